@@ -1,0 +1,73 @@
+"""``python -m ingest [PATH ...]``: clean, chunk, embed and index articles in Chroma."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from ingest.pipeline import IngestJob
+from service.config import Settings, get_settings
+from service.errors import NewsQAError
+from service.index import open_index
+
+
+def build_parser(settings: Settings) -> argparse.ArgumentParser:
+    """The command-line interface of the ingest job."""
+    parser = argparse.ArgumentParser(
+        prog="python -m ingest",
+        description="Clean, chunk, embed and index news articles in Chroma.",
+    )
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        help=f"files or folders to ingest (default: {settings.articles_dir})",
+    )
+    parser.add_argument(
+        "--prune", action="store_true", help="remove documents whose source files are gone"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON summary line and nothing else"
+    )
+    parser.add_argument(
+        "--rebuild", action="store_true", help="drop the collections and build them anew"
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ingest job; returns the process exit code."""
+    settings = get_settings()
+    args = build_parser(settings).parse_args(argv)
+    logging.basicConfig(
+        level=settings.log_level,
+        stream=sys.stderr,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    paths = args.paths or [settings.articles_dir]
+    progress = not args.json and sys.stderr.isatty()
+    try:
+        index = open_index(settings, for_writing=True, rebuild=args.rebuild)
+        summary = IngestJob(settings, index, progress=progress).run(paths, prune=args.prune)
+    except NewsQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(summary.to_json())
+    else:
+        print(
+            f"{summary.documents} documents, {summary.chunks} chunks in the index: "
+            f"{summary.added} added, {summary.updated} updated, {summary.unchanged} unchanged, "
+            f"{summary.deleted} deleted, {summary.skipped} skipped, "
+            f"{summary.duplicates} duplicates; {summary.embedded} chunks embedded in "
+            f"{summary.seconds:.1f} s ({summary.chunks_per_second} chunks/s)"
+        )
+        for skipped in summary.skipped_files:
+            print(f"  skipped {skipped['source']}: {skipped['reason']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,248 @@
+"""The ingest pipeline: load → clean → dedup → chunk → embed → upsert → prune.
+
+Crash safety comes from the order of writes, per document:
+1. upsert its chunks (deterministic ids, so a repeat write changes nothing),
+2. delete its chunks that the new version no longer has,
+3. write the document record, whose fingerprint marks the document as complete.
+A run killed anywhere leaves at worst a document whose record is missing or stale; the next
+run sees that its fingerprint does not match and redoes exactly that document.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from ingest.chunking import Chunk, chunk_document
+from ingest.clean import clean_article
+from ingest.sources import RawDocument, Skipped, load_paths
+from service.config import Settings
+from service.index import ChunkRecord, DocumentRecord, NewsIndex
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Summary:
+    """What one run did; printed as one JSON line with ``--json``."""
+
+    documents: int = 0
+    chunks: int = 0
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    skipped: int = 0
+    duplicates: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    chunks_per_second: float = 0.0
+    skipped_files: list[dict[str, str]] = field(default_factory=list)
+    duplicate_of: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        """The summary as one JSON line."""
+        return json.dumps(asdict(self), ensure_ascii=False)
+
+
+@dataclass
+class _Pending:
+    record: DocumentRecord
+    chunks: list[Chunk]
+    is_new: bool
+
+
+def sha256(text: str) -> str:
+    """Hex SHA-256 of UTF-8 text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class IngestJob:
+    """One ingest run over some paths into the index opened by ``service.index``."""
+
+    def __init__(self, settings: Settings, index: NewsIndex, *, progress: bool = False) -> None:
+        self.settings = settings
+        self.index = index
+        self.progress = progress
+        self.summary = Summary()
+        self._pending: list[_Pending] = []
+        self._pending_chunks = 0
+        # Embedding several documents per batch keeps the model busy; flushing per ~4 batches
+        # bounds what a crash can make us redo.
+        self._flush_at = settings.embed_batch_size * 4
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _fingerprint(self, text: str, title: str, published: str | None, source: str) -> str:
+        s = self.settings
+        return sha256(
+            json.dumps(
+                [text, title, published, source, s.chunk_size, s.chunk_overlap, s.tokenizer],
+                ensure_ascii=False,
+            )
+        )
+
+    def _skip(self, source: str, reason: str) -> None:
+        self.summary.skipped += 1
+        self.summary.skipped_files.append({"source": source, "reason": reason})
+        log.warning("skipped %s: %s", source, reason)
+
+    # -- the run ---------------------------------------------------------------------------
+    def run(self, paths: list[Path], *, prune: bool = False) -> Summary:
+        """Ingest ``paths``; with ``prune``, drop documents whose source files are gone."""
+        started = time.perf_counter()
+        existing = self.index.document_records()
+        by_hash = {rec.content_hash: rec.doc_id for rec in existing.values()}
+        seen: set[str] = set()
+        aliases: dict[str, set[str]] = {}
+
+        items: Iterable[RawDocument | Skipped] = load_paths(paths)
+        bar = tqdm(items, desc="ingest", unit="doc", file=sys.stderr, disable=not self.progress)
+        for item in bar:
+            if isinstance(item, Skipped):
+                self._skip(item.source, item.reason)
+                continue
+            if item.doc_id in seen:
+                self._skip(item.source, f"duplicate document id '{item.doc_id}'")
+                continue
+            cleaned = clean_article(item.text)
+            if not cleaned.text:
+                self._skip(item.source, "no article text left after cleaning")
+                continue
+            seen.add(item.doc_id)
+            content_hash = sha256(cleaned.text)
+            first = by_hash.get(content_hash)
+            if first is not None and first != item.doc_id:
+                self._record_duplicate(item, first, aliases, existing)
+                continue
+            by_hash[content_hash] = item.doc_id
+            title = item.title or cleaned.title
+            published = item.published or cleaned.published
+            fingerprint = self._fingerprint(cleaned.text, title, published, item.source)
+            old = existing.get(item.doc_id)
+            if old is not None and old.fingerprint == fingerprint:
+                self.summary.unchanged += 1
+                continue
+            record = DocumentRecord(
+                doc_id=item.doc_id,
+                title=title,
+                published=published,
+                source=item.source,
+                origin=item.origin,
+                text=cleaned.text,
+                content_hash=content_hash,
+                fingerprint=fingerprint,
+                chunks=0,
+                aliases=list(old.aliases) if old else [],
+            )
+            chunks = chunk_document(
+                item.doc_id,
+                cleaned.text,
+                chunk_size=self.settings.chunk_size,
+                chunk_overlap=self.settings.chunk_overlap,
+                encoding=self.settings.tokenizer,
+                salt=fingerprint,
+            )
+            record.chunks = len(chunks)
+            self._pending.append(_Pending(record, chunks, is_new=old is None))
+            self._pending_chunks += len(chunks)
+            if self._pending_chunks >= self._flush_at:
+                self._flush()
+        self._flush()
+        bar.close()
+
+        self._save_aliases(aliases)
+        if prune:
+            self._prune(paths, seen, existing)
+        counts = self.index.counts()
+        self.summary.documents, self.summary.chunks = counts.documents, counts.chunks
+        self.summary.seconds = round(time.perf_counter() - started, 3)
+        if self.summary.seconds > 0:
+            self.summary.chunks_per_second = round(self.summary.embedded / self.summary.seconds, 2)
+        return self.summary
+
+    def _record_duplicate(
+        self,
+        item: RawDocument,
+        first: str,
+        aliases: dict[str, set[str]],
+        existing: dict[str, DocumentRecord],
+    ) -> None:
+        self.summary.duplicates += 1
+        self.summary.duplicate_of[item.doc_id] = first
+        aliases.setdefault(first, set()).add(item.doc_id)
+        if item.doc_id in existing:
+            # It was indexed on its own before its text became equal to another article's.
+            self.index.delete_document(item.doc_id)
+            existing.pop(item.doc_id)
+            self.summary.deleted += 1
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        batch, self._pending, self._pending_chunks = self._pending, [], 0
+        texts = [c.text for p in batch for c in p.chunks]
+        log.debug("embedding %d chunks of %d documents", len(texts), len(batch))
+        vectors = self.index.embed_texts(texts)
+        self.summary.embedded += len(texts)
+        offset = 0
+        for pending in batch:
+            rec = pending.record
+            n = len(pending.chunks)
+            self.index.replace_chunks(
+                rec.doc_id,
+                [
+                    ChunkRecord(
+                        chunk_id=c.chunk_id,
+                        doc_id=rec.doc_id,
+                        index=c.index,
+                        start=c.start,
+                        end=c.end,
+                        text=c.text,
+                        title=rec.title,
+                        published=rec.published,
+                    )
+                    for c in pending.chunks
+                ],
+                vectors[offset : offset + n],
+            )
+            offset += n
+            self.index.put_document(rec)  # last: marks the document complete
+            log.debug("stored %s (%d chunks)", rec.doc_id, n)
+            if pending.is_new:
+                self.summary.added += 1
+            else:
+                self.summary.updated += 1
+
+    def _save_aliases(self, aliases: dict[str, set[str]]) -> None:
+        for doc_id, names in aliases.items():
+            rec = self.index.get_document(doc_id)
+            if rec is None:
+                continue
+            merged = sorted(set(rec.aliases) | names)
+            if merged != rec.aliases:
+                rec.aliases = merged
+                self.index.put_document(rec)
+
+    def _prune(
+        self, paths: list[Path], seen: set[str], existing: dict[str, DocumentRecord]
+    ) -> None:
+        roots = [p.resolve() for p in paths]
+        for doc_id, rec in existing.items():
+            if doc_id in seen:
+                continue
+            origin = Path(rec.origin)
+            gone = not origin.exists()
+            # Within the folders of this run, a document not produced by it is gone too
+            # (a record removed from a JSONL file, a file now skipped).
+            inside = any(origin.resolve().is_relative_to(r) for r in roots)
+            if gone or inside:
+                self.index.delete_document(doc_id)
+                self.summary.deleted += 1

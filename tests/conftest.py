@@ -1,0 +1,56 @@
+"""Shared fixtures: paths to the shipped and shared corpora, isolated settings, one loaded model."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.config import PROJECT_ROOT, Settings
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+SHARED = PROJECT_ROOT.parent / "shared"
+SAMPLE_DIR = PROJECT_ROOT / "data" / "articles"
+BBC_DIR = SHARED / "corpus" / "bbc"
+DEV_QA = SHARED / "eval" / "dev_qa.jsonl"
+
+
+@pytest.fixture(scope="session")
+def dev_qa() -> list[dict[str, Any]]:
+    """The development question set."""
+    return [json.loads(line) for line in DEV_QA.read_text(encoding="utf-8").splitlines() if line]
+
+
+@pytest.fixture(scope="session")
+def embed_model() -> Any:
+    """The default embedding model, loaded once for the whole session."""
+    from service.embeddings import make_embed_model
+
+    return make_embed_model(Settings(_env_file=None))
+
+
+@pytest.fixture
+def make_settings(tmp_path: Path) -> Callable[..., Settings]:
+    """Settings isolated from the developer's .env and index: a fresh Chroma path per test."""
+
+    def factory(**overrides: Any) -> Settings:
+        values: dict[str, Any] = {"chroma_path": tmp_path / "chroma", "chroma_host": None}
+        values.update(overrides)
+        return Settings(_env_file=None, **values)
+
+    return factory
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of the five sample articles."""
+    folder = tmp_path / "articles"
+    shutil.copytree(SAMPLE_DIR, folder)
+    yield folder
