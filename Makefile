@@ -12,7 +12,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test lint typecheck unit ingest-bbc clean
+.PHONY: run test ingest-bbc eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -23,8 +23,11 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	touch $@
 
+# Ingest the sample articles if the index is empty or stale (a no-op when nothing changed),
+# then serve the API on http://127.0.0.1:8000 (RAG_HOST / RAG_PORT to change).
 run: $(VENV)/.installed-dev
 	$(BIN)/python -m ingest
+	$(BIN)/python -m service
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
@@ -35,6 +38,10 @@ test: $(VENV)/.installed-dev
 # Ingest the whole BBC corpus (2,225 files) into a throw-away index; prints the JSON summary.
 ingest-bbc: $(VENV)/.installed-dev
 	RAG_CHROMA_PATH=var/bbc-chroma RAG_COLLECTION=bbc $(BIN)/python -m ingest ../shared/corpus/bbc --json
+
+# Score the running service (`make run` in another shell) on the development questions.
+eval: $(VENV)/.installed-dev
+	$(BIN)/python -m eval ../shared/eval/dev_qa.jsonl
 
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache

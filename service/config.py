@@ -76,6 +76,44 @@ class Settings(BaseSettings):
     )
     ollama_base_url: str = Field(default="http://127.0.0.1:11434", description="Ollama server URL.")
 
+    # --- service -------------------------------------------------------------------------
+    host: str = Field(default="127.0.0.1", description="Address `python -m service` binds.")
+    port: int = Field(default=8000, ge=1, le=65535, description="Port `python -m service` binds.")
+    top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+    max_question_chars: int = Field(
+        default=2000, ge=10, description="Longest question or search query accepted."
+    )
+    llm_provider: Literal["extractive"] = Field(
+        default="extractive", description="Answer generator: extractive (quotes evidence)."
+    )
+
+    # --- evidence and verification (calibrated on the dev set; see README) ----------------
+    refusal_threshold: float = Field(
+        default=0.74,
+        description="Refuse when the best evidence sentence scores below this.",
+    )
+    lexical_weight: float = Field(
+        default=0.6,
+        description="Weight of question-word overlap added to cosine similarity (evidence score).",
+    )
+    evidence_sentences: int = Field(
+        default=2, ge=1, le=8, description="Evidence sentences offered to the generator."
+    )
+    evidence_margin: float = Field(
+        default=0.3,
+        description="Evidence beyond the first must score within this of the best sentence.",
+    )
+    same_fact_similarity: float = Field(
+        default=0.8,
+        description="Cosine above which sentences of two articles state the same fact.",
+    )
+    support_min_similarity: float = Field(
+        default=0.5, description="A quote supports a claim at this cosine similarity or more…"
+    )
+    support_min_overlap: float = Field(
+        default=0.6, description="…or when it contains this share of the claim's content words."
+    )
+
     # --- logging -------------------------------------------------------------------------
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Log level of the ingest job and the service."

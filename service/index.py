@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -96,14 +97,45 @@ class NewsIndex:
         self.document_collection = documents
         self.embed_model_id = embedding_model_id(settings)
         self._embed_model = embed_model
+        self._embed_error: str | None = None
+        self._embed_lock = threading.Lock()
 
     # -- embedding -------------------------------------------------------------------------
     @property
     def embed_model(self) -> BaseEmbedding:
         """The embedding model, loaded on first use unless one was given."""
         if self._embed_model is None:
-            self._embed_model = make_embed_model(self.settings)
+            with self._embed_lock:  # a warm-up thread and a request may race to load it
+                if self._embed_model is None:
+                    try:
+                        self._embed_model = make_embed_model(self.settings)
+                    except Exception as exc:
+                        self._embed_error = str(exc)
+                        raise
         return self._embed_model
+
+    def warm_up(self) -> None:
+        """Load the embedding model and touch the vector index, so the first user waits less.
+
+        The service runs this in a background thread at start-up.
+        """
+        try:
+            vector = self.embed_query("warm up")
+        except Exception:
+            log.exception("loading the embedding model failed")
+            return
+        try:
+            if self.chunk_collection.count():
+                self.query(vector, 1, None)
+        except Exception:  # a cold index is slow, not broken: /readyz reports reachability
+            log.warning("warm-up query failed", exc_info=True)
+
+    @property
+    def embed_state(self) -> str:
+        """``ready``, ``loading`` or ``failed: <reason>``."""
+        if self._embed_model is not None:
+            return "ready"
+        return f"failed: {self._embed_error}" if self._embed_error else "loading"
 
     def embed_texts(self, texts: list[str]) -> list[list[float]]:
         """Embed passages in batches of ``embed_batch_size``."""

@@ -54,3 +54,26 @@ def articles(tmp_path: Path) -> Iterator[Path]:
     folder = tmp_path / "articles"
     shutil.copytree(SAMPLE_DIR, folder)
     yield folder
+
+
+@pytest.fixture(scope="session")
+def sample_settings(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) -> Settings:
+    """Settings of an index holding the five sample articles (ingested once per session)."""
+    from ingest.pipeline import IngestJob
+    from service.index import open_index
+
+    settings = Settings(
+        _env_file=None, chroma_path=tmp_path_factory.mktemp("sample") / "chroma", chroma_host=None
+    )
+    index = open_index(settings, for_writing=True, embed_model=embed_model)
+    summary = IngestJob(settings, index).run([SAMPLE_DIR])
+    assert summary.documents == 5
+    return settings
+
+
+@pytest.fixture(scope="session")
+def sample_index(sample_settings: Settings, embed_model: Any) -> Any:
+    """The opened sample index, sharing the session's embedding model."""
+    from service.index import open_index
+
+    return open_index(sample_settings, embed_model=embed_model)

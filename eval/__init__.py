@@ -1,0 +1,1 @@
+"""Quality evaluation over HTTP against a running service (``python -m eval``)."""

@@ -1,0 +1,38 @@
+"""``python -m service``: serve the API with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+import uvicorn
+
+from service.app import create_app
+from service.config import get_settings
+from service.errors import NewsQAError
+from service.index import open_index
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, open the index (failing fast with a clear message), serve."""
+    settings = get_settings()
+    parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
+    parser.add_argument("--host", default=settings.host, help="bind address")
+    parser.add_argument("--port", type=int, default=settings.port, help="bind port")
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        index = open_index(settings)
+    except NewsQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    app = create_app(settings, index=index)
+    uvicorn.run(app, host=args.host, port=args.port, log_level=settings.log_level.lower())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,230 @@
+"""Sentences with offsets, and evidence selection: which sentences answer the question.
+
+Sentence boundaries come from the English punkt model shipped with llama-index
+(``span_tokenize``), applied per line so that headings and paragraphs never merge. Scoring is
+written here because no library does it for us: a sentence's evidence score is the cosine
+similarity of question and sentence (all-MiniLM-L6-v2) plus ``lexical_weight`` times the share of
+the question's content words (Porter stems) that the sentence contains.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from service.index import NewsIndex
+from service.schemas import Passage
+
+_WORD = re.compile(r"[a-z0-9]+(?:[.'’][a-z0-9]+)*")
+STOPWORDS = frozenset(
+    (
+        "a about above after again against all also am an and any are as at be because been "
+        "before being below between both but by can could did do does doing down during each "
+        "few for from further had has have having he her here hers herself him himself his how "
+        "i if in into is it its itself just me more most my no nor not now of off on once only "
+        "or other our ours out over own same she should so some such than that the their "
+        "theirs them then there these they this those through to too under until up very was "
+        "we were what when where which while who whom why will with would you your yours said "
+        "says say according year new one two"
+    ).split()
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document: ``document.text[start:end] == text``."""
+
+    doc_id: str
+    title: str
+    published: str | None
+    passage_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class ScoredSentence:
+    """A candidate evidence sentence and how well it answers the question."""
+
+    sentence: Sentence
+    score: float
+    similarity: float
+    overlap: float
+    vector: np.ndarray
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> Any:
+    # llama-index ships punkt's English model; its own ``punkt_tokenizer`` is an untrained
+    # instance that splits after "Mr." and "U.S.", so load the English parameters instead.
+    from llama_index.core.utils import globals_helper
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    globals_helper.wait_for_nltk_check()  # points nltk at the bundled data (no download)
+    return PunktTokenizer("english")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of ``text`` (never crossing a line break)."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            for start, end in _punkt().span_tokenize(line):
+                piece = line[start:end]
+                lead = len(piece) - len(piece.lstrip())
+                trail = len(piece) - len(piece.rstrip())
+                if end - trail > start + lead:
+                    spans.append((offset + start + lead, offset + end - trail))
+        offset += len(line) + 1
+    return spans
+
+
+def is_statement(text: str) -> bool:
+    """Whether a sentence can be evidence: not a question, not a heading-sized fragment."""
+    return not text.rstrip("”\"' ").endswith("?") and len(text.split()) >= 5
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return str(_stemmer().stem(word))
+
+
+def content_words(text: str) -> set[str]:
+    """Stems (Porter, from nltk) of the lower-cased content words of ``text``."""
+    words = set()
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        w = w.removesuffix("'s")
+        if w not in STOPWORDS and len(w) > 1:
+            words.add(_stem(w))
+    return words
+
+
+def overlap(question_words: set[str], text: str) -> float:
+    """Share of the question's content words that ``text`` contains."""
+    if not question_words:
+        return 0.0
+    return len(question_words & content_words(text)) / len(question_words)
+
+
+class EvidenceScorer:
+    """Splits retrieved passages into sentences and scores them against a question.
+
+    Sentence embeddings are cached per passage: popular passages are embedded once per process.
+    """
+
+    def __init__(self, index: NewsIndex, *, lexical_weight: float, cache_size: int = 4096) -> None:
+        self.index = index
+        self.lexical_weight = lexical_weight
+        self._cache: OrderedDict[str, tuple[list[Sentence], np.ndarray]] = OrderedDict()
+        self._cache_size = cache_size
+
+    def _sentences(self, passage: Passage) -> tuple[list[Sentence], np.ndarray]:
+        cached = self._cache.get(passage.passage_id)
+        if cached is not None:
+            self._cache.move_to_end(passage.passage_id)
+            return cached
+        sentences = [
+            Sentence(
+                doc_id=passage.doc_id,
+                title=passage.title,
+                published=passage.published,
+                passage_id=passage.passage_id,
+                start=passage.start + s,
+                end=passage.start + e,
+                text=passage.text[s:e],
+            )
+            for s, e in sentence_spans(passage.text)
+        ]
+        vectors = np.asarray(self.index.embed_texts([s.text for s in sentences]), dtype=np.float32)
+        self._cache[passage.passage_id] = (sentences, vectors)
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return sentences, vectors
+
+    def rank(
+        self, question: str, question_vector: list[float], passages: list[Passage]
+    ) -> list[ScoredSentence]:
+        """Every sentence of the passages, best evidence first (each span once)."""
+        q = np.asarray(question_vector, dtype=np.float32)
+        q_words = content_words(question)
+        seen: set[tuple[str, int, int]] = set()
+        scored: list[ScoredSentence] = []
+        for passage in passages:
+            sentences, vectors = self._sentences(passage)
+            if not sentences:
+                continue
+            sims = vectors @ q
+            for sentence, sim, vec in zip(sentences, sims, vectors, strict=True):
+                if not is_statement(sentence.text):
+                    continue
+                key = (sentence.doc_id, sentence.start, sentence.end)
+                if key in seen:  # overlapping chunks repeat sentences
+                    continue
+                seen.add(key)
+                lex = overlap(q_words, sentence.text)
+                score = float(sim) + self.lexical_weight * lex
+                scored.append(ScoredSentence(sentence, score, float(sim), lex, vec))
+        scored.sort(key=lambda s: s.score, reverse=True)
+        return scored
+
+    def similarity(self, a: str, b: str) -> float:
+        """Cosine similarity of two texts."""
+        va, vb = self.index.embed_texts([a, b])
+        return float(np.dot(va, vb))
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """A numbered piece of evidence offered to the answer generator."""
+
+    number: int
+    sentence: Sentence
+    score: float
+    also: tuple[Sentence, ...] = ()  # other articles stating the same thing, less directly
+
+
+def select_evidence(
+    ranked: list[ScoredSentence], *, count: int, min_score: float, same_fact_similarity: float
+) -> list[EvidenceItem]:
+    """The best ``count`` sentences scoring at least ``min_score``.
+
+    A sentence from another article that says the same thing as a chosen one (cosine of their
+    embeddings at least ``same_fact_similarity``) is attached to it as a secondary source rather
+    than taking a slot: the most direct statement is cited first, the others beside it.
+    """
+    chosen: list[tuple[ScoredSentence, list[Sentence]]] = []
+    for cand in ranked:
+        if cand.score < min_score:
+            break
+        twin = next(
+            (
+                also
+                for first, also in chosen
+                if first.sentence.doc_id != cand.sentence.doc_id
+                and all(a.doc_id != cand.sentence.doc_id for a in also)
+                and float(np.dot(first.vector, cand.vector)) >= same_fact_similarity
+            ),
+            None,
+        )
+        if twin is not None:
+            twin.append(cand.sentence)
+        elif len(chosen) < count:
+            chosen.append((cand, []))
+    return [
+        EvidenceItem(n, first.sentence, first.score, tuple(also))
+        for n, (first, also) in enumerate(chosen, start=1)
+    ]

@@ -1,0 +1,18 @@
+"""The provider that needs no model: answers with the best evidence sentences, cited."""
+
+from __future__ import annotations
+
+from service.llm.base import AnswerGenerator, GenerationRequest
+
+
+class ExtractiveGenerator(AnswerGenerator):
+    """Quotes the selected evidence sentences verbatim, each followed by its marker.
+
+    Also the fallback when a model fails, so it must never raise.
+    """
+
+    name = "extractive"
+
+    def generate(self, request: GenerationRequest) -> str:
+        """One cited sentence per evidence item, best first."""
+        return " ".join(f"{item.sentence.text} [{item.number}]" for item in request.evidence)

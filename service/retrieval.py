@@ -1,0 +1,72 @@
+"""Query → passages: embed, filter, nearest chunks from Chroma."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from service.errors import EmptyIndexError
+from service.index import NewsIndex, published_ord
+from service.schemas import Filters, Passage
+
+EMPTY_INDEX_HINT = (
+    "the index is empty: ingest articles first with `python -m ingest [PATH ...]` "
+    "(or `make run`, which ingests the bundled sample articles)"
+)
+
+
+def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
+    """Translate API filters into a Chroma ``where`` clause."""
+    if filters is None:
+        return None
+    clauses: list[dict[str, Any]] = []
+    if filters.doc_ids:
+        clauses.append({"ref_doc_id": {"$in": list(filters.doc_ids)}})
+    if filters.published_after:
+        clauses.append(
+            {"published_ord": {"$gte": published_ord(filters.published_after.isoformat())}}
+        )
+    if filters.published_before:
+        clauses.append(
+            {"published_ord": {"$lte": published_ord(filters.published_before.isoformat())}}
+        )
+        clauses.append({"published_ord": {"$gt": 0}})  # undated articles are not "before" anything
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class Retriever:
+    """Nearest passages for a query, with the metadata a citation needs."""
+
+    def __init__(self, index: NewsIndex) -> None:
+        self.index = index
+
+    def search(
+        self,
+        query: str,
+        top_k: int,
+        filters: Filters | None = None,
+        *,
+        vector: list[float] | None = None,
+    ) -> list[Passage]:
+        """The ``top_k`` passages nearest to ``query``, best first; raises on an empty index."""
+        if self.index.chunk_collection.count() == 0:
+            raise EmptyIndexError(EMPTY_INDEX_HINT)
+        vector = vector if vector is not None else self.index.embed_query(query)
+        results = self.index.query(vector, top_k, chroma_where(filters))
+        passages = []
+        for node, score in results:
+            meta = node.metadata
+            passages.append(
+                Passage(
+                    passage_id=node.node_id,
+                    doc_id=str(node.ref_doc_id),
+                    title=str(meta.get("title", "")),
+                    published=str(meta["published"]) if meta.get("published") else None,
+                    start=int(meta["start"]),
+                    end=int(meta["end"]),
+                    text=node.get_content(),
+                    score=round(score, 4),
+                )
+            )
+        return passages

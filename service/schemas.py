@@ -1,0 +1,182 @@
+"""Request and response models of the HTTP API (the OpenAPI schema is generated from them)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+TOP_K_MAX = 50
+
+
+class Filters(BaseModel):
+    """Restrict retrieval to some documents or a publication-date range (inclusive)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    doc_ids: list[str] | None = Field(
+        default=None, description="Only these document ids.", examples=[["000_9173119fdca6e14c"]]
+    )
+    published_after: date | None = Field(
+        default=None,
+        description="Only articles published on or after this ISO date.",
+        examples=["2023-01-01"],
+    )
+    published_before: date | None = Field(
+        default=None,
+        description="Only articles published on or before this ISO date.",
+        examples=["2024-12-31"],
+    )
+
+    @model_validator(mode="after")
+    def _range_is_ordered(self) -> Filters:
+        if (
+            self.published_after
+            and self.published_before
+            and self.published_after > self.published_before
+        ):
+            raise ValueError("published_after must not be later than published_before")
+        return self
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("must not be empty or only whitespace")
+    return value.strip()
+
+
+class SearchRequest(BaseModel):
+    """A retrieval query."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"query": "Microsoft meeting in China", "top_k": 5}]},
+    )
+
+    query: str = Field(description="What to look for.")
+    top_k: int = Field(default=5, ge=1, le=TOP_K_MAX, description="How many passages (1-50).")
+    filters: Filters | None = None
+
+    _strip = field_validator("query")(_not_blank)
+
+
+class AskRequest(BaseModel):
+    """A question to answer from the articles."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [{"question": "Who did Microsoft President Brad Smith meet in China?"}]
+        },
+    )
+
+    question: str = Field(description="The question, in plain language.")
+    top_k: int | None = Field(
+        default=None, ge=1, le=TOP_K_MAX, description="Passages to retrieve (1-50)."
+    )
+    filters: Filters | None = None
+
+    _strip = field_validator("question")(_not_blank)
+
+
+class Passage(BaseModel):
+    """A retrieved chunk: ``text == document.text[start:end]``."""
+
+    passage_id: str
+    doc_id: str
+    title: str
+    published: str | None
+    start: int
+    end: int
+    text: str
+    score: float = Field(description="Cosine similarity of query and passage.")
+
+
+class SearchResponse(BaseModel):
+    """Passages, best first."""
+
+    results: list[Passage]
+
+
+class Citation(BaseModel):
+    """The evidence for a marker: ``quote == document.text[start:end]``."""
+
+    marker: int
+    doc_id: str
+    title: str
+    published: str | None
+    start: int
+    end: int
+    quote: str
+
+
+class ModelInfo(BaseModel):
+    """Which models produced an answer."""
+
+    llm: str
+    embedding: str
+
+
+class Timings(BaseModel):
+    """Where the time of a request went, in milliseconds."""
+
+    retrieve: float
+    generate: float
+    total: float
+
+
+class Answer(BaseModel):
+    """A cited answer, or a refusal when the articles do not contain the answer."""
+
+    answer: str
+    refused: bool
+    citations: list[Citation]
+    passages: list[Passage]
+    degraded: bool = Field(
+        description="True when the configured model failed and a fallback answered."
+    )
+    degraded_reason: str | None = Field(default=None, description="Why the answer is degraded.")
+    model: ModelInfo
+    timings_ms: Timings
+
+
+class DocumentSummary(BaseModel):
+    """A document in the listing."""
+
+    doc_id: str
+    title: str
+    published: str | None
+    source: str
+    chunks: int
+
+
+class DocumentList(BaseModel):
+    """A page of documents."""
+
+    documents: list[DocumentSummary]
+    total: int
+
+
+class DocumentOut(BaseModel):
+    """One document with its canonical text, which every offset indexes into."""
+
+    doc_id: str
+    title: str
+    published: str | None
+    source: str
+    text: str
+    aliases: list[str] = Field(default_factory=list, description="Ids of exact repeats.")
+
+
+class ErrorBody(BaseModel):
+    """What went wrong and how to fix it."""
+
+    code: str
+    message: str
+    request_id: str
+
+
+class ErrorResponse(BaseModel):
+    """Every error response has this shape."""
+
+    error: ErrorBody
