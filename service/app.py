@@ -34,10 +34,16 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         idx = index or open_index(settings)
+        gen = generator or make_generator(settings)
         app.state.index = idx
-        app.state.answers = AnswerService(settings, idx, generator or make_generator(settings))
-        # The embedding model takes seconds to load: do it beside serving, /readyz reports it.
-        threading.Thread(target=idx.warm_up, name="embed-warm-up", daemon=True).start()
+        app.state.answers = AnswerService(settings, idx, gen)
+
+        def warm_up() -> None:
+            idx.warm_up()
+            gen.warm_up()
+
+        # Models take seconds to load: do it beside serving; /readyz reports when it is done.
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
         yield
 
     app = FastAPI(

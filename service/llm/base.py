@@ -53,3 +53,6 @@ class AnswerGenerator(ABC):
     def health(self) -> ProviderHealth:
         """Whether the provider is reachable (cheap; called by /readyz)."""
         return ProviderHealth("ready")
+
+    def warm_up(self) -> None:  # noqa: B027 - optional hook; most providers need nothing
+        """Get ready for the first request (the service calls this in a background thread)."""

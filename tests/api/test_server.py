@@ -26,7 +26,13 @@ def free_port() -> int:
 def server(sample_settings: Settings) -> Iterator[str]:
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env.update({"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "HF_HUB_OFFLINE": "1"})
+    env.update(
+        {
+            "RAG_CHROMA_PATH": str(sample_settings.chroma_path),
+            "RAG_LLM_PROVIDER": "extractive",
+            "HF_HUB_OFFLINE": "1",
+        }
+    )
     proc = subprocess.Popen(
         [sys.executable, "-m", "service", "--host", "127.0.0.1", "--port", str(port)],
         cwd=PROJECT_ROOT,

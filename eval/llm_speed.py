@@ -1,0 +1,75 @@
+"""``python -m eval.llm_speed QUESTIONS.jsonl``: the local model's time to first token and
+tokens/s on the real prompts of a question set (evidence chosen by the service, in-process).
+
+The first question pays for cold caches; it is reported apart. Needs the sample index and the
+``llamacpp`` extra (``make run`` installs both).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from service.answering import AnswerService
+from service.config import get_settings
+from service.evidence import select_evidence
+from service.index import open_index
+from service.llm.base import GenerationRequest
+from service.llm.providers import llamacpp_generator
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print TTFT and decode speed per question and their medians."""
+    parser = argparse.ArgumentParser(prog="python -m eval.llm_speed", description=__doc__)
+    parser.add_argument("questions", type=Path)
+    args = parser.parse_args(argv)
+    settings = get_settings()
+    index = open_index(settings)
+    generator = llamacpp_generator(settings)
+    service = AnswerService(settings, index, generator)
+    ttfts: list[float] = []
+    speeds: list[float] = []
+    for n, line in enumerate(args.questions.read_text(encoding="utf-8").splitlines()):
+        q = json.loads(line)
+        vector = index.embed_query(q["question"])
+        passages = service.retriever.search(q["question"], settings.top_k, vector=vector)
+        ranked = service.scorer.rank(q["question"], vector, passages)
+        if not ranked or ranked[0].score < settings.refusal_threshold:
+            continue  # refused before generation: the model is not asked
+        evidence = select_evidence(
+            ranked,
+            count=settings.evidence_sentences,
+            min_score=ranked[0].score - settings.evidence_margin,
+            same_fact_similarity=settings.same_fact_similarity,
+        )
+        started = time.perf_counter()
+        first: float | None = None
+        pieces = 0
+        for _ in generator.stream(GenerationRequest(q["question"], evidence)):
+            if first is None:
+                first = time.perf_counter() - started
+            pieces += 1
+        total = time.perf_counter() - started
+        if first is None:
+            continue
+        speed = (pieces - 1) / (total - first) if pieces > 1 and total > first else 0.0
+        label = "cold" if n == 0 else "warm"
+        print(f"{q['id']} {label}: ttft {first * 1000:.0f} ms, {pieces} tokens, {speed:.1f} tok/s")
+        if n:
+            ttfts.append(first)
+            speeds.append(speed)
+    if ttfts:
+        print(
+            f"median over {len(ttfts)} warm questions: "
+            f"ttft {statistics.median(ttfts) * 1000:.0f} ms (max {max(ttfts) * 1000:.0f} ms), "
+            f"{statistics.median(speeds):.1f} tokens/s"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

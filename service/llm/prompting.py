@@ -1,0 +1,40 @@
+"""The answer prompt: files from ``prompts/`` filled with the question and its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from service.config import PROJECT_ROOT
+from service.llm.base import GenerationRequest
+
+PROMPTS_DIR = PROJECT_ROOT / "prompts"
+REFUSAL_PHRASE = "NOT IN THE ARTICLES"
+
+
+@dataclass(frozen=True)
+class Message:
+    """One chat message."""
+
+    role: str
+    content: str
+
+
+@lru_cache(maxsize=8)
+def load_prompt(name: str, folder: Path = PROMPTS_DIR) -> str:
+    """A prompt file's text (cached; prompts are read once per process)."""
+    return (folder / name).read_text(encoding="utf-8").strip()
+
+
+def answer_messages(request: GenerationRequest) -> list[Message]:
+    """System and user messages asking for a cited answer from the numbered evidence."""
+    evidence = "\n".join(f"[{item.number}] {item.sentence.text}" for item in request.evidence)
+    user = load_prompt("answer_user.md").format(evidence=evidence, question=request.question)
+    return [Message("system", load_prompt("answer_system.md")), Message("user", user)]
+
+
+def chatml(messages: list[Message]) -> str:
+    """The ChatML prompt of SmolLM2 (its GGUF chat template), ending with the assistant turn."""
+    turns = "".join(f"<|im_start|>{m.role}\n{m.content}<|im_end|>\n" for m in messages)
+    return turns + "<|im_start|>assistant\n"

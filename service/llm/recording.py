@@ -1,0 +1,121 @@
+"""Recorded answers: record a real provider's exchanges, replay them without any model.
+
+Each exchange is one readable JSON file under the recordings folder, named by a hash of the
+exact messages and generation parameters, holding provider, model, messages, the rendered
+prompt, parameters, the response and its streamed pieces. Replay serves the pieces for a
+matching hash and fails loudly, naming the re-record command, when there is none (for
+example after a prompt file changed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from service.llm.base import AnswerGenerator, GenerationRequest, ProviderError, ProviderHealth
+from service.llm.prompting import answer_messages, chatml
+
+RERECORD_COMMAND = "make record"
+
+
+class ReplayMissError(ProviderError):
+    """No recording exists for a prompt."""
+
+
+def exchange_key(messages: list[dict[str, str]], params: dict[str, Any]) -> str:
+    """The hash that names a recording: exact messages plus generation parameters."""
+    blob = json.dumps({"messages": messages, "params": params}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
+
+
+def _messages(request: GenerationRequest) -> list[dict[str, str]]:
+    return [{"role": m.role, "content": m.content} for m in answer_messages(request)]
+
+
+class RecordingGenerator(AnswerGenerator):
+    """Runs the real provider and saves every exchange it completes."""
+
+    def __init__(self, inner: AnswerGenerator, folder: Path, params: dict[str, Any]) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.folder = folder
+        self.params = params
+
+    def stream(self, request: GenerationRequest) -> Iterator[str]:
+        """Pass the provider's tokens through, then write the recording."""
+        pieces: list[str] = []
+        for piece in self.inner.stream(request):
+            pieces.append(piece)
+            yield piece
+        messages = _messages(request)
+        provider, _, model = self.inner.name.partition(":")
+        record = {
+            "provider": provider,
+            "model": model,
+            "messages": messages,
+            "prompt": chatml(answer_messages(request)),
+            "params": self.params,
+            "response": "".join(pieces),
+            "chunks": pieces,
+        }
+        self.folder.mkdir(parents=True, exist_ok=True)
+        target = self.folder / f"{exchange_key(messages, self.params)}.json"
+        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(record, f, ensure_ascii=False, indent=2)
+            f.write("\n")
+        os.replace(tmp, target)
+
+    def generate(self, request: GenerationRequest) -> str:
+        """The whole answer (recorded)."""
+        return "".join(self.stream(request))
+
+    def health(self) -> ProviderHealth:
+        """The real provider's health."""
+        return self.inner.health()
+
+
+class ReplayGenerator(AnswerGenerator):
+    """Serves recorded answers; needs no model and no network."""
+
+    def __init__(self, folder: Path, params: dict[str, Any]) -> None:
+        self.folder = folder
+        self.params = params
+        models = {
+            f"{r.get('provider')}:{r.get('model')}"
+            for r in (self._read(p) for p in sorted(folder.glob("*.json"))[:50])
+        }
+        self.name = "replay:" + (next(iter(models)) if len(models) == 1 else "recordings")
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+        return data
+
+    def stream(self, request: GenerationRequest) -> Iterator[str]:
+        """The recorded pieces; ReplayMissError when this prompt was never recorded."""
+        key = exchange_key(_messages(request), self.params)
+        path = self.folder / f"{key}.json"
+        if not path.is_file():
+            raise ReplayMissError(
+                f"no recorded answer for this prompt (key {key}) in {self.folder}; the prompt "
+                f"or its parameters changed since recording. Re-record with `{RERECORD_COMMAND}`"
+            )
+        yield from self._read(path)["chunks"]
+
+    def generate(self, request: GenerationRequest) -> str:
+        """The recorded answer."""
+        return "".join(self.stream(request))
+
+    def health(self) -> ProviderHealth:
+        """Ready when there are recordings to serve."""
+        if any(self.folder.glob("*.json")):
+            return ProviderHealth("ready")
+        return ProviderHealth(
+            "unreachable", f"no recordings in {self.folder}; run `{RERECORD_COMMAND}`"
+        )
