@@ -44,7 +44,13 @@ run: $(VENV)/.installed-run
 record: $(VENV)/.installed-run
 	$(BIN)/python -m tests.record
 
-test: $(VENV)/.installed-dev
+# Browser tests drive Debian's Chromium (Playwright's own browser download does not work here).
+CHROMIUM := /usr/bin/chromium
+$(CHROMIUM):
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+test: $(VENV)/.installed-dev $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy

@@ -1,16 +1,22 @@
-"""One question, end to end: retrieve → select evidence → generate → verify → Answer."""
+"""One question, end to end: (condense) → retrieve → evidence → generate → verify → Answer.
+
+``events`` yields what happens as it happens (the streaming API forwards each event); ``ask``
+runs the same steps and returns the final answer, so both always agree.
+"""
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Generator
 from dataclasses import dataclass
+from typing import Any
 
 from service.citations import CitationVerifier, SupportPolicy
 from service.config import Settings
 from service.evidence import EvidenceScorer, select_evidence
 from service.index import NewsIndex
-from service.llm.base import AnswerGenerator, GenerationRequest
+from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
 from service.llm.extractive import ExtractiveGenerator
 from service.retrieval import Retriever
 from service.schemas import Answer, AskRequest, Citation, ModelInfo, Passage, Timings
@@ -37,10 +43,19 @@ def is_model_refusal(draft: str) -> bool:
     return any(p in text[:200] for p in _MODEL_REFUSALS)
 
 
+@dataclass(frozen=True)
+class Event:
+    """A step of answering: ``passages``, ``token``, ``citation`` or ``done``."""
+
+    kind: str
+    data: Any
+
+
 @dataclass
 class _Outcome:
     """What an answer is built from, filled in as the request proceeds."""
 
+    query: str
     passages: list[Passage]
     started: float
     retrieved: float
@@ -75,6 +90,7 @@ class AnswerService:
         return Answer(
             answer=text,
             refused=not citations,
+            query=out.query,
             citations=citations or [],
             passages=out.passages,
             degraded=out.degraded_reason is not None,
@@ -87,18 +103,38 @@ class AnswerService:
             ),
         )
 
-    def ask(self, request: AskRequest) -> Answer:
-        """Answer one question (raises EmptyIndexError when nothing is indexed)."""
+    def _condense(self, request: AskRequest) -> tuple[str, str | None]:
+        history = [Turn(t.question, t.answer) for t in request.history]
+        if not history:
+            return request.question, None
+        try:
+            return self.generator.condense(history, request.question), None
+        except Exception as exc:  # a failed rewrite must not cost the answer
+            log.warning("provider %s could not rewrite a follow-up: %s", self.generator.name, exc)
+            reason = f"{self.generator.name} failed to rewrite the follow-up: {exc}"
+            return heuristic_condense(history, request.question), reason
+
+    def events(self, request: AskRequest, *, stream: bool = True) -> Generator[Event, None, None]:
+        """Answer one question step by step; the last event is ``done`` with the Answer.
+
+        Raises EmptyIndexError when nothing is indexed. Stopping the iteration stops the
+        generation (a streaming provider produces tokens only as they are pulled).
+        """
         started = time.perf_counter()
         s = self.settings
-        q_vec = self.index.embed_query(request.question)
+        query, condense_failure = self._condense(request)
+        q_vec = self.index.embed_query(query)
         passages = self.retriever.search(
-            request.question, request.top_k or s.top_k, request.filters, vector=q_vec
+            query, request.top_k or s.top_k, request.filters, vector=q_vec
         )
-        ranked = self.scorer.rank(request.question, q_vec, passages)
-        out = _Outcome(passages, started, time.perf_counter(), self.generator.name)
+        ranked = self.scorer.rank(query, q_vec, passages)
+        out = _Outcome(
+            query, passages, started, time.perf_counter(), self.generator.name, condense_failure
+        )
+        yield Event("passages", {"query": query, "passages": passages})
         if not ranked or ranked[0].score < s.refusal_threshold:
-            return self._finish(out, REFUSAL)
+            yield Event("done", self._finish(out, REFUSAL))
+            return
 
         evidence = select_evidence(
             ranked,
@@ -106,9 +142,17 @@ class AnswerService:
             min_score=ranked[0].score - s.evidence_margin,
             same_fact_similarity=s.same_fact_similarity,
         )
-        gen_request = GenerationRequest(request.question, evidence)
+        gen_request = GenerationRequest(query, evidence)
         try:
-            draft = self.generator.generate(gen_request)
+            if stream:
+                pieces = []
+                for piece in self.generator.stream(gen_request):
+                    pieces.append(piece)
+                    yield Event("token", piece)
+                draft = "".join(pieces)
+            else:
+                draft = self.generator.generate(gen_request)
+                yield Event("token", draft)
         except Exception as exc:  # any provider failure falls back: never a 500
             log.warning("provider %s failed: %s", self.generator.name, exc)
             out.degraded_reason = f"{self.generator.name} failed: {exc}"
@@ -116,7 +160,8 @@ class AnswerService:
             draft = self.fallback.generate(gen_request)
         else:
             if is_model_refusal(draft):
-                return self._finish(out, REFUSAL)
+                yield Event("done", self._finish(out, REFUSAL))
+                return
 
         verified = self.verifier.verify(draft, evidence, passages)
         if verified.removed_sentences or verified.dropped_markers:
@@ -125,10 +170,22 @@ class AnswerService:
                 len(verified.removed_sentences),
                 verified.dropped_markers,
             )
-        if not verified.citations and out.degraded_reason is None:
+        if not verified.citations and out.llm != self.fallback.name:
             out.degraded_reason = f"{self.generator.name} gave no answer the articles support"
             out.llm = self.fallback.name
             verified = self.verifier.verify(self.fallback.generate(gen_request), evidence, passages)
+        for citation in verified.citations:
+            yield Event("citation", citation)
         if not verified.citations:
-            return self._finish(out, REFUSAL)
-        return self._finish(out, verified.answer, verified.citations)
+            yield Event("done", self._finish(out, REFUSAL))
+        else:
+            yield Event("done", self._finish(out, verified.answer, verified.citations))
+
+    def ask(self, request: AskRequest) -> Answer:
+        """Answer one question (raises EmptyIndexError when nothing is indexed)."""
+        answer: Answer | None = None
+        for event in self.events(request, stream=False):
+            if event.kind == "done":
+                answer = event.data
+        assert answer is not None
+        return answer

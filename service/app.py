@@ -5,8 +5,11 @@ from __future__ import annotations
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
+from fastapi.responses import FileResponse
+from fastapi.staticfiles import StaticFiles
 
 from service.answering import AnswerService
 from service.api.errors import install_error_handling
@@ -15,6 +18,8 @@ from service.config import Settings
 from service.index import NewsIndex, open_index
 from service.llm import make_generator
 from service.llm.base import AnswerGenerator
+
+STATIC_DIR = Path(__file__).parent / "static"
 
 DESCRIPTION = """
 Ask questions about a collection of news articles. Every claim in an answer carries a
@@ -56,4 +61,11 @@ def create_app(
     app.state.settings = settings
     install_error_handling(app)
     app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/", include_in_schema=False)
+    async def chat_page() -> FileResponse:
+        """The chat page (plain HTML, CSS and JS from the service itself)."""
+        return FileResponse(STATIC_DIR / "index.html")
+
     return app

@@ -7,6 +7,8 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 TOP_K_MAX = 50
+HISTORY_MAX_TURNS = 10
+HISTORY_MAX_ANSWER_CHARS = 4000
 
 
 class Filters(BaseModel):
@@ -60,6 +62,15 @@ class SearchRequest(BaseModel):
     _strip = field_validator("query")(_not_blank)
 
 
+class HistoryTurn(BaseModel):
+    """An earlier question of the conversation and the answer it got."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    question: str = Field(max_length=2000)
+    answer: str = Field(max_length=HISTORY_MAX_ANSWER_CHARS)
+
+
 class AskRequest(BaseModel):
     """A question to answer from the articles."""
 
@@ -75,6 +86,12 @@ class AskRequest(BaseModel):
         default=None, ge=1, le=TOP_K_MAX, description="Passages to retrieve (1-50)."
     )
     filters: Filters | None = None
+    history: list[HistoryTurn] = Field(
+        default_factory=list,
+        max_length=HISTORY_MAX_TURNS,
+        description="Earlier turns, oldest first (at most 10); a follow-up is rewritten into a "
+        "standalone question for retrieval.",
+    )
 
     _strip = field_validator("question")(_not_blank)
 
@@ -130,6 +147,7 @@ class Answer(BaseModel):
 
     answer: str
     refused: bool
+    query: str = Field(description="What was searched: the question, or a follow-up rewritten.")
     citations: list[Citation]
     passages: list[Passage]
     degraded: bool = Field(

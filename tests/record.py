@@ -31,11 +31,13 @@ from service.index import open_index
 from service.llm import generation_params, make_generator
 from service.llm.base import GenerationRequest
 from service.llm.providers import default_gguf_path, openai_generator, openai_like_generator
-from service.schemas import AskRequest
+from service.schemas import AskRequest, HistoryTurn
 from tests.cassettes import RecordingTransport
 
 RECORDINGS = PROJECT_ROOT / "tests" / "recordings"
 DEV_QA = PROJECT_ROOT.parent / "shared" / "eval" / "dev_qa.jsonl"
+# The conversation the browser test replays: a question, then a follow-up.
+CONVERSATION = ("Which Tesla executive travelled to China this year?", "What about Apple?")
 # A key of the shape of OpenAI's, so that the scrubbing is exercised for real.
 FAKE_KEY = "sk-local-recording-" + "0" * 24
 
@@ -66,6 +68,14 @@ def record_answers(scratch: Path) -> AnswerService:
         answer = service.ask(AskRequest(question=q["question"]))
         flag = "refused" if answer.refused else ("degraded" if answer.degraded else "answered")
         print(f"{q['id']} {flag}: {answer.answer[:100]}", file=sys.stderr)
+    first = service.ask(AskRequest(question=CONVERSATION[0]))
+    follow = service.ask(
+        AskRequest(
+            question=CONVERSATION[1],
+            history=[HistoryTurn(question=CONVERSATION[0], answer=first.answer)],
+        )
+    )
+    print(f"follow-up searched {follow.query!r}: {follow.answer[:100]}", file=sys.stderr)
     print(f"recorded {len(list(folder.glob('*.json')))} answers in {folder}", file=sys.stderr)
     return service
 

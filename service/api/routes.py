@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
+from fastapi.encoders import jsonable_encoder
+from fastapi.sse import EventSourceResponse, ServerSentEvent
 
 from service.answering import AnswerService
 from service.api.deps import get_answer_service, get_index, get_settings
 from service.api.errors import InvalidRequestError
 from service.config import Settings
-from service.errors import NotFoundError
+from service.errors import NewsQAError, NotFoundError
 from service.index import NewsIndex
 from service.retrieval import EMPTY_INDEX_HINT
 from service.schemas import (
@@ -26,6 +30,7 @@ from service.schemas import (
 )
 
 router = APIRouter()
+log = logging.getLogger("service.api")
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "Invalid request; the message says what to fix."},
@@ -64,6 +69,51 @@ async def ask(
     """A cited answer; `refused` is true when the articles do not contain the answer."""
     _check_length(body.question, settings, "question")
     return await run_in_threadpool(answers.ask, body)
+
+
+@router.post(
+    "/ask/stream",
+    response_class=EventSourceResponse,
+    responses={
+        200: {
+            "description": "Server-Sent Events: `passages` ({query, passages}), `token` (answer "
+            "text as generated), `citation` (each verified citation), `done` (the final Answer, "
+            "as /ask returns it), `error` ({message}; the stream then ends)."
+        },
+        **ERRORS,
+    },
+    tags=["answers"],
+)
+async def ask_stream(
+    body: AskRequest,
+    request: Request,
+    answers: Annotated[AnswerService, Depends(get_answer_service)],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> AsyncIterator[ServerSentEvent]:
+    """The /ask answer as it is made; a client that disconnects stops the generation."""
+    _check_length(body.question, settings, "question")
+    events = answers.events(body, stream=True)
+    try:
+        while True:
+            if await request.is_disconnected():
+                log.info("client went away; generation stopped")
+                return
+            try:
+                event = await run_in_threadpool(next, events, None)
+            except NewsQAError as exc:
+                yield ServerSentEvent(event="error", data={"message": str(exc)})
+                return
+            except Exception:
+                rid = getattr(request.state, "request_id", "-")
+                log.exception("stream failed [request_id=%s]", rid)
+                message = f"internal error; quote request id {rid} to report it"
+                yield ServerSentEvent(event="error", data={"message": message})
+                return
+            if event is None:
+                return
+            yield ServerSentEvent(event=event.kind, data=jsonable_encoder(event.data))
+    finally:
+        events.close()  # pulls no more tokens: the provider's stream is closed
 
 
 @router.get("/documents", response_model=DocumentList, tags=["documents"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from service.config import Settings
-from service.llm.base import AnswerGenerator
+from service.llm.base import AnswerGenerator, MessageGenerator
 from service.llm.extractive import ExtractiveGenerator
 
 
@@ -18,7 +18,7 @@ def make_generator(settings: Settings) -> AnswerGenerator:
     from service.llm.recording import RecordingGenerator, ReplayGenerator
 
     provider = settings.llm_provider
-    generator: AnswerGenerator
+    generator: MessageGenerator
     if provider == "extractive":
         return ExtractiveGenerator()
     if provider == "replay":

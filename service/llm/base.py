@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from service.errors import NewsQAError
 from service.evidence import EvidenceItem
+from service.llm.prompting import Message, answer_messages, condense_messages
 
 
 class ProviderError(NewsQAError):
@@ -25,11 +27,62 @@ class GenerationRequest:
 
 
 @dataclass(frozen=True)
+class Turn:
+    """One earlier exchange of a conversation."""
+
+    question: str
+    answer: str
+
+
+@dataclass(frozen=True)
 class ProviderHealth:
     """Whether a provider can answer now."""
 
     state: str  # "ready" | "unreachable" | "loading"
     detail: str = ""
+
+
+_FOLLOW_UP_START = re.compile(
+    r"^(and|but|also|what about|how about|and what about|what else|why|how come|so)\b", re.I
+)
+_PRONOUN = re.compile(
+    r"\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b", re.I
+)
+
+
+_WHAT_ABOUT = re.compile(r"^(?:and |but |so )?(?:what|how) about (?P<subject>.+?)\s*\??$", re.I)
+_NAMED_PHRASE = re.compile(
+    r"\b(?:in|at|for|from|of|about|with|by)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)"
+)
+_FIRST_NAME = re.compile(r"(?<=\s)(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
+
+
+def heuristic_condense(history: Sequence[Turn], question: str) -> str:
+    """Standalone query without a model.
+
+    "What about X?" takes the previous question with its last named place replaced by X
+    ("Who did Brad Smith meet in China?" → "Who did Brad Smith meet in Shanghai?"), or, with
+    none, its first name ("Which Tesla executive…?" → "Which Apple executive…?"); other
+    follow-ups (short, opening with "and"/"why"…, or leaning on a pronoun) are searched
+    together with the previous question.
+    """
+    if not history:
+        return question
+    previous = history[-1].question
+    what_about = _WHAT_ABOUT.match(question.strip())
+    if what_about:
+        names = list(_NAMED_PHRASE.finditer(previous)) or list(_FIRST_NAME.finditer(previous))[:1]
+        if names:
+            last = names[-1]
+            # "what about in Shanghai": the previous question already has the preposition
+            subject = re.sub(r"^(?:in|at|for|from|of|about|with|by)\s+", "", what_about["subject"])
+            return previous[: last.start("name")] + subject + previous[last.end("name") :]
+        return f"{previous} {question}"
+    short = len(question.split()) <= 5
+    if short or _FOLLOW_UP_START.match(question) or _PRONOUN.search(question):
+        return f"{previous} {question}"
+    return question
 
 
 class AnswerGenerator(ABC):
@@ -50,9 +103,41 @@ class AnswerGenerator(ABC):
         """The draft in pieces as they are produced (default: one piece)."""
         yield self.generate(request)
 
+    def condense(self, history: Sequence[Turn], question: str) -> str:
+        """A follow-up rewritten as a standalone question (default: a heuristic)."""
+        return heuristic_condense(history, question)
+
     def health(self) -> ProviderHealth:
         """Whether the provider is reachable (cheap; called by /readyz)."""
         return ProviderHealth("ready")
 
     def warm_up(self) -> None:  # noqa: B027 - optional hook; most providers need nothing
         """Get ready for the first request (the service calls this in a background thread)."""
+
+
+class MessageGenerator(AnswerGenerator):
+    """A generator driven by chat messages (every model provider, recording and replay)."""
+
+    @abstractmethod
+    def stream_messages(self, messages: Sequence[Message]) -> Iterator[str]:
+        """The model's reply to ``messages``, piece by piece; ProviderError on failure."""
+
+    def stream(self, request: GenerationRequest) -> Iterator[str]:
+        """The answer to the prompt files filled with the request."""
+        return self.stream_messages(answer_messages(request))
+
+    def generate(self, request: GenerationRequest) -> str:
+        """The whole answer."""
+        return "".join(self.stream(request))
+
+    def condense(self, history: Sequence[Turn], question: str) -> str:
+        """Ask the model (prompts/condense_*.md); its first line is the standalone question."""
+        if not history:
+            return question
+        reply = "".join(self.stream_messages(condense_messages(history, question))).strip()
+        first = reply.splitlines()[0].strip().strip('"') if reply else ""
+        # A small model may answer instead of rewriting ("The answer is: Apple. [2]"); only a
+        # question is a usable search, else the heuristic does better.
+        if first.endswith("?") and "[" not in first and len(first.split()) >= 3:
+            return first
+        return heuristic_condense(history, question)

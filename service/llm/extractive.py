@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from service.llm.base import AnswerGenerator, GenerationRequest
 
 
@@ -16,3 +19,7 @@ class ExtractiveGenerator(AnswerGenerator):
     def generate(self, request: GenerationRequest) -> str:
         """One cited sentence per evidence item, best first."""
         return " ".join(f"{item.sentence.text} [{item.number}]" for item in request.evidence)
+
+    def stream(self, request: GenerationRequest) -> Iterator[str]:
+        """The same text, word by word, so that a reader sees it arrive like a model's."""
+        yield from re.findall(r"\S+\s*", self.generate(request))

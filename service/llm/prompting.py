@@ -5,9 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from service.config import PROJECT_ROOT
-from service.llm.base import GenerationRequest
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from service.llm.base import GenerationRequest, Turn
 
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 REFUSAL_PHRASE = "NOT IN THE ARTICLES"
@@ -32,6 +37,13 @@ def answer_messages(request: GenerationRequest) -> list[Message]:
     evidence = "\n".join(f"[{item.number}] {item.sentence.text}" for item in request.evidence)
     user = load_prompt("answer_user.md").format(evidence=evidence, question=request.question)
     return [Message("system", load_prompt("answer_system.md")), Message("user", user)]
+
+
+def condense_messages(history: Sequence[Turn], question: str) -> list[Message]:
+    """Messages asking for a follow-up question rewritten to stand on its own."""
+    turns = "\n".join(f"Q: {t.question}\nA: {t.answer}" for t in history)
+    user = load_prompt("condense_user.md").format(history=turns, question=question)
+    return [Message("system", load_prompt("condense_system.md")), Message("user", user)]
 
 
 def chatml(messages: list[Message]) -> str:

@@ -19,7 +19,7 @@ import httpx
 
 from service.config import Settings
 from service.errors import ConfigurationError
-from service.llm.base import AnswerGenerator, GenerationRequest, ProviderError, ProviderHealth
+from service.llm.base import GenerationRequest, MessageGenerator, ProviderError, ProviderHealth
 from service.llm.prompting import Message, answer_messages, chatml
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,7 @@ def default_gguf_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / SMOLLM2_FILE
 
 
-class LLMGenerator(AnswerGenerator):
+class LLMGenerator(MessageGenerator):
     """A llama-index LLM answering from the prompt files, streamed, with a deadline."""
 
     def __init__(
@@ -69,9 +69,8 @@ class LLMGenerator(AnswerGenerator):
             if response.delta:
                 yield response.delta
 
-    def stream(self, request: GenerationRequest) -> Iterator[str]:
+    def stream_messages(self, messages: Sequence[Message]) -> Iterator[str]:
         """Tokens as the model produces them; ProviderError on failure or timeout."""
-        messages = answer_messages(request)
         for attempt in range(self.retries + 1):
             deadline = time.monotonic() + self.timeout
             started = False

@@ -13,12 +13,12 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from service.llm.base import AnswerGenerator, GenerationRequest, ProviderError, ProviderHealth
-from service.llm.prompting import answer_messages, chatml
+from service.llm.base import MessageGenerator, ProviderError, ProviderHealth
+from service.llm.prompting import Message, chatml
 
 RERECORD_COMMAND = "make record"
 
@@ -33,54 +33,50 @@ def exchange_key(messages: list[dict[str, str]], params: dict[str, Any]) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:32]
 
 
-def _messages(request: GenerationRequest) -> list[dict[str, str]]:
-    return [{"role": m.role, "content": m.content} for m in answer_messages(request)]
+def _plain(messages: Sequence[Message]) -> list[dict[str, str]]:
+    return [{"role": m.role, "content": m.content} for m in messages]
 
 
-class RecordingGenerator(AnswerGenerator):
-    """Runs the real provider and saves every exchange it completes."""
+class RecordingGenerator(MessageGenerator):
+    """Runs the real provider and saves every exchange it completes (answers and condensing)."""
 
-    def __init__(self, inner: AnswerGenerator, folder: Path, params: dict[str, Any]) -> None:
+    def __init__(self, inner: MessageGenerator, folder: Path, params: dict[str, Any]) -> None:
         self.inner = inner
         self.name = inner.name
         self.folder = folder
         self.params = params
 
-    def stream(self, request: GenerationRequest) -> Iterator[str]:
+    def stream_messages(self, messages: Sequence[Message]) -> Iterator[str]:
         """Pass the provider's tokens through, then write the recording."""
         pieces: list[str] = []
-        for piece in self.inner.stream(request):
+        for piece in self.inner.stream_messages(messages):
             pieces.append(piece)
             yield piece
-        messages = _messages(request)
+        plain = _plain(messages)
         provider, _, model = self.inner.name.partition(":")
         record = {
             "provider": provider,
             "model": model,
-            "messages": messages,
-            "prompt": chatml(answer_messages(request)),
+            "messages": plain,
+            "prompt": chatml(list(messages)),
             "params": self.params,
             "response": "".join(pieces),
             "chunks": pieces,
         }
         self.folder.mkdir(parents=True, exist_ok=True)
-        target = self.folder / f"{exchange_key(messages, self.params)}.json"
+        target = self.folder / f"{exchange_key(plain, self.params)}.json"
         fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(record, f, ensure_ascii=False, indent=2)
             f.write("\n")
         os.replace(tmp, target)
 
-    def generate(self, request: GenerationRequest) -> str:
-        """The whole answer (recorded)."""
-        return "".join(self.stream(request))
-
     def health(self) -> ProviderHealth:
         """The real provider's health."""
         return self.inner.health()
 
 
-class ReplayGenerator(AnswerGenerator):
+class ReplayGenerator(MessageGenerator):
     """Serves recorded answers; needs no model and no network."""
 
     def __init__(self, folder: Path, params: dict[str, Any]) -> None:
@@ -97,9 +93,9 @@ class ReplayGenerator(AnswerGenerator):
         data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         return data
 
-    def stream(self, request: GenerationRequest) -> Iterator[str]:
+    def stream_messages(self, messages: Sequence[Message]) -> Iterator[str]:
         """The recorded pieces; ReplayMissError when this prompt was never recorded."""
-        key = exchange_key(_messages(request), self.params)
+        key = exchange_key(_plain(messages), self.params)
         path = self.folder / f"{key}.json"
         if not path.is_file():
             raise ReplayMissError(
@@ -107,10 +103,6 @@ class ReplayGenerator(AnswerGenerator):
                 f"or its parameters changed since recording. Re-record with `{RERECORD_COMMAND}`"
             )
         yield from self._read(path)["chunks"]
-
-    def generate(self, request: GenerationRequest) -> str:
-        """The recorded answer."""
-        return "".join(self.stream(request))
 
     def health(self) -> ProviderHealth:
         """Ready when there are recordings to serve."""

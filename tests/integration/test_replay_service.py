@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.integration.conftest import RunningService
+from tests.servers import RunningService
 
 MARKER = re.compile(r"\[(\d+)\]")
 

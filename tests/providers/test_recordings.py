@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import httpx
@@ -13,7 +13,8 @@ import pytest
 from service.config import PROJECT_ROOT, Settings
 from service.evidence import EvidenceItem, Sentence
 from service.llm import generation_params, make_generator
-from service.llm.base import AnswerGenerator, GenerationRequest
+from service.llm.base import GenerationRequest, MessageGenerator
+from service.llm.prompting import Message
 from service.llm.providers import openai_generator, openai_like_generator
 from service.llm.recording import RecordingGenerator, ReplayGenerator, ReplayMissError
 from tests.cassettes import ReplayTransport
@@ -31,15 +32,12 @@ REQUEST = GenerationRequest(
 )
 
 
-class Scripted(AnswerGenerator):
+class Scripted(MessageGenerator):
     """Failure-free stand-in used only to exercise the recording file format."""
 
     name = "scripted:model-x"
 
-    def generate(self, request: GenerationRequest) -> str:
-        return "".join(self.stream(request))
-
-    def stream(self, request: GenerationRequest) -> Iterator[str]:
+    def stream_messages(self, messages: Sequence[Message]) -> Iterator[str]:
         yield from ["Elon ", "Musk ", "[1]"]
 
 

@@ -1,0 +1,188 @@
+// The chat page: streams /ask/stream, renders cited answers, opens sources in a side panel.
+// Every piece of article or model text is inserted with textContent or text nodes: nothing
+// from an article or a model can inject markup or script.
+"use strict";
+
+const MAX_HISTORY = 10;
+const form = document.getElementById("ask-form");
+const input = document.getElementById("question");
+const sendButton = document.getElementById("send");
+const stopButton = document.getElementById("stop");
+const messages = document.getElementById("messages");
+const panel = document.getElementById("panel");
+let history = [];
+let controller = null;
+
+function el(tag, className, text) {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function setBusy(busy) {
+  input.disabled = busy;
+  sendButton.disabled = busy;
+  stopButton.hidden = !busy;
+}
+
+function documentUrl(docId) {
+  return "/documents/" + docId.split("/").map(encodeURIComponent).join("/");
+}
+
+async function openSource(citation) {
+  const response = await fetch(documentUrl(citation.doc_id));
+  if (!response.ok) return;
+  const doc = await response.json();
+  document.getElementById("panel-title").textContent = doc.title || doc.doc_id;
+  const meta = [doc.published || "undated", doc.source].filter(Boolean).join(" · ");
+  document.getElementById("panel-meta").textContent = meta;
+  const body = document.getElementById("panel-text");
+  body.replaceChildren();
+  const mark = el("mark", "", doc.text.slice(citation.start, citation.end));
+  mark.id = "highlight";
+  body.append(doc.text.slice(0, citation.start), mark, doc.text.slice(citation.end));
+  panel.hidden = false;
+  mark.scrollIntoView({ block: "center" });
+}
+
+function citeLink(citation) {
+  const link = el("a", "cite", `[${citation.marker}]`);
+  link.href = "#";
+  link.dataset.marker = String(citation.marker);
+  link.title = citation.title;
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    openSource(citation);
+  });
+  return link;
+}
+
+function renderAnswer(bubble, answer) {
+  const byMarker = new Map(answer.citations.map((c) => [c.marker, c]));
+  const text = bubble.querySelector(".answer");
+  text.replaceChildren();
+  for (const part of answer.answer.split(/(\[\d+\])/)) {
+    const match = /^\[(\d+)\]$/.exec(part);
+    const citation = match && byMarker.get(Number(match[1]));
+    text.append(citation ? citeLink(citation) : part);
+  }
+  if (answer.refused) {
+    bubble.classList.add("refused");
+    bubble.prepend(el("span", "badge", "Not in the articles"));
+  } else if (answer.degraded) {
+    bubble.classList.add("degraded");
+    bubble.prepend(el("span", "badge", `Fallback answer: ${answer.degraded_reason}`));
+  }
+  if (answer.citations.length) {
+    const list = el("ol", "sources");
+    for (const c of answer.citations) {
+      const item = el("li");
+      const link = el("a", "", `${c.title || c.doc_id}${c.published ? " (" + c.published + ")" : ""}`);
+      link.href = "#";
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        openSource(c);
+      });
+      item.append(link);
+      list.append(item);
+    }
+    bubble.append(el("p", "searched", "Sources:"), list);
+  }
+}
+
+function showError(bubble, message) {
+  bubble.classList.add("error");
+  bubble.querySelector(".answer").textContent = message;
+  bubble.prepend(el("span", "badge", "Error"));
+}
+
+// Minimal Server-Sent Events reader for a POST response (EventSource only does GET).
+async function* readEvents(response) {
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true }).replace(/\r\n/g, "\n");
+    let cut;
+    while ((cut = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut + 2);
+      let event = "message";
+      const data = [];
+      for (const line of block.split("\n")) {
+        if (line.startsWith("event:")) event = line.slice(6).trim();
+        else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+      }
+      if (data.length) yield { event, data: JSON.parse(data.join("\n")) };
+    }
+  }
+}
+
+async function ask(question) {
+  const item = el("li");
+  item.append(el("div", "question", question));
+  const bubble = el("div", "reply");
+  bubble.append(el("p", "searched"), el("div", "answer"));
+  item.append(bubble);
+  messages.append(item);
+  item.scrollIntoView({ block: "end" });
+  setBusy(true);
+  controller = new AbortController();
+  try {
+    const response = await fetch("/ask/stream", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ question, history }),
+      signal: controller.signal,
+    });
+    if (!response.ok) {
+      const body = await response.json().catch(() => ({}));
+      showError(bubble, body.error ? body.error.message : `HTTP ${response.status}`);
+      return;
+    }
+    const answerText = bubble.querySelector(".answer");
+    for await (const { event, data } of readEvents(response)) {
+      if (event === "passages" && data.query !== question) {
+        bubble.querySelector(".searched").textContent = `Searched for: ${data.query}`;
+      } else if (event === "token") {
+        answerText.textContent += data;
+      } else if (event === "done") {
+        renderAnswer(bubble, data);
+        history = [...history, { question, answer: data.answer }].slice(-MAX_HISTORY);
+      } else if (event === "error") {
+        showError(bubble, data.message);
+      }
+      item.scrollIntoView({ block: "end" });
+    }
+  } catch (err) {
+    if (err.name === "AbortError") {
+      bubble.classList.add("stopped");
+      bubble.prepend(el("span", "badge", "Stopped"));
+    } else {
+      showError(bubble, `The service could not be reached (${err.message}).`);
+    }
+  } finally {
+    controller = null;
+    setBusy(false);
+    input.focus();
+  }
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const question = input.value.trim();
+  if (!question || controller) return;
+  input.value = "";
+  ask(question);
+});
+input.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    form.requestSubmit();
+  }
+});
+stopButton.addEventListener("click", () => controller && controller.abort());
+document.getElementById("panel-close").addEventListener("click", () => { panel.hidden = true; });

@@ -1,0 +1,69 @@
+"""Browser tests: Debian's Chromium driven by Playwright, against the real service process."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.config import PROJECT_ROOT, Settings
+from tests.servers import RunningService, start_service
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = PROJECT_ROOT / "test-artifacts"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def replay_site(
+    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningService]:
+    """The service with recorded SmolLM2 answers over the sample articles."""
+    proc, service = start_service(
+        {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"},
+        tmp_path_factory.mktemp("site"),
+    )
+    yield service
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+@pytest.fixture
+def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
+    """A fresh page; its screenshot is saved under test-artifacts/ (not committed)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield pg
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
+    context.close()
+    assert errors == [], f"JavaScript errors on the page: {errors}"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clean_artifacts() -> None:
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
