@@ -34,6 +34,11 @@ class Settings(BaseSettings):
         description="Chroma server host; unset means the embedded store at chroma_path.",
     )
     chroma_port: int = Field(default=8000, description="Chroma server port.")
+    chroma_ssl: bool = Field(default=False, description="Use HTTPS to reach the Chroma server.")
+    chroma_token: SecretStr | None = Field(
+        default=None,
+        description="Bearer token for a Chroma server with token auth (never logged).",
+    )
     collection: str = Field(
         default="news",
         description="Base name of the Chroma collections (<name>_chunks and <name>_documents).",
