@@ -16,7 +16,6 @@ from pathlib import Path
 
 from service.answering import AnswerService
 from service.config import get_settings
-from service.evidence import select_evidence
 from service.index import open_index
 from service.llm.base import GenerationRequest
 from service.llm.providers import llamacpp_generator
@@ -35,17 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     speeds: list[float] = []
     for n, line in enumerate(args.questions.read_text(encoding="utf-8").splitlines()):
         q = json.loads(line)
-        vector = index.embed_query(q["question"])
-        passages = service.retriever.search(q["question"], settings.top_k, vector=vector)
-        ranked = service.scorer.rank(q["question"], vector, passages)
-        if not ranked or ranked[0].score < settings.refusal_threshold:
+        _, evidence = service.gather(q["question"])
+        if not evidence:
             continue  # refused before generation: the model is not asked
-        evidence = select_evidence(
-            ranked,
-            count=settings.evidence_sentences,
-            min_score=ranked[0].score - settings.evidence_margin,
-            same_fact_similarity=settings.same_fact_similarity,
-        )
         started = time.perf_counter()
         first: float | None = None
         pieces = 0

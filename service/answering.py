@@ -14,12 +14,12 @@ from typing import Any
 
 from service.citations import CitationVerifier, SupportPolicy
 from service.config import Settings
-from service.evidence import EvidenceScorer, select_evidence
+from service.evidence import EvidenceItem, EvidenceScorer, select_evidence
 from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
 from service.llm.extractive import ExtractiveGenerator
 from service.retrieval import Retriever
-from service.schemas import Answer, AskRequest, Citation, ModelInfo, Passage, Timings
+from service.schemas import Answer, AskRequest, Citation, Filters, ModelInfo, Passage, Timings
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,28 @@ class AnswerService:
             ),
         )
 
+    def gather(
+        self, query: str, top_k: int | None = None, filters: Filters | None = None
+    ) -> tuple[list[Passage], list[EvidenceItem]]:
+        """Retrieve passages and choose the evidence for ``query``.
+
+        The evidence is empty when even the best sentence scores below the refusal threshold:
+        then the articles do not contain the answer and no model is asked.
+        """
+        s = self.settings
+        vector = self.index.embed_query(query)
+        passages = self.retriever.search(query, top_k or s.top_k, filters, vector=vector)
+        ranked = self.scorer.rank(query, vector, passages)
+        if not ranked or ranked[0].score < s.refusal_threshold:
+            return passages, []
+        evidence = select_evidence(
+            ranked,
+            count=s.evidence_sentences,
+            min_score=ranked[0].score - s.evidence_margin,
+            same_fact_similarity=s.same_fact_similarity,
+        )
+        return passages, evidence
+
     def _condense(self, request: AskRequest) -> tuple[str, str | None]:
         history = [Turn(t.question, t.answer) for t in request.history]
         if not history:
@@ -121,27 +143,16 @@ class AnswerService:
         generation (a streaming provider produces tokens only as they are pulled).
         """
         started = time.perf_counter()
-        s = self.settings
         query, condense_failure = self._condense(request)
-        q_vec = self.index.embed_query(query)
-        passages = self.retriever.search(
-            query, request.top_k or s.top_k, request.filters, vector=q_vec
-        )
-        ranked = self.scorer.rank(query, q_vec, passages)
+        passages, evidence = self.gather(query, request.top_k, request.filters)
         out = _Outcome(
             query, passages, started, time.perf_counter(), self.generator.name, condense_failure
         )
         yield Event("passages", {"query": query, "passages": passages})
-        if not ranked or ranked[0].score < s.refusal_threshold:
+        if not evidence:
             yield Event("done", self._finish(out, REFUSAL))
             return
 
-        evidence = select_evidence(
-            ranked,
-            count=s.evidence_sentences,
-            min_score=ranked[0].score - s.evidence_margin,
-            same_fact_similarity=s.same_fact_similarity,
-        )
         gen_request = GenerationRequest(query, evidence)
         try:
             if stream:

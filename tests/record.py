@@ -26,7 +26,6 @@ from pydantic import SecretStr
 from ingest.pipeline import IngestJob
 from service.answering import AnswerService
 from service.config import PROJECT_ROOT, Settings
-from service.evidence import select_evidence
 from service.index import open_index
 from service.llm import generation_params, make_generator
 from service.llm.base import GenerationRequest
@@ -120,12 +119,7 @@ def record_cassettes(service: AnswerService) -> None:
             raise RuntimeError("llama_cpp.server did not start")
         # Evidence for one dev question, as the service would offer it.
         question = "Which Tesla executive travelled to China this year?"
-        vector = service.index.embed_query(question)
-        passages = service.retriever.search(question, 5, vector=vector)
-        ranked = service.scorer.rank(question, vector, passages)
-        evidence = select_evidence(
-            ranked, count=2, min_score=ranked[0].score - 0.3, same_fact_similarity=0.8
-        )
+        _, evidence = service.gather(question)
         request = GenerationRequest(question, evidence)
         for provider in ("openai", "openai_like"):
             for mode in ("generate", "stream"):

@@ -7,6 +7,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -71,6 +73,17 @@ def start_service(
         time.sleep(0.5)
     proc.kill()
     pytest.fail(f"service not ready in 120 s: {log.read_text()[-2000:]}")
+
+
+@contextmanager
+def running_service(env_overrides: dict[str, str], tmp: Path) -> Iterator[RunningService]:
+    """A `python -m service` process for the duration of a ``with`` block."""
+    proc, service = start_service(env_overrides, tmp)
+    try:
+        yield service
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 class ChromaServer:

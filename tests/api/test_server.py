@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -14,50 +12,14 @@ import httpx
 import pytest
 
 from service.config import PROJECT_ROOT, Settings
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from tests.servers import free_port, running_service
 
 
 @pytest.fixture(scope="module")
-def server(sample_settings: Settings) -> Iterator[str]:
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env.update(
-        {
-            "RAG_CHROMA_PATH": str(sample_settings.chroma_path),
-            "RAG_LLM_PROVIDER": "extractive",
-            "HF_HUB_OFFLINE": "1",
-        }
-    )
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "service", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            assert proc.poll() is None, proc.stdout.read() if proc.stdout else ""
-            try:
-                if httpx.get(f"{base}/readyz", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            time.sleep(0.5)
-        else:
-            pytest.fail("service did not become ready in 120 s")
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+def server(sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "extractive"}
+    with running_service(env, tmp_path_factory.mktemp("server")) as service:
+        yield service.url
 
 
 def test_real_server_answers_over_http(server: str, dev_qa: list[dict[str, Any]]) -> None:

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from service.config import PROJECT_ROOT, Settings
-from tests.servers import RunningService, start_service
+from tests.servers import RunningService, running_service
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -41,13 +41,9 @@ def replay_site(
     sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningService]:
     """The service with recorded SmolLM2 answers over the sample articles."""
-    proc, service = start_service(
-        {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"},
-        tmp_path_factory.mktemp("site"),
-    )
-    yield service
-    proc.terminate()
-    proc.wait(timeout=30)
+    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"}
+    with running_service(env, tmp_path_factory.mktemp("site")) as service:
+        yield service
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ import pytest
 
 from service.config import Settings
 from tests.browser.conftest import ARTIFACTS
-from tests.servers import RunningService, start_service
+from tests.servers import RunningService, running_service
 
 QUESTION = "Which Tesla executive travelled to China this year?"
 FOLLOW_UP = "What about Apple?"
@@ -151,12 +151,9 @@ def hostile_site(
     IngestJob(settings, open_index(settings, for_writing=True, embed_model=embed_model)).run(
         [tmp / "articles"]
     )
-    proc, service = start_service(
-        {"RAG_CHROMA_PATH": str(tmp / "chroma"), "RAG_LLM_PROVIDER": "extractive"}, tmp
-    )
-    yield service
-    proc.terminate()
-    proc.wait(timeout=30)
+    env = {"RAG_CHROMA_PATH": str(tmp / "chroma"), "RAG_LLM_PROVIDER": "extractive"}
+    with running_service(env, tmp) as service:
+        yield service
 
 
 def test_article_text_cannot_inject_markup(page: Any, hostile_site: RunningService) -> None:

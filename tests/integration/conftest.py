@@ -10,7 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from service.config import Settings
-from tests.servers import NETGUARD, RunningService, start_service
+from tests.servers import NETGUARD, RunningService, running_service
 
 
 @pytest.fixture(scope="module")
@@ -18,15 +18,9 @@ def replay_service(
     sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningService]:
     """The service with the replay provider over the sample index."""
-    tmp = tmp_path_factory.mktemp("replay-service")
-    proc, service = start_service(
-        {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"}, tmp
-    )
-    try:
+    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"}
+    with running_service(env, tmp_path_factory.mktemp("replay-service")) as service:
         yield service
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 @pytest.fixture(autouse=True)

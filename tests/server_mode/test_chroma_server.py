@@ -25,7 +25,7 @@ from ingest.pipeline import IngestJob
 from service.config import PROJECT_ROOT, Settings
 from service.index import open_index
 from tests.conftest import BBC_DIR, SAMPLE_DIR
-from tests.servers import ChromaServer, RunningService, start_service
+from tests.servers import ChromaServer, RunningService, running_service
 
 
 def ingest_cli(paths: list[Path], env: dict[str, str]) -> dict[str, Any]:
@@ -70,25 +70,18 @@ def chroma(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) -> Iterat
 def server_service(
     chroma: ChromaServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningService]:
-    proc, service = start_service(
-        {**chroma.env, "RAG_LLM_PROVIDER": "replay"}, tmp_path_factory.mktemp("svc-server")
-    )
-    yield service
-    proc.terminate()
-    proc.wait(timeout=30)
+    env = {**chroma.env, "RAG_LLM_PROVIDER": "replay"}
+    with running_service(env, tmp_path_factory.mktemp("svc-server")) as service:
+        yield service
 
 
 @pytest.fixture(scope="module")
 def embedded_service(
     sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningService]:
-    proc, service = start_service(
-        {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"},
-        tmp_path_factory.mktemp("svc-embedded"),
-    )
-    yield service
-    proc.terminate()
-    proc.wait(timeout=30)
+    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"}
+    with running_service(env, tmp_path_factory.mktemp("svc-embedded")) as service:
+        yield service
 
 
 def answers_of(service: RunningService, questions: list[str]) -> list[dict[str, Any]]:
@@ -193,13 +186,9 @@ def test_two_ingest_workers_lose_and_duplicate_nothing(
 def test_two_service_replicas_answer_alike(
     chroma: ChromaServer, server_service: RunningService, tmp_path: Path
 ) -> None:
-    proc, replica = start_service({**chroma.env, "RAG_LLM_PROVIDER": "replay"}, tmp_path)
-    try:
+    with running_service({**chroma.env, "RAG_LLM_PROVIDER": "replay"}, tmp_path) as replica:
         q = ["Who did Microsoft President Brad Smith meet in China?"]
         assert answers_of(replica, q) == answers_of(server_service, q)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def test_sigkilled_chroma_restarts_with_the_index_intact(
