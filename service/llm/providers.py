@@ -110,11 +110,15 @@ class LLMGenerator(MessageGenerator):
         return self._health_check() if self._health_check else ProviderHealth("ready")
 
     def warm_up(self) -> None:
-        """An in-process model's first token is slow (cold pages, thread pool): pay it now."""
+        """An in-process model's first token is slow (cold pages, thread pool): pay it now.
+
+        The prompt has several tokens on purpose: a llama.cpp build that cannot run this CPU
+        crashes on those, and at start-up is the place for that to show.
+        """
         if not self._in_process:
             return  # a remote call costs the user money or quota; never made unasked
         try:
-            for _ in self.llm.stream_complete("Hello"):
+            for _ in self.llm.stream_complete("Answer in one word: the capital of France is"):
                 break
         except Exception:
             log.warning("warming up %s failed", self.name, exc_info=True)
