@@ -157,9 +157,13 @@ class NewsIndex:
         return ChromaVectorStore(chroma_collection=self.chunk_collection)
 
     # -- documents -------------------------------------------------------------------------
-    @staticmethod
-    def _doc_metadata(rec: DocumentRecord) -> dict[str, Any]:
+    def _doc_metadata(self, rec: DocumentRecord) -> dict[str, Any]:
         return {
+            # What produced this document's chunks (the collection records it too).
+            "embed_model": self.embed_model_id,
+            "chunk_size": self.settings.chunk_size,
+            "chunk_overlap": self.settings.chunk_overlap,
+            "tokenizer": self.settings.tokenizer,
             "title": rec.title,
             "published": rec.published or "",
             "published_ord": published_ord(rec.published),

@@ -61,6 +61,9 @@ def test_document_and_chunk_metadata(
     assert doc.source == str((articles / "004_b86033e991a1b907.txt").resolve())
     assert len(doc.content_hash) == 64
     assert "Deep Dive" not in doc.text
+    raw = index.document_collection.get(ids=[doc.doc_id], include=["metadatas"])["metadatas"][0]
+    assert raw["embed_model"] == "huggingface:sentence-transformers/all-MiniLM-L6-v2"
+    assert (raw["chunk_size"], raw["chunk_overlap"], raw["tokenizer"]) == (128, 16, "cl100k_base")
     meta = index.chunk_collection.metadata
     assert meta["embed_model"] == "huggingface:sentence-transformers/all-MiniLM-L6-v2"
     assert (meta["chunk_size"], meta["chunk_overlap"], meta["tokenizer"]) == (
