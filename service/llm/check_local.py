@@ -8,6 +8,7 @@ answers one-token prompts and crashes on longer ones, so this runs a real multi-
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 from service.llm.providers import default_gguf_path
 
@@ -17,8 +18,8 @@ def main() -> int:
     from llama_cpp import Llama
 
     llm = Llama(model_path=str(default_gguf_path()), n_ctx=256, n_threads=2, verbose=False)
-    out = llm.create_completion("The capital city of France is called", max_tokens=4)
-    text = str(out["choices"][0]["text"])  # type: ignore[index]
+    out: Any = llm.create_completion("The capital city of France is called", max_tokens=4)
+    text = str(out["choices"][0]["text"])
     print(f"llama.cpp runs the local model: {text.strip()!r}")
     return 0
 
