@@ -36,7 +36,6 @@ class RawDocument:
     origin: str  # absolute path of the file it came from (for prune)
     title: str | None = None
     published: str | None = None
-    is_html: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,7 +114,7 @@ def _html_document(doc_id: str, source: str, origin: str, html: str) -> RawDocum
         text = f"{title}\n\n{text}"
     if not text.strip():
         raise LoadError("HTML page has no text")
-    return RawDocument(doc_id, source, text, origin, title=title, published=published, is_html=True)
+    return RawDocument(doc_id, source, text, origin, title=title, published=published)
 
 
 def _json_records(path: Path, text: str) -> list[object]:

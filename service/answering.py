@@ -18,6 +18,7 @@ from service.evidence import EvidenceItem, EvidenceScorer, select_evidence
 from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
 from service.llm.extractive import ExtractiveGenerator
+from service.llm.prompting import REFUSAL_PHRASE
 from service.retrieval import Retriever
 from service.schemas import Answer, AskRequest, Citation, Filters, ModelInfo, Passage, Timings
 
@@ -27,7 +28,7 @@ REFUSAL = "The articles do not contain an answer to this question."
 # Phrases with which a model says it cannot answer from the passages; the prompt asks for the
 # first (prompts/answer_system.md), small models sometimes paraphrase it.
 _MODEL_REFUSALS = (
-    "not in the articles",
+    REFUSAL_PHRASE.lower(),
     "do not contain",
     "does not contain",
     "cannot answer",

@@ -181,11 +181,6 @@ class EvidenceScorer:
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
 
-    def similarity(self, a: str, b: str) -> float:
-        """Cosine similarity of two texts."""
-        va, vb = self.index.embed_texts([a, b])
-        return float(np.dot(va, vb))
-
 
 @dataclass(frozen=True)
 class EvidenceItem:
