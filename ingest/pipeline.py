@@ -192,30 +192,33 @@ class IngestJob:
         log.debug("embedding %d chunks of %d documents", len(texts), len(batch))
         vectors = self.index.embed_texts(texts)
         self.summary.embedded += len(texts)
+        items = []
         offset = 0
         for pending in batch:
             rec = pending.record
             n = len(pending.chunks)
-            self.index.replace_chunks(
-                rec.doc_id,
-                [
-                    ChunkRecord(
-                        chunk_id=c.chunk_id,
-                        doc_id=rec.doc_id,
-                        index=c.index,
-                        start=c.start,
-                        end=c.end,
-                        text=c.text,
-                        title=rec.title,
-                        published=rec.published,
-                    )
-                    for c in pending.chunks
-                ],
-                vectors[offset : offset + n],
-            )
+            chunk_records = [
+                ChunkRecord(
+                    chunk_id=c.chunk_id,
+                    doc_id=rec.doc_id,
+                    index=c.index,
+                    start=c.start,
+                    end=c.end,
+                    text=c.text,
+                    title=rec.title,
+                    published=rec.published,
+                )
+                for c in pending.chunks
+            ]
+            items.append((rec.doc_id, chunk_records, vectors[offset : offset + n]))
             offset += n
-            self.index.put_document(rec)  # last: marks the document complete
-            log.debug("stored %s (%d chunks)", rec.doc_id, n)
+        self.index.replace_chunks_many(items)
+        log.debug("stored chunks of %d documents", len(batch))
+        # Last: a document record marks its document complete (a crash before this line
+        # leaves documents without records, which the next run redoes).
+        self.index.put_documents([p.record for p in batch])
+        log.debug("stored records of %d documents", len(batch))
+        for pending in batch:
             if pending.is_new:
                 self.summary.added += 1
             else:

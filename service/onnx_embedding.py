@@ -1,0 +1,180 @@
+"""The local sentence-transformers model run by ONNX Runtime instead of PyTorch.
+
+Written by hand because nothing installed does it without torch: sentence-transformers'
+own ONNX backend (and optimum) import torch, which alone costs the service seconds of start-up
+and hundreds of MB. ONNX Runtime and the Hugging Face ``tokenizers`` library are all this needs
+at run time; torch is needed once, to export the packaged weights (``export_onnx``), which the
+ingest job or the first service start does and caches in ``model_cache_dir``.
+
+The export is the same network and the same weights in float32: its vectors match the PyTorch
+model's (a test holds cosine similarity above 0.999), so an index built by either is queried by
+either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from llama_index.core.base.embeddings.base import BaseEmbedding
+from pydantic import PrivateAttr
+
+from service.errors import ConfigurationError
+
+log = logging.getLogger(__name__)
+
+EXPORT_VERSION = 1
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+
+
+def _model_fingerprint(model_dir: Path) -> str:
+    """A short hash naming the weights and configuration an export came from."""
+    digest = hashlib.sha256(f"export-v{EXPORT_VERSION}".encode())
+    for name in ("config.json", "model.safetensors", "pytorch_model.bin", "tokenizer.json"):
+        path = model_dir / name
+        if path.exists():
+            stat = path.stat()
+            digest.update(f"{name}:{stat.st_size}:{int(stat.st_mtime)}".encode())
+    return digest.hexdigest()[:16]
+
+
+def check_supported(model_dir: Path) -> None:
+    """Refuse models this runtime cannot reproduce (only mean pooling of a BERT-like encoder)."""
+    pooling = model_dir / "1_Pooling" / "config.json"
+    if not (model_dir / "tokenizer.json").exists() or not pooling.exists():
+        raise ConfigurationError(
+            f"{model_dir} is not a sentence-transformers folder with tokenizer.json and "
+            "mean pooling; set RAG_EMBED_RUNTIME=torch"
+        )
+    config = json.loads(pooling.read_text(encoding="utf-8"))
+    if not config.get("pooling_mode_mean_tokens") or any(
+        config.get(k)
+        for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_lasttoken")
+    ):
+        raise ConfigurationError(
+            f"{model_dir} does not use mean pooling; set RAG_EMBED_RUNTIME=torch"
+        )
+
+
+def onnx_path(model_dir: Path, cache_dir: Path) -> Path:
+    """Where the export of ``model_dir`` lives (whether or not it exists yet)."""
+    return cache_dir / f"{model_dir.name}-{_model_fingerprint(model_dir)}.onnx"
+
+
+def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
+    """Export the transformer of ``model_dir`` to ONNX once; later calls return the cached file.
+
+    Written to a temporary file and renamed, so concurrent processes never see half a file.
+    """
+    target = onnx_path(model_dir, cache_dir)
+    if target.exists():
+        return target
+    check_supported(model_dir)
+    import torch
+    from transformers import AutoModel
+
+    log.info("exporting %s to ONNX at %s (once)", model_dir, target)
+    base = AutoModel.from_pretrained(str(model_dir)).eval()
+
+    class _Encoder(torch.nn.Module):
+        def __init__(self, inner: Any) -> None:
+            super().__init__()
+            self.inner = inner
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return self.inner(
+                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
+            ).last_hidden_state
+
+    sample = torch.ones((2, 8), dtype=torch.long)
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".onnx.part")
+    os.close(fd)
+    try:
+        # The TorchScript exporter: one self-contained file, no onnxscript needed.
+        torch.onnx.export(
+            _Encoder(base),
+            (sample, sample, torch.zeros_like(sample)),
+            tmp,
+            input_names=list(_INPUTS),
+            output_names=["last_hidden_state"],
+            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in _INPUTS}
+            | {"last_hidden_state": {0: "batch", 1: "tokens"}},
+            opset_version=17,
+            dynamo=False,
+        )
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the export is not a secret
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target
+
+
+class OnnxEmbedding(BaseEmbedding):
+    """Mean-pooled, L2-normalised sentence embeddings from an exported encoder."""
+
+    max_length: int = 256
+    _session: Any = PrivateAttr()
+    _tokenizer: Any = PrivateAttr()
+
+    def __init__(self, model_dir: Path, onnx_file: Path, **kwargs: Any) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        config_path = model_dir / "sentence_bert_config.json"
+        config = json.loads(config_path.read_text()) if config_path.exists() else {}
+        super().__init__(
+            model_name=str(model_dir), max_length=int(config.get("max_seq_length", 256)), **kwargs
+        )
+        tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=self.max_length)
+        tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in the batch
+        self._tokenizer = tokenizer
+        options = onnxruntime.SessionOptions()
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        self._session = onnxruntime.InferenceSession(
+            str(onnx_file), options, providers=["CPUExecutionProvider"]
+        )
+
+    @classmethod
+    def class_name(cls) -> str:
+        """The name llama-index serialises this class under."""
+        return "OnnxEmbedding"
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        import numpy as np
+
+        if not texts:
+            return []
+        encoded = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encoded], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+        hidden = self._session.run(
+            None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        )[0]
+        weights = mask[..., None].astype(hidden.dtype)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        vectors: list[list[float]] = pooled.tolist()
+        return vectors
+
+    def _get_query_embedding(self, query: str) -> list[float]:
+        return self._encode([query])[0]
+
+    def _get_text_embedding(self, text: str) -> list[float]:
+        return self._encode([text])[0]
+
+    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+        return self._encode(texts)
+
+    async def _aget_query_embedding(self, query: str) -> list[float]:
+        return self._get_query_embedding(query)
+
+    async def _aget_text_embedding(self, text: str) -> list[float]:
+        return self._get_text_embedding(text)

@@ -1,0 +1,104 @@
+"""The local model's two runtimes (torch, ONNX) and the ONNX export agree and behave."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.config import Settings
+from service.embeddings import local_model_dir, make_embed_model, resolve_runtime
+from service.errors import ConfigurationError
+from service.onnx_embedding import check_supported, export_onnx, onnx_path
+
+TEXTS = [
+    "The Bank of England raised interest rates to 4.75%.",
+    "Short.",
+    "Manchester United beat Arsenal 2-0 at Old Trafford on Sunday. " * 12,  # past 256 pieces
+    "Lovely weather.",
+]
+
+
+def cosine(a: list[float], b: list[float]) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True)) / math.sqrt(
+        sum(x * x for x in a) * sum(y * y for y in b)
+    )
+
+
+@pytest.fixture(scope="module")
+def torch_fp32() -> Any:
+    settings = Settings(_env_file=None, embed_runtime="torch", embed_precision="float32")
+    return make_embed_model(settings, "batch")
+
+
+def test_auto_runtime_is_torch_for_ingest_and_onnx_for_the_service() -> None:
+    settings = Settings(_env_file=None)
+    assert resolve_runtime(settings, "batch") == "torch"
+    assert resolve_runtime(settings, "query") == "onnx"
+    pinned = Settings(_env_file=None, embed_runtime="torch")
+    assert resolve_runtime(pinned, "query") == "torch"
+
+
+def test_onnx_vectors_match_torch_float32(embed_model: Any, torch_fp32: Any) -> None:
+    assert type(embed_model).__name__ == "OnnxEmbedding"
+    onnx = embed_model.get_text_embedding_batch(TEXTS)
+    torch = torch_fp32.get_text_embedding_batch(TEXTS)
+    for a, b in zip(onnx, torch, strict=True):
+        assert len(a) == 384
+        assert cosine(a, b) > 0.999
+        assert abs(math.sqrt(sum(x * x for x in a)) - 1.0) < 1e-4
+    q_onnx = embed_model.get_query_embedding("who raised rates?")
+    q_torch = torch_fp32.get_query_embedding("who raised rates?")
+    assert cosine(q_onnx, q_torch) > 0.999
+    # and the vectors are not all alike: unrelated texts stay apart
+    assert cosine(onnx[0], onnx[3]) < 0.5
+
+
+def test_bfloat16_vectors_match_float32(torch_fp32: Any) -> None:
+    settings = Settings(_env_file=None, embed_runtime="torch", embed_precision="bfloat16")
+    bf16 = make_embed_model(settings, "batch")
+    assert type(bf16).__name__ == "_Bf16HuggingFaceEmbedding"
+    for a, b in zip(
+        bf16.get_text_embedding_batch(TEXTS),
+        torch_fp32.get_text_embedding_batch(TEXTS),
+        strict=True,
+    ):
+        assert cosine(a, b) > 0.999
+
+
+def test_export_is_cached_and_keyed_by_the_weights(tmp_path: Path) -> None:
+    model_dir = local_model_dir(Settings(_env_file=None))
+    first = export_onnx(model_dir, tmp_path)
+    assert first == onnx_path(model_dir, tmp_path) and first.stat().st_size > 1_000_000
+    stamp = first.stat().st_mtime_ns
+    assert export_onnx(model_dir, tmp_path) == first
+    assert first.stat().st_mtime_ns == stamp  # not exported again
+    assert [p.name for p in tmp_path.iterdir()] == [first.name]  # no temporary left behind
+
+
+def test_a_model_without_mean_pooling_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "tokenizer.json").write_text("{}")
+    (tmp_path / "1_Pooling").mkdir()
+    (tmp_path / "1_Pooling" / "config.json").write_text(
+        json.dumps({"pooling_mode_cls_token": True, "pooling_mode_mean_tokens": False})
+    )
+    with pytest.raises(ConfigurationError, match="RAG_EMBED_RUNTIME=torch"):
+        check_supported(tmp_path)
+
+
+def test_a_missing_model_folder_names_the_setting(tmp_path: Path) -> None:
+    settings = Settings(_env_file=None, embed_model=str(tmp_path / "nope"))
+    with pytest.raises(ConfigurationError, match="RAG_EMBED_MODEL"):
+        make_embed_model(settings)
+
+
+def test_embed_texts_keeps_the_input_order(sample_settings: Settings, embed_model: Any) -> None:
+    from service.index import open_index
+
+    index = open_index(sample_settings, embed_model=embed_model)
+    together = index.embed_texts(TEXTS)  # embedded sorted by length, returned in input order
+    for text, vector in zip(TEXTS, together, strict=True):
+        assert cosine(vector, embed_model.get_text_embedding(text)) > 0.9999
