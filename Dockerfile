@@ -43,6 +43,11 @@ COPY prompts ./prompts
 COPY data ./data
 RUN pip install --no-deps .
 
+# The service runs the embedding model on ONNX Runtime; export it now (torch is needed only
+# for this), outside the var volume so that a mounted volume does not hide it.
+ENV RAG_MODEL_CACHE_DIR=/app/models
+RUN python -c "from service.config import Settings; from service.embeddings import make_embed_model; make_embed_model(Settings())"
+
 RUN useradd --create-home --uid 10001 app && mkdir -p /app/var && chown -R app /app/var
 USER app
 

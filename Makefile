@@ -17,7 +17,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: run test record ingest-bbc eval clean
+.PHONY: run test record ingest-bbc eval bench sweep clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,18 @@ ingest-bbc: $(VENV)/.installed-dev
 # Score the running service (`make run` in another shell) on the development questions.
 eval: $(VENV)/.installed-dev
 	$(BIN)/python -m eval ../shared/eval/dev_qa.jsonl
+
+# The performance benchmarks (ingest vs the plain llama-index recipe, HTTP load at 1/8/32
+# clients on three index sizes, cold start, memory, local model speed): table + JSON in
+# var/bench. About 25 minutes on 2 cores; run on an idle machine.
+bench: $(VENV)/.installed-dev
+	$(BIN)/python -m eval.bench --fp32-check
+
+# The tuning grid (chunking x top_k x refusal threshold x evidence sentences) on the dev set,
+# over the sample articles and over the sample articles with the BBC corpus beside them.
+sweep: $(VENV)/.installed-dev
+	$(BIN)/python -m eval.sweep --corpus sample
+	$(BIN)/python -m eval.sweep --corpus sample+bbc
 
 clean:
 	rm -rf var .pytest_cache .mypy_cache .ruff_cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import math
 import statistics
 import time
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ class LoadResult:
         if not self.latencies_ms:
             return None
         ordered = sorted(self.latencies_ms)
-        rank = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
+        rank = max(0, min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1))
         return round(ordered[rank], 1)
 
     def summary(self) -> dict[str, Any]:

@@ -50,3 +50,34 @@ def test_mismatched_index_refuses_to_start(sample_settings: Settings) -> None:
     )
     assert result.returncode == 2
     assert "--rebuild" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_load_generator_counts_every_request(server: str) -> None:
+    from eval.load import run_load
+
+    payloads = [{"query": q, "top_k": 3} for q in ("rates", "Microsoft in China", "pay rise")]
+    result = run_load(server, "/search", payloads, 3, requests=12).summary()
+    assert result["requests"] == 12 and result["errors"] == 0
+    assert 0 < result["p50_ms"] <= result["p95_ms"] <= result["p99_ms"]
+    assert result["rps"] > 0
+    bad = run_load(server, "/search", [{"query": ""}], 1, requests=2).summary()
+    assert bad["errors"] == 2 and bad["requests"] == 0  # a 4xx is an error, not a latency
+
+
+def test_grown_index_serves_its_copies(sample_settings: Settings, tmp_path: Any) -> None:
+    from eval.big_index import grow_index
+    from service.index import open_index
+
+    built = grow_index(sample_settings.chroma_path, tmp_path / "big", "news", 60)
+    assert built["chunks"] == 60 and built["source_chunks"] == 13
+    assert built["copies_per_chunk"] == 4 and 0.8 < built["copy_cosine_mean"] < 0.97
+    settings = sample_settings.model_copy(update={"chroma_path": tmp_path / "big"})
+    index = open_index(settings)
+    assert index.counts().chunks == 60 and index.counts().documents == 5
+    hits = index.query(index.embed_query("Bank of England interest rates"), 5, None)
+    assert len(hits) == 5
+    # a copy keeps its original's text and document: every hit still cites real text
+    for node, _ in hits:
+        doc = index.get_document(str(node.ref_doc_id))
+        assert doc is not None
+        assert doc.text[node.metadata["start"] : node.metadata["end"]] == node.get_content()
