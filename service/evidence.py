@@ -10,7 +10,6 @@ the question's content words (Porter stems) that the sentence contains.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -123,19 +122,19 @@ def overlap(question_words: set[str], text: str) -> float:
 class EvidenceScorer:
     """Splits retrieved passages into sentences and scores them against a question.
 
-    Sentence embeddings are cached per passage: popular passages are embedded once per process.
+    Sentence embeddings are cached per passage on the index (``NewsIndex.sentence_cache``):
+    popular passages are embedded once per process, whoever asks.
     """
 
-    def __init__(self, index: NewsIndex, *, lexical_weight: float, cache_size: int = 4096) -> None:
+    def __init__(self, index: NewsIndex, *, lexical_weight: float) -> None:
         self.index = index
         self.lexical_weight = lexical_weight
-        self._cache: OrderedDict[str, tuple[list[Sentence], np.ndarray]] = OrderedDict()
-        self._cache_size = cache_size
 
     def _sentences(self, passage: Passage) -> tuple[list[Sentence], np.ndarray]:
-        cached = self._cache.get(passage.passage_id)
+        cached: tuple[list[Sentence], np.ndarray] | None = self.index.sentence_cache.get(
+            passage.passage_id
+        )
         if cached is not None:
-            self._cache.move_to_end(passage.passage_id)
             return cached
         sentences = [
             Sentence(
@@ -150,9 +149,7 @@ class EvidenceScorer:
             for s, e in sentence_spans(passage.text)
         ]
         vectors = np.asarray(self.index.embed_texts([s.text for s in sentences]), dtype=np.float32)
-        self._cache[passage.passage_id] = (sentences, vectors)
-        if len(self._cache) > self._cache_size:
-            self._cache.popitem(last=False)
+        self.index.sentence_cache.put(passage.passage_id, (sentences, vectors))
         return sentences, vectors
 
     def rank(

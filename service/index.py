@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from service.config import Settings
 from service.embeddings import Workload, embedding_model_id, make_embed_model
 from service.errors import IndexMismatchError, IndexUnavailableError
+from service.lru import LRU
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -102,6 +103,8 @@ class NewsIndex:
         self._embed_model = embed_model
         self._embed_error: str | None = None
         self._embed_lock = threading.Lock()
+        # Sentences and their vectors per passage id, filled by the evidence scorer.
+        self.sentence_cache: LRU[str, Any] = LRU(4096)
 
     # -- embedding -------------------------------------------------------------------------
     @property

@@ -50,10 +50,11 @@ class Retriever:
         vector: list[float] | None = None,
     ) -> list[Passage]:
         """The ``top_k`` passages nearest to ``query``, best first; raises on an empty index."""
-        if self.index.chunk_collection.count() == 0:
-            raise EmptyIndexError(EMPTY_INDEX_HINT)
         vector = vector if vector is not None else self.index.embed_query(query)
         results = self.index.query(vector, top_k, chroma_where(filters))
+        # Counting costs a round trip (to the server, in server mode): only when nothing came back.
+        if not results and self.index.chunk_collection.count() == 0:
+            raise EmptyIndexError(EMPTY_INDEX_HINT)
         passages = []
         for node, score in results:
             meta = node.metadata

@@ -34,3 +34,29 @@ def test_baseline_recall_matches_raw_file_offsets(dev_qa: list[dict[str, Any]]) 
         for qid, hits in gold.items()
     }
     assert baseline_recall(shifted) == 0.0  # adjacent, not overlapping
+
+
+def test_lru_is_bounded_and_safe_across_threads() -> None:
+    import threading
+
+    from service.lru import LRU
+
+    cache: LRU[int, int] = LRU(50)
+    errors: list[BaseException] = []
+
+    def hammer(offset: int) -> None:
+        try:
+            for i in range(2000):
+                cache.put((i + offset) % 120, i)
+                cache.get((i * 7 + offset) % 120)
+        except BaseException as exc:  # any failure in a thread is the finding
+            errors.append(exc)
+
+    threads = [threading.Thread(target=hammer, args=(n,)) for n in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors and len(cache) == 50
+    cache.put(1000, 1)
+    assert cache.get(1000) == 1 and len(cache) == 50
