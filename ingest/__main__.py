@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ingest.pipeline import IngestJob
 from service.config import Settings, get_settings
+from service.embeddings import prepare_query_model
 from service.errors import NewsQAError
 from service.index import open_index
 
@@ -51,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         index = open_index(settings, for_writing=True, rebuild=args.rebuild)
         summary = IngestJob(settings, index, progress=progress).run(paths, prune=args.prune)
+        prepare_query_model(settings)  # so that the service starts without torch
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

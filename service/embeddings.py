@@ -54,6 +54,19 @@ def resolve_runtime(settings: Settings, workload: Workload) -> Literal["torch", 
     return "torch" if workload == "batch" else "onnx"
 
 
+def prepare_query_model(settings: Settings) -> Path | None:
+    """Export the local model for the service's ONNX runtime now, if it will need it.
+
+    The ingest job calls this (it has torch loaded anyway), so that the service's first start
+    does not import torch to export it. Returns the export, or None when none is needed.
+    """
+    if settings.embed_provider != "huggingface" or resolve_runtime(settings, "query") != "onnx":
+        return None
+    from service.onnx_embedding import export_onnx
+
+    return export_onnx(local_model_dir(settings), settings.model_cache_dir)
+
+
 def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEmbedding:
     """Build the configured embedding model (slow: loads weights; call once per process)."""
     provider = settings.embed_provider

@@ -102,3 +102,12 @@ def test_embed_texts_keeps_the_input_order(sample_settings: Settings, embed_mode
     together = index.embed_texts(TEXTS)  # embedded sorted by length, returned in input order
     for text, vector in zip(TEXTS, together, strict=True):
         assert cosine(vector, embed_model.get_text_embedding(text)) > 0.9999
+
+
+def test_ingest_prepares_the_services_onnx_model(tmp_path: Path) -> None:
+    from service.embeddings import prepare_query_model
+
+    exported = prepare_query_model(Settings(_env_file=None, model_cache_dir=tmp_path))
+    assert exported is not None and exported.parent == tmp_path and exported.exists()
+    torch_only = Settings(_env_file=None, model_cache_dir=tmp_path / "x", embed_runtime="torch")
+    assert prepare_query_model(torch_only) is None and not (tmp_path / "x").exists()
