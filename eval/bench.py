@@ -62,7 +62,6 @@ class Timed:
     stdout: str
     seconds: float
     peak_rss_mb: float
-    returncode: int
 
 
 def run_timed(args: list[str], env: dict[str, str], log: Path) -> Timed:
@@ -76,10 +75,10 @@ def run_timed(args: list[str], env: dict[str, str], log: Path) -> Timed:
         stdout = proc.stdout.read()
         _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
     if proc.returncode:
         raise RuntimeError(f"{' '.join(args)} failed: {log.read_text()[-2000:]}")
-    return Timed(stdout, seconds, usage.ru_maxrss / 1024, proc.returncode)
+    return Timed(stdout, seconds, usage.ru_maxrss / 1024)
 
 
 def free_port() -> int:
@@ -98,8 +97,9 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
 
 
 @contextmanager
-def service(chroma: Path, log: Path) -> Iterator[tuple[str, dict[str, float]]]:
-    """``python -m service`` (extractive) on ``chroma``; yields its URL and start-up figures."""
+def service(chroma: Path, log: Path) -> Iterator[tuple[str, int, dict[str, float]]]:
+    """``python -m service`` (extractive) on ``chroma``; yields its URL, pid and start-up
+    figures."""
     port = free_port()
     env = clean_env(
         RAG_CHROMA_PATH=str(chroma),
@@ -132,9 +132,8 @@ def service(chroma: Path, log: Path) -> Iterator[tuple[str, dict[str, float]]]:
         figures = {
             "cold_start_s": round(time.perf_counter() - started, 2),
             "rss_ready_mb": round(rss_mb(proc.pid)),
-            "pid": proc.pid,
         }
-        yield url, figures
+        yield url, proc.pid, figures
     finally:
         proc.terminate()
         proc.wait(timeout=60)
@@ -277,8 +276,7 @@ def serve_benchmark(
     """Cold start, memory and load figures of the service on one index."""
     print(f"serve: {name} ...", file=sys.stderr, flush=True)
     result: dict[str, Any] = {"index": name}
-    with service(chroma, work / f"service-{name}.log") as (url, figures):
-        pid = int(figures.pop("pid"))
+    with service(chroma, work / f"service-{name}.log") as (url, pid, figures):
         result.update(figures)
         result["chunks"] = httpx.get(f"{url}/readyz").json()["index"]["chunks"]
         search = [{"query": q, "top_k": 5} for q in pool]
@@ -307,7 +305,7 @@ def serve_benchmark(
 def quality_check(name: str, chroma: Path, work: Path) -> dict[str, Any]:
     """Dev-set metrics (extractive) over HTTP on an index."""
     with (
-        service(chroma, work / f"quality-{name}.log") as (url, _),
+        service(chroma, work / f"quality-{name}.log") as (url, _, _),
         httpx.Client(base_url=url, timeout=300) as client,
     ):
         return evaluate(client, questions(), k=5).summary()

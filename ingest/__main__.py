@@ -52,10 +52,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         index = open_index(settings, for_writing=True, rebuild=args.rebuild)
         summary = IngestJob(settings, index, progress=progress).run(paths, prune=args.prune)
-        prepare_query_model(settings)  # so that the service starts without torch
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    try:
+        prepare_query_model(settings)  # so that the service starts without importing torch
+    except Exception as exc:  # the index is complete; the service can still export it itself
+        print(f"warning: the service's ONNX model was not exported: {exc}", file=sys.stderr)
     if args.json:
         print(summary.to_json())
     else:

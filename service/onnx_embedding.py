@@ -24,6 +24,7 @@ from typing import Any
 from llama_index.core.base.embeddings.base import BaseEmbedding
 from pydantic import PrivateAttr
 
+from service.embeddings import onnx_unsupported_reason
 from service.errors import ConfigurationError
 
 log = logging.getLogger(__name__)
@@ -43,24 +44,6 @@ def _model_fingerprint(model_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def check_supported(model_dir: Path) -> None:
-    """Refuse models this runtime cannot reproduce (only mean pooling of a BERT-like encoder)."""
-    pooling = model_dir / "1_Pooling" / "config.json"
-    if not (model_dir / "tokenizer.json").exists() or not pooling.exists():
-        raise ConfigurationError(
-            f"{model_dir} is not a sentence-transformers folder with tokenizer.json and "
-            "mean pooling; set RAG_EMBED_RUNTIME=torch"
-        )
-    config = json.loads(pooling.read_text(encoding="utf-8"))
-    if not config.get("pooling_mode_mean_tokens") or any(
-        config.get(k)
-        for k in ("pooling_mode_cls_token", "pooling_mode_max_tokens", "pooling_mode_lasttoken")
-    ):
-        raise ConfigurationError(
-            f"{model_dir} does not use mean pooling; set RAG_EMBED_RUNTIME=torch"
-        )
-
-
 def onnx_path(model_dir: Path, cache_dir: Path) -> Path:
     """Where the export of ``model_dir`` lives (whether or not it exists yet)."""
     return cache_dir / f"{model_dir.name}-{_model_fingerprint(model_dir)}.onnx"
@@ -74,7 +57,9 @@ def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
     target = onnx_path(model_dir, cache_dir)
     if target.exists():
         return target
-    check_supported(model_dir)
+    reason = onnx_unsupported_reason(model_dir)
+    if reason:
+        raise ConfigurationError(f"{reason}; set RAG_EMBED_RUNTIME=torch")
     import torch
     from transformers import AutoModel
 
@@ -92,8 +77,14 @@ def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
             ).last_hidden_state
 
     sample = torch.ones((2, 8), dtype=torch.long)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".onnx.part")
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".onnx.part")
+    except OSError as exc:
+        raise ConfigurationError(
+            f"cannot write the ONNX export to {cache_dir}: {exc}. "
+            "Set RAG_MODEL_CACHE_DIR to a writable folder."
+        ) from exc
     os.close(fd)
     try:
         # The TorchScript exporter: one self-contained file, no onnxscript needed.

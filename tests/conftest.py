@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from service.config import PROJECT_ROOT, Settings
+from tests.servers import RunningService, running_service
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -84,3 +85,14 @@ def sample_index(sample_settings: Settings, embed_model: Any) -> Any:
     from service.index import open_index
 
     return open_index(sample_settings, embed_model=embed_model)
+
+
+@pytest.fixture(scope="session")
+def replay_service(
+    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningService]:
+    """One `python -m service` process for the session: recorded SmolLM2 answers (``replay``)
+    over the sample index, behind the network guard (see ``tests/servers.py``)."""
+    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"}
+    with running_service(env, tmp_path_factory.mktemp("replay-service")) as service:
+        yield service

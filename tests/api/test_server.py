@@ -11,8 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
+from eval.bench import free_port
 from service.config import PROJECT_ROOT, Settings
-from tests.servers import free_port, running_service
+from tests.servers import running_service
 
 
 @pytest.fixture(scope="module")

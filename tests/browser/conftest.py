@@ -9,8 +9,7 @@ from typing import Any
 
 import pytest
 
-from service.config import PROJECT_ROOT, Settings
-from tests.servers import RunningService, running_service
+from service.config import PROJECT_ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
@@ -34,16 +33,6 @@ def browser() -> Iterator[Any]:
         b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         yield b
         b.close()
-
-
-@pytest.fixture(scope="module")
-def replay_site(
-    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RunningService]:
-    """The service with recorded SmolLM2 answers over the sample articles."""
-    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"}
-    with running_service(env, tmp_path_factory.mktemp("site")) as service:
-        yield service
 
 
 @pytest.fixture

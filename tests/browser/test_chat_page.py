@@ -43,10 +43,12 @@ def watch_disabled(page: Any) -> None:
 
 
 def test_streamed_answer_with_citation_opens_the_highlighted_source(
-    page: Any, replay_site: RunningService
+    page: Any, replay_service: RunningService
 ) -> None:
-    expected = httpx.post(f"{replay_site.url}/ask", json={"question": QUESTION}, timeout=60).json()
-    page.goto(replay_site.url)
+    expected = httpx.post(
+        f"{replay_service.url}/ask", json={"question": QUESTION}, timeout=60
+    ).json()
+    page.goto(replay_service.url)
     watch_disabled(page)
     reply = ask(page, QUESTION)
     assert page.evaluate("window.__disabledSeen"), "input must be disabled while streaming"
@@ -67,8 +69,8 @@ def test_streamed_answer_with_citation_opens_the_highlighted_source(
     assert panel["y"] <= mark["y"] and mark["y"] + mark["height"] <= panel["y"] + panel["height"]
 
 
-def test_follow_up_and_refusal(page: Any, replay_site: RunningService) -> None:
-    page.goto(replay_site.url)
+def test_follow_up_and_refusal(page: Any, replay_service: RunningService) -> None:
+    page.goto(replay_service.url)
     first = ask(page, QUESTION)
     assert first.locator("a.cite").count() >= 1
     follow = ask(page, FOLLOW_UP)
@@ -83,7 +85,7 @@ def test_follow_up_and_refusal(page: Any, replay_site: RunningService) -> None:
     assert "do not contain" in refused.locator(".answer").inner_text()
 
 
-def test_errors_are_shown_as_errors(page: Any, replay_site: RunningService) -> None:
+def test_errors_are_shown_as_errors(page: Any, replay_service: RunningService) -> None:
     # Failure injection: the service answers 503 as it does for an empty index.
     page.route(
         "**/ask/stream",
@@ -94,16 +96,16 @@ def test_errors_are_shown_as_errors(page: Any, replay_site: RunningService) -> N
             '`python -m ingest`", "request_id": "r1"}}',
         ),
     )
-    page.goto(replay_site.url)
+    page.goto(replay_service.url)
     reply = ask(page, QUESTION)
     assert "error" in (reply.get_attribute("class") or "")
     assert "python -m ingest" in reply.inner_text()
 
 
 def test_keyboard_enter_sends_shift_enter_breaks_the_line(
-    page: Any, replay_site: RunningService
+    page: Any, replay_service: RunningService
 ) -> None:
-    page.goto(replay_site.url)
+    page.goto(replay_service.url)
     page.click("#question")
     page.keyboard.type("first line")
     page.keyboard.press("Shift+Enter")
@@ -112,11 +114,11 @@ def test_keyboard_enter_sends_shift_enter_breaks_the_line(
     assert page.locator("#messages > li").count() == 0
 
 
-def test_phone_screen(browser: Any, replay_site: RunningService) -> None:
+def test_phone_screen(browser: Any, replay_service: RunningService) -> None:
     context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
     page = context.new_page()
     try:
-        page.goto(replay_site.url)
+        page.goto(replay_service.url)
         reply = ask(page, QUESTION)
         form = page.locator("#ask-form").bounding_box()
         assert form["width"] <= 375 and form["x"] >= 0
@@ -174,9 +176,9 @@ def test_article_text_cannot_inject_markup(page: Any, hostile_site: RunningServi
     assert page.evaluate("window.__pwned") is None and dialogs == []
 
 
-def test_page_loads_nothing_from_outside(page: Any, replay_site: RunningService) -> None:
+def test_page_loads_nothing_from_outside(page: Any, replay_service: RunningService) -> None:
     requested: list[str] = []
     page.on("request", lambda r: requested.append(r.url))
-    page.goto(replay_site.url)
+    page.goto(replay_service.url)
     ask(page, QUESTION)
     assert requested and all(re.match(r"^http://127\.0\.0\.1:\d+/", u) for u in requested)

@@ -5,22 +5,10 @@ from __future__ import annotations
 
 import socket
 import sys
-from collections.abc import Iterator
 
 import pytest
 
-from service.config import Settings
-from tests.servers import NETGUARD, RunningService, running_service
-
-
-@pytest.fixture(scope="module")
-def replay_service(
-    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RunningService]:
-    """The service with the replay provider over the sample index."""
-    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"}
-    with running_service(env, tmp_path_factory.mktemp("replay-service")) as service:
-        yield service
+from tests.servers import NETGUARD
 
 
 @pytest.fixture(autouse=True)

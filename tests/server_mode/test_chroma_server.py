@@ -75,15 +75,6 @@ def server_service(
         yield service
 
 
-@pytest.fixture(scope="module")
-def embedded_service(
-    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[RunningService]:
-    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "replay"}
-    with running_service(env, tmp_path_factory.mktemp("svc-embedded")) as service:
-        yield service
-
-
 def answers_of(service: RunningService, questions: list[str]) -> list[dict[str, Any]]:
     out = []
     with httpx.Client(base_url=service.url, timeout=120) as client:
@@ -104,12 +95,12 @@ def test_ingest_cli_in_server_mode_is_idempotent(chroma: ChromaServer) -> None:
 
 def test_same_answers_in_server_and_embedded_mode(
     server_service: RunningService,
-    embedded_service: RunningService,
+    replay_service: RunningService,
     dev_qa: list[dict[str, Any]],
 ) -> None:
     questions = [q["question"] for q in dev_qa]
     server = answers_of(server_service, questions)
-    embedded = answers_of(embedded_service, questions)
+    embedded = answers_of(replay_service, questions)
     assert server == embedded
     assert sum(not a["refused"] for a in server) == 11
     assert server_service.blocked_connections() == ""

@@ -10,9 +10,14 @@ from typing import Any
 import pytest
 
 from service.config import Settings
-from service.embeddings import local_model_dir, make_embed_model, resolve_runtime
+from service.embeddings import (
+    local_model_dir,
+    make_embed_model,
+    onnx_unsupported_reason,
+    resolve_runtime,
+)
 from service.errors import ConfigurationError
-from service.onnx_embedding import check_supported, export_onnx, onnx_path
+from service.onnx_embedding import export_onnx, onnx_path
 
 TEXTS = [
     "The Bank of England raised interest rates to 4.75%.",
@@ -79,14 +84,44 @@ def test_export_is_cached_and_keyed_by_the_weights(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == [first.name]  # no temporary left behind
 
 
-def test_a_model_without_mean_pooling_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "tokenizer.json").write_text("{}")
-    (tmp_path / "1_Pooling").mkdir()
-    (tmp_path / "1_Pooling" / "config.json").write_text(
+def test_a_model_without_mean_pooling_stays_on_torch(tmp_path: Path) -> None:
+    model = tmp_path / "cls-model"
+    (model / "1_Pooling").mkdir(parents=True)
+    (model / "tokenizer.json").write_text("{}")
+    (model / "1_Pooling" / "config.json").write_text(
         json.dumps({"pooling_mode_cls_token": True, "pooling_mode_mean_tokens": False})
     )
+    assert onnx_unsupported_reason(model) == f"{model} does not use mean pooling"
+    auto = Settings(_env_file=None, embed_model=str(model))
+    assert resolve_runtime(auto, "query") == "torch"  # auto falls back instead of failing
     with pytest.raises(ConfigurationError, match="RAG_EMBED_RUNTIME=torch"):
-        check_supported(tmp_path)
+        export_onnx(model, tmp_path / "cache")  # asked for explicitly: refused, with the fix
+    assert onnx_unsupported_reason(local_model_dir(Settings(_env_file=None))) is None
+
+
+def test_an_unwritable_cache_names_the_setting(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    model_dir = local_model_dir(Settings(_env_file=None))
+    with pytest.raises(ConfigurationError, match="RAG_MODEL_CACHE_DIR"):
+        export_onnx(model_dir, blocker / "models")
+
+
+def test_ingest_succeeds_when_the_export_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ingest.__main__ import main
+    from tests.conftest import SAMPLE_DIR
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("RAG_CHROMA_PATH", str(tmp_path / "chroma"))
+    monkeypatch.setenv("RAG_MODEL_CACHE_DIR", str(blocker / "models"))
+    assert main([str(SAMPLE_DIR), "--json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)["documents"] == 5
+    assert "warning: the service's ONNX model was not exported" in err
+    assert "RAG_MODEL_CACHE_DIR" in err and "Traceback" not in err
 
 
 def test_a_missing_model_folder_names_the_setting(tmp_path: Path) -> None:
