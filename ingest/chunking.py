@@ -23,7 +23,8 @@ class Chunk:
 
 
 @lru_cache(maxsize=4)
-def _tokenizer(encoding: str):  # type: ignore[no-untyped-def]
+def token_encoder(encoding: str):  # type: ignore[no-untyped-def]
+    """tiktoken's ``encode`` for ``encoding``, from the files llama-index-core ships."""
     import tiktoken
     from llama_index.core.utils import get_tokenizer
 
@@ -39,7 +40,7 @@ def make_splitter(chunk_size: int, chunk_overlap: int, encoding: str) -> Sentenc
     return SentenceSplitter(
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
-        tokenizer=_tokenizer(encoding),
+        tokenizer=token_encoder(encoding),
         include_metadata=False,
         include_prev_next_rel=False,
     )

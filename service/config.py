@@ -79,7 +79,8 @@ class Settings(BaseSettings):
         description=(
             "Runtime of the local model: torch (sentence-transformers), onnx (ONNX Runtime, "
             "exported once from the same weights into model_cache_dir), or auto: torch for "
-            "ingest (throughput), onnx for the service (fast start, less memory)."
+            "ingest (throughput), onnx for the service (fast start, less memory) unless the "
+            "model is not mean-pooled."
         ),
     )
     embed_precision: Literal["auto", "float32", "bfloat16"] = Field(
