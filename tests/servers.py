@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -133,3 +134,14 @@ class ChromaServer:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
             self.proc.wait(timeout=30)
+
+
+def ask_all(client: Any, questions: list[str]) -> list[dict[str, Any]]:
+    """POST each question to ``/ask`` (an httpx client or Starlette's TestClient); every answer
+    must be a 200."""
+    answers = []
+    for question in questions:
+        response = client.post("/ask", json={"question": question})
+        assert response.status_code == 200, response.text
+        answers.append(response.json())
+    return answers

@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from tests.servers import ask_all
+
 MARKER = re.compile(r"\[(\d+)\]")
 
 
@@ -44,12 +46,8 @@ def check_invariants(client: TestClient, answer: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def dev_answers(client: TestClient, dev_qa: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    out = {}
-    for q in dev_qa:
-        response = client.post("/ask", json={"question": q["question"]})
-        assert response.status_code == 200, response.text
-        out[q["id"]] = response.json()
-    return out
+    got = ask_all(client, [q["question"] for q in dev_qa])
+    return {q["id"]: answer for q, answer in zip(dev_qa, got, strict=True)}
 
 
 def test_every_dev_answer_keeps_the_citation_invariants(

@@ -9,20 +9,16 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.servers import RunningService
+from tests.servers import RunningService, ask_all
 
 MARKER = re.compile(r"\[(\d+)\]")
 
 
 @pytest.fixture(scope="module")
 def answers(replay_service: RunningService, dev_qa: list[dict[str, Any]]) -> dict[str, Any]:
-    out = {}
     with httpx.Client(base_url=replay_service.url, timeout=120) as client:
-        for q in dev_qa:
-            response = client.post("/ask", json={"question": q["question"]})
-            assert response.status_code == 200, response.text
-            out[q["id"]] = response.json()
-    return out
+        got = ask_all(client, [q["question"] for q in dev_qa])
+    return {q["id"]: answer for q, answer in zip(dev_qa, got, strict=True)}
 
 
 def test_the_model_behind_the_answers_is_the_recorded_local_model(

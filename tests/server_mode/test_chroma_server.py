@@ -25,7 +25,7 @@ from ingest.pipeline import IngestJob
 from service.config import PROJECT_ROOT, Settings
 from service.index import open_index
 from tests.conftest import BBC_DIR, SAMPLE_DIR
-from tests.servers import ChromaServer, RunningService, running_service
+from tests.servers import ChromaServer, RunningService, ask_all, running_service
 
 
 def ingest_cli(paths: list[Path], env: dict[str, str]) -> dict[str, Any]:
@@ -76,16 +76,11 @@ def server_service(
 
 
 def answers_of(service: RunningService, questions: list[str]) -> list[dict[str, Any]]:
-    out = []
     with httpx.Client(base_url=service.url, timeout=120) as client:
-        for q in questions:
-            response = client.post("/ask", json={"question": q})
-            assert response.status_code == 200, response.text
-            body = response.json()
-            body.pop("timings_ms")
-            # Sources differ by mode (same file); everything else must be identical.
-            out.append(body)
-    return out
+        answers = ask_all(client, questions)
+    for body in answers:
+        body.pop("timings_ms")  # everything else must be identical between modes
+    return answers
 
 
 def test_ingest_cli_in_server_mode_is_idempotent(chroma: ChromaServer) -> None:
