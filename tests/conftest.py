@@ -23,6 +23,17 @@ BBC_DIR = SHARED / "corpus" / "bbc"
 DEV_QA = SHARED / "eval" / "dev_qa.jsonl"
 
 
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Stop at once, saying why, when the shared corpus is not beside the repository (many
+    tests read it; without it they would fail one by one with unrelated-looking errors)."""
+    missing = [str(p) for p in (BBC_DIR, DEV_QA) if not p.exists()]
+    if missing:
+        pytest.exit(
+            f"the tests need a checkout of shared/ beside this repository: missing {missing}",
+            returncode=2,
+        )
+
+
 @pytest.fixture(scope="session")
 def dev_qa() -> list[dict[str, Any]]:
     """The development question set."""
