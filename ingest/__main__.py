@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from ingest.pipeline import IngestJob
+from service.ingestion.pipeline import IngestJob
 from service.config import Settings, get_settings
 from service.embeddings import prepare_query_model
 from service.errors import NewsQAError

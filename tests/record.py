@@ -23,7 +23,7 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from ingest.pipeline import IngestJob
+from service.ingestion.pipeline import IngestJob
 from service.answering import AnswerService
 from service.config import PROJECT_ROOT, Settings
 from service.index import open_index

@@ -61,7 +61,7 @@ def test_unknown_document_is_404(client: TestClient) -> None:
 
 
 def test_ids_with_slashes(make_settings: Any, embed_model: Any, tmp_path: Any) -> None:
-    from ingest.pipeline import IngestJob
+    from service.ingestion.pipeline import IngestJob
     from service.index import open_index
 
     folder = tmp_path / "corpus" / "business"

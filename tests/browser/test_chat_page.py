@@ -143,7 +143,7 @@ HOSTILE = (
 def hostile_site(
     tmp_path_factory: pytest.TempPathFactory, embed_model: Any
 ) -> Iterator[RunningService]:
-    from ingest.pipeline import IngestJob
+    from service.ingestion.pipeline import IngestJob
     from service.index import open_index
 
     tmp = tmp_path_factory.mktemp("hostile")

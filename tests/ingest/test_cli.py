@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ingest.pipeline import IngestJob
+from service.ingestion.pipeline import IngestJob
 from service.config import PROJECT_ROOT, Settings
 from service.index import NewsIndex, open_index
 from tests.conftest import BBC_DIR

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from ingest.pipeline import IngestJob, Summary
+from service.ingestion.pipeline import IngestJob, Summary
 from service.config import Settings
 from service.errors import IndexMismatchError
 from service.index import NewsIndex, open_index

@@ -19,9 +19,9 @@ from typing import Any
 import httpx
 import pytest
 
-from ingest.chunking import chunk_document
-from ingest.clean import clean_article
-from ingest.pipeline import IngestJob
+from service.ingestion.chunking import chunk_document
+from service.ingestion.clean import clean_article
+from service.ingestion.pipeline import IngestJob
 from service.config import PROJECT_ROOT, Settings
 from service.index import open_index
 from tests.conftest import BBC_DIR, SAMPLE_DIR

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from ingest.chunking import chunk_document, make_splitter
-from ingest.clean import clean_article
-from ingest.sources import RawDocument, load_paths
+from service.ingestion.chunking import chunk_document, make_splitter
+from service.ingestion.clean import clean_article
+from service.ingestion.sources import RawDocument, load_paths
 from tests.conftest import BBC_DIR, SAMPLE_DIR
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from ingest.clean import clean_article, find_published, parse_dateline
+from service.ingestion.clean import clean_article, find_published, parse_dateline
 from tests.conftest import SAMPLE_DIR
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ingest.sources import RawDocument, Skipped, load_paths
+from service.ingestion.sources import RawDocument, Skipped, load_paths
 from tests.conftest import BBC_DIR
 
 

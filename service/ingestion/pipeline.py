@@ -21,9 +21,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ingest.chunking import Chunk, chunk_document
-from ingest.clean import clean_article
-from ingest.sources import RawDocument, Skipped, load_paths
+from service.ingestion.chunking import Chunk, chunk_document
+from service.ingestion.clean import clean_article
+from service.ingestion.sources import RawDocument, Skipped, load_paths
 from service.config import Settings
 from service.index import ChunkRecord, DocumentRecord, NewsIndex
 
