@@ -7,11 +7,11 @@ import logging
 import sys
 from pathlib import Path
 
-from service.ingestion.pipeline import IngestJob
 from service.config import Settings, get_settings
 from service.embeddings import prepare_query_model
 from service.errors import NewsQAError
 from service.index import open_index
+from service.ingestion.pipeline import IngestJob
 
 
 def build_parser(settings: Settings) -> argparse.ArgumentParser:

@@ -75,8 +75,8 @@ def articles(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def sample_settings(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) -> Settings:
     """Settings of an index holding the five sample articles (ingested once per session)."""
-    from service.ingestion.pipeline import IngestJob
     from service.index import open_index
+    from service.ingestion.pipeline import IngestJob
 
     settings = Settings(
         _env_file=None,

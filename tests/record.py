@@ -23,10 +23,10 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from service.ingestion.pipeline import IngestJob
 from service.answering import AnswerService
 from service.config import PROJECT_ROOT, Settings
 from service.index import open_index
+from service.ingestion.pipeline import IngestJob
 from service.llm import generation_params, make_generator
 from service.llm.base import GenerationRequest
 from service.llm.providers import default_gguf_path, openai_generator, openai_like_generator

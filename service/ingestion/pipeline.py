@@ -21,11 +21,11 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from service.config import Settings
+from service.index import ChunkRecord, DocumentRecord, NewsIndex
 from service.ingestion.chunking import Chunk, chunk_document
 from service.ingestion.clean import clean_article
 from service.ingestion.sources import RawDocument, Skipped, load_paths
-from service.config import Settings
-from service.index import ChunkRecord, DocumentRecord, NewsIndex
 
 log = logging.getLogger(__name__)
 

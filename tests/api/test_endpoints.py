@@ -61,8 +61,8 @@ def test_unknown_document_is_404(client: TestClient) -> None:
 
 
 def test_ids_with_slashes(make_settings: Any, embed_model: Any, tmp_path: Any) -> None:
-    from service.ingestion.pipeline import IngestJob
     from service.index import open_index
+    from service.ingestion.pipeline import IngestJob
 
     folder = tmp_path / "corpus" / "business"
     folder.mkdir(parents=True)

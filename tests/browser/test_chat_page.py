@@ -143,8 +143,8 @@ HOSTILE = (
 def hostile_site(
     tmp_path_factory: pytest.TempPathFactory, embed_model: Any
 ) -> Iterator[RunningService]:
-    from service.ingestion.pipeline import IngestJob
     from service.index import open_index
+    from service.ingestion.pipeline import IngestJob
 
     tmp = tmp_path_factory.mktemp("hostile")
     (tmp / "articles").mkdir()

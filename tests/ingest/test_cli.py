@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from service.ingestion.pipeline import IngestJob
 from service.config import PROJECT_ROOT, Settings
 from service.index import NewsIndex, open_index
+from service.ingestion.pipeline import IngestJob
 from tests.conftest import BBC_DIR
 
 

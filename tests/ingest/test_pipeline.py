@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from service.ingestion.pipeline import IngestJob, Summary
 from service.config import Settings
 from service.errors import IndexMismatchError
 from service.index import NewsIndex, open_index
+from service.ingestion.pipeline import IngestJob, Summary
 from tests.conftest import BBC_DIR
 
 SettingsFactory = Callable[..., Settings]

@@ -19,11 +19,11 @@ from typing import Any
 import httpx
 import pytest
 
+from service.config import PROJECT_ROOT, Settings
+from service.index import open_index
 from service.ingestion.chunking import chunk_document
 from service.ingestion.clean import clean_article
 from service.ingestion.pipeline import IngestJob
-from service.config import PROJECT_ROOT, Settings
-from service.index import open_index
 from tests.conftest import BBC_DIR, SAMPLE_DIR
 from tests.servers import ChromaServer, RunningService, ask_all, running_service
 
