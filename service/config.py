@@ -57,6 +57,14 @@ class Settings(BaseSettings):
         default="cl100k_base",
         description="tiktoken encoding used to count chunk tokens (shipped with llama-index-core).",
     )
+    max_doc_bytes: int = Field(
+        default=2 * 1024 * 1024,
+        ge=1024,
+        description=(
+            "Largest article the ingest job accepts, in bytes (a file, or one line of a .jsonl "
+            "feed, which may itself be of any size); larger ones are skipped with their reason."
+        ),
+    )
 
     # --- embeddings ----------------------------------------------------------------------
     embed_provider: Literal["huggingface", "openai", "ollama"] = Field(

@@ -35,6 +35,20 @@ def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+def served_only(index: NewsIndex, passages: list[Passage]) -> list[Passage]:
+    """The passages whose document ``GET /documents/{id}`` serves, in their order.
+
+    A document's record is written after its chunks (see ``service.ingestion.pipeline``), so
+    between an ingest killed mid-run and the next run, chunks can exist without their document;
+    an answer must never cite one. One batched lookup of the passages' document ids per query.
+    """
+    if not passages:
+        return passages
+    ids = sorted({p.doc_id for p in passages})
+    served = set(index.document_collection.get(ids=ids, include=[])["ids"])
+    return [p for p in passages if p.doc_id in served]
+
+
 class Retriever:
     """Nearest passages for a query, with the metadata a citation needs."""
 
@@ -70,4 +84,4 @@ class Retriever:
                     score=round(score, 4),
                 )
             )
-        return passages
+        return served_only(self.index, passages)

@@ -25,9 +25,19 @@ from service.config import Settings
 from service.index import ChunkRecord, DocumentRecord, NewsIndex
 from service.ingestion.chunking import Chunk, chunk_document
 from service.ingestion.clean import clean_article
-from service.ingestion.sources import RawDocument, Skipped, load_paths
+from service.ingestion.sources import (
+    RawDocument,
+    Skipped,
+    id_problem,
+    load_paths,
+    public_source,
+    too_large,
+)
 
 log = logging.getLogger(__name__)
+
+# Chunks read or deleted per Chroma call while pruning.
+_PAGE = 2000
 
 
 @dataclass
@@ -42,6 +52,7 @@ class Summary:
     deleted: int = 0
     skipped: int = 0
     duplicates: int = 0
+    orphans_deleted: int = 0
     embedded: int = 0
     seconds: float = 0.0
     chunks_per_second: float = 0.0
@@ -80,7 +91,18 @@ class IngestJob:
         self._flush_at = settings.embed_batch_size * 4
 
     # -- helpers ---------------------------------------------------------------------------
-    def _fingerprint(self, text: str, title: str, published: str | None, source: str) -> str:
+    def _fingerprint(self, text: str, title: str, published: str | None) -> str:
+        """What a document's chunks depend on (its source does not change them)."""
+        s = self.settings
+        return sha256(
+            json.dumps(
+                [text, title, published, s.chunk_size, s.chunk_overlap, s.tokenizer],
+                ensure_ascii=False,
+            )
+        )
+
+    def _legacy_fingerprint(self, text: str, title: str, published: str | None, source: str) -> str:
+        """The fingerprint of records written before sources were relative (it had the source)."""
         s = self.settings
         return sha256(
             json.dumps(
@@ -88,6 +110,29 @@ class IngestJob:
                 ensure_ascii=False,
             )
         )
+
+    def _refusal(self, item: RawDocument, existing: dict[str, DocumentRecord]) -> str | None:
+        """Why ``item`` must not be written, or None.
+
+        Checked here rather than in the loaders so that every way in (files, the service's
+        write endpoints) is held to it: a usable id, a bounded size, and no overwriting a
+        document that another source still provides. A document whose source is gone may be
+        taken over (a file moved or renamed).
+        """
+        if problem := id_problem(item.doc_id):
+            return f"unusable document id ({problem})"
+        size = len(item.text.encode("utf-8", "surrogatepass"))
+        if size > self.settings.max_doc_bytes:
+            return too_large(self.settings.max_doc_bytes, size)
+        old = existing.get(item.doc_id)
+        if old is not None and old.origin and old.origin != item.origin:
+            origin = Path(old.origin)
+            if not origin.is_absolute() or origin.exists():
+                return (
+                    f"document id '{item.doc_id}' is already used by "
+                    f"{public_source(old.source)}; refusing to overwrite it"
+                )
+        return None
 
     def _skip(self, source: str, reason: str) -> None:
         self.summary.skipped += 1
@@ -100,23 +145,37 @@ class IngestJob:
         started = time.perf_counter()
         existing = self.index.document_records()
         by_hash = {rec.content_hash: rec.doc_id for rec in existing.values()}
-        seen: set[str] = set()
+        seen: dict[str, str] = {}  # doc id -> the source that gave it in this run
         aliases: dict[str, set[str]] = {}
 
-        items: Iterable[RawDocument | Skipped] = load_paths(paths)
+        items: Iterable[RawDocument | Skipped] = load_paths(
+            paths, max_doc_bytes=self.settings.max_doc_bytes
+        )
+        orphans = self._orphan_chunks() if prune else set()
+        rewrites: list[DocumentRecord] = []
         bar = tqdm(items, desc="ingest", unit="doc", file=sys.stderr, disable=not self.progress)
         for item in bar:
             if isinstance(item, Skipped):
                 self._skip(item.source, item.reason)
                 continue
             if item.doc_id in seen:
-                self._skip(item.source, f"duplicate document id '{item.doc_id}'")
+                self._skip(
+                    item.source,
+                    f"duplicate document id '{item.doc_id}' (already given by {seen[item.doc_id]})",
+                )
                 continue
-            cleaned = clean_article(item.text)
+            if (reason := self._refusal(item, existing)) is not None:
+                self._skip(item.source, reason)
+                continue
+            try:
+                cleaned = clean_article(item.text)
+            except Exception as exc:  # one article must never end the run
+                self._skip(item.source, f"cannot clean: {type(exc).__name__}")
+                continue
             if not cleaned.text:
                 self._skip(item.source, "no article text left after cleaning")
                 continue
-            seen.add(item.doc_id)
+            seen[item.doc_id] = item.source
             content_hash = sha256(cleaned.text)
             first = by_hash.get(content_hash)
             if first is not None and first != item.doc_id:
@@ -125,10 +184,34 @@ class IngestJob:
             by_hash[content_hash] = item.doc_id
             title = item.title or cleaned.title
             published = item.published or cleaned.published
-            fingerprint = self._fingerprint(cleaned.text, title, published, item.source)
+            fingerprint = self._fingerprint(cleaned.text, title, published)
             old = existing.get(item.doc_id)
-            if old is not None and old.fingerprint == fingerprint:
+            if old is not None and old.fingerprint in (
+                fingerprint,
+                self._legacy_fingerprint(cleaned.text, title, published, old.source),
+            ):
                 self.summary.unchanged += 1
+                if (old.fingerprint, old.source, old.origin) != (
+                    fingerprint,
+                    item.source,
+                    item.origin,
+                ):
+                    # Same text, new source (or a record from before sources were relative):
+                    # its chunks stay valid, only the record is rewritten.
+                    rewrites.append(
+                        DocumentRecord(
+                            doc_id=item.doc_id,
+                            title=title,
+                            published=published,
+                            source=item.source,
+                            origin=item.origin,
+                            text=cleaned.text,
+                            content_hash=content_hash,
+                            fingerprint=fingerprint,
+                            chunks=old.chunks,
+                            aliases=list(old.aliases),
+                        )
+                    )
                 continue
             record = DocumentRecord(
                 doc_id=item.doc_id,
@@ -142,14 +225,18 @@ class IngestJob:
                 chunks=0,
                 aliases=list(old.aliases) if old else [],
             )
-            chunks = chunk_document(
-                item.doc_id,
-                cleaned.text,
-                chunk_size=self.settings.chunk_size,
-                chunk_overlap=self.settings.chunk_overlap,
-                encoding=self.settings.tokenizer,
-                salt=fingerprint,
-            )
+            try:
+                chunks = chunk_document(
+                    item.doc_id,
+                    cleaned.text,
+                    chunk_size=self.settings.chunk_size,
+                    chunk_overlap=self.settings.chunk_overlap,
+                    encoding=self.settings.tokenizer,
+                    salt=fingerprint,
+                )
+            except Exception as exc:  # one article must never end the run
+                self._skip(item.source, f"cannot chunk: {type(exc).__name__}")
+                continue
             record.chunks = len(chunks)
             self._pending.append(_Pending(record, chunks, is_new=old is None))
             self._pending_chunks += len(chunks)
@@ -157,10 +244,12 @@ class IngestJob:
                 self._flush()
         self._flush()
         bar.close()
+        self.index.put_documents(rewrites)
 
         self._save_aliases(aliases)
         if prune:
             self._prune(paths, seen, existing)
+            self._prune_orphans(orphans)
         counts = self.index.counts()
         self.summary.documents, self.summary.chunks = counts.documents, counts.chunks
         self.summary.seconds = round(time.perf_counter() - started, 3)
@@ -235,7 +324,7 @@ class IngestJob:
                 self.index.put_document(rec)
 
     def _prune(
-        self, paths: list[Path], seen: set[str], existing: dict[str, DocumentRecord]
+        self, paths: list[Path], seen: dict[str, str], existing: dict[str, DocumentRecord]
     ) -> None:
         roots = [p.resolve() for p in paths]
         for doc_id, rec in existing.items():
@@ -249,3 +338,30 @@ class IngestJob:
             if gone or inside:
                 self.index.delete_document(doc_id)
                 self.summary.deleted += 1
+
+    def _orphan_chunks(self) -> set[str]:
+        """Ids of the stored chunks whose document has no record (left by a run killed between
+        its writes, or by a document that could not be written)."""
+        records = set(self.index.document_collection.get(include=[])["ids"])
+        orphans: set[str] = set()
+        total = self.index.chunk_collection.count()
+        for offset in range(0, total, _PAGE):
+            got = self.index.chunk_collection.get(include=["metadatas"], limit=_PAGE, offset=offset)
+            for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+                if (meta or {}).get("ref_doc_id") not in records:
+                    orphans.add(chunk_id)
+        return orphans
+
+    def _prune_orphans(self, before: set[str]) -> None:
+        """Delete the chunks that had no document record before this run and still have none.
+
+        Prune goes by what the store holds, not by records alone. Only chunks orphaned both
+        before and after the run go: chunks a concurrent writer has just stored ahead of their
+        record are left alone.
+        """
+        orphans = sorted(before & self._orphan_chunks())
+        for i in range(0, len(orphans), _PAGE):
+            self.index.chunk_collection.delete(ids=orphans[i : i + _PAGE])
+        if orphans:
+            log.info("pruned %d chunks that had no document record", len(orphans))
+        self.summary.orphans_deleted = len(orphans)

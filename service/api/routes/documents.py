@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from service.api.deps import get_index
 from service.errors import NotFoundError
 from service.index import NewsIndex
+from service.ingestion.sources import public_source
 from service.schemas import DocumentList, DocumentOut, DocumentSummary, ErrorResponse
 
 router = APIRouter()
@@ -30,7 +31,7 @@ async def list_documents(
                 doc_id=r.doc_id,
                 title=r.title,
                 published=r.published,
-                source=r.source,
+                source=public_source(r.source),
                 chunks=r.chunks,
             )
             for r in records
@@ -54,7 +55,7 @@ async def get_document(doc_id: str, index: Annotated[NewsIndex, Depends(get_inde
         doc_id=record.doc_id,
         title=record.title,
         published=record.published,
-        source=record.source,
+        source=public_source(record.source),
         text=record.text,
         aliases=record.aliases,
     )
