@@ -58,7 +58,8 @@ def test_document_and_chunk_metadata(
     assert doc is not None
     assert doc.title == "China’s leaders are softening their stance on AI"
     assert doc.published == "2018-09-18"
-    assert doc.source == str((articles / "004_b86033e991a1b907.txt").resolve())
+    assert doc.source == "004_b86033e991a1b907.txt"  # relative: no server path is shown
+    assert doc.origin == str((articles / "004_b86033e991a1b907.txt").resolve())
     assert len(doc.content_hash) == 64
     assert "Deep Dive" not in doc.text
     raw = index.document_collection.get(ids=[doc.doc_id], include=["metadatas"])["metadatas"][0]
