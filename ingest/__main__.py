@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{summary.duplicates} duplicates; {summary.embedded} chunks embedded in "
             f"{summary.seconds:.1f} s ({summary.chunks_per_second} chunks/s)"
         )
+        if summary.orphans_deleted:
+            print(f"  pruned {summary.orphans_deleted} chunks that had no document record")
         for skipped in summary.skipped_files:
             print(f"  skipped {skipped['source']}: {skipped['reason']}")
     return 0

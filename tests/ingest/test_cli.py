@@ -158,3 +158,38 @@ def test_sigkill_at_any_point_then_rerun_equals_one_clean_run(
     assert got == expected
     ids = [c[0] for c in got["chunks"]]
     assert len(ids) == len(set(ids))
+
+
+def test_hostile_folder_every_bad_file_skipped_with_its_reason(
+    tmp_path: Path, articles: Path
+) -> None:
+    # The README's table of bad inputs, as a user meets it: one run, exit code 0, every bad
+    # file named with its reason, the articles indexed.
+    (articles / "passwd.txt").symlink_to("/etc/passwd")
+    (articles / "deep.json").write_text("[" * 100_000, encoding="utf-8")
+    records = [{"id": "/", "text": "Slash."}, {"id": "..", "text": "Dots."}, {"text": "Fine."}]
+    (articles / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    (articles / "huge.txt").write_text("Huge\n\n" + "word " * 500_000, encoding="utf-8")
+    utf16 = "Tide tables\n\nHigh tide in Valletta is at 06:12 on Monday."
+    (articles / "utf16.txt").write_bytes(b"\xff\xfe" + utf16.encode("utf-16-le"))
+    os.mkfifo(articles / "pipe.txt")
+    env = ingest_env(tmp_path / "chroma")
+    result = run_cli([str(articles), "--json"], env)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert (summary["added"], summary["documents"], summary["skipped"]) == (7, 7, 6)
+    assert {s["source"]: s["reason"] for s in summary["skipped_files"]} == {
+        "deep.json": "invalid JSON (nested too deeply)",
+        "feed.jsonl#1": "record 1: unusable id '/' (empty)",
+        "feed.jsonl#2": "record 2: unusable id '..' (has an empty, '.' or '..' path segment)",
+        "huge.txt": "2,500,006 bytes, larger than RAG_MAX_DOC_BYTES (2,097,152 bytes)",
+        "passwd.txt": "symbolic link to outside the ingested folder: not followed",
+        "pipe.txt": "not a regular file",
+    }
+    assert str(tmp_path) not in result.stdout, "no server path in what the job reports"
+    again = run_cli([str(articles)], env)
+    assert again.returncode == 0, again.stderr
+    assert "7 unchanged" in again.stdout and "6 skipped" in again.stdout
+    assert "  skipped passwd.txt: symbolic link to outside the ingested folder: not followed" in (
+        again.stdout.splitlines()
+    )
