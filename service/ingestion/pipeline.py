@@ -28,6 +28,7 @@ from service.ingestion.clean import clean_article
 from service.ingestion.sources import (
     RawDocument,
     Skipped,
+    bounded_title,
     id_problem,
     load_paths,
     public_source,
@@ -182,7 +183,7 @@ class IngestJob:
                 self._record_duplicate(item, first, aliases, existing)
                 continue
             by_hash[content_hash] = item.doc_id
-            title = item.title or cleaned.title
+            title = bounded_title(item.title or cleaned.title)
             published = item.published or cleaned.published
             fingerprint = self._fingerprint(cleaned.text, title, published)
             old = existing.get(item.doc_id)

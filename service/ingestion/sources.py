@@ -43,6 +43,8 @@ _MAX_CONTROL_SHARE = 0.01
 DEFAULT_MAX_DOC_BYTES: int = Settings.model_fields["max_doc_bytes"].default
 # Longest document id, in characters (ids are URL paths and Chroma keys).
 MAX_ID_CHARS = 512
+# Longest title kept, in characters (see ``bounded_title``).
+MAX_TITLE_CHARS = 300
 # Byte-order marks, longest first (the UTF-32-LE mark begins with the UTF-16-LE one).
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32", "UTF-32"),
@@ -109,6 +111,19 @@ def id_problem(doc_id: str) -> str | None:
     if any(part.strip() in ("", ".", "..") for part in doc_id.split("/")):
         return "has an empty, '.' or '..' path segment"
     return None
+
+
+def bounded_title(title: str) -> str:
+    """``title`` cut to ``MAX_TITLE_CHARS`` at a word boundary, with an ellipsis.
+
+    A title rides along on every chunk's metadata: an article whose first line is a megabyte
+    long must not store that megabyte once per chunk.
+    """
+    if len(title) <= MAX_TITLE_CHARS:
+        return title
+    cut = title[: MAX_TITLE_CHARS - 1]
+    head = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    return head.rstrip() + "…"
 
 
 def public_source(source: str) -> str:

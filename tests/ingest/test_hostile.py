@@ -220,6 +220,23 @@ def test_documents_over_max_doc_bytes_are_skipped(
     assert set(index.document_records()) == {p.stem for p in articles.glob("0*.txt")} | {"feed/1"}
 
 
+def test_a_huge_title_is_not_stored_once_per_chunk(
+    make_settings: SettingsFactory, embed_model: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    record = {"title": "harbour " * 100_000, "text": "Port news. " * 300}
+    (folder / "feed.jsonl").write_text(json.dumps(record), encoding="utf-8")
+    settings = make_settings()
+    summary = run(settings, embed_model, [folder])
+    assert (summary.added, summary.skipped) == (1, 0) and summary.chunks > 1
+    index = open_index(settings, embed_model=embed_model)
+    doc = index.get_document("feed/1")
+    assert doc is not None and len(doc.title) <= 300 and doc.title.endswith("harbour…")
+    metas = index.chunk_collection.get(include=["metadatas"])["metadatas"]
+    assert {m["title"] for m in metas} == {doc.title}
+
+
 def test_utf16_and_utf8_bom_files_are_ingested(
     make_settings: SettingsFactory, embed_model: Any, tmp_path: Path
 ) -> None:

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from service.ingestion.sources import RawDocument, Skipped, load_paths, public_source
+from service.ingestion.sources import (
+    MAX_TITLE_CHARS,
+    RawDocument,
+    Skipped,
+    bounded_title,
+    load_paths,
+    public_source,
+)
 from tests.conftest import BBC_DIR
 
 
@@ -332,3 +339,11 @@ def test_public_source_hides_server_paths_of_older_records() -> None:
     assert public_source("/srv/feeds/wire.jsonl#3") == "wire.jsonl#3"
     assert public_source("business/001.txt") == "business/001.txt"
     assert public_source("https://example.org/a/b") == "https://example.org/a/b"
+
+
+def test_long_titles_are_cut_at_a_word_boundary() -> None:
+    assert bounded_title("Short headline") == "Short headline"
+    words = bounded_title("word " * 1000)
+    assert len(words) <= MAX_TITLE_CHARS and words.endswith("word…")
+    no_spaces = bounded_title("x" * 10_000)
+    assert no_spaces == "x" * (MAX_TITLE_CHARS - 1) + "…"
