@@ -152,7 +152,7 @@ class IngestJob:
         items: Iterable[RawDocument | Skipped] = load_paths(
             paths, max_doc_bytes=self.settings.max_doc_bytes
         )
-        orphans = self._orphan_chunks() if prune else set()
+        orphans = self._orphan_chunks() if prune else {}
         rewrites: list[DocumentRecord] = []
         bar = tqdm(items, desc="ingest", unit="doc", file=sys.stderr, disable=not self.progress)
         for item in bar:
@@ -340,29 +340,30 @@ class IngestJob:
                 self.index.delete_document(doc_id)
                 self.summary.deleted += 1
 
-    def _orphan_chunks(self) -> set[str]:
-        """Ids of the stored chunks whose document has no record (left by a run killed between
-        its writes, or by a document that could not be written)."""
+    def _orphan_chunks(self) -> dict[str, int]:
+        """Document ids that have chunks but no record (left by a run killed between its
+        writes, or by a document that could not be written), with their chunk counts."""
         records = set(self.index.document_collection.get(include=[])["ids"])
-        orphans: set[str] = set()
+        orphans: dict[str, int] = {}
         total = self.index.chunk_collection.count()
         for offset in range(0, total, _PAGE):
             got = self.index.chunk_collection.get(include=["metadatas"], limit=_PAGE, offset=offset)
-            for chunk_id, meta in zip(got["ids"], got["metadatas"], strict=True):
-                if (meta or {}).get("ref_doc_id") not in records:
-                    orphans.add(chunk_id)
+            for meta in got["metadatas"]:
+                doc_id = str((meta or {}).get("ref_doc_id"))
+                if doc_id not in records:
+                    orphans[doc_id] = orphans.get(doc_id, 0) + 1
         return orphans
 
-    def _prune_orphans(self, before: set[str]) -> None:
-        """Delete the chunks that had no document record before this run and still have none.
+    def _prune_orphans(self, before: dict[str, int]) -> None:
+        """Delete the chunks of documents that had no record before this run and still have none.
 
-        Prune goes by what the store holds, not by records alone. Only chunks orphaned both
+        Prune goes by what the store holds, not by records alone. Only documents orphaned both
         before and after the run go: chunks a concurrent writer has just stored ahead of their
-        record are left alone.
+        record are left alone. ``delete_document`` removes whatever the index keeps per chunk.
         """
-        orphans = sorted(before & self._orphan_chunks())
-        for i in range(0, len(orphans), _PAGE):
-            self.index.chunk_collection.delete(ids=orphans[i : i + _PAGE])
-        if orphans:
-            log.info("pruned %d chunks that had no document record", len(orphans))
-        self.summary.orphans_deleted = len(orphans)
+        after = self._orphan_chunks()
+        for doc_id in sorted(before.keys() & after.keys()):
+            self.index.delete_document(doc_id)
+            self.summary.orphans_deleted += after[doc_id]
+        if self.summary.orphans_deleted:
+            log.info("pruned %d chunks that had no document record", self.summary.orphans_deleted)
