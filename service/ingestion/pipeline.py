@@ -15,7 +15,7 @@ import json
 import logging
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -112,13 +112,15 @@ class IngestJob:
             )
         )
 
-    def _refusal(self, item: RawDocument, existing: dict[str, DocumentRecord]) -> str | None:
+    def refusal(self, item: RawDocument, existing: Mapping[str, DocumentRecord]) -> str | None:
         """Why ``item`` must not be written, or None.
 
         Checked here rather than in the loaders so that every way in (files, the service's
         write endpoints) is held to it: a usable id, a bounded size, and no overwriting a
         document that another source still provides. A document whose source is gone may be
-        taken over (a file moved or renamed).
+        taken over (a file moved or renamed). ``existing`` needs only the records of the ids
+        checked: a caller that must refuse before writing anything (POST /documents) can pass
+        just those.
         """
         if problem := id_problem(item.doc_id):
             return f"unusable document id ({problem})"
@@ -165,7 +167,7 @@ class IngestJob:
                     f"duplicate document id '{item.doc_id}' (already given by {seen[item.doc_id]})",
                 )
                 continue
-            if (reason := self._refusal(item, existing)) is not None:
+            if (reason := self.refusal(item, existing)) is not None:
                 self._skip(item.source, reason)
                 continue
             try:
