@@ -322,6 +322,7 @@ def test_utf16_and_utf32_files_with_a_byte_order_mark_decode(tmp_path: Path) -> 
         (tmp_path / f"{name}.txt").write_bytes(bom[codec] + text.encode(codec))
     feed = json.dumps({"text": text}, ensure_ascii=False) + "\n" + json.dumps({"text": "Two."})
     (tmp_path / "feed.jsonl").write_bytes(b"\xff\xfe" + feed.encode("utf-16-le"))
+    (tmp_path / "bom8.jsonl").write_bytes(b"\xef\xbb\xbf" + feed.encode("utf-8"))
     (tmp_path / "cut.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le")[:-1])
     docs, skipped = load(tmp_path)
     assert {d.doc_id: d.text for d in docs} == {
@@ -330,6 +331,8 @@ def test_utf16_and_utf32_files_with_a_byte_order_mark_decode(tmp_path: Path) -> 
         "le32": text,
         "feed/1": text,
         "feed/2": "Two.",
+        "bom8/1": text,
+        "bom8/2": "Two.",
     }
     assert skipped_reasons(skipped) == {"cut.txt": "undecodable UTF-16 text (truncated data)"}
 
