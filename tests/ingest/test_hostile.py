@@ -347,6 +347,51 @@ def test_answers_only_cite_documents_that_are_served(
     assert "ghost" in {c["doc_id"] for c in body["citations"]}
 
 
+def test_answers_never_quote_a_version_the_document_does_not_serve(
+    make_settings: SettingsFactory,
+    embed_model: Any,
+    articles: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings = make_settings()
+    run(settings, embed_model, [articles])
+    target = articles / "002_f30c3b285b3e3037.txt"
+    old_text = target.read_text(encoding="utf-8")
+    assert "twenty AI products" in old_text
+    target.write_text(old_text.replace("twenty AI products", "thirty AI products"), "utf-8")
+    index = open_index(settings, for_writing=True, embed_model=embed_model)
+
+    def killed(recs: Any) -> None:  # failure injection: killed after the chunks, before records
+        raise RuntimeError("killed")
+
+    monkeypatch.setattr(index, "put_documents", killed)
+    with pytest.raises(RuntimeError, match="killed"):
+        IngestJob(settings, index).run([articles])
+    monkeypatch.undo()
+    index = open_index(settings, embed_model=embed_model)
+    doc = index.get_document("002_f30c3b285b3e3037")
+    assert doc is not None and "twenty AI products" in doc.text  # the record is the old one
+    question = "How many AI products were released?"
+    stale = [
+        node
+        for node, _ in index.query(index.embed_query(question), 20, None)
+        if "thirty AI products" in node.get_content()
+    ]
+    assert stale, "the new version's chunk is stored and retrievable without the check"
+
+    with TestClient(create_app(settings, index=index)) as client:
+        body = client.post("/search", json={"query": question, "top_k": 20}).json()
+        assert body["results"]
+        for p in body["results"]:
+            served = client.get(f"/documents/{p['doc_id']}").json()["text"]
+            assert served[p["start"] : p["end"]] == p["text"]
+        assert not any("thirty AI products" in p["text"] for p in body["results"])
+        answer = client.post("/ask", json={"question": question}).json()
+        for c in answer["citations"]:
+            served = client.get(f"/documents/{c['doc_id']}").json()["text"]
+            assert served[c["start"] : c["end"]] == c["quote"]
+
+
 def test_fifo_in_the_folder_does_not_block_the_run(
     make_settings: SettingsFactory, embed_model: Any, articles: Path
 ) -> None:
