@@ -47,3 +47,7 @@ def check_annotations(
             "start": str(citation["start"]),
             "end": str(citation["end"]),
         }
+
+
+# The Chromium fixtures of the chat page's browser tests (a fresh page, JS errors fail).
+from tests.browser.conftest import browser, page  # noqa: E402, F401
