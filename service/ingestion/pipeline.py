@@ -29,6 +29,10 @@ from service.ingestion.sources import RawDocument, Skipped, load_paths
 
 log = logging.getLogger(__name__)
 
+# The ``origin`` of documents added over HTTP (POST /documents): no file backs them, so a
+# CLI ``--prune`` leaves them alone (they are removed with DELETE /documents/{id}).
+API_ORIGIN = "api:POST /documents"
+
 
 @dataclass
 class Summary:
@@ -95,15 +99,25 @@ class IngestJob:
         log.warning("skipped %s: %s", source, reason)
 
     # -- the run ---------------------------------------------------------------------------
-    def run(self, paths: list[Path], *, prune: bool = False) -> Summary:
-        """Ingest ``paths``; with ``prune``, drop documents whose source files are gone."""
+    def run(
+        self,
+        paths: list[Path],
+        *,
+        prune: bool = False,
+        items: Iterable[RawDocument | Skipped] | None = None,
+    ) -> Summary:
+        """Ingest ``paths``; with ``prune``, drop documents whose source files are gone.
+
+        ``items``: documents already loaded (POST /documents), ingested instead of ``paths``.
+        """
         started = time.perf_counter()
         existing = self.index.document_records()
         by_hash = {rec.content_hash: rec.doc_id for rec in existing.values()}
         seen: set[str] = set()
         aliases: dict[str, set[str]] = {}
 
-        items: Iterable[RawDocument | Skipped] = load_paths(paths)
+        if items is None:
+            items = load_paths(paths)
         bar = tqdm(items, desc="ingest", unit="doc", file=sys.stderr, disable=not self.progress)
         for item in bar:
             if isinstance(item, Skipped):
@@ -239,7 +253,7 @@ class IngestJob:
     ) -> None:
         roots = [p.resolve() for p in paths]
         for doc_id, rec in existing.items():
-            if doc_id in seen:
+            if doc_id in seen or rec.origin == API_ORIGIN:
                 continue
             origin = Path(rec.origin)
             gone = not origin.exists()
