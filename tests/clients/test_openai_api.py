@@ -147,3 +147,25 @@ def test_openapi_documents_the_routes(client: TestClient) -> None:
     post = paths["/v1/chat/completions"]["post"]
     assert "text/event-stream" in post["responses"]["200"]["content"]
     assert "400" in post["responses"]
+
+
+def test_keys_apply_with_openai_shaped_errors(sample_settings: Settings, sample_index: Any) -> None:
+    keyed = Settings(
+        _env_file=None,
+        chroma_path=sample_settings.chroma_path,
+        chroma_host=None,
+        llm_provider="extractive",
+        api_keys=["user-key"],
+    )
+    with TestClient(create_app(keyed, index=sample_index)) as c:
+        for headers in ({}, {"Authorization": "Bearer wrong"}):
+            response = c.get("/v1/models", headers=headers)
+            assert response.status_code == 401
+            error = response.json()["error"]
+            assert error["type"] == "authentication_error" and error["code"] == "unauthorized"
+        ok = c.post(
+            "/v1/chat/completions",
+            headers={"Authorization": "Bearer user-key"},  # what OpenAI clients send
+            json={"model": "newsqa", "messages": [{"role": "user", "content": QUESTION}]},
+        )
+        assert ok.status_code == 200, ok.text
