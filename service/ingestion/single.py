@@ -43,6 +43,12 @@ class UnsupportedMediaTypeError(NewsQAError):
     status_code = 415
 
 
+class DocumentConflictError(NewsQAError):
+    """The ingest job declined a document that passed the checks (e.g. an id it refuses)."""
+
+    status_code = 409
+
+
 class PayloadTooLargeError(NewsQAError):
     """More bytes or more documents than one request may carry."""
 
@@ -203,8 +209,12 @@ class DocumentWriter:
         first = summary.duplicate_of.get(doc.doc_id)
         if first is not None:
             return DocumentOutcome(doc.doc_id, "duplicate", first, doc.title, doc.published, 0)
-        if after is None:  # pragma: no cover - check() refuses what the job would skip
-            raise InvalidDocumentError(f"{doc.doc_id}: not ingested: {summary.skipped_files}")
+        if after is None:  # check() refuses what today's job skips; a later rule may add more
+            reasons = "; ".join(f"{s['source']}: {s['reason']}" for s in summary.skipped_files)
+            raise DocumentConflictError(
+                f"{doc.doc_id} was not ingested ({reasons or 'no reason given'}); other "
+                "documents of this request may have been"
+            )
         if before is None:
             status = "added"
         elif before.fingerprint == after.fingerprint:

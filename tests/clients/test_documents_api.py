@@ -317,3 +317,22 @@ def test_openapi_documents_the_writes(client: TestClient) -> None:
     assert {"application/json", "multipart/form-data"} <= post["requestBody"]["content"].keys()
     assert {"200", "401", "403", "413", "415", "422"} <= post["responses"].keys()
     assert "delete" in paths["/documents/{doc_id}"]
+
+
+def test_a_service_chunking_otherwise_than_the_index_does_not_write(
+    app_parts: tuple[Settings, NewsIndex], client: TestClient
+) -> None:
+    settings, index = app_parts
+    other = Settings(
+        _env_file=None,
+        chroma_path=settings.chroma_path,
+        chroma_host=None,
+        llm_provider="extractive",
+        chunk_size=128,
+    )
+    before = counts(client)
+    with TestClient(create_app(other, index=index)) as c:
+        response = c.post("/documents", json={"text": "Chunks\n\nA text chunked otherwise."})
+    assert response.status_code == 409
+    assert "--rebuild" in response.json()["error"]["message"]
+    assert counts(client) == before

@@ -117,7 +117,11 @@ class OpenAIRoute(APIRoute):
                 errors = exc.errors()
                 loc = [str(p) for p in errors[0].get("loc", ()) if p != "body"] if errors else []
                 param = ".".join(loc) or None
-                return openai_error(request, 400, validation_message(exc), param, "invalid_value")
+                if errors and errors[0].get("type") == "json_invalid":
+                    message = "the request body is not valid JSON: send a chat completion object"
+                else:
+                    message = validation_message(exc)
+                return openai_error(request, 400, message, param, "invalid_value")
             except ChatParamError as exc:
                 return openai_error(request, exc.status_code, str(exc), exc.param, exc.code)
             except ModelNotFoundError as exc:
