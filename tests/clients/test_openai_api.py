@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from service.app import create_app
 from service.config import Settings
+from service.ingestion.chunking import token_encoder
 
 QUESTION = "Which Tesla executive travelled to China this year?"
 FOLLOW_UP = "What about Apple?"
@@ -169,3 +170,17 @@ def test_keys_apply_with_openai_shaped_errors(sample_settings: Settings, sample_
             json={"model": "newsqa", "messages": [{"role": "user", "content": QUESTION}]},
         )
         assert ok.status_code == 200, ok.text
+
+
+def test_usage_counts_the_text_of_every_message(client: TestClient) -> None:
+    response = chat(
+        client,
+        messages=[
+            {"role": "system", "content": [{"type": "text", "text": "one two"}]},
+            {"role": "developer", "content": None},
+            {"role": "user", "content": QUESTION},
+        ],
+    )
+    assert response.status_code == 200, response.text
+    encode = token_encoder("cl100k_base")
+    assert response.json()["usage"]["prompt_tokens"] == len(encode("one two\n" + QUESTION))

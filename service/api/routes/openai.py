@@ -130,6 +130,11 @@ class OpenAIRoute(APIRoute):
                 status = 400 if exc.status_code == 422 else exc.status_code
                 code = re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__.removesuffix("Error"))
                 return openai_error(request, status, str(exc), None, code.lower())
+            except Exception:  # logged with its trace, never shown
+                rid = request_id_of(request)
+                log.exception("unhandled error [request_id=%s] %s", rid, request.url.path)
+                message = f"internal error; quote request id {rid} to report it"
+                return openai_error(request, 500, message, None, "internal_error")
 
         return route
 
@@ -276,7 +281,13 @@ def open_webui_source(citation: Citation, base_url: str) -> dict[str, Any]:
 def count_usage(body: ChatCompletionRequest, answer: str, settings: Settings) -> Usage:
     """Tokens of the messages sent and of the answer, in ``settings.tokenizer`` (tiktoken)."""
     encode = token_encoder(settings.tokenizer)
-    sent = "\n".join(_text(m, "messages") for m in body.messages)
+    texts = []
+    for m in body.messages:  # every text the client sent, whatever its role
+        if isinstance(m.content, str):
+            texts.append(m.content)
+        elif m.content:
+            texts += [part.text for part in m.content if part.text is not None]
+    sent = "\n".join(texts)
     prompt, completion = len(encode(sent)), len(encode(answer))
     return Usage(
         prompt_tokens=prompt, completion_tokens=completion, total_tokens=prompt + completion
