@@ -16,6 +16,7 @@ from service.api.errors import install_error_handling
 from service.api.routes import router
 from service.config import Settings
 from service.index import NewsIndex, open_index
+from service.ingestion.single import DocumentWriter
 from service.llm import make_generator
 from service.llm.base import AnswerGenerator
 
@@ -42,6 +43,7 @@ def create_app(
         gen = generator or make_generator(settings)
         app.state.index = idx
         app.state.answers = AnswerService(settings, idx, gen)
+        app.state.writer = DocumentWriter(settings, idx)
 
         def warm_up() -> None:
             idx.warm_up()

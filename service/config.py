@@ -116,6 +116,27 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question or search query accepted."
     )
+    api_keys: list[SecretStr] = Field(
+        default_factory=list,
+        description="Keys accepted for the API (JSON list); empty: no key needed (never logged).",
+    )
+    admin_keys: list[SecretStr] = Field(
+        default_factory=list,
+        description="Keys that may add and delete documents (JSON list); with api_keys set and "
+        "this empty, nobody may write over HTTP (never logged).",
+    )
+    upload_max_bytes: int = Field(
+        default=5_000_000,
+        ge=1000,
+        description="Largest POST /documents request body (a JSON document or the whole "
+        "multipart upload), in bytes.",
+    )
+    upload_max_documents: int = Field(
+        default=100,
+        ge=1,
+        description="Most documents (files, or records of JSON/JSONL files) one POST /documents "
+        "may add.",
+    )
 
     # --- answer generation (LLM providers) -------------------------------------------------
     llm_provider: Literal["llamacpp", "openai", "openai_like", "ollama", "extractive", "replay"] = (

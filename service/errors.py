@@ -37,3 +37,15 @@ class NotFoundError(NewsQAError):
     """A requested document does not exist."""
 
     status_code = 404
+
+
+class UnauthorizedError(NewsQAError):
+    """No API key, or one that is not accepted."""
+
+    status_code = 401
+
+
+class ForbiddenError(NewsQAError):
+    """A valid key without the right to do this (writes need an admin key)."""
+
+    status_code = 403

@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 # Chunks read or deleted per Chroma call while pruning.
 _PAGE = 2000
+# The ``origin`` of documents added over HTTP (POST /documents): no file backs them, so a
+# CLI ``--prune`` leaves them alone (they are removed with DELETE /documents/{id}).
+API_ORIGIN = "api:POST /documents"
 
 
 @dataclass
@@ -143,17 +146,25 @@ class IngestJob:
         log.warning("skipped %s: %s", source, reason)
 
     # -- the run ---------------------------------------------------------------------------
-    def run(self, paths: list[Path], *, prune: bool = False) -> Summary:
-        """Ingest ``paths``; with ``prune``, drop documents whose source files are gone."""
+    def run(
+        self,
+        paths: list[Path],
+        *,
+        prune: bool = False,
+        items: Iterable[RawDocument | Skipped] | None = None,
+    ) -> Summary:
+        """Ingest ``paths``; with ``prune``, drop documents whose source files are gone.
+
+        ``items``: documents already loaded (POST /documents), ingested instead of ``paths``.
+        """
         started = time.perf_counter()
         existing = self.index.document_records()
         by_hash = {rec.content_hash: rec.doc_id for rec in existing.values()}
         seen: dict[str, str] = {}  # doc id -> the source that gave it in this run
         aliases: dict[str, set[str]] = {}
 
-        items: Iterable[RawDocument | Skipped] = load_paths(
-            paths, max_doc_bytes=self.settings.max_doc_bytes
-        )
+        if items is None:
+            items = load_paths(paths, max_doc_bytes=self.settings.max_doc_bytes)
         orphans = self._orphan_chunks() if prune else {}
         rewrites: list[DocumentRecord] = []
         bar = tqdm(items, desc="ingest", unit="doc", file=sys.stderr, disable=not self.progress)
@@ -331,7 +342,7 @@ class IngestJob:
     ) -> None:
         roots = [p.resolve() for p in paths]
         for doc_id, rec in existing.items():
-            if doc_id in seen:
+            if doc_id in seen or rec.origin == API_ORIGIN:
                 continue
             origin = Path(rec.origin)
             gone = not origin.exists()

@@ -48,7 +48,7 @@ async function openSource(citation) {
 
 function citeLink(citation) {
   const link = el("a", "cite", `[${citation.marker}]`);
-  link.href = "#";
+  link.href = citationHref(citation);
   link.dataset.marker = String(citation.marker);
   link.title = citation.title;
   link.addEventListener("click", (event) => {
@@ -84,7 +84,7 @@ function renderAnswer(bubble, answer) {
         event.preventDefault();
         openSource(c);
       });
-      item.append(link);
+      item.append(link, " ", shareLink(c));
       list.append(item);
     }
     bubble.append(el("p", "searched", "Sources:"), list);
@@ -186,3 +186,54 @@ input.addEventListener("keydown", (event) => {
 });
 stopButton.addEventListener("click", () => controller && controller.abort());
 document.getElementById("panel-close").addEventListener("click", () => { panel.hidden = true; });
+
+// --- Shareable citation links: /?doc=ID&start=S&end=E opens the article at the quote -------
+function citationHref(citation) {
+  const query = new URLSearchParams({
+    doc: citation.doc_id, start: String(citation.start), end: String(citation.end),
+  });
+  return "/?" + query.toString();
+}
+
+function shareLink(citation) {
+  const link = el("a", "share", "link");
+  link.href = citationHref(citation);
+  link.title = "A link that opens this quote (copy it to share)";
+  return link;
+}
+
+function citationFromQuery(search) {
+  const params = new URLSearchParams(search);
+  const docId = params.get("doc");
+  if (!docId) return null;
+  const start = params.get("start") || "";
+  const end = params.get("end") || "";
+  if (!/^\d{1,9}$/.test(start) || !/^\d{1,9}$/.test(end) || Number(start) >= Number(end)) {
+    return { doc_id: docId, invalid: true };
+  }
+  return { doc_id: docId, start: Number(start), end: Number(end) };
+}
+
+function showLinkProblem(message) {
+  document.getElementById("panel-title").textContent = message;
+  document.getElementById("panel-meta").textContent = "";
+  document.getElementById("panel-text").replaceChildren();
+  panel.hidden = false;
+}
+
+async function openLinkedCitation() {
+  const citation = citationFromQuery(window.location.search);
+  if (!citation) return;
+  if (citation.invalid) {
+    showLinkProblem("This link does not name a quote (start and end are missing or wrong).");
+    return;
+  }
+  await openSource(citation);
+  if (panel.hidden) {
+    showLinkProblem("The linked article is not in the index.");
+  } else if (!document.getElementById("highlight").textContent) {
+    showLinkProblem("The linked quote lies outside the article.");
+  }
+}
+
+openLinkedCitation();

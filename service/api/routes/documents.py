@@ -1,16 +1,39 @@
-"""Documents: GET /documents (paginated) and GET /documents/{doc_id}."""
+"""Documents: GET /documents (paginated), GET /documents/{doc_id}, and the writes
+POST /documents and DELETE /documents/{doc_id} (admin key when keys are configured)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+import dataclasses
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import ValidationError
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from service.api.deps import get_index
+from service.api.deps import get_index, get_settings
+from service.api.document_schemas import (
+    DocumentDeleted,
+    DocumentIn,
+    DocumentStatus,
+    DocumentWriteResponse,
+    IngestSummary,
+)
+from service.api.security import require_admin_key
+from service.config import Settings
 from service.errors import NotFoundError
 from service.index import NewsIndex
-from service.ingestion.sources import public_source
+from service.ingestion.single import (
+    DocumentWriter,
+    InvalidDocumentError,
+    PayloadTooLargeError,
+    UnsupportedMediaTypeError,
+    document_from_fields,
+    documents_from_upload,
+)
+from service.ingestion.sources import RawDocument, public_source
 from service.schemas import DocumentList, DocumentOut, DocumentSummary, ErrorResponse
 
 router = APIRouter()
@@ -59,3 +82,172 @@ async def get_document(doc_id: str, index: Annotated[NewsIndex, Depends(get_inde
         text=record.text,
         aliases=record.aliases,
     )
+
+
+# --- writes --------------------------------------------------------------------------------
+def get_document_writer(request: Request) -> DocumentWriter:
+    """The writer of the app's index (one per app: its lock serialises writes)."""
+    writer: DocumentWriter = request.app.state.writer
+    return writer
+
+
+_UPLOAD_FIELDS = ("id", "title", "url", "published")
+_WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse, "description": text}
+    for code, text in {
+        401: "No key, or a key that is not accepted (when keys are configured).",
+        403: "A key that may not write (not an admin key).",
+        409: "The index was built with another embedding model or chunking, or the ingest "
+        "job declined a document (the reason is given).",
+        413: "Body over RAG_UPLOAD_MAX_BYTES, or more than RAG_UPLOAD_MAX_DOCUMENTS documents.",
+        415: "Neither JSON nor multipart, or a file type the ingest job does not read.",
+        422: "A document or file that cannot be ingested (the reason is given); nothing written.",
+        503: "The index is unreachable.",
+    }.items()
+}
+_MULTIPART_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "file": {
+            "type": "array",
+            "items": {"type": "string", "format": "binary"},
+            "description": "Files as the ingest job reads them: .txt/.md (first line is the "
+            "title), .html, .json/.jsonl (records with text, optional id, title, url, "
+            "published). Any file field name is accepted.",
+        },
+        "id": {"type": "string", "description": "Id of a single-document file (default: name)."},
+        "title": {"type": "string", "description": "Title of a single-document file."},
+        "url": {"type": "string", "description": "Source url of a single-document file."},
+        "published": {"type": "string", "format": "date"},
+    },
+    "required": ["file"],
+}
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The body, refused (413) as soon as it exceeds ``limit`` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLargeError(
+            f"the body is {int(declared)} bytes; send at most {limit} (RAG_UPLOAD_MAX_BYTES)"
+        )
+    parts, size = [], 0
+    async for part in request.stream():
+        size += len(part)
+        if size > limit:
+            raise PayloadTooLargeError(f"the body exceeds {limit} bytes (RAG_UPLOAD_MAX_BYTES)")
+        parts.append(part)
+    return b"".join(parts)
+
+
+def _json_document(data: bytes) -> RawDocument:
+    try:
+        doc = DocumentIn.model_validate_json(data)
+    except ValidationError as exc:
+        raise RequestValidationError(exc.errors(include_url=False)) from exc
+    return document_from_fields(
+        doc.text, doc_id=doc.id, title=doc.title, url=doc.url, published=doc.published
+    )
+
+
+async def _uploaded_documents(
+    request: Request, data: bytes, settings: Settings
+) -> list[RawDocument]:
+    async def replay() -> dict[str, Any]:
+        return {"type": "http.request", "body": data, "more_body": False}
+
+    try:
+        form = await Request(request.scope, replay).form(
+            max_files=settings.upload_max_documents,
+            max_fields=len(_UPLOAD_FIELDS),
+            max_part_size=settings.upload_max_bytes,
+        )
+    except StarletteHTTPException as exc:  # Starlette's multipart limits and parse errors
+        raise InvalidDocumentError(f"multipart body: {exc.detail}") from exc
+    try:
+        files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
+        fields = {k: v for k, v in form.multi_items() if isinstance(v, str)}
+        if unknown := sorted(set(fields) - set(_UPLOAD_FIELDS)):
+            raise InvalidDocumentError(f"unknown form fields {unknown}; use {_UPLOAD_FIELDS}")
+        if not files:
+            raise InvalidDocumentError("no file in the multipart body; send the article as a file")
+        docs: list[RawDocument] = []
+        for upload in files:
+            content = await upload.read()
+            docs += documents_from_upload(upload.filename or "", content, fields.get("id"))
+    finally:
+        await form.close()
+    overrides = {k: v for k, v in fields.items() if k != "id"}
+    if overrides or "id" in fields:
+        if len(docs) != 1:
+            raise InvalidDocumentError(
+                f"fields {sorted(fields)} apply to a single document; this upload has {len(docs)}"
+            )
+        try:
+            meta = DocumentIn(text=docs[0].text, **overrides)
+        except ValidationError as exc:
+            raise RequestValidationError(exc.errors(include_url=False)) from exc
+        docs[0] = dataclasses.replace(
+            docs[0],
+            title=meta.title or docs[0].title,
+            source=meta.url or docs[0].source,
+            published=meta.published.isoformat() if meta.published else docs[0].published,
+        )
+    return docs
+
+
+@router.post(
+    "/documents",
+    response_model=DocumentWriteResponse,
+    responses=_WRITE_ERRORS,
+    dependencies=[Depends(require_admin_key)],
+    tags=["documents"],
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/json": {"schema": DocumentIn.model_json_schema()},
+                "multipart/form-data": {"schema": _MULTIPART_SCHEMA},
+            },
+        }
+    },
+)
+async def add_documents(
+    request: Request,
+    writer: Annotated[DocumentWriter, Depends(get_document_writer)],
+    settings: Annotated[Settings, Depends(get_settings)],
+) -> DocumentWriteResponse:
+    """Add or replace articles through the ingest job (cleaning, duplicate detection,
+    chunking, embedding, crash-safe writes): a JSON document or a multipart upload of files.
+    Answerable by the next request. A bad document or file writes nothing."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind not in ("application/json", "multipart/form-data"):
+        raise UnsupportedMediaTypeError(
+            f'Content-Type {kind or "(none)"!r}: send application/json ({{"text": ...}}) '
+            "or multipart/form-data with files"
+        )
+    data = await _read_body(request, settings.upload_max_bytes)
+    if kind == "application/json":
+        docs = [_json_document(data)]
+    else:
+        docs = await _uploaded_documents(request, data, settings)
+    result = await run_in_threadpool(writer.add, docs)
+    return DocumentWriteResponse(
+        documents=[DocumentStatus(**dataclasses.asdict(o)) for o in result.documents],
+        summary=IngestSummary(**dataclasses.asdict(result.summary)),
+    )
+
+
+@router.delete(
+    "/documents/{doc_id:path}",
+    response_model=DocumentDeleted,
+    responses={404: {"model": ErrorResponse, "description": "No such document."}, **_WRITE_ERRORS},
+    dependencies=[Depends(require_admin_key)],
+    tags=["documents"],
+)
+async def delete_document(
+    doc_id: str, writer: Annotated[DocumentWriter, Depends(get_document_writer)]
+) -> DocumentDeleted:
+    """Remove an article and its chunks; ids may contain `/`."""
+    record = await run_in_threadpool(writer.delete, doc_id)
+    return DocumentDeleted(doc_id=record.doc_id, chunks=record.chunks)

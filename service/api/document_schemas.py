@@ -1,0 +1,94 @@
+"""Models of the document write endpoints (POST /documents, DELETE /documents/{id})."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from service.ingestion.single import MAX_ID_CHARS
+
+
+class DocumentIn(BaseModel):
+    """An article to add (or to replace, when its id exists)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "local/2024-06-01-bridge",
+                    "title": "New bridge opens",
+                    "text": "New bridge opens\n\nThe bridge opened on Saturday after ...",
+                    "url": "https://example.org/news/bridge",
+                    "published": "2024-06-01",
+                }
+            ]
+        },
+    )
+
+    id: str | None = Field(
+        default=None,
+        max_length=MAX_ID_CHARS,
+        description="Document id ('/' allowed); default: api/<hash of the text>.",
+    )
+    title: str | None = Field(
+        default=None, max_length=1000, description="Default: the first line of the text."
+    )
+    text: str = Field(description="The article; cleaned as the ingest job cleans files.")
+    url: str | None = Field(default=None, max_length=2000, description="Shown as its source.")
+    published: date | None = Field(default=None, description="ISO date (YYYY-MM-DD).")
+
+    @field_validator("text")
+    @classmethod
+    def _has_text(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("must not be empty or only whitespace")
+        return value
+
+
+class DocumentStatus(BaseModel):
+    """What the ingest did with one document."""
+
+    doc_id: str
+    status: Literal["added", "updated", "unchanged", "duplicate"]
+    duplicate_of: str | None = Field(
+        description="For a duplicate: the document with the same text (this id becomes its alias)."
+    )
+    title: str | None
+    published: str | None
+    chunks: int
+
+
+class IngestSummary(BaseModel):
+    """The ingest job's summary, as `python -m ingest --json` prints it."""
+
+    documents: int = Field(description="Documents in the index after the write.")
+    chunks: int = Field(description="Chunks in the index after the write.")
+    added: int
+    updated: int
+    unchanged: int
+    deleted: int
+    skipped: int
+    duplicates: int
+    embedded: int = Field(description="Chunks embedded by this request.")
+    seconds: float
+    chunks_per_second: float
+    skipped_files: list[dict[str, str]]
+    duplicate_of: dict[str, str]
+
+
+class DocumentWriteResponse(BaseModel):
+    """The outcome of POST /documents."""
+
+    documents: list[DocumentStatus]
+    summary: IngestSummary
+
+
+class DocumentDeleted(BaseModel):
+    """The outcome of DELETE /documents/{doc_id}."""
+
+    doc_id: str
+    deleted: bool = True
+    chunks: int = Field(description="Chunks removed with it.")

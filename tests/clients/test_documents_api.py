@@ -1,0 +1,351 @@
+"""POST /documents and DELETE /documents/{id} in process (embedded Chroma, the real
+embedding model, the extractive provider): the ingest job's pipeline over HTTP, answerable by
+the next request, bad inputs refused with nothing written, admin keys, the OpenAPI schema."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from service.app import create_app
+from service.config import Settings
+from service.index import NewsIndex, open_index
+from service.ingestion.clean import clean_article
+from service.ingestion.pipeline import IngestJob
+from tests.conftest import BBC_DIR, SAMPLE_DIR
+
+INK = BBC_DIR / "tech" / "001.txt"  # Kyrgyz elections and invisible ink; not a sample article
+INK_QUESTION = "What is the Kyrgyz Republic using in its elections to prevent multiple voting?"
+
+
+@pytest.fixture(scope="module")
+def app_parts(
+    tmp_path_factory: pytest.TempPathFactory, embed_model: Any
+) -> tuple[Settings, NewsIndex]:
+    settings = Settings(
+        _env_file=None,
+        chroma_path=tmp_path_factory.mktemp("docs-api") / "chroma",
+        chroma_host=None,
+        llm_provider="extractive",
+        upload_max_bytes=200_000,
+        upload_max_documents=3,
+    )
+    IngestJob(settings, open_index(settings, for_writing=True, embed_model=embed_model)).run(
+        [SAMPLE_DIR]
+    )
+    return settings, open_index(settings, embed_model=embed_model)
+
+
+@pytest.fixture(scope="module")
+def client(app_parts: tuple[Settings, NewsIndex]) -> Iterator[TestClient]:
+    settings, index = app_parts
+    with TestClient(create_app(settings, index=index)) as c:
+        yield c
+
+
+def counts(client: TestClient) -> tuple[int, int]:
+    index = client.app.state.index  # type: ignore[attr-defined]
+    c = index.counts()
+    return c.documents, c.chunks
+
+
+def test_a_posted_article_is_answerable_by_the_next_request(client: TestClient) -> None:
+    before = client.post("/ask", json={"question": INK_QUESTION}).json()
+    assert before["refused"]
+    text = INK.read_text(encoding="utf-8")
+    response = client.post(
+        "/documents",
+        json={
+            "id": "bbc/tech/001",
+            "text": text,
+            "url": "https://example.org/ink",
+            "published": "2005-02-01",
+        },
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    (doc,) = body["documents"]
+    assert doc["doc_id"] == "bbc/tech/001" and doc["status"] == "added" and doc["chunks"] >= 1
+    assert doc["title"] == "Ink helps drive democracy in Asia"
+    assert body["summary"]["added"] == 1 and body["summary"]["embedded"] == doc["chunks"]
+    stored = client.get("/documents/bbc/tech/001").json()
+    assert stored["text"] == clean_article(text).text  # cleaned as the CLI cleans
+    assert stored["published"] == "2005-02-01" and stored["source"] == "https://example.org/ink"
+    answer = client.post("/ask", json={"question": INK_QUESTION}).json()
+    assert not answer["refused"]
+    assert any(c["doc_id"] == "bbc/tech/001" for c in answer["citations"])
+    for c in answer["citations"]:
+        assert stored["text"][c["start"] : c["end"]] == c["quote"]
+
+
+def test_unchanged_updated_and_duplicate(client: TestClient) -> None:
+    text = "Harbour festival returns\n\n" + (
+        "The harbour festival returned on Saturday with tall ships and a brass band. " * 5
+    )
+    first = client.post("/documents", json={"id": "local/festival", "text": text}).json()
+    assert first["documents"][0]["status"] == "added"
+    again = client.post("/documents", json={"id": "local/festival", "text": text}).json()
+    assert again["documents"][0]["status"] == "unchanged" and again["summary"]["embedded"] == 0
+    edited = text + "\n\nOrganisers counted 12,000 visitors."
+    updated = client.post("/documents", json={"id": "local/festival", "text": edited}).json()
+    assert updated["documents"][0]["status"] == "updated"
+    repeat = client.post("/documents", json={"id": "local/festival-copy", "text": edited}).json()
+    assert repeat["documents"][0] == {
+        "doc_id": "local/festival-copy",
+        "status": "duplicate",
+        "duplicate_of": "local/festival",
+        "title": None,
+        "published": None,
+        "chunks": 0,
+    }
+    assert "local/festival-copy" in client.get("/documents/local/festival").json()["aliases"]
+    assert client.get("/documents/local/festival-copy").status_code == 404
+    # Without an id, the id follows the text: the same text is the same document.
+    a = client.post("/documents", json={"text": text + " Again."}).json()["documents"][0]
+    b = client.post("/documents", json={"text": text + " Again."}).json()["documents"][0]
+    assert a["doc_id"] == b["doc_id"] and a["doc_id"].startswith("api/")
+    assert (a["status"], b["status"]) == ("added", "unchanged")
+
+
+def test_multipart_upload_reads_the_formats_of_the_ingest_job(client: TestClient) -> None:
+    html = (
+        "<html><head><title>Lighthouse restored</title>"
+        '<meta property="article:published_time" content="2021-05-04"></head><body><article>'
+        "<p>The old lighthouse on the point was restored by volunteers over two years.</p>"
+        "<p>It will open to visitors every weekend from June.</p></article></body></html>"
+    )
+    records = "\n".join(
+        json.dumps(
+            {
+                "id": str(n),  # a record's id is named inside its feed: wire/<id>
+                "title": f"Wire story {n}",
+                "text": f"Wire story {n}\n\nThe council approved plan number {n} for "
+                "new cycle lanes across the city centre on Monday.",
+            }
+        )
+        for n in (1, 2)
+    )
+    response = client.post(
+        "/documents",
+        files=[
+            ("file", ("lighthouse.html", html.encode(), "text/html")),
+            ("file", ("wire.jsonl", records.encode("utf-8"), "application/jsonl")),
+        ],
+    )
+    assert response.status_code == 200, response.text
+    docs = {d["doc_id"]: d for d in response.json()["documents"]}
+    assert set(docs) == {"lighthouse", "wire/1", "wire/2"}
+    assert docs["lighthouse"]["title"] == "Lighthouse restored"
+    assert docs["lighthouse"]["published"] == "2021-05-04"
+    assert client.get("/documents/lighthouse").json()["source"] == "upload:lighthouse.html"
+    single = client.post(
+        "/documents",
+        files={
+            "file": ("note.txt", "Tram line\n\nThe tram line opens next spring.".encode("cp1252"))
+        },
+        data={"id": "city/tram", "url": "https://example.org/tram", "published": "2022-01-02"},
+    )
+    assert single.status_code == 200, single.text
+    stored = client.get("/documents/city/tram").json()
+    assert (stored["title"], stored["published"], stored["source"]) == (
+        "Tram line",
+        "2022-01-02",
+        "https://example.org/tram",
+    )
+
+
+@pytest.mark.parametrize(
+    ("request_kwargs", "status", "reason"),
+    [
+        ({"json": {"text": "   "}}, 422, "text: must not be empty"),
+        ({"json": {"text": "ok", "published": "yesterday"}}, 422, "published"),
+        ({"json": {"text": "ok", "color": "red"}}, 422, "unknown field"),
+        ({"json": {"id": "../etc/passwd", "text": "x"}}, 422, "id"),
+        ({"json": {"text": "Share this article"}}, 422, "no article text left after cleaning"),
+        (
+            {"content": b"{not json", "headers": {"Content-Type": "application/json"}},
+            422,
+            "not valid JSON",
+        ),
+        ({"content": b"text", "headers": {"Content-Type": "text/plain"}}, 415, "Content-Type"),
+        (
+            {"files": {"file": ("a.pdf", b"%PDF-1.4", "application/pdf")}},
+            415,
+            "unsupported file type '.pdf'",
+        ),
+        ({"files": {"file": ("a.txt", b"\x00\x01binary\x00", "text/plain")}}, 422, "binary"),
+        ({"files": {"file": ("a.txt", b"   \n", "text/plain")}}, 422, "empty file"),
+        (
+            {
+                "files": [
+                    (
+                        "file",
+                        (
+                            "ok.txt",
+                            b"Fine\n\nA fine article about the weather today.",
+                            "text/plain",
+                        ),
+                    ),
+                    ("file", ("bad.json", b"{broken", "application/json")),
+                ]
+            },
+            422,
+            "bad.json: invalid JSON",
+        ),
+        (
+            {
+                "files": {
+                    "file": (
+                        "r.jsonl",
+                        b'{"text": "Story one about rain."}\n{"title": "x"}',
+                        "application/jsonl",
+                    )
+                }
+            },
+            422,
+            "r.jsonl#2: record 2: missing",
+        ),
+        (
+            {
+                "files": {
+                    "file": (
+                        "r.jsonl",
+                        b"\n".join(b'{"text": "Story %d about rain."}' % i for i in range(4)),
+                        "application/jsonl",
+                    )
+                }
+            },
+            413,
+            "at most 3",
+        ),
+        ({"json": {"text": "x" * 300_000}}, 413, "RAG_UPLOAD_MAX_BYTES"),
+        ({"data": {"id": "x"}}, 415, "x-www-form-urlencoded"),
+        (
+            {
+                "content": b'--b\r\nContent-Disposition: form-data; name="id"\r\n\r\nx\r\n'
+                b"--b--\r\n",
+                "headers": {"Content-Type": "multipart/form-data; boundary=b"},
+            },
+            422,
+            "no file",
+        ),
+        (
+            {
+                "files": {"file": ("a.txt", b"A\n\nSome text about a fair.", "text/plain")},
+                "data": {"colour": "red"},
+            },
+            422,
+            "unknown form fields",
+        ),
+    ],
+)
+def test_bad_input_is_refused_with_its_reason_and_nothing_written(
+    client: TestClient, request_kwargs: dict[str, Any], status: int, reason: str
+) -> None:
+    before = counts(client)
+    response = client.post("/documents", **request_kwargs)
+    assert response.status_code == status, response.text
+    assert reason in response.json()["error"]["message"]
+    assert counts(client) == before
+
+
+def test_delete_removes_the_article_and_its_chunks(client: TestClient) -> None:
+    text = "Museum closes\n\nThe town museum closed for a year of repairs to its roof and walls."
+    client.post("/documents", json={"id": "local/museum", "text": text})
+    index = client.app.state.index  # type: ignore[attr-defined]
+    assert index.chunk_ids("local/museum")
+    response = client.delete("/documents/local/museum")
+    assert response.status_code == 200, response.text
+    assert response.json()["deleted"] and response.json()["chunks"] >= 1
+    assert index.chunk_ids("local/museum") == []
+    assert client.get("/documents/local/museum").status_code == 404
+    assert client.delete("/documents/local/museum").status_code == 404
+
+
+def test_a_cli_prune_leaves_articles_added_over_http(
+    client: TestClient, app_parts: tuple[Settings, NewsIndex], tmp_path: Path, embed_model: Any
+) -> None:
+    client.post(
+        "/documents",
+        json={
+            "id": "kept/by-api",
+            "text": "Kept\n\nThe api article stays in the index after a prune of other folders.",
+        },
+    )
+    settings, _ = app_parts
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    index = open_index(settings, for_writing=True, embed_model=embed_model)
+    IngestJob(settings, index).run([folder], prune=True)
+    assert client.get("/documents/kept/by-api").status_code == 200
+
+
+def test_writes_need_an_admin_key_when_keys_are_configured(
+    app_parts: tuple[Settings, NewsIndex],
+) -> None:
+    settings, index = app_parts
+    keyed = Settings(
+        _env_file=None,
+        chroma_path=settings.chroma_path,
+        chroma_host=None,
+        llm_provider="extractive",
+        api_keys=["user-key"],
+        admin_keys=["admin-key"],
+    )
+    doc = {"id": "keys/one", "text": "Keys\n\nOnly an admin may add this article to the index."}
+    with TestClient(create_app(keyed, index=index)) as c:
+        assert c.post("/documents", json=doc).status_code == 401
+        user = {"Authorization": "Bearer user-key"}
+        assert c.post("/documents", json=doc, headers=user).status_code == 403
+        assert c.delete("/documents/keys/one", headers=user).status_code == 403
+        admin = {"Authorization": "Bearer admin-key"}
+        assert c.post("/documents", json=doc, headers=admin).status_code == 200
+        assert (
+            c.delete("/documents/keys/one", headers={"X-API-Key": "admin-key"}).status_code == 200
+        )
+        assert c.delete("/documents/keys/one", headers={"X-API-Key": "wrong"}).status_code == 401
+
+
+def test_openapi_documents_the_writes(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    post = paths["/documents"]["post"]
+    assert {"application/json", "multipart/form-data"} <= post["requestBody"]["content"].keys()
+    assert {"200", "401", "403", "413", "415", "422"} <= post["responses"].keys()
+    assert "delete" in paths["/documents/{doc_id}"]
+
+
+def test_a_service_chunking_otherwise_than_the_index_does_not_write(
+    app_parts: tuple[Settings, NewsIndex], client: TestClient
+) -> None:
+    settings, index = app_parts
+    other = Settings(
+        _env_file=None,
+        chroma_path=settings.chroma_path,
+        chroma_host=None,
+        llm_provider="extractive",
+        chunk_size=128,
+    )
+    before = counts(client)
+    with TestClient(create_app(other, index=index)) as c:
+        response = c.post("/documents", json={"text": "Chunks\n\nA text chunked otherwise."})
+    assert response.status_code == 409
+    assert "--rebuild" in response.json()["error"]["message"]
+    assert counts(client) == before
+
+
+def test_a_post_cannot_overwrite_an_article_another_source_gives(client: TestClient) -> None:
+    """A sample article ingested from its file keeps its id: the write is refused, not done."""
+    index = client.app.state.index  # type: ignore[attr-defined]
+    doc_id = sorted(index.document_records())[0]
+    original = index.get_document(doc_id)
+    before = counts(client)
+    response = client.post("/documents", json={"id": doc_id, "text": "A replacement story."})
+    assert response.status_code == 422, response.text
+    assert "refusing to overwrite" in response.json()["error"]["message"]
+    assert counts(client) == before
+    assert index.get_document(doc_id).text == original.text
