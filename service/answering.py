@@ -14,6 +14,7 @@ from typing import Any
 
 from service.citations import CitationVerifier, SupportPolicy
 from service.config import Settings
+from service.errors import ServiceBusyError
 from service.evidence import EvidenceItem, EvidenceScorer, select_evidence
 from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
@@ -132,6 +133,8 @@ class AnswerService:
             return request.question, None
         try:
             return self.generator.condense(history, request.question), None
+        except ServiceBusyError:  # safety (issue 13 §1): load is answered 503, not degraded
+            raise
         except Exception as exc:  # a failed rewrite must not cost the answer
             log.warning("provider %s could not rewrite a follow-up: %s", self.generator.name, exc)
             reason = f"{self.generator.name} failed to rewrite the follow-up: {exc}"
@@ -165,6 +168,8 @@ class AnswerService:
             else:
                 draft = self.generator.generate(gen_request)
                 yield Event("token", draft)
+        except ServiceBusyError:  # safety (issue 13 §1): load is answered 503, not degraded
+            raise
         except Exception as exc:  # any provider failure falls back: never a 500
             log.warning("provider %s failed: %s", self.generator.name, exc)
             out.degraded_reason = f"{self.generator.name} failed: {exc}"

@@ -136,7 +136,11 @@ class Settings(BaseSettings):
         default=None, description="API key for openai_like servers that need one (never logged)."
     )
     llm_timeout: float = Field(
-        default=60.0, gt=0, description="Seconds a provider may take for one answer."
+        default=60.0,
+        gt=0,
+        description="Seconds a provider may take for one answer, waiting for the model included; "
+        "an in-process model is stopped between tokens at this deadline and the extractive "
+        "answer is returned (degraded).",
     )
     llm_max_tokens: int = Field(default=96, ge=8, le=2048, description="Longest answer, tokens.")
     llm_temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
@@ -148,6 +152,16 @@ class Settings(BaseSettings):
     recordings_dir: Path = Field(
         default=PROJECT_ROOT / "tests" / "recordings" / "llm",
         description="Recorded answers (written with llm_record, served by the replay provider).",
+    )
+    llm_queue: int = Field(
+        default=4,
+        ge=0,
+        le=256,
+        description="Questions that may wait for an in-process model (llamacpp) while it answers "
+        "another; more at once are refused with 503 busy and Retry-After.",
+    )
+    llm_busy_retry_after: float = Field(
+        default=2.0, gt=0, le=600, description="Seconds a busy (503) answer asks clients to wait."
     )
 
     # --- evidence and verification (calibrated on the dev set; see README) ----------------

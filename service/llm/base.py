@@ -7,15 +7,11 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from service.errors import NewsQAError
+# ProviderError lives in the one error tree (service.errors); re-exported for callers.
+from service.errors import ProviderError as ProviderError
 from service.evidence import EvidenceItem
+from service.llm.gate import GenerationGate
 from service.llm.prompting import Message, answer_messages, condense_messages
-
-
-class ProviderError(NewsQAError):
-    """The model failed (timeout, unreachable, malformed output): the service falls back."""
-
-    status_code = 502
 
 
 @dataclass(frozen=True)
@@ -94,6 +90,8 @@ class AnswerGenerator(ABC):
 
     #: Identifies provider and model in answers, e.g. ``extractive`` or ``llamacpp:smollm2``.
     name: str
+    #: One generation at a time for an in-process model (None: calls may run concurrently).
+    gate: GenerationGate | None = None
 
     @abstractmethod
     def generate(self, request: GenerationRequest) -> str:

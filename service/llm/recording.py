@@ -17,14 +17,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from service.llm.base import MessageGenerator, ProviderError, ProviderHealth
+from service.errors import ReplayMissError as ReplayMissError  # re-exported
+from service.llm.base import MessageGenerator, ProviderHealth
 from service.llm.prompting import Message, chatml
 
 RERECORD_COMMAND = "make record"
-
-
-class ReplayMissError(ProviderError):
-    """No recording exists for a prompt."""
 
 
 def exchange_key(messages: list[dict[str, str]], params: dict[str, Any]) -> str:
@@ -43,6 +40,7 @@ class RecordingGenerator(MessageGenerator):
     def __init__(self, inner: MessageGenerator, folder: Path, params: dict[str, Any]) -> None:
         self.inner = inner
         self.name = inner.name
+        self.gate = inner.gate
         self.folder = folder
         self.params = params
 

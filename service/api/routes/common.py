@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.api.errors import InvalidRequestError
 from service.config import Settings
+from service.errors import InvalidRequestError
 from service.schemas import ErrorResponse
 
 ERRORS: dict[int | str, dict[str, Any]] = {
