@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,6 +82,8 @@ class AnswerService:
         self.scorer = EvidenceScorer(index, lexical_weight=settings.lexical_weight)
         self.generator = generator
         self.fallback = fallback or ExtractiveGenerator()
+        # safety (issue 13 §4): metrics hook, called with the sentences verification removed
+        self.on_verified: Callable[[int], object] | None = None
         self.verifier = CitationVerifier(
             index.embed_texts,
             SupportPolicy(settings.support_min_similarity, settings.support_min_overlap),
@@ -181,6 +183,8 @@ class AnswerService:
                 return
 
         verified = self.verifier.verify(draft, evidence, passages)
+        if self.on_verified:  # safety (issue 13 §4)
+            self.on_verified(len(verified.removed_sentences))
         if verified.removed_sentences or verified.dropped_markers:
             log.info(
                 "verification removed %d sentence(s), dropped marker(s) %s",

@@ -108,6 +108,66 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question or search query accepted."
     )
+    max_history_turns: int = Field(
+        default=10, ge=0, le=50, description="Most earlier turns a follow-up may send."
+    )
+    max_history_answer_chars: int = Field(
+        default=4000, ge=10, le=20000, description="Longest earlier answer a follow-up may send."
+    )
+    max_doc_ids: int = Field(
+        default=1000, ge=1, le=10000, description="Most document ids in filters.doc_ids."
+    )
+    api_keys: SecretStr | None = Field(
+        default=None,
+        description="Comma-separated API keys; when set, every endpoint but /healthz and /readyz "
+        "needs one (Authorization: Bearer <key> or X-API-Key). Unset: the API is open.",
+    )
+    admin_keys: SecretStr | None = Field(
+        default=None,
+        description="Comma-separated keys for write endpoints (also valid as API keys). Unset: "
+        "write endpoints are open when api_keys is unset, refused (403) when it is set.",
+    )
+    max_body_bytes: int = Field(
+        default=65536,
+        ge=1024,
+        description="Largest request body, in bytes (413 beyond; checked before parsing).",
+    )
+    body_timeout: float = Field(
+        default=10.0, gt=0, le=600, description="Seconds a client may take to send its body (408)."
+    )
+    header_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description="Seconds a client may take to send a request's headers (then closed).",
+    )
+    keep_alive_timeout: int = Field(
+        default=5, ge=1, le=600, description="Seconds an idle keep-alive connection stays open."
+    )
+    max_connections: int = Field(
+        default=256, ge=1, description="Open connections uvicorn serves at once (503 beyond)."
+    )
+    rate_limit: float = Field(
+        default=120.0,
+        ge=0,
+        description="Requests per minute per API key (or client address when keys are off); "
+        "0 turns the limit off. Beyond it: 429 with Retry-After.",
+    )
+    rate_burst: int = Field(
+        default=30, ge=1, description="Requests a key or client may send at once (bucket size)."
+    )
+    max_streams: int = Field(
+        default=16, ge=1, description="Open /ask/stream responses at once (503 busy beyond)."
+    )
+    trusted_hosts: str = Field(
+        default="*",
+        description="Comma-separated Host names the service answers (e.g. "
+        "news.example.com,localhost); * accepts any. Others get 400.",
+    )
+    docs_enabled: bool = Field(
+        default=True,
+        description="Serve the interactive API docs at /docs (Swagger UI, served locally).",
+    )
 
     # --- answer generation (LLM providers) -------------------------------------------------
     llm_provider: Literal["llamacpp", "openai", "openai_like", "ollama", "extractive", "replay"] = (
@@ -195,6 +255,17 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Log level of the ingest job and the service."
     )
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description="Service log lines as text or as one JSON object per line (json).",
+    )
+
+
+def split_keys(secret: SecretStr | None) -> list[str]:
+    """The keys of a comma-separated key setting (empty entries dropped)."""
+    if secret is None:
+        return []
+    return [k.strip() for k in secret.get_secret_value().split(",") if k.strip()]
 
 
 def get_settings() -> Settings:

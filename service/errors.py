@@ -28,6 +28,16 @@ NewsQAError
 
 from __future__ import annotations
 
+import re
+
+_ABSOLUTE_PATH = re.compile(r"(?<![\w.:/~-])/(?:[\w.@+~-]+/)+([\w.@+~-]*)")
+
+
+def scrub_paths(text: str) -> str:
+    """``text`` with absolute server paths cut to their last part (``/srv/a/b.gguf`` →
+    ``…/b.gguf``): messages reach users, and the server's layout is nobody's business."""
+    return _ABSOLUTE_PATH.sub(lambda m: "…/" + m.group(1), text)
+
 
 class NewsQAError(Exception):
     """Base of every error this project raises on purpose; its message is shown to the user."""

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import logging
 import math
-import re
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -39,12 +37,12 @@ from service.errors import (
     RetryLater,
     ServiceBusyError,
     UnauthorizedError,
+    scrub_paths,
 )
 
 __all__ = ["ERROR_STATUS", "InvalidRequestError", "error_response", "install_error_handling"]
 
 log = logging.getLogger("service.api")
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 REQUEST_ID_HEADER = "X-Request-ID"
 
 #: Error class → (HTTP status, public code). The most specific class of an error wins.
@@ -124,7 +122,7 @@ def known_error_response(request: Request, exc: NewsQAError) -> JSONResponse:
         headers["WWW-Authenticate"] = 'Bearer realm="newsqa"'
     if status >= 500 and not isinstance(exc, RetryLater):
         log.error("%s [request_id=%s]: %s", type(exc).__name__, request_id_of(request), exc)
-    return error_response(request, status, code, str(exc), headers)
+    return error_response(request, status, code, scrub_paths(str(exc)), headers)
 
 
 def _location(loc: tuple[Any, ...]) -> str:
@@ -149,6 +147,8 @@ def validation_message(exc: RequestValidationError) -> str:
             messages.append(f"{where}: this field is required")
         elif kind == "extra_forbidden":
             messages.append(f"{where}: unknown field; remove it")
+        elif kind == "string_too_short" and (err.get("ctx") or {}).get("min_length") == 1:
+            messages.append(f"{where}: must not be empty or only whitespace")
         elif kind.startswith("date"):
             messages.append(f"{where}: not a valid date; use the ISO format YYYY-MM-DD")
         elif kind in ("greater_than_equal", "less_than_equal"):
@@ -160,20 +160,20 @@ def validation_message(exc: RequestValidationError) -> str:
 
 
 def install_error_handling(app: FastAPI) -> None:
-    """Request-id middleware and the exception → response mapping."""
+    """The exception → response mapping (request ids come from ``service.api.middleware``)."""
 
     @app.middleware("http")
-    async def request_id(
+    async def unhandled(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        incoming = request.headers.get(REQUEST_ID_HEADER, "")
-        rid = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
-        request.state.request_id = rid
         try:
-            response = await call_next(request)
+            return await call_next(request)
         except Exception:  # anything a handler did not map: logged with its trace, not shown
             log.exception(
-                "unhandled error [request_id=%s] %s %s", rid, request.method, request.url.path
+                "unhandled error [request_id=%s] %s %s",
+                request_id_of(request),
+                request.method,
+                request.url.path,
             )
             return error_response(
                 request,
@@ -181,8 +181,6 @@ def install_error_handling(app: FastAPI) -> None:
                 "internal_error",
                 "internal error; quote the request id when reporting it",
             )
-        response.headers[REQUEST_ID_HEADER] = rid
-        return response
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:

@@ -20,7 +20,12 @@ from typing import Any, TypeVar
 import httpx
 
 from service.config import Settings
-from service.errors import ConfigurationError, GenerationTimeoutError, ProviderError
+from service.errors import (
+    ConfigurationError,
+    GenerationTimeoutError,
+    ProviderError,
+    scrub_paths,
+)
 from service.llm.base import GenerationRequest, MessageGenerator, ProviderHealth
 from service.llm.gate import GenerationGate
 from service.llm.prompting import Message, answer_messages, chatml
@@ -136,6 +141,13 @@ class LLMGenerator(MessageGenerator):
 
         The model is held from the first pull until the stream ends or is closed.
         """
+        try:
+            yield from self._stream_messages(messages)
+        except ProviderError as exc:
+            self.report_error(exc)
+            raise
+
+    def _stream_messages(self, messages: Sequence[Message]) -> Iterator[str]:
         deadline = time.monotonic() + self.timeout
         with self._model(deadline):
             for attempt in range(self.retries + 1):
@@ -160,6 +172,13 @@ class LLMGenerator(MessageGenerator):
 
     def generate(self, request: GenerationRequest) -> str:
         """The whole answer, in one (non-streaming) call; ProviderError on failure or timeout."""
+        try:
+            return self._generate(request)
+        except ProviderError as exc:
+            self.report_error(exc)
+            raise
+
+    def _generate(self, request: GenerationRequest) -> str:
         messages = self._chat(answer_messages(request))
         deadline = time.monotonic() + self.timeout
         with self._model(deadline):
@@ -203,7 +222,7 @@ class LLMGenerator(MessageGenerator):
 def _describe(exc: BaseException) -> str:
     """A short, secret-free reason for a provider failure."""
     kind = type(exc).__name__
-    text = str(exc).split("\n")[0][:200]
+    text = scrub_paths(str(exc).split("\n")[0][:200])
     return f"{kind}: {text}" if text else kind
 
 
