@@ -7,7 +7,7 @@ stream's generator would come after its 200 headers).
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -99,5 +99,22 @@ async def generation_admission(answers: AnswersDep) -> AsyncIterator[None]:
         yield
 
 
+async def stream_closers() -> AsyncIterator[list[Callable[[], object]]]:
+    """Callbacks run when the response has ended, however it ended.
+
+    A stream's generator must be closed when its client leaves: closing it closes the model's
+    stream and frees the generation gate. FastAPI cancels an SSE producer without finalising
+    the route's async generator (its ``finally`` runs only when the garbage collector gets to
+    it), so the close is registered here, on the request's exit stack, which always unwinds.
+    """
+    closers: list[Callable[[], object]] = []
+    try:
+        yield closers
+    finally:
+        for close in closers:
+            close()
+
+
 AskDep = Annotated[AskRequest, Depends(valid_ask)]
+ClosersDep = Annotated[list[Callable[[], object]], Depends(stream_closers)]
 SearchDep = Annotated[SearchRequest, Depends(valid_search)]

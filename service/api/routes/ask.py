@@ -11,7 +11,14 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from service.api.deps import AnswersDep, AskDep, SearchDep, SettingsDep, generation_admission
+from service.api.deps import (
+    AnswersDep,
+    AskDep,
+    ClosersDep,
+    SearchDep,
+    SettingsDep,
+    generation_admission,
+)
 from service.api.metrics import Metrics, get_metrics
 from service.api.routes.common import ERRORS, STREAM_ERRORS
 from service.api.security import stream_slot
@@ -68,10 +75,12 @@ async def ask_stream(
     request: Request,
     answers: AnswersDep,
     metrics: Annotated[Metrics, Depends(get_metrics)],
+    closers: ClosersDep,
 ) -> AsyncIterator[ServerSentEvent]:
     """The /ask answer as it is made; a client that disconnects stops the generation.
     Limits and a full queue are answered (422/429/503) before the first event."""
     events = answers.events(body, stream=True)
+    closers.append(events.close)  # runs when the response ends, even if this is abandoned
     try:
         while True:
             if await request.is_disconnected():
