@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 TOP_K_MAX = 50
 # Ceilings of the schema; the limits in force are settings (RAG_MAX_HISTORY_*, RAG_MAX_DOC_IDS),
@@ -30,6 +39,20 @@ def _encodable(value: str) -> str:
 #: Text from a client: valid Unicode, no NUL (see ``_encodable``).
 Text = Annotated[str, AfterValidator(_encodable)]
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` (the schema's ``format: date``): pydantic would also read "0" as a
+    Unix time, a date the client never meant."""
+    if isinstance(value, str) and not _ISO_DATE.match(value):
+        raise ValueError("not a valid date; use the ISO format YYYY-MM-DD")
+    return value
+
+
+#: A calendar date written as ``YYYY-MM-DD``.
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
 
 class Filters(BaseModel):
     """Restrict retrieval to some documents or a publication-date range (inclusive)."""
@@ -42,12 +65,12 @@ class Filters(BaseModel):
         description="Only these document ids (at most RAG_MAX_DOC_IDS, default 1000).",
         examples=[["000_9173119fdca6e14c"]],
     )
-    published_after: date | None = Field(
+    published_after: IsoDate | None = Field(
         default=None,
         description="Only articles published on or after this ISO date.",
         examples=["2023-01-01"],
     )
-    published_before: date | None = Field(
+    published_before: IsoDate | None = Field(
         default=None,
         description="Only articles published on or before this ISO date.",
         examples=["2024-12-31"],

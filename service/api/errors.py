@@ -193,5 +193,11 @@ def install_error_handling(app: FastAPI) -> None:
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = HTTP_CODES.get(exc.status_code, "http_error")
+        detail = str(exc.detail)
+        if exc.status_code == 400 and "parsing the body" in detail:  # FastAPI's own words
+            detail = (
+                "the request body cannot be parsed: send JSON encoded as UTF-8, "
+                "without deeply nested arrays or objects"
+            )
         # keep the exception's headers: a 405 must say which methods are Allowed
-        return error_response(request, exc.status_code, code, str(exc.detail), exc.headers)
+        return error_response(request, exc.status_code, code, detail, exc.headers)

@@ -204,3 +204,14 @@ def test_open_streams_are_bounded(sample_settings: Settings, sample_index: Any) 
         app.state.stream_slots.release()
         assert "event: done" in c.post("/ask/stream", json={"question": QUESTION}).text
         assert app.state.stream_slots.open == 0  # the finished stream gave its slot back
+
+
+def test_an_unsupported_method_is_405_with_allow(client: TestClient) -> None:
+    response = client.request("TRACE", "/ask")
+    assert error_of(response, 405) and response.headers["Allow"] == "POST"
+    assert code_of(response) == "method_not_allowed"
+
+
+def test_a_date_must_be_written_as_iso(client: TestClient) -> None:
+    response = client.post("/search", json={"query": "AI", "filters": {"published_after": "0"}})
+    assert "YYYY-MM-DD" in error_of(response, 422)

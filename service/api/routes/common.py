@@ -20,6 +20,7 @@ COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
 
 ERRORS: dict[int | str, dict[str, Any]] = {
     **COMMON_ERRORS,
+    400: _error("The body cannot be parsed (not UTF-8, or nested too deeply): `bad_request`."),
     422: _error("Invalid request; the message says what to fix: `invalid_request`."),
     503: _error(
         "`busy` (the model's queue is full; see Retry-After), `empty_index` or `index_unavailable`."
