@@ -215,3 +215,32 @@ def test_an_unsupported_method_is_405_with_allow(client: TestClient) -> None:
 def test_a_date_must_be_written_as_iso(client: TestClient) -> None:
     response = client.post("/search", json={"query": "AI", "filters": {"published_after": "0"}})
     assert "YYYY-MM-DD" in error_of(response, 422)
+
+
+class PathLeakingGenerator:
+    """Failure injection: a provider whose failure message holds a server path."""
+
+    name = "leaky"
+    gate = None
+    on_error = None
+
+    def generate(self, request: Any) -> str:
+        raise RuntimeError("cannot read /srv/newsqa/models/secret-model.gguf")
+
+    def stream(self, request: Any) -> Iterator[str]:
+        yield self.generate(request)
+
+    def condense(self, history: Any, question: str) -> str:
+        return question
+
+    def warm_up(self) -> None:
+        pass
+
+
+def test_no_server_path_in_a_degraded_reason(sample_settings: Settings, sample_index: Any) -> None:
+    app = create_app(sample_settings, index=sample_index, generator=PathLeakingGenerator())  # type: ignore[arg-type]
+    with TestClient(app) as c:
+        answer = c.post("/ask", json={"question": QUESTION}).json()
+        streamed = c.post("/ask/stream", json={"question": QUESTION}).text
+    assert answer["degraded"] and "…/secret-model.gguf" in answer["degraded_reason"]
+    assert "/srv" not in answer["degraded_reason"] and "/srv" not in streamed

@@ -22,11 +22,18 @@ from service.api.deps import (
 from service.api.metrics import Metrics, get_metrics
 from service.api.routes.common import ERRORS, STREAM_ERRORS
 from service.api.security import stream_slot
-from service.errors import NewsQAError
+from service.errors import NewsQAError, scrub_paths
 from service.schemas import Answer, SearchResponse
 
 router = APIRouter()
 log = logging.getLogger("service.api")
+
+
+def public(answer: Answer) -> Answer:
+    """The answer as users may see it: no server path in why it is degraded."""
+    if answer.degraded_reason is None:
+        return answer
+    return answer.model_copy(update={"degraded_reason": scrub_paths(answer.degraded_reason)})
 
 
 @router.post("/search", response_model=SearchResponse, responses=ERRORS, tags=["answers"])
@@ -51,7 +58,7 @@ async def ask(
 ) -> Answer:
     """A cited answer; `refused` is true when the articles do not contain the answer.
     When the local model's queue is full: 503 `busy` with Retry-After."""
-    answer = await run_in_threadpool(answers.ask, body)
+    answer = public(await run_in_threadpool(answers.ask, body))
     metrics.count_answer(answer)
     return answer
 
@@ -89,7 +96,7 @@ async def ask_stream(
             try:
                 event = await run_in_threadpool(next, events, None)
             except NewsQAError as exc:
-                yield ServerSentEvent(event="error", data={"message": str(exc)})
+                yield ServerSentEvent(event="error", data={"message": scrub_paths(str(exc))})
                 return
             except Exception:
                 rid = getattr(request.state, "request_id", "-")
@@ -99,8 +106,10 @@ async def ask_stream(
                 return
             if event is None:
                 return
+            data = event.data
             if event.kind == "done":
-                metrics.count_answer(event.data)
-            yield ServerSentEvent(event=event.kind, data=jsonable_encoder(event.data))
+                data = public(data)
+                metrics.count_answer(data)
+            yield ServerSentEvent(event=event.kind, data=jsonable_encoder(data))
     finally:
         events.close()  # pulls no more tokens: the provider's stream is closed
