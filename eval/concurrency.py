@@ -8,8 +8,10 @@ at 2 s), as a well-behaved client would. Anything else but 200 or 503 is an *err
     RAG_LLM_PROVIDER=llamacpp python -m service --port 8765 &
     python -m eval.concurrency --url http://127.0.0.1:8765 --clients 1,4,8 --requests 16
 
-Prints one JSON line per client count: answered, rejected, errors, degraded, p50/p95 of the
-answered requests (ms), the wall time, and the process's health afterwards.
+First, unmeasured, every question is asked once (the service caches sentence embeddings per
+passage: without this pass the first client count would pay for the cache). Prints one JSON
+line per client count: answered, rejected, errors, degraded, p50/p95 of the answered
+requests (ms), the wall time, and the process's health afterwards.
 """
 
 from __future__ import annotations
@@ -113,10 +115,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=16, help="questions per client count")
     parser.add_argument("--questions", type=Path, default=DEV_QA, help="JSONL with `question`")
     parser.add_argument("--api-key", default=None, help="sent as Authorization: Bearer")
+    parser.add_argument(
+        "--no-warm",
+        action="store_true",
+        help="skip the unmeasured first pass (each question once, one client) that fills the "
+        "service's caches, so that every client count is measured in the same state",
+    )
     args = parser.parse_args(argv)
     lines = args.questions.read_text(encoding="utf-8").splitlines()
     questions = [json.loads(line)["question"] for line in lines if line.strip()]
     headers = {"Authorization": f"Bearer {args.api_key}"} if args.api_key else {}
+    if not args.no_warm:
+        asyncio.run(run(args.url, questions, 1, len(questions), headers))
     failed = False
     for clients in (int(c) for c in args.clients.split(",")):
         tally = asyncio.run(run(args.url, questions, clients, args.requests, headers))

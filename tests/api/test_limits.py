@@ -95,6 +95,11 @@ def test_empty_question_is_schema_invalid(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()["components"]["schemas"]
     assert spec["AskRequest"]["properties"]["question"]["minLength"] == 1
     assert spec["SearchRequest"]["properties"]["query"]["minLength"] == 1
+    stream = client.get("/openapi.json").json()["paths"]["/ask/stream"]["post"]["responses"]
+    assert list(stream["422"]["content"]) == ["application/json"]  # as it is sent
+    assert list(stream["503"]["content"]) == ["application/json"]
+    response = client.post("/ask/stream", json={"question": "   "})
+    assert error_of(response, 422) and response.headers["Content-Type"] == "application/json"
 
 
 def test_history_limits_follow_the_settings(sample_settings: Settings, sample_index: Any) -> None:
