@@ -3,6 +3,7 @@ at a time, idle connections, a body that never arrives, a 1 GB Content-Length.""
 
 from __future__ import annotations
 
+import json
 import socket
 import time
 from collections.abc import Iterator
@@ -12,25 +13,32 @@ import httpx
 import pytest
 
 from service.config import Settings
-from tests.servers import running_service
+from tests.servers import RunningService, running_service
 
 BOUND = 1.0  # RAG_HEADER_TIMEOUT and RAG_BODY_TIMEOUT of the server under test
 
 
 @pytest.fixture(scope="module")
-def address(
+def server(
     sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[tuple[str, int]]:
+) -> Iterator[RunningService]:
     env = {
         "RAG_CHROMA_PATH": str(sample_settings.chroma_path),
         "RAG_LLM_PROVIDER": "extractive",
         "RAG_HEADER_TIMEOUT": str(BOUND),
         "RAG_BODY_TIMEOUT": str(BOUND),
+        "RAG_LOG_FORMAT": "json",
+        "RAG_API_KEYS": "slow-key",
     }
     with running_service(env, tmp_path_factory.mktemp("slow-clients")) as service:
-        url = urlparse(service.url)
-        assert url.hostname and url.port
-        yield url.hostname, url.port
+        yield service
+
+
+@pytest.fixture(scope="module")
+def address(server: RunningService) -> tuple[str, int]:
+    url = urlparse(server.url)
+    assert url.hostname and url.port
+    return url.hostname, url.port
 
 
 def connect(address: tuple[str, int]) -> socket.socket:
@@ -96,3 +104,24 @@ def test_many_slow_connections_do_not_stop_others(address: tuple[str, int]) -> N
     for sock in slow:
         assert closed_by_server(sock) == b""
         sock.close()
+
+
+def test_json_logs_one_line_per_request_without_the_key(server: RunningService) -> None:
+    response = httpx.post(
+        f"{server.url}/search", json={"query": "AI"}, headers={"X-API-Key": "slow-key"}
+    )
+    assert response.status_code == 200
+    rid = response.headers["X-Request-ID"]
+    deadline = time.monotonic() + 10
+    while rid not in server.log.read_text():
+        assert time.monotonic() < deadline, "no access line for the request"
+        time.sleep(0.1)
+    lines = [
+        json.loads(line) for line in server.log.read_text().splitlines() if line.startswith("{")
+    ]
+    mine = [entry for entry in lines if entry.get("request_id") == rid]
+    assert len(mine) == 1
+    assert mine[0]["route"] == "/search" and mine[0]["status"] == 200
+    assert mine[0]["client"].startswith("key:") and mine[0]["latency_ms"] > 0
+    assert "slow-key" not in server.log.read_text()
+    assert all({"time", "level", "logger", "message"} <= set(entry) for entry in lines)
