@@ -124,7 +124,10 @@ def create_app(
 
     # Outermost last: request context → trusted hosts → body limit → the app.
     app.add_middleware(
-        BodyLimitMiddleware, max_bytes=settings.max_body_bytes, timeout=settings.body_timeout
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        timeout=settings.body_timeout,
+        upload_bytes=settings.max_upload_bytes,
     )
     hosts = [h.strip() for h in settings.trusted_hosts.split(",") if h.strip()] or ["*"]
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)

@@ -132,6 +132,12 @@ class Settings(BaseSettings):
         ge=1024,
         description="Largest request body, in bytes (413 beyond; checked before parsing).",
     )
+    max_upload_bytes: int = Field(
+        default=10 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body for document uploads (POST/PUT under /documents), "
+        "in bytes; every other request is bound by max_body_bytes.",
+    )
     body_timeout: float = Field(
         default=10.0, gt=0, le=600, description="Seconds a client may take to send its body (408)."
     )

@@ -136,26 +136,42 @@ class RequestContextMiddleware:
 
 
 class BodyLimitMiddleware:
-    """Bound the size and the arrival time of every request body (see the module docstring)."""
+    """Bound the size and the arrival time of every request body (see the module docstring).
 
-    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float) -> None:
+    ``upload_bytes`` replaces ``max_bytes`` for uploads: POST and PUT under ``/documents``.
+    """
+
+    def __init__(
+        self, app: ASGIApp, max_bytes: int, timeout: float, upload_bytes: int | None = None
+    ) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.upload_bytes = upload_bytes or max_bytes
         self.timeout = timeout
 
+    def _limit(self, scope: Scope) -> tuple[int, str]:
+        path = str(scope.get("path", ""))
+        upload = scope.get("method") in ("POST", "PUT") and (
+            path == "/documents" or path.startswith("/documents/")
+        )
+        if upload:
+            return self.upload_bytes, "RAG_MAX_UPLOAD_BYTES"
+        return self.max_bytes, "RAG_MAX_BODY_BYTES"
+
     def _too_large(self, scope: Scope) -> JSONResponse:
+        limit, setting = self._limit(scope)
         return json_error(
             scope,
             413,
             "payload_too_large",
-            f"the request body is larger than {self.max_bytes} bytes (RAG_MAX_BODY_BYTES); "
-            "send a shorter request",
+            f"the request body is larger than {limit} bytes ({setting}); send a shorter request",
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit, _ = self._limit(scope)
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
@@ -166,7 +182,7 @@ class BodyLimitMiddleware:
                     response = json_error(scope, 400, "bad_request", "invalid Content-Length")
                     await response(scope, receive, send)
                     return
-                if declared > self.max_bytes:
+                if declared > limit:
                     await self._too_large(scope)(scope, receive, send)
                     return
         chunks: list[bytes] = []
@@ -179,7 +195,7 @@ class BodyLimitMiddleware:
                         return  # the client left before sending its body: nothing to answer
                     body = message.get("body", b"")
                     size += len(body)
-                    if size > self.max_bytes:
+                    if size > limit:
                         await self._too_large(scope)(scope, receive, send)
                         return
                     chunks.append(body)

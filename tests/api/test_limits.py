@@ -249,3 +249,13 @@ def test_no_server_path_in_a_degraded_reason(sample_settings: Settings, sample_i
         streamed = c.post("/ask/stream", json={"question": QUESTION}).text
     assert answer["degraded"] and "…/secret-model.gguf" in answer["degraded_reason"]
     assert "/srv" not in answer["degraded_reason"] and "/srv" not in streamed
+
+
+def test_uploads_have_their_own_body_limit(client: TestClient) -> None:
+    """POST /documents (issue 15's uploads) may be larger than a question, up to its own limit."""
+    two_mb = b"x" * 2_000_000
+    upload = client.post("/documents", content=two_mb)
+    assert upload.status_code != 413  # 405 until uploads exist: not refused for its size
+    assert error_of(client.post("/ask", content=two_mb), 413)
+    huge = client.post("/documents", content=b"x" * 11_000_000)
+    assert "RAG_MAX_UPLOAD_BYTES" in error_of(huge, 413)
