@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 
 import uvicorn
 
+from service.api.connections import bounded_http_protocol
+from service.api.middleware import configure_logging
 from service.app import create_app
 from service.config import get_settings
 from service.errors import NewsQAError
@@ -21,16 +22,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--host", default=settings.host, help="bind address")
     parser.add_argument("--port", type=int, default=settings.port, help="bind port")
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(settings)
     try:
         index = open_index(settings)
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     app = create_app(settings, index=index)
-    uvicorn.run(app, host=args.host, port=args.port, log_level=settings.log_level.lower())
+    uvicorn.run(
+        app,
+        host=args.host,
+        port=args.port,
+        log_level=settings.log_level.lower(),
+        log_config=None,  # our handlers (text or JSON), set above
+        access_log=False,  # service.access logs one line per request, with its request id
+        http=bounded_http_protocol(settings.header_timeout),
+        timeout_keep_alive=settings.keep_alive_timeout,
+        limit_concurrency=settings.max_connections,
+        server_header=False,
+    )
     return 0
 
 

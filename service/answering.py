@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
 from service.citations import CitationVerifier, SupportPolicy
 from service.config import Settings
+from service.errors import ServiceBusyError
 from service.evidence import EvidenceItem, EvidenceScorer, select_evidence
 from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
@@ -81,6 +82,8 @@ class AnswerService:
         self.scorer = EvidenceScorer(index, lexical_weight=settings.lexical_weight)
         self.generator = generator
         self.fallback = fallback or ExtractiveGenerator()
+        # safety (issue 13 §4): metrics hook, called with the sentences verification removed
+        self.on_verified: Callable[[int], object] | None = None
         self.verifier = CitationVerifier(
             index.embed_texts,
             SupportPolicy(settings.support_min_similarity, settings.support_min_overlap),
@@ -132,6 +135,8 @@ class AnswerService:
             return request.question, None
         try:
             return self.generator.condense(history, request.question), None
+        except ServiceBusyError:  # safety (issue 13 §1): load is answered 503, not degraded
+            raise
         except Exception as exc:  # a failed rewrite must not cost the answer
             log.warning("provider %s could not rewrite a follow-up: %s", self.generator.name, exc)
             reason = f"{self.generator.name} failed to rewrite the follow-up: {exc}"
@@ -165,6 +170,8 @@ class AnswerService:
             else:
                 draft = self.generator.generate(gen_request)
                 yield Event("token", draft)
+        except ServiceBusyError:  # safety (issue 13 §1): load is answered 503, not degraded
+            raise
         except Exception as exc:  # any provider failure falls back: never a 500
             log.warning("provider %s failed: %s", self.generator.name, exc)
             out.degraded_reason = f"{self.generator.name} failed: {exc}"
@@ -176,6 +183,8 @@ class AnswerService:
                 return
 
         verified = self.verifier.verify(draft, evidence, passages)
+        if self.on_verified:  # safety (issue 13 §4)
+            self.on_verified(len(verified.removed_sentences))
         if verified.removed_sentences or verified.dropped_markers:
             log.info(
                 "verification removed %d sentence(s), dropped marker(s) %s",

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI
-from fastapi.responses import FileResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from service.answering import AnswerService
 from service.api.errors import install_error_handling
+from service.api.metrics import Metrics
+from service.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from service.api.routes import router
+from service.api.security import KeyRing, RateLimiter, StreamSlots
 from service.config import Settings
 from service.index import NewsIndex, open_index
 from service.ingestion.single import DocumentWriter
@@ -21,12 +27,44 @@ from service.llm import make_generator
 from service.llm.base import AnswerGenerator
 
 STATIC_DIR = Path(__file__).parent / "static"
+log = logging.getLogger(__name__)
 
 DESCRIPTION = """
 Ask questions about a collection of news articles. Every claim in an answer carries a
 citation to the exact sentence of the exact article (`quote == document.text[start:end]`),
 and when the articles do not contain the answer, `refused` is true.
+
+When the operator sets `RAG_API_KEYS`, every endpoint but `/healthz` and `/readyz` needs
+`Authorization: Bearer <key>` (or `X-API-Key: <key>`).
 """
+
+#: Swagger UI's page runs one inline script (its set-up); everything else comes from here.
+DOCS_CSP = (
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'"
+)
+
+
+def _mount_docs(app: FastAPI) -> None:
+    """Swagger UI from the ``swagger-ui-bundle-v2`` package (no CDN: works offline)."""
+    try:
+        import swagger_ui_bundle
+    except ImportError:  # docs are optional; the API works without them
+        log.warning("swagger-ui-bundle-v2 is not installed: /docs is off")
+        return
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        page = get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="newsqa API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/docs-assets/favicon-32x32.png",
+        )
+        page.headers["Content-Security-Policy"] = DOCS_CSP
+        return page
 
 
 def create_app(
@@ -36,18 +74,24 @@ def create_app(
     generator: AnswerGenerator | None = None,
 ) -> FastAPI:
     """Build the app. ``index`` and ``generator`` default to what the settings name."""
+    metrics = Metrics()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         idx = index or open_index(settings)
         gen = generator or make_generator(settings)
+        if gen.gate is not None:
+            metrics.watch_gate(gen.gate)
+        gen.on_error = lambda kind: metrics.provider_errors.labels(kind).inc()
         app.state.index = idx
-        app.state.answers = AnswerService(settings, idx, gen)
+        answers = AnswerService(settings, idx, gen)
+        answers.on_verified = metrics.removed_sentences.inc
+        app.state.answers = answers
         app.state.writer = DocumentWriter(settings, idx)
 
         def warm_up() -> None:
             idx.warm_up()
-            gen.warm_up()
+            gen.warm_up()  # an in-process model warms up through its generation gate
 
         # Models take seconds to load: do it beside serving; /readyz reports when it is done.
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
@@ -59,15 +103,35 @@ def create_app(
         description=DESCRIPTION,
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # served below from local files, or not at all
+        redoc_url=None,  # ReDoc loads from a CDN
     )
     app.state.settings = settings
+    app.state.metrics = metrics
+    app.state.keys = KeyRing.from_settings(settings)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit, settings.rate_burst)
+    app.state.stream_slots = StreamSlots(settings.max_streams, settings.llm_busy_retry_after)
+    if not app.state.keys.enabled:
+        log.warning("RAG_API_KEYS is not set: the API is open to anyone who can reach it")
     install_error_handling(app)
     app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    if settings.docs_enabled:
+        _mount_docs(app)
 
     @app.get("/", include_in_schema=False)
     async def chat_page() -> FileResponse:
         """The chat page (plain HTML, CSS and JS from the service itself)."""
         return FileResponse(STATIC_DIR / "index.html")
 
+    # Outermost last: request context → trusted hosts → body limit → the app.
+    app.add_middleware(
+        BodyLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        timeout=settings.body_timeout,
+        upload_bytes=settings.max_upload_bytes,
+    )
+    hosts = [h.strip() for h in settings.trusted_hosts.split(",") if h.strip()] or ["*"]
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
+    app.add_middleware(RequestContextMiddleware, metrics=metrics)
     return app

@@ -116,20 +116,71 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question or search query accepted."
     )
-    api_keys: list[SecretStr] = Field(
-        default_factory=list,
-        description="Keys accepted for the API (JSON list); empty: no key needed (never logged).",
+    max_history_turns: int = Field(
+        default=10, ge=0, le=50, description="Most earlier turns a follow-up may send."
     )
-    admin_keys: list[SecretStr] = Field(
-        default_factory=list,
-        description="Keys that may add and delete documents (JSON list); with api_keys set and "
-        "this empty, nobody may write over HTTP (never logged).",
+    max_history_answer_chars: int = Field(
+        default=4000, ge=10, le=20000, description="Longest earlier answer a follow-up may send."
     )
-    upload_max_bytes: int = Field(
-        default=5_000_000,
-        ge=1000,
-        description="Largest POST /documents request body (a JSON document or the whole "
-        "multipart upload), in bytes.",
+    max_doc_ids: int = Field(
+        default=1000, ge=1, le=10000, description="Most document ids in filters.doc_ids."
+    )
+    api_keys: SecretStr | None = Field(
+        default=None,
+        description="Comma-separated API keys; when set, every endpoint but /healthz and /readyz "
+        "needs one (Authorization: Bearer <key> or X-API-Key). Unset: the API is open.",
+    )
+    admin_keys: SecretStr | None = Field(
+        default=None,
+        description="Comma-separated keys for write endpoints (also valid as API keys). Unset: "
+        "write endpoints are open when api_keys is unset, refused (403) when it is set.",
+    )
+    max_body_bytes: int = Field(
+        default=65536,
+        ge=1024,
+        description="Largest request body, in bytes (413 beyond; checked before parsing).",
+    )
+    max_upload_bytes: int = Field(
+        default=10 * 1024 * 1024,
+        ge=1024,
+        description="Largest request body for document uploads (POST/PUT under /documents), "
+        "in bytes; every other request is bound by max_body_bytes.",
+    )
+    body_timeout: float = Field(
+        default=10.0, gt=0, le=600, description="Seconds a client may take to send its body (408)."
+    )
+    header_timeout: float = Field(
+        default=10.0,
+        gt=0,
+        le=600,
+        description="Seconds a client may take to send a request's headers (then closed).",
+    )
+    keep_alive_timeout: int = Field(
+        default=5, ge=1, le=600, description="Seconds an idle keep-alive connection stays open."
+    )
+    max_connections: int = Field(
+        default=256, ge=1, description="Open connections uvicorn serves at once (503 beyond)."
+    )
+    rate_limit: float = Field(
+        default=120.0,
+        ge=0,
+        description="Requests per minute per API key (or client address when keys are off); "
+        "0 turns the limit off. Beyond it: 429 with Retry-After.",
+    )
+    rate_burst: int = Field(
+        default=30, ge=1, description="Requests a key or client may send at once (bucket size)."
+    )
+    max_streams: int = Field(
+        default=16, ge=1, description="Open /ask/stream responses at once (503 busy beyond)."
+    )
+    trusted_hosts: str = Field(
+        default="*",
+        description="Comma-separated Host names the service answers (e.g. "
+        "news.example.com,localhost); * accepts any. Others get 400.",
+    )
+    docs_enabled: bool = Field(
+        default=True,
+        description="Serve the interactive API docs at /docs (Swagger UI, served locally).",
     )
     upload_max_documents: int = Field(
         default=100,
@@ -165,7 +216,11 @@ class Settings(BaseSettings):
         default=None, description="API key for openai_like servers that need one (never logged)."
     )
     llm_timeout: float = Field(
-        default=60.0, gt=0, description="Seconds a provider may take for one answer."
+        default=60.0,
+        gt=0,
+        description="Seconds a provider may take for one answer, waiting for the model included; "
+        "an in-process model is stopped between tokens at this deadline and the extractive "
+        "answer is returned (degraded).",
     )
     llm_max_tokens: int = Field(default=96, ge=8, le=2048, description="Longest answer, tokens.")
     llm_temperature: float = Field(default=0.0, ge=0, le=2, description="Sampling temperature.")
@@ -177,6 +232,16 @@ class Settings(BaseSettings):
     recordings_dir: Path = Field(
         default=PROJECT_ROOT / "tests" / "recordings" / "llm",
         description="Recorded answers (written with llm_record, served by the replay provider).",
+    )
+    llm_queue: int = Field(
+        default=4,
+        ge=0,
+        le=256,
+        description="Questions that may wait for an in-process model (llamacpp) while it answers "
+        "another; more at once are refused with 503 busy and Retry-After.",
+    )
+    llm_busy_retry_after: float = Field(
+        default=2.0, gt=0, le=600, description="Seconds a busy (503) answer asks clients to wait."
     )
 
     # --- evidence and verification (calibrated on the dev set; see README) ----------------
@@ -210,6 +275,17 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(
         default="INFO", description="Log level of the ingest job and the service."
     )
+    log_format: Literal["text", "json"] = Field(
+        default="text",
+        description="Service log lines as text or as one JSON object per line (json).",
+    )
+
+
+def split_keys(secret: SecretStr | None) -> list[str]:
+    """The keys of a comma-separated key setting (empty entries dropped)."""
+    if secret is None:
+        return []
+    return [k.strip() for k in secret.get_secret_value().split(",") if k.strip()]
 
 
 def get_settings() -> Settings:

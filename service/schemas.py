@@ -2,13 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 TOP_K_MAX = 50
-HISTORY_MAX_TURNS = 10
-HISTORY_MAX_ANSWER_CHARS = 4000
+# Ceilings of the schema; the limits in force are settings (RAG_MAX_HISTORY_*, RAG_MAX_DOC_IDS),
+# checked per request in service/api/deps.py.
+HISTORY_MAX_TURNS = 50
+HISTORY_MAX_ANSWER_CHARS = 20000
+DOC_IDS_MAX = 10000
+
+
+def _encodable(value: str) -> str:
+    """Text must be valid Unicode without NUL: a lone surrogate (JSON ``"\\ud800"``) cannot be
+    encoded for the embedding model or the store, and NUL ends strings in C libraries."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("contains an unpaired UTF-16 surrogate; send valid Unicode") from None
+    if "\x00" in value:
+        raise ValueError("contains a NUL character")
+    return value
+
+
+#: Text from a client: valid Unicode, no NUL (see ``_encodable``).
+Text = Annotated[str, AfterValidator(_encodable)]
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _iso_date(value: object) -> object:
+    """Only ``YYYY-MM-DD`` (the schema's ``format: date``): pydantic would also read "0" as a
+    Unix time, a date the client never meant."""
+    if isinstance(value, str) and not _ISO_DATE.match(value):
+        raise ValueError("not a valid date; use the ISO format YYYY-MM-DD")
+    return value
+
+
+#: A calendar date written as ``YYYY-MM-DD``.
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
 
 
 class Filters(BaseModel):
@@ -16,15 +59,18 @@ class Filters(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    doc_ids: list[str] | None = Field(
-        default=None, description="Only these document ids.", examples=[["000_9173119fdca6e14c"]]
+    doc_ids: list[Annotated[Text, Field(max_length=512)]] | None = Field(
+        default=None,
+        max_length=DOC_IDS_MAX,
+        description="Only these document ids (at most RAG_MAX_DOC_IDS, default 1000).",
+        examples=[["000_9173119fdca6e14c"]],
     )
-    published_after: date | None = Field(
+    published_after: IsoDate | None = Field(
         default=None,
         description="Only articles published on or after this ISO date.",
         examples=["2023-01-01"],
     )
-    published_before: date | None = Field(
+    published_before: IsoDate | None = Field(
         default=None,
         description="Only articles published on or before this ISO date.",
         examples=["2024-12-31"],
@@ -42,6 +88,7 @@ class Filters(BaseModel):
 
 
 def _not_blank(value: str) -> str:
+    _encodable(value)
     if not value.strip():
         raise ValueError("must not be empty or only whitespace")
     return value.strip()
@@ -55,8 +102,13 @@ class SearchRequest(BaseModel):
         json_schema_extra={"examples": [{"query": "Microsoft meeting in China", "top_k": 5}]},
     )
 
-    query: str = Field(description="What to look for.")
-    top_k: int = Field(default=5, ge=1, le=TOP_K_MAX, description="How many passages (1-50).")
+    query: str = Field(min_length=1, description="What to look for.")
+    top_k: int | None = Field(
+        default=None,
+        ge=1,
+        le=TOP_K_MAX,
+        description="How many passages (1-50; default: the service's RAG_TOP_K).",
+    )
     filters: Filters | None = None
 
     _strip = field_validator("query")(_not_blank)
@@ -67,8 +119,11 @@ class HistoryTurn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(max_length=2000)
-    answer: str = Field(max_length=HISTORY_MAX_ANSWER_CHARS)
+    question: Text = Field(description="At most RAG_MAX_QUESTION_CHARS characters.")
+    answer: Text = Field(
+        max_length=HISTORY_MAX_ANSWER_CHARS,
+        description="At most RAG_MAX_HISTORY_ANSWER_CHARS characters (default 4000).",
+    )
 
 
 class AskRequest(BaseModel):
@@ -81,7 +136,7 @@ class AskRequest(BaseModel):
         },
     )
 
-    question: str = Field(description="The question, in plain language.")
+    question: str = Field(min_length=1, description="The question, in plain language.")
     top_k: int | None = Field(
         default=None, ge=1, le=TOP_K_MAX, description="Passages to retrieve (1-50)."
     )
@@ -89,8 +144,8 @@ class AskRequest(BaseModel):
     history: list[HistoryTurn] = Field(
         default_factory=list,
         max_length=HISTORY_MAX_TURNS,
-        description="Earlier turns, oldest first (at most 10); a follow-up is rewritten into a "
-        "standalone question for retrieval.",
+        description="Earlier turns, oldest first (at most RAG_MAX_HISTORY_TURNS, default 10); "
+        "a follow-up is rewritten into a standalone question for retrieval.",
     )
 
     _strip = field_validator("question")(_not_blank)

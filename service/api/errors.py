@@ -2,14 +2,15 @@
 
 Every response carries ``X-Request-ID``; every error body is
 ``{"error": {"code", "message", "request_id"}}``; a stack trace is logged, never sent.
+``ERROR_STATUS`` is the whole mapping from the error tree (``service/errors.py``) to an HTTP
+status and a stable public ``code``: clients may switch on the code, so codes never change.
 """
 
 from __future__ import annotations
 
 import logging
-import re
-import uuid
-from collections.abc import Awaitable, Callable
+import math
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -17,17 +18,85 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from service.errors import NewsQAError
+from service.errors import (
+    ChatParamError,
+    ConfigurationError,
+    DocumentConflictError,
+    EmptyIndexError,
+    ForbiddenError,
+    GenerationTimeoutError,
+    IndexMismatchError,
+    IndexProblem,
+    IndexUnavailableError,
+    InvalidDocumentError,
+    InvalidRequestError,
+    LoadError,
+    NewsQAError,
+    NotFoundError,
+    PayloadTooLargeError,
+    ProviderError,
+    RateLimitedError,
+    ReplayMissError,
+    RetryLater,
+    ServiceBusyError,
+    UnauthorizedError,
+    UnsupportedMediaTypeError,
+    scrub_paths,
+)
+
+__all__ = ["ERROR_STATUS", "InvalidRequestError", "error_response", "install_error_handling"]
 
 log = logging.getLogger("service.api")
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 REQUEST_ID_HEADER = "X-Request-ID"
 
+#: Error class → (HTTP status, public code). The most specific class of an error wins.
+ERROR_STATUS: Mapping[type[NewsQAError], tuple[int, str]] = {
+    NewsQAError: (500, "internal_error"),
+    ConfigurationError: (500, "configuration_error"),
+    IndexProblem: (503, "index_unavailable"),
+    IndexMismatchError: (409, "index_mismatch"),
+    IndexUnavailableError: (503, "index_unavailable"),
+    EmptyIndexError: (503, "empty_index"),
+    NotFoundError: (404, "not_found"),
+    InvalidRequestError: (422, "invalid_request"),
+    PayloadTooLargeError: (413, "payload_too_large"),
+    InvalidDocumentError: (422, "invalid_document"),
+    UnsupportedMediaTypeError: (415, "unsupported_media_type"),
+    ChatParamError: (400, "unsupported_parameter"),
+    DocumentConflictError: (409, "document_conflict"),
+    LoadError: (422, "unreadable_input"),
+    UnauthorizedError: (401, "unauthorized"),
+    ForbiddenError: (403, "forbidden"),
+    RetryLater: (503, "busy"),
+    RateLimitedError: (429, "rate_limited"),
+    ServiceBusyError: (503, "busy"),
+    ProviderError: (502, "provider_error"),
+    GenerationTimeoutError: (504, "generation_timeout"),
+    ReplayMissError: (502, "replay_miss"),
+}
 
-class InvalidRequestError(NewsQAError):
-    """The request is well-formed JSON but asks for something we do not accept."""
+#: Errors raised by Starlette/FastAPI themselves (routing, body reading), by status.
+HTTP_CODES: Mapping[int, str] = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request",
+    429: "rate_limited",
+    503: "busy",
+}
 
-    status_code = 422
+
+def status_of(exc: NewsQAError) -> tuple[int, str]:
+    """The HTTP status and public code of an error: its own class's entry, else its nearest
+    ancestor's (a test checks that every class in ``service.errors`` has its own entry)."""
+    for cls in type(exc).__mro__:
+        if cls in ERROR_STATUS:
+            return ERROR_STATUS[cls]
+    return ERROR_STATUS[NewsQAError]
 
 
 def request_id_of(request: Request) -> str:
@@ -35,14 +104,33 @@ def request_id_of(request: Request) -> str:
     return str(getattr(request.state, "request_id", "-"))
 
 
-def error_response(request: Request, status: int, code: str, message: str) -> JSONResponse:
+def error_response(
+    request: Request,
+    status: int,
+    code: str,
+    message: str,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
     """The JSON error body every failure uses."""
     rid = request_id_of(request)
     return JSONResponse(
         status_code=status,
         content={"error": {"code": code, "message": message, "request_id": rid}},
-        headers={REQUEST_ID_HEADER: rid},
+        headers={**(headers or {}), REQUEST_ID_HEADER: rid},
     )
+
+
+def known_error_response(request: Request, exc: NewsQAError) -> JSONResponse:
+    """The response for an error of the tree (also used by middleware, outside routing)."""
+    status, code = status_of(exc)
+    headers: dict[str, str] = {}
+    if isinstance(exc, RetryLater):
+        headers["Retry-After"] = str(max(1, math.ceil(exc.retry_after)))
+    if isinstance(exc, UnauthorizedError):
+        headers["WWW-Authenticate"] = 'Bearer realm="newsqa"'
+    if status >= 500 and not isinstance(exc, RetryLater):
+        log.error("%s [request_id=%s]: %s", type(exc).__name__, request_id_of(request), exc)
+    return error_response(request, status, code, scrub_paths(str(exc)), headers)
 
 
 def _location(loc: tuple[Any, ...]) -> str:
@@ -67,6 +155,8 @@ def validation_message(exc: RequestValidationError) -> str:
             messages.append(f"{where}: this field is required")
         elif kind == "extra_forbidden":
             messages.append(f"{where}: unknown field; remove it")
+        elif kind == "string_too_short" and (err.get("ctx") or {}).get("min_length") == 1:
+            messages.append(f"{where}: must not be empty or only whitespace")
         elif kind.startswith("date"):
             messages.append(f"{where}: not a valid date; use the ISO format YYYY-MM-DD")
         elif kind in ("greater_than_equal", "less_than_equal"):
@@ -78,20 +168,20 @@ def validation_message(exc: RequestValidationError) -> str:
 
 
 def install_error_handling(app: FastAPI) -> None:
-    """Request-id middleware and the exception → response mapping."""
+    """The exception → response mapping (request ids come from ``service.api.middleware``)."""
 
     @app.middleware("http")
-    async def request_id(
+    async def unhandled(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        incoming = request.headers.get(REQUEST_ID_HEADER, "")
-        rid = incoming if _SAFE_ID.match(incoming) else uuid.uuid4().hex
-        request.state.request_id = rid
         try:
-            response = await call_next(request)
+            return await call_next(request)
         except Exception:  # anything a handler did not map: logged with its trace, not shown
             log.exception(
-                "unhandled error [request_id=%s] %s %s", rid, request.method, request.url.path
+                "unhandled error [request_id=%s] %s %s",
+                request_id_of(request),
+                request.method,
+                request.url.path,
             )
             return error_response(
                 request,
@@ -99,8 +189,6 @@ def install_error_handling(app: FastAPI) -> None:
                 "internal_error",
                 "internal error; quote the request id when reporting it",
             )
-        response.headers[REQUEST_ID_HEADER] = rid
-        return response
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -108,12 +196,16 @@ def install_error_handling(app: FastAPI) -> None:
 
     @app.exception_handler(NewsQAError)
     async def on_known(request: Request, exc: NewsQAError) -> JSONResponse:
-        code = re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__.removesuffix("Error")).lower()
-        if exc.status_code >= 500:
-            log.error("%s [request_id=%s]: %s", type(exc).__name__, request_id_of(request), exc)
-        return error_response(request, exc.status_code, code, str(exc))
+        return known_error_response(request, exc)
 
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return error_response(request, exc.status_code, code, str(exc.detail))
+        code = HTTP_CODES.get(exc.status_code, "http_error")
+        detail = str(exc.detail)
+        if exc.status_code == 400 and "parsing the body" in detail:  # FastAPI's own words
+            detail = (
+                "the request body cannot be parsed: send JSON encoded as UTF-8, "
+                "without deeply nested arrays or objects"
+            )
+        # keep the exception's headers: a 405 must say which methods are Allowed
+        return error_response(request, exc.status_code, code, detail, exc.headers)

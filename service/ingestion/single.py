@@ -20,7 +20,13 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from service.config import Settings
-from service.errors import NewsQAError, NotFoundError
+from service.errors import (
+    DocumentConflictError,
+    InvalidDocumentError,
+    NotFoundError,
+    PayloadTooLargeError,
+    UnsupportedMediaTypeError,
+)
 from service.index import DocumentRecord, NewsIndex, open_index
 from service.ingestion.clean import clean_article
 from service.ingestion.pipeline import API_ORIGIN, IngestJob, Summary
@@ -29,30 +35,6 @@ from service.ingestion.sources import SUPPORTED_SUFFIXES, RawDocument, Skipped, 
 log = logging.getLogger(__name__)
 
 MAX_ID_CHARS = 256
-
-
-class InvalidDocumentError(NewsQAError):
-    """A document or file that cannot be ingested; the message gives the reason."""
-
-    status_code = 422
-
-
-class UnsupportedMediaTypeError(NewsQAError):
-    """A request body or file type the ingest job does not read."""
-
-    status_code = 415
-
-
-class DocumentConflictError(NewsQAError):
-    """The ingest job declined a document that passed the checks (e.g. an id it refuses)."""
-
-    status_code = 409
-
-
-class PayloadTooLargeError(NewsQAError):
-    """More bytes or more documents than one request may carry."""
-
-    status_code = 413
 
 
 def check_doc_id(doc_id: str) -> str:

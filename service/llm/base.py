@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from service.errors import NewsQAError
+# ProviderError lives in the one error tree (service.errors); re-exported for callers.
+from service.errors import GenerationTimeoutError
+from service.errors import ProviderError as ProviderError
 from service.evidence import EvidenceItem
+from service.llm.gate import GenerationGate
 from service.llm.prompting import Message, answer_messages, condense_messages
-
-
-class ProviderError(NewsQAError):
-    """The model failed (timeout, unreachable, malformed output): the service falls back."""
-
-    status_code = 502
 
 
 @dataclass(frozen=True)
@@ -94,6 +91,17 @@ class AnswerGenerator(ABC):
 
     #: Identifies provider and model in answers, e.g. ``extractive`` or ``llamacpp:smollm2``.
     name: str
+    #: One generation at a time for an in-process model (None: calls may run concurrently).
+    gate: GenerationGate | None = None
+    #: Called with the kind of each failure (``timeout`` or the cause's class name): metrics.
+    on_error: Callable[[str], None] | None = None
+
+    def report_error(self, exc: BaseException) -> None:
+        """Tell ``on_error`` (if set) what kind of failure happened."""
+        if self.on_error is not None:
+            cause = exc.__cause__ if isinstance(exc, ProviderError) and exc.__cause__ else exc
+            kind = "timeout" if isinstance(exc, GenerationTimeoutError) else type(cause).__name__
+            self.on_error(kind)
 
     @abstractmethod
     def generate(self, request: GenerationRequest) -> str:

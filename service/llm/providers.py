@@ -10,20 +10,29 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import math
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from service.config import Settings
-from service.errors import ConfigurationError
-from service.llm.base import GenerationRequest, MessageGenerator, ProviderError, ProviderHealth
+from service.errors import (
+    ConfigurationError,
+    GenerationTimeoutError,
+    ProviderError,
+    scrub_paths,
+)
+from service.llm.base import GenerationRequest, MessageGenerator, ProviderHealth
+from service.llm.gate import GenerationGate
 from service.llm.prompting import Message, answer_messages, chatml
 
 log = logging.getLogger(__name__)
 
+T = TypeVar("T")
 SMOLLM2_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
 
@@ -38,8 +47,41 @@ def default_gguf_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / SMOLLM2_FILE
 
 
+@contextmanager
+def _closed_after(iterable: Iterable[T]) -> Iterator[Iterator[T]]:
+    """Iterate, then close the iterator (if it can be): a model's stream stops while the
+    caller still holds the model, not later when the garbage collector finds it."""
+    iterator = iter(iterable)
+    try:
+        yield iterator
+    finally:
+        close = getattr(iterator, "close", None)
+        if close is not None:
+            close()
+
+
+class DeadlineClock:
+    """The deadline of the generation running now, read by llama.cpp between tokens.
+
+    Thread-safe because of the gate: ``at`` is written only by the thread that holds the
+    model's ``GenerationGate`` and read by that same generation's token loop.
+    """
+
+    def __init__(self) -> None:
+        self.at = math.inf
+
+    def passed(self, *_: Any) -> bool:
+        """A llama-cpp-python stopping criterion: stop sampling once the deadline has passed."""
+        return time.monotonic() > self.at
+
+
 class LLMGenerator(MessageGenerator):
-    """A llama-index LLM answering from the prompt files, streamed, with a deadline."""
+    """A llama-index LLM answering from the prompt files, streamed, with a deadline.
+
+    ``timeout`` bounds each call (waiting for the model included). An in-process model gets a
+    ``gate`` (one generation at a time) and a ``clock`` that its sampler checks between tokens,
+    so that a late generation is stopped rather than run to its end and thrown away.
+    """
 
     def __init__(
         self,
@@ -50,6 +92,8 @@ class LLMGenerator(MessageGenerator):
         retries: int = 1,
         health_check: Callable[[], ProviderHealth] | None = None,
         in_process: bool = False,
+        gate: GenerationGate | None = None,
+        clock: DeadlineClock | None = None,
     ) -> None:
         self.name = name
         self.llm = llm
@@ -57,6 +101,8 @@ class LLMGenerator(MessageGenerator):
         self.retries = retries
         self._health_check = health_check
         self._in_process = in_process
+        self.gate = gate
+        self._clock = clock
 
     @staticmethod
     def _chat(messages: Sequence[Message]) -> list[Any]:
@@ -64,45 +110,90 @@ class LLMGenerator(MessageGenerator):
 
         return [ChatMessage(role=m.role, content=m.content) for m in messages]
 
+    @contextmanager
+    def _model(self, deadline: float) -> Iterator[None]:
+        """Hold the model (through the gate, if any) with ``deadline`` armed."""
+        gate = self.gate.generation(deadline) if self.gate else nullcontext()
+        with gate:
+            if self._clock:
+                self._clock.at = deadline
+            try:
+                yield
+            finally:
+                if self._clock:
+                    self._clock.at = math.inf
+
+    def _late(self, deadline: float) -> GenerationTimeoutError | None:
+        if time.monotonic() > deadline:
+            return GenerationTimeoutError(
+                f"no complete answer within RAG_LLM_TIMEOUT ({self.timeout:g} s)"
+            )
+        return None
+
     def _deltas(self, messages: Sequence[Message]) -> Iterator[str]:
-        for response in self.llm.stream_chat(self._chat(messages)):
-            if response.delta:
-                yield response.delta
+        with _closed_after(self.llm.stream_chat(self._chat(messages))) as responses:
+            for response in responses:
+                if response.delta:
+                    yield response.delta
 
     def stream_messages(self, messages: Sequence[Message]) -> Iterator[str]:
-        """Tokens as the model produces them; ProviderError on failure or timeout."""
-        for attempt in range(self.retries + 1):
-            deadline = time.monotonic() + self.timeout
-            started = False
-            try:
-                for delta in self._deltas(messages):
-                    if time.monotonic() > deadline:
-                        raise ProviderError(f"no complete answer within {self.timeout:g} s")
-                    started = True
-                    yield delta
-                return
-            except Exception as exc:
-                error = exc if isinstance(exc, ProviderError) else ProviderError(_describe(exc))
-                if started or attempt == self.retries:
-                    raise error from exc
-                log.warning("%s failed (%s); retrying once", self.name, error)
+        """Tokens as the model produces them; ProviderError on failure or timeout.
+
+        The model is held from the first pull until the stream ends or is closed.
+        """
+        try:
+            yield from self._stream_messages(messages)
+        except ProviderError as exc:
+            self.report_error(exc)
+            raise
+
+    def _stream_messages(self, messages: Sequence[Message]) -> Iterator[str]:
+        deadline = time.monotonic() + self.timeout
+        with self._model(deadline):
+            for attempt in range(self.retries + 1):
+                started = False
+                try:
+                    with _closed_after(self._deltas(messages)) as deltas:
+                        for delta in deltas:
+                            if late := self._late(deadline):
+                                raise late
+                            started = True
+                            yield delta
+                    if late := self._late(deadline):  # stopped by the deadline between tokens
+                        raise late
+                    return
+                except GenerationTimeoutError:
+                    raise
+                except Exception as exc:
+                    error = exc if isinstance(exc, ProviderError) else ProviderError(_describe(exc))
+                    if started or attempt == self.retries or self._late(deadline):
+                        raise error from exc
+                    log.warning("%s failed (%s); retrying once", self.name, error)
 
     def generate(self, request: GenerationRequest) -> str:
-        """The whole answer, in one (non-streaming) call; ProviderError on failure."""
+        """The whole answer, in one (non-streaming) call; ProviderError on failure or timeout."""
+        try:
+            return self._generate(request)
+        except ProviderError as exc:
+            self.report_error(exc)
+            raise
+
+    def _generate(self, request: GenerationRequest) -> str:
         messages = self._chat(answer_messages(request))
-        for attempt in range(self.retries + 1):
-            started = time.monotonic()
-            try:
-                text = str(self.llm.chat(messages).message.content or "")
-            except Exception as exc:
-                error = exc if isinstance(exc, ProviderError) else ProviderError(_describe(exc))
-                if attempt == self.retries:
-                    raise error from exc
-                log.warning("%s failed (%s); retrying once", self.name, error)
-                continue
-            if time.monotonic() - started > self.timeout:
-                raise ProviderError(f"no complete answer within {self.timeout:g} s")
-            return text
+        deadline = time.monotonic() + self.timeout
+        with self._model(deadline):
+            for attempt in range(self.retries + 1):
+                try:
+                    text = str(self.llm.chat(messages).message.content or "")
+                except Exception as exc:
+                    error = exc if isinstance(exc, ProviderError) else ProviderError(_describe(exc))
+                    if attempt == self.retries or self._late(deadline):
+                        raise error from exc
+                    log.warning("%s failed (%s); retrying once", self.name, error)
+                    continue
+                if late := self._late(deadline):
+                    raise late
+                return text
         raise AssertionError("unreachable")  # pragma: no cover
 
     def health(self) -> ProviderHealth:
@@ -112,14 +203,18 @@ class LLMGenerator(MessageGenerator):
     def warm_up(self) -> None:
         """An in-process model's first token is slow (cold pages, thread pool): pay it now.
 
-        The prompt has several tokens on purpose: a llama.cpp build that cannot run this CPU
-        crashes on those, and at start-up is the place for that to show.
+        It goes through the gate like any request. The prompt has several tokens on purpose: a
+        llama.cpp build that cannot run this CPU crashes on those, and at start-up is the place
+        for that to show.
         """
         if not self._in_process:
             return  # a remote call costs the user money or quota; never made unasked
         try:
-            for _ in self.llm.stream_complete("Answer in one word: the capital of France is"):
-                break
+            with self._model(time.monotonic() + self.timeout):
+                prompt = "Answer in one word: the capital of France is"
+                with _closed_after(self.llm.stream_complete(prompt)) as pieces:
+                    for _ in pieces:
+                        break
         except Exception:
             log.warning("warming up %s failed", self.name, exc_info=True)
 
@@ -127,7 +222,7 @@ class LLMGenerator(MessageGenerator):
 def _describe(exc: BaseException) -> str:
     """A short, secret-free reason for a provider failure."""
     kind = type(exc).__name__
-    text = str(exc).split("\n")[0][:200]
+    text = scrub_paths(str(exc).split("\n")[0][:200])
     return f"{kind}: {text}" if text else kind
 
 
@@ -160,19 +255,29 @@ def llamacpp_generator(settings: Settings) -> LLMGenerator:
             "RAG_LLM_PROVIDER=llamacpp needs llama-cpp-python: run `make run` (it builds it), "
             "or use RAG_LLM_PROVIDER=extractive"
         ) from exc
+    from llama_cpp import StoppingCriteriaList
+
+    clock = DeadlineClock()
     llm = LlamaCPP(
         model_path=str(path),
         temperature=settings.llm_temperature,
         max_new_tokens=settings.llm_max_tokens,
         context_window=settings.llm_context,
         # Small models run on into a new "Question:"; the prompt's own headings end an answer.
-        generate_kwargs={"stop": ["<|im_end|>", "<|endoftext|>", "Question:", "Evidence:"]},
+        generate_kwargs={
+            "stop": ["<|im_end|>", "<|endoftext|>", "Question:", "Evidence:"],
+            # llama-index's LlamaCPP drops per-call kwargs; the clock carries each deadline.
+            "stopping_criteria": StoppingCriteriaList([clock.passed]),
+        },
         model_kwargs={"n_threads": settings.llm_threads, "seed": 0},
         messages_to_prompt=_chatml_from_llamaindex,
         verbose=False,
     )
     name = f"llamacpp:{path.stem}"
-    return LLMGenerator(name, llm, timeout=settings.llm_timeout, in_process=True)
+    gate = GenerationGate(name, queue=settings.llm_queue, retry_after=settings.llm_busy_retry_after)
+    return LLMGenerator(
+        name, llm, timeout=settings.llm_timeout, in_process=True, gate=gate, clock=clock
+    )
 
 
 def openai_generator(

@@ -17,14 +17,20 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from service.llm.base import MessageGenerator, ProviderError, ProviderHealth
+from service.config import PROJECT_ROOT
+from service.errors import ReplayMissError as ReplayMissError  # re-exported
+from service.llm.base import MessageGenerator, ProviderHealth
 from service.llm.prompting import Message, chatml
 
 RERECORD_COMMAND = "make record"
 
 
-class ReplayMissError(ProviderError):
-    """No recording exists for a prompt."""
+def _shown(folder: Path) -> str:
+    """The folder as users may see it: relative to the project, else its name only."""
+    try:
+        return str(folder.resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return folder.name
 
 
 def exchange_key(messages: list[dict[str, str]], params: dict[str, Any]) -> str:
@@ -43,6 +49,7 @@ class RecordingGenerator(MessageGenerator):
     def __init__(self, inner: MessageGenerator, folder: Path, params: dict[str, Any]) -> None:
         self.inner = inner
         self.name = inner.name
+        self.gate = inner.gate
         self.folder = folder
         self.params = params
 
@@ -98,10 +105,13 @@ class ReplayGenerator(MessageGenerator):
         key = exchange_key(_plain(messages), self.params)
         path = self.folder / f"{key}.json"
         if not path.is_file():
-            raise ReplayMissError(
-                f"no recorded answer for this prompt (key {key}) in {self.folder}; the prompt "
-                f"or its parameters changed since recording. Re-record with `{RERECORD_COMMAND}`"
+            miss = ReplayMissError(
+                f"no recorded answer for this prompt (key {key}) in {_shown(self.folder)}; the "
+                "prompt or its parameters changed since recording. "
+                f"Re-record with `{RERECORD_COMMAND}`"
             )
+            self.report_error(miss)
+            raise miss
         yield from self._read(path)["chunks"]
 
     def health(self) -> ProviderHealth:
@@ -109,5 +119,5 @@ class ReplayGenerator(MessageGenerator):
         if any(self.folder.glob("*.json")):
             return ProviderHealth("ready")
         return ProviderHealth(
-            "unreachable", f"no recordings in {self.folder}; run `{RERECORD_COMMAND}`"
+            "unreachable", f"no recordings in {_shown(self.folder)}; run `{RERECORD_COMMAND}`"
         )

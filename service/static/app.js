@@ -13,6 +13,37 @@ const panel = document.getElementById("panel");
 let history = [];
 let controller = null;
 
+// API keys (only when the operator set RAG_API_KEYS): asked for once, on the first 401, and
+// kept in sessionStorage (this tab only; gone when it closes).
+const KEY_STORAGE = "newsqa.apiKey";
+const keyForm = document.getElementById("key-form");
+const keyInput = document.getElementById("api-key");
+let pendingQuestion = null;
+
+function authHeaders() {
+  const key = sessionStorage.getItem(KEY_STORAGE);
+  return key ? { Authorization: `Bearer ${key}` } : {};
+}
+
+function askForKey(question) {
+  sessionStorage.removeItem(KEY_STORAGE);
+  pendingQuestion = question;
+  keyForm.hidden = false;
+  keyInput.focus();
+}
+
+keyForm.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const key = keyInput.value.trim();
+  if (!key) return;
+  sessionStorage.setItem(KEY_STORAGE, key);
+  keyInput.value = "";
+  keyForm.hidden = true;
+  const question = pendingQuestion;
+  pendingQuestion = null;
+  if (question) ask(question);
+});
+
 function el(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -31,7 +62,7 @@ function documentUrl(docId) {
 }
 
 async function openSource(citation) {
-  const response = await fetch(documentUrl(citation.doc_id));
+  const response = await fetch(documentUrl(citation.doc_id), { headers: authHeaders() });
   if (!response.ok) return;
   const doc = await response.json();
   document.getElementById("panel-title").textContent = doc.title || doc.doc_id;
@@ -134,10 +165,15 @@ async function ask(question) {
   try {
     const response = await fetch("/ask/stream", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...authHeaders() },
       body: JSON.stringify({ question, history }),
       signal: controller.signal,
     });
+    if (response.status === 401) {
+      showError(bubble, "This service needs an API key: enter it above to ask again.");
+      askForKey(question);
+      return;
+    }
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       showError(bubble, body.error ? body.error.message : `HTTP ${response.status}`);

@@ -38,7 +38,9 @@ def browser() -> Iterator[Any]:
 @pytest.fixture
 def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     """A fresh page; its screenshot is saved under test-artifacts/ (not committed)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    # Playwright's wait_for_function evaluates strings, which the page's Content-Security-Policy
+    # forbids (no 'unsafe-eval'); test_api_keys.py checks the page under its real CSP.
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, bypass_csp=True)
     pg = context.new_page()
     errors: list[str] = []
     pg.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -7,9 +7,10 @@ from typing import Any
 import pytest
 
 from service.api.openai_schemas import ChatCompletionRequest
-from service.api.routes.openai import ChatParamError, annotations_for, ask_request_from_chat
+from service.api.routes.openai import annotations_for, ask_request_from_chat
 from service.config import Settings
-from service.ingestion.single import InvalidDocumentError, check_doc_id
+from service.errors import ChatParamError, InvalidDocumentError
+from service.ingestion.single import check_doc_id
 from service.schemas import Citation
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from service.app import create_app
 from service.config import Settings
@@ -32,7 +33,7 @@ def app_parts(
         chroma_path=tmp_path_factory.mktemp("docs-api") / "chroma",
         chroma_host=None,
         llm_provider="extractive",
-        upload_max_bytes=200_000,
+        max_upload_bytes=200_000,
         upload_max_documents=3,
     )
     IngestJob(settings, open_index(settings, for_writing=True, embed_model=embed_model)).run(
@@ -223,7 +224,7 @@ def test_multipart_upload_reads_the_formats_of_the_ingest_job(client: TestClient
             413,
             "at most 3",
         ),
-        ({"json": {"text": "x" * 300_000}}, 413, "RAG_UPLOAD_MAX_BYTES"),
+        ({"json": {"text": "x" * 300_000}}, 413, "RAG_MAX_UPLOAD_BYTES"),
         ({"data": {"id": "x"}}, 415, "x-www-form-urlencoded"),
         (
             {
@@ -294,8 +295,8 @@ def test_writes_need_an_admin_key_when_keys_are_configured(
         chroma_path=settings.chroma_path,
         chroma_host=None,
         llm_provider="extractive",
-        api_keys=["user-key"],
-        admin_keys=["admin-key"],
+        api_keys=SecretStr("user-key"),
+        admin_keys=SecretStr("admin-key"),
     )
     doc = {"id": "keys/one", "text": "Keys\n\nOnly an admin may add this article to the index."}
     with TestClient(create_app(keyed, index=index)) as c:

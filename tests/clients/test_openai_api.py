@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from pydantic import SecretStr
 
 from service.app import create_app
 from service.config import Settings
@@ -156,7 +157,7 @@ def test_keys_apply_with_openai_shaped_errors(sample_settings: Settings, sample_
         chroma_path=sample_settings.chroma_path,
         chroma_host=None,
         llm_provider="extractive",
-        api_keys=["user-key"],
+        api_keys=SecretStr("user-key"),
     )
     with TestClient(create_app(keyed, index=sample_index)) as c:
         for headers in ({}, {"Authorization": "Bearer wrong"}):

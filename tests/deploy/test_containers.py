@@ -66,20 +66,22 @@ def test_chroma_image_matches_the_client_version() -> None:
 def test_project_services_point_at_the_chroma_server(service: str) -> None:
     spec = compose()["services"][service]
     env = spec["environment"]
-    assert env["RAG_CHROMA_HOST"] == "chroma"
+    assert env["RAG_CHROMA_HOST"] == "chroma-auth"  # the token check in front of chroma
     chroma_port = int(env["RAG_CHROMA_PORT"])
-    # The chroma image listens on 8000; the settings must name that port.
+    # The chroma image (and the proxy before it) listen on 8000; the settings name that port.
     assert chroma_port == 8000
     settings = Settings(_env_file=None, chroma_host=env["RAG_CHROMA_HOST"], chroma_port=chroma_port)
-    assert settings.chroma_host == "chroma"
-    assert spec["depends_on"]["chroma"]["condition"] == "service_healthy"
+    assert settings.chroma_host == "chroma-auth"
+    assert env["RAG_CHROMA_TOKEN"].startswith("${RAG_CHROMA_TOKEN:?")  # required
+    assert spec["depends_on"]["chroma-auth"]["condition"] == "service_healthy"
     assert spec["image"] == "newsqa:latest" and spec["build"] == "."
 
 
 def test_api_port_command_and_healthcheck_agree() -> None:
     api = compose()["services"]["api"]
     container_port = int(api["environment"]["RAG_PORT"])
-    assert api["ports"] == [f"${{RAG_PORT:-{Settings(_env_file=None).port}}}:{container_port}"]
+    port = Settings(_env_file=None).port
+    assert api["ports"] == [f"${{API_BIND:-127.0.0.1}}:${{RAG_PORT:-{port}}}:{container_port}"]
     docker = DOCKERFILE.read_text(encoding="utf-8")
     assert f"EXPOSE {container_port}" in docker
     assert f"RAG_PORT={container_port}" in docker
@@ -115,3 +117,20 @@ def test_llm_profile_is_optional() -> None:
     llm = compose()["services"]["llm"]
     assert llm["profiles"] == ["llm"]
     assert "ollama-models" in compose()["volumes"]
+
+
+def test_the_deployment_is_closed_by_default() -> None:
+    """Keys required, Chroma unreachable from outside and behind a token (issue 13 §8)."""
+    services = compose()["services"]
+    assert services["api"]["environment"]["RAG_API_KEYS"].startswith("${RAG_API_KEYS:?")
+    chroma = services["chroma"]
+    assert "ports" not in chroma and chroma["networks"] == ["store"]
+    networks = compose()["networks"]
+    assert networks["store"]["internal"] is True and networks["backend"]["internal"] is True
+    assert "ports" not in services["chroma-auth"]
+    assert set(services["chroma-auth"]["networks"]) == {"backend", "store"}
+    template = compose()["configs"]["chroma-auth"]["content"]
+    # Compose turns $$ into $: nginx compares the header with the token from its environment
+    assert '$$http_authorization != "Bearer $${RAG_CHROMA_TOKEN}"' in template
+    assert "proxy_pass http://chroma:8000;" in template
+    assert services["ingest"]["networks"] == ["backend"]

@@ -11,40 +11,56 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from service.answering import AnswerService
-from service.api.deps import get_answer_service, get_settings
-from service.api.routes.common import ERRORS, check_length
-from service.config import Settings
-from service.errors import NewsQAError
-from service.schemas import Answer, AskRequest, SearchRequest, SearchResponse
+from service.api.deps import (
+    AnswersDep,
+    AskDep,
+    ClosersDep,
+    SearchDep,
+    SettingsDep,
+    generation_admission,
+)
+from service.api.metrics import Metrics, get_metrics
+from service.api.routes.common import ERRORS, STREAM_ERRORS
+from service.api.security import stream_slot
+from service.errors import NewsQAError, scrub_paths
+from service.schemas import Answer, SearchResponse
 
 router = APIRouter()
 log = logging.getLogger("service.api")
 
 
+def public(answer: Answer) -> Answer:
+    """The answer as users may see it: no server path in why it is degraded."""
+    if answer.degraded_reason is None:
+        return answer
+    return answer.model_copy(update={"degraded_reason": scrub_paths(answer.degraded_reason)})
+
+
 @router.post("/search", response_model=SearchResponse, responses=ERRORS, tags=["answers"])
-async def search(
-    body: SearchRequest,
-    answers: Annotated[AnswerService, Depends(get_answer_service)],
-    settings: Annotated[Settings, Depends(get_settings)],
-) -> SearchResponse:
-    """Passages nearest to the query, best first (`text == document.text[start:end]`)."""
-    check_length(body.query, settings, "query")
+async def search(body: SearchDep, answers: AnswersDep, settings: SettingsDep) -> SearchResponse:
+    """Passages nearest to the query, best first (`text == document.text[start:end]`);
+    `top_k` defaults to the service's RAG_TOP_K."""
     results = await run_in_threadpool(
-        answers.retriever.search, body.query, body.top_k, body.filters
+        answers.retriever.search, body.query, body.top_k or settings.top_k, body.filters
     )
     return SearchResponse(results=results)
 
 
-@router.post("/ask", response_model=Answer, responses=ERRORS, tags=["answers"])
+@router.post(
+    "/ask",
+    response_model=Answer,
+    responses=ERRORS,
+    tags=["answers"],
+    dependencies=[Depends(generation_admission)],
+)
 async def ask(
-    body: AskRequest,
-    answers: Annotated[AnswerService, Depends(get_answer_service)],
-    settings: Annotated[Settings, Depends(get_settings)],
+    body: AskDep, answers: AnswersDep, metrics: Annotated[Metrics, Depends(get_metrics)]
 ) -> Answer:
-    """A cited answer; `refused` is true when the articles do not contain the answer."""
-    check_length(body.question, settings, "question")
-    return await run_in_threadpool(answers.ask, body)
+    """A cited answer; `refused` is true when the articles do not contain the answer.
+    When the local model's queue is full: 503 `busy` with Retry-After."""
+    answer = public(await run_in_threadpool(answers.ask, body))
+    metrics.count_answer(answer)
+    return answer
 
 
 @router.post(
@@ -56,19 +72,22 @@ async def ask(
             "text as generated), `citation` (each verified citation), `done` (the final Answer, "
             "as /ask returns it), `error` ({message}; the stream then ends)."
         },
-        **ERRORS,
+        **STREAM_ERRORS,
     },
     tags=["answers"],
+    dependencies=[Depends(stream_slot), Depends(generation_admission)],
 )
 async def ask_stream(
-    body: AskRequest,
+    body: AskDep,
     request: Request,
-    answers: Annotated[AnswerService, Depends(get_answer_service)],
-    settings: Annotated[Settings, Depends(get_settings)],
+    answers: AnswersDep,
+    metrics: Annotated[Metrics, Depends(get_metrics)],
+    closers: ClosersDep,
 ) -> AsyncIterator[ServerSentEvent]:
-    """The /ask answer as it is made; a client that disconnects stops the generation."""
-    check_length(body.question, settings, "question")
+    """The /ask answer as it is made; a client that disconnects stops the generation.
+    Limits and a full queue are answered (422/429/503) before the first event."""
     events = answers.events(body, stream=True)
+    closers.append(events.close)  # runs when the response ends, even if this is abandoned
     try:
         while True:
             if await request.is_disconnected():
@@ -77,7 +96,7 @@ async def ask_stream(
             try:
                 event = await run_in_threadpool(next, events, None)
             except NewsQAError as exc:
-                yield ServerSentEvent(event="error", data={"message": str(exc)})
+                yield ServerSentEvent(event="error", data={"message": scrub_paths(str(exc))})
                 return
             except Exception:
                 rid = getattr(request.state, "request_id", "-")
@@ -87,6 +106,10 @@ async def ask_stream(
                 return
             if event is None:
                 return
-            yield ServerSentEvent(event=event.kind, data=jsonable_encoder(event.data))
+            data = event.data
+            if event.kind == "done":
+                data = public(data)
+                metrics.count_answer(data)
+            yield ServerSentEvent(event=event.kind, data=jsonable_encoder(data))
     finally:
         events.close()  # pulls no more tokens: the provider's stream is closed

@@ -23,16 +23,14 @@ from service.api.document_schemas import (
 )
 from service.api.security import require_admin_key
 from service.config import Settings
-from service.errors import NotFoundError
-from service.index import NewsIndex
-from service.ingestion.single import (
-    DocumentWriter,
+from service.errors import (
     InvalidDocumentError,
+    NotFoundError,
     PayloadTooLargeError,
     UnsupportedMediaTypeError,
-    document_from_fields,
-    documents_from_upload,
 )
+from service.index import NewsIndex
+from service.ingestion.single import DocumentWriter, document_from_fields, documents_from_upload
 from service.ingestion.sources import RawDocument, public_source
 from service.schemas import DocumentList, DocumentOut, DocumentSummary, ErrorResponse
 
@@ -99,7 +97,7 @@ _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
         403: "A key that may not write (not an admin key).",
         409: "The index was built with another embedding model or chunking, or the ingest "
         "job declined a document (the reason is given).",
-        413: "Body over RAG_UPLOAD_MAX_BYTES, or more than RAG_UPLOAD_MAX_DOCUMENTS documents.",
+        413: "Body over RAG_MAX_UPLOAD_BYTES, or more than RAG_UPLOAD_MAX_DOCUMENTS documents.",
         415: "Neither JSON nor multipart, or a file type the ingest job does not read.",
         422: "A document or file that cannot be ingested (the reason is given); nothing written.",
         503: "The index is unreachable.",
@@ -129,13 +127,13 @@ async def _read_body(request: Request, limit: int) -> bytes:
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise PayloadTooLargeError(
-            f"the body is {int(declared)} bytes; send at most {limit} (RAG_UPLOAD_MAX_BYTES)"
+            f"the body is {int(declared)} bytes; send at most {limit} (RAG_MAX_UPLOAD_BYTES)"
         )
     parts, size = [], 0
     async for part in request.stream():
         size += len(part)
         if size > limit:
-            raise PayloadTooLargeError(f"the body exceeds {limit} bytes (RAG_UPLOAD_MAX_BYTES)")
+            raise PayloadTooLargeError(f"the body exceeds {limit} bytes (RAG_MAX_UPLOAD_BYTES)")
         parts.append(part)
     return b"".join(parts)
 
@@ -160,7 +158,7 @@ async def _uploaded_documents(
         form = await Request(request.scope, replay).form(
             max_files=settings.upload_max_documents,
             max_fields=len(_UPLOAD_FIELDS),
-            max_part_size=settings.upload_max_bytes,
+            max_part_size=settings.max_upload_bytes,
         )
     except StarletteHTTPException as exc:  # Starlette's multipart limits and parse errors
         raise InvalidDocumentError(f"multipart body: {exc.detail}") from exc
@@ -226,7 +224,7 @@ async def add_documents(
             f'Content-Type {kind or "(none)"!r}: send application/json ({{"text": ...}}) '
             "or multipart/form-data with files"
         )
-    data = await _read_body(request, settings.upload_max_bytes)
+    data = await _read_body(request, settings.max_upload_bytes)
     if kind == "application/json":
         docs = [_json_document(data)]
     else:

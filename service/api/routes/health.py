@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+import logging
+from typing import Any
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from service.answering import AnswerService
-from service.api.deps import get_answer_service, get_index
-from service.index import NewsIndex
+from service.api.deps import AnswersDep, IndexDep
+from service.api.errors import request_id_of
+from service.errors import scrub_paths
 from service.retrieval import EMPTY_INDEX_HINT
 
 router = APIRouter()
+log = logging.getLogger("service.api")
 
 
 @router.get("/healthz", tags=["health"])
@@ -23,11 +25,10 @@ async def healthz() -> dict[str, str]:
 
 @router.get("/readyz", tags=["health"], responses={503: {"description": "Not ready."}})
 async def readyz(
-    response: Response,
-    index: Annotated[NewsIndex, Depends(get_index)],
-    answers: Annotated[AnswerService, Depends(get_answer_service)],
+    request: Request, response: Response, index: IndexDep, answers: AnswersDep
 ) -> dict[str, Any]:
-    """Index reachable (with counts), embedding model loaded, LLM provider state."""
+    """Index reachable (with counts), embedding model loaded, LLM provider state (never an
+    exception's text or a server path: those go to the log, under the request id)."""
     body: dict[str, Any] = {"status": "ready"}
     try:
         counts = await run_in_threadpool(index.counts)
@@ -35,17 +36,23 @@ async def readyz(
         if counts.chunks == 0:
             body["status"] = "not_ready"
             body["index"]["detail"] = EMPTY_INDEX_HINT
-    except Exception as exc:  # reachability is what this endpoint reports
+    except Exception:  # reachability is what this endpoint reports
+        rid = request_id_of(request)
+        log.warning("readiness: index unreachable [request_id=%s]", rid, exc_info=True)
         body["status"] = "not_ready"
-        body["index"] = {"reachable": False, "detail": str(exc)}
-    body["embedding"] = {"model": index.embed_model_id, "state": index.embed_state}
+        detail = f"the index cannot be reached; the server log has the reason (request id {rid})"
+        body["index"] = {"reachable": False, "detail": detail}
+    body["embedding"] = {
+        "model": scrub_paths(index.embed_model_id),
+        "state": scrub_paths(index.embed_state),
+    }
     if index.embed_state != "ready":
         body["status"] = "not_ready"
     health = await run_in_threadpool(answers.generator.health)
     body["llm"] = {
         "provider": answers.generator.name,
         "state": health.state,
-        "detail": health.detail,
+        "detail": scrub_paths(health.detail),
     }
     if health.state != "ready":
         body["status"] = "not_ready"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import re
 import time
 import uuid
@@ -29,8 +30,8 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
 
 from service.answering import AnswerService, Event
-from service.api.deps import get_answer_service, get_settings
-from service.api.errors import InvalidRequestError, request_id_of, validation_message
+from service.api.deps import check_length, generation_admission, get_answer_service, get_settings
+from service.api.errors import request_id_of, status_of, validation_message
 from service.api.openai_schemas import (
     MODEL_ID,
     Annotation,
@@ -46,13 +47,10 @@ from service.api.openai_schemas import (
     UrlCitation,
     Usage,
 )
-from service.api.routes.common import check_length
 from service.config import Settings
-from service.errors import NewsQAError, NotFoundError
+from service.errors import ChatParamError, NewsQAError, NotFoundError, RetryLater, scrub_paths
 from service.ingestion.chunking import token_encoder
 from service.schemas import (
-    HISTORY_MAX_ANSWER_CHARS,
-    HISTORY_MAX_TURNS,
     Answer,
     AskRequest,
     Citation,
@@ -61,7 +59,6 @@ from service.schemas import (
 
 log = logging.getLogger("service.api")
 _MARKER = re.compile(r"\[(\d+)\]")
-_HISTORY_QUESTION_CHARS = HistoryTurn.model_fields["question"].metadata[0].max_length
 # OpenAI's error ``type`` per status code.
 _ERROR_TYPES = {
     400: "invalid_request_error",
@@ -75,29 +72,23 @@ _ERROR_TYPES = {
 }
 
 
-class ChatParamError(InvalidRequestError):
-    """A chat completion parameter the service cannot honour; ``param`` names it."""
-
-    status_code = 400
-
-    def __init__(self, message: str, param: str | None, code: str = "unsupported_parameter"):
-        super().__init__(message)
-        self.param = param
-        self.code = code
-
-
 class ModelNotFoundError(NotFoundError):
     """A model id other than the one this service serves."""
 
 
 def openai_error(
-    request: Request, status: int, message: str, param: str | None, code: str | None
+    request: Request,
+    status: int,
+    message: str,
+    param: str | None,
+    code: str | None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     """OpenAI's error body (with our request id header, set by the middleware)."""
     kind = _ERROR_TYPES.get(status, "server_error" if status >= 500 else "invalid_request_error")
     body = {"error": {"message": message, "type": kind, "param": param, "code": code}}
     log.info("openai route error %s [request_id=%s]: %s", status, request_id_of(request), message)
-    return JSONResponse(status_code=status, content=body)
+    return JSONResponse(status_code=status, content=body, headers=headers)
 
 
 class OpenAIRoute(APIRoute):
@@ -123,13 +114,18 @@ class OpenAIRoute(APIRoute):
                     message = validation_message(exc)
                 return openai_error(request, 400, message, param, "invalid_value")
             except ChatParamError as exc:
-                return openai_error(request, exc.status_code, str(exc), exc.param, exc.code)
+                return openai_error(request, 400, str(exc), exc.param, exc.code)
             except ModelNotFoundError as exc:
                 return openai_error(request, 404, str(exc), "model", "model_not_found")
             except NewsQAError as exc:
-                status = 400 if exc.status_code == 422 else exc.status_code
-                code = re.sub(r"(?<!^)(?=[A-Z])", "_", type(exc).__name__.removesuffix("Error"))
-                return openai_error(request, status, str(exc), None, code.lower())
+                status, code = status_of(exc)
+                status = 400 if status == 422 else status
+                headers = (
+                    {"Retry-After": str(max(1, math.ceil(exc.retry_after)))}
+                    if isinstance(exc, RetryLater)
+                    else None
+                )
+                return openai_error(request, status, scrub_paths(str(exc)), None, code, headers)
             except Exception:  # logged with its trace, never shown
                 rid = request_id_of(request)
                 log.exception("unhandled error [request_id=%s] %s", rid, request.url.path)
@@ -191,7 +187,7 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
     The last message must be the user's question. Earlier user messages each followed by an
     assistant message are the history, oldest first; system and tool messages are ignored
     (the service's prompts are fixed). Chat clients resend the whole conversation, so only
-    the last ``HISTORY_MAX_TURNS`` turns are kept, each cut to /ask's limits, where /ask would
+    the last ``RAG_MAX_HISTORY_TURNS`` turns are kept, each cut to /ask's limits, where /ask would
     refuse them; the question itself has /ask's limit (an error beyond it).
     """
     _check_supported(body)
@@ -216,12 +212,13 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
             answer = _text(message, f"messages[{i}]").strip()
             turns.append(
                 HistoryTurn(
-                    question=pending[:_HISTORY_QUESTION_CHARS],
-                    answer=answer[:HISTORY_MAX_ANSWER_CHARS],
+                    question=pending[: settings.max_question_chars],
+                    answer=answer[: settings.max_history_answer_chars],
                 )
             )
             pending = None
-    return AskRequest(question=question, history=turns[-HISTORY_MAX_TURNS:])
+    kept = turns[len(turns) - settings.max_history_turns :] if settings.max_history_turns else []
+    return AskRequest(question=question, history=kept)
 
 
 # --- the response ------------------------------------------------------------------------
@@ -358,6 +355,8 @@ async def get_model(
         },
         **ERRORS,
     },
+    # A place in the local model's queue, or 503 busy before any work (as /ask).
+    dependencies=[Depends(generation_admission)],
 )
 async def chat_completions(
     body: ChatCompletionRequest,
