@@ -20,7 +20,7 @@ from service.api.metrics import Metrics
 from service.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from service.api.routes import router
 from service.api.security import KeyRing, RateLimiter, StreamSlots
-from service.config import Settings
+from service.config import DEFAULT_RATE_LIMIT, Settings
 from service.index import NewsIndex, open_index
 from service.ingestion.single import DocumentWriter
 from service.llm import make_generator
@@ -109,7 +109,10 @@ def create_app(
     app.state.settings = settings
     app.state.metrics = metrics
     app.state.keys = KeyRing.from_settings(settings)
-    app.state.rate_limiter = RateLimiter(settings.rate_limit, settings.rate_burst)
+    per_minute = settings.rate_limit
+    if per_minute is None:  # on by default where keys are: a deployment, not local use
+        per_minute = DEFAULT_RATE_LIMIT if app.state.keys.enabled else 0.0
+    app.state.rate_limiter = RateLimiter(per_minute, settings.rate_burst)
     app.state.stream_slots = StreamSlots(settings.max_streams, settings.llm_busy_retry_after)
     if not app.state.keys.enabled:
         log.warning("RAG_API_KEYS is not set: the API is open to anyone who can reach it")

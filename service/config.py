@@ -161,11 +161,12 @@ class Settings(BaseSettings):
     max_connections: int = Field(
         default=256, ge=1, description="Open connections uvicorn serves at once (503 beyond)."
     )
-    rate_limit: float = Field(
-        default=120.0,
+    rate_limit: float | None = Field(
+        default=None,
         ge=0,
         description="Requests per minute per API key (or client address when keys are off); "
-        "0 turns the limit off. Beyond it: 429 with Retry-After.",
+        "0 turns the limit off; unset: 120 when api_keys is set, off when the API is open "
+        "(local use: eval and bench send hundreds per second). Beyond it: 429 with Retry-After.",
     )
     rate_burst: int = Field(
         default=30, ge=1, description="Requests a key or client may send at once (bucket size)."
@@ -279,6 +280,9 @@ class Settings(BaseSettings):
         default="text",
         description="Service log lines as text or as one JSON object per line (json).",
     )
+
+
+DEFAULT_RATE_LIMIT = 120.0  # per minute, per key, when keys are on and RAG_RATE_LIMIT is unset
 
 
 def split_keys(secret: SecretStr | None) -> list[str]:

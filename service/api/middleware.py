@@ -138,7 +138,9 @@ class RequestContextMiddleware:
 class BodyLimitMiddleware:
     """Bound the size and the arrival time of every request body (see the module docstring).
 
-    ``upload_bytes`` replaces ``max_bytes`` for uploads: POST and PUT under ``/documents``.
+    ``upload_bytes`` replaces ``max_bytes`` for uploads (POST and PUT under ``/documents``) and
+    for ``POST /v1/chat/completions``, whose clients resend the whole conversation every turn
+    (the adapter keeps only the last turns, within /ask's limits).
     """
 
     def __init__(
@@ -152,7 +154,7 @@ class BodyLimitMiddleware:
     def _limit(self, scope: Scope) -> tuple[int, str]:
         path = str(scope.get("path", ""))
         upload = scope.get("method") in ("POST", "PUT") and (
-            path == "/documents" or path.startswith("/documents/")
+            path == "/documents" or path.startswith("/documents/") or path == "/v1/chat/completions"
         )
         if upload:
             return self.upload_bytes, "RAG_MAX_UPLOAD_BYTES"

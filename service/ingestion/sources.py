@@ -30,6 +30,7 @@ from typing import Any
 from bs4 import BeautifulSoup
 
 from service.config import Settings
+from service.errors import LoadError
 from service.ingestion.clean import parse_dateline
 
 TEXT_SUFFIXES = {".txt", ".md"}
@@ -83,10 +84,6 @@ class SourceFile:
     doc_id: str
     source: str
     origin: str
-
-
-class LoadError(Exception):
-    """A file that cannot be read as an article; the message is the reason shown to the user."""
 
 
 def too_large(max_doc_bytes: int, size: int | None = None) -> str:

@@ -10,7 +10,9 @@ Two steps, so that load is refused *before* any work and before a stream's first
   waiting, or raises ``ServiceBusyError`` at once (→ 503 with ``Retry-After``).
 * ``generation(deadline)`` (the provider, around the model call): waits for the model until
   ``deadline`` (→ ``GenerationTimeoutError``: the service answers extractively, ``degraded``);
-  refuses with ``ServiceBusyError`` if ``slots + queue`` callers already wait or run.
+  refuses with ``ServiceBusyError`` if ``2 * slots + queue`` callers already wait or run (the
+  admitted requests plus one caller per slot that was not admitted: the start-up warm-up),
+  so that an admitted request is never refused half-way, and nothing waits unbounded.
 
 Why hand-written: ``threading.Semaphore`` cannot say how many wait, refuse when a queue is full,
 or report wait times; this is a counter pair under one ``threading.Condition``. Thread-safe by
@@ -106,7 +108,7 @@ class GenerationGate:
         """
         asked = time.monotonic()
         with self._cond:
-            if self._running + self._waiting >= self.capacity:
+            if self._running + self._waiting >= self.capacity + self.slots:
                 raise self._busy("queue_full")
             self._waiting += 1
             try:

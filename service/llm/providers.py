@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 import math
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
@@ -103,6 +104,7 @@ class LLMGenerator(MessageGenerator):
         self._in_process = in_process
         self.gate = gate
         self._clock = clock
+        self._warmed = threading.Event()
 
     @staticmethod
     def _chat(messages: Sequence[Message]) -> list[Any]:
@@ -197,7 +199,10 @@ class LLMGenerator(MessageGenerator):
         raise AssertionError("unreachable")  # pragma: no cover
 
     def health(self) -> ProviderHealth:
-        """Reachability, as checked by the provider's own probe."""
+        """Reachability, as checked by the provider's own probe; an in-process model is
+        ``loading`` until its warm-up has run (it holds the model meanwhile)."""
+        if self._in_process and not self._warmed.is_set():
+            return ProviderHealth("loading", "the local model is warming up")
         return self._health_check() if self._health_check else ProviderHealth("ready")
 
     def warm_up(self) -> None:
@@ -209,6 +214,12 @@ class LLMGenerator(MessageGenerator):
         """
         if not self._in_process:
             return  # a remote call costs the user money or quota; never made unasked
+        try:
+            self._warm_up()
+        finally:
+            self._warmed.set()  # ready, or failed and logged: either way no longer loading
+
+    def _warm_up(self) -> None:
         try:
             with self._model(time.monotonic() + self.timeout):
                 prompt = "Answer in one word: the capital of France is"

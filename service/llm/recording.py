@@ -82,6 +82,10 @@ class RecordingGenerator(MessageGenerator):
         """The real provider's health."""
         return self.inner.health()
 
+    def warm_up(self) -> None:
+        """The real provider's warm-up."""
+        self.inner.warm_up()
+
 
 class ReplayGenerator(MessageGenerator):
     """Serves recorded answers; needs no model and no network."""

@@ -151,6 +151,10 @@ class SlowLlama:
         text = "".join(self._pieces())
         return SimpleNamespace(message=SimpleNamespace(content=text))
 
+    def stream_complete(self, prompt: str) -> Iterator[Any]:
+        for piece in self._pieces():
+            yield SimpleNamespace(delta=piece)
+
 
 def slow_generator(timeout: float, queue: int = 2) -> tuple[LLMGenerator, SlowLlama]:
     clock = DeadlineClock()
@@ -259,3 +263,13 @@ def test_uploads_have_their_own_body_limit(client: TestClient) -> None:
     assert error_of(client.post("/ask", content=two_mb), 413)
     huge = client.post("/documents", content=b"x" * 11_000_000)
     assert "RAG_MAX_UPLOAD_BYTES" in error_of(huge, 413)
+
+
+def test_the_local_model_is_not_ready_before_its_warm_up_which_holds_the_gate() -> None:
+    gen, llm = slow_generator(timeout=5, queue=0)
+    assert gen.gate is not None
+    assert gen.health().state == "loading"  # /readyz says 503 until the warm-up has run
+    gen.warm_up()
+    assert llm.produced == 1  # one token, through the model
+    assert gen.health().state == "ready"
+    assert gen.gate.state().running == 0  # and the gate is free again

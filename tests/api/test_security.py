@@ -210,3 +210,12 @@ def test_readyz_shows_no_exception_text_or_path(
     assert "secret" not in ready.text and "sqlite" not in ready.text
     assert ready.headers["X-Request-ID"] in ready.json()["index"]["detail"]
     assert "sqlite failure" in caplog.text  # the reason is in the log, under the request id
+
+
+def test_the_rate_limit_is_on_by_default_only_with_keys(app_client: Any) -> None:
+    with app_client() as c:
+        assert c.app.state.rate_limiter.rate == 0  # open API: local use, no limit
+    with app_client(**keyed()) as c:
+        assert c.app.state.rate_limiter.rate * 60 == 120
+    with app_client(rate_limit=30.0) as c:  # explicit: applies without keys too
+        assert c.app.state.rate_limiter.rate * 60 == 30

@@ -33,6 +33,11 @@ OPERATIONS = [
     "GET /healthz",
     "GET /readyz",
     "GET /metrics",
+    "POST /documents",
+    "DELETE /documents/{doc_id}",
+    "GET /v1/models",
+    "GET /v1/models/{model}",
+    "POST /v1/chat/completions",
 ]
 
 

@@ -41,10 +41,27 @@ def test_a_second_generation_waits_until_its_deadline_then_times_out() -> None:
     assert gate.state().running == 0
 
 
-def test_generations_beyond_the_queue_are_refused_not_queued() -> None:
+def test_generations_beyond_the_bound_are_refused_not_queued() -> None:
+    """Bound: the admitted places plus one per slot for a caller that was not admitted (the
+    warm-up), so an admitted request is never refused half-way."""
     gate = GenerationGate("m", queue=0)
-    with gate.generation(far()), pytest.raises(ServiceBusyError), gate.generation(far()):
-        pass
+    waiter_done = threading.Event()
+
+    def wait_for_the_model() -> None:
+        with gate.generation(far()):
+            waiter_done.set()
+
+    with gate.generation(far()):  # e.g. the warm-up
+        waiter = threading.Thread(target=wait_for_the_model)
+        waiter.start()  # the one admitted request
+        deadline = time.monotonic() + 30
+        while gate.state().waiting < 1:
+            assert time.monotonic() < deadline, "the waiter never started waiting"
+            time.sleep(0.01)
+        with pytest.raises(ServiceBusyError), gate.generation(far()):
+            pass
+    waiter.join(timeout=30)
+    assert waiter_done.is_set()
 
 
 def test_an_error_inside_releases_the_model() -> None:

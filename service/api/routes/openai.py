@@ -54,6 +54,7 @@ from service.schemas import (
     Answer,
     AskRequest,
     Citation,
+    ErrorResponse,
     HistoryTurn,
 )
 
@@ -138,7 +139,14 @@ class OpenAIRoute(APIRoute):
 router = APIRouter(route_class=OpenAIRoute, prefix="/v1", tags=["openai"])
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": OpenAIError, "description": "Invalid or unsupported parameter."},
+    401: {"model": OpenAIError, "description": "Missing or invalid API key (RAG_API_KEYS set)."},
     404: {"model": OpenAIError, "description": "Unknown model."},
+    413: {
+        "model": ErrorResponse,
+        "description": "Body over RAG_MAX_UPLOAD_BYTES (checked before parsing, in the "
+        "service's own error shape).",
+    },
+    429: {"model": OpenAIError, "description": "Too many requests; see Retry-After."},
     503: {"model": OpenAIError, "description": "The index is empty or unreachable."},
 }
 
