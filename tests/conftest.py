@@ -83,9 +83,6 @@ def sample_settings(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) 
         chroma_path=tmp_path_factory.mktemp("sample") / "chroma",
         chroma_host=None,
         llm_provider="extractive",
-        # Functional suites ask every dev question through one client; the rate limiter has
-        # its own tests (tests/api/test_security.py).
-        rate_limit=0.0,
     )
     index = open_index(settings, for_writing=True, embed_model=embed_model)
     summary = IngestJob(settings, index).run([SAMPLE_DIR])
