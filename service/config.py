@@ -108,6 +108,26 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question or search query accepted."
     )
+    retrieval: Literal["hybrid", "dense"] = Field(
+        default="hybrid",
+        description="hybrid: BM25 (SQLite FTS5) and dense results fused by reciprocal rank; "
+        "dense: vector search only.",
+    )
+    fusion_candidates: int = Field(
+        default=20, ge=1, le=200, description="Candidates each retriever gives to the fusion."
+    )
+    rrf_k: int = Field(
+        default=60, ge=1, description="Reciprocal rank fusion constant: score = sum 1/(k + rank)."
+    )
+    lexical_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "lexical",
+        description="Where each process keeps its BM25 index file, derived from Chroma.",
+    )
+    lexical_refresh_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="How often (at most) a request checks Chroma for newly ingested articles.",
+    )
 
     # --- answer generation (LLM providers) -------------------------------------------------
     llm_provider: Literal["llamacpp", "openai", "openai_like", "ollama", "extractive", "replay"] = (

@@ -5,6 +5,8 @@ Two collections:
 - ``<name>_chunks``: one record per chunk, written and queried through llama-index's
   ``ChromaVectorStore`` (cosine space). Its collection metadata records the embedding model
   and chunking that built it.
+- ``<name>_sentences``: the sentences of every chunk with their vectors, written by the ingest
+  job (see ``service.sentence_store``), so that answering a question embeds only the question.
 - ``<name>_documents``: one record per article holding its whole canonical text and metadata.
   llama-index has no document store backed by Chroma, so this one is written by hand; keeping it
   in Chroma means a Chroma server holds everything and replicas share it. Chroma requires a
@@ -17,6 +19,7 @@ import json
 import logging
 import math
 import threading
+import uuid
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -25,14 +28,19 @@ from service.config import Settings
 from service.embeddings import Workload, embedding_model_id, make_embed_model
 from service.errors import IndexMismatchError, IndexUnavailableError
 from service.lru import LRU
+from service.sentence_store import ChunkSentences, SentenceStore, SpanKey
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
     from llama_index.vector_stores.chroma import ChromaVectorStore
 
+    from service.lexical import LexicalIndex
+
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+# 2: sentence records (``<name>_sentences``); an index built before them is refused, naming
+# ``--rebuild`` (see ``open_index``).
+SCHEMA_VERSION = 2
 _DOC_VECTOR = [1.0]
 # Chroma caps how many records one call may carry; stay well below it.
 _WRITE_BATCH = 4000
@@ -66,6 +74,18 @@ class ChunkRecord:
     text: str
     title: str
     published: str | None
+    sentences: tuple[tuple[int, int], ...] = ()  # document offsets, in text order
+
+
+@dataclass(frozen=True)
+class DocumentChunks:
+    """What an ingest flush stores for one document: its chunks, their vectors and the vectors
+    of each chunk's sentences (``sentence_vectors[i][k]`` for ``chunks[i].sentences[k]``)."""
+
+    doc_id: str
+    chunks: list[ChunkRecord]
+    vectors: list[list[float]]
+    sentence_vectors: list[list[list[float]]]
 
 
 @dataclass(frozen=True)
@@ -90,6 +110,7 @@ class NewsIndex:
         client: Any,
         chunks: Any,
         documents: Any,
+        sentences: Any,
         embed_model: BaseEmbedding | None = None,
         *,
         workload: Workload = "query",
@@ -99,12 +120,14 @@ class NewsIndex:
         self.client = client
         self.chunk_collection = chunks
         self.document_collection = documents
+        self.sentence_store = SentenceStore(sentences)
+        # Popular passages' sentences, by chunk id. A pure optimisation: a chunk id carries a
+        # hash of the chunk's content and metadata, so an entry can never be out of date.
+        self._sentence_cache: LRU[str, ChunkSentences] = LRU(4096)
         self.embed_model_id = embedding_model_id(settings)
         self._embed_model = embed_model
         self._embed_error: str | None = None
         self._embed_lock = threading.Lock()
-        # Sentences and their vectors per passage id, filled by the evidence scorer.
-        self.sentence_cache: LRU[str, Any] = LRU(4096)
 
     # -- embedding -------------------------------------------------------------------------
     @property
@@ -133,6 +156,8 @@ class NewsIndex:
         try:
             if self.chunk_collection.count():
                 self.query(vector, 1, None)
+            if self.settings.retrieval == "hybrid":
+                self.lexical.refresh(self, force=True)
         except Exception:  # a cold index is slow, not broken: /readyz reports reachability
             log.warning("warm-up query failed", exc_info=True)
 
@@ -165,6 +190,15 @@ class NewsIndex:
         """Embed a question or search query."""
         vector: list[float] = self.embed_model.get_query_embedding(query)
         return vector
+
+    @cached_property
+    def lexical(self) -> LexicalIndex:
+        """This process's BM25 index of the chunk collection (``service.lexical``), synced
+        from Chroma by ``refresh``."""
+        from service.lexical import LexicalIndex
+
+        path = self.settings.lexical_dir / f"{self.chunk_collection.id}.sqlite"
+        return LexicalIndex(path, refresh_seconds=self.settings.lexical_refresh_seconds)
 
     @cached_property
     def vector_store(self) -> ChromaVectorStore:
@@ -245,11 +279,33 @@ class NewsIndex:
                 metadatas=[self._doc_metadata(r) for r in part],
                 embeddings=[_DOC_VECTOR] * len(part),
             )
+        self.mark_changed()
 
     def delete_document(self, doc_id: str) -> None:
-        """Remove a document: its chunks first, then its record."""
+        """Remove a document: its sentences and chunks first, then its record."""
+        self.sentence_store.delete_document(doc_id)
         self.chunk_collection.delete(where={"ref_doc_id": doc_id})
         self.document_collection.delete(ids=[doc_id])
+        self.mark_changed()
+
+    def generation(self) -> tuple[str, str]:
+        """(collection id, change token) of the chunk collection, read fresh from Chroma.
+
+        Every write of document records sets a new random token (``mark_changed``), after the
+        chunks it covers are stored: readers that derive something from the collection (the
+        lexical index) compare tokens to know, cheaply, whether to look for changes.
+        """
+        col = self.client.get_collection(self.chunk_collection.name)
+        return str(col.id), str((col.metadata or {}).get("generation", ""))
+
+    def mark_changed(self) -> None:
+        """Record that documents changed: a new random token in the chunk collection's metadata.
+
+        Random rather than a counter, so that two ingest workers never need to read-modify-write
+        it; the other keys are written back unchanged (``modify`` replaces the metadata).
+        """
+        current = self.client.get_collection(self.chunk_collection.name).metadata or {}
+        self.chunk_collection.modify(metadata={**current, "generation": uuid.uuid4().hex})
 
     # -- chunks ----------------------------------------------------------------------------
     def chunk_ids(self, doc_id: str) -> list[str]:
@@ -257,21 +313,21 @@ class NewsIndex:
         got = self.chunk_collection.get(where={"ref_doc_id": doc_id}, include=[])
         return list(got["ids"])
 
-    def replace_chunks_many(
-        self, items: list[tuple[str, list[ChunkRecord], list[list[float]]]]
-    ) -> None:
-        """Store the chunks of several documents, then delete their chunks not among them.
+    def replace_chunks_many(self, items: list[DocumentChunks]) -> None:
+        """Store the chunks (and their sentences) of several documents, then delete their
+        chunks and sentences not among them.
 
         Each Chroma write is a transaction of its own; per document they cost more than the
         embedding of its chunks did (profiled on BBC: ~50 ms per document), so the ingest job
-        writes a whole flush of documents at once. Order is kept: all new chunks, then the
-        stale ones deleted; the caller writes the document records after.
+        writes a whole flush of documents at once. Order is kept: the sentences of new chunks,
+        then the new chunks (so a stored chunk always has its sentences), then stale chunks and
+        stale sentences deleted; the caller writes the document records after.
         """
         from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
         if not items:
             return
-        doc_ids = [doc_id for doc_id, _, _ in items]
+        doc_ids = [item.doc_id for item in items]
         stored: set[str] = set()
         for i in range(0, len(doc_ids), _WRITE_BATCH):
             got = self.chunk_collection.get(
@@ -280,12 +336,23 @@ class NewsIndex:
             stored.update(got["ids"])
         keep: set[str] = set()
         new_nodes: list[BaseNode] = []
-        for doc_id, chunks, vectors in items:
-            for c, vector in zip(chunks, vectors, strict=True):
+        s_ids: list[str] = []
+        s_vectors: list[Any] = []
+        s_metas: list[dict[str, Any]] = []
+        for item in items:
+            for c, vector, sentence_vectors in zip(
+                item.chunks, item.vectors, item.sentence_vectors, strict=True
+            ):
                 keep.add(c.chunk_id)
                 # Ids carry a content hash: an id already stored holds exactly this chunk.
                 if c.chunk_id in stored:
                     continue
+                ids, vecs, metas = SentenceStore.records(
+                    SpanKey(c.chunk_id, item.doc_id, c.start, c.end), c.sentences, sentence_vectors
+                )
+                s_ids += ids
+                s_vectors += vecs
+                s_metas += metas
                 new_nodes.append(
                     TextNode(
                         id_=c.chunk_id,
@@ -301,14 +368,41 @@ class NewsIndex:
                             "end": c.end,
                             "chunk_index": c.index,
                         },
-                        relationships={NodeRelationship.SOURCE: RelatedNodeInfo(node_id=doc_id)},
+                        relationships={
+                            NodeRelationship.SOURCE: RelatedNodeInfo(node_id=item.doc_id)
+                        },
                     )
                 )
+        self.sentence_store.write(s_ids, s_vectors, s_metas)
         for i in range(0, len(new_nodes), _WRITE_BATCH):
             self.vector_store.add(new_nodes[i : i + _WRITE_BATCH])
         stale = sorted(stored - keep)
         if stale:
             self.chunk_collection.delete(ids=stale)
+        self.sentence_store.delete_stale(doc_ids, keep)
+
+    def sentences_of(self, passages: list[Any]) -> dict[str, ChunkSentences]:
+        """The stored sentences (document spans and vectors) of retrieved passages, by passage
+        id; one Chroma call for those not cached. A passage without sentences is absent."""
+        found: dict[str, ChunkSentences] = {}
+        missing: list[SpanKey] = []
+        for p in passages:
+            hit = self._sentence_cache.get(p.passage_id)
+            if hit is not None:
+                found[p.passage_id] = hit
+            else:
+                missing.append(SpanKey(p.passage_id, p.doc_id, p.start, p.end))
+        for chunk_id, sentences in self.sentence_store.for_chunks(missing).items():
+            self._sentence_cache.put(chunk_id, sentences)
+            found[chunk_id] = sentences
+        return found
+
+    def chunk_vectors(self, chunk_ids: list[str]) -> dict[str, Any]:
+        """The stored vectors of some chunks, by id."""
+        if not chunk_ids:
+            return {}
+        got = self.chunk_collection.get(ids=chunk_ids, include=["embeddings"])
+        return dict(zip(got["ids"], got["embeddings"], strict=True))
 
     def counts(self) -> Counts:
         """Documents and chunks in the index."""
@@ -388,11 +482,12 @@ def open_index(
     client = _make_client(settings)
     chunks_name = f"{settings.collection}_chunks"
     docs_name = f"{settings.collection}_documents"
+    sentences_name = f"{settings.collection}_sentences"
     signature = collection_signature(settings)
     try:
         if rebuild:
             existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
-            for name in (chunks_name, docs_name):
+            for name in (chunks_name, docs_name, sentences_name):
                 if name in existing:
                     client.delete_collection(name)
         chunks = client.get_or_create_collection(
@@ -403,6 +498,12 @@ def open_index(
         )
         documents = client.get_or_create_collection(
             docs_name, metadata={"schema_version": SCHEMA_VERSION}, embedding_function=None
+        )
+        sentences = client.get_or_create_collection(
+            sentences_name,
+            configuration={"hnsw": {"space": "cosine"}},
+            metadata={"schema_version": SCHEMA_VERSION},
+            embedding_function=None,
         )
     except Exception as exc:
         raise IndexUnavailableError(f"cannot open the Chroma collections: {exc}") from exc
@@ -424,4 +525,4 @@ def open_index(
                 "Run `python -m ingest --rebuild` to rebuild it with the current settings."
             )
     workload: Workload = "batch" if for_writing else "query"
-    return NewsIndex(settings, client, chunks, documents, embed_model, workload=workload)
+    return NewsIndex(settings, client, chunks, documents, sentences, embed_model, workload=workload)

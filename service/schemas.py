@@ -107,6 +107,13 @@ class Passage(BaseModel):
     end: int
     text: str
     score: float = Field(description="Cosine similarity of query and passage.")
+    lexical_score: float | None = Field(
+        default=None, description="BM25 score of the passage for the query (None: no match)."
+    )
+    fused_score: float | None = Field(
+        default=None,
+        description="Reciprocal rank fusion of the dense and BM25 ranks (the order of results).",
+    )
 
 
 class SearchResponse(BaseModel):

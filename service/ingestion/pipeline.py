@@ -1,8 +1,9 @@
 """The ingest pipeline: load → clean → dedup → chunk → embed → upsert → prune.
 
 Crash safety comes from the order of writes, per document:
-1. upsert its chunks (deterministic ids, so a repeat write changes nothing),
-2. delete its chunks that the new version no longer has,
+1. upsert the sentences (with vectors) of its new chunks, then the chunks (deterministic ids,
+   so a repeat write changes nothing, and a stored chunk always has its sentences),
+2. delete its chunks, and sentences, that the new version no longer has,
 3. write the document record, whose fingerprint marks the document as complete.
 A run killed anywhere leaves at worst a document whose record is missing or stale; the next
 run sees that its fingerprint does not match and redoes exactly that document.
@@ -22,7 +23,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from service.config import Settings
-from service.index import ChunkRecord, DocumentRecord, NewsIndex
+from service.index import ChunkRecord, DocumentChunks, DocumentRecord, NewsIndex
 from service.ingestion.chunking import Chunk, chunk_document
 from service.ingestion.clean import clean_article
 from service.ingestion.sources import RawDocument, Skipped, load_paths
@@ -43,6 +44,7 @@ class Summary:
     skipped: int = 0
     duplicates: int = 0
     embedded: int = 0
+    sentences_embedded: int = 0
     seconds: float = 0.0
     chunks_per_second: float = 0.0
     skipped_files: list[dict[str, str]] = field(default_factory=list)
@@ -188,13 +190,32 @@ class IngestJob:
         if not self._pending:
             return
         batch, self._pending, self._pending_chunks = self._pending, [], 0
+        # Every chunk's sentences; overlapping chunks repeat sentences, embedded once each.
+        chunk_sentences = [[c.sentences() for c in p.chunks] for p in batch]
+        unique: dict[tuple[str, int, int], int] = {}
+        sentence_texts: list[str] = []
+        for pending, per_chunk in zip(batch, chunk_sentences, strict=True):
+            text = pending.record.text
+            for spans in per_chunk:
+                for s, e in spans:
+                    key = (pending.record.doc_id, s, e)
+                    if key not in unique:
+                        unique[key] = len(sentence_texts)
+                        sentence_texts.append(text[s:e])
         texts = [c.text for p in batch for c in p.chunks]
-        log.debug("embedding %d chunks of %d documents", len(texts), len(batch))
-        vectors = self.index.embed_texts(texts)
+        log.debug(
+            "embedding %d chunks and %d sentences of %d documents",
+            len(texts),
+            len(sentence_texts),
+            len(batch),
+        )
+        embedded = self.index.embed_texts(texts + sentence_texts)
+        vectors, sentence_vectors = embedded[: len(texts)], embedded[len(texts) :]
         self.summary.embedded += len(texts)
+        self.summary.sentences_embedded += len(sentence_texts)
         items = []
         offset = 0
-        for pending in batch:
+        for pending, per_chunk in zip(batch, chunk_sentences, strict=True):
             rec = pending.record
             n = len(pending.chunks)
             chunk_records = [
@@ -207,10 +228,21 @@ class IngestJob:
                     text=c.text,
                     title=rec.title,
                     published=rec.published,
+                    sentences=spans,
                 )
-                for c in pending.chunks
+                for c, spans in zip(pending.chunks, per_chunk, strict=True)
             ]
-            items.append((rec.doc_id, chunk_records, vectors[offset : offset + n]))
+            items.append(
+                DocumentChunks(
+                    rec.doc_id,
+                    chunk_records,
+                    vectors[offset : offset + n],
+                    [
+                        [sentence_vectors[unique[(rec.doc_id, s, e)]] for s, e in spans]
+                        for spans in per_chunk
+                    ],
+                )
+            )
             offset += n
         self.index.replace_chunks_many(items)
         log.debug("stored chunks of %d documents", len(batch))
