@@ -116,6 +116,12 @@ class Settings(BaseSettings):
     fusion_candidates: int = Field(
         default=20, ge=1, le=200, description="Candidates each retriever gives to the fusion."
     )
+    rerank_candidates: int = Field(
+        default=10,
+        ge=1,
+        le=100,
+        description="Fused passages re-ranked with the score of their best stored sentence.",
+    )
     rrf_k: int = Field(
         default=60, ge=1, description="Reciprocal rank fusion constant: score = sum 1/(k + rank)."
     )

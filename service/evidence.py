@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -40,7 +41,7 @@ class Sentence:
 
     doc_id: str
     title: str
-    published: str | None
+    published: date | None
     passage_id: str
     start: int
     end: int

@@ -32,7 +32,9 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
+
+from service.dates import date_ord, parse_date
 
 if TYPE_CHECKING:
     from service.index import NewsIndex
@@ -66,7 +68,7 @@ class LexicalHit:
     chunk_id: str
     doc_id: str
     title: str
-    published: str | None
+    published: date | None
     start: int
     end: int
     text: str
@@ -96,6 +98,8 @@ class LexicalIndex:
         self._conn.executescript(_SCHEMA)
         self._lock = threading.Lock()
         self._checked = float("-inf")
+        self._newest: date | Literal[False] | None = None  # False: no dated article
+        self._seen_token: str | None = None
 
     def close(self) -> None:
         """Close the SQLite connection."""
@@ -126,6 +130,8 @@ class LexicalIndex:
 
     def _sync(self, index: NewsIndex) -> None:
         collection_id, token = index.generation()  # read before the data it covers
+        if token != self._seen_token:  # this process or another one changed the rows
+            self._newest, self._seen_token = None, token
         conn = self._conn
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -189,6 +195,19 @@ class LexicalIndex:
         return len(set(stale) | set(fresh))
 
     # -- reading -------------------------------------------------------------------------------
+    def newest_date(self) -> date | None:
+        """The publication date of the newest article held (cached until the next change)."""
+        with self._lock:
+            if self._newest is None:
+                row = self._conn.execute("SELECT max(published_ord) FROM chunks").fetchone()
+                ordinal = int(row[0] or 0)
+                self._newest = (
+                    date(ordinal // 10000, ordinal // 100 % 100, ordinal % 100)
+                    if ordinal
+                    else False
+                )
+            return self._newest or None
+
     def chunk_ids(self) -> dict[str, str]:
         """Every chunk held, chunk id → text (for consistency checks)."""
         with self._lock:
@@ -218,10 +237,10 @@ class LexicalIndex:
             params += doc_ids
         if published_after:
             sql.append("AND published_ord >= ?")
-            params.append(int(published_after.strftime("%Y%m%d")))
+            params.append(date_ord(published_after))
         if published_before:
             sql.append("AND published_ord > 0 AND published_ord <= ?")
-            params.append(int(published_before.strftime("%Y%m%d")))
+            params.append(date_ord(published_before))
         sql.append("ORDER BY bm25(chunks) LIMIT ?")
         params.append(limit)
         with self._lock:
@@ -231,7 +250,7 @@ class LexicalIndex:
                 chunk_id=str(r[0]),
                 doc_id=str(r[1]),
                 title=str(r[2]),
-                published=str(r[3]) or None,
+                published=parse_date(str(r[3]) or None),
                 start=int(r[4]),
                 end=int(r[5]),
                 text=str(r[6]),

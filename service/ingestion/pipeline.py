@@ -17,12 +17,15 @@ import logging
 import sys
 import time
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
 
 from service.config import Settings
+from service.dates import parse_date
 from service.index import ChunkRecord, DocumentChunks, DocumentRecord, NewsIndex
 from service.ingestion.chunking import Chunk, chunk_document
 from service.ingestion.clean import clean_article
@@ -60,6 +63,7 @@ class _Pending:
     record: DocumentRecord
     chunks: list[Chunk]
     is_new: bool
+    sentences: list[tuple[tuple[int, int], ...]]  # per chunk, document offsets
 
 
 def sha256(text: str) -> str:
@@ -80,13 +84,16 @@ class IngestJob:
         # Embedding several documents per batch keeps the model busy; flushing per ~4 batches
         # bounds what a crash can make us redo.
         self._flush_at = settings.embed_batch_size * 4
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer")
+        self._in_flight: Future[None] | None = None
 
     # -- helpers ---------------------------------------------------------------------------
-    def _fingerprint(self, text: str, title: str, published: str | None, source: str) -> str:
+    def _fingerprint(self, text: str, title: str, published: date | None, source: str) -> str:
         s = self.settings
+        iso = published.isoformat() if published else None
         return sha256(
             json.dumps(
-                [text, title, published, source, s.chunk_size, s.chunk_overlap, s.tokenizer],
+                [text, title, iso, source, s.chunk_size, s.chunk_overlap, s.tokenizer],
                 ensure_ascii=False,
             )
         )
@@ -126,7 +133,7 @@ class IngestJob:
                 continue
             by_hash[content_hash] = item.doc_id
             title = item.title or cleaned.title
-            published = item.published or cleaned.published
+            published = parse_date(item.published or cleaned.published)
             fingerprint = self._fingerprint(cleaned.text, title, published, item.source)
             old = existing.get(item.doc_id)
             if old is not None and old.fingerprint == fingerprint:
@@ -153,11 +160,13 @@ class IngestJob:
                 salt=fingerprint,
             )
             record.chunks = len(chunks)
-            self._pending.append(_Pending(record, chunks, is_new=old is None))
+            sentences = [c.sentences() for c in chunks]
+            self._pending.append(_Pending(record, chunks, old is None, sentences))
             self._pending_chunks += len(chunks)
             if self._pending_chunks >= self._flush_at:
-                self._flush()
-        self._flush()
+                self._submit_flush()
+        self._submit_flush()
+        self._wait_flush()  # a failed flush raises here
         bar.close()
 
         self._save_aliases(aliases)
@@ -186,12 +195,27 @@ class IngestJob:
             existing.pop(item.doc_id)
             self.summary.deleted += 1
 
-    def _flush(self) -> None:
+    def _submit_flush(self) -> None:
+        """Hand the pending documents to the writer thread and go on reading.
+
+        Loading, cleaning, chunking and sentence splitting (Python, holding the GIL) overlap
+        with embedding (torch, which releases it) and the Chroma writes of the previous batch.
+        One flush at a time, in order: the crash-safety argument above holds per flush.
+        """
         if not self._pending:
             return
         batch, self._pending, self._pending_chunks = self._pending, [], 0
+        self._wait_flush()
+        self._in_flight = self._writer.submit(self._flush, batch)
+
+    def _wait_flush(self) -> None:
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()  # re-raises what the flush raised
+
+    def _flush(self, batch: list[_Pending]) -> None:
         # Every chunk's sentences; overlapping chunks repeat sentences, embedded once each.
-        chunk_sentences = [[c.sentences() for c in p.chunks] for p in batch]
+        chunk_sentences = [p.sentences for p in batch]
         unique: dict[tuple[str, int, int], int] = {}
         sentence_texts: list[str] = []
         for pending, per_chunk in zip(batch, chunk_sentences, strict=True):

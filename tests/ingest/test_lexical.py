@@ -105,7 +105,7 @@ def test_hybrid_search_fuses_bm25_and_dense_with_the_same_filters(
     only = retriever.search("Brad Smith", 5, Filters(doc_ids=["002_f30c3b285b3e3037"]))
     assert {p.doc_id for p in only} == {"002_f30c3b285b3e3037"}
     early = retriever.search("Brad Smith", 5, Filters(published_before=date(2019, 1, 1)))
-    assert early and all(p.published and p.published <= "2019-01-01" for p in early)
+    assert early and all(p.published and p.published <= date(2019, 1, 1) for p in early)
     dense = Retriever(
         open_index(settings.model_copy(update={"retrieval": "dense"}), embed_model=embed_model)
     ).search("Brad Smith Beijing meeting", 5)

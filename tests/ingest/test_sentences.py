@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pytest
 
 from service.config import Settings
+from service.errors import IndexMismatchError
 from service.index import NewsIndex, open_index
 from service.ingestion.chunking import Chunk
 from service.ingestion.pipeline import IngestJob
@@ -111,6 +113,12 @@ def test_sentences_follow_chunks_through_edit_duplicate_prune_and_rebuild(
         make_settings(chunk_size=256, chunk_overlap=32), embed_model, [articles], rebuild=True
     )
     assert assert_consistent(rebuilt, embed_model) > 0
+
+    # An index built before sentences were stored (schema 1) is refused, naming --rebuild.
+    meta = dict(rebuilt.chunk_collection.metadata or {})
+    rebuilt.chunk_collection.modify(metadata={**meta, "schema_version": 1})
+    with pytest.raises(IndexMismatchError, match="--rebuild"):
+        open_index(settings, embed_model=embed_model)
 
 
 def test_scorer_reads_stored_sentences_without_embedding_them(
