@@ -38,15 +38,27 @@ def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
-def reciprocal_rank_fusion(rankings: list[list[str]], k: int) -> dict[str, float]:
+Ranking = list[str] | dict[str, int]
+"""Ids best first, or id → rank (from 1; equal ranks for ties)."""
+
+
+def reciprocal_rank_fusion(rankings: list[Ranking], k: int) -> dict[str, float]:
     """Reciprocal rank fusion (Cormack et al., 2009): an id scores the sum, over the rankings
-    that hold it, of 1 / (k + its rank). Written here because it is three lines over plain ids
+    that hold it, of 1 / (k + its rank). Written here because it is a few lines over plain ids
     (llama-index's ``QueryFusionRetriever`` would also run the retrievers and drop raw scores)."""
     fused: dict[str, float] = {}
     for ranking in rankings:
-        for rank, item in enumerate(ranking, start=1):
+        ranks = ranking if isinstance(ranking, dict) else {i: r for r, i in enumerate(ranking, 1)}
+        for item, rank in ranks.items():
             fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
     return fused
+
+
+def dense_ranks(values: dict[str, Any]) -> dict[str, int]:
+    """id → rank by descending value, equal values sharing a rank (1, 1, 2, …)."""
+    distinct = sorted(set(values.values()), reverse=True)
+    position = {v: r for r, v in enumerate(distinct, start=1)}
+    return {i: position[v] for i, v in values.items()}
 
 
 class Retriever:
@@ -92,12 +104,13 @@ class Retriever:
             published_before=filters.published_before if filters else None,
         )
         pool = {p.passage_id: p for p in dense}
-        rankings = [[p.passage_id for p in dense], [h.chunk_id for h in hits]]
         scope = time_scope(query, lexical.newest_date() or date.today())
-        if scope is not None:
-            rankings.append(self._in_time(scope, vector, candidates, where, pool, hits))
+        in_time = self._in_time(scope, vector, candidates, where, pool, hits) if scope else {}
+        rankings: list[Ranking] = [[p.passage_id for p in dense], [h.chunk_id for h in hits]]
+        if in_time:
+            rankings.append(in_time)
         fused = self._fuse(rankings, pool, hits, vector, max(top_k, s.rerank_candidates))
-        return self._rerank(query, vector, fused)[:top_k]
+        return self._rerank(query, vector, fused, in_time)[:top_k]
 
     def _in_time(
         self,
@@ -107,17 +120,17 @@ class Retriever:
         where: dict[str, Any] | None,
         pool: dict[str, Passage],
         hits: list[LexicalHit],
-    ) -> list[str]:
+    ) -> dict[str, int]:
         """A third ranking for a question that names a time: the passages dated inside its
         range (the nearest ones, found by a dense search restricted to the range), or for "the
-        latest" the dated candidates newest first. Fused like the others, it raises passages
+        latest" the dated candidates newest first (an article's passages share its rank).
+        Fused like the others, it raises passages
         of the right time without excluding anything: undated articles keep their ranks in
         the dense and BM25 lists."""
         if scope.after is None and scope.before is None:
-            dated = [(p.published, i) for i, p in pool.items() if p.published is not None]
-            dated += [(h.published, h.chunk_id) for h in hits if h.published is not None]
-            ordered = sorted(set(dated), key=lambda d: (d[0], d[1]), reverse=True)
-            return list(dict.fromkeys(i for _, i in ordered))
+            dated = {i: p.published for i, p in pool.items() if p.published is not None}
+            dated |= {h.chunk_id: h.published for h in hits if h.published is not None}
+            return dense_ranks(dated)
         clauses: list[dict[str, Any]] = [{"published_ord": {"$gt": 0}}]
         if scope.after:
             clauses.append({"published_ord": {"$gte": date_ord(scope.after)}})
@@ -125,20 +138,23 @@ class Retriever:
             clauses.append({"published_ord": {"$lte": date_ord(scope.before)}})
         if where:
             clauses.append(where)
-        ranked = []
+        ranked: dict[str, int] = {}
         for node, score in self.index.query(vector, candidates, {"$and": clauses}):
             passage = _passage(node, score)
             pool.setdefault(passage.passage_id, passage)
-            ranked.append(passage.passage_id)
+            ranked[passage.passage_id] = len(ranked) + 1
         return ranked
 
-    def _rerank(self, query: str, vector: list[float], passages: list[Passage]) -> list[Passage]:
+    def _rerank(
+        self, query: str, vector: list[float], passages: list[Passage], in_time: dict[str, int]
+    ) -> list[Passage]:
         """Order the first ``rerank_candidates`` fused passages by reciprocal rank fusion of
         three rankings: cosine, BM25 and the evidence score of the passage's best sentence
         (cosine of question and sentence plus ``lexical_weight`` times the share of question
         words it holds, as the evidence scorer computes it), read from the sentence vectors
-        stored at ingest. A passage whose best sentence states what is asked comes first even
-        when the passage as a whole is about something broader."""
+        stored at ingest; plus the time ranking when the question names a time. A passage
+        whose best sentence states what is asked comes first even when the passage as a
+        whole is about something broader."""
         head = passages[: self.settings.rerank_candidates]
         if len(head) < 2:
             return passages
@@ -166,6 +182,9 @@ class Retriever:
                 ranking(lambda p: p.score),
                 ranking(lambda p: p.lexical_score),
                 ranking(lambda p: best[p.passage_id]),
+                dense_ranks(
+                    {p.passage_id: -in_time[p.passage_id] for p in head if p.passage_id in in_time}
+                ),
             ],
             self.settings.rrf_k,
         )
@@ -182,7 +201,7 @@ class Retriever:
 
     def _fuse(
         self,
-        rankings: list[list[str]],
+        rankings: list[Ranking],
         pool: dict[str, Passage],
         hits: list[LexicalHit],
         vector: list[float],
