@@ -57,6 +57,13 @@ class Settings(BaseSettings):
         default="cl100k_base",
         description="tiktoken encoding used to count chunk tokens (shipped with llama-index-core).",
     )
+    story_similarity: float = Field(
+        default=0.88,
+        ge=0,
+        le=1,
+        description="Cosine of two documents' mean chunk vectors above which they report the "
+        "same story (grouped at ingest).",
+    )
 
     # --- embeddings ----------------------------------------------------------------------
     embed_provider: Literal["huggingface", "openai", "ollama"] = Field(

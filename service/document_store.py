@@ -33,6 +33,7 @@ class DocumentRecord(DocumentMeta):
     fingerprint: str
     chunks: int
     aliases: list[str] = Field(default_factory=list)
+    story_id: str | None = None  # set by the ingest job's grouping (service.stories)
 
 
 class DocumentStore:
@@ -54,6 +55,7 @@ class DocumentStore:
             "fingerprint": rec.fingerprint,
             "chunks": rec.chunks,
             "aliases": json.dumps(rec.aliases, ensure_ascii=False),
+            **({"story_id": rec.story_id} if rec.story_id else {}),
         }
 
     @staticmethod
@@ -69,6 +71,7 @@ class DocumentStore:
             fingerprint=str(meta.get("fingerprint", "")),
             chunks=int(meta.get("chunks", 0)),
             aliases=list(json.loads(str(meta.get("aliases") or "[]"))),
+            story_id=str(meta["story_id"]) if meta.get("story_id") else None,
         )
 
     def records(self) -> dict[str, DocumentRecord]:
@@ -105,6 +108,26 @@ class DocumentStore:
                 metadatas=[self._metadata(r) for r in part],
                 embeddings=[_DOC_VECTOR] * len(part),
             )
+
+    def set_stories(self, stories: dict[str, str]) -> None:
+        """Write the story id of some documents (their other metadata is kept)."""
+        ids = sorted(stories)
+        for i in range(0, len(ids), _WRITE_BATCH):
+            part = ids[i : i + _WRITE_BATCH]
+            self.collection.update(ids=part, metadatas=[{"story_id": stories[d]} for d in part])
+
+    def related(self, records: list[DocumentRecord]) -> dict[str, list[str]]:
+        """For each record, the other documents of its story (one Chroma call)."""
+        story_ids = sorted({r.story_id for r in records if r.story_id})
+        members: dict[str, list[str]] = {}
+        if story_ids:
+            got = self.collection.get(where={"story_id": {"$in": story_ids}}, include=["metadatas"])
+            for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+                members.setdefault(str((meta or {})["story_id"]), []).append(doc_id)
+        return {
+            r.doc_id: sorted(d for d in members.get(r.story_id or "", []) if d != r.doc_id)
+            for r in records
+        }
 
     def delete(self, doc_id: str) -> None:
         """Delete a document's record."""

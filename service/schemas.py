@@ -175,7 +175,18 @@ class Answer(BaseModel):
     timings_ms: Timings
 
 
-class DocumentSummary(DocumentMeta):
+class StoryFields(BaseModel):
+    """Which story a document reports, and the other documents reporting it."""
+
+    story_id: str | None = Field(
+        default=None, description="Same-story group (the smallest document id in it)."
+    )
+    related: list[str] = Field(
+        default_factory=list, description="Other documents reporting the same story."
+    )
+
+
+class DocumentSummary(DocumentMeta, StoryFields):
     """A document in the listing."""
 
     source: str
@@ -189,7 +200,7 @@ class DocumentList(BaseModel):
     total: int
 
 
-class DocumentOut(DocumentMeta):
+class DocumentOut(DocumentMeta, StoryFields):
     """One document with its canonical text, which every offset indexes into."""
 
     source: str

@@ -30,6 +30,7 @@ from service.index import ChunkRecord, DocumentChunks, DocumentRecord, NewsIndex
 from service.ingestion.chunking import Chunk, chunk_document
 from service.ingestion.clean import clean_article
 from service.ingestion.sources import RawDocument, Skipped, load_paths
+from service.stories import document_vectors, story_groups
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +173,7 @@ class IngestJob:
         self._save_aliases(aliases)
         if prune:
             self._prune(paths, seen, existing)
+        self._group_stories()
         counts = self.index.counts()
         self.summary.documents, self.summary.chunks = counts.documents, counts.chunks
         self.summary.seconds = round(time.perf_counter() - started, 3)
@@ -279,6 +281,22 @@ class IngestJob:
                 self.summary.added += 1
             else:
                 self.summary.updated += 1
+
+    def _group_stories(self) -> None:
+        """Regroup documents into stories (``service.stories``) when documents changed or
+        some have no story yet; only story ids that differ are written."""
+        s = self.summary
+        records = self.index.document_records()
+        if not (s.added or s.updated or s.deleted) and all(r.story_id for r in records.values()):
+            return
+        ids, matrix = document_vectors(self.index.chunk_collection)
+        groups = story_groups(ids, matrix, self.settings.story_similarity)
+        changed = {
+            d: story for d, story in groups.items() if d in records and records[d].story_id != story
+        }
+        if changed:
+            self.index.documents.set_stories(changed)
+            self.index.mark_changed()
 
     def _save_aliases(self, aliases: dict[str, set[str]]) -> None:
         for doc_id, names in aliases.items():

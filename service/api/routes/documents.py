@@ -24,6 +24,7 @@ async def list_documents(
     """Indexed documents, ordered by id."""
     records = await run_in_threadpool(index.list_documents, limit, offset)
     total = await run_in_threadpool(index.document_collection.count)
+    related = await run_in_threadpool(index.documents.related, records)
     return DocumentList(
         documents=[
             DocumentSummary(
@@ -32,6 +33,8 @@ async def list_documents(
                 published=r.published,
                 source=r.source,
                 chunks=r.chunks,
+                story_id=r.story_id,
+                related=related[r.doc_id],
             )
             for r in records
         ],
@@ -57,4 +60,6 @@ async def get_document(doc_id: str, index: Annotated[NewsIndex, Depends(get_inde
         source=record.source,
         text=record.text,
         aliases=record.aliases,
+        story_id=record.story_id,
+        related=(await run_in_threadpool(index.documents.related, [record]))[record.doc_id],
     )
