@@ -8,7 +8,7 @@ import pytest
 
 from service.dates import date_from_metadata, date_metadata, date_ord, parse_date
 from service.lexical import LexicalIndex, match_expression
-from service.retrieval import reciprocal_rank_fusion
+from service.retrieval import dense_ranks, reciprocal_rank_fusion
 
 
 def test_match_expression_quotes_every_word_and_drops_function_words() -> None:
@@ -58,3 +58,9 @@ def test_fts5_ranks_by_bm25_and_filters_like_the_dense_search() -> None:
     # Undated articles are never "before" a date.
     assert lexical.search("quokkas", 5, published_before=date(2030, 1, 1))[0].chunk_id == "q1"
     assert lexical.search("the", 5) == []
+
+
+def test_rank_fusion_accepts_tied_ranks() -> None:
+    assert dense_ranks({"a": 3, "b": 5, "c": 3}) == {"b": 1, "a": 2, "c": 2}
+    fused = reciprocal_rank_fusion([["x", "y"], {"y": 1, "x": 1}], k=60)
+    assert fused["x"] > fused["y"]
