@@ -94,6 +94,10 @@ class NewsIndex:
         # Popular passages' sentences, by chunk id. A pure optimisation: a chunk id carries a
         # hash of the chunk's content and metadata, so an entry can never be out of date.
         self._sentence_cache: LRU[str, ChunkSentences] = LRU(4096)
+        # Vectors of texts the service already knows (stored sentences it has read, texts it
+        # embedded): citation checks embed quotes that are stored sentences. An optimisation
+        # only (the stored vector is the same model's vector of the same text).
+        self._text_vectors: LRU[str, list[float]] = LRU(8192)
 
     # -- the collections (for tests and health checks) -------------------------------------
     @property
@@ -118,8 +122,15 @@ class NewsIndex:
         return self.embedder.state
 
     def embed_texts(self, texts: list[str]) -> list[list[float]]:
-        """Embed passages (see ``Embedder.embed_texts``)."""
-        return self.embedder.embed_texts(texts)
+        """Embed passages (see ``Embedder.embed_texts``); the service reuses known vectors."""
+        if self.workload != "query":
+            return self.embedder.embed_texts(texts)
+        known = [self._text_vectors.get(t) for t in texts]
+        missing = sorted({t for t, v in zip(texts, known, strict=True) if v is None})
+        fresh = dict(zip(missing, self.embedder.embed_texts(missing), strict=True))
+        for text, vector in fresh.items():
+            self._text_vectors.put(text, vector)
+        return [v if v is not None else fresh[t] for t, v in zip(texts, known, strict=True)]
 
     def embed_query(self, query: str) -> list[float]:
         """Embed a question or search query."""
@@ -206,6 +217,12 @@ class NewsIndex:
         for chunk_id, sentences in self.sentence_store.for_chunks(missing).items():
             self._sentence_cache.put(chunk_id, sentences)
             found[chunk_id] = sentences
+        fetched = {m.chunk_id for m in missing}
+        for p in passages:
+            if p.passage_id in found and p.passage_id in fetched:
+                stored = found[p.passage_id]
+                for (s, e), vector in zip(stored.spans, stored.vectors, strict=True):
+                    self._text_vectors.put(p.text[s - p.start : e - p.start], vector.tolist())
         return found
 
     def generation(self) -> tuple[str, str]:
