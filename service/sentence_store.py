@@ -13,9 +13,8 @@ any collection (memory and ingest time are in the README's figures).
 The text is not stored: ``document.text[start:end]`` is the sentence, and the passage the
 service already holds is a slice of that text.
 
-Lookup is by the passage's document and span, not only by chunk id, so that chunks sharing a
-span share its sentences (the benchmark's grown index copies chunks under new ids); the
-sentences of the exact chunk are preferred when both exist.
+Lookup is by chunk id; a chunk without sentences of its own (none, after a complete ingest)
+falls back to the sentences stored for the same document and span, preferring its own.
 
 Thread-safe: it holds no state besides the Chroma collection handle, which is.
 """
@@ -110,12 +109,23 @@ class SentenceStore:
         self.collection.delete(where={"ref_doc_id": doc_id})
 
     def for_chunks(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
-        """The stored sentences of each chunk, by chunk id (one Chroma call for all of them).
-
-        A chunk without stored sentences is absent from the result.
-        """
+        """The stored sentences of each chunk, by chunk id. One Chroma call by chunk id (a
+        ``$in`` on one key: ~10 ms for 10 chunks on BBC, where an ``$or`` over document and
+        span costs ~120 ms); only chunks it does not find are looked up by document and span.
+        A chunk without stored sentences is absent from the result."""
         if not chunks:
             return {}
+        got = self.collection.get(
+            where={"chunk_id": {"$in": sorted({c.chunk_id for c in chunks})}},
+            include=["metadatas", "embeddings"],
+        )
+        found = self._group(chunks, got)
+        missing = [c for c in chunks if c.chunk_id not in found]
+        if missing:
+            found.update(self._by_span(missing))
+        return found
+
+    def _by_span(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
         clauses: list[dict[str, Any]] = [
             {
                 "$and": [
@@ -127,7 +137,12 @@ class SentenceStore:
             for c in {(c.doc_id, c.start, c.end): c for c in chunks}.values()
         ]
         where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
-        got = self.collection.get(where=where, include=["metadatas", "embeddings"])
+        return self._group(
+            chunks, self.collection.get(where=where, include=["metadatas", "embeddings"])
+        )
+
+    @staticmethod
+    def _group(chunks: Sequence[SpanKey], got: Any) -> dict[str, ChunkSentences]:
         # Group by (span, producing chunk): several chunks may share a span.
         groups: dict[tuple[str, int, int], dict[str, list[tuple[int, int, int, Any]]]] = {}
         for meta, vector in zip(got["metadatas"] or [], got["embeddings"], strict=True):
