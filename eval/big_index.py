@@ -20,6 +20,8 @@ from typing import Any
 
 import numpy as np
 
+from service.chroma_paging import get_all
+
 NOISE_SIGMA = 0.025
 
 
@@ -38,7 +40,7 @@ def grow_index(
         path=str(target), settings=ChromaSettings(anonymized_telemetry=False)
     )
     col = client.get_collection(f"{collection}_chunks")
-    got = col.get(include=["embeddings", "metadatas", "documents"])
+    got = get_all(col, include=["embeddings", "metadatas", "documents"])
     ids: list[str] = list(got["ids"])
     metadatas: list[Any] = list(got["metadatas"] or [])
     documents: list[str] = list(got["documents"] or [])
@@ -77,8 +79,8 @@ def _grow_sentences(client: Any, collection: str, copies: int, rng: Any) -> int:
     sentence records the index holds."""
     col = client.get_collection(f"{collection}_sentences")
     chunk_col = client.get_collection(f"{collection}_chunks")
-    present = set(chunk_col.get(include=[])["ids"])
-    got = col.get(include=["embeddings", "metadatas"])
+    present = set(get_all(chunk_col, include=[])["ids"])
+    got = get_all(col, include=["embeddings", "metadatas"])
     base = np.asarray(got["embeddings"], dtype=np.float32)
     metas: list[Any] = list(got["metadatas"] or [])
     sids: list[str] = list(got["ids"])

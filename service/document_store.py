@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import Field
 
+from service.chroma_paging import get_all
 from service.dates import date_from_metadata, date_metadata
 from service.schemas import DocumentMeta
 
@@ -76,7 +77,7 @@ class DocumentStore:
 
     def records(self) -> dict[str, DocumentRecord]:
         """Every document's metadata (without its text), by id."""
-        got = self.collection.get(include=["metadatas"])
+        got = get_all(self.collection, include=["metadatas"])
         return {
             doc_id: self._record(doc_id, meta or {}, None)
             for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
@@ -91,7 +92,7 @@ class DocumentStore:
 
     def page(self, limit: int, offset: int) -> list[DocumentRecord]:
         """A page of documents (metadata only), ordered by id."""
-        ids = sorted(self.collection.get(include=[])["ids"])[offset : offset + limit]
+        ids = sorted(get_all(self.collection, include=[])["ids"])[offset : offset + limit]
         if not ids:
             return []
         got = self.collection.get(ids=ids, include=["metadatas"])

@@ -34,6 +34,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from service.chroma_paging import get_all
 from service.dates import date_ord, parse_date
 
 if TYPE_CHECKING:
@@ -153,7 +154,7 @@ class LexicalIndex:
             log.info("lexical index: %d document(s) re-read from Chroma", changed)
 
     def _apply_changes(self, index: NewsIndex) -> int:
-        got = index.document_collection.get(include=["metadatas"])
+        got = get_all(index.document_collection, include=["metadatas"])
         remote = {
             doc_id: str((meta or {}).get("fingerprint", ""))
             for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
@@ -166,8 +167,10 @@ class LexicalIndex:
             self._conn.execute("DELETE FROM docs WHERE doc_id = ?", (doc_id,))
         for i in range(0, len(fresh), _READ_BATCH):
             part = fresh[i : i + _READ_BATCH]
-            rows = index.chunk_collection.get(
-                where={"ref_doc_id": {"$in": part}}, include=["documents", "metadatas"]
+            rows = get_all(
+                index.chunk_collection,
+                where={"ref_doc_id": {"$in": part}},
+                include=["documents", "metadatas"],
             )
             self._conn.executemany(
                 "INSERT INTO chunks(text, chunk_id, doc_id, title, published, published_ord, "

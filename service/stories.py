@@ -21,12 +21,14 @@ from typing import Any
 
 import numpy as np
 
+from service.chroma_paging import get_all
+
 _BLOCK = 1024  # rows of the similarity matrix computed at once
 
 
 def document_vectors(chunk_collection: Any) -> tuple[list[str], np.ndarray]:
     """Every document's id and its normalised mean chunk vector (rows in id order)."""
-    got = chunk_collection.get(include=["embeddings", "metadatas"])
+    got = get_all(chunk_collection, include=["embeddings", "metadatas"])
     sums: dict[str, np.ndarray] = {}
     for vector, meta in zip(got["embeddings"], got["metadatas"] or [], strict=True):
         doc_id = str(meta["ref_doc_id"])

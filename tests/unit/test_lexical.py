@@ -64,3 +64,23 @@ def test_rank_fusion_accepts_tied_ranks() -> None:
     assert dense_ranks({"a": 3, "b": 5, "c": 3}) == {"b": 1, "a": 2, "c": 2}
     fused = reciprocal_rank_fusion([["x", "y"], {"y": 1, "x": 1}], k=60)
     assert fused["x"] > fused["y"]
+
+
+def test_get_all_reads_every_page_of_a_collection() -> None:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from service.chroma_paging import get_all
+
+    client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+    col = client.get_or_create_collection("paging-test", embedding_function=None)
+    col.add(
+        ids=[f"r{i:03d}" for i in range(25)],
+        embeddings=[[float(i), 1.0] for i in range(25)],
+        metadatas=[{"n": i} for i in range(25)],
+    )
+    got = get_all(col, page=10, include=["metadatas", "embeddings"])
+    assert sorted(got["ids"]) == [f"r{i:03d}" for i in range(25)]
+    assert sorted(m["n"] for m in got["metadatas"]) == list(range(25))
+    assert len(got["embeddings"]) == 25
+    assert get_all(col, page=10, where={"n": {"$gte": 20}}, include=[])["ids"] != []
