@@ -42,6 +42,7 @@ from service.config import PROJECT_ROOT
 SHARED = PROJECT_ROOT.parent / "shared"
 BBC = SHARED / "corpus" / "bbc"
 DEV_QA = SHARED / "eval" / "dev_qa.jsonl"
+DEV_BBC = SHARED / "eval" / "dev_bbc.jsonl"
 SAMPLE = PROJECT_ROOT / "data" / "articles"
 COLLECTION = "news"
 
@@ -97,15 +98,21 @@ def rss_mb(pid: int, field: str = "VmRSS") -> float:
 
 
 @contextmanager
-def service(chroma: Path, log: Path) -> Iterator[tuple[str, int, dict[str, float]]]:
+def service(
+    chroma: Path, log: Path, **overrides: str
+) -> Iterator[tuple[str, int, dict[str, float]]]:
     """``python -m service`` (extractive) on ``chroma``; yields its URL, pid and start-up
-    figures."""
+    figures. Its BM25 file goes beside the log (a fresh one: the cold start builds it)."""
     port = free_port()
+    lexical = log.with_suffix(".lexical")
+    shutil.rmtree(lexical, ignore_errors=True)
     env = clean_env(
         RAG_CHROMA_PATH=str(chroma),
         RAG_COLLECTION=COLLECTION,
         RAG_LLM_PROVIDER="extractive",
         RAG_PORT=str(port),
+        RAG_LEXICAL_DIR=str(lexical),
+        **overrides,
     )
     started = time.perf_counter()
     with log.open("w") as out:
@@ -220,6 +227,8 @@ def ingest_benchmark(work: Path, fp32_check: bool) -> dict[str, Any]:
             "documents": summary["documents"],
             "files": summary["documents"] + summary["duplicates"] + summary["skipped"],
             "chunks": summary["chunks"],
+            # Sentence vectors are embedded in the same job (service.sentence_store).
+            "sentences_embedded": summary.get("sentences_embedded", 0),
             **token_counts(chunk_texts(chroma)),
         }
     print("ingest: plain llama-index recipe ...", file=sys.stderr, flush=True)
@@ -271,7 +280,12 @@ def query_pool() -> list[str]:
 
 
 def serve_benchmark(
-    name: str, chroma: Path, work: Path, pool: list[str], seconds: float
+    name: str,
+    chroma: Path,
+    work: Path,
+    pool: list[str],
+    seconds: float,
+    clients_list: tuple[int, ...] = (1, 8, 32),
 ) -> dict[str, Any]:
     """Cold start, memory and load figures of the service on one index."""
     print(f"serve: {name} ...", file=sys.stderr, flush=True)
@@ -284,7 +298,7 @@ def serve_benchmark(
         run_load(url, "/search", search[-50:], 2, requests=50)  # warm the vector index
         loads = []
         for path, payloads in (("/search", search), ("/ask", ask)):
-            for clients in (1, 8, 32):
+            for clients in clients_list:
                 # Each run starts at a different place of the pool: no query is repeated
                 # within a run unless it sends more requests than the pool holds.
                 offset = (clients * 97) % len(payloads)
@@ -302,13 +316,60 @@ def serve_benchmark(
     return result
 
 
-def quality_check(name: str, chroma: Path, work: Path) -> dict[str, Any]:
-    """Dev-set metrics (extractive) over HTTP on an index."""
+def quality_check(name: str, chroma: Path, work: Path, **overrides: str) -> dict[str, Any]:
+    """Dev-set metrics (extractive) over HTTP on an index: dev_qa with evidence recall@5 and
+    @1, and the recalls of dev_bbc (the first passage holds the evidence: recall@1)."""
+    bbc = [json.loads(x) for x in DEV_BBC.read_text(encoding="utf-8").splitlines() if x]
     with (
-        service(chroma, work / f"quality-{name}.log") as (url, _, _),
+        service(chroma, work / f"quality-{name}.log", **overrides) as (url, _, _),
         httpx.Client(base_url=url, timeout=300) as client,
     ):
-        return evaluate(client, questions(), k=5).summary()
+        result = evaluate(client, questions(), k=5).summary()
+        result["evidence_recall_at_1"] = evaluate(client, questions(), k=1).summary()[
+            "evidence_recall_at_k"
+        ]
+        for k in (1, 5):
+            result[f"dev_bbc_recall_at_{k}"] = evaluate(client, bbc, k=k).summary()[
+                "evidence_recall_at_k"
+            ]
+        return result
+
+
+def lexical_benchmark(chroma: Path, work: Path, pool: list[str]) -> dict[str, Any]:
+    """The BM25 index on its own, in this process: time to build it from Chroma (a cold
+    replica), its file size, the memory it adds, and query latency over the query pool."""
+    import statistics
+
+    from service.config import Settings
+    from service.index import open_index
+    from service.lexical import LexicalIndex
+
+    folder = work / "lexical-bench"
+    shutil.rmtree(folder, ignore_errors=True)
+    settings = Settings(_env_file=None, chroma_path=chroma, collection=COLLECTION)
+    index = open_index(settings)
+    rss_before = rss_mb(os.getpid())
+    started = time.perf_counter()
+    lexical = LexicalIndex(folder / "bench.sqlite", refresh_seconds=3600)
+    lexical.refresh(index, force=True)
+    build = time.perf_counter() - started
+    latencies = []
+    for query in pool[:1000]:
+        t0 = time.perf_counter()
+        lexical.search(query, 20)
+        latencies.append((time.perf_counter() - t0) * 1000)
+    latencies.sort()
+    check = time.perf_counter()
+    lexical.refresh(index, force=True)  # nothing changed: one token read
+    return {
+        "chunks": len(lexical.chunk_ids()),
+        "build_s": round(build, 2),
+        "file_mb": round(sum(p.stat().st_size for p in folder.iterdir()) / 2**20, 1),
+        "rss_added_mb": round(rss_mb(os.getpid()) - rss_before),
+        "query_p50_ms": round(statistics.median(latencies), 2),
+        "query_p95_ms": round(latencies[int(len(latencies) * 0.95)], 2),
+        "staleness_check_ms": round((time.perf_counter() - check) * 1000, 2),
+    }
 
 
 def llm_benchmark(sample_chroma: Path) -> dict[str, Any]:
@@ -392,6 +453,11 @@ def print_report(results: dict[str, Any]) -> None:
                     f"{load['p95_ms']!s:>8}{load['p99_ms']!s:>8}{load['rps']!s:>8}"
                     f"{load['errors']:>8}"
                 )
+    for name, lex in results.get("lexical", {}).items():
+        print(
+            f"\nBM25 index (SQLite FTS5) on {name}: "
+            + ", ".join(f"{k} {v}" for k, v in lex.items())
+        )
     for name, q in results.get("quality", {}).items():
         print(f"\ndev set on {name}: " + ", ".join(f"{k} {v}" for k, v in q.items()))
     if "llm" in results:
@@ -410,7 +476,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--big", type=int, default=100_000, help="chunks of the large index")
     parser.add_argument("--seconds", type=float, default=10.0, help="length of each load run")
     parser.add_argument("--no-llm", action="store_true", help="skip the local model")
+    parser.add_argument(
+        "--index",
+        type=Path,
+        default=None,
+        help="benchmark this ingested Chroma folder as WORK/ours",
+    )
+    parser.add_argument(
+        "--only",
+        default="sample,bbc,100k",
+        help="comma-separated: which indexes to serve (sample, bbc, 100k)",
+    )
+    parser.add_argument("--clients", default="1,8,32", help="client counts of the load runs")
+    parser.add_argument("--no-quality", action="store_true", help="skip the dev-set metrics")
     args = parser.parse_args(argv)
+    only = set(args.only.split(","))
+    clients = tuple(int(c) for c in args.clients.split(","))
     if not BBC.is_dir():
         print(f"error: the BBC corpus is not at {BBC}", file=sys.stderr)
         return 2
@@ -418,6 +499,10 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {"machine": machine()}
 
+    if args.index is not None:
+        args.skip_ingest = True
+        shutil.rmtree(work / "ours", ignore_errors=True)
+        shutil.copytree(args.index, work / "ours")
     if not args.skip_ingest:
         results["ingest"] = ingest_benchmark(work, args.fp32_check)
     ours = work / "ours"
@@ -426,17 +511,28 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     sample = work / "sample"
-    shutil.rmtree(sample, ignore_errors=True)
-    run_timed(
-        [sys.executable, "-m", "ingest", str(SAMPLE), "--json"],
-        clean_env(RAG_CHROMA_PATH=str(sample), RAG_COLLECTION=COLLECTION),
-        work / "sample.log",
-    )
-    print(f"growing the index to {args.big} chunks ...", file=sys.stderr, flush=True)
+    if "sample" in only:
+        shutil.rmtree(sample, ignore_errors=True)
+        run_timed(
+            [sys.executable, "-m", "ingest", str(SAMPLE), "--json"],
+            clean_env(RAG_CHROMA_PATH=str(sample), RAG_COLLECTION=COLLECTION),
+            work / "sample.log",
+        )
     big = work / "big"
-    results["big_index"] = grow_index(ours, big, COLLECTION, args.big)
+    if "100k" in only:
+        print(f"growing the index to {args.big} chunks ...", file=sys.stderr, flush=True)
+        results["big_index"] = grow_index(ours, big, COLLECTION, args.big)
 
-    results["quality"] = {"sample+bbc": quality_check("bbc", ours, work)}
+    pool = query_pool()
+    results["lexical"] = {"bbc": lexical_benchmark(ours, work, pool)}
+    if "100k" in only:
+        results["lexical"]["100k"] = lexical_benchmark(big, work, pool)
+    results["quality"] = {}
+    if not args.no_quality:
+        results["quality"]["sample+bbc"] = quality_check("bbc", ours, work)
+        results["quality"]["sample+bbc dense"] = quality_check(
+            "bbc-dense", ours, work, RAG_RETRIEVAL="dense"
+        )
     if (work / "ours_fp32").exists() and not args.skip_ingest and args.fp32_check:
         results["quality"]["sample+bbc fp32"] = quality_check("bbc-fp32", work / "ours_fp32", work)
     for key in ("sample+bbc", "sample+bbc fp32"):
@@ -446,10 +542,10 @@ def main(argv: list[str] | None = None) -> int:
                 "evidence_recall_at_k"
             ]
 
-    pool = query_pool()
     results["serve"] = [
-        serve_benchmark(name, path, work, pool, args.seconds)
+        serve_benchmark(name, path, work, pool, args.seconds, clients)
         for name, path in (("sample", sample), ("bbc", ours), ("100k", big))
+        if name in only
     ]
     if not args.no_llm:
         results["llm"] = llm_benchmark(sample)

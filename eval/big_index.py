@@ -6,6 +6,9 @@ stored chunk is copied K times with its vector perturbed by Gaussian noise (sigm
 dimension, then re-normalised: a copy sits at cosine ~0.9 from its original, as paraphrases
 do), its text and metadata kept, and its id suffixed ``~k``. Copies point to the same
 document, so ``/search``, ``/ask`` and ``/documents`` work on them as on the originals.
+A copy's sentences are copied with it (``<name>_sentences``, vectors perturbed the same way),
+so the grown index costs what a real one of that size would: about 8 sentence records per
+chunk.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from service.chroma_paging import get_all
 
 NOISE_SIGMA = 0.025
 
@@ -35,7 +40,7 @@ def grow_index(
         path=str(target), settings=ChromaSettings(anonymized_telemetry=False)
     )
     col = client.get_collection(f"{collection}_chunks")
-    got = col.get(include=["embeddings", "metadatas", "documents"])
+    got = get_all(col, include=["embeddings", "metadatas", "documents"])
     ids: list[str] = list(got["ids"])
     metadatas: list[Any] = list(got["metadatas"] or [])
     documents: list[str] = list(got["documents"] or [])
@@ -57,6 +62,7 @@ def grow_index(
                 metadatas=metadatas[i:j],
                 documents=documents[i:j],
             )
+    sentences = _grow_sentences(client, collection, copies, rng)
     cosines = (noisy[:100] * base[:100]).sum(axis=1) if copies else np.ones(1)
     return {
         "source_chunks": n,
@@ -64,4 +70,34 @@ def grow_index(
         "copies_per_chunk": copies,
         "noise_sigma": NOISE_SIGMA,
         "copy_cosine_mean": round(float(cosines.mean()), 3),
+        "sentences": sentences,
     }
+
+
+def _grow_sentences(client: Any, collection: str, copies: int, rng: Any) -> int:
+    """Copy every copied chunk's sentence records (chunk id ``<id>~k``); returns how many
+    sentence records the index holds."""
+    col = client.get_collection(f"{collection}_sentences")
+    chunk_col = client.get_collection(f"{collection}_chunks")
+    present = set(get_all(chunk_col, include=[])["ids"])
+    got = get_all(col, include=["embeddings", "metadatas"])
+    base = np.asarray(got["embeddings"], dtype=np.float32)
+    metas: list[Any] = list(got["metadatas"] or [])
+    sids: list[str] = list(got["ids"])
+    batch = 5000
+    for k in range(1, copies + 1):
+        keep = [i for i, m in enumerate(metas) if f"{m['chunk_id']}~{k}" in present]
+        if not keep:
+            break
+        noisy = base[keep] + rng.normal(0.0, NOISE_SIGMA, (len(keep), base.shape[1])).astype(
+            np.float32
+        )
+        noisy /= np.linalg.norm(noisy, axis=1, keepdims=True)
+        for i in range(0, len(keep), batch):
+            part = keep[i : i + batch]
+            col.add(
+                ids=[f"{sids[j]}~{k}" for j in part],
+                embeddings=noisy[i : i + batch],
+                metadatas=[{**metas[j], "chunk_id": f"{metas[j]['chunk_id']}~{k}"} for j in part],
+            )
+    return int(col.count())

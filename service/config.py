@@ -65,6 +65,13 @@ class Settings(BaseSettings):
             "feed, which may itself be of any size); larger ones are skipped with their reason."
         ),
     )
+    story_similarity: float = Field(
+        default=0.88,
+        ge=0,
+        le=1,
+        description="Cosine of two documents' mean chunk vectors above which they report the "
+        "same story (grouped at ingest).",
+    )
 
     # --- embeddings ----------------------------------------------------------------------
     embed_provider: Literal["huggingface", "openai", "ollama"] = Field(
@@ -188,6 +195,32 @@ class Settings(BaseSettings):
         ge=1,
         description="Most documents (files, or records of JSON/JSONL files) one POST /documents "
         "may add.",
+    )
+    retrieval: Literal["hybrid", "dense"] = Field(
+        default="hybrid",
+        description="hybrid: BM25 (SQLite FTS5) and dense results fused by reciprocal rank; "
+        "dense: vector search only.",
+    )
+    fusion_candidates: int = Field(
+        default=20, ge=1, le=200, description="Candidates each retriever gives to the fusion."
+    )
+    rerank_candidates: int = Field(
+        default=10,
+        ge=1,
+        le=100,
+        description="Fused passages re-ranked with the score of their best stored sentence.",
+    )
+    rrf_k: int = Field(
+        default=60, ge=1, description="Reciprocal rank fusion constant: score = sum 1/(k + rank)."
+    )
+    lexical_dir: Path = Field(
+        default=PROJECT_ROOT / "var" / "lexical",
+        description="Where each process keeps its BM25 index file, derived from Chroma.",
+    )
+    lexical_refresh_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="How often (at most) a request checks Chroma for newly ingested articles.",
     )
 
     # --- answer generation (LLM providers) -------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
@@ -145,3 +146,62 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
             base_url=settings.ollama_base_url,
         )
     raise ConfigurationError(f"unknown embedding provider {provider!r}")  # pragma: no cover
+
+
+class Embedder:
+    """The embedding model of an index, loaded on first use: texts and queries → vectors.
+
+    Thread-safe: loading is behind a lock (a warm-up thread and a request may race to load it);
+    the loaded llama-index model is called from request threads as the service always did.
+    """
+
+    def __init__(
+        self, settings: Settings, workload: Workload, model: BaseEmbedding | None = None
+    ) -> None:
+        self.settings = settings
+        self.workload = workload
+        self.model_id = embedding_model_id(settings)
+        self._model = model
+        self._error: str | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> BaseEmbedding:
+        """The embedding model, loaded on first use unless one was given."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    try:
+                        self._model = make_embed_model(self.settings, self.workload)
+                    except Exception as exc:
+                        self._error = str(exc)
+                        raise
+        return self._model
+
+    @property
+    def state(self) -> str:
+        """``ready``, ``loading`` or ``failed: <reason>``."""
+        if self._model is not None:
+            return "ready"
+        return f"failed: {self._error}" if self._error else "loading"
+
+    def embed_texts(self, texts: list[str]) -> list[list[float]]:
+        """Embed passages in batches of ``embed_batch_size``.
+
+        Batches are formed from texts of similar length (and the results put back in order):
+        a batch is padded to its longest text, so mixing a document's short last chunk with
+        full ones wastes most of a forward pass.
+        """
+        if not texts:
+            return []
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        embedded: list[list[float]] = self.model.get_text_embedding_batch([texts[i] for i in order])
+        vectors: list[list[float]] = [[] for _ in texts]
+        for position, i in enumerate(order):
+            vectors[i] = embedded[position]
+        return vectors
+
+    def embed_query(self, query: str) -> list[float]:
+        """Embed a question or search query."""
+        vector: list[float] = self.model.get_query_embedding(query)
+        return vector

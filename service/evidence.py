@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -40,7 +41,7 @@ class Sentence:
 
     doc_id: str
     title: str
-    published: str | None
+    published: date | None
     passage_id: str
     start: int
     end: int
@@ -122,8 +123,8 @@ def overlap(question_words: set[str], text: str) -> float:
 class EvidenceScorer:
     """Splits retrieved passages into sentences and scores them against a question.
 
-    Sentence embeddings are cached per passage on the index (``NewsIndex.sentence_cache``):
-    popular passages are embedded once per process, whoever asks.
+    Sentences and their vectors were computed by the ingest job and are read from the index
+    (``NewsIndex.sentences_of``); answering embeds only the question.
     """
 
     def __init__(self, index: NewsIndex, *, lexical_weight: float) -> None:
@@ -131,26 +132,23 @@ class EvidenceScorer:
         self.lexical_weight = lexical_weight
 
     def _sentences(self, passage: Passage) -> tuple[list[Sentence], np.ndarray]:
-        cached: tuple[list[Sentence], np.ndarray] | None = self.index.sentence_cache.get(
-            passage.passage_id
-        )
-        if cached is not None:
-            return cached
+        # Computed once at ingest and stored with the index: only the question is embedded.
+        stored = self.index.sentences_of([passage]).get(passage.passage_id)
+        if stored is None:
+            return [], np.zeros((0, 0), dtype=np.float32)
         sentences = [
             Sentence(
                 doc_id=passage.doc_id,
                 title=passage.title,
                 published=passage.published,
                 passage_id=passage.passage_id,
-                start=passage.start + s,
-                end=passage.start + e,
-                text=passage.text[s:e],
+                start=s,
+                end=e,
+                text=passage.text[s - passage.start : e - passage.start],
             )
-            for s, e in sentence_spans(passage.text)
+            for s, e in stored.spans
         ]
-        vectors = np.asarray(self.index.embed_texts([s.text for s in sentences]), dtype=np.float32)
-        self.index.sentence_cache.put(passage.passage_id, (sentences, vectors))
-        return sentences, vectors
+        return sentences, stored.vectors
 
     def rank(
         self, question: str, question_vector: list[float], passages: list[Passage]

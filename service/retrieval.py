@@ -1,11 +1,18 @@
-"""Query → passages: embed, filter, nearest chunks from Chroma."""
+"""Query → passages: embed, filter, nearest chunks from Chroma, fused with BM25 hits."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
+import numpy as np
+
+from service.dates import TimeScope, date_from_metadata, date_ord, time_scope
 from service.errors import EmptyIndexError
-from service.index import NewsIndex, published_ord
+from service.evidence import content_words, is_statement, overlap
+from service.index import NewsIndex
+from service.lexical import LexicalHit
 from service.schemas import Filters, Passage
 
 EMPTY_INDEX_HINT = (
@@ -22,13 +29,9 @@ def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
     if filters.doc_ids:
         clauses.append({"ref_doc_id": {"$in": list(filters.doc_ids)}})
     if filters.published_after:
-        clauses.append(
-            {"published_ord": {"$gte": published_ord(filters.published_after.isoformat())}}
-        )
+        clauses.append({"published_ord": {"$gte": date_ord(filters.published_after)}})
     if filters.published_before:
-        clauses.append(
-            {"published_ord": {"$lte": published_ord(filters.published_before.isoformat())}}
-        )
+        clauses.append({"published_ord": {"$lte": date_ord(filters.published_before)}})
         clauses.append({"published_ord": {"$gt": 0}})  # undated articles are not "before" anything
     if not clauses:
         return None
@@ -57,11 +60,40 @@ def served_only(index: NewsIndex, passages: list[Passage]) -> list[Passage]:
     ]
 
 
+Ranking = list[str] | dict[str, int]
+"""Ids best first, or id → rank (from 1; equal ranks for ties)."""
+
+
+def reciprocal_rank_fusion(rankings: list[Ranking], k: int) -> dict[str, float]:
+    """Reciprocal rank fusion (Cormack et al., 2009): an id scores the sum, over the rankings
+    that hold it, of 1 / (k + its rank). Written here because it is a few lines over plain ids
+    (llama-index's ``QueryFusionRetriever`` would also run the retrievers and drop raw scores)."""
+    fused: dict[str, float] = {}
+    for ranking in rankings:
+        ranks = ranking if isinstance(ranking, dict) else {i: r for r, i in enumerate(ranking, 1)}
+        for item, rank in ranks.items():
+            fused[item] = fused.get(item, 0.0) + 1.0 / (k + rank)
+    return fused
+
+
+def dense_ranks(values: dict[str, Any]) -> dict[str, int]:
+    """id → rank by descending value, equal values sharing a rank (1, 1, 2, …)."""
+    distinct = sorted(set(values.values()), reverse=True)
+    position = {v: r for r, v in enumerate(distinct, start=1)}
+    return {i: position[v] for i, v in values.items()}
+
+
 class Retriever:
-    """Nearest passages for a query, with the metadata a citation needs."""
+    """Passages for a query, with the metadata a citation needs: dense (Chroma) results, fused
+    with BM25 results (``service.lexical``) by reciprocal rank when ``retrieval`` is hybrid.
+
+    Each passage keeps its raw scores (``score``: cosine, also for passages only BM25 found;
+    ``lexical_score``: BM25) for answerability; ``fused_score`` orders them.
+    """
 
     def __init__(self, index: NewsIndex) -> None:
         self.index = index
+        self.settings = index.settings
 
     def search(
         self,
@@ -71,25 +103,180 @@ class Retriever:
         *,
         vector: list[float] | None = None,
     ) -> list[Passage]:
-        """The ``top_k`` passages nearest to ``query``, best first; raises on an empty index."""
+        """The ``top_k`` best passages for ``query``, best first; raises on an empty index."""
+        s = self.settings
+        hybrid = s.retrieval == "hybrid"
         vector = vector if vector is not None else self.index.embed_query(query)
-        results = self.index.query(vector, top_k, chroma_where(filters))
+        candidates = max(top_k, s.fusion_candidates) if hybrid else top_k
+        where = chroma_where(filters)
+        results = self.index.query(vector, candidates, where)
         # Counting costs a round trip (to the server, in server mode): only when nothing came back.
         if not results and self.index.chunk_collection.count() == 0:
             raise EmptyIndexError(EMPTY_INDEX_HINT)
+        dense = [_passage(node, score) for node, score in results]
+        if not hybrid:
+            return served_only(self.index, dense)
+        lexical = self.index.lexical
+        lexical.refresh(self.index)
+        hits = lexical.search(
+            query,
+            candidates,
+            doc_ids=filters.doc_ids if filters else None,
+            published_after=filters.published_after if filters else None,
+            published_before=filters.published_before if filters else None,
+        )
+        pool = {p.passage_id: p for p in dense}
+        scope = time_scope(query, lexical.newest_date() or date.today())
+        in_time = self._in_time(scope, vector, candidates, where, pool, hits) if scope else {}
+        rankings: list[Ranking] = [[p.passage_id for p in dense], [h.chunk_id for h in hits]]
+        if in_time:
+            rankings.append(in_time)
+        fused = self._fuse(rankings, pool, hits, vector, max(top_k, s.rerank_candidates))
+        return served_only(self.index, self._rerank(query, vector, fused, in_time))[:top_k]
+
+    def _in_time(
+        self,
+        scope: TimeScope,
+        vector: list[float],
+        candidates: int,
+        where: dict[str, Any] | None,
+        pool: dict[str, Passage],
+        hits: list[LexicalHit],
+    ) -> dict[str, int]:
+        """A third ranking for a question that names a time: the passages dated inside its
+        range (the nearest ones, found by a dense search restricted to the range), or for "the
+        latest" the dated candidates newest first (an article's passages share its rank).
+        Fused like the others, it raises passages
+        of the right time without excluding anything: undated articles keep their ranks in
+        the dense and BM25 lists."""
+        if scope.after is None and scope.before is None:
+            dated = {i: p.published for i, p in pool.items() if p.published is not None}
+            dated |= {h.chunk_id: h.published for h in hits if h.published is not None}
+            return dense_ranks(dated)
+        clauses: list[dict[str, Any]] = [{"published_ord": {"$gt": 0}}]
+        if scope.after:
+            clauses.append({"published_ord": {"$gte": date_ord(scope.after)}})
+        if scope.before:
+            clauses.append({"published_ord": {"$lte": date_ord(scope.before)}})
+        if where:
+            clauses.append(where)
+        ranked: dict[str, int] = {}
+        for node, score in self.index.query(vector, candidates, {"$and": clauses}):
+            passage = _passage(node, score)
+            pool.setdefault(passage.passage_id, passage)
+            ranked[passage.passage_id] = len(ranked) + 1
+        return ranked
+
+    def _rerank(
+        self, query: str, vector: list[float], passages: list[Passage], in_time: dict[str, int]
+    ) -> list[Passage]:
+        """Order the first ``rerank_candidates`` fused passages by reciprocal rank fusion of
+        three rankings: cosine, BM25 and the evidence score of the passage's best sentence
+        (cosine of question and sentence plus ``lexical_weight`` times the share of question
+        words it holds, as the evidence scorer computes it), read from the sentence vectors
+        stored at ingest; plus the time ranking when the question names a time. A passage
+        whose best sentence states what is asked comes first even when the passage as a
+        whole is about something broader."""
+        head = passages[: self.settings.rerank_candidates]
+        if len(head) < 2:
+            return passages
+        q = np.asarray(vector, dtype=np.float32)
+        q_words = content_words(query)
+        stored = self.index.sentences_of(head)
+        best: dict[str, float] = {}
+        for p in head:
+            sentences = stored.get(p.passage_id)
+            scores = [
+                float(v @ q) + self.settings.lexical_weight * overlap(q_words, text)
+                for (s, e), v in (
+                    zip(sentences.spans, sentences.vectors, strict=True) if sentences else ()
+                )
+                if is_statement(text := p.text[s - p.start : e - p.start])
+            ]
+            best[p.passage_id] = max(scores, default=-1.0)
+
+        def ranking(key: Callable[[Passage], float | None]) -> list[str]:
+            scored = [(key(p), p.passage_id) for p in head]
+            return [i for v, i in sorted((x for x in scored if x[0] is not None), reverse=True)]
+
+        fused = reciprocal_rank_fusion(
+            [
+                ranking(lambda p: p.score),
+                ranking(lambda p: p.lexical_score),
+                ranking(lambda p: best[p.passage_id]),
+                dense_ranks(
+                    {p.passage_id: -in_time[p.passage_id] for p in head if p.passage_id in in_time}
+                ),
+            ],
+            self.settings.rrf_k,
+        )
+        order = sorted(head, key=lambda p: (-fused[p.passage_id], -best[p.passage_id]))
+        return [
+            p.model_copy(
+                update={
+                    "sentence_score": round(best[p.passage_id], 4),
+                    "fused_score": round(fused[p.passage_id], 6),
+                }
+            )
+            for p in order
+        ] + passages[len(head) :]
+
+    def _fuse(
+        self,
+        rankings: list[Ranking],
+        pool: dict[str, Passage],
+        hits: list[LexicalHit],
+        vector: list[float],
+        top_k: int,
+    ) -> list[Passage]:
+        """The ``top_k`` best by reciprocal rank fusion, ties to the higher cosine, each with
+        its raw scores."""
+        fused = reciprocal_rank_fusion(rankings, self.settings.rrf_k)
+        bm25 = {h.chunk_id: h for h in hits}
+        cosine = {i: p.score for i, p in pool.items()}
+        best = sorted(fused, key=lambda i: (-fused[i], -cosine.get(i, -1.0), i))[:top_k]
+        # Passages only BM25 found get their cosine from their stored vectors.
+        missing = [i for i in best if i not in pool]
+        if missing:
+            q = np.asarray(vector, dtype=np.float32)
+            for chunk_id, v in self.index.chunk_vectors(missing).items():
+                cosine[chunk_id] = float(np.dot(np.asarray(v, dtype=np.float32), q))
         passages = []
-        for node, score in results:
-            meta = node.metadata
+        for i in best:
+            hit = bm25.get(i)
+            base = pool.get(i)
+            if base is None:
+                assert hit is not None
+                base = Passage(
+                    passage_id=hit.chunk_id,
+                    doc_id=hit.doc_id,
+                    title=hit.title,
+                    published=hit.published,
+                    start=hit.start,
+                    end=hit.end,
+                    text=hit.text,
+                    score=round(cosine.get(i, 0.0), 4),
+                )
             passages.append(
-                Passage(
-                    passage_id=node.node_id,
-                    doc_id=str(node.ref_doc_id),
-                    title=str(meta.get("title", "")),
-                    published=str(meta["published"]) if meta.get("published") else None,
-                    start=int(meta["start"]),
-                    end=int(meta["end"]),
-                    text=node.get_content(),
-                    score=round(score, 4),
+                base.model_copy(
+                    update={
+                        "lexical_score": round(hit.score, 4) if hit else None,
+                        "fused_score": round(fused[i], 6),
+                    }
                 )
             )
-        return served_only(self.index, passages)
+        return passages
+
+
+def _passage(node: Any, score: float) -> Passage:
+    meta = node.metadata
+    return Passage(
+        passage_id=node.node_id,
+        doc_id=str(node.ref_doc_id),
+        title=str(meta.get("title", "")),
+        published=date_from_metadata(meta),
+        start=int(meta["start"]),
+        end=int(meta["end"]),
+        text=node.get_content(),
+        score=round(score, 4),
+    )

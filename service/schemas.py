@@ -151,17 +151,39 @@ class AskRequest(BaseModel):
     _strip = field_validator("question")(_not_blank)
 
 
-class Passage(BaseModel):
+class DocumentMeta(BaseModel):
+    """Which article: the fields every document, passage and citation carries."""
+
+    doc_id: str
+    title: str
+    published: date | None = Field(description="Publication date; null when unknown.")
+
+
+class Span(DocumentMeta):
+    """A span of an article's canonical text, ``document.text[start:end]``: the one definition
+    that passages, citations and stored chunks share."""
+
+    start: int
+    end: int
+
+
+class Passage(Span):
     """A retrieved chunk: ``text == document.text[start:end]``."""
 
     passage_id: str
-    doc_id: str
-    title: str
-    published: str | None
-    start: int
-    end: int
     text: str
     score: float = Field(description="Cosine similarity of query and passage.")
+    lexical_score: float | None = Field(
+        default=None, description="BM25 score of the passage for the query (None: no match)."
+    )
+    sentence_score: float | None = Field(
+        default=None,
+        description="Evidence score of the passage's best sentence (cosine plus word overlap).",
+    )
+    fused_score: float | None = Field(
+        default=None,
+        description="Reciprocal rank fusion score that orders the results (hybrid retrieval).",
+    )
 
 
 class SearchResponse(BaseModel):
@@ -170,15 +192,10 @@ class SearchResponse(BaseModel):
     results: list[Passage]
 
 
-class Citation(BaseModel):
+class Citation(Span):
     """The evidence for a marker: ``quote == document.text[start:end]``."""
 
     marker: int
-    doc_id: str
-    title: str
-    published: str | None
-    start: int
-    end: int
     quote: str
 
 
@@ -213,12 +230,20 @@ class Answer(BaseModel):
     timings_ms: Timings
 
 
-class DocumentSummary(BaseModel):
+class StoryFields(BaseModel):
+    """Which story a document reports, and the other documents reporting it."""
+
+    story_id: str | None = Field(
+        default=None, description="Same-story group (the smallest document id in it)."
+    )
+    related: list[str] = Field(
+        default_factory=list, description="Other documents reporting the same story."
+    )
+
+
+class DocumentSummary(DocumentMeta, StoryFields):
     """A document in the listing."""
 
-    doc_id: str
-    title: str
-    published: str | None
     source: str
     chunks: int
 
@@ -230,12 +255,9 @@ class DocumentList(BaseModel):
     total: int
 
 
-class DocumentOut(BaseModel):
+class DocumentOut(DocumentMeta, StoryFields):
     """One document with its canonical text, which every offset indexes into."""
 
-    doc_id: str
-    title: str
-    published: str | None
     source: str
     text: str
     aliases: list[str] = Field(default_factory=list, description="Ids of exact repeats.")

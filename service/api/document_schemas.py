@@ -57,7 +57,7 @@ class DocumentStatus(BaseModel):
         description="For a duplicate: the document with the same text (this id becomes its alias)."
     )
     title: str | None
-    published: str | None
+    published: date | None
     chunks: int
 
 

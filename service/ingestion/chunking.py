@@ -21,6 +21,13 @@ class Chunk:
     end: int
     text: str
 
+    def sentences(self) -> tuple[tuple[int, int], ...]:
+        """The chunk's sentences as spans of the document (punkt per line, as the evidence
+        scorer reads them: ``service.evidence.sentence_spans``)."""
+        from service.evidence import sentence_spans
+
+        return tuple((self.start + s, self.start + e) for s, e in sentence_spans(self.text))
+
 
 @lru_cache(maxsize=4)
 def token_encoder(encoding: str):  # type: ignore[no-untyped-def]

@@ -1,8 +1,9 @@
 """The ingest pipeline: load → clean → dedup → chunk → embed → upsert → prune.
 
 Crash safety comes from the order of writes, per document:
-1. upsert its chunks (deterministic ids, so a repeat write changes nothing),
-2. delete its chunks that the new version no longer has,
+1. upsert the sentences (with vectors) of its new chunks, then the chunks (deterministic ids,
+   so a repeat write changes nothing, and a stored chunk always has its sentences),
+2. delete its chunks, and sentences, that the new version no longer has,
 3. write the document record, whose fingerprint marks the document as complete.
 A run killed anywhere leaves at worst a document whose record is missing or stale; the next
 run sees that its fingerprint does not match and redoes exactly that document.
@@ -16,13 +17,16 @@ import logging
 import sys
 import time
 from collections.abc import Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from pathlib import Path
 
 from tqdm import tqdm
 
 from service.config import Settings
-from service.index import ChunkRecord, DocumentRecord, NewsIndex
+from service.dates import parse_date
+from service.index import ChunkRecord, DocumentChunks, DocumentRecord, NewsIndex
 from service.ingestion.chunking import Chunk, chunk_document
 from service.ingestion.clean import clean_article
 from service.ingestion.sources import (
@@ -34,6 +38,7 @@ from service.ingestion.sources import (
     public_source,
     too_large,
 )
+from service.stories import document_vectors, story_groups
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +63,7 @@ class Summary:
     duplicates: int = 0
     orphans_deleted: int = 0
     embedded: int = 0
+    sentences_embedded: int = 0
     seconds: float = 0.0
     chunks_per_second: float = 0.0
     skipped_files: list[dict[str, str]] = field(default_factory=list)
@@ -73,6 +79,7 @@ class _Pending:
     record: DocumentRecord
     chunks: list[Chunk]
     is_new: bool
+    sentences: list[tuple[tuple[int, int], ...]]  # per chunk, document offsets
 
 
 def sha256(text: str) -> str:
@@ -93,24 +100,30 @@ class IngestJob:
         # Embedding several documents per batch keeps the model busy; flushing per ~4 batches
         # bounds what a crash can make us redo.
         self._flush_at = settings.embed_batch_size * 4
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-writer")
+        self._in_flight: Future[None] | None = None
 
     # -- helpers ---------------------------------------------------------------------------
-    def _fingerprint(self, text: str, title: str, published: str | None) -> str:
+    def _fingerprint(self, text: str, title: str, published: date | None) -> str:
         """What a document's chunks depend on (its source does not change them)."""
         s = self.settings
+        iso = published.isoformat() if published else None
         return sha256(
             json.dumps(
-                [text, title, published, s.chunk_size, s.chunk_overlap, s.tokenizer],
+                [text, title, iso, s.chunk_size, s.chunk_overlap, s.tokenizer],
                 ensure_ascii=False,
             )
         )
 
-    def _legacy_fingerprint(self, text: str, title: str, published: str | None, source: str) -> str:
+    def _legacy_fingerprint(
+        self, text: str, title: str, published: date | None, source: str
+    ) -> str:
         """The fingerprint of records written before sources were relative (it had the source)."""
         s = self.settings
+        iso = published.isoformat() if published else None
         return sha256(
             json.dumps(
-                [text, title, published, source, s.chunk_size, s.chunk_overlap, s.tokenizer],
+                [text, title, iso, source, s.chunk_size, s.chunk_overlap, s.tokenizer],
                 ensure_ascii=False,
             )
         )
@@ -197,7 +210,7 @@ class IngestJob:
                 continue
             by_hash[content_hash] = item.doc_id
             title = bounded_title(item.title or cleaned.title)
-            published = item.published or cleaned.published
+            published = parse_date(item.published or cleaned.published)
             fingerprint = self._fingerprint(cleaned.text, title, published)
             old = existing.get(item.doc_id)
             if old is not None and old.fingerprint in (
@@ -224,6 +237,7 @@ class IngestJob:
                             fingerprint=fingerprint,
                             chunks=old.chunks,
                             aliases=list(old.aliases),
+                            story_id=old.story_id,
                         )
                     )
                 continue
@@ -252,11 +266,13 @@ class IngestJob:
                 self._skip(item.source, f"cannot chunk: {type(exc).__name__}")
                 continue
             record.chunks = len(chunks)
-            self._pending.append(_Pending(record, chunks, is_new=old is None))
+            sentences = [c.sentences() for c in chunks]
+            self._pending.append(_Pending(record, chunks, old is None, sentences))
             self._pending_chunks += len(chunks)
             if self._pending_chunks >= self._flush_at:
-                self._flush()
-        self._flush()
+                self._submit_flush()
+        self._submit_flush()
+        self._wait_flush()  # a failed flush raises here
         bar.close()
         self.index.put_documents(rewrites)
 
@@ -264,6 +280,7 @@ class IngestJob:
         if prune:
             self._prune(paths, seen, existing)
             self._prune_orphans(orphans)
+        self._group_stories()
         counts = self.index.counts()
         self.summary.documents, self.summary.chunks = counts.documents, counts.chunks
         self.summary.seconds = round(time.perf_counter() - started, 3)
@@ -287,17 +304,51 @@ class IngestJob:
             existing.pop(item.doc_id)
             self.summary.deleted += 1
 
-    def _flush(self) -> None:
+    def _submit_flush(self) -> None:
+        """Hand the pending documents to the writer thread and go on reading.
+
+        Loading, cleaning, chunking and sentence splitting (Python, holding the GIL) overlap
+        with embedding (torch, which releases it) and the Chroma writes of the previous batch.
+        One flush at a time, in order: the crash-safety argument above holds per flush.
+        """
         if not self._pending:
             return
         batch, self._pending, self._pending_chunks = self._pending, [], 0
+        self._wait_flush()
+        self._in_flight = self._writer.submit(self._flush, batch)
+
+    def _wait_flush(self) -> None:
+        if self._in_flight is not None:
+            in_flight, self._in_flight = self._in_flight, None
+            in_flight.result()  # re-raises what the flush raised
+
+    def _flush(self, batch: list[_Pending]) -> None:
+        # Every chunk's sentences; overlapping chunks repeat sentences, embedded once each.
+        chunk_sentences = [p.sentences for p in batch]
+        unique: dict[tuple[str, int, int], int] = {}
+        sentence_texts: list[str] = []
+        for pending, per_chunk in zip(batch, chunk_sentences, strict=True):
+            text = pending.record.text
+            for spans in per_chunk:
+                for s, e in spans:
+                    key = (pending.record.doc_id, s, e)
+                    if key not in unique:
+                        unique[key] = len(sentence_texts)
+                        sentence_texts.append(text[s:e])
         texts = [c.text for p in batch for c in p.chunks]
-        log.debug("embedding %d chunks of %d documents", len(texts), len(batch))
-        vectors = self.index.embed_texts(texts)
+        log.debug(
+            "embedding %d chunks and %d sentences of %d documents",
+            len(texts),
+            len(sentence_texts),
+            len(batch),
+        )
+        embedded = self.index.embed_texts(texts + sentence_texts)
+        vectors, sentence_vectors = embedded[: len(texts)], embedded[len(texts) :]
         self.summary.embedded += len(texts)
+        self.summary.sentences_embedded += len(sentence_texts)
         items = []
         offset = 0
-        for pending in batch:
+        for pending, per_chunk in zip(batch, chunk_sentences, strict=True):
             rec = pending.record
             n = len(pending.chunks)
             chunk_records = [
@@ -310,10 +361,21 @@ class IngestJob:
                     text=c.text,
                     title=rec.title,
                     published=rec.published,
+                    sentences=spans,
                 )
-                for c in pending.chunks
+                for c, spans in zip(pending.chunks, per_chunk, strict=True)
             ]
-            items.append((rec.doc_id, chunk_records, vectors[offset : offset + n]))
+            items.append(
+                DocumentChunks(
+                    rec.doc_id,
+                    chunk_records,
+                    vectors[offset : offset + n],
+                    [
+                        [sentence_vectors[unique[(rec.doc_id, s, e)]] for s, e in spans]
+                        for spans in per_chunk
+                    ],
+                )
+            )
             offset += n
         self.index.replace_chunks_many(items)
         log.debug("stored chunks of %d documents", len(batch))
@@ -326,6 +388,22 @@ class IngestJob:
                 self.summary.added += 1
             else:
                 self.summary.updated += 1
+
+    def _group_stories(self) -> None:
+        """Regroup documents into stories (``service.stories``) when documents changed or
+        some have no story yet; only story ids that differ are written."""
+        s = self.summary
+        records = self.index.document_records()
+        if not (s.added or s.updated or s.deleted) and all(r.story_id for r in records.values()):
+            return
+        ids, matrix = document_vectors(self.index.chunk_collection)
+        groups = story_groups(ids, matrix, self.settings.story_similarity)
+        changed = {
+            d: story for d, story in groups.items() if d in records and records[d].story_id != story
+        }
+        if changed:
+            self.index.documents.set_stories(changed)
+            self.index.mark_changed()
 
     def _save_aliases(self, aliases: dict[str, set[str]]) -> None:
         for doc_id, names in aliases.items():

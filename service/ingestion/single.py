@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 
 from service.config import Settings
+from service.dates import parse_date
 from service.errors import (
     DocumentConflictError,
     InvalidDocumentError,
@@ -119,7 +120,7 @@ class DocumentOutcome:
     status: str  # added | updated | unchanged | duplicate
     duplicate_of: str | None
     title: str | None
-    published: str | None
+    published: date | None
     chunks: int
 
 
@@ -188,7 +189,8 @@ class DocumentWriter:
     ) -> DocumentOutcome:
         first = summary.duplicate_of.get(doc.doc_id)
         if first is not None:
-            return DocumentOutcome(doc.doc_id, "duplicate", first, doc.title, doc.published, 0)
+            published = parse_date(doc.published)
+            return DocumentOutcome(doc.doc_id, "duplicate", first, doc.title, published, 0)
         if after is None:  # check() refuses what today's job skips; a later rule may add more
             reasons = "; ".join(f"{s['source']}: {s['reason']}" for s in summary.skipped_files)
             raise DocumentConflictError(

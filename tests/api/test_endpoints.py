@@ -42,7 +42,7 @@ def test_documents_listing_is_paginated(client: TestClient) -> None:
         "002_f30c3b285b3e3037",
     ]
     first = client.get("/documents").json()["documents"][0]
-    assert set(first) == {"doc_id", "title", "published", "source", "chunks"}
+    assert set(first) == {"doc_id", "title", "published", "source", "chunks", "story_id", "related"}
     assert first["chunks"] >= 1 and first["source"].endswith("000_9173119fdca6e14c.txt")
     assert client.get("/documents", params={"offset": 10}).json()["documents"] == []
     assert "limit" in error_of(client.get("/documents", params={"limit": 0}), 422)

@@ -15,6 +15,7 @@ from typing import Any
 from service.config import PROJECT_ROOT, Settings
 from service.index import NewsIndex, open_index
 from service.ingestion.pipeline import IngestJob
+from service.lexical import LexicalIndex
 from tests.conftest import BBC_DIR
 
 
@@ -82,7 +83,15 @@ def snapshot(index: NewsIndex) -> dict[str, Any]:
     got = index.chunk_collection.get(include=["metadatas", "documents"])
     chunks = sorted(zip(got["ids"], got["documents"], strict=True))
     docs = {d: (r.fingerprint, r.chunks, r.aliases) for d, r in index.document_records().items()}
-    return {"chunks": chunks, "docs": docs}
+    sentences = index.sentence_store.collection.get(include=["metadatas"])
+    return {
+        "chunks": chunks,
+        "docs": docs,
+        "sentences": sorted(
+            (i, sorted(m.items()))
+            for i, m in zip(sentences["ids"], sentences["metadatas"], strict=True)
+        ),
+    }
 
 
 def kill_after(args: list[str], env: dict[str, str], marker: str, count: int) -> bool:
@@ -110,6 +119,25 @@ def kill_after(args: list[str], env: dict[str, str], marker: str, count: int) ->
                 return True
     proc.wait(timeout=60)
     return False
+
+
+def sync_lexical(path: Path, env: dict[str, str]) -> None:
+    """Sync a BM25 file with the store in another process, as a running service would."""
+    code = (
+        "import sys; from pathlib import Path; from service.config import Settings; "
+        "from service.index import open_index; from service.lexical import LexicalIndex; "
+        "LexicalIndex(Path(sys.argv[1]), refresh_seconds=0).refresh("
+        "open_index(Settings(_env_file=None)), force=True)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
 
 
 def test_sigkill_at_any_point_then_rerun_equals_one_clean_run(
@@ -146,7 +174,11 @@ def test_sigkill_at_any_point_then_rerun_equals_one_clean_run(
         ("embedding", 3),
         ("stored records", 5),
     ]
-    killed = [kill_after(args, env, marker, n) for marker, n in kills]
+    lexical_file = tmp_path / "lexical.sqlite"
+    killed = []
+    for marker, n in kills:
+        killed.append(kill_after(args, env, marker, n))
+        sync_lexical(lexical_file, env)
     assert all(killed), "a run finished before it could be killed; the kill points need moving"
     final = run_cli(args, {**env, "RAG_LOG_LEVEL": "WARNING"})
     assert final.returncode == 0, final.stderr
@@ -158,6 +190,11 @@ def test_sigkill_at_any_point_then_rerun_equals_one_clean_run(
     assert got == expected
     ids = [c[0] for c in got["chunks"]]
     assert len(ids) == len(set(ids))
+    assert {dict(meta)["chunk_id"] for _, meta in got["sentences"]} == set(ids)
+    # A service's BM25 file that synced between the kills ends in step with the chunks.
+    lexical = LexicalIndex(lexical_file, refresh_seconds=0)
+    lexical.refresh(open_index(settings, embed_model=embed_model), force=True)
+    assert sorted(lexical.chunk_ids().items()) == expected["chunks"]
 
 
 def test_hostile_folder_every_bad_file_skipped_with_its_reason(

@@ -15,8 +15,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from service.app import create_app
+from service.chunk_store import ChunkRecord, DocumentChunks
 from service.config import Settings
-from service.index import ChunkRecord, NewsIndex, open_index
+from service.index import NewsIndex, open_index
 from service.ingestion.pipeline import IngestJob, Summary
 
 SettingsFactory = Callable[..., Settings]
@@ -115,8 +116,17 @@ def test_unusable_ids_are_skipped_and_prune_removes_chunks_without_a_record(
     # The state an id of "/" left before ids were checked: chunks stored under an empty
     # document id (llama-index records it as "None"), whose record Chroma then refused.
     vector = index.embed_texts(["Orphan text."])
-    orphan = ChunkRecord("::00000::0", "", 0, 0, 12, "Orphan text.", "Orphan", None)
-    index.replace_chunks_many([("", [orphan], vector)])
+    orphan = ChunkRecord(
+        chunk_id="::00000::0",
+        doc_id="",
+        index=0,
+        start=0,
+        end=12,
+        text="Orphan text.",
+        title="Orphan",
+        published=None,
+    )
+    index.replace_chunks_many([DocumentChunks("", [orphan], vector, [[]])])
     assert chunk_docs(index)["None"] == 1
     (articles / "feed.jsonl").write_text(
         "\n".join(

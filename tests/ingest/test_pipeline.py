@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ def test_document_and_chunk_metadata(
     doc = index.get_document("004_b86033e991a1b907")
     assert doc is not None
     assert doc.title == "China’s leaders are softening their stance on AI"
-    assert doc.published == "2018-09-18"
+    assert doc.published == date(2018, 9, 18)
     assert doc.source == "004_b86033e991a1b907.txt"  # relative: no server path is shown
     assert doc.origin == str((articles / "004_b86033e991a1b907.txt").resolve())
     assert len(doc.content_hash) == 64
@@ -79,7 +80,7 @@ def test_document_and_chunk_metadata(
     assert len(got["ids"]) == doc.chunks > 1
     for text, m in zip(got["documents"], got["metadatas"], strict=True):
         assert doc.text[m["start"] : m["end"]] == text
-        assert (m["doc_id"], m["title"], m["published"]) == (doc.doc_id, doc.title, doc.published)
+        assert (m["doc_id"], m["title"], m["published"]) == (doc.doc_id, doc.title, "2018-09-18")
         assert m["published_ord"] == 20180918
 
 

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -70,8 +71,9 @@ def chroma(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) -> Iterat
 def server_service(
     chroma: ChromaServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[RunningService]:
-    env = {**chroma.env, "RAG_LLM_PROVIDER": "replay"}
-    with running_service(env, tmp_path_factory.mktemp("svc-server")) as service:
+    tmp = tmp_path_factory.mktemp("svc-server")
+    env = {**chroma.env, "RAG_LLM_PROVIDER": "replay", "RAG_LEXICAL_DIR": str(tmp / "lexical")}
+    with running_service(env, tmp) as service:
         yield service
 
 
@@ -175,6 +177,49 @@ def test_two_service_replicas_answer_alike(
     with running_service({**chroma.env, "RAG_LLM_PROVIDER": "replay"}, tmp_path) as replica:
         q = ["Who did Microsoft President Brad Smith meet in China?"]
         assert answers_of(replica, q) == answers_of(server_service, q)
+
+
+def search_until(client: httpx.Client, query: str, doc_id: str) -> dict[str, Any]:
+    """The first result of ``query`` once it is ``doc_id`` (replicas check Chroma for new
+    articles every RAG_LEXICAL_REFRESH_SECONDS, 1 s by default)."""
+    deadline = time.monotonic() + 15
+    while True:
+        results = client.post("/search", json={"query": query, "top_k": 3}).json()["results"]
+        if (results and results[0]["doc_id"] == doc_id) or time.monotonic() > deadline:
+            assert results and results[0]["doc_id"] == doc_id, results
+            first: dict[str, Any] = results[0]
+            return first
+        time.sleep(0.3)
+
+
+def test_replicas_find_a_newly_ingested_article_by_its_words(
+    chroma: ChromaServer, server_service: RunningService, tmp_path: Path
+) -> None:
+    # Two replicas, each with its own BM25 file, both synced before the article exists.
+    env = {**chroma.env, "RAG_LLM_PROVIDER": "replay", "RAG_LEXICAL_DIR": str(tmp_path / "lex")}
+    with running_service(env, tmp_path) as replica:
+        query = "quokka census Rottnest Island rangers"
+        for service in (server_service, replica):
+            with httpx.Client(base_url=service.url, timeout=120) as client:
+                found = client.post("/search", json={"query": query}).json()["results"]
+                assert all(r["doc_id"] != "quokka-census" for r in found)
+        folder = tmp_path / "new"
+        folder.mkdir()
+        (folder / "quokka-census.txt").write_text(
+            "Quokka census\n\nRangers on Rottnest Island counted 12,000 quokkas in March, "
+            "the wildlife service said on Tuesday.\n",
+            encoding="utf-8",
+        )
+        assert ingest_cli([folder], chroma.env)["added"] == 1
+        for service in (server_service, replica):
+            with httpx.Client(base_url=service.url, timeout=120) as client:
+                first = search_until(client, query, "quokka-census")
+                assert first["lexical_score"] is not None and first["lexical_score"] > 0
+                answer = client.post(
+                    "/ask", json={"question": "How many quokkas did rangers count on Rottnest?"}
+                ).json()
+                assert "12,000" in answer["answer"]
+                assert answer["citations"][0]["doc_id"] == "quokka-census"
 
 
 def test_sigkilled_chroma_restarts_with_the_index_intact(

@@ -46,6 +46,7 @@ async def list_documents(
     """Indexed documents, ordered by id."""
     records = await run_in_threadpool(index.list_documents, limit, offset)
     total = await run_in_threadpool(index.document_collection.count)
+    related = await run_in_threadpool(index.documents.related, records)
     return DocumentList(
         documents=[
             DocumentSummary(
@@ -54,6 +55,8 @@ async def list_documents(
                 published=r.published,
                 source=public_source(r.source),
                 chunks=r.chunks,
+                story_id=r.story_id,
+                related=related[r.doc_id],
             )
             for r in records
         ],
@@ -79,6 +82,8 @@ async def get_document(doc_id: str, index: Annotated[NewsIndex, Depends(get_inde
         source=public_source(record.source),
         text=record.text,
         aliases=record.aliases,
+        story_id=record.story_id,
+        related=(await run_in_threadpool(index.documents.related, [record]))[record.doc_id],
     )
 
 

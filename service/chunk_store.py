@@ -1,0 +1,188 @@
+"""The ``<name>_chunks`` collection: chunks with their vectors, written and queried through
+llama-index's ``ChromaVectorStore`` (cosine space), and the sentences of each chunk beside them
+(``service.sentence_store``). Its collection metadata records the embedding model and chunking
+that built it, and a change token (``mark_changed``).
+
+Thread-safe: no state besides the Chroma handles (the vector store is created once).
+"""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ConfigDict
+
+from service.dates import date_metadata
+from service.schemas import Span
+from service.sentence_store import SentenceStore, SpanKey
+
+if TYPE_CHECKING:
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+# Chroma caps how many records one call may carry; stay well below it.
+_WRITE_BATCH = 4000
+
+
+class ChunkRecord(Span):
+    """A chunk to store: ``text == document.text[start:end]``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    chunk_id: str
+    index: int
+    text: str
+    sentences: tuple[tuple[int, int], ...] = ()  # document offsets, in text order
+
+
+@dataclass(frozen=True)
+class DocumentChunks:
+    """What an ingest flush stores for one document: its chunks, their vectors and the vectors
+    of each chunk's sentences (``sentence_vectors[i][k]`` for ``chunks[i].sentences[k]``)."""
+
+    doc_id: str
+    chunks: list[ChunkRecord]
+    vectors: list[list[float]]
+    sentence_vectors: list[list[list[float]]]
+
+
+class ChunkStore:
+    """Chunk writes (with their sentences), nearest-neighbour queries, the change token."""
+
+    def __init__(self, client: Any, collection: Any, sentences: SentenceStore) -> None:
+        self.client = client
+        self.collection = collection
+        self.sentences = sentences
+
+    @cached_property
+    def vector_store(self) -> ChromaVectorStore:
+        """llama-index's vector store over the chunk collection."""
+        from llama_index.vector_stores.chroma import ChromaVectorStore
+
+        return ChromaVectorStore(chroma_collection=self.collection)
+
+    def ids(self, doc_id: str) -> list[str]:
+        """Ids of the chunks stored for a document."""
+        got = self.collection.get(where={"ref_doc_id": doc_id}, include=[])
+        return list(got["ids"])
+
+    def count(self) -> int:
+        """How many chunks are stored."""
+        return int(self.collection.count())
+
+    def replace_many(self, items: list[DocumentChunks]) -> None:
+        """Store the chunks (and their sentences) of several documents, then delete their
+        chunks and sentences not among them.
+
+        Each Chroma write is a transaction of its own; per document they cost more than the
+        embedding of its chunks did (profiled on BBC: ~50 ms per document), so the ingest job
+        writes a whole flush of documents at once. Order is kept: the sentences of new chunks,
+        then the new chunks (so a stored chunk always has its sentences), then stale chunks and
+        stale sentences deleted; the caller writes the document records after.
+        """
+        from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
+
+        if not items:
+            return
+        doc_ids = [item.doc_id for item in items]
+        stored: set[str] = set()
+        for i in range(0, len(doc_ids), _WRITE_BATCH):
+            got = self.collection.get(
+                where={"ref_doc_id": {"$in": doc_ids[i : i + _WRITE_BATCH]}}, include=[]
+            )
+            stored.update(got["ids"])
+        keep: set[str] = set()
+        new_nodes: list[BaseNode] = []
+        s_ids: list[str] = []
+        s_vectors: list[Any] = []
+        s_metas: list[dict[str, Any]] = []
+        for item in items:
+            for c, vector, sentence_vectors in zip(
+                item.chunks, item.vectors, item.sentence_vectors, strict=True
+            ):
+                keep.add(c.chunk_id)
+                # Ids carry a content hash: an id already stored holds exactly this chunk.
+                if c.chunk_id in stored:
+                    continue
+                ids, vecs, metas = SentenceStore.records(
+                    SpanKey(c.chunk_id, item.doc_id, c.start, c.end), c.sentences, sentence_vectors
+                )
+                s_ids += ids
+                s_vectors += vecs
+                s_metas += metas
+                new_nodes.append(
+                    TextNode(
+                        id_=c.chunk_id,
+                        text=c.text,
+                        embedding=vector,
+                        start_char_idx=c.start,
+                        end_char_idx=c.end,
+                        metadata={
+                            "title": c.title,
+                            **date_metadata(c.published),
+                            "start": c.start,
+                            "end": c.end,
+                            "chunk_index": c.index,
+                        },
+                        relationships={
+                            NodeRelationship.SOURCE: RelatedNodeInfo(node_id=item.doc_id)
+                        },
+                    )
+                )
+        self.sentences.write(s_ids, s_vectors, s_metas)
+        for i in range(0, len(new_nodes), _WRITE_BATCH):
+            self.vector_store.add(new_nodes[i : i + _WRITE_BATCH])
+        stale = sorted(stored - keep)
+        if stale:
+            self.collection.delete(ids=stale)
+        self.sentences.delete_stale(doc_ids, keep)
+
+    def delete_document(self, doc_id: str) -> None:
+        """Delete a document's sentences, then its chunks."""
+        self.sentences.delete_document(doc_id)
+        self.collection.delete(where={"ref_doc_id": doc_id})
+
+    def vectors(self, chunk_ids: list[str]) -> dict[str, Any]:
+        """The stored vectors of some chunks, by id."""
+        if not chunk_ids:
+            return {}
+        got = self.collection.get(ids=chunk_ids, include=["embeddings"])
+        return dict(zip(got["ids"], got["embeddings"], strict=True))
+
+    def query(
+        self, vector: list[float], top_k: int, where: dict[str, Any] | None
+    ) -> list[tuple[Any, float]]:
+        """The ``top_k`` nearest chunks as (llama-index node, cosine similarity)."""
+        from llama_index.core.vector_stores.types import VectorStoreQuery
+
+        kwargs: dict[str, Any] = {"where": where} if where else {}
+        result = self.vector_store.query(
+            VectorStoreQuery(query_embedding=vector, similarity_top_k=top_k), **kwargs
+        )
+        # ChromaVectorStore reports exp(-distance); cosine similarity is 1 - distance.
+        return [
+            (node, 1.0 + math.log(sim))
+            for node, sim in zip(result.nodes or [], result.similarities or [], strict=True)
+        ]
+
+    def generation(self) -> tuple[str, str]:
+        """(collection id, change token), read fresh from Chroma.
+
+        Every write of document records sets a new random token (``mark_changed``), after the
+        chunks it covers are stored: readers that derive something from the collection (the
+        lexical index) compare tokens to know, cheaply, whether to look for changes.
+        """
+        col = self.client.get_collection(self.collection.name)
+        return str(col.id), str((col.metadata or {}).get("generation", ""))
+
+    def mark_changed(self) -> None:
+        """Record that documents changed: a new random token in the collection's metadata.
+
+        Random rather than a counter, so that two ingest workers never need to read-modify-write
+        it; the other keys are written back unchanged (``modify`` replaces the metadata).
+        """
+        current = self.client.get_collection(self.collection.name).metadata or {}
+        self.collection.modify(metadata={**current, "generation": uuid.uuid4().hex})

@@ -1,0 +1,139 @@
+"""The ``<name>_documents`` collection: one record per article, its whole canonical text and
+metadata.
+
+llama-index has no document store backed by Chroma, so this one is written by hand; keeping it
+in Chroma means a Chroma server holds everything and replicas share it. Chroma requires a
+vector per record, so each carries a constant one-dimensional placeholder.
+
+Thread-safe: no state besides the Chroma collection handle.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import Field
+
+from service.chroma_paging import get_all
+from service.dates import date_from_metadata, date_metadata
+from service.schemas import DocumentMeta
+
+_DOC_VECTOR = [1.0]
+# Chroma caps how many records one call may carry; stay well below it.
+_WRITE_BATCH = 4000
+
+
+class DocumentRecord(DocumentMeta):
+    """An article as stored: canonical text plus metadata."""
+
+    source: str
+    origin: str
+    text: str
+    content_hash: str
+    fingerprint: str
+    chunks: int
+    aliases: list[str] = Field(default_factory=list)
+    story_id: str | None = None  # set by the ingest job's grouping (service.stories)
+
+
+class DocumentStore:
+    """Reads and writes document records."""
+
+    def __init__(self, collection: Any, build_metadata: dict[str, Any]) -> None:
+        self.collection = collection
+        # What produced each document's chunks (the chunk collection records it too).
+        self.build_metadata = build_metadata
+
+    def _metadata(self, rec: DocumentRecord) -> dict[str, Any]:
+        return {
+            **self.build_metadata,
+            "title": rec.title,
+            **date_metadata(rec.published),
+            "source": rec.source,
+            "origin": rec.origin,
+            "content_hash": rec.content_hash,
+            "fingerprint": rec.fingerprint,
+            "chunks": rec.chunks,
+            "aliases": json.dumps(rec.aliases, ensure_ascii=False),
+            **({"story_id": rec.story_id} if rec.story_id else {}),
+        }
+
+    @staticmethod
+    def _record(doc_id: str, meta: dict[str, Any], text: str | None) -> DocumentRecord:
+        return DocumentRecord(
+            doc_id=doc_id,
+            title=str(meta.get("title", "")),
+            published=date_from_metadata(meta),
+            source=str(meta.get("source", "")),
+            origin=str(meta.get("origin", "")),
+            text=text or "",
+            content_hash=str(meta.get("content_hash", "")),
+            fingerprint=str(meta.get("fingerprint", "")),
+            chunks=int(meta.get("chunks", 0)),
+            aliases=list(json.loads(str(meta.get("aliases") or "[]"))),
+            story_id=str(meta["story_id"]) if meta.get("story_id") else None,
+        )
+
+    def records(self) -> dict[str, DocumentRecord]:
+        """Every document's metadata (without its text), by id."""
+        got = get_all(self.collection, include=["metadatas"])
+        return {
+            doc_id: self._record(doc_id, meta or {}, None)
+            for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
+        }
+
+    def get(self, doc_id: str) -> DocumentRecord | None:
+        """One document with its canonical text, or None."""
+        got = self.collection.get(ids=[doc_id], include=["metadatas", "documents"])
+        if not got["ids"]:
+            return None
+        return self._record(doc_id, got["metadatas"][0] or {}, got["documents"][0])
+
+    def page(self, limit: int, offset: int) -> list[DocumentRecord]:
+        """A page of documents (metadata only), ordered by id."""
+        ids = sorted(get_all(self.collection, include=[])["ids"])[offset : offset + limit]
+        if not ids:
+            return []
+        got = self.collection.get(ids=ids, include=["metadatas"])
+        by_id = dict(zip(got["ids"], got["metadatas"], strict=True))
+        return [self._record(i, by_id[i] or {}, None) for i in ids if i in by_id]
+
+    def put(self, recs: list[DocumentRecord]) -> None:
+        """Write document records in one call per ``_WRITE_BATCH``."""
+        for i in range(0, len(recs), _WRITE_BATCH):
+            part = recs[i : i + _WRITE_BATCH]
+            self.collection.upsert(
+                ids=[r.doc_id for r in part],
+                documents=[r.text for r in part],
+                metadatas=[self._metadata(r) for r in part],
+                embeddings=[_DOC_VECTOR] * len(part),
+            )
+
+    def set_stories(self, stories: dict[str, str]) -> None:
+        """Write the story id of some documents (their other metadata is kept)."""
+        ids = sorted(stories)
+        for i in range(0, len(ids), _WRITE_BATCH):
+            part = ids[i : i + _WRITE_BATCH]
+            self.collection.update(ids=part, metadatas=[{"story_id": stories[d]} for d in part])
+
+    def related(self, records: list[DocumentRecord]) -> dict[str, list[str]]:
+        """For each record, the other documents of its story (one Chroma call)."""
+        story_ids = sorted({r.story_id for r in records if r.story_id})
+        members: dict[str, list[str]] = {}
+        if story_ids:
+            got = self.collection.get(where={"story_id": {"$in": story_ids}}, include=["metadatas"])
+            for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True):
+                members.setdefault(str((meta or {})["story_id"]), []).append(doc_id)
+        return {
+            r.doc_id: sorted(d for d in members.get(r.story_id or "", []) if d != r.doc_id)
+            for r in records
+        }
+
+    def delete(self, doc_id: str) -> None:
+        """Delete a document's record."""
+        self.collection.delete(ids=[doc_id])
+
+    def count(self) -> int:
+        """How many documents are stored."""
+        return int(self.collection.count())

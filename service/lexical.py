@@ -1,0 +1,263 @@
+"""BM25 retrieval over the stored chunks: SQLite FTS5, a cache derived from Chroma.
+
+Why SQLite FTS5 (its ``bm25()`` ranking, porter stemming): it ships with Python, updates
+incrementally and transactionally (a document's rows are replaced in one transaction), and
+answers from disk without loading the index into memory. llama-index's ``BM25Retriever``
+(bm25s) has no incremental add, so every new article would mean re-indexing the corpus;
+tantivy would be a new native dependency for the same result at this size.
+
+Why derived from Chroma rather than written by the ingest job: Chroma is the one store that
+every ingest worker and every API replica shares (embedded or server mode). Each process keeps
+its own FTS5 file (``RAG_LEXICAL_DIR/<chunk collection id>.sqlite``) and brings it in step with
+Chroma: the ingest job sets a new random token in the chunk collection's metadata after each
+write of document records (``NewsIndex.mark_changed``); a reader compares that token with the
+one it last synced (at most every ``RAG_LEXICAL_REFRESH_SECONDS``) and, when it differs,
+compares every document's fingerprint with its own and re-reads the chunks of exactly the
+documents that were added, changed or removed. A document's record is written after its chunks,
+so the rows for a fingerprint are its complete chunks; a crashed ingest leaves the token
+unchanged and the re-run's token triggers the repair. ``--rebuild`` creates a new collection
+(new id): the file for the old one is simply not used again.
+
+Thread-safe: one SQLite connection behind a lock (queries take about a millisecond); several
+processes may share the file (WAL mode; a sync is one ``BEGIN IMMEDIATE`` transaction).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from service.chroma_paging import get_all
+from service.dates import date_ord, parse_date
+
+if TYPE_CHECKING:
+    from service.index import NewsIndex
+
+log = logging.getLogger(__name__)
+
+_TERM = re.compile(r"\w+", re.UNICODE)
+_READ_BATCH = 500  # documents whose chunks one Chroma call fetches
+# Function words carry no evidence; leaving them out keeps FTS5 from ranking every chunk.
+_STOP = frozenset(
+    "a an and are as at be by did do does for from had has have he her his how i in is it its "
+    "of on or she that the their them they this to was were what when where which who whom "
+    "why will with would you".split()
+)
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT NULL);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5(
+    text, chunk_id UNINDEXED, doc_id UNINDEXED, title UNINDEXED, published UNINDEXED,
+    published_ord UNINDEXED, start UNINDEXED, "end" UNINDEXED,
+    tokenize = 'porter unicode61'
+);
+"""
+
+
+@dataclass(frozen=True)
+class LexicalHit:
+    """A chunk matching the query's words; ``score`` is BM25 (higher is better)."""
+
+    chunk_id: str
+    doc_id: str
+    title: str
+    published: date | None
+    start: int
+    end: int
+    text: str
+    score: float
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 query: any of the query's words (each quoted, so no FTS5 syntax gets through)."""
+    terms = dict.fromkeys(
+        t for t in _TERM.findall(query.lower()) if t not in _STOP and (len(t) > 1 or t.isdigit())
+    )
+    return " OR ".join(f'"{t}"' for t in terms) or None
+
+
+class LexicalIndex:
+    """The FTS5 file of one chunk collection, synced from Chroma on demand."""
+
+    def __init__(self, path: Path | str, *, refresh_seconds: float) -> None:
+        self.path = path
+        self.refresh_seconds = refresh_seconds
+        if isinstance(path, Path):
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA busy_timeout = 30000")
+        if str(path) != ":memory:":
+            self._conn.execute("PRAGMA journal_mode = WAL")
+        self._conn.executescript(_SCHEMA)
+        self._lock = threading.Lock()
+        self._checked = float("-inf")
+        self._newest: date | Literal[False] | None = None  # False: no dated article
+        self._seen_token: str | None = None
+
+    def close(self) -> None:
+        """Close the SQLite connection."""
+        with self._lock:
+            self._conn.close()
+
+    # -- keeping in step with Chroma -----------------------------------------------------------
+    def refresh(self, index: NewsIndex, *, force: bool = False) -> None:
+        """Sync with Chroma if the last check is older than ``refresh_seconds`` (or ``force``)."""
+        if not force and time.monotonic() - self._checked < self.refresh_seconds:
+            return
+        with self._lock:
+            if not force and time.monotonic() - self._checked < self.refresh_seconds:
+                return
+            self._sync(index)
+            self._checked = time.monotonic()
+
+    def _state(self, key: str) -> str | None:
+        row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _set_state(self, key: str, value: str) -> None:
+        self._conn.execute(
+            "INSERT INTO state(key, value) VALUES(?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def _sync(self, index: NewsIndex) -> None:
+        collection_id, token = index.generation()  # read before the data it covers
+        if token != self._seen_token:  # this process or another one changed the rows
+            self._newest, self._seen_token = None, token
+        conn = self._conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            if self._state("collection_id") != collection_id:
+                conn.execute("DELETE FROM chunks")
+                conn.execute("DELETE FROM docs")
+                self._set_state("collection_id", collection_id)
+                self._set_state("token", "")
+            elif token and self._state("token") == token:
+                conn.execute("COMMIT")
+                return
+            changed = self._apply_changes(index)
+            self._set_state("token", token)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        if changed:
+            log.info("lexical index: %d document(s) re-read from Chroma", changed)
+
+    def _apply_changes(self, index: NewsIndex) -> int:
+        got = get_all(index.document_collection, include=["metadatas"])
+        remote = {
+            doc_id: str((meta or {}).get("fingerprint", ""))
+            for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
+        }
+        local = dict(self._conn.execute("SELECT doc_id, fingerprint FROM docs").fetchall())
+        stale = [d for d in local if remote.get(d) != local[d]]
+        fresh = [d for d, fp in remote.items() if local.get(d) != fp]
+        for doc_id in stale:
+            self._conn.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+            self._conn.execute("DELETE FROM docs WHERE doc_id = ?", (doc_id,))
+        for i in range(0, len(fresh), _READ_BATCH):
+            part = fresh[i : i + _READ_BATCH]
+            rows = get_all(
+                index.chunk_collection,
+                where={"ref_doc_id": {"$in": part}},
+                include=["documents", "metadatas"],
+            )
+            self._conn.executemany(
+                "INSERT INTO chunks(text, chunk_id, doc_id, title, published, published_ord, "
+                'start, "end") VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+                [
+                    (
+                        text,
+                        chunk_id,
+                        str(meta["ref_doc_id"]),
+                        str(meta.get("title", "")),
+                        str(meta.get("published") or ""),
+                        int(meta.get("published_ord", 0)),
+                        int(meta["start"]),
+                        int(meta["end"]),
+                    )
+                    for chunk_id, text, meta in zip(
+                        rows["ids"], rows["documents"], rows["metadatas"], strict=True
+                    )
+                ],
+            )
+            self._conn.executemany(
+                "INSERT INTO docs(doc_id, fingerprint) VALUES (?, ?)",
+                [(d, remote[d]) for d in part],
+            )
+        return len(set(stale) | set(fresh))
+
+    # -- reading -------------------------------------------------------------------------------
+    def newest_date(self) -> date | None:
+        """The publication date of the newest article held (cached until the next change)."""
+        with self._lock:
+            if self._newest is None:
+                row = self._conn.execute("SELECT max(published_ord) FROM chunks").fetchone()
+                ordinal = int(row[0] or 0)
+                self._newest = (
+                    date(ordinal // 10000, ordinal // 100 % 100, ordinal % 100)
+                    if ordinal
+                    else False
+                )
+            return self._newest or None
+
+    def chunk_ids(self) -> dict[str, str]:
+        """Every chunk held, chunk id → text (for consistency checks)."""
+        with self._lock:
+            return dict(self._conn.execute("SELECT chunk_id, text FROM chunks").fetchall())
+
+    def search(
+        self,
+        query: str,
+        limit: int,
+        *,
+        doc_ids: list[str] | None = None,
+        published_after: date | None = None,
+        published_before: date | None = None,
+    ) -> list[LexicalHit]:
+        """The ``limit`` best chunks by BM25 among those passing the filters (the same ones the
+        dense search applies: undated articles are never "before" a date)."""
+        expression = match_expression(query)
+        if expression is None:
+            return []
+        sql = [
+            'SELECT chunk_id, doc_id, title, published, start, "end", text, bm25(chunks) '
+            "FROM chunks WHERE chunks MATCH ?"
+        ]
+        params: list[Any] = [expression]
+        if doc_ids:
+            sql.append(f"AND doc_id IN ({','.join('?' * len(doc_ids))})")
+            params += doc_ids
+        if published_after:
+            sql.append("AND published_ord >= ?")
+            params.append(date_ord(published_after))
+        if published_before:
+            sql.append("AND published_ord > 0 AND published_ord <= ?")
+            params.append(date_ord(published_before))
+        sql.append("ORDER BY bm25(chunks) LIMIT ?")
+        params.append(limit)
+        with self._lock:
+            rows = self._conn.execute(" ".join(sql), params).fetchall()
+        return [
+            LexicalHit(
+                chunk_id=str(r[0]),
+                doc_id=str(r[1]),
+                title=str(r[2]),
+                published=parse_date(str(r[3]) or None),
+                start=int(r[4]),
+                end=int(r[5]),
+                text=str(r[6]),
+                score=-float(r[7]),  # FTS5's bm25() is lower-is-better
+            )
+            for r in rows
+        ]

@@ -1,0 +1,112 @@
+"""The BM25 index (SQLite FTS5, derived from Chroma) stays consistent with the chunk collection
+through add, edit, duplicates, prune and --rebuild (SIGKILL: test_cli.py), and hybrid retrieval
+uses it, with the same filters as the dense search. Real Chroma, the real model."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from service.config import Settings
+from service.index import NewsIndex, open_index
+from service.ingestion.pipeline import IngestJob
+from service.lexical import LexicalIndex
+from service.retrieval import Retriever
+from service.schemas import Filters
+
+SettingsFactory = Callable[..., Settings]
+
+
+def chroma_chunks(index: NewsIndex) -> dict[str, str]:
+    """Chunk id → text of every chunk of a document with a record (a complete document)."""
+    got = index.chunk_collection.get(include=["documents", "metadatas"])
+    complete = set(index.document_records())
+    return {
+        i: t
+        for i, t, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        if m["ref_doc_id"] in complete
+    }
+
+
+def assert_in_step(lexical: LexicalIndex, index: NewsIndex) -> None:
+    lexical.refresh(index, force=True)
+    assert lexical.chunk_ids() == chroma_chunks(index)
+
+
+def ingest(settings: Settings, embed_model: Any, paths: list[Path], **kw: Any) -> NewsIndex:
+    rebuild = kw.pop("rebuild", False)
+    index = open_index(settings, for_writing=True, rebuild=rebuild, embed_model=embed_model)
+    IngestJob(settings, index).run(paths, **kw)
+    return index
+
+
+def test_lexical_index_follows_chroma_through_every_kind_of_change(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
+) -> None:
+    settings = make_settings(chunk_size=128, chunk_overlap=16)
+    index = ingest(settings, embed_model, [articles])
+    # A long-lived reader (a service replica) keeps the same file across all the changes.
+    reader = LexicalIndex(tmp_path / "lexical.sqlite", refresh_seconds=3600)
+    assert_in_step(reader, index)
+    assert len(reader.chunk_ids()) > 10
+
+    target = articles / "002_f30c3b285b3e3037.txt"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("twenty AI products", "thirty AI products"),
+        encoding="utf-8",
+    )
+    (articles / "zz").mkdir()
+    shutil.copy(articles / "001_819d45a17c5bb7df.txt", articles / "zz" / "copy.txt")
+    (articles / "new.txt").write_text(
+        "Quokka census\n\nRangers on Rottnest Island counted 12,000 quokkas in March.",
+        encoding="utf-8",
+    )
+    index = ingest(settings, embed_model, [articles])
+    assert_in_step(reader, index)
+    hits = reader.search("how many quokkas were counted", 3)
+    assert hits and hits[0].doc_id == "new" and hits[0].score > 0
+    assert [h.doc_id for h in reader.search("thirty AI products", 20)].count(
+        "002_f30c3b285b3e3037"
+    ) >= 1
+    assert all("twenty AI products" not in t for t in reader.chunk_ids().values())
+
+    (articles / "new.txt").unlink()
+    index = ingest(settings, embed_model, [articles], prune=True)
+    assert_in_step(reader, index)
+    assert reader.search("quokkas", 3) == []
+
+    # Another process sharing the file sees the same rows without re-reading anything.
+    other = LexicalIndex(tmp_path / "lexical.sqlite", refresh_seconds=3600)
+    assert other.chunk_ids() == reader.chunk_ids()
+
+    rebuilt = ingest(settings, embed_model, [articles], rebuild=True)
+    assert_in_step(reader, rebuilt)  # a new collection id: the old rows are dropped
+
+
+def test_hybrid_search_fuses_bm25_and_dense_with_the_same_filters(
+    sample_settings: Settings, embed_model: Any, tmp_path: Path
+) -> None:
+    settings = sample_settings.model_copy(update={"lexical_dir": tmp_path / "lex"})
+    index = open_index(settings, embed_model=embed_model)
+    retriever = Retriever(index)
+    found = retriever.search("Brad Smith Beijing meeting", 5)
+    assert found[0].fused_score is not None
+    assert any(p.lexical_score is not None for p in found)
+    assert [p.fused_score for p in found] == sorted(
+        (p.fused_score or 0.0 for p in found), reverse=True
+    )
+    for p in found:
+        doc = index.get_document(p.doc_id)
+        assert doc is not None and doc.text[p.start : p.end] == p.text
+        assert -1.0 <= p.score <= 1.0
+    only = retriever.search("Brad Smith", 5, Filters(doc_ids=["002_f30c3b285b3e3037"]))
+    assert {p.doc_id for p in only} == {"002_f30c3b285b3e3037"}
+    early = retriever.search("Brad Smith", 5, Filters(published_before=date(2019, 1, 1)))
+    assert early and all(p.published and p.published <= date(2019, 1, 1) for p in early)
+    dense = Retriever(
+        open_index(settings.model_copy(update={"retrieval": "dense"}), embed_model=embed_model)
+    ).search("Brad Smith Beijing meeting", 5)
+    assert all(p.lexical_score is None and p.fused_score is None for p in dense)

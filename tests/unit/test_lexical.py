@@ -1,0 +1,87 @@
+"""Pure pieces of hybrid retrieval: the FTS5 query built from a question, rank fusion, dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import numpy as np
+import pytest
+
+from service.dates import date_from_metadata, date_metadata, date_ord, parse_date
+from service.lexical import LexicalIndex, match_expression
+from service.retrieval import dense_ranks, reciprocal_rank_fusion
+
+
+def test_match_expression_quotes_every_word_and_drops_function_words() -> None:
+    assert match_expression("Who met Brad Smith in 2023?") == '"met" OR "brad" OR "smith" OR "2023"'
+    # FTS5 syntax in a question is only words to match, never operators.
+    assert match_expression('NEAR(a b) "x" OR y*') == '"near"'
+    assert match_expression("who is it?") is None
+
+
+def test_reciprocal_rank_fusion_rewards_agreement() -> None:
+    fused = reciprocal_rank_fusion([["a", "b", "c"], ["c", "d"]], k=60)
+    assert fused["c"] == pytest.approx(1 / 63 + 1 / 61)
+    assert max(fused, key=lambda i: fused[i]) == "c"
+    assert fused["a"] > fused["b"] == fused["d"]
+    assert reciprocal_rank_fusion([[], []], k=60) == {}
+
+
+def test_dates_have_one_type_and_one_storage_form() -> None:
+    assert parse_date("2023-12-05") == date(2023, 12, 5)
+    assert parse_date("2024-03-01T10:00:00Z") == date(2024, 3, 1)
+    assert parse_date("March 2023") is None and parse_date(None) is None
+    assert date_ord(date(2018, 9, 18)) == 20180918 and date_ord(None) == 0
+    meta = date_metadata(date(2018, 9, 18))
+    assert meta == {"published": "2018-09-18", "published_ord": 20180918}
+    assert date_from_metadata(meta) == date(2018, 9, 18)
+    assert date_from_metadata(date_metadata(None)) is None
+
+
+def test_fts5_ranks_by_bm25_and_filters_like_the_dense_search() -> None:
+    lexical = LexicalIndex(":memory:", refresh_seconds=60)
+    rows = [
+        ("q1", "a", "Quokkas counted on Rottnest", "2023-03-01", 20230301),
+        ("q2", "b", "A census of quokkas and quokka habitats: quokkas", "", 0),
+        ("x", "c", "Wheat prices fell in March", "2020-01-01", 20200101),
+    ]
+    lexical._conn.executemany(  # fill the table as a sync from Chroma would
+        'INSERT INTO chunks(text, chunk_id, doc_id, title, published, published_ord, start, "end")'
+        " VALUES (?, ?, ?, 't', ?, ?, 0, 10)",
+        [(text, cid, doc, pub, ordinal) for cid, doc, text, pub, ordinal in rows],
+    )
+    hits = lexical.search("how many quokkas", 5)
+    assert [h.chunk_id for h in hits] == ["q2", "q1"]
+    assert hits[0].score > hits[1].score > 0 and hits[0].published is None
+    assert [h.chunk_id for h in lexical.search("quokkas", 5, doc_ids=["a"])] == ["q1"]
+    after = lexical.search("quokkas", 5, published_after=date(2023, 1, 1))
+    assert [h.published for h in after] == [date(2023, 3, 1)]
+    # Undated articles are never "before" a date.
+    assert lexical.search("quokkas", 5, published_before=date(2030, 1, 1))[0].chunk_id == "q1"
+    assert lexical.search("the", 5) == []
+
+
+def test_rank_fusion_accepts_tied_ranks() -> None:
+    assert dense_ranks({"a": 3, "b": 5, "c": 3}) == {"b": 1, "a": 2, "c": 2}
+    fused = reciprocal_rank_fusion([["x", "y"], {"y": 1, "x": 1}], k=60)
+    assert fused["x"] > fused["y"]
+
+
+def test_get_all_reads_every_page_of_a_collection() -> None:
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    from service.chroma_paging import get_all
+
+    client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
+    col = client.get_or_create_collection("paging-test", embedding_function=None)
+    col.add(
+        ids=[f"r{i:03d}" for i in range(25)],
+        embeddings=np.asarray([[float(i), 1.0] for i in range(25)], dtype=np.float32),
+        metadatas=[{"n": i} for i in range(25)],
+    )
+    got = get_all(col, page=10, include=["metadatas", "embeddings"])
+    assert sorted(got["ids"]) == [f"r{i:03d}" for i in range(25)]
+    assert sorted(m["n"] for m in got["metadatas"]) == list(range(25))
+    assert len(got["embeddings"]) == 25
+    assert get_all(col, page=10, where={"n": {"$gte": 20}}, include=[])["ids"] != []
