@@ -19,6 +19,7 @@ from service.api.errors import install_error_handling
 from service.api.metrics import Metrics
 from service.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
 from service.api.routes import router
+from service.api.schema_limits import install_schema_limits
 from service.api.security import KeyRing, RateLimiter, StreamSlots
 from service.config import DEFAULT_RATE_LIMIT, Settings
 from service.index import NewsIndex, open_index
@@ -118,6 +119,7 @@ def create_app(
         log.warning("RAG_API_KEYS is not set: the API is open to anyone who can reach it")
     install_error_handling(app)
     app.include_router(router)
+    install_schema_limits(app, settings)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     if settings.docs_enabled:
         _mount_docs(app)

@@ -219,3 +219,14 @@ def test_the_rate_limit_is_on_by_default_only_with_keys(app_client: Any) -> None
         assert c.app.state.rate_limiter.rate * 60 == 120
     with app_client(rate_limit=30.0) as c:  # explicit: applies without keys too
         assert c.app.state.rate_limiter.rate * 60 == 30
+
+
+def test_the_schema_states_the_limits_in_force(app_client: Any) -> None:
+    """A schema-valid request is never refused for a limit the schema does not state."""
+    with app_client(max_question_chars=300, max_history_turns=3, max_doc_ids=7) as c:
+        schemas = c.get("/openapi.json").json()["components"]["schemas"]
+    assert schemas["AskRequest"]["properties"]["question"]["maxLength"] == 300
+    assert schemas["AskRequest"]["properties"]["history"]["maxItems"] == 3
+    assert schemas["SearchRequest"]["properties"]["query"]["maxLength"] == 300
+    doc_ids = schemas["Filters"]["properties"]["doc_ids"]["anyOf"]
+    assert [alt.get("maxItems") for alt in doc_ids if alt.get("type") == "array"] == [7]

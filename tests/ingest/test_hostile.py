@@ -269,7 +269,8 @@ def test_utf16_and_utf8_bom_files_are_ingested(
 
 def legacy_fingerprint(settings: Settings, text: str, title: str, published: Any, src: str) -> str:
     """How records were fingerprinted before sources were relative (the source was in it)."""
-    parts = [text, title, published, src, settings.chunk_size, settings.chunk_overlap]
+    iso = published.isoformat() if published else None
+    parts = [text, title, iso, src, settings.chunk_size, settings.chunk_overlap]
     payload = json.dumps([*parts, settings.tokenizer], ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
