@@ -14,6 +14,8 @@ import pytest
 from service.config import PROJECT_ROOT, Settings
 from tests.servers import RunningService, running_service
 
+pytest_plugins = ["tests.browser_support"]  # the one Playwright browser of a session
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 

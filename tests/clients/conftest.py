@@ -50,4 +50,3 @@ def check_annotations(
 
 
 # The Chromium fixtures of the chat page's browser tests (a fresh page, JS errors fail).
-from tests.browser.conftest import browser, page  # noqa: E402, F401
