@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import numpy as np
 import pytest
 
 from service.dates import date_from_metadata, date_metadata, date_ord, parse_date
@@ -76,7 +77,7 @@ def test_get_all_reads_every_page_of_a_collection() -> None:
     col = client.get_or_create_collection("paging-test", embedding_function=None)
     col.add(
         ids=[f"r{i:03d}" for i in range(25)],
-        embeddings=[[float(i), 1.0] for i in range(25)],
+        embeddings=np.asarray([[float(i), 1.0] for i in range(25)], dtype=np.float32),
         metadatas=[{"n": i} for i in range(25)],
     )
     got = get_all(col, page=10, include=["metadatas", "embeddings"])
