@@ -489,6 +489,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--clients", default="1,8,32", help="client counts of the load runs")
     parser.add_argument("--no-quality", action="store_true", help="skip the dev-set metrics")
+    parser.add_argument(
+        "--reuse-big", action="store_true", help="reuse WORK/big instead of growing it again"
+    )
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     clients = tuple(int(c) for c in args.clients.split(","))
@@ -519,7 +522,7 @@ def main(argv: list[str] | None = None) -> int:
             work / "sample.log",
         )
     big = work / "big"
-    if "100k" in only:
+    if "100k" in only and not (args.reuse_big and big.exists()):
         print(f"growing the index to {args.big} chunks ...", file=sys.stderr, flush=True)
         results["big_index"] = grow_index(ours, big, COLLECTION, args.big)
 

@@ -134,6 +134,12 @@ class LexicalIndex:
         if token != self._seen_token:  # this process or another one changed the rows
             self._newest, self._seen_token = None, token
         conn = self._conn
+        if (
+            token
+            and self._state("token") == token
+            and self._state("collection_id") == collection_id
+        ):
+            return  # nothing changed: no write transaction (and no WAL checkpoint)
         conn.execute("BEGIN IMMEDIATE")
         try:
             if self._state("collection_id") != collection_id:

@@ -13,8 +13,9 @@ any collection (memory and ingest time are in the README's figures).
 The text is not stored: ``document.text[start:end]`` is the sentence, and the passage the
 service already holds is a slice of that text.
 
-Lookup is by chunk id; a chunk without sentences of its own (none, after a complete ingest)
-falls back to the sentences stored for the same document and span, preferring its own.
+Lookup is by sentence id (derived from the chunk id); a chunk without sentences of its own
+(none, after a complete ingest) falls back to the sentences stored for the same document and
+span.
 
 Thread-safe: it holds no state besides the Chroma collection handle, which is.
 """
@@ -29,6 +30,7 @@ import numpy as np
 
 # Chroma caps how many records one call may carry; stay well below it.
 _WRITE_BATCH = 4000
+_ID_WINDOW = 32  # sentence positions asked for per chunk and call
 
 
 @dataclass(frozen=True)
@@ -109,17 +111,33 @@ class SentenceStore:
         self.collection.delete(where={"ref_doc_id": doc_id})
 
     def for_chunks(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
-        """The stored sentences of each chunk, by chunk id. One Chroma call by chunk id (a
-        ``$in`` on one key: ~10 ms for 10 chunks on BBC, where an ``$or`` over document and
-        span costs ~120 ms); only chunks it does not find are looked up by document and span.
-        A chunk without stored sentences is absent from the result."""
+        """The stored sentences of each chunk, by chunk id.
+
+        Read by id (``<chunk_id>::s000``, ``s001`` …, asking for ``_ID_WINDOW`` positions per
+        chunk and more only for a chunk that filled them): a ``get`` by ids costs ~5 ms for
+        10 chunks whatever the collection's size, where a metadata ``where`` grows with it
+        (70 ms at 800k sentences). Only chunks with no sentence of their own are looked up
+        by document and span. A chunk without stored sentences is absent from the result.
+        """
         if not chunks:
             return {}
-        got = self.collection.get(
-            where={"chunk_id": {"$in": sorted({c.chunk_id for c in chunks})}},
-            include=["metadatas", "embeddings"],
-        )
-        found = self._group(chunks, got)
+        ids: list[str] = []
+        metas: list[Any] = []
+        vectors: list[Any] = []
+        pending = sorted({c.chunk_id for c in chunks})
+        start = 0
+        while pending:
+            got = self.collection.get(
+                ids=[sentence_id(c, k) for c in pending for k in range(start, start + _ID_WINDOW)],
+                include=["metadatas", "embeddings"],
+            )
+            ids += got["ids"]
+            metas += list(got["metadatas"] or [])
+            vectors += list(got["embeddings"])
+            last = {sentence_id(c, start + _ID_WINDOW - 1): c for c in pending}
+            pending = sorted(last[i] for i in got["ids"] if i in last)
+            start += _ID_WINDOW
+        found = self._group(chunks, {"metadatas": metas, "embeddings": vectors})
         missing = [c for c in chunks if c.chunk_id not in found]
         if missing:
             found.update(self._by_span(missing))
