@@ -11,14 +11,23 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
-from service.answering import AnswerService
+from service.answering import AnswerService, Question
 from service.api.deps import get_answer_service, get_settings
 from service.api.routes.common import ERRORS, check_length
 from service.config import Settings
 from service.errors import NewsQAError
+from service.llm.base import Turn
 from service.schemas import Answer, AskRequest, SearchRequest, SearchResponse
 
 router = APIRouter()
+
+
+def to_question(body: AskRequest) -> Question:
+    """The HTTP request as the pipeline's domain request (the one adapter)."""
+    history = tuple(Turn(t.question, t.answer) for t in body.history)
+    return Question(body.question, history, body.filters, body.top_k)
+
+
 log = logging.getLogger("service.api")
 
 
@@ -44,7 +53,7 @@ async def ask(
 ) -> Answer:
     """A cited answer; `refused` is true when the articles do not contain the answer."""
     check_length(body.question, settings, "question")
-    return await run_in_threadpool(answers.ask, body)
+    return await run_in_threadpool(answers.ask, to_question(body))
 
 
 @router.post(
@@ -68,7 +77,7 @@ async def ask_stream(
 ) -> AsyncIterator[ServerSentEvent]:
     """The /ask answer as it is made; a client that disconnects stops the generation."""
     check_length(body.question, settings, "question")
-    events = answers.events(body, stream=True)
+    events = answers.events(to_question(body), stream=True)
     try:
         while True:
             if await request.is_disconnected():
