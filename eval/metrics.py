@@ -188,6 +188,7 @@ def evaluate(
             )
             if answer["refused"]:
                 report.false_refusals += 1
+                report.failures.append(f"{q['id']}: refused an answerable question")
             elif all(fold(s) in fold(answer["answer"]) for s in q["answer_contains"]):
                 report.answered_correctly += 1
             else:

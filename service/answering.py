@@ -13,7 +13,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from service.answerability import TermStats, holds_kind, question_focus
+from service.answerability import TermStats, holds_kind, question_focus, question_parts
 from service.citations import (
     CitationVerifier,
     SupportPolicy,
@@ -22,7 +22,13 @@ from service.citations import (
     strip_markers,
 )
 from service.config import Settings
-from service.evidence import EvidenceItem, EvidenceScorer, ScoredSentence, select_evidence
+from service.evidence import (
+    EvidenceItem,
+    EvidenceScorer,
+    ScoredSentence,
+    select_evidence,
+    weighted_overlap,
+)
 from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
 from service.llm.extractive import ExtractiveGenerator
@@ -169,14 +175,48 @@ class AnswerService:
             )
         if lead is None:
             return passages, []
-        pool = [lead, *(c for c in ranked if c is not lead and (kind is None or c.answers_kind))]
+        # A two-part question gets, after the lead, the sentence that best answers each part.
+        parts = question_parts(query)
+        preferred: list[ScoredSentence] = [lead]
+        if len(parts) > 1:
+            window = ranked[: 2 * s.answer_candidates]
+            scores = [self._part_scores(part, window) for part in parts]
+            # The lead answers the part it fits best; each other part gets its best sentence.
+            lead_part = max(range(len(parts)), key=lambda i: scores[i].get(id(lead), -1.0))
+            for i, part_scores in enumerate(scores):
+                if i == lead_part:
+                    continue
+                options = [c for c in window if id(c) in part_scores and c not in preferred]
+                if options:
+                    preferred.append(max(options, key=lambda c: part_scores[id(c)]))
+        pool = [
+            *preferred,
+            *(
+                c
+                for c in ranked
+                if all(c is not p for p in preferred) and (kind is None or c.answers_kind)
+            ),
+        ]
         evidence = select_evidence(
             pool,
-            count=s.evidence_sentences,
+            count=s.evidence_sentences + len(parts) - 1,
             min_score=lead.score - s.evidence_margin,
             same_fact_similarity=s.same_fact_similarity,
         )
         return passages, evidence
+
+    def _part_scores(self, part: str, ranked: list[ScoredSentence]) -> dict[int, float]:
+        """How well each candidate (by id) answers one part of a two-part question: it must
+        hold the part's kind of fact; similarity to the question plus the part's weighted
+        term overlap."""
+        s = self.settings
+        focus = question_focus(part, self.term_stats)
+        kind, weights = focus.kind, focus.weights
+        return {
+            id(c): c.similarity + s.lexical_weight * weighted_overlap(weights, c.sentence.text)
+            for c in ranked
+            if kind is None or holds_kind(c.sentence.text, kind, part)
+        }
 
     def _condense(self, request: Question) -> tuple[str, str | None]:
         history = list(request.history)

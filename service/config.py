@@ -163,7 +163,7 @@ class Settings(BaseSettings):
         default=2, ge=1, le=8, description="Evidence sentences offered to the generator."
     )
     evidence_margin: float = Field(
-        default=0.3,
+        default=0.4,
         description="Evidence beyond the first must score within this of the best sentence.",
     )
     same_fact_similarity: float = Field(

@@ -215,9 +215,15 @@ _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|[^|]*\|[^|]*\|)|getty images|reuters/|\
 
 
 def is_headline(sentence: Sentence) -> bool:
-    """A headline (the article's title or first line), a byline, or a photo caption."""
+    """A headline (the article's title or first line, or a subheading: a line with no closing
+    punctuation), a byline, or a photo caption."""
     text = sentence.text.strip()
-    return sentence.start == 0 or text == sentence.title.strip() or bool(_BYLINE.search(text))
+    return (
+        sentence.start == 0
+        or text == sentence.title.strip()
+        or not text.endswith((".", "!", "?", '"', "”", "’", "'", ")", "…"))
+        or bool(_BYLINE.search(text))
+    )
 
 
 def weighted_overlap(weights: dict[str, float], text: str) -> float:
@@ -242,7 +248,8 @@ class EvidenceItem:
 def select_evidence(
     ranked: list[ScoredSentence], *, count: int, min_score: float, same_fact_similarity: float
 ) -> list[EvidenceItem]:
-    """The best ``count`` sentences scoring at least ``min_score``.
+    """The best ``count`` sentences scoring at least ``min_score``, taken in the order given
+    (best first, or the caller's order of preference).
 
     A sentence from another article that says the same thing as a chosen one (cosine of their
     embeddings at least ``same_fact_similarity``) is attached to it as a secondary source rather
@@ -251,7 +258,7 @@ def select_evidence(
     chosen: list[tuple[ScoredSentence, list[Sentence]]] = []
     for cand in ranked:
         if cand.score < min_score:
-            break
+            continue
         twin = next(
             (
                 also
