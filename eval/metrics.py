@@ -80,6 +80,7 @@ class Report:
     claim_sentences: int = 0
     backed_sentences: int = 0
     answers_judged: int = 0
+    degraded_answers: int = 0
     fully_backed_answers: int = 0
     unbacked: list[dict[str, str]] = field(default_factory=list)
     search_ms: list[float] = field(default_factory=list)
@@ -108,6 +109,7 @@ class Report:
             "citation_recall": ratio(self.groups_cited, self.evidence_groups),
             "claim_support_sentences": ratio(self.backed_sentences, self.claim_sentences),
             "claim_support_answers": ratio(self.fully_backed_answers, self.answers_judged),
+            "degraded_share": ratio(self.degraded_answers, self.answers_judged),
             "search_p50_ms": p50(self.search_ms),
             "ask_p50_ms": p50(self.ask_ms),
         }
@@ -168,6 +170,7 @@ def evaluate(
         if not answer["refused"]:
             verdicts = judge_answer(answer, q["question"])
             report.answers_judged += 1
+            report.degraded_answers += bool(answer.get("degraded"))
             report.claim_sentences += len(verdicts)
             report.backed_sentences += sum(v.backed for v in verdicts)
             report.fully_backed_answers += all(v.backed for v in verdicts)

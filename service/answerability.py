@@ -125,7 +125,9 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"band|team|club|national|politician|mp|leader|president|director|actor|"
             r"actress|singer|opponent|manager|boss|candidate|chairman|spokesman|"
             r"secretary|servant|giant|giants|brand|newspaper|channel|programme|"
-            r"organisation|organization|agency|bank)s?\b"
+            r"organisation|organization|agency|bank|airline|carrier|university|school|hospital|"
+            r"party|union|retailer|store|website|site|app|product|model|car|ship|"
+            r"novel|play|painting|artist|author|writer|composer|striker|coach|judge)s?\b"
         ),
         Kind.NAME,
     ),
@@ -424,17 +426,17 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     weights = {w: (stats.idf(w) if stats else 1.0) for w in words}
     names: list[str] = []
     for run in name_runs(question):
-        words = [w.strip(".,'’?").removesuffix("'s").removesuffix("’s") for w in run.split()]
-        words = [
+        tokens = [w.strip(".,'’?").removesuffix("'s").removesuffix("’s") for w in run.split()]
+        kept = [
             w
-            for w in words
+            for w in tokens
             if len(w) > 1
             and w.lower() not in STOPWORDS
             and w.lower() not in _NOT_NAMES
             and w.lower() not in _DEMONYMS
         ]
-        if words:
-            names.append(" ".join(words))
+        if kept:
+            names.append(" ".join(kept))
     quoted = (a or b for a, b in _QUOTED.findall(question))
     phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
     years = tuple(sorted(set(_YEAR.findall(question))))

@@ -113,6 +113,10 @@ _FILLER = frozenset(
 _NOT_NAMES = frozenset("mr mrs ms dr sir the a an".split())
 
 
+BARE_ANSWER_WORDS = 3
+BARE_ANSWER_QUESTION_COVERAGE = 0.4
+
+
 def numbers_of(text: str) -> set[str]:
     """The numbers a text states (1,200 and 1200 are the same number; "six" is a number)."""
     found = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
@@ -248,10 +252,32 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
         claim_stems = {stem_word(w) for w in claim_words(claim)}
         if _negated_words(quote_text) & claim_stems:
             return "the claim drops the quote's negation"
+    # A bare answer ("Elon Musk.", "2014.") means nothing without the question: its quote must
+    # then be about the question, not just contain the name or number.
+    if (
+        question
+        and len(claim_words(claim)) < BARE_ANSWER_WORDS
+        and coverage(question, quote_text) < BARE_ANSWER_QUESTION_COVERAGE
+    ):
+        return "a bare answer whose quote is not about the question"
     for name, relation, side in _relation_pairs(claim):
         if not any(_relation_holds(name, relation, side, q) for q in quotes):
             return f"the quote does not pair {name} with that"
     return ""
+
+
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:the |my |final |short )?answer(?: to (?:the|this) question)?(?: is)?\s*[:\-–]\s*|"
+    r"(?:according to|based on) (?:the )?(?:evidence|articles?|sentences?|text)"
+    r"(?: \[?\d+\]?)?\s*,\s*)",
+    re.IGNORECASE,
+)
+
+
+def drop_lead_in(claim: str) -> str:
+    """A claim without a lead-in ("The answer is: ", "According to the evidence, ")."""
+    rest = _LEAD_IN.sub("", claim, count=1)
+    return rest[:1].upper() + rest[1:] if rest != claim else claim
 
 
 def is_filler(claim: str) -> bool:
@@ -304,7 +330,8 @@ class CitationVerifier:
         units: list[tuple[str, list[int]]] = []  # (claim text, evidence numbers cited)
         dropped: list[int] = []
         removed: list[str] = []
-        for claim, numbers in split_claims(draft):
+        for raw, numbers in split_claims(draft):
+            claim = drop_lead_in(raw)
             valid: list[int] = []
             for n in numbers:
                 if n in by_number and n not in valid:
