@@ -360,6 +360,8 @@ class CitationVerifier:
             claim = units[claim_index][0]
             if support_problem(claim, [s.text for s in cited], question, self.policy.min_overlap):
                 return False
+            if len(claim_words(claim)) < BARE_ANSWER_WORDS:
+                return True  # a bare answer was checked against the question instead
             best = max(
                 float(np.dot(claim_vecs[claim_index], quote_vec[(s.doc_id, s.start)]))
                 for s in cited

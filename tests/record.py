@@ -31,6 +31,7 @@ from service.llm import generation_params, make_generator
 from service.llm.base import GenerationRequest, Turn
 from service.llm.providers import default_gguf_path, openai_generator, openai_like_generator
 from tests.cassettes import RecordingTransport
+from tests.security.hostile import record as record_hostile
 
 RECORDINGS = PROJECT_ROOT / "tests" / "recordings"
 DEV_QA = PROJECT_ROOT.parent / "shared" / "eval" / "dev_qa.jsonl"
@@ -150,6 +151,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         service = record_answers(Path(scratch))
         record_cassettes(service)
+        record_hostile(Path(scratch) / "hostile")
     print("params:", generation_params(service.settings), file=sys.stderr)
     return 0
 
