@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from service.evidence import STOPWORDS, content_words
+from service.evidence import STOPWORDS, content_words, stem_word
 
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -352,6 +352,7 @@ class Focus:
     phrases: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     kind: Kind | None = None
+    event: str | None = None  # the verb of "who won …?": the evidence must mention that event
     question: str = ""
     missing: list[str] = field(default_factory=list)
 
@@ -390,6 +391,8 @@ class Focus:
 
         # A question heavy with context (four or more names) may name one thing the
         # article calls otherwise ("the Conservatives" / "the Tories").
+        if self.event and not mentions_event(self.event, text):
+            return False
         allowed_misses = (len(self.names) - 1) // 3
         for run in self.names:
             parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
@@ -405,6 +408,73 @@ class Focus:
                 if allowed_misses < 0:
                     return False
         return True
+
+
+# Past forms whose stem is not the base verb's.
+_IRREGULAR = {
+    "won": "win",
+    "bought": "buy",
+    "met": "meet",
+    "sold": "sell",
+    "led": "lead",
+    "ran": "run",
+    "took": "take",
+    "made": "make",
+    "gave": "give",
+    "told": "tell",
+    "paid": "pay",
+    "found": "find",
+    "got": "get",
+    "held": "hold",
+    "left": "leave",
+    "brought": "bring",
+    "built": "build",
+    "chose": "choose",
+    "wrote": "write",
+    "sent": "send",
+    "spent": "spend",
+    "struck": "strike",
+    "became": "become",
+    "began": "begin",
+    "broke": "break",
+    "drove": "drive",
+    "kept": "keep",
+    "lost": "lose",
+    "saw": "see",
+    "stole": "steal",
+    "shot": "shoot",
+    "sang": "sing",
+    "hit": "hit",
+    "beat": "beat",
+    "quit": "quit",
+}
+_WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
+
+
+def event_verb(question: str) -> str | None:
+    """The base form of the past-tense verb of a "who <verb>ed …?" question (who won, who
+    bought, who founded), or None. Questions with a modal or a copula ("who will run", "who
+    is") ask about a role, not an event, and are left alone."""
+    m = _WHO_EVENT.match(question)
+    if not m:
+        return None
+    verb = m.group(1).lower()
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("ed") and len(verb) > 4:
+        return verb
+    return None
+
+
+def mentions_event(verb: str, text: str) -> bool:
+    """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
+    winner; bought: buy, buys, buyer)."""
+    past = {k for k, v in _IRREGULAR.items() if v == verb}
+    base_stem = stem_word(verb)
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in past or w.startswith(verb) or stem_word(w) == base_stem:
+            return True
+    return False
 
 
 _PART_SPLIT = re.compile(
@@ -446,5 +516,6 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         phrases=phrases,
         years=years,
         kind=asked_kind(question),
+        event=event_verb(question),
         question=question,
     )

@@ -246,6 +246,10 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
     if coverage(claim, f"{quote_text} {question}") < min_overlap:
         return "the quote does not state most of the claim"
     claim_negated = bool(_NEGATION.search(claim))
+    if claim_negated and not (
+        _negated_words(claim) & _negated_words(quote_text) or not _negated_words(claim)
+    ):
+        return "the claim adds a negation"
     if claim_negated and not _NEGATION.search(quote_text):
         return "the claim adds a negation"
     if not claim_negated:

@@ -70,6 +70,10 @@ def test_an_added_negation_is_rejected() -> None:
     problem = support_problem(claim, [LAUNCH], "", 0.75)
     assert "negation" in problem
     assert not ok("Orbis did not launch its payments app in Brazil.", LAUNCH)
+    # A negation elsewhere in the quote does not license negating another word.
+    both = f"{LAUNCH} Rivals did not expect it."
+    claim = "Orbis did not launch its app in Brazil."
+    assert "negation" in support_problem(claim, [both], "", 0.75)
 
 
 def test_a_dropped_negation_is_rejected() -> None:
