@@ -95,3 +95,12 @@ def test_term_stats_load_once_under_concurrency() -> None:
     assert calls == [1]
     assert stats.idf("crane") > stats.idf("harbour")  # rarer term, higher weight
     assert stats.idf("unseen") >= stats.idf("crane")
+
+
+def test_a_who_did_question_needs_evidence_of_that_event() -> None:
+    focus = question_focus("Who bought the 1965 guitar at the Valmora auction?", None)
+    assert focus.event == "buy"
+    assert focus.anchored("The 1965 guitar was bought by Ana Ruiz at the Valmora auction.")
+    assert not focus.anchored("A 1965 amplifier was sold for £2,000 at the Valmora auction.")
+    # A role, not an event: no verb is required.
+    assert question_focus("Who will run the Valmora auction house?", None).event is None
