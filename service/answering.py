@@ -99,6 +99,11 @@ class AnswerService:
         )
         self.term_stats = TermStats(lambda: chunk_texts(index))
 
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for (the IDF table, ~2 s on the
+        samples+BBC index); called from the start-up thread."""
+        self.term_stats.idf("")
+
     def _finish(self, out: _Outcome, text: str, citations: list[Citation] | None = None) -> Answer:
         done = time.perf_counter()
         return Answer(

@@ -45,6 +45,7 @@ def create_app(
 
         def warm_up() -> None:
             idx.warm_up()
+            app.state.answers.warm_up()
             gen.warm_up()
 
         # Models take seconds to load: do it beside serving; /readyz reports when it is done.

@@ -272,6 +272,7 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
 
 _LEAD_IN = re.compile(
     r"^\s*(?:(?:the |my |final |short )?answer(?: to (?:the|this) question)?(?: is)?\s*[:\-–]\s*|"
+    r"the (?:evidence|article|text) (?:is|says|shows|states) that\s+|"
     r"(?:according to|based on) (?:the )?(?:evidence|articles?|sentences?|text)"
     r"(?: \[?\d+\]?)?\s*,\s*)",
     re.IGNORECASE,

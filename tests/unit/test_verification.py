@@ -86,6 +86,7 @@ def test_a_dropped_negation_is_rejected() -> None:
 def test_lead_ins_and_filler() -> None:
     assert drop_lead_in("The answer is: Tom Field.") == "Tom Field."
     assert drop_lead_in("According to the evidence, prices rose.") == "Prices rose."
+    assert drop_lead_in("The evidence is that Tom Field won.") == "Tom Field won."
     assert drop_lead_in("The answers were late.") == "The answers were late."
     assert is_filler("The answer is:")
     assert is_filler("Based on the evidence provided.")
