@@ -45,8 +45,8 @@ def create_app(
 
         def warm_up() -> None:
             idx.warm_up()
-            app.state.answers.warm_up()
             gen.warm_up()
+            app.state.answers.warm_up()
 
         # Models take seconds to load: do it beside serving; /readyz reports when it is done.
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
