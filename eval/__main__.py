@@ -35,12 +35,14 @@ def main(argv: list[str] | None = None) -> int:
         report = evaluate(client, questions, k=args.k)
     summary = report.summary()
     if args.json:
-        print(json.dumps({**summary, "failures": report.failures}))
+        print(json.dumps({**summary, "failures": report.failures, "unbacked": report.unbacked}))
     else:
         for key, value in summary.items():
             print(f"{key:24} {value}")
         for failure in report.failures:
             print(f"  - {failure}")
+        for item in report.unbacked:
+            print(f"  - {item['id']}: unbacked ({item['why']}): {item['sentence']}")
     return 0
 
 

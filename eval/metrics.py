@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from eval.claims import judge_answer
+
 Span = tuple[str, int, int]  # doc_id, start, end in the served (canonical) text
 
 
@@ -75,6 +77,12 @@ class Report:
     valid_citations: int = 0
     precise_citations: int = 0
     groups_cited: int = 0
+    claim_sentences: int = 0
+    backed_sentences: int = 0
+    answers_judged: int = 0
+    degraded_answers: int = 0
+    fully_backed_answers: int = 0
+    unbacked: list[dict[str, str]] = field(default_factory=list)
     search_ms: list[float] = field(default_factory=list)
     ask_ms: list[float] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
@@ -99,6 +107,9 @@ class Report:
             "citation_validity": ratio(self.valid_citations, self.citations),
             "citation_precision": ratio(self.precise_citations, self.citations),
             "citation_recall": ratio(self.groups_cited, self.evidence_groups),
+            "claim_support_sentences": ratio(self.backed_sentences, self.claim_sentences),
+            "claim_support_answers": ratio(self.fully_backed_answers, self.answers_judged),
+            "degraded_share": ratio(self.degraded_answers, self.answers_judged),
             "search_p50_ms": p50(self.search_ms),
             "ask_p50_ms": p50(self.ask_ms),
         }
@@ -156,6 +167,18 @@ def evaluate(
             span = (c["doc_id"], c["start"], c["end"])
             if any(overlaps(span, g) for group in groups for g in group):
                 report.precise_citations += 1
+        if not answer["refused"]:
+            verdicts = judge_answer(answer, q["question"])
+            report.answers_judged += 1
+            report.degraded_answers += bool(answer.get("degraded"))
+            report.claim_sentences += len(verdicts)
+            report.backed_sentences += sum(v.backed for v in verdicts)
+            report.fully_backed_answers += all(v.backed for v in verdicts)
+            report.unbacked.extend(
+                {"id": q["id"], "sentence": v.sentence, "why": v.reason}
+                for v in verdicts
+                if not v.backed
+            )
 
         if q["answerable"]:
             report.answerable += 1
@@ -168,6 +191,7 @@ def evaluate(
             )
             if answer["refused"]:
                 report.false_refusals += 1
+                report.failures.append(f"{q['id']}: refused an answerable question")
             elif all(fold(s) in fold(answer["answer"]) for s in q["answer_contains"]):
                 report.answered_correctly += 1
             else:

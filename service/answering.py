@@ -1,4 +1,5 @@
-"""One question, end to end: (condense) → retrieve → evidence → generate → verify → Answer.
+"""One question, end to end: (condense) → retrieve → evidence → answerable? → generate → verify
+→ policy → Answer.
 
 ``events`` yields what happens as it happens (the streaming API forwards each event); ``ask``
 runs the same steps and returns the final answer, so both always agree.
@@ -8,41 +9,48 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Generator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from service.citations import CitationVerifier, SupportPolicy
+from service.answerability import TermStats, holds_kind, question_focus, question_parts
+from service.citations import (
+    CitationVerifier,
+    SupportPolicy,
+    Verified,
+    split_claims,
+    strip_markers,
+)
 from service.config import Settings
 from service.errors import ServiceBusyError
-from service.evidence import EvidenceItem, EvidenceScorer, select_evidence
+from service.evidence import (
+    EvidenceItem,
+    EvidenceScorer,
+    ScoredSentence,
+    select_evidence,
+    weighted_overlap,
+)
 from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
 from service.llm.extractive import ExtractiveGenerator
-from service.llm.prompting import REFUSAL_PHRASE
+from service.policy import Decision, Draft, Outcome, decide, is_model_refusal
 from service.retrieval import Retriever
-from service.schemas import Answer, AskRequest, Citation, Filters, ModelInfo, Passage, Timings
+from service.schemas import Answer, Citation, Filters, ModelInfo, Passage, Timings
 
 log = logging.getLogger(__name__)
 
 REFUSAL = "The articles do not contain an answer to this question."
-# Phrases with which a model says it cannot answer from the passages; the prompt asks for the
-# first (prompts/answer_system.md), small models sometimes paraphrase it.
-_MODEL_REFUSALS = (
-    REFUSAL_PHRASE.lower(),
-    "do not contain",
-    "does not contain",
-    "cannot answer",
-    "can't answer",
-    "no answer",
-    "not mentioned",
-)
+__all__ = ["REFUSAL", "AnswerService", "Event", "Question", "is_model_refusal"]
 
 
-def is_model_refusal(draft: str) -> bool:
-    """Whether a draft is the model declining to answer (an empty draft is a failure, not this)."""
-    text = draft.strip().lower()
-    return any(p in text[:200] for p in _MODEL_REFUSALS)
+@dataclass(frozen=True)
+class Question:
+    """What the pipeline answers: a question, the conversation before it, filters, top_k."""
+
+    text: str
+    history: tuple[Turn, ...] = ()
+    filters: Filters | None = None
+    top_k: int | None = None
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,11 @@ class _Outcome:
 
 
 class AnswerService:
-    """Answers questions from the index with verified, sentence-level citations."""
+    """Answers questions from the index with verified, sentence-level citations.
+
+    Shared by every request thread: it holds only configuration and thread-safe parts (the
+    index, the generators, ``TermStats`` which loads once behind a lock).
+    """
 
     def __init__(
         self,
@@ -88,6 +100,12 @@ class AnswerService:
             index.embed_texts,
             SupportPolicy(settings.support_min_similarity, settings.support_min_overlap),
         )
+        self.term_stats = TermStats(lambda: chunk_texts(index))
+
+    def warm_up(self) -> None:
+        """Load what the first question would otherwise wait for (the IDF table, ~2 s on the
+        samples+BBC index); called from the start-up thread."""
+        self.term_stats.idf("")
 
     def _finish(self, out: _Outcome, text: str, citations: list[Citation] | None = None) -> Answer:
         done = time.perf_counter()
@@ -112,37 +130,125 @@ class AnswerService:
     ) -> tuple[list[Passage], list[EvidenceItem]]:
         """Retrieve passages and choose the evidence for ``query``.
 
-        The evidence is empty when even the best sentence scores below the refusal threshold:
-        then the articles do not contain the answer and no model is asked.
+        The evidence is empty when no sentence answers the question: none scores at least the
+        refusal threshold while holding the question's focus (its rare terms, names, years)
+        and something of the kind the question asks for. Then no model is asked.
         """
         s = self.settings
         vector = self.index.embed_query(query)
         passages = self.retriever.search(query, top_k or s.top_k, filters, vector=vector)
-        ranked = self.scorer.rank(query, vector, passages)
-        if not ranked or ranked[0].score < s.refusal_threshold:
+        focus = question_focus(query, self.term_stats)
+        kind = focus.kind
+
+        def answers(text: str) -> bool:
+            return kind is not None and holds_kind(text, kind, query)
+
+        ranked = self.scorer.rank(
+            query,
+            vector,
+            passages,
+            weights=focus.weights,
+            answers=answers,
+            kind_weight=s.kind_weight,
+            headline_penalty=s.headline_penalty,
+        )
+        context = {p.passage_id: p.text for p in passages}
+
+        def around(c: ScoredSentence) -> str:
+            return f"{c.sentence.title}\n{context.get(c.sentence.passage_id, '')}"
+
+        # Sentences that could answer: relevant enough, holding the asked-for kind of fact,
+        # and covering enough of the question's (IDF-weighted) terms.
+        eligible = [
+            c
+            for c in ranked[: s.answer_candidates]
+            if c.score >= s.refusal_threshold
+            and (kind is None or c.answers_kind)
+            and focus.coverage(c.sentence.text, around(c)) >= s.focus_min_coverage
+        ]
+        # The lead must be anchored: the question's names, years and quoted phrases are in it
+        # or its passage. A two-part question may be anchored by two sentences together.
+        lead = next((c for c in eligible if focus.anchored(c.sentence.text, around(c))), None)
+        if lead is None:
+            lead = next(
+                (
+                    a
+                    for i, a in enumerate(eligible)
+                    for b in eligible[i + 1 :]
+                    if focus.anchored(
+                        f"{a.sentence.text}\n{b.sentence.text}", f"{around(a)}\n{around(b)}"
+                    )
+                ),
+                None,
+            )
+        if lead is None:
             return passages, []
+        # A two-part question gets, after the lead, the sentence that best answers each part.
+        parts = question_parts(query)
+        preferred: list[ScoredSentence] = [lead]
+        if len(parts) > 1:
+            window = ranked[: 2 * s.answer_candidates]
+            scores = [self._part_scores(part, window) for part in parts]
+            # The lead answers the part it fits best; each other part gets its best sentence.
+            lead_part = max(range(len(parts)), key=lambda i: scores[i].get(id(lead), -1.0))
+            for i, part_scores in enumerate(scores):
+                if i == lead_part:
+                    continue
+                options = [c for c in window if id(c) in part_scores and c not in preferred]
+                if options:
+                    preferred.append(max(options, key=lambda c: part_scores[id(c)]))
+        pool = [
+            *preferred,
+            *(
+                c
+                for c in ranked
+                if all(c is not p for p in preferred) and (kind is None or c.answers_kind)
+            ),
+        ]
         evidence = select_evidence(
-            ranked,
-            count=s.evidence_sentences,
-            min_score=ranked[0].score - s.evidence_margin,
+            pool,
+            count=s.evidence_sentences + len(parts) - 1,
+            min_score=lead.score - s.evidence_margin,
             same_fact_similarity=s.same_fact_similarity,
         )
         return passages, evidence
 
-    def _condense(self, request: AskRequest) -> tuple[str, str | None]:
-        history = [Turn(t.question, t.answer) for t in request.history]
+    def _part_scores(self, part: str, ranked: list[ScoredSentence]) -> dict[int, float]:
+        """How well each candidate (by id) answers one part of a two-part question: it must
+        hold the part's kind of fact; similarity to the question plus the part's weighted
+        term overlap."""
+        s = self.settings
+        focus = question_focus(part, self.term_stats)
+        kind, weights = focus.kind, focus.weights
+        return {
+            id(c): c.similarity + s.lexical_weight * weighted_overlap(weights, c.sentence.text)
+            for c in ranked
+            if kind is None or holds_kind(c.sentence.text, kind, part)
+        }
+
+    def _condense(self, request: Question) -> tuple[str, str | None]:
+        history = list(request.history)
         if not history:
-            return request.question, None
+            return request.text, None
         try:
-            return self.generator.condense(history, request.question), None
+            return self.generator.condense(history, request.text), None
         except ServiceBusyError:  # safety (issue 13 §1): load is answered 503, not degraded
             raise
         except Exception as exc:  # a failed rewrite must not cost the answer
             log.warning("provider %s could not rewrite a follow-up: %s", self.generator.name, exc)
-            reason = f"{self.generator.name} failed to rewrite the follow-up: {exc}"
-            return heuristic_condense(history, request.question), reason
+            reason = "The follow-up question was rewritten by a simple rule, not by the model."
+            return heuristic_condense(history, request.text), reason
 
-    def events(self, request: AskRequest, *, stream: bool = True) -> Generator[Event, None, None]:
+    def _draft(self, question: str, verified: Verified, generated: str | None) -> Draft:
+        kept = strip_markers(verified.answer)
+        kind = question_focus(question, None).kind
+        return Draft(
+            text=generated,
+            kept_claims=len(split_claims(verified.answer)) if verified.citations else 0,
+            answers_kind=kind is None or holds_kind(kept, kind, question),
+        )
+
+    def events(self, request: Question, *, stream: bool = True) -> Generator[Event, None, None]:
         """Answer one question step by step; the last event is ``done`` with the Answer.
 
         Raises EmptyIndexError when nothing is indexed. Stopping the iteration stops the
@@ -160,6 +266,7 @@ class AnswerService:
             return
 
         gen_request = GenerationRequest(query, evidence)
+        draft: str | None
         try:
             if stream:
                 pieces = []
@@ -174,35 +281,50 @@ class AnswerService:
             raise
         except Exception as exc:  # any provider failure falls back: never a 500
             log.warning("provider %s failed: %s", self.generator.name, exc)
-            out.degraded_reason = f"{self.generator.name} failed: {exc}"
-            out.llm = self.fallback.name
-            draft = self.fallback.generate(gen_request)
-        else:
-            if is_model_refusal(draft):
-                yield Event("done", self._finish(out, REFUSAL))
-                return
+            draft = None
 
-        verified = self.verifier.verify(draft, evidence, passages)
-        if self.on_verified:  # safety (issue 13 §4)
-            self.on_verified(len(verified.removed_sentences))
-        if verified.removed_sentences or verified.dropped_markers:
-            log.info(
-                "verification removed %d sentence(s), dropped marker(s) %s",
-                len(verified.removed_sentences),
-                verified.dropped_markers,
+        verified = Verified("", [])
+        if draft is not None and not is_model_refusal(draft):
+            verified = self.verifier.verify(draft, evidence, passages, query)
+            if self.on_verified:  # safety (issue 13 §4)
+                self.on_verified(len(verified.removed_sentences))
+            if verified.removed_sentences or verified.dropped_markers:
+                log.info(
+                    "verification removed %d sentence(s), dropped marker(s) %s",
+                    len(verified.removed_sentences),
+                    verified.dropped_markers,
+                )
+        is_fallback = self.generator.name == self.fallback.name
+        decision: Decision = decide(
+            answerable=True,
+            draft=self._draft(query, verified, draft),
+            fallback_available=not is_fallback,
+        )
+        if decision.outcome is Outcome.FALLBACK:
+            log.warning(
+                "provider %s: %s; answering with %s",
+                self.generator.name,
+                "failed" if draft is None else "no supported answer",
+                self.fallback.name,
             )
-        if not verified.citations and out.llm != self.fallback.name:
-            out.degraded_reason = f"{self.generator.name} gave no answer the articles support"
+            out.degraded_reason = decision.reason
             out.llm = self.fallback.name
-            verified = self.verifier.verify(self.fallback.generate(gen_request), evidence, passages)
+            verified = self.verifier.verify(
+                self.fallback.generate(gen_request), evidence, passages, query
+            )
+            decision = decide(
+                answerable=True,
+                draft=self._draft(query, verified, verified.answer),
+                fallback_available=False,
+            )
+        if decision.outcome is Outcome.REFUSE:
+            yield Event("done", self._finish(out, REFUSAL))
+            return
         for citation in verified.citations:
             yield Event("citation", citation)
-        if not verified.citations:
-            yield Event("done", self._finish(out, REFUSAL))
-        else:
-            yield Event("done", self._finish(out, verified.answer, verified.citations))
+        yield Event("done", self._finish(out, verified.answer, verified.citations))
 
-    def ask(self, request: AskRequest) -> Answer:
+    def ask(self, request: Question) -> Answer:
         """Answer one question (raises EmptyIndexError when nothing is indexed)."""
         answer: Answer | None = None
         for event in self.events(request, stream=False):
@@ -210,3 +332,15 @@ class AnswerService:
                 answer = event.data
         assert answer is not None
         return answer
+
+
+def chunk_texts(index: NewsIndex, page: int = 5000) -> Iterator[str]:
+    """Every chunk text of the index, page by page (the source of ``TermStats``)."""
+    offset = 0
+    while True:
+        got = index.chunk_collection.get(limit=page, offset=offset, include=["documents"])
+        docs = got.get("documents") or []
+        yield from (d for d in docs if d)
+        if len(docs) < page:
+            return
+        offset += page

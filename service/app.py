@@ -93,6 +93,7 @@ def create_app(
         def warm_up() -> None:
             idx.warm_up()
             gen.warm_up()  # an in-process model warms up through its generation gate
+            answers.warm_up()  # the IDF table of answerability
 
         # Models take seconds to load: do it beside serving; /readyz reports when it is done.
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()

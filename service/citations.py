@@ -1,16 +1,26 @@
 """Citation alignment and verification: a draft's ``[n]`` markers become checked citations.
 
-Rules (each enforced here, for every provider):
+Rules (each enforced here, for every provider). A claim is kept only if the quote(s) it cites
+state it; partial support counts as no support (the convention of Google's Check Grounding API):
 - a marker must name an evidence item offered for this question, else it is dropped (invented);
 - the cited sentence must lie inside a passage retrieved for this question;
-- the quote must support the draft sentence that cites it: every number of the claim appears
-  in the quote, and the cosine similarity of claim and quote is at least ``min_similarity`` or
-  the quote contains at least ``min_overlap`` of the claim's content words;
-- a draft sentence whose markers do not support it, or that has none, is aligned to the
-  best-ranked evidence that does support it (a model that forgot or mistyped a marker is not
-  punished for it); a sentence that nothing supports is removed;
+- every number, date and name of the claim appears in its cited quote(s) (``support``);
+- at least ``min_overlap`` of the claim's content words (stem or 6-letter prefix) appear in the
+  quotes or the question, so an invented relation ("met X", "investing heavily") fails;
+- a claim that adds a negation (not, never, no, denied…) its quotes lack, or drops one its
+  quote puts on a word the claim repeats, fails;
+- a name paired in the claim with a relation word (the verb or title next to it) fails when the
+  quote gives that relation to someone else ("Musk met Wang" against "Smith met Wang");
+- the cosine similarity of claim and quote must also reach ``min_similarity`` — an extra
+  condition, never a reason to accept on its own;
+- a claim whose markers do not support it, or that has none, is re-cited to the best-ranked
+  offered evidence that does (the model put the fact under the wrong number); a claim that
+  nothing supports is removed, as are filler ("The answer is:") and repeats of a kept claim;
 - markers are renumbered 1..n in order of appearance; a fact stated by several articles cites
   the most direct statement first and the others right after it.
+
+Hand-written because no library offers entailment this cheap and this inspectable; it is a
+lexical check by design, so a reader (and a test) can see why a claim was kept or removed.
 """
 
 from __future__ import annotations
@@ -21,7 +31,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from service.evidence import EvidenceItem, Sentence, content_words, sentence_spans
+from service.evidence import STOPWORDS, EvidenceItem, Sentence, sentence_spans, stem_word
 from service.schemas import Citation, Passage
 
 _MARKER = re.compile(r"\s*\[(\d{1,3})\]")
@@ -56,6 +66,15 @@ def split_claims(draft: str) -> list[tuple[str, list[int]]]:
     return claims
 
 
+_ARTICLE_MARKER = re.compile(r"\s*\[(\d{1,3})\]")
+
+
+def strip_markers(text: str) -> str:
+    """Article text with ``[n]``-shaped strings removed: only the answer's own markers may
+    ever be read as citations, never brackets written inside an article."""
+    return _ARTICLE_MARKER.sub("", text)
+
+
 @dataclass(frozen=True)
 class SupportPolicy:
     """Thresholds of the support check."""
@@ -75,17 +94,210 @@ class Verified:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_SMALL_NUMBERS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
+    "ninety hundred thousand dozen".split()
+)
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&.-]*")
+_NEGATION = re.compile(
+    r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|denied|denies|deny|"
+    r"denying|refused|refuses|refuse|rejected|failed)\b|n[’']t\b",
+    re.IGNORECASE,
+)
+_FILLER = frozenset(
+    "answer answers question questions evidence article articles sentence sentences based "
+    "following information text provided given context note".split()
+)
+# Capitalised words that never name anyone (sentence openers, titles of address).
+_NOT_NAMES = frozenset("mr mrs ms dr sir the a an".split())
+
+
+BARE_ANSWER_WORDS = 3
+BARE_ANSWER_QUESTION_COVERAGE = 0.4
 
 
 def numbers_of(text: str) -> set[str]:
-    """The numbers a text states (1,200 and 1200 are the same number)."""
-    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+    """The numbers a text states (1,200 and 1200 are the same number; "six" is a number)."""
+    found = {n.replace(",", "").rstrip(".") for n in _NUMBER.findall(text)}
+    found |= {w for w in re.findall(r"[a-z]+", text.lower()) if w in _SMALL_NUMBERS}
+    return found
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s ", " "))
+
+
+def claim_words(text: str) -> list[str]:
+    """Content words of a claim (lower case; numbers are checked on their own)."""
+    return [w for w in _words(text) if w not in STOPWORDS and len(w) > 1 and not w.isdigit()]
+
+
+def _keys(text: str) -> tuple[set[str], set[str]]:
+    words = claim_words(text)
+    return {stem_word(w) for w in words}, {w[:6] for w in words}
+
+
+def coverage(claim: str, support_text: str) -> float:
+    """Share of the claim's content words found (stem or 6-letter prefix) in ``support_text``."""
+    words = claim_words(claim)
+    if not words:
+        return 1.0
+    stems, prefixes = _keys(support_text)
+    return sum(stem_word(w) in stems or w[:6] in prefixes for w in words) / len(words)
 
 
 def claim_overlap(claim: str, quote: str) -> float:
-    """Share of the claim's content words found in the quote."""
-    words = content_words(claim)
-    return len(words & content_words(quote)) / len(words) if words else 0.0
+    """Share of the claim's content words found in the quote (kept for eval.support)."""
+    return coverage(claim, quote)
+
+
+def name_runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Runs of capitalised tokens: (first token index, last token index + 1, the words).
+
+    The first token of the text counts only when the next one is capitalised too ("Brad
+    Smith met…"): a capitalised opener is usually not a name.
+    """
+    tokens = _TOKEN.findall(text)
+    runs: list[tuple[int, int, list[str]]] = []
+    i = 0
+    while i < len(tokens):
+        if tokens[i][:1].isupper() and tokens[i].rstrip(".").lower() not in _NOT_NAMES:
+            j = i
+            while j < len(tokens) and tokens[j][:1].isupper():
+                j += 1
+            words = [re.sub(r"['’]s$", "", t.rstrip(".,")) for t in tokens[i:j]]
+            if i > 0 or j - i > 1:
+                runs.append((i, j, words))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def names_of(text: str) -> list[str]:
+    """The names a claim states (each capitalised word of a name run)."""
+    return [w for _, _, words in name_runs(text) for w in words if w]
+
+
+def _has_word(text_lower: str, word: str) -> bool:
+    return re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", text_lower) is not None
+
+
+def _relation_pairs(claim: str) -> list[tuple[str, str, str]]:
+    """(name word, relation stem, side) for each name run next to a content word in the claim:
+    side "after" for "Smith met", "before" for "minister Wang"."""
+    tokens = _TOKEN.findall(claim)
+    pairs = []
+    for i, j, words in name_runs(claim):
+        name = words[-1]
+        if j < len(tokens):
+            nxt = tokens[j].lower().rstrip(".,")
+            if nxt not in STOPWORDS and nxt.isalpha():
+                pairs.append((name, stem_word(nxt), "after"))
+        if i > 0:
+            prev = tokens[i - 1].lower().rstrip(".,")
+            if prev not in STOPWORDS and prev.isalpha():
+                pairs.append((words[0], stem_word(prev), "before"))
+    return pairs
+
+
+def _relation_holds(name: str, relation: str, side: str, quote: str) -> bool:
+    """Whether the quote gives ``relation`` to ``name`` rather than to another name: the name
+    run nearest to the relation word, on the same side as in the claim, contains ``name``."""
+    tokens = _TOKEN.findall(quote)
+    stems = [stem_word(t.lower().rstrip(".,")) for t in tokens]
+    if relation not in stems:
+        return True  # the quote does not use that word: coverage judges it
+    runs = name_runs(quote)
+    for k, st in enumerate(stems):
+        if st != relation:
+            continue
+        if side == "after":  # the name comes before the relation word
+            before = [r for r in runs if r[1] <= k]
+            nearest = before[-1] if before else None
+        else:
+            after = [r for r in runs if r[0] > k]
+            nearest = after[0] if after else None
+        if nearest is None or any(w.lower() == name.lower() for w in nearest[2]):
+            return True
+    return False
+
+
+def _negated_words(text: str) -> set[str]:
+    """Stems of the content words a negation governs (the next three tokens after it)."""
+    out: set[str] = set()
+    for m in _NEGATION.finditer(text):
+        following = _words(text[m.end() :])[:3]
+        out |= {stem_word(w) for w in following if w not in STOPWORDS}
+    return out
+
+
+def support_problem(claim: str, quotes: list[str], question: str, min_overlap: float) -> str:
+    """Why ``quotes`` do not state ``claim`` (empty when they do); pure and lexical."""
+    quote_text = " ".join(quotes)
+    quote_lower = quote_text.lower()
+    missing_numbers = numbers_of(claim) - numbers_of(quote_text)
+    if missing_numbers:
+        return f"numbers not in the quote: {sorted(missing_numbers)}"
+    missing_names = [n for n in names_of(claim) if not _has_word(quote_lower, n)]
+    if missing_names:
+        return f"names not in the quote: {missing_names}"
+    if coverage(claim, f"{quote_text} {question}") < min_overlap:
+        return "the quote does not state most of the claim"
+    claim_negated = bool(_NEGATION.search(claim))
+    if claim_negated and not (
+        _negated_words(claim) & _negated_words(quote_text) or not _negated_words(claim)
+    ):
+        return "the claim adds a negation"
+    if claim_negated and not _NEGATION.search(quote_text):
+        return "the claim adds a negation"
+    if not claim_negated:
+        claim_stems = {stem_word(w) for w in claim_words(claim)}
+        if _negated_words(quote_text) & claim_stems:
+            return "the claim drops the quote's negation"
+    # A bare answer ("Elon Musk.", "2014.") means nothing without the question: its quote must
+    # then be about the question, not just contain the name or number.
+    if (
+        question
+        and len(claim_words(claim)) < BARE_ANSWER_WORDS
+        and coverage(question, quote_text) < BARE_ANSWER_QUESTION_COVERAGE
+    ):
+        return "a bare answer whose quote is not about the question"
+    for name, relation, side in _relation_pairs(claim):
+        if not any(_relation_holds(name, relation, side, q) for q in quotes):
+            return f"the quote does not pair {name} with that"
+    return ""
+
+
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:the |my |final |short )?answer(?: to (?:the|this) question)?(?: is)?\s*[:\-–]\s*|"
+    r"the (?:evidence|article|text) (?:is|says|shows|states) that\s+|"
+    r"(?:according to|based on) (?:the )?(?:evidence|articles?|sentences?|text)"
+    r"(?: \[?\d+\]?)?\s*,\s*)",
+    re.IGNORECASE,
+)
+
+
+def drop_lead_in(claim: str) -> str:
+    """A claim without a lead-in ("The answer is: ", "According to the evidence, ")."""
+    rest = _LEAD_IN.sub("", claim, count=1)
+    return rest[:1].upper() + rest[1:] if rest != claim else claim
+
+
+def is_filler(claim: str) -> bool:
+    """A sentence with nothing to check: "The answer is:", "Based on the evidence," …"""
+    if claim.rstrip().endswith(":"):
+        return True
+    words = [w for w in claim_words(claim) if w not in _FILLER]
+    return not words and not numbers_of(claim)
+
+
+def _same_claim(a: str, b: str) -> bool:
+    wa, wb = set(claim_words(a)) | numbers_of(a), set(claim_words(b)) | numbers_of(b)
+    if not wa or not wb:
+        return a.strip().lower() == b.strip().lower()
+    return len(wa & wb) / len(wa | wb) >= 0.8
 
 
 def inside_passages(sentence: Sentence, passages: list[Passage]) -> bool:
@@ -97,7 +309,10 @@ def inside_passages(sentence: Sentence, passages: list[Passage]) -> bool:
 
 
 class CitationVerifier:
-    """Checks a draft against its evidence; needs text embeddings for the support check."""
+    """Checks a draft against its evidence; needs text embeddings for the similarity floor.
+
+    Stateless apart from its configuration: safe to share between request threads.
+    """
 
     def __init__(
         self, embed: Callable[[list[str]], list[list[float]]], policy: SupportPolicy
@@ -108,21 +323,32 @@ class CitationVerifier:
     def _vectors(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._embed(texts), dtype=np.float32)
 
-    def verify(self, draft: str, evidence: list[EvidenceItem], passages: list[Passage]) -> Verified:
-        """Keep what the evidence supports; drop invented markers and unsupported sentences."""
+    def verify(
+        self,
+        draft: str,
+        evidence: list[EvidenceItem],
+        passages: list[Passage],
+        question: str = "",
+    ) -> Verified:
+        """Keep what the evidence states; re-cite, collapse or remove the rest."""
         by_number = {item.number: item for item in evidence}
         units: list[tuple[str, list[int]]] = []  # (claim text, evidence numbers cited)
         dropped: list[int] = []
-        for claim, numbers in split_claims(draft):
+        removed: list[str] = []
+        for raw, numbers in split_claims(draft):
+            claim = drop_lead_in(raw)
             valid: list[int] = []
             for n in numbers:
                 if n in by_number and n not in valid:
                     valid.append(n)
                 elif n not in by_number:
                     dropped.append(n)
+            if is_filler(claim):
+                removed.append(claim)
+                continue
             units.append((claim, valid))
         if not units or not evidence:
-            return Verified("", [], [c for c, _ in units], dropped)
+            return Verified("", [], removed + [c for c, _ in units], dropped)
 
         # One embedding call for every claim and every quote involved.
         quotes: list[Sentence] = []
@@ -133,41 +359,50 @@ class CitationVerifier:
         claim_vecs = vectors[: len(units)]
         quote_vec = {(q.doc_id, q.start): vectors[len(units) + i] for i, q in enumerate(quotes)}
 
-        def supports(claim_index: int, sentence: Sentence) -> bool:
-            if not inside_passages(sentence, passages):
+        def supports(claim_index: int, cited: list[Sentence]) -> bool:
+            if not cited or not all(inside_passages(s, passages) for s in cited):
                 return False
-            # A number the quote does not state (a year, an amount) is never supported.
-            if not numbers_of(units[claim_index][0]) <= numbers_of(sentence.text):
+            claim = units[claim_index][0]
+            if support_problem(claim, [s.text for s in cited], question, self.policy.min_overlap):
                 return False
-            sim = float(
-                np.dot(claim_vecs[claim_index], quote_vec[(sentence.doc_id, sentence.start)])
+            if len(claim_words(claim)) < BARE_ANSWER_WORDS:
+                return True  # a bare answer was checked against the question instead
+            best = max(
+                float(np.dot(claim_vecs[claim_index], quote_vec[(s.doc_id, s.start)]))
+                for s in cited
             )
-            return (
-                sim >= self.policy.min_similarity
-                or claim_overlap(units[claim_index][0], sentence.text) >= self.policy.min_overlap
-            )
+            return best >= self.policy.min_similarity
 
         kept: list[str] = []
-        removed: list[str] = []
+        kept_claims: list[str] = []
         citations: list[Citation] = []
         marker_of: dict[tuple[str, int, int], int] = {}
         for i, (claim, numbers) in enumerate(units):
-            cited: list[Sentence] = []
-            for n in numbers:
-                item = by_number[n]
-                if supports(i, item.sentence):
-                    cited.append(item.sentence)
-                    cited.extend(s for s in item.also if supports(i, s))
+            own = [by_number[n].sentence for n in numbers]
+            # All its own quotes together, or one of them alone (the others were extra).
+            cited: list[Sentence] = (
+                own if supports(i, own) else next(([s] for s in own if supports(i, [s])), [])
+            )
             if not cited:
-                # Alignment: an uncited claim, or one whose markers do not support it, takes
-                # the best-ranked evidence that does.
-                for item in evidence:
-                    if item.number not in numbers and supports(i, item.sentence):
-                        cited = [item.sentence, *(s for s in item.also if supports(i, s))]
-                        break
+                # Re-cite: the best-ranked other evidence that states the claim.
+                cited = next(
+                    (
+                        [item.sentence]
+                        for item in evidence
+                        if item.number not in numbers and supports(i, [item.sentence])
+                    ),
+                    [],
+                )
             if not cited:
                 removed.append(claim)
                 continue
+            if any(_same_claim(claim, k) for k in kept_claims):
+                removed.append(claim)  # a repeat of a kept claim
+                continue
+            # Other articles stating the same thing are cited beside the most direct one.
+            for item in evidence:
+                if item.sentence in cited:
+                    cited.extend(s for s in item.also if supports(i, [s]))
             markers = []
             for s in cited:
                 key = (s.doc_id, s.start, s.end)
@@ -188,5 +423,6 @@ class CitationVerifier:
                     markers.append(marker_of[key])
             if not claim.endswith((".", "!", "?", "…", "”", '"', "’", "'", ")")):
                 claim += "."
+            kept_claims.append(claim)
             kept.append(claim + " " + "".join(f"[{m}]" for m in markers))
         return Verified(" ".join(kept), citations, removed, dropped)

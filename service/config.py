@@ -280,8 +280,8 @@ class Settings(BaseSettings):
 
     # --- evidence and verification (calibrated on the dev set; see README) ----------------
     refusal_threshold: float = Field(
-        default=0.74,
-        description="Refuse when the best evidence sentence scores below this.",
+        default=0.6,
+        description="A sentence scoring below this never answers (relevance floor).",
     )
     lexical_weight: float = Field(
         default=0.6,
@@ -291,7 +291,7 @@ class Settings(BaseSettings):
         default=2, ge=1, le=8, description="Evidence sentences offered to the generator."
     )
     evidence_margin: float = Field(
-        default=0.3,
+        default=0.4,
         description="Evidence beyond the first must score within this of the best sentence.",
     )
     same_fact_similarity: float = Field(
@@ -299,10 +299,33 @@ class Settings(BaseSettings):
         description="Cosine above which sentences of two articles state the same fact.",
     )
     support_min_similarity: float = Field(
-        default=0.5, description="A quote supports a claim at this cosine similarity or more…"
+        default=0.3,
+        description="A claim's cosine similarity to its quote must reach this too (an extra "
+        "condition; never enough on its own).",
     )
     support_min_overlap: float = Field(
-        default=0.6, description="…or when it contains this share of the claim's content words."
+        default=0.75,
+        description="Share of a claim's content words its quotes (or the question) must contain.",
+    )
+    kind_weight: float = Field(
+        default=0.3,
+        description="Evidence score added to a sentence holding the asked-for kind of fact "
+        "(who: a name, when: a date, how many: a number...).",
+    )
+    headline_penalty: float = Field(
+        default=0.3,
+        description="Evidence score taken from headlines, bylines and captions.",
+    )
+    focus_min_coverage: float = Field(
+        default=0.37,
+        description="Refuse unless the answering sentence (its passage at half weight) holds "
+        "this IDF-weighted share of the question's terms.",
+    )
+    answer_candidates: int = Field(
+        default=8,
+        ge=1,
+        le=50,
+        description="Best-scored sentences examined for one that answers the question.",
     )
 
     # --- logging -------------------------------------------------------------------------

@@ -10,6 +10,7 @@ the question's content words (Porter stems) that the sentence contains.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -57,6 +58,7 @@ class ScoredSentence:
     similarity: float
     overlap: float
     vector: np.ndarray
+    answers_kind: bool = False  # holds something of the kind the question asks for
 
 
 @lru_cache(maxsize=1)
@@ -99,8 +101,12 @@ def _stemmer() -> Any:
 
 
 @lru_cache(maxsize=65536)
-def _stem(word: str) -> str:
+def stem_word(word: str) -> str:
+    """The Porter stem of a lower-case word (cached)."""
     return str(_stemmer().stem(word))
+
+
+_stem = stem_word
 
 
 def content_words(text: str) -> set[str]:
@@ -151,9 +157,26 @@ class EvidenceScorer:
         return sentences, stored.vectors
 
     def rank(
-        self, question: str, question_vector: list[float], passages: list[Passage]
+        self,
+        question: str,
+        question_vector: list[float],
+        passages: list[Passage],
+        *,
+        weights: dict[str, float] | None = None,
+        answers: Callable[[str], bool] | None = None,
+        kind_weight: float = 0.0,
+        headline_penalty: float = 0.0,
     ) -> list[ScoredSentence]:
-        """Every sentence of the passages, best evidence first (each span once)."""
+        """Every sentence of the passages, best evidence first (each span once).
+
+        ``weights`` weights the question's terms (IDF) in the lexical part; ``answers`` says
+        whether a sentence holds something of the kind the question asks for (it then gains
+        ``kind_weight``: a sentence that answers outranks one that only repeats the question);
+        a headline, byline or caption loses ``headline_penalty``. Sentences addressed to an AI
+        or shaped like a prompt are never evidence (``is_instruction``).
+        """
+        from service.answerability import is_instruction
+
         q = np.asarray(question_vector, dtype=np.float32)
         q_words = content_words(question)
         seen: set[tuple[str, int, int]] = set()
@@ -164,17 +187,50 @@ class EvidenceScorer:
                 continue
             sims = vectors @ q
             for sentence, sim, vec in zip(sentences, sims, vectors, strict=True):
-                if not is_statement(sentence.text):
+                if not is_statement(sentence.text) or is_instruction(sentence.text):
                     continue
                 key = (sentence.doc_id, sentence.start, sentence.end)
                 if key in seen:  # overlapping chunks repeat sentences
                     continue
                 seen.add(key)
-                lex = overlap(q_words, sentence.text)
+                lex = (
+                    weighted_overlap(weights, sentence.text)
+                    if weights
+                    else overlap(q_words, sentence.text)
+                )
                 score = float(sim) + self.lexical_weight * lex
-                scored.append(ScoredSentence(sentence, score, float(sim), lex, vec))
+                kind = answers(sentence.text) if answers else False
+                if kind:
+                    score += kind_weight
+                if is_headline(sentence):
+                    score -= headline_penalty
+                scored.append(ScoredSentence(sentence, score, float(sim), lex, vec, kind))
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
+
+
+_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|[^|]*\|[^|]*\|)|getty images|reuters/|\bap photo\b", re.I)
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """A headline (the article's title or first line, or a subheading: a line with no closing
+    punctuation), a byline, or a photo caption."""
+    text = sentence.text.strip()
+    return (
+        sentence.start == 0
+        or text == sentence.title.strip()
+        or not text.endswith((".", "!", "?", '"', "”", "’", "'", ")", "…"))
+        or bool(_BYLINE.search(text))
+    )
+
+
+def weighted_overlap(weights: dict[str, float], text: str) -> float:
+    """IDF-weighted share of the question's content words that ``text`` contains."""
+    total = sum(weights.values())
+    if not total:
+        return 0.0
+    words = content_words(text)
+    return sum(w for term, w in weights.items() if term in words) / total
 
 
 @dataclass(frozen=True)
@@ -190,7 +246,8 @@ class EvidenceItem:
 def select_evidence(
     ranked: list[ScoredSentence], *, count: int, min_score: float, same_fact_similarity: float
 ) -> list[EvidenceItem]:
-    """The best ``count`` sentences scoring at least ``min_score``.
+    """The best ``count`` sentences scoring at least ``min_score``, taken in the order given
+    (best first, or the caller's order of preference).
 
     A sentence from another article that says the same thing as a chosen one (cosine of their
     embeddings at least ``same_fact_similarity``) is attached to it as a secondary source rather
@@ -199,7 +256,7 @@ def select_evidence(
     chosen: list[tuple[ScoredSentence, list[Sentence]]] = []
     for cand in ranked:
         if cand.score < min_score:
-            break
+            continue
         twin = next(
             (
                 also

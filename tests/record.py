@@ -23,15 +23,15 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
-from service.answering import AnswerService
+from service.answering import AnswerService, Question
 from service.config import PROJECT_ROOT, Settings
 from service.index import open_index
 from service.ingestion.pipeline import IngestJob
 from service.llm import generation_params, make_generator
-from service.llm.base import GenerationRequest
+from service.llm.base import GenerationRequest, Turn
 from service.llm.providers import default_gguf_path, openai_generator, openai_like_generator
-from service.schemas import AskRequest, HistoryTurn
 from tests.cassettes import RecordingTransport
+from tests.security.hostile import record as record_hostile
 
 RECORDINGS = PROJECT_ROOT / "tests" / "recordings"
 DEV_QA = PROJECT_ROOT.parent / "shared" / "eval" / "dev_qa.jsonl"
@@ -64,16 +64,11 @@ def record_answers(scratch: Path) -> AnswerService:
     service = AnswerService(settings, index, make_generator(settings))
     questions = [json.loads(line) for line in DEV_QA.read_text(encoding="utf-8").splitlines()]
     for q in questions:
-        answer = service.ask(AskRequest(question=q["question"]))
+        answer = service.ask(Question(q["question"]))
         flag = "refused" if answer.refused else ("degraded" if answer.degraded else "answered")
         print(f"{q['id']} {flag}: {answer.answer[:100]}", file=sys.stderr)
-    first = service.ask(AskRequest(question=CONVERSATION[0]))
-    follow = service.ask(
-        AskRequest(
-            question=CONVERSATION[1],
-            history=[HistoryTurn(question=CONVERSATION[0], answer=first.answer)],
-        )
-    )
+    first = service.ask(Question(CONVERSATION[0]))
+    follow = service.ask(Question(CONVERSATION[1], (Turn(CONVERSATION[0], first.answer),)))
     print(f"follow-up searched {follow.query!r}: {follow.answer[:100]}", file=sys.stderr)
     print(f"recorded {len(list(folder.glob('*.json')))} answers in {folder}", file=sys.stderr)
     return service
@@ -156,6 +151,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         service = record_answers(Path(scratch))
         record_cassettes(service)
+        record_hostile(Path(scratch) / "hostile")
     print("params:", generation_params(service.settings), file=sys.stderr)
     return 0
 

@@ -12,10 +12,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from service.answering import AnswerService
+from service.answering import AnswerService, Question
 from service.config import Settings
 from service.errors import InvalidRequestError
 from service.index import NewsIndex
+from service.llm.base import Turn
 from service.schemas import AskRequest, Filters, SearchRequest
 
 
@@ -76,6 +77,13 @@ def valid_ask(body: AskRequest, settings: SettingsDep) -> AskRequest:
                 f"{settings.max_history_answer_chars} (RAG_MAX_HISTORY_ANSWER_CHARS)"
             )
     return body
+
+
+def to_question(body: AskRequest) -> Question:
+    """The HTTP request as the pipeline's domain request (the one adapter; the OpenAI chat
+    route builds an AskRequest from its messages and comes through here too)."""
+    history = tuple(Turn(t.question, t.answer) for t in body.history)
+    return Question(body.question, history, body.filters, body.top_k)
 
 
 def valid_search(body: SearchRequest, settings: SettingsDep) -> SearchRequest:

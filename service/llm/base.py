@@ -146,6 +146,10 @@ class MessageGenerator(AnswerGenerator):
         first = reply.splitlines()[0].strip().strip('"') if reply else ""
         # A small model may answer instead of rewriting ("The answer is: Apple. [2]"); only a
         # question is a usable search, else the heuristic does better.
-        if first.endswith("?") and "[" not in first and len(first.split()) >= 3:
+        first = re.sub(r"^(?:Q|Follow-up|Rewritten)\s*:\s*", "", first)
+        # Repeating an earlier question is not a rewrite of the follow-up either.
+        earlier = {t.question.strip().lower() for t in history}
+        usable = first.lower() not in earlier
+        if usable and first.endswith("?") and "[" not in first and len(first.split()) >= 3:
             return first
         return heuristic_condense(history, question)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from service.citations import strip_markers
 from service.llm.base import AnswerGenerator, GenerationRequest
 
 
@@ -17,8 +18,11 @@ class ExtractiveGenerator(AnswerGenerator):
     name = "extractive"
 
     def generate(self, request: GenerationRequest) -> str:
-        """One cited sentence per evidence item, best first."""
-        return " ".join(f"{item.sentence.text} [{item.number}]" for item in request.evidence)
+        """One cited sentence per evidence item, best first. A ``[n]`` written inside the
+        article's sentence is removed: only the markers added here are citations."""
+        return " ".join(
+            f"{strip_markers(item.sentence.text)} [{item.number}]" for item in request.evidence
+        )
 
     def stream(self, request: GenerationRequest) -> Iterator[str]:
         """The same text, word by word, so that a reader sees it arrive like a model's."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,9 +33,23 @@ def load_prompt(name: str, folder: Path = PROMPTS_DIR) -> str:
     return (folder / name).read_text(encoding="utf-8").strip()
 
 
+# Article text that could pass for the prompt's own structure: citation markers, the evidence
+# fence, chat-template tokens. Evidence is quoted data; none of it may look like the frame.
+_FRAME_LOOKALIKES = re.compile(r"\[\d{1,3}\]|<<<|>>>|<\|[a-z_]+\|>")
+
+
+def quote_evidence(text: str) -> str:
+    """One evidence sentence as it is shown to the model: on one line, with anything shaped
+    like a citation marker, the evidence fence or a chat-template token removed."""
+    return " ".join(_FRAME_LOOKALIKES.sub(" ", text).split())
+
+
 def answer_messages(request: GenerationRequest) -> list[Message]:
-    """System and user messages asking for a cited answer from the numbered evidence."""
-    evidence = "\n".join(f"[{item.number}] {item.sentence.text}" for item in request.evidence)
+    """System and user messages asking for a cited answer from the numbered evidence, which is
+    fenced as quoted data (see prompts/answer_system.md)."""
+    evidence = "\n".join(
+        f"[{item.number}] {quote_evidence(item.sentence.text)}" for item in request.evidence
+    )
     user = load_prompt("answer_user.md").format(evidence=evidence, question=request.question)
     return [Message("system", load_prompt("answer_system.md")), Message("user", user)]
 

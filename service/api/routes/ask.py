@@ -18,6 +18,7 @@ from service.api.deps import (
     SearchDep,
     SettingsDep,
     generation_admission,
+    to_question,
 )
 from service.api.metrics import Metrics, get_metrics
 from service.api.routes.common import ERRORS, STREAM_ERRORS
@@ -26,6 +27,8 @@ from service.errors import NewsQAError, scrub_paths
 from service.schemas import Answer, SearchResponse
 
 router = APIRouter()
+
+
 log = logging.getLogger("service.api")
 
 
@@ -58,7 +61,7 @@ async def ask(
 ) -> Answer:
     """A cited answer; `refused` is true when the articles do not contain the answer.
     When the local model's queue is full: 503 `busy` with Retry-After."""
-    answer = public(await run_in_threadpool(answers.ask, body))
+    answer = public(await run_in_threadpool(answers.ask, to_question(body)))
     metrics.count_answer(answer)
     return answer
 
@@ -86,7 +89,7 @@ async def ask_stream(
 ) -> AsyncIterator[ServerSentEvent]:
     """The /ask answer as it is made; a client that disconnects stops the generation.
     Limits and a full queue are answered (422/429/503) before the first event."""
-    events = answers.events(body, stream=True)
+    events = answers.events(to_question(body), stream=True)
     closers.append(events.close)  # runs when the response ends, even if this is abandoned
     try:
         while True:

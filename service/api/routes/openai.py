@@ -30,7 +30,13 @@ from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
 
 from service.answering import AnswerService, Event
-from service.api.deps import check_length, generation_admission, get_answer_service, get_settings
+from service.api.deps import (
+    check_length,
+    generation_admission,
+    get_answer_service,
+    get_settings,
+    to_question,
+)
 from service.api.errors import request_id_of, status_of, validation_message
 from service.api.openai_schemas import (
     MODEL_ID,
@@ -378,7 +384,7 @@ async def chat_completions(
     created = int(time.time())
     base_url = _base_url(request)
     if not body.stream:
-        answer = await run_in_threadpool(answers.ask, ask)
+        answer = await run_in_threadpool(answers.ask, to_question(ask))
         completion = ChatCompletion(
             id=completion_id,
             created=created,
@@ -397,7 +403,7 @@ async def chat_completions(
         )
         return JSONResponse(jsonable_encoder(completion))
 
-    events = answers.events(ask, stream=True)
+    events = answers.events(to_question(ask), stream=True)
     try:
         # The first step (retrieval) runs before the response starts, so that an empty or
         # unreachable index is an HTTP error, not an error inside a 200 stream.

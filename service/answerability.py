@@ -1,0 +1,521 @@
+"""What a question asks for, whether a sentence holds it, and whether the evidence answers at all.
+
+Hand-written rules, because the question is narrow and a dependency would be heavier than the
+rules: spaCy's small English pipeline exists on PyPI only as third-party repacks, and a news
+question's answer kinds (a number, an amount of money, a date, a name, a place) are visible in
+the surface text — digits, currency signs, month names, capitalised runs after a preposition.
+
+- ``asked_kind``: the kind of answer a question wants (who → a name, when → a date, how many →
+  a number, how much … paid → money, where → a place), or ``None`` when the question does not
+  say (then only its focus is checked).
+- ``holds_kind``: whether a sentence contains something of that kind *that the question does
+  not already state* (the answer is new information, not the question's own year or name).
+- ``Focus``: the question's names, quoted phrases, years and content words, each weighted by how
+  rare it is in the index (IDF from ``TermStats``); ``Focus.coverage`` is the weighted share a
+  sentence (plus, at half credit, its passage, for pronouns) contains.
+- ``is_instruction``: sentences addressed to an AI or shaped like a prompt ("Note to AI
+  assistants: …", "Ignore the question …", "Question:") are never evidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import Enum
+
+from service.evidence import STOPWORDS, content_words, stem_word
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens half "
+    "third quarter twice double triple"
+).split()
+# Capitalised words that are not names: titles, function words at a clause start, calendar.
+_NOT_NAMES = frozenset(
+    "mr mrs ms dr sir lord lady the a an he she it they we i his her its their this that these "
+    "those there but and or if in on at of for to by as with from however meanwhile also while "
+    "when where what who which how after before during since".split()
+    + _MONTHS
+    + _WEEKDAYS
+)
+
+
+# Adjectives of nationality are capitalised but describe, they do not name ("a Russian national").
+_DEMONYMS = frozenset(
+    "american british chinese russian iranian indian japanese french german italian spanish "
+    "canadian australian irish scottish welsh english european african asian israeli korean "
+    "us uk eu western eastern".split()
+)
+
+
+class Kind(Enum):
+    """The kind of answer a question asks for."""
+
+    NAME = "name"  # a person, organisation or title
+    DATE = "date"
+    NUMBER = "number"
+    AGE = "age"
+    MONEY = "money"
+    PLACE = "place"
+
+
+_MONEY_WORDS = (
+    r"pay|paid|paying|cost|costs|price|priced|fee|fees|sum|payment|payments|salary|wage|rate|"
+    r"revenue|revenues|profit|profits|earn|earned|earning|earnings|worth|value|valued|sell|"
+    r"sold|fetch|fetched|spend|spent|raise|raised|fund|funding|prize|fine|fined|compensation|"
+    r"deal|bid|offer|offering|budget|money|cash|income|turnover|sales|loss|losses"
+)
+_KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
+    (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
+    (re.compile(rf"\bhow much\b.*\b(?:{_MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
+    (
+        re.compile(
+            r"\bhow (?:many|much|old|tall|high|long|large|big|far|fast|heavy|wide|deep|"
+            r"often|big a|large a)\b"
+        ),
+        Kind.NUMBER,
+    ),
+    (
+        re.compile(
+            r"\b(?:what|which)\b[^?]{0,40}?\b(?:price|fee|sum|amount|payment|salary|wage|"
+            r"revenue|cost|prize|fine|rate)\b"
+        ),
+        Kind.MONEY,
+    ),
+    (re.compile(r"\bwhat\b[^?]{0,60}\b(?:sell|sold|fetch|fetched|go) for\b"), Kind.MONEY),
+    (
+        re.compile(
+            r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
+            r"slice|fraction|height|margin|age|number|numbered|ranking|rank|score|distance|speed|"
+            r"total|figure|size|weight|length)\b"
+        ),
+        Kind.NUMBER,
+    ),
+    (
+        re.compile(
+            r"\b(?:what|which|in which|in what)\s+(?:year|date|day|month|decade|period)\b|"
+            r"\bover what period\b|^\s*when\b|[,;]\s*when\b(?![^?]*\bhow\b)"
+        ),
+        Kind.DATE,
+    ),
+    (re.compile(r"\bwhere\b[^?]*\brank"), Kind.NUMBER),
+    (
+        re.compile(
+            r"^\s*where\b|\b(?:in|to|from) (?:which|what) (?:city|country|town|state|"
+            r"region|place|venue|capital|county|village|province)\b|\bwhich (?:city|"
+            r"country|town|venue|capital)\b"
+        ),
+        Kind.PLACE,
+    ),
+    (
+        re.compile(
+            r"^\s*(?:\w+\s+){0,2}?(?:who|whom)\b|\b(?:by|to|with|for|from|of) whom\b|"
+            r"\bwhat is the name\b|\bwhat was the name\b|"
+            r"\b(?:which\s+(?:[\w'’-]+\s+){0,4}?|what\s+)(?:person|man|woman|official|executive|"
+            r"minister|chief|player|company|firm|group|movie|film|show|book|song|album|"
+            r"band|team|club|national|politician|mp|leader|president|director|actor|"
+            r"actress|singer|opponent|manager|boss|candidate|chairman|spokesman|"
+            r"secretary|servant|giant|giants|brand|newspaper|channel|programme|"
+            r"organisation|organization|agency|bank|airline|carrier|university|school|hospital|"
+            r"party|union|retailer|store|website|site|app|product|model|car|ship|"
+            r"novel|play|painting|artist|author|writer|composer|striker|coach|judge)s?\b"
+        ),
+        Kind.NAME,
+    ),
+)
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_MONEY = re.compile(
+    r"[$£€¥]\s?\d|\d(?:[.,]\d+)*\s?(?:bn|m|k|p)\b|\d(?:[.,]\d+)*\s?(?:billion|million|"
+    r"thousand|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|"
+    r"rand|roubles|won)\b|\b(?:us|uk)?\$",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,80})’(?!\w)")
+_CAP_RUN = re.compile(r"(?:[A-Z][\w&'’.-]*)(?:\s+(?:of|de|the|&|von|van)?\s*[A-Z][\w&'’.-]*)*")
+_PLACE = re.compile(r"\b(?:in|at|to|from|near|outside|across)\s+(?:the\s+)?([A-Z][\w'’.-]+)")
+_INSTRUCTION = re.compile(
+    r"(?:\b(?:note|message|instructions?|attention|reminder)\s+(?:to|for)\s+(?:all\s+|any\s+)?"
+    r"(?:ai|a\.i\.|assistants?|language models?|llms?|chatbots?|bots?|models?|gpt|crawlers?)\b"
+    r"|\b(?:ignore|disregard|forget)\s+(?:all\s+|any\s+|the\s+|your\s+|previous\s+|prior\s+|"
+    r"above\s+)+(?:\w+\s+){0,2}(?:question|instructions?|evidence|prompt|context|rules?|"
+    r"articles?)\b"
+    r"|\b(?:ai|assistants?|language models?|llms?|chatbots?)\s+(?:must|should|shall)\s+"
+    r"(?:answer|reply|respond|say|write|state|always|never)\b"
+    r"|\b(?:you|assistant)\s+(?:must|should)\s+(?:now\s+)?(?:answer|reply|respond|say|write|"
+    r"ignore)\b"
+    r"|^\s*(?:question|evidence|answer|system|assistant|user|instructions?)\s*:"
+    r"|<\|im_(?:start|end)\|>|\bsystem prompt\b)",
+    re.IGNORECASE,
+)
+
+
+_AGE = re.compile(
+    r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|"
+    r"\bage of \d{1,3}\b|,\s*\d{1,3}\s*,|\(\d{1,3}\)|\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday"
+)
+# The sentence says the asked-for fact is not known: it does not answer.
+_WITHHELD = re.compile(
+    r"\b(?:undisclosed|unspecified|unknown|unnamed|not (?:been )?(?:disclosed|revealed|named|"
+    r"known|specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
+    r"(?:say|disclose|reveal|name|comment|specify|give))\b",
+    re.IGNORECASE,
+)
+# "What is the name of the park…": the answer names a park (the head noun must be there).
+_NAME_OF = re.compile(
+    r"\bname of (?:the |a |an |its |his |her |their )?(?:[\w'’-]+ ){0,3}?(\w+)"
+    r"(?= (?:on|in|at|that|which|where|who|whom|of|for|with|by)\b|\s*\?|$)"
+)
+# A sentence that only expects, forecasts or hopes does not answer what did happen.
+_HEDGED = re.compile(
+    r"\b(?:expected|expects|set|likely|estimated|forecast|predicted|hoped|hopes|plans|"
+    r"aims|wants|due|poised) to\b|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
+    r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimate[sd]?\b",
+    re.IGNORECASE,
+)
+_PAST_QUESTION = re.compile(r"\bdid\b", re.IGNORECASE)
+_HEDGED_QUESTION = re.compile(
+    r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
+    r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to)\b",
+    re.IGNORECASE,
+)
+PRONOUN = re.compile(
+    r"\b(?:he|she|it|its|they|their|theirs|his|her|him|them|this|these|those)\b|"
+    r"\b(?:the|an?) (?:company|firm|group|club|team|bank|star|actor|actress|singer|player|"
+    r"minister|government|mp|city|country|band|show|film|programme|newspaper|paper|site|"
+    r"report|couple|pair|man|woman|chairman|chief|boss|executive|president|carrier|"
+    r"airline|maker|giant|retailer|broadcaster|network|agency|lab|labs|centre|unit|deal)\b",
+    re.IGNORECASE,
+)
+
+
+def is_instruction(text: str) -> bool:
+    """Whether a sentence addresses an AI or imitates a prompt (never evidence, never an answer)."""
+    return bool(_INSTRUCTION.search(text))
+
+
+def asked_kind(question: str) -> Kind | None:
+    """The kind of answer the question asks for, or None when its wording does not say."""
+    q = " ".join(question.lower().split())
+    for pattern, kind in _KIND_RULES:
+        if pattern.search(q):
+            return kind
+    return None
+
+
+def _norm_number(n: str) -> str:
+    return n.replace(",", "").rstrip(".")
+
+
+def name_runs(text: str) -> list[str]:
+    """Runs of capitalised words that are not sentence openers, titles or calendar words."""
+    runs = []
+    for m in _CAP_RUN.finditer(text):
+        words = [w.strip(".,'’") for w in m.group(0).split()]
+        words = [w for w in words if w and w.lower() not in _NOT_NAMES]
+        if not words:
+            continue
+        at_start = m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", '"', "“"))
+        if at_start and len(words) == 1 and words[0].lower() in STOPWORDS:
+            continue
+        runs.append(" ".join(words))
+    return runs
+
+
+_UNITS = (
+    (
+        re.compile(r"\bhow (?:tall|high|far|deep|wide)\b|\b(?:height|length|distance)\b"),
+        re.compile(
+            r"\d(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|in|metres?|meters?|centimetres?|feet|foot|"
+            r"inches|miles?|yards?|kilometres?)\b|\d+ft\b|\d+m\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        re.compile(r"\bhow (?:heavy)\b|\bweigh"),
+        re.compile(r"\d(?:[.,]\d+)*\s?(?:kg|g|lb|lbs|tonnes?|tons?|kilos?|pounds|grams?)\b"),
+    ),
+)
+
+
+def holds_kind(text: str, kind: Kind, question: str) -> bool:
+    """Whether ``text`` states something of ``kind`` that ``question`` does not already state."""
+    q_lower = question.lower()
+    if _WITHHELD.search(text):
+        return False
+    if (
+        kind in (Kind.MONEY, Kind.NUMBER)
+        and _PAST_QUESTION.search(question)
+        and not _HEDGED_QUESTION.search(question)
+        and _HEDGED.search(text)
+    ):
+        return False
+    q_numbers = {_norm_number(n) for n in _DIGITS.findall(question)}
+    if kind is Kind.AGE:
+        return any(
+            _norm_number(n) not in q_numbers
+            for m in _AGE.finditer(text)
+            for n in _DIGITS.findall(m.group(0))
+        )
+    if kind in (Kind.NUMBER, Kind.MONEY):
+        new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
+        if kind is Kind.MONEY:
+            return bool(new_numbers) and bool(_MONEY.search(text))
+        for asks, unit in _UNITS:
+            if asks.search(q_lower):
+                return bool(new_numbers) and bool(unit.search(text))
+        if new_numbers:
+            return True
+        words = re.findall(r"[a-z]+", text.lower())
+        return any(w in _NUMBER_WORDS and w not in q_lower.split() for w in words)
+    if kind is Kind.DATE:
+        years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
+        tokens = set(re.findall(r"[a-z]+", text.lower()))
+        months = {w for w in tokens if w in _MONTHS or w in _WEEKDAYS} - set(q_lower.split())
+        # "may" is a month only when capitalised.
+        if months == {"may"} and "May" not in text:
+            months = set()
+        return bool(years or months)
+    if kind is Kind.PLACE:
+        return any(p.lower() not in q_lower for p in _PLACE.findall(text))
+    # NAME: a capitalised run with at least one word the question does not contain; for
+    # "the name of the <noun>", the sentence must mention that <noun>.
+    head = _NAME_OF.search(q_lower)
+    if head and not _names_the(head.group(1), text):
+        return False
+    q_words = set(re.findall(r"[a-z0-9]+", q_lower))
+    for run in name_runs(text):
+        if any(w.lower() not in q_words for w in re.findall(r"[A-Za-z0-9]+", run)):
+            return True
+    return False
+
+
+def _names_the(noun: str, text: str) -> bool:
+    """Whether ``text`` gives a name to ``noun``: "the show Advance Warning", "a park called
+    Uhuru", "Uhuru Park"."""
+    n = re.escape(noun)
+    follows = rf"\b(?i:{n}s?),?\s+(?:(?:called|named|known as|dubbed)\s+)?[\"“‘']?[A-Z]"
+    ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
+    return bool(re.search(follows, text) or re.search(ends, text))
+
+
+class TermStats:
+    """Inverse document frequencies of word stems over the indexed chunks.
+
+    Loaded once per process on first use, from ``load`` (an iterable of chunk texts); the load
+    runs behind a lock, after which the table is read-only, so the object is thread-safe.
+    A term the collection never saw gets the highest IDF (it is as rare as it gets).
+    """
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._lock = threading.Lock()
+        self._idf: dict[str, float] | None = None
+        self._max = 1.0
+
+    def _table(self) -> dict[str, float]:
+        if self._idf is None:
+            with self._lock:
+                if self._idf is None:
+                    counts: dict[str, int] = {}
+                    total = 0
+                    for text in self._load():
+                        total += 1
+                        for w in content_words(text):
+                            counts[w] = counts.get(w, 0) + 1
+                    self._max = math.log((total + 1) / 1) + 1
+                    self._idf = {w: math.log((total + 1) / (c + 1)) + 1 for w, c in counts.items()}
+        return self._idf
+
+    def idf(self, stem: str) -> float:
+        """The IDF of a stem (as ``content_words`` returns it)."""
+        table = self._table()
+        return table.get(stem, self._max)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a question is about: its terms with weights, and the parts that must be present."""
+
+    weights: dict[str, float]
+    names: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    kind: Kind | None = None
+    event: str | None = None  # the verb of "who won …?": the evidence must mention that event
+    question: str = ""
+    missing: list[str] = field(default_factory=list)
+
+    def coverage(self, sentence: str, context: str = "") -> float:
+        """IDF-weighted share of the question's terms that the sentence holds (its context —
+        the passage around it, for pronouns and the article's subject — counts half)."""
+        total = sum(self.weights.values())
+        if not total:
+            return 1.0
+        here = content_words(sentence)
+        around = content_words(context) if context else set()
+        got = 0.0
+        for term, weight in self.weights.items():
+            if term in here:
+                got += weight
+            elif term in around:
+                got += weight / 2
+        return got / total
+
+    def anchored(self, sentence: str, context: str = "") -> bool:
+        """Whether every name, year and quoted phrase of the question is present in the
+        sentence or its context (its passage and the article's title: the article may name its
+        subject once and say "he" after). A near-miss question names something the articles do
+        not link to the asked-for fact. A name counts as present when its last word, most of
+        its words, or its initials ("US" for "United States") are."""
+        text = f"{sentence}\n{context}".lower()
+        words = set(re.findall(r"[a-z0-9]+", text))
+        prefixes = {w[:6] for w in words if len(w) >= 6}
+        if any(y not in text for y in self.years):
+            return False
+        if any(p.lower() not in text for p in self.phrases):
+            return False
+
+        def present(word: str) -> bool:
+            return word in words or (len(word) >= 6 and word[:6] in prefixes)
+
+        # A question heavy with context (four or more names) may name one thing the
+        # article calls otherwise ("the Conservatives" / "the Tories").
+        if self.event and not mentions_event(self.event, text):
+            return False
+        allowed_misses = (len(self.names) - 1) // 3
+        for run in self.names:
+            parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
+            got = sum(present(w) for w in parts)
+            initials = "".join(w[0] for w in parts) if len(parts) > 1 else ""
+            if not parts or not (
+                present(parts[-1])
+                or (len(parts[0]) >= 4 and present(parts[0]))
+                or got * 2 > len(parts)
+                or initials in words
+            ):
+                allowed_misses -= 1
+                if allowed_misses < 0:
+                    return False
+        return True
+
+
+# Past forms whose stem is not the base verb's.
+_IRREGULAR = {
+    "won": "win",
+    "bought": "buy",
+    "met": "meet",
+    "sold": "sell",
+    "led": "lead",
+    "ran": "run",
+    "took": "take",
+    "made": "make",
+    "gave": "give",
+    "told": "tell",
+    "paid": "pay",
+    "found": "find",
+    "got": "get",
+    "held": "hold",
+    "left": "leave",
+    "brought": "bring",
+    "built": "build",
+    "chose": "choose",
+    "wrote": "write",
+    "sent": "send",
+    "spent": "spend",
+    "struck": "strike",
+    "became": "become",
+    "began": "begin",
+    "broke": "break",
+    "drove": "drive",
+    "kept": "keep",
+    "lost": "lose",
+    "saw": "see",
+    "stole": "steal",
+    "shot": "shoot",
+    "sang": "sing",
+    "hit": "hit",
+    "beat": "beat",
+    "quit": "quit",
+}
+_WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
+
+
+def event_verb(question: str) -> str | None:
+    """The base form of the past-tense verb of a "who <verb>ed …?" question (who won, who
+    bought, who founded), or None. Questions with a modal or a copula ("who will run", "who
+    is") ask about a role, not an event, and are left alone."""
+    m = _WHO_EVENT.match(question)
+    if not m:
+        return None
+    verb = m.group(1).lower()
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("ed") and len(verb) > 4:
+        return verb
+    return None
+
+
+def mentions_event(verb: str, text: str) -> bool:
+    """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
+    winner; bought: buy, buys, buyer)."""
+    past = {k for k, v in _IRREGULAR.items() if v == verb}
+    base_stem = stem_word(verb)
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in past or w.startswith(verb) or stem_word(w) == base_stem:
+            return True
+    return False
+
+
+_PART_SPLIT = re.compile(
+    r",?\s+(?:and|while|but)\s+(?=(?:how|what|which|who|whom|when|where|in which|in what)\b)",
+    re.IGNORECASE,
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """The sub-questions of a two-part question ("How tall is X, and how tall is Y?"); a
+    one-part question is its own only part."""
+    parts = [p.strip(" ,?") for p in _PART_SPLIT.split(question) if p.strip(" ,?")]
+    return parts if len(parts) > 1 else [question]
+
+
+def question_focus(question: str, stats: TermStats | None) -> Focus:
+    """The focus of a question, each content term weighted by its IDF (1 when no stats)."""
+    words = content_words(question)
+    weights = {w: (stats.idf(w) if stats else 1.0) for w in words}
+    names: list[str] = []
+    for run in name_runs(question):
+        tokens = [w.strip(".,'’?").removesuffix("'s").removesuffix("’s") for w in run.split()]
+        kept = [
+            w
+            for w in tokens
+            if len(w) > 1
+            and w.lower() not in STOPWORDS
+            and w.lower() not in _NOT_NAMES
+            and w.lower() not in _DEMONYMS
+        ]
+        if kept:
+            names.append(" ".join(kept))
+    quoted = (a or b for a, b in _QUOTED.findall(question))
+    phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
+    years = tuple(sorted(set(_YEAR.findall(question))))
+    return Focus(
+        weights=weights,
+        names=tuple(dict.fromkeys(names)),
+        phrases=phrases,
+        years=years,
+        kind=asked_kind(question),
+        event=event_verb(question),
+        question=question,
+    )

@@ -1,0 +1,162 @@
+"""Claim verification (service/citations.py): pure rules first, then the verifier end to end.
+
+Examples are made up in the spirit of issue 12 (a faithful paraphrase, an invented detail, an
+added or dropped negation, a swapped person, a fact cited under the wrong marker); none is a
+dev-set question.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from service.citations import (
+    CitationVerifier,
+    SupportPolicy,
+    drop_lead_in,
+    is_filler,
+    split_claims,
+    strip_markers,
+    support_problem,
+)
+from service.evidence import EvidenceItem, Sentence, sentence_spans
+from service.schemas import Passage
+
+FINE = "The regulator fined Northwind Energy £3.2m on Tuesday for misreporting its emissions."
+MEETING = (
+    "Chief executive Tom Field met finance minister Ana Ruiz in Lisbon, while chairman Lee Park "
+    "visited the Porto plant."
+)
+LAUNCH = "Orbis launched its payments app in Brazil in March."
+NOT_SOUGHT = "Orbis has not sought approval from the central bank."
+QUESTION = "Why was Northwind Energy fined?"
+
+
+def ok(claim: str, quote: str, question: str = QUESTION) -> bool:
+    return support_problem(claim, [quote], question, 0.75) == ""
+
+
+def test_a_faithful_paraphrase_is_accepted() -> None:
+    assert ok("Northwind Energy was fined £3.2m by the regulator for misreporting emissions.", FINE)
+    assert ok("Tom Field met Ana Ruiz in Lisbon.", MEETING, "Who did Tom Field meet?")
+    assert ok("Orbis launched the app in Brazil in March.", LAUNCH, "When did Orbis launch?")
+
+
+def test_a_changed_number_or_date_is_rejected() -> None:
+    assert "numbers" in support_problem("The regulator fined it £2.3m.", [FINE], QUESTION, 0.75)
+    assert not ok("Orbis launched its payments app in Brazil in May.", LAUNCH)
+
+
+def test_a_swapped_in_person_is_rejected() -> None:
+    problem = support_problem("Finance minister Ana Ruiz met Pedro Alves.", [MEETING], "", 0.75)
+    assert "names" in problem and "Pedro" in problem
+
+
+def test_a_name_paired_with_someone_else_s_relation_is_rejected() -> None:
+    # Every name is in the quote, but the quote says Field met Ruiz, not Park.
+    problem = support_problem("Lee Park met Ana Ruiz.", [MEETING], "Who met Ana Ruiz?", 0.75)
+    assert "pair" in problem
+    assert ok("Lee Park visited the Porto plant.", MEETING, "What did Lee Park do?")
+
+
+def test_an_invented_clause_or_relation_is_rejected() -> None:
+    assert not ok("Tom Field met Ana Ruiz in Lisbon, shortly after meeting Carla Diaz.", MEETING)
+    assert not ok("Northwind Energy has been investing heavily in research and development.", FINE)
+
+
+def test_an_added_negation_is_rejected() -> None:
+    claim = "Orbis never launched its payments app in Brazil."
+    problem = support_problem(claim, [LAUNCH], "", 0.75)
+    assert "negation" in problem
+    assert not ok("Orbis did not launch its payments app in Brazil.", LAUNCH)
+    # A negation elsewhere in the quote does not license negating another word.
+    both = f"{LAUNCH} Rivals did not expect it."
+    claim = "Orbis did not launch its app in Brazil."
+    assert "negation" in support_problem(claim, [both], "", 0.75)
+
+
+def test_a_dropped_negation_is_rejected() -> None:
+    claim = "Orbis has sought approval from the central bank."
+    problem = support_problem(claim, [NOT_SOUGHT], "", 0.75)
+    assert "negation" in problem
+    assert ok("Orbis has not sought central bank approval.", NOT_SOUGHT)
+
+
+def test_lead_ins_and_filler() -> None:
+    assert drop_lead_in("The answer is: Tom Field.") == "Tom Field."
+    assert drop_lead_in("According to the evidence, prices rose.") == "Prices rose."
+    assert drop_lead_in("The evidence is that Tom Field won.") == "Tom Field won."
+    assert drop_lead_in("The answers were late.") == "The answers were late."
+    assert is_filler("The answer is:")
+    assert is_filler("Based on the evidence provided.")
+    assert not is_filler("Tom Field.")
+
+
+def test_markers_written_inside_article_text_are_not_citations() -> None:
+    assert strip_markers("Built by Kestrel Works [2] in 2021.") == "Built by Kestrel Works in 2021."
+    # The claim splitter reads markers of the draft only; the extractive draft strips them.
+    assert split_claims("Built by Kestrel Works in 2021. [1]") == [
+        ("Built by Kestrel Works in 2021.", [1])
+    ]
+
+
+TEXT = f"{MEETING} {FINE} {LAUNCH}"
+
+
+@pytest.fixture
+def evidence() -> tuple[list[EvidenceItem], list[Passage]]:
+    passage = Passage(
+        passage_id="doc::00000::x",
+        doc_id="doc",
+        title="T",
+        published=None,
+        start=0,
+        end=len(TEXT),
+        text=TEXT,
+        score=0.9,
+    )
+    items = [
+        EvidenceItem(n, Sentence("doc", "T", None, passage.passage_id, a, b, TEXT[a:b]), 1.0)
+        for n, (a, b) in enumerate(sentence_spans(TEXT), start=1)
+    ]
+    return items, [passage]
+
+
+def test_verifier_recites_collapses_and_removes(
+    sample_index: Any, evidence: tuple[list[EvidenceItem], list[Passage]]
+) -> None:
+    items, passages = evidence
+    verifier = CitationVerifier(sample_index.embed_texts, SupportPolicy(0.3, 0.75))
+    draft = (
+        "The answer is: Tom Field met Ana Ruiz in Lisbon. [1] "
+        "Tom Field met Ana Ruiz in Lisbon. [1] "  # a repeat: collapsed
+        "Northwind Energy was fined £3.2m for misreporting emissions. [1] "  # wrong marker
+        "Lee Park met Ana Ruiz. [1] "  # swapped relation: removed
+        "Orbis never launched its app in Brazil. [3] "  # added negation: removed
+        "Microsoft CEO Sat. [2]"  # fragment with a name no quote has: removed
+    )
+    result = verifier.verify(draft, items, passages, "What happened?")
+    assert result.answer == (
+        "Tom Field met Ana Ruiz in Lisbon. [1] "
+        "Northwind Energy was fined £3.2m for misreporting emissions. [2]"
+    )
+    assert [c.quote for c in result.citations] == [MEETING, FINE]
+    assert len(result.removed_sentences) == 4
+
+
+def test_similarity_alone_never_accepts(
+    sample_index: Any, evidence: tuple[list[EvidenceItem], list[Passage]]
+) -> None:
+    items, passages = evidence
+    # Same topic, high cosine, but an invented person and relation: removed.
+    verifier = CitationVerifier(sample_index.embed_texts, SupportPolicy(0.0, 0.75))
+    result = verifier.verify("Regulators fined Southgate Power for emissions. [2]", items, passages)
+    assert result.citations == []
+
+
+def test_a_bare_answer_needs_a_quote_about_the_question() -> None:
+    question = "When did Orbis launch its payments app in Brazil?"
+    assert ok("March.", LAUNCH, question)
+    other = "In 2019, Orbis opened an office in Chile."
+    assert "bare" in support_problem("2019.", [other], question, 0.75)
