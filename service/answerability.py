@@ -141,6 +141,14 @@ _MONEY = re.compile(
     r"rand|roubles|won)\b|\b(?:us|uk)?\$",
     re.IGNORECASE,
 )
+# An amount written in words: "twelve dollars", "five million pounds", "a hundred euros".
+_SPELLED_MONEY = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half a)"
+    r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion))*\s+(?:dollars|pounds|euros|yen|"
+    r"yuan|rupees|francs|cents|pence|rand|roubles|won)\b",
+    re.IGNORECASE,
+)
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,80})’(?!\w)")
 _CAP_RUN = re.compile(r"(?:[A-Z][\w&'’.-]*)(?:\s+(?:of|de|the|&|von|van)?\s*[A-Z][\w&'’.-]*)*")
 _PLACE = re.compile(r"\b(?:in|at|to|from|near|outside|across)\s+(?:the\s+)?([A-Z][\w'’.-]+)")
@@ -270,7 +278,9 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
     if kind in (Kind.NUMBER, Kind.MONEY):
         new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
         if kind is Kind.MONEY:
-            return bool(new_numbers) and bool(_MONEY.search(text))
+            return (bool(new_numbers) and bool(_MONEY.search(text))) or bool(
+                _SPELLED_MONEY.search(text)
+            )
         for asks, unit in _UNITS:
             if asks.search(q_lower):
                 return bool(new_numbers) and bool(unit.search(text))

@@ -171,13 +171,14 @@ def test_the_deadline_stops_the_generation_and_the_extractive_answer_is_given(
     with TestClient(create_app(sample_settings, index=sample_index, generator=gen)) as c:
         answer = c.post("/ask", json={"question": QUESTION}).json()
         assert answer["degraded"] and answer["model"]["llm"] == "extractive"
-        assert "RAG_LLM_TIMEOUT" in answer["degraded_reason"]
+        # the reader gets plain words; the kind (timeout) goes to the logs and /metrics below
+        assert "could not answer just now" in answer["degraded_reason"]
         assert answer["citations"] and "Alibaba" in answer["answer"]
         assert 0 < llm.produced < 40  # stopped at the deadline, not run to its 400 tokens
         llm.produced = 0
         events = c.post("/ask/stream", json={"question": QUESTION}).text
         done = json.loads(events.split("event: done\ndata: ")[1].split("\n")[0])
-        assert done["degraded"] and "RAG_LLM_TIMEOUT" in done["degraded_reason"]
+        assert done["degraded"] and "could not answer just now" in done["degraded_reason"]
         assert llm.produced < 40
         metrics = c.get("/metrics").text
     assert 'newsqa_provider_errors_total{kind="timeout"} 2.0' in metrics
@@ -251,7 +252,7 @@ def test_no_server_path_in_a_degraded_reason(sample_settings: Settings, sample_i
     with TestClient(app) as c:
         answer = c.post("/ask", json={"question": QUESTION}).json()
         streamed = c.post("/ask/stream", json={"question": QUESTION}).text
-    assert answer["degraded"] and "…/secret-model.gguf" in answer["degraded_reason"]
+    assert answer["degraded"] and "could not answer just now" in answer["degraded_reason"]
     assert "/srv" not in answer["degraded_reason"] and "/srv" not in streamed
 
 

@@ -45,6 +45,9 @@ def test_holds_kind_needs_something_new_of_that_kind() -> None:
     money = "How much did the council pay for the land?"
     assert holds_kind("The council paid £4.5m for the site.", Kind.MONEY, money)
     assert not holds_kind("The council paid an undisclosed sum for 40 acres.", Kind.MONEY, money)
+    # amounts written in words count; a bare number word without a currency does not
+    assert holds_kind("The council paid twelve million pounds for it.", Kind.MONEY, money)
+    assert not holds_kind("The council paid for twelve fields.", Kind.MONEY, money)
     age = "How old was the painter when she died?"
     assert holds_kind("The painter died aged 84 in Paris.", Kind.AGE, age)
     assert not holds_kind("The painter died on 3 May 2004 in Paris.", Kind.AGE, age)
