@@ -41,7 +41,8 @@ def date_from_metadata(meta: Mapping[str, Any]) -> date | None:
 
 
 # -- time in questions ---------------------------------------------------------------------------
-_MONTHS = {
+#: Month names and abbreviations → month number (also used to read datelines at ingest).
+MONTHS = {
     m: i
     for i, names in enumerate(
         [
@@ -62,7 +63,7 @@ _MONTHS = {
     )
     for m in names
 }
-_MONTH = r"(?:(?P<{0}>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?\s+)?"
+_MONTH = r"(?:(?P<{0}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?\s+)?"
 _YEAR = r"(?P<{0}>(?:19[5-9]\d|20\d\d))\b"
 
 
@@ -71,7 +72,7 @@ def _period(month: str | None, year: str) -> tuple[date, date]:
     y = int(year)
     if not month:
         return date(y, 1, 1), date(y, 12, 31)
-    m = _MONTHS[month.lower()]
+    m = MONTHS[month.lower()]
     last = date(y + (m == 12), m % 12 + 1, 1) - timedelta(days=1)
     return date(y, m, 1), last
 
@@ -85,7 +86,7 @@ _BEFORE = re.compile(r"\b(?:before|until|till|prior\s+to|earlier\s+than)\s+" + _
 _AFTER = re.compile(r"\b(?P<op>after|since|later\s+than)\s+" + _when(), re.I)
 _IN = re.compile(r"\b(?:in|during|of|from|throughout)\s+" + _when(), re.I)
 _BARE_MONTH_YEAR = re.compile(
-    r"\b(?P<m>" + "|".join(k for k in _MONTHS if len(k) > 3) + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I
+    r"\b(?P<m>" + "|".join(k for k in MONTHS if len(k) > 3) + r")\s+(?P<y>(?:19|20)\d\d)\b", re.I
 )
 _RELATIVE_YEAR = re.compile(r"\b(?P<which>last|this|previous|past)\s+year\b", re.I)
 _LATEST = re.compile(
