@@ -176,6 +176,7 @@ class DocumentWriter:
                     raise InvalidDocumentError(f"{doc.doc_id}: {why}")
             summary = job.run([], items=docs)
             after = {i: self.index.get_document(i) for i in ids}
+            self._sync_lexical()
         outcomes = [self._outcome(d, before[d.doc_id], after[d.doc_id], summary) for d in docs]
         log.info("POST /documents: %s", ", ".join(f"{o.doc_id} {o.status}" for o in outcomes))
         return WriteResult(outcomes, summary)
@@ -205,6 +206,12 @@ class DocumentWriter:
             status = "updated"
         return DocumentOutcome(doc.doc_id, status, None, after.title, after.published, after.chunks)
 
+    def _sync_lexical(self) -> None:
+        """This process's BM25 index takes the write in at once: the next request must find
+        it (other processes see it within ``RAG_LEXICAL_REFRESH_SECONDS``)."""
+        if self.settings.retrieval == "hybrid":
+            self.index.lexical.refresh(self.index, force=True)
+
     def delete(self, doc_id: str) -> DocumentRecord:
         """Remove a document (its chunks first, then its record); returns what was removed."""
         with self._lock:
@@ -212,5 +219,6 @@ class DocumentWriter:
             if record is None:
                 raise NotFoundError(f"no document with id {doc_id!r}; GET /documents lists them")
             self.index.delete_document(doc_id)
+            self._sync_lexical()
         log.info("DELETE /documents/%s: %d chunks", doc_id, record.chunks)
         return record
