@@ -213,6 +213,18 @@ class IngestJob:
             published = parse_date(item.published or cleaned.published)
             fingerprint = self._fingerprint(cleaned.text, title, published)
             old = existing.get(item.doc_id)
+            record = DocumentRecord(
+                doc_id=item.doc_id,
+                title=title,
+                published=published,
+                source=item.source,
+                origin=item.origin,
+                text=cleaned.text,
+                content_hash=content_hash,
+                fingerprint=fingerprint,
+                chunks=0,
+                aliases=list(old.aliases) if old else [],
+            )
             if old is not None and old.fingerprint in (
                 fingerprint,
                 self._legacy_fingerprint(cleaned.text, title, published, old.source),
@@ -226,33 +238,9 @@ class IngestJob:
                     # Same text, new source (or a record from before sources were relative):
                     # its chunks stay valid, only the record is rewritten.
                     rewrites.append(
-                        DocumentRecord(
-                            doc_id=item.doc_id,
-                            title=title,
-                            published=published,
-                            source=item.source,
-                            origin=item.origin,
-                            text=cleaned.text,
-                            content_hash=content_hash,
-                            fingerprint=fingerprint,
-                            chunks=old.chunks,
-                            aliases=list(old.aliases),
-                            story_id=old.story_id,
-                        )
+                        record.model_copy(update={"chunks": old.chunks, "story_id": old.story_id})
                     )
                 continue
-            record = DocumentRecord(
-                doc_id=item.doc_id,
-                title=title,
-                published=published,
-                source=item.source,
-                origin=item.origin,
-                text=cleaned.text,
-                content_hash=content_hash,
-                fingerprint=fingerprint,
-                chunks=0,
-                aliases=list(old.aliases) if old else [],
-            )
             try:
                 chunks = chunk_document(
                     item.doc_id,
