@@ -207,6 +207,11 @@ PRONOUN = re.compile(
 )
 
 
+def is_withheld(text: str) -> bool:
+    """Whether a sentence says a fact is not known ("an undisclosed sum", "declined to say")."""
+    return bool(_WITHHELD.search(text))
+
+
 def is_instruction(text: str) -> bool:
     """Whether a sentence addresses an AI or imitates a prompt (never evidence, never an answer)."""
     return bool(_INSTRUCTION.search(text))
@@ -259,7 +264,7 @@ _UNITS = (
 def holds_kind(text: str, kind: Kind, question: str) -> bool:
     """Whether ``text`` states something of ``kind`` that ``question`` does not already state."""
     q_lower = question.lower()
-    if _WITHHELD.search(text):
+    if is_withheld(text):
         return False
     if (
         kind in (Kind.MONEY, Kind.NUMBER)
@@ -418,6 +423,24 @@ class Focus:
                 if allowed_misses < 0:
                     return False
         return True
+
+
+def withheld_instead(
+    focus: Focus, lead: tuple[str, str], candidates: Iterable[tuple[str, str]]
+) -> bool:
+    """Whether the articles say the asked-for fact is not known, rather than state it.
+
+    ``lead`` and each candidate are (sentence, context). True when a candidate anchored to the
+    question's names covers the question at least as well as the lead and says the fact was
+    withheld ("paid an undisclosed amount for X", "declined to say"): the lead's figure or name
+    is then about something else, the classic near-miss ("How much was she paid for X?" over
+    an article listing her other fees).
+    """
+    bar = focus.coverage(*lead)
+    return any(
+        is_withheld(text) and focus.anchored(text, context) and focus.coverage(text, context) >= bar
+        for text, context in candidates
+    )
 
 
 # Past forms whose stem is not the base verb's.

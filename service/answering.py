@@ -13,7 +13,13 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from service.answerability import TermStats, holds_kind, question_focus, question_parts
+from service.answerability import (
+    TermStats,
+    holds_kind,
+    question_focus,
+    question_parts,
+    withheld_instead,
+)
 from service.citations import (
     CitationVerifier,
     SupportPolicy,
@@ -183,8 +189,21 @@ class AnswerService:
             )
         if lead is None:
             return passages, []
-        # A two-part question gets, after the lead, the sentence that best answers each part.
         parts = question_parts(query)
+        # The article says the asked-for fact was not disclosed: a sentence covering the
+        # question at least as well as the lead says "an undisclosed sum" / "declined to say",
+        # so the lead's figure or name is about something else (near-miss questions).
+        if len(parts) == 1 and withheld_instead(
+            focus,
+            (lead.sentence.text, around(lead)),
+            (
+                (c.sentence.text, around(c))
+                for c in ranked[: s.answer_candidates]
+                if c.score >= s.refusal_threshold
+            ),
+        ):
+            return passages, []
+        # A two-part question gets, after the lead, the sentence that best answers each part.
         preferred: list[ScoredSentence] = [lead]
         if len(parts) > 1:
             window = ranked[: 2 * s.answer_candidates]

@@ -15,6 +15,7 @@ from service.answerability import (
     is_instruction,
     question_focus,
     question_parts,
+    withheld_instead,
 )
 
 
@@ -107,3 +108,20 @@ def test_a_who_did_question_needs_evidence_of_that_event() -> None:
     assert not focus.anchored("A 1965 amplifier was sold for £2,000 at the Valmora auction.")
     # A role, not an event: no verb is required.
     assert question_focus("Who will run the Valmora auction house?", None).event is None
+
+
+def test_a_sentence_saying_the_fact_was_withheld_outweighs_a_figure_about_something_else() -> None:
+    focus = question_focus("How much was Ana Ruiz paid for the film rights to her novel?", None)
+    context = "Ana Ruiz, novelist, declared her earnings."
+    other_fee = ("Ms Ruiz earned up to £40,000 from speaking fees.", context)
+    withheld = ("Ms Ruiz was paid an undisclosed sum for the film rights to her novel.", context)
+    assert withheld_instead(focus, other_fee, [other_fee, withheld])
+    # Without the withheld sentence the figure stands (the rule does not refuse by itself).
+    assert not withheld_instead(focus, other_fee, [other_fee])
+    # A withheld remark about a different matter (lower coverage than the lead) changes nothing.
+    answer = ("Ms Ruiz was paid £90,000 for the film rights to her novel.", context)
+    aside = ("The publisher declined to comment on sales.", context)
+    assert not withheld_instead(focus, answer, [answer, aside])
+    # Nor does one about someone else the question does not name.
+    unnamed = ("Tom Hale was paid an undisclosed sum for the film rights to his novel.", "")
+    assert not withheld_instead(focus, answer, [answer, unnamed])
