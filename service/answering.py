@@ -229,8 +229,24 @@ class AnswerService:
             count=s.evidence_sentences + len(parts) - 1,
             min_score=lead.score - s.evidence_margin,
             same_fact_similarity=s.same_fact_similarity,
+            same_story=self._story_check(),
         )
         return passages, evidence
+
+    def _story_check(self) -> Callable[[str, str], bool]:
+        """Whether two documents report the same story (the ingest job's ``story_id``).
+
+        Story ids are read from the document records only when a pair of similar sentences
+        from two articles turns up, and remembered for this one request."""
+        known: dict[str, str | None] = {}
+
+        def same_story(a: str, b: str) -> bool:
+            missing = [d for d in (a, b) if d not in known]
+            if missing:
+                known.update(self.index.documents.story_ids(missing))
+            return known[a] is not None and known[a] == known[b]
+
+        return same_story
 
     def _part_scores(self, part: str, ranked: list[ScoredSentence]) -> dict[int, float]:
         """How well each candidate (by id) answers one part of a two-part question: it must

@@ -399,15 +399,25 @@ class CitationVerifier:
             if any(_same_claim(claim, k) for k in kept_claims):
                 removed.append(claim)  # a repeat of a kept claim
                 continue
-            # Other articles stating the same thing are cited beside the most direct one.
+            # Other articles of the same story stating the same thing are cited beside the most
+            # direct one ("also reported by").
+            primary_of: dict[tuple[str, int, int], tuple[str, int, int]] = {}
             for item in evidence:
                 if item.sentence in cited:
-                    cited.extend(s for s in item.also if supports(i, [s]))
+                    for s in item.also:
+                        if supports(i, [s]):
+                            cited.append(s)
+                            primary_of[(s.doc_id, s.start, s.end)] = (
+                                item.sentence.doc_id,
+                                item.sentence.start,
+                                item.sentence.end,
+                            )
             markers = []
             for s in cited:
                 key = (s.doc_id, s.start, s.end)
                 if key not in marker_of:
                     marker_of[key] = len(citations) + 1
+                    primary = primary_of.get(key)
                     citations.append(
                         Citation(
                             marker=marker_of[key],
@@ -417,6 +427,7 @@ class CitationVerifier:
                             start=s.start,
                             end=s.end,
                             quote=s.text,
+                            same_story_as=marker_of.get(primary) if primary else None,
                         )
                     )
                 if marker_of[key] not in markers:

@@ -117,6 +117,16 @@ class DocumentStore:
             part = ids[i : i + _WRITE_BATCH]
             self.collection.update(ids=part, metadatas=[{"story_id": stories[d]} for d in part])
 
+    def story_ids(self, doc_ids: list[str]) -> dict[str, str | None]:
+        """The story id of each document (None when it has none yet, e.g. a document added
+        over HTTP before the next ingest run groups it); one Chroma call, metadata only."""
+        got = self.collection.get(ids=sorted(set(doc_ids)), include=["metadatas"])
+        found = {
+            doc_id: (str(meta["story_id"]) if meta and meta.get("story_id") else None)
+            for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
+        }
+        return {d: found.get(d) for d in doc_ids}
+
     def related(self, records: list[DocumentRecord]) -> dict[str, list[str]]:
         """For each record, the other documents of its story (one Chroma call)."""
         story_ids = sorted({r.story_id for r in records if r.story_id})

@@ -244,14 +244,23 @@ class EvidenceItem:
 
 
 def select_evidence(
-    ranked: list[ScoredSentence], *, count: int, min_score: float, same_fact_similarity: float
+    ranked: list[ScoredSentence],
+    *,
+    count: int,
+    min_score: float,
+    same_fact_similarity: float,
+    same_story: Callable[[str, str], bool] | None = None,
 ) -> list[EvidenceItem]:
     """The best ``count`` sentences scoring at least ``min_score``, taken in the order given
     (best first, or the caller's order of preference).
 
-    A sentence from another article that says the same thing as a chosen one (cosine of their
-    embeddings at least ``same_fact_similarity``) is attached to it as a secondary source rather
-    than taking a slot: the most direct statement is cited first, the others beside it.
+    "Also reported by": a sentence from another article *of the same story* (``same_story``,
+    the ingest job's grouping) that says the same thing as a chosen one (cosine of their
+    embeddings at least ``same_fact_similarity``) is attached to it as a secondary source
+    rather than taking a slot: the most direct statement is cited first, the others beside it.
+    A similar sentence from an unrelated article is not a second report of the same fact; it
+    competes for a slot like any other sentence. Without ``same_story`` (no grouping known)
+    the cosine alone decides.
     """
     chosen: list[tuple[ScoredSentence, list[Sentence]]] = []
     for cand in ranked:
@@ -264,6 +273,7 @@ def select_evidence(
                 if first.sentence.doc_id != cand.sentence.doc_id
                 and all(a.doc_id != cand.sentence.doc_id for a in also)
                 and float(np.dot(first.vector, cand.vector)) >= same_fact_similarity
+                and (same_story is None or same_story(first.sentence.doc_id, cand.sentence.doc_id))
             ),
             None,
         )

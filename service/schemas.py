@@ -197,6 +197,12 @@ class Citation(Span):
 
     marker: int
     quote: str
+    same_story_as: int | None = Field(
+        default=None,
+        description="Set on a citation of another article reporting the same story (the "
+        "ingest job's story grouping) that states the same fact: the marker of the citation "
+        'it repeats, which is the most direct statement ("also reported by").',
+    )
 
 
 class ModelInfo(BaseModel):

@@ -116,6 +116,10 @@ function renderAnswer(bubble, answer) {
         openSource(c);
       });
       item.append(link, " ", shareLink(c));
+      if (c.same_story_as) {
+        // Another article of the same story stating the same fact as an earlier source.
+        item.append(el("span", "also", ` (also reported: the same fact as [${c.same_story_as}])`));
+      }
       list.append(item);
     }
     bubble.append(el("p", "searched", "Sources:"), list);

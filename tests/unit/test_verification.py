@@ -160,3 +160,43 @@ def test_a_bare_answer_needs_a_quote_about_the_question() -> None:
     assert ok("March.", LAUNCH, question)
     other = "In 2019, Orbis opened an office in Chile."
     assert "bare" in support_problem("2019.", [other], question, 0.75)
+
+
+def test_another_article_of_the_story_stating_the_claim_is_cited_as_also_reported(
+    sample_index: Any,
+) -> None:
+    first_text = "The regulator fined Northwind Energy £3.2m on Tuesday for misreporting."
+    also_text = "Northwind Energy was fined £3.2m by the regulator for misreporting."
+    partial_text = "Northwind Energy was fined on Tuesday."  # lacks the claim's amount
+    passages = [
+        Passage(
+            passage_id=f"{doc}::00000::x",
+            doc_id=doc,
+            title=doc,
+            published=None,
+            start=0,
+            end=len(text),
+            text=text,
+            score=0.9,
+        )
+        for doc, text in (("a", first_text), ("b", also_text), ("c", partial_text))
+    ]
+
+    def sentence(p: Passage) -> Sentence:
+        return Sentence(p.doc_id, p.title, None, p.passage_id, 0, len(p.text), p.text)
+
+    item = EvidenceItem(
+        1, sentence(passages[0]), 1.0, also=(sentence(passages[1]), sentence(passages[2]))
+    )
+    verifier = CitationVerifier(sample_index.embed_texts, SupportPolicy(0.3, 0.75))
+    result = verifier.verify(
+        "The regulator fined Northwind Energy £3.2m for misreporting. [1]",
+        [item],
+        passages,
+        "How much was Northwind Energy fined?",
+    )
+    assert result.answer == "The regulator fined Northwind Energy £3.2m for misreporting. [1][2]"
+    assert [(c.marker, c.doc_id, c.same_story_as) for c in result.citations] == [
+        (1, "a", None),
+        (2, "b", 1),
+    ]
