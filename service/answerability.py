@@ -74,8 +74,15 @@ _MONEY_WORDS = (
     r"sold|fetch|fetched|spend|spent|raise|raised|fund|funding|prize|fine|fined|compensation|"
     r"deal|bid|offer|offering|budget|money|cash|income|turnover|sales|loss|losses"
 )
+_CHANGE_WORDS = (
+    r"grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
+    r"decline|declined|drop|dropped|jump|jumped|climb|climbed|shrink|shrank|slump|slumped|"
+    r"gain|gained|improve|improved|slip|slipped|soar|soared|plunge|plunged|expand|expanded"
+)
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
+    # "How much did revenues grow / prices fall?": a change, usually a percentage.
+    (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b"), Kind.NUMBER),
     (re.compile(rf"\bhow much\b.*\b(?:{_MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
     (
         re.compile(
@@ -150,7 +157,10 @@ _SPELLED_MONEY = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,80})’(?!\w)")
-_CAP_RUN = re.compile(r"(?:[A-Z][\w&'’.-]*)(?:\s+(?:of|de|the|&|von|van)?\s*[A-Z][\w&'’.-]*)*")
+# A run starts at a word boundary: "iPod" and "phpBB" are one word each, not the names "Pod"/"BB".
+_CAP_RUN = re.compile(
+    r"(?<![\w'’.-])(?:[A-Z][\w&'’.-]*)(?:\s+(?:of|de|the|&|von|van)?\s*[A-Z][\w&'’.-]*)*"
+)
 _PLACE = re.compile(r"\b(?:in|at|to|from|near|outside|across)\s+(?:the\s+)?([A-Z][\w'’.-]+)")
 _INSTRUCTION = re.compile(
     r"(?:\b(?:note|message|instructions?|attention|reminder)\s+(?:to|for)\s+(?:all\s+|any\s+)?"
@@ -179,10 +189,25 @@ _WITHHELD = re.compile(
     r"(?:say|disclose|reveal|name|comment|specify|give))\b",
     re.IGNORECASE,
 )
+# The same, for what is not a name: "an unnamed robot" does not withhold an amount or a place.
+_WITHHELD_NOT_NAME = re.compile(
+    r"\b(?:undisclosed|unspecified|unknown|not (?:been )?(?:disclosed|revealed|known|"
+    r"specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
+    r"(?:say|disclose|reveal|comment|specify|give))\b",
+    re.IGNORECASE,
+)
+# How much better a withheld statement must cover the question than the lead to replace it.
+WITHHELD_COVERAGE_MARGIN = 0.1
 # "What is the name of the park…": the answer names a park (the head noun must be there).
 _NAME_OF = re.compile(
     r"\bname of (?:the |a |an |its |his |her |their )?(?:[\w'’-]+ ){0,3}?(\w+)"
     r"(?= (?:on|in|at|that|which|where|who|whom|of|for|with|by)\b|\s*\?|$)"
+)
+# "Which university…": places and institutions whose names carry their kind ("Harvard
+# University", "the University of Kent", "Wembley Stadium"): the answer must name one.
+_WHICH_NAMED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(university|college|school|hospital|museum|"
+    r"stadium|airport|prison|festival|theatre|gallery|hotel|cathedral|court)\b"
 )
 # A sentence that only expects, forecasts or hopes does not answer what did happen.
 _HEDGED = re.compile(
@@ -305,7 +330,7 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         return any(p.lower() not in q_lower for p in _PLACE.findall(text))
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.
-    head = _NAME_OF.search(q_lower)
+    head = _NAME_OF.search(q_lower) or _WHICH_NAMED.search(q_lower)
     if head and not _names_the(head.group(1), text):
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
@@ -321,7 +346,8 @@ def _names_the(noun: str, text: str) -> bool:
     n = re.escape(noun)
     follows = rf"\b(?i:{n}s?),?\s+(?:(?:called|named|known as|dubbed)\s+)?[\"“‘']?[A-Z]"
     ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
-    return bool(re.search(follows, text) or re.search(ends, text))
+    of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
+    return bool(re.search(follows, text) or re.search(ends, text) or re.search(of, text))
 
 
 class TermStats:
@@ -431,14 +457,18 @@ def withheld_instead(
     """Whether the articles say the asked-for fact is not known, rather than state it.
 
     ``lead`` and each candidate are (sentence, context). True when a candidate anchored to the
-    question's names covers the question at least as well as the lead and says the fact was
-    withheld ("paid an undisclosed amount for X", "declined to say"): the lead's figure or name
-    is then about something else, the classic near-miss ("How much was she paid for X?" over
-    an article listing her other fees).
+    question's names says a fact of the asked kind was withheld ("paid an undisclosed amount
+    for X", "declined to say"; "an unnamed buyer" only for a who-question) and covers the
+    question clearly better than the lead (by ``WITHHELD_COVERAGE_MARGIN``): the lead's figure
+    or name is then about something else, the classic near-miss ("How much was she paid for
+    X?" over an article listing her other fees).
     """
-    bar = focus.coverage(*lead)
+    withheld = _WITHHELD if focus.kind is Kind.NAME else _WITHHELD_NOT_NAME
+    bar = focus.coverage(*lead) + WITHHELD_COVERAGE_MARGIN
     return any(
-        is_withheld(text) and focus.anchored(text, context) and focus.coverage(text, context) >= bar
+        withheld.search(text) is not None
+        and focus.anchored(text, context)
+        and focus.coverage(text, context) >= bar
         for text, context in candidates
     )
 
