@@ -163,6 +163,15 @@ class AnswerService:
         def around(c: ScoredSentence) -> str:
             return f"{c.sentence.title}\n{context.get(c.sentence.passage_id, '')}"
 
+        article: dict[str, list[str]] = {}
+        for p in passages:
+            article.setdefault(p.doc_id, []).append(p.text)
+
+        def in_article(c: ScoredSentence) -> str:
+            """The sentence's title and every retrieved passage of its article: an article
+            names its subject's place or organisation once, not in every passage."""
+            return f"{c.sentence.title}\n" + "\n".join(article.get(c.sentence.doc_id, []))
+
         # Sentences that could answer: relevant enough, holding the asked-for kind of fact,
         # and covering enough of the question's (IDF-weighted) terms.
         eligible = [
@@ -173,8 +182,9 @@ class AnswerService:
             and focus.coverage(c.sentence.text, around(c)) >= s.focus_min_coverage
         ]
         # The lead must be anchored: the question's names, years and quoted phrases are in it
-        # or its passage. A two-part question may be anchored by two sentences together.
-        lead = next((c for c in eligible if focus.anchored(c.sentence.text, around(c))), None)
+        # or its article's retrieved passages. A two-part question may be anchored by two
+        # sentences together.
+        lead = next((c for c in eligible if focus.anchored(c.sentence.text, in_article(c))), None)
         if lead is None:
             lead = next(
                 (
@@ -182,7 +192,8 @@ class AnswerService:
                     for i, a in enumerate(eligible)
                     for b in eligible[i + 1 :]
                     if focus.anchored(
-                        f"{a.sentence.text}\n{b.sentence.text}", f"{around(a)}\n{around(b)}"
+                        f"{a.sentence.text}\n{b.sentence.text}",
+                        f"{in_article(a)}\n{in_article(b)}",
                     )
                 ),
                 None,

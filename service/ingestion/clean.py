@@ -118,6 +118,20 @@ def _is_junk_line(line: str) -> bool:
     return bool(len(line) <= 60 and (_ALT_TEXT.match(line) or _PHOTO_CREDIT.match(line)))
 
 
+def _is_caption(line: str, next_line: str) -> bool:
+    """A photo caption: a sentence directly above a photo credit line. It describes the
+    picture, often of another occasion ("X participates in a meeting in Madrid, 2022"), so it
+    is page furniture like the credit, not the article's statement. A dateline is kept."""
+    return (
+        bool(next_line)
+        and _is_junk_line(next_line)
+        and bool(_PHOTO_CREDIT.match(next_line))
+        and len(line.split()) >= 6
+        and line.rstrip().endswith(".")
+        and parse_dateline(line) is None
+    )
+
+
 def remove_boilerplate(text: str) -> str:
     """Remove page chrome from normalized article text; keeps every body line."""
     lines = text.split("\n")
@@ -139,6 +153,8 @@ def remove_boilerplate(text: str) -> str:
         if doubled and len(line.split()) <= 4:
             continue
         if _is_junk_line(line):
+            continue
+        if _is_caption(line, lines[i + 1] if i + 1 < len(lines) else ""):
             continue
         for pattern in _INLINE_JUNK:
             line = pattern.sub("", line)

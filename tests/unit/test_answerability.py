@@ -125,3 +125,45 @@ def test_a_sentence_saying_the_fact_was_withheld_outweighs_a_figure_about_someth
     # Nor does one about someone else the question does not name.
     unnamed = ("Tom Hale was paid an undisclosed sum for the film rights to his novel.", "")
     assert not withheld_instead(focus, answer, [answer, unnamed])
+
+
+def test_kind_rules_seen_on_unseen_questions() -> None:
+    # A change asked with "how much" is a number (often a percentage), not money.
+    assert asked_kind("How much did the port's freight volumes grow in 2004?") is Kind.NUMBER
+    assert holds_kind("Freight volumes were up by 12%.", Kind.NUMBER, "How much did it grow?")
+    # Investment is money: an area is not.
+    q = "How much is the carmaker expected to invest in its new plant at Oporto?"
+    assert asked_kind(q) is Kind.MONEY
+    assert not holds_kind("It has approved a site measuring 250 acres.", Kind.MONEY, q)
+    assert holds_kind("It will invest $400m in the plant.", Kind.MONEY, q)
+    # A workforce count needs people counted, not sites.
+    q = "How many people are employed at the firm's Oporto factory?"
+    assert not holds_kind("The company has two factories in the region.", Kind.NUMBER, q)
+    assert holds_kind("The factory employs 1,200 people.", Kind.NUMBER, q)
+    # "Which university" needs a named university, not a state.
+    q = "At which university did the judge address law students in Ohio?"
+    assert not holds_kind("She spoke to law students in Ohio, Mr Dane said.", Kind.NAME, q)
+    assert holds_kind("She spoke at Ohio State University.", Kind.NAME, q)
+    assert holds_kind("She spoke at the University of Toledo.", Kind.NAME, q)
+
+
+def test_places_a_city_question_accepts() -> None:
+    q = "In which city did the two ministers meet?"
+    assert holds_kind("They met in Porto on Monday.", Kind.PLACE, q)
+    assert holds_kind("It was shown at London's Science Museum.", Kind.PLACE, q)
+    # A possessive before a common noun is not a place; a country is not a city.
+    assert not holds_kind("It could add to China's economic growth.", Kind.PLACE, q)
+    assert not holds_kind("The firm sells 20 products in China.", Kind.PLACE, q)
+    assert holds_kind("The firm sells 20 products in China.", Kind.PLACE, "Where does it sell?")
+
+
+def test_a_name_run_starts_at_a_word_boundary() -> None:
+    focus = question_focus("How many songs can an iPod mini hold, according to phpBB users?", None)
+    assert focus.names == ()
+    assert focus.anchored("An iPod mini holds 1,000 songs.")
+
+
+def test_a_capitalised_word_before_a_common_noun_is_not_a_place() -> None:
+    q = "Where did the two ministers meet?"
+    assert not holds_kind("It invested in ChatGPT developer OpenAI.", Kind.PLACE, q)
+    assert holds_kind("They met in Madrid last week.", Kind.PLACE, q)

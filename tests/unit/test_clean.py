@@ -50,6 +50,8 @@ JUNK = {
         "Home secretary to announce extra £500m",
         "In this article",
         "Cezaro De Luca | Europa Press | Getty Images",
+        # The photo's caption (a 2022 meeting in Madrid, not the one the article reports).
+        "participates in a meeting at The Westin Palace Hotel",
     ],
     "001_819d45a17c5bb7df": ["Source link"],
     "002_f30c3b285b3e3037": [
@@ -153,3 +155,19 @@ def test_dates_inside_sentences_are_not_publication_dates() -> None:
 def test_normalization_of_spaces_and_blank_lines() -> None:
     result = clean_article("Title\r\n\r\n\r\nA\u00a0sentence  here.\u200b\n\n\n\nNext.")
     assert result.text == "Title\n\nA sentence here.\n\nNext."
+
+
+def test_a_caption_goes_with_its_photo_credit_but_a_dateline_stays() -> None:
+    text = (
+        "Ministers meet in Lisbon\n\n"
+        "The minister speaks at a summit in Oslo on 3 May, 2021.\n"
+        "Jo Lee | Europa Press | Getty Images\n\n"
+        "The ministers met in Lisbon on Tuesday to discuss trade and fishing rights.\n\n"
+        "September 18, 2018\n"
+        "Jo Lee/Getty Images\n\n"
+        "The talks will continue next month in Porto, officials said on Tuesday.\n"
+    )
+    out = clean_article(text).text
+    assert "summit in Oslo" not in out and "Getty" not in out
+    assert "met in Lisbon on Tuesday" in out and "continue next month" in out
+    assert "September 18, 2018" in out
