@@ -39,6 +39,8 @@ _NUMBER_WORDS = (
     "hundred hundreds thousand thousands million millions billion billions dozen dozens half "
     "third quarter twice double triple"
 ).split()
+# "Millions of tonnes", "dozens of people": a vague amount answers no "how many".
+_VAGUE_NUMBERS = frozenset("hundreds thousands millions billions dozens".split())
 # Capitalised words that are not names: titles, function words at a clause start, calendar.
 _NOT_NAMES = frozenset(
     "mr mrs ms dr sir lord lady the a an he she it they we i his her its their this that these "
@@ -75,6 +77,12 @@ _MONEY_WORDS = (
     r"deal|bid|offer|offering|budget|money|cash|income|turnover|sales|loss|losses|invest|"
     r"invests|invested|investing|investment"
 )
+# Words after "how much" that do not name a quantity of some stuff: verbs, or money itself.
+_NOT_A_QUANTITY = (
+    r"is|was|are|were|did|does|do|has|have|had|will|would|could|can|should|might|may|more|"
+    r"less|higher|lower|bigger|smaller|longer|further|of|in|on|for|to|a|an|the|he|she|it|"
+    r"they|we|you|i|its|his|her|their|prize|" + _MONEY_WORDS
+)
 _CHANGE_WORDS = (
     r"grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
     r"decline|declined|drop|dropped|jump|jumped|climb|climbed|shrink|shrank|slump|slumped|"
@@ -82,6 +90,8 @@ _CHANGE_WORDS = (
 )
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
+    # "How much gas will Iran supply?": a quantity of something that is not money.
+    (re.compile(rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)[a-z]"), Kind.NUMBER),
     # "How much did revenues grow / prices fall?": a change, usually a percentage.
     (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b"), Kind.NUMBER),
     (re.compile(rf"\bhow much\b.*\b(?:{_MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
@@ -215,6 +225,15 @@ _WHICH_NAMED = re.compile(
     r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(university|college|school|hospital|museum|"
     r"stadium|airport|prison|festival|theatre|gallery|hotel|cathedral|court)\b"
 )
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|"
+    r"predicted|predicts|stated|states|explained|explains|commented|admitted|admits|"
+    r"described|describes"
+)
+_SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b")
+_SPEECH = re.compile(
+    rf"\b(?:{_SPEECH_VERBS}|according to|added|adds|believes|wrote|writes)\b", re.IGNORECASE
+)
 # A sentence that only expects, forecasts or hopes does not answer what did happen.
 _HEDGED = re.compile(
     r"\b(?:expected|expects|set|likely|estimated|forecast|predicted|hoped|hopes|plans|"
@@ -316,6 +335,11 @@ def name_runs(text: str) -> list[str]:
 
 _UNITS = (
     (
+        # A percentage: the sentence must give one ("a third" or "17 stores" does not).
+        re.compile(r"\b(?:what|which|by what|by how many)\s+(?:percentage|per ?cent)\b"),
+        re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE),
+    ),
+    (
         re.compile(r"\bhow (?:tall|high|far|deep|wide)\b|\b(?:height|length|distance)\b"),
         re.compile(
             r"\d(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|in|metres?|meters?|centimetres?|feet|foot|"
@@ -343,6 +367,18 @@ _UNITS = (
 )
 
 
+_CONVERSION = re.compile(r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?\s*\(([^()]{1,25})\)")
+
+
+def _without_conversions(text: str, q_numbers: set[str]) -> str:
+    """The text without the bracketed conversion of a number the question states: in
+    "$40bn (£21bn)" the £21bn is the question's own figure in another currency, not news."""
+    return _CONVERSION.sub(
+        lambda m: m.group(0) if _norm_number(m.group(1)) not in q_numbers else m.group(1),
+        text,
+    )
+
+
 def holds_kind(text: str, kind: Kind, question: str) -> bool:
     """Whether ``text`` states something of ``kind`` that ``question`` does not already state."""
     q_lower = question.lower()
@@ -363,6 +399,7 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
             for n in _DIGITS.findall(m.group(0))
         )
     if kind in (Kind.NUMBER, Kind.MONEY):
+        text = _without_conversions(text, q_numbers)
         new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
         if kind is Kind.MONEY:
             return (bool(new_numbers) and bool(_MONEY.search(text))) or bool(
@@ -374,7 +411,10 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         if new_numbers:
             return True
         words = re.findall(r"[a-z]+", text.lower())
-        return any(w in _NUMBER_WORDS and w not in q_lower.split() for w in words)
+        return any(
+            w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_lower.split()
+            for w in words
+        )
     if kind is Kind.DATE:
         years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
         tokens = set(re.findall(r"[a-z]+", text.lower()))
@@ -391,6 +431,9 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.
+    # "Who said …?": the answer is a sentence attributing words to someone.
+    if _SPEECH_QUESTION.search(q_lower) and not _SPEECH.search(text):
+        return False
     head = _NAME_OF.search(q_lower) or _WHICH_NAMED.search(q_lower)
     if head and not _names_the(head.group(1), text):
         return False

@@ -167,3 +167,19 @@ def test_a_capitalised_word_before_a_common_noun_is_not_a_place() -> None:
     q = "Where did the two ministers meet?"
     assert not holds_kind("It invested in ChatGPT developer OpenAI.", Kind.PLACE, q)
     assert holds_kind("They met in Madrid last week.", Kind.PLACE, q)
+
+
+def test_quantities_percentages_conversions_and_speakers() -> None:
+    q = "How much grain will Ukraine ship to Egypt each year under their $2bn deal?"
+    assert asked_kind(q) is Kind.NUMBER
+    # The question's own figure in another currency, and a vague amount, are not answers.
+    assert not holds_kind(
+        "Egypt signed a $2bn (£1.1bn) deal for millions of tonnes.", Kind.NUMBER, q
+    )
+    assert holds_kind("Ukraine will ship 3 million tonnes of wheat a year.", Kind.NUMBER, q)
+    q = "By what percentage did house prices in Wales rise last year?"
+    assert not holds_kind("Prices in Wales rose by a third over 17 months.", Kind.NUMBER, q)
+    assert holds_kind("Prices in Wales rose by 12% last year.", Kind.NUMBER, q)
+    q = "Who at Orbis said the firm would cut prices?"
+    assert not holds_kind("The chip was made by Orbis in Texas.", Kind.NAME, q)
+    assert holds_kind('"We will cut prices," said Ana Ruiz of Orbis.', Kind.NAME, q)
