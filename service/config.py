@@ -296,7 +296,8 @@ class Settings(BaseSettings):
     )
     same_fact_similarity: float = Field(
         default=0.8,
-        description="Cosine above which sentences of two articles state the same fact.",
+        description="Cosine above which sentences of two articles of the same story state "
+        "the same fact (the second is cited beside the first: also reported by).",
     )
     support_min_similarity: float = Field(
         default=0.3,
