@@ -55,9 +55,11 @@ def test_a_named_time_ranks_its_articles_first_without_dropping_undated_ones(
 def test_the_latest_prefers_newer_articles(retriever: Retriever) -> None:
     plain = docs(retriever.search("Microsoft and AI in China", 5))
     latest = docs(retriever.search("What is the latest on Microsoft and AI in China?", 5))
-    # A nudge, not a filter: the newest article moves up (or stays), nothing is dropped.
+    # A nudge, not a filter: the newest article moves up (or stays); what it passes may slip a
+    # rank or two (an undated article gains nothing from the time ranking) but is not dropped.
     assert latest.index("001_819d45a17c5bb7df") <= plain.index("001_819d45a17c5bb7df")
-    assert set(latest) == set(plain)
+    wider = docs(retriever.search("What is the latest on Microsoft and AI in China?", 10))
+    assert set(plain) <= set(wider)
 
 
 def test_an_explicit_filter_excludes_undated_articles(retriever: Retriever) -> None:
