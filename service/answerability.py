@@ -90,6 +90,11 @@ _CHANGE_WORDS = (
 )
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
+    # "What jail sentence was he given?": a duration.
+    (
+        re.compile(r"\bwhat (?:\w+ )?(?:sentence|jail term|prison term|ban|suspension)\b"),
+        Kind.NUMBER,
+    ),
     # "How much gas will Iran supply?": a quantity of something that is not money.
     (re.compile(rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)[a-z]"), Kind.NUMBER),
     # "How much did revenues grow / prices fall?": a change, usually a percentage.
@@ -196,7 +201,8 @@ _INSTRUCTION = re.compile(
 
 _AGE = re.compile(
     r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|"
-    r"\bage of \d{1,3}\b|,\s*\d{1,3}\s*,|\(\d{1,3}\)|\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday"
+    r"\bage of \d{1,3}\b|,\s*\d{1,3}\s*,|[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
+    r"\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday"
 )
 # The sentence says the asked-for fact is not known: it does not answer.
 _WITHHELD = re.compile(
@@ -238,10 +244,12 @@ _SPEECH = re.compile(
 _HEDGED = re.compile(
     r"\b(?:expected|expects|set|likely|estimated|forecast|predicted|hoped|hopes|plans|"
     r"aims|wants|due|poised) to\b|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
-    r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimate[sd]?\b",
+    r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimate[sd]?\b|"
+    r"\b(?:could|might|would)\s+(?:\w+\s+)?[a-z]+\b|"
+    r"\bfac(?:e|es|ed|ing)\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",
     re.IGNORECASE,
 )
-_PAST_QUESTION = re.compile(r"\bdid\b", re.IGNORECASE)
+_PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 _HEDGED_QUESTION = re.compile(
     r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
     r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to)\b",
@@ -276,6 +284,7 @@ def _places(text: str) -> list[str]:
     return found
 
 
+_COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
 _ASKS_CITY = re.compile(r"\b(?:which|what)\s+(?:city|town|village|capital)\b")
 # Countries, nations and continents named in news (hand-written: a small, stable list; a place
 # that is one of these does not answer "which city").
@@ -334,6 +343,19 @@ def name_runs(text: str) -> list[str]:
 
 
 _UNITS = (
+    (
+        # A penalty: a duration ("six months", "two-year ban") or life.
+        re.compile(r"\b(?:sentence|jail term|prison term|ban|suspension)\b"),
+        re.compile(
+            r"\b(?:years?|months?|weeks?|days?|hours?|life)\b|\d+-(?:year|month|week|day)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # A death toll: the sentence must count deaths ("230 fewer injuries" does not).
+        re.compile(r"\bhow many\b[^?]*\b(?:killed|died|dead|deaths|lives|perished)\b"),
+        re.compile(r"\b(?:kill\w*|died|dead|deaths?|lives|fatal\w*|perished)\b", re.IGNORECASE),
+    ),
     (
         # A percentage: the sentence must give one ("a third" or "17 stores" does not).
         re.compile(r"\b(?:what|which|by what|by how many)\s+(?:percentage|per ?cent)\b"),
@@ -405,16 +427,15 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
             return (bool(new_numbers) and bool(_MONEY.search(text))) or bool(
                 _SPELLED_MONEY.search(text)
             )
-        for asks, unit in _UNITS:
-            if asks.search(q_lower):
-                return bool(new_numbers) and bool(unit.search(text))
-        if new_numbers:
-            return True
         words = re.findall(r"[a-z]+", text.lower())
-        return any(
+        spelled = any(
             w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_lower.split()
             for w in words
         )
+        for asks, unit in _UNITS:
+            if asks.search(q_lower):
+                return (bool(new_numbers) or spelled) and bool(unit.search(text))
+        return bool(new_numbers) or spelled
     if kind is Kind.DATE:
         years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
         tokens = set(re.findall(r"[a-z]+", text.lower()))
@@ -439,7 +460,11 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     for run in name_runs(text):
-        if any(w.lower() not in q_words for w in re.findall(r"[A-Za-z0-9]+", run)):
+        words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
+        # A country, a nationality or a common acronym ("TV") names no person or firm.
+        if all(w in _NOT_CITIES or w in _DEMONYMS or w in _COMMON_ACRONYMS for w in words):
+            continue
+        if any(w not in q_words for w in words):
             return True
     return False
 

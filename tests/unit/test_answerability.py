@@ -183,3 +183,20 @@ def test_quantities_percentages_conversions_and_speakers() -> None:
     q = "Who at Orbis said the firm would cut prices?"
     assert not holds_kind("The chip was made by Orbis in Texas.", Kind.NAME, q)
     assert holds_kind('"We will cut prices," said Ana Ruiz of Orbis.', Kind.NAME, q)
+
+
+def test_penalties_death_tolls_ages_and_hedges() -> None:
+    q = "What jail sentence was Tom Hale given after pleading guilty to fraud?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert not holds_kind("Hale faces jail terms of up to five years.", Kind.NUMBER, q)
+    assert holds_kind("Hale was jailed for two years on Friday.", Kind.NUMBER, q)
+    q = "How many people were killed in road crashes in Wales in 2003?"
+    assert not holds_kind("Cutting the limit would lead to 230 fewer injuries.", Kind.NUMBER, q)
+    assert not holds_kind("There were 230 serious injuries in Wales.", Kind.NUMBER, q)
+    assert holds_kind("In 2003, 560 people died on roads in Wales.", Kind.NUMBER, q)
+    q = "How old is the singer Ana Ruiz?"
+    assert holds_kind('"We are a tribute band," said Ruiz, 53.', Kind.AGE, q)
+    # A country or a nationality names no presenter.
+    q = "Who presents the Valmora quiz show?"
+    assert not holds_kind("The show will be seen by audiences in Finland.", Kind.NAME, q)
+    assert holds_kind("The show is presented by Lena Ortiz.", Kind.NAME, q)
