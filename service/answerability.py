@@ -110,7 +110,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\b(?:what|which)\b[^?]{0,40}?\b(?:price|fee|sum|amount|payment|salary|wage|"
-            r"revenue|cost|prize|fine|rate)\b"
+            r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
+            r"valuation|bill|damages|compensation|fortune|debt|debts)\b"
         ),
         Kind.MONEY,
     ),
@@ -175,7 +176,7 @@ _SPELLED_MONEY = re.compile(
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,80})’(?!\w)")
 # A run starts at a word boundary: "iPod" and "phpBB" are one word each, not the names "Pod"/"BB".
 _CAP_RUN = re.compile(
-    r"(?<![\w'’.-])(?:[A-Z][\w&'’.-]*)(?:\s+(?:of|de|the|&|von|van)?\s*[A-Z][\w&'’.-]*)*"
+    r"(?<![\w'’.-])(?:[A-Z][\w&'’.-]*)(?:\s+(?:of|for|de|the|&|von|van)?\s*[A-Z][\w&'’.-]*)*"
 )
 # A place after a preposition; a possessive is a place only before a name ("at London's
 # Science Museum", not "to China's economy").
@@ -284,6 +285,22 @@ def _places(text: str) -> list[str]:
     return found
 
 
+_ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
+_MONTH_NAMES = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_DAY_OF_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}(?!\w)|"
+    rf"\b{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b"
+)
+# Words of country names ("Saudi Arabia", "South Korea"): a run of only these names a
+# country, which answers no who-question.
+_COUNTRY_WORDS = frozenset(
+    "saudi arabia south north korea new zealand hong kong united states kingdom sri lanka "
+    "czech republic ivory coast east timor arab emirates".split()
+)
 _COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
 _ASKS_CITY = re.compile(r"\b(?:which|what)\s+(?:city|town|village|capital)\b")
 # Countries, nations and continents named in news (hand-written: a small, stable list; a place
@@ -336,7 +353,13 @@ def name_runs(text: str) -> list[str]:
         if not words:
             continue
         at_start = m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", '"', "“"))
-        if at_start and len(words) == 1 and words[0].lower() in STOPWORDS:
+        # A lone capitalised opener that is a function word or an adverb ("Previously,")
+        # names nothing.
+        if (
+            at_start
+            and len(words) == 1
+            and (words[0].lower() in STOPWORDS or words[0].lower().endswith("ly"))
+        ):
             continue
         runs.append(" ".join(words))
     return runs
@@ -443,6 +466,10 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         # "may" is a month only when capitalised.
         if months == {"may"} and "May" not in text:
             months = set()
+        if _ASKS_DAY.search(q_lower):
+            # "On what date": a day of a month ("17 April", "April 17", "17/04"), not a
+            # weekday or a year alone.
+            return bool(_DAY_OF_MONTH.search(text))
         return bool(years or months)
     if kind is Kind.PLACE:
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
@@ -462,7 +489,22 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
     for run in name_runs(text):
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
         # A country, a nationality or a common acronym ("TV") names no person or firm.
-        if all(w in _NOT_CITIES or w in _DEMONYMS or w in _COMMON_ACRONYMS for w in words):
+        if all(
+            w in _NOT_CITIES or w in _COUNTRY_WORDS or w in _DEMONYMS or w in _COMMON_ACRONYMS
+            for w in words
+        ):
+            continue
+        # The spelt-out form of an acronym the question uses ("National Company for
+        # Cooperative Insurance" for NCCI) is the question's own name, not an answer.
+        spelt = [
+            w
+            for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run).lower())
+            if w not in ("of", "for", "the", "and", "de")
+            and w not in _COUNTRY_WORDS
+            and w not in _NOT_CITIES
+        ]
+        initials = "".join(w[0] for w in spelt)
+        if len(initials) > 1 and initials in q_words:
             continue
         if any(w not in q_words for w in words):
             return True

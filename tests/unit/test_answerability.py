@@ -200,3 +200,17 @@ def test_penalties_death_tolls_ages_and_hedges() -> None:
     q = "Who presents the Valmora quiz show?"
     assert not holds_kind("The show will be seen by audiences in Finland.", Kind.NAME, q)
     assert holds_kind("The show is presented by Lena Ortiz.", Kind.NAME, q)
+
+
+def test_calendar_dates_acronym_expansions_and_openers() -> None:
+    q = "On what date is the court expected to rule on the Orbis case?"
+    assert not holds_kind("Based on Tuesday's hearing, a ruling is unlikely.", Kind.DATE, q)
+    assert not holds_kind("In August 2004, a lower court ruled.", Kind.DATE, q)
+    assert holds_kind("The ruling is due on 17 April.", Kind.DATE, q)
+    q = "Who is the chief executive of the insurer NCCI, whose shares rose on their debut?"
+    spelt_out = "Shares in Saudi Arabia's National Company for Cooperative Insurance (NCCI) rose."
+    assert not holds_kind(spelt_out, Kind.NAME, q)
+    assert not holds_kind(
+        "Previously, only NCCI could sell insurance in Saudi Arabia.", Kind.NAME, q
+    )
+    assert holds_kind("NCCI chief executive Omar Khalid said sales rose.", Kind.NAME, q)
