@@ -232,7 +232,14 @@ class AnswerService:
             *(
                 c
                 for c in ranked
-                if all(c is not p for p in preferred) and (kind is None or c.answers_kind)
+                if all(c is not p for p in preferred)
+                and (kind is None or c.answers_kind)
+                # Further evidence is about the question's subject too: from the lead's
+                # article, or anchored to the question's names in its own article.
+                and (
+                    c.sentence.doc_id == lead.sentence.doc_id
+                    or focus.anchored(c.sentence.text, in_article(c))
+                )
             ),
         ]
         evidence = select_evidence(
