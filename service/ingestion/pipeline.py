@@ -342,9 +342,12 @@ class IngestJob:
 
     def _settle(self) -> None:
         """Wait until no flush is being written (the writes before a failure finish, those
-        after it fail at once), so that a run that raises leaves the store as it will stay."""
+        after it fail at once), so that a run that raises leaves the store as it will stay;
+        then stop the two threads (a job makes one run)."""
         wait(self._writing)
         self._writing, self._embedding = [], None
+        self._embedder.shutdown()
+        self._writer.shutdown()
 
     def _embed(self, batch: list[_Pending]) -> _Embedded:
         # Every chunk's sentences; overlapping chunks repeat sentences, embedded once each.
