@@ -161,7 +161,8 @@ def batches_by_size(texts: list[str], max_texts: int) -> list[list[str]]:
     is padded to its longest text); a single longer text makes a batch of its own.
 
     Fed texts sorted by length, batches of short sentences stay at ``max_texts`` and batches
-    of full chunks get smaller. The vectors do not depend on the batch a text is in.
+    of full chunks get smaller. A text's vector depends on its batch only through rounding
+    (bf16 on torch: cosine >= 0.99998 to the vectors of batches of 64, measured on BBC).
     """
     batches: list[list[str]] = []
     current: list[str] = []
