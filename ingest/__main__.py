@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -38,8 +39,22 @@ def build_parser(settings: Settings) -> argparse.ArgumentParser:
     return parser
 
 
+def quiet_openmp_threads() -> None:
+    """Make torch's OpenMP threads sleep, not spin, while they wait for work.
+
+    By default a thread that finishes its part of an operation spins for its next one; when the
+    cores are shared (with the service, an evaluation, another job) a spinning thread burns the
+    time slice that the thread it waits for needs. Measured on this 2-core machine at load 6:
+    embedding with torch's 2 threads went from 20 to 34 chunks per CPU second (and sentences from
+    75-160 to 330 per CPU second) with ``OMP_WAIT_POLICY=PASSIVE``. libgomp reads it once, when
+    torch is imported, so this runs first; a value set in the environment wins.
+    """
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the ingest job; returns the process exit code."""
+    quiet_openmp_threads()
     settings = get_settings()
     args = build_parser(settings).parse_args(argv)
     logging.basicConfig(

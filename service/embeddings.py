@@ -148,6 +148,37 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
     raise ConfigurationError(f"unknown embedding provider {provider!r}")  # pragma: no cover
 
 
+# Characters per embedding batch (besides ``embed_batch_size`` texts). Measured on the BBC
+# chunks with the local model on torch (bfloat16, this 2-core machine): 256-token chunks
+# embed ~15% faster per CPU second in batches of 16 than of 64 (their activations then fit in
+# the cache), while sentences (~27 tokens) are as fast in batches of 16 as of 64.
+BATCH_CHARS = 16_000
+
+
+def batches_by_size(texts: list[str], max_texts: int) -> list[list[str]]:
+    """Consecutive runs of ``texts`` with at most ``max_texts`` texts and at most
+    ``BATCH_CHARS`` characters by the longest one's measure (``len(batch) * longest``; a batch
+    is padded to its longest text); a single longer text makes a batch of its own.
+
+    Fed texts sorted by length, batches of short sentences stay at ``max_texts`` and batches
+    of full chunks get smaller. A text's vector depends on its batch only through rounding
+    (bf16 on torch: cosine >= 0.99998 to the vectors of batches of 64, measured on BBC).
+    """
+    batches: list[list[str]] = []
+    current: list[str] = []
+    longest = 0
+    for text in texts:
+        size = max(longest, len(text))
+        if current and (len(current) >= max_texts or (len(current) + 1) * size > BATCH_CHARS):
+            batches.append(current)
+            current, size = [], len(text)
+        current.append(text)
+        longest = size
+    if current:
+        batches.append(current)
+    return batches
+
+
 class Embedder:
     """The embedding model of an index, loaded on first use: texts and queries → vectors.
 
@@ -186,7 +217,8 @@ class Embedder:
         return f"failed: {self._error}" if self._error else "loading"
 
     def embed_texts(self, texts: list[str]) -> list[list[float]]:
-        """Embed passages in batches of ``embed_batch_size``.
+        """Embed passages in batches of at most ``embed_batch_size`` texts and
+        ``BATCH_CHARS`` characters (``batches_by_size``).
 
         Batches are formed from texts of similar length (and the results put back in order):
         a batch is padded to its longest text, so mixing a document's short last chunk with
@@ -195,7 +227,10 @@ class Embedder:
         if not texts:
             return []
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        embedded: list[list[float]] = self.model.get_text_embedding_batch([texts[i] for i in order])
+        model = self.model
+        embedded: list[list[float]] = []
+        for batch in batches_by_size([texts[i] for i in order], self.settings.embed_batch_size):
+            embedded += model.get_text_embedding_batch(batch)
         vectors: list[list[float]] = [[] for _ in texts]
         for position, i in enumerate(order):
             vectors[i] = embedded[position]
