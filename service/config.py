@@ -222,6 +222,14 @@ class Settings(BaseSettings):
         ge=0,
         description="How often (at most) a request checks Chroma for newly ingested articles.",
     )
+    lexical_max_df_share: float = Field(
+        default=0.1,
+        gt=0,
+        le=1,
+        description="BM25 leaves out of a query the words held by more than this share of the "
+        "chunks (and by over 1,000 of them): they cost most of a query's time at 100k chunks and "
+        "add little to its ranking. 1 keeps every word.",
+    )
 
     # --- answer generation (LLM providers) -------------------------------------------------
     llm_provider: Literal["llamacpp", "openai", "openai_like", "ollama", "extractive", "replay"] = (
