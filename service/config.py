@@ -109,6 +109,13 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "var" / "models",
         description="Where the ONNX export of the local embedding model is kept.",
     )
+    embed_query_int8: bool = Field(
+        default=False,
+        description="Embed questions with an int8 copy of the ONNX export (made once in "
+        "model_cache_dir): a third of the CPU time, same evidence recall on the dev sets, "
+        "slightly different scores (recorded LLM exchanges no longer match); stored and "
+        "uploaded texts stay float32.",
+    )
 
     # --- remote model endpoints (shared by embeddings and, later, LLM providers) ---------
     openai_api_key: SecretStr | None = Field(
