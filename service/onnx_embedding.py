@@ -19,10 +19,11 @@ the service embeds (uploads, the claims the verifier compares) stay float32. Per
 evidence orders, and so LLM prompts, change (the recorded exchanges in ``tests/recordings/llm``
 would need recording again).
 
-Sessions never spin-wait: ONNX Runtime's pool threads spin by default between inferences, which
-under concurrent requests burned the CPU the other request threads needed (measured, float32,
-loaded machine: 5-7 ms of CPU per question with the default pool, 3.1-3.9 ms without spinning
-or on one thread). The int8 query session runs on the calling thread (one short input).
+Sessions run each inference on the calling thread (``intra_op_num_threads=1``, no spinning):
+the service runs one inference per request thread, and ONNX Runtime's default pool (a thread
+per core, spinning between inferences) only made request threads compete for the 2 cores
+(measured, float32, loaded machine: 5-7 ms of CPU per question with the default pool, 3.1-3.9
+ms on one thread). A large upload (``POST /documents``) embeds on one core.
 """
 
 from __future__ import annotations
@@ -176,9 +177,7 @@ class OnnxEmbedding(BaseEmbedding):
         tokenizer.enable_truncation(max_length=self.max_length)
         tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in the batch
         self._tokenizer = tokenizer
-        # Texts come in batches (uploads, the verifier's claims): ONNX Runtime's pool of one
-        # thread per core, without spinning; a question is one short input: the caller's thread.
-        self._session = _session(onnx_file, 0)
+        self._session = _session(onnx_file, 1)
         self._query_session = _session(query_file, 1) if query_file else self._session
 
     @classmethod
