@@ -89,6 +89,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system, all threads) a process has used so far, from /proc."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mb(pid: int, field: str = "VmRSS") -> float:
     """Resident memory of a process from /proc (VmRSS now, VmHWM peak)."""
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -309,15 +315,16 @@ def serve_benchmark(
                 # Each run starts at a different place of the pool: no query is repeated
                 # within a run unless it sends more requests than the pool holds.
                 offset = (clients * 97) % len(payloads)
-                loads.append(
-                    run_load(
-                        url,
-                        path,
-                        payloads[offset:] + payloads[:offset],
-                        clients,
-                        seconds=seconds,
-                    ).summary()
+                cpu = cpu_seconds(pid)
+                load = run_load(
+                    url, path, payloads[offset:] + payloads[:offset], clients, seconds=seconds
+                ).summary()
+                # The service's own CPU time per request: on a shared machine the throughput
+                # depends on what else runs; this does much less.
+                load["service_cpu_ms_per_request"] = round(
+                    (cpu_seconds(pid) - cpu) * 1000 / max(1, load["requests"]), 2
                 )
+                loads.append(load)
         result["load"] = loads
         result["rss_peak_mb"] = round(rss_mb(pid, "VmHWM"))
     return result
@@ -497,6 +504,7 @@ def print_report(results: dict[str, Any]) -> None:
         print(
             f"{'index':8}{'chunks':>8}{'start s':>9}{'RSS MB':>8}{'peak MB':>9}  "
             f"{'path':8}{'clients':>8}{'p50':>8}{'p95':>8}{'p99':>8}{'req/s':>8}{'errors':>8}"
+            f"{'CPU ms/req':>11}"
         )
         for s in serving:
             for i, load in enumerate(s["load"]):
@@ -511,7 +519,7 @@ def print_report(results: dict[str, Any]) -> None:
                 print(
                     f"{lead}  {load['path']:8}{load['clients']:>8}{load['p50_ms']!s:>8}"
                     f"{load['p95_ms']!s:>8}{load['p99_ms']!s:>8}{load['rps']!s:>8}"
-                    f"{load['errors']:>8}"
+                    f"{load['errors']:>8}{load.get('service_cpu_ms_per_request', '-')!s:>11}"
                 )
     if "encoder" in results:
         print(f"\nquery encoder (ONNX, one question at a time): {results['encoder']}")
