@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from service.chroma_paging import get_all
 from service.dates import date_ord, parse_date
+from service.lru import LRU
 
 if TYPE_CHECKING:
     from service.index import NewsIndex
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 
 _TERM = re.compile(r"\w+", re.UNICODE)
 _READ_BATCH = 500  # documents whose chunks one Chroma call fetches
+_DF_CACHE = 65536  # query words whose document frequency is kept
 # Function words carry no evidence; leaving them out keeps FTS5 from ranking every chunk.
 _STOP = frozenset(
     "a an and are as at be by did do does for from had has have he her his how i in is it its "
@@ -144,10 +146,10 @@ class LexicalIndex:
         self._checked = float("-inf")
         self._newest: date | Literal[False] | None = None  # False: no dated article
         self._seen_token: str | None = None
-        # Document frequency of a query word, and the number of chunks; emptied when the
-        # rows change. Plain dict reads and writes (atomic under the GIL): two threads may
-        # count the same word once each, with the same result.
-        self._doc_freq: dict[str, int] = {}
+        # Document frequency of a query word (bounded: queries may hold any word), and the
+        # number of chunks; replaced when the rows change. Two threads may count the same word
+        # once each, with the same result.
+        self._doc_freq: LRU[str, int] = LRU(_DF_CACHE)
         self._total: int | None = None
 
     def _connect(self) -> sqlite3.Connection:
@@ -203,7 +205,7 @@ class LexicalIndex:
         collection_id, token = index.generation()  # read before the data it covers
         if token != self._seen_token:  # this process or another one changed the rows
             self._newest, self._seen_token = None, token
-            self._doc_freq, self._total = {}, None
+            self._doc_freq, self._total = LRU(_DF_CACHE), None
         conn = self._conn
         if (
             token
@@ -229,7 +231,7 @@ class LexicalIndex:
             raise
         if changed:
             # Counted from the rows before this sync by a search that was already running.
-            self._doc_freq, self._total = {}, None
+            self._doc_freq, self._total = LRU(_DF_CACHE), None
             log.info("lexical index: %d document(s) re-read from Chroma", changed)
 
     def _apply_changes(self, index: NewsIndex) -> int:
@@ -330,7 +332,7 @@ class LexicalIndex:
                         "SELECT count(*) FROM chunks WHERE chunks MATCH ?", (f'"{term}"',)
                     ).fetchone()[0]
                 )
-                cache[term] = n
+                cache.put(term, n)
             freq[term] = n
         return freq, total
 

@@ -11,6 +11,7 @@ import pytest
 
 from service.dates import date_from_metadata, date_metadata, date_ord, parse_date
 from service.lexical import LexicalIndex, match_expression, selective_terms
+from service.lru import LRU
 from service.retrieval import dense_ranks, reciprocal_rank_fusion
 
 
@@ -149,7 +150,7 @@ def test_searches_from_many_threads_read_the_committed_rows(tmp_path: Path) -> N
             "INSERT INTO chunks(text, chunk_id, doc_id, title, published, published_ord, start,"
             " \"end\") VALUES ('quokka quokka quokka quokka', 'new', 'd', 't', '', 0, 0, 10)"
         )
-        lexical._doc_freq, lexical._total = {}, None
+        lexical._doc_freq, lexical._total = LRU(10), None
         after = list(pool.map(lambda _: lexical.search("quokka", 5)[0].chunk_id, range(8)))
     assert after == ["new"] * 8
     lexical.close()
