@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from service.chroma_paging import get_all
+from service.sentence_store import sentence_id
 
 NOISE_SIGMA = 0.025
 
@@ -83,7 +84,6 @@ def _grow_sentences(client: Any, collection: str, copies: int, rng: Any) -> int:
     got = get_all(col, include=["embeddings", "metadatas"])
     base = np.asarray(got["embeddings"], dtype=np.float32)
     metas: list[Any] = list(got["metadatas"] or [])
-    sids: list[str] = list(got["ids"])
     batch = 5000
     for k in range(1, copies + 1):
         keep = [i for i, m in enumerate(metas) if f"{m['chunk_id']}~{k}" in present]
@@ -96,7 +96,12 @@ def _grow_sentences(client: Any, collection: str, copies: int, rng: Any) -> int:
         for i in range(0, len(keep), batch):
             part = keep[i : i + batch]
             col.add(
-                ids=[f"{sids[j]}~{k}" for j in part],
+                # The id a real chunk's sentence has (``sentence_id``): the service reads
+                # sentences by id, so a copy must be found the same way as an original.
+                ids=[
+                    sentence_id(f"{metas[j]['chunk_id']}~{k}", int(metas[j]["position"]))
+                    for j in part
+                ],
                 embeddings=noisy[i : i + batch],
                 metadatas=[{**metas[j], "chunk_id": f"{metas[j]['chunk_id']}~{k}"} for j in part],
             )

@@ -109,6 +109,13 @@ class Settings(BaseSettings):
         default=PROJECT_ROOT / "var" / "models",
         description="Where the ONNX export of the local embedding model is kept.",
     )
+    embed_query_int8: bool = Field(
+        default=False,
+        description="Embed questions with an int8 copy of the ONNX export (made once in "
+        "model_cache_dir): a third of the CPU time, same evidence recall on the dev sets, "
+        "slightly different scores (recorded LLM exchanges no longer match); stored and "
+        "uploaded texts stay float32.",
+    )
 
     # --- remote model endpoints (shared by embeddings and, later, LLM providers) ---------
     openai_api_key: SecretStr | None = Field(
@@ -221,6 +228,14 @@ class Settings(BaseSettings):
         default=1.0,
         ge=0,
         description="How often (at most) a request checks Chroma for newly ingested articles.",
+    )
+    lexical_max_df_share: float = Field(
+        default=0.1,
+        gt=0,
+        le=1,
+        description="BM25 leaves out of a query the words held by more than this share of the "
+        "chunks (and by over 1,000 of them): they cost most of a query's time at 100k chunks and "
+        "add little to its ranking. 1 keeps every word.",
     )
 
     # --- answer generation (LLM providers) -------------------------------------------------

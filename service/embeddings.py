@@ -80,9 +80,12 @@ def prepare_query_model(settings: Settings) -> Path | None:
     """
     if settings.embed_provider != "huggingface" or resolve_runtime(settings, "query") != "onnx":
         return None
-    from service.onnx_embedding import export_onnx
+    from service.onnx_embedding import export_onnx, quantize_onnx
 
-    return export_onnx(local_model_dir(settings), settings.model_cache_dir)
+    exported = export_onnx(local_model_dir(settings), settings.model_cache_dir)
+    if settings.embed_query_int8:
+        quantize_onnx(exported)
+    return exported
 
 
 def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEmbedding:
@@ -100,11 +103,12 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
             )
         try:
             if resolve_runtime(settings, workload) == "onnx":
-                from service.onnx_embedding import OnnxEmbedding, export_onnx
+                from service.onnx_embedding import OnnxEmbedding, export_onnx, quantize_onnx
 
                 onnx_file = export_onnx(model_dir, settings.model_cache_dir)
+                query_file = quantize_onnx(onnx_file) if settings.embed_query_int8 else None
                 return OnnxEmbedding(
-                    model_dir, onnx_file, embed_batch_size=settings.embed_batch_size
+                    model_dir, onnx_file, query_file, embed_batch_size=settings.embed_batch_size
                 )
             from service.torch_embedding import make_torch_embedding
 

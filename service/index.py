@@ -160,7 +160,11 @@ class NewsIndex:
         from service.lexical import LexicalIndex
 
         path = self.settings.lexical_dir / f"{self.chunk_collection.id}.sqlite"
-        return LexicalIndex(path, refresh_seconds=self.settings.lexical_refresh_seconds)
+        return LexicalIndex(
+            path,
+            refresh_seconds=self.settings.lexical_refresh_seconds,
+            max_df_share=self.settings.lexical_max_df_share,
+        )
 
     # -- documents -------------------------------------------------------------------------
     def document_records(self) -> dict[str, DocumentRecord]:

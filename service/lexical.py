@@ -18,8 +18,16 @@ so the rows for a fingerprint are its complete chunks; a crashed ingest leaves t
 unchanged and the re-run's token triggers the repair. ``--rebuild`` creates a new collection
 (new id): the file for the old one is simply not used again.
 
-Thread-safe: one SQLite connection behind a lock (queries take about a millisecond); several
-processes may share the file (WAL mode; a sync is one ``BEGIN IMMEDIATE`` transaction).
+Common words are left out of a query (``max_df_share``): FTS5 scores every chunk that holds any
+query word (about 1 µs per chunk, a row-size lookup each), so at 100k chunks a word found in a
+third of them ("us", "new") costs ~30 ms and adds little to the ranking (its IDF is near 0).
+Document frequencies are counted by FTS5 itself (its own tokenizer and stemmer), once per word
+and change of the index.
+
+Thread-safe: syncs run on one connection behind a lock; searches run on one read connection
+per thread (WAL mode lets readers run beside each other and beside a writer, and ``sqlite3``
+releases the GIL while SQLite works), after ``refresh`` has waited for any sync in progress.
+Several processes may share the file (a sync is one ``BEGIN IMMEDIATE`` transaction).
 """
 
 from __future__ import annotations
@@ -36,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from service.chroma_paging import get_all
 from service.dates import date_ord, parse_date
+from service.lru import LRU
 
 if TYPE_CHECKING:
     from service.index import NewsIndex
@@ -44,6 +53,7 @@ log = logging.getLogger(__name__)
 
 _TERM = re.compile(r"\w+", re.UNICODE)
 _READ_BATCH = 500  # documents whose chunks one Chroma call fetches
+_DF_CACHE = 65536  # query words whose document frequency is kept
 # Function words carry no evidence; leaving them out keeps FTS5 from ranking every chunk.
 _STOP = frozenset(
     "a an and are as at be by did do does for from had has have he her his how i in is it its "
@@ -76,35 +86,97 @@ class LexicalHit:
     score: float
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 query: any of the query's words (each quoted, so no FTS5 syntax gets through)."""
-    terms = dict.fromkeys(
-        t for t in _TERM.findall(query.lower()) if t not in _STOP and (len(t) > 1 or t.isdigit())
+def query_terms(query: str) -> list[str]:
+    """The query's distinct words that can carry evidence, in order."""
+    return list(
+        dict.fromkeys(
+            t
+            for t in _TERM.findall(query.lower())
+            if t not in _STOP and (len(t) > 1 or t.isdigit())
+        )
     )
+
+
+def match_expression(query: str | list[str]) -> str | None:
+    """An FTS5 query: any of the query's words (each quoted, so no FTS5 syntax gets through)."""
+    terms = query_terms(query) if isinstance(query, str) else query
     return " OR ".join(f'"{t}"' for t in terms) or None
+
+
+def selective_terms(
+    doc_freq: dict[str, int], total: int, max_share: float, min_rows: int
+) -> list[str]:
+    """The terms worth matching: those held by at most ``max_share`` of the ``total`` chunks
+    (or by fewer than ``min_rows``, where scoring them costs nothing), and always at least the
+    rarest present term, so a query of common words still finds something. Terms no chunk
+    holds are dropped (they match nothing)."""
+    present = {t: n for t, n in doc_freq.items() if n > 0}
+    if not present:
+        return []
+    limit = max(max_share * total, min_rows)
+    kept = [t for t, n in present.items() if n <= limit]
+    return kept or [min(present, key=lambda t: (present[t], t))]
 
 
 class LexicalIndex:
     """The FTS5 file of one chunk collection, synced from Chroma on demand."""
 
-    def __init__(self, path: Path | str, *, refresh_seconds: float) -> None:
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        refresh_seconds: float,
+        max_df_share: float = 1.0,
+        min_df_rows: int = 1000,
+    ) -> None:
         self.path = path
         self.refresh_seconds = refresh_seconds
+        self.max_df_share = max_df_share
+        self.min_df_rows = min_df_rows
         if isinstance(path, Path):
             path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        self._conn.execute("PRAGMA busy_timeout = 30000")
-        if str(path) != ":memory:":
+        self._conn = self._connect()
+        self._memory = str(path) == ":memory:"
+        if not self._memory:
             self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.executescript(_SCHEMA)
         self._lock = threading.Lock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
         self._checked = float("-inf")
         self._newest: date | Literal[False] | None = None  # False: no dated article
         self._seen_token: str | None = None
+        # Document frequency of a query word (bounded: queries may hold any word), and the
+        # number of chunks; replaced when the rows change. Two threads may count the same word
+        # once each, with the same result.
+        self._doc_freq: LRU[str, int] = LRU(_DF_CACHE)
+        self._total: int | None = None
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = 30000")
+        return conn
+
+    def _reader(self) -> sqlite3.Connection | None:
+        """This thread's read connection (None for an in-memory index: one connection only)."""
+        if self._memory:
+            return None
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            conn.execute("PRAGMA query_only = 1")
+            with self._lock:
+                self._readers.append(conn)
+            self._local.conn = conn
+        return conn
 
     def close(self) -> None:
-        """Close the SQLite connection."""
+        """Close the SQLite connections (the readers too: closing one from another thread is
+        allowed, they are opened with ``check_same_thread=False``)."""
         with self._lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
             self._conn.close()
 
     # -- keeping in step with Chroma -----------------------------------------------------------
@@ -133,6 +205,7 @@ class LexicalIndex:
         collection_id, token = index.generation()  # read before the data it covers
         if token != self._seen_token:  # this process or another one changed the rows
             self._newest, self._seen_token = None, token
+            self._doc_freq, self._total = LRU(_DF_CACHE), None
         conn = self._conn
         if (
             token
@@ -157,6 +230,8 @@ class LexicalIndex:
             conn.execute("ROLLBACK")
             raise
         if changed:
+            # Counted from the rows before this sync by a search that was already running.
+            self._doc_freq, self._total = LRU(_DF_CACHE), None
             log.info("lexical index: %d document(s) re-read from Chroma", changed)
 
     def _apply_changes(self, index: NewsIndex) -> int:
@@ -232,14 +307,54 @@ class LexicalIndex:
         published_before: date | None = None,
     ) -> list[LexicalHit]:
         """The ``limit`` best chunks by BM25 among those passing the filters (the same ones the
-        dense search applies: undated articles are never "before" a date)."""
-        expression = match_expression(query)
+        dense search applies: undated articles are never "before" a date). Call ``refresh``
+        first: it waits for a sync in progress, so the search reads its committed rows."""
+        args = (query, limit, doc_ids, published_after, published_before)
+        reader = self._reader()
+        if reader is None:
+            with self._lock:
+                return self._search(self._conn, *args)
+        return self._search(reader, *args)
+
+    def _counts(self, conn: sqlite3.Connection, terms: list[str]) -> tuple[dict[str, int], int]:
+        """Document frequency of each term and the number of chunks (cached until a change)."""
+        cache = self._doc_freq
+        total = self._total
+        if total is None:
+            total = int(conn.execute("SELECT count(*) FROM chunks_docsize").fetchone()[0])
+            self._total = total
+        freq: dict[str, int] = {}
+        for term in terms:
+            n = cache.get(term)
+            if n is None:
+                n = int(
+                    conn.execute(
+                        "SELECT count(*) FROM chunks WHERE chunks MATCH ?", (f'"{term}"',)
+                    ).fetchone()[0]
+                )
+                cache.put(term, n)
+            freq[term] = n
+        return freq, total
+
+    def _search(
+        self,
+        conn: sqlite3.Connection,
+        query: str,
+        limit: int,
+        doc_ids: list[str] | None,
+        published_after: date | None,
+        published_before: date | None,
+    ) -> list[LexicalHit]:
+        terms = query_terms(query)
+        if terms and self.max_df_share < 1.0:
+            freq, total = self._counts(conn, terms)
+            terms = selective_terms(freq, total, self.max_df_share, self.min_df_rows)
+        expression = match_expression(terms)
         if expression is None:
             return []
-        sql = [
-            'SELECT chunk_id, doc_id, title, published, start, "end", text, bm25(chunks) '
-            "FROM chunks WHERE chunks MATCH ?"
-        ]
+        # The best rows by rowid first, their columns after: sorting whole rows (texts
+        # included) for every match cost ~15 % more at 100k chunks, for the same result.
+        sql = ["SELECT rowid AS id, bm25(chunks) AS r FROM chunks WHERE chunks MATCH ?"]
         params: list[Any] = [expression]
         if doc_ids:
             sql.append(f"AND doc_id IN ({','.join('?' * len(doc_ids))})")
@@ -250,10 +365,13 @@ class LexicalIndex:
         if published_before:
             sql.append("AND published_ord > 0 AND published_ord <= ?")
             params.append(date_ord(published_before))
-        sql.append("ORDER BY bm25(chunks) LIMIT ?")
+        sql.append("ORDER BY r LIMIT ?")
         params.append(limit)
-        with self._lock:
-            rows = self._conn.execute(" ".join(sql), params).fetchall()
+        rows = conn.execute(
+            'SELECT c.chunk_id, c.doc_id, c.title, c.published, c.start, c."end", c.text, t.r '
+            f"FROM ({' '.join(sql)}) AS t JOIN chunks AS c ON c.rowid = t.id ORDER BY t.r",
+            params,
+        ).fetchall()
         return [
             LexicalHit(
                 chunk_id=str(r[0]),

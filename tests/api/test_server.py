@@ -82,3 +82,15 @@ def test_grown_index_serves_its_copies(sample_settings: Settings, tmp_path: Any)
         doc = index.get_document(str(node.ref_doc_id))
         assert doc is not None
         assert doc.text[node.metadata["start"] : node.metadata["end"]] == node.get_content()
+    # a copy's sentences are stored under the ids the service reads them by, as an original's
+    from service.sentence_store import SpanKey, sentence_id
+
+    got = index.chunk_collection.get(include=["metadatas"])
+    copy_id, meta = next(
+        (i, m) for i, m in zip(got["ids"], got["metadatas"], strict=True) if "~" in i
+    )
+    original = copy_id.rsplit("~", 1)[0]
+    assert index.sentence_store.collection.get(ids=[sentence_id(copy_id, 0)])["ids"]
+    key = (str(meta["ref_doc_id"]), int(meta["start"]), int(meta["end"]))
+    found = index.sentence_store.for_chunks([SpanKey(copy_id, *key), SpanKey(original, *key)])
+    assert found[copy_id].spans == found[original].spans

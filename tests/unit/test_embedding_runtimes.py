@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from service.embeddings import (
     resolve_runtime,
 )
 from service.errors import ConfigurationError
-from service.onnx_embedding import export_onnx, onnx_path
+from service.onnx_embedding import OnnxEmbedding, export_onnx, onnx_path, quantize_onnx
 
 TEXTS = [
     "The Bank of England raised interest rates to 4.75%.",
@@ -55,9 +56,11 @@ def test_onnx_vectors_match_torch_float32(embed_model: Any, torch_fp32: Any) -> 
         assert len(a) == 384
         assert cosine(a, b) > 0.999
         assert abs(math.sqrt(sum(x * x for x in a)) - 1.0) < 1e-4
-    q_onnx = embed_model.get_query_embedding("who raised rates?")
     q_torch = torch_fp32.get_query_embedding("who raised rates?")
-    assert cosine(q_onnx, q_torch) > 0.999
+    assert cosine(embed_model.get_query_embedding("who raised rates?"), q_torch) > 0.999
+    # with RAG_EMBED_QUERY_INT8 questions go through the int8 copy: close, not equal
+    int8 = make_embed_model(Settings(_env_file=None, embed_query_int8=True))
+    assert cosine(int8.get_query_embedding("who raised rates?"), q_torch) > 0.98
     # and the vectors are not all alike: unrelated texts stay apart
     assert cosine(onnx[0], onnx[3]) < 0.5
 
@@ -146,3 +149,34 @@ def test_ingest_prepares_the_services_onnx_model(tmp_path: Path) -> None:
     assert exported is not None and exported.parent == tmp_path and exported.exists()
     torch_only = Settings(_env_file=None, model_cache_dir=tmp_path / "x", embed_runtime="torch")
     assert prepare_query_model(torch_only) is None and not (tmp_path / "x").exists()
+
+
+def test_int8_query_copy_is_cached_and_close_to_float32(tmp_path: Path) -> None:
+    model_dir = local_model_dir(Settings(_env_file=None))
+    exported = export_onnx(model_dir, Settings(_env_file=None).model_cache_dir)
+    shutil.copy(exported, tmp_path / exported.name)
+    int8 = quantize_onnx(tmp_path / exported.name)
+    assert int8.stat().st_size < exported.stat().st_size / 3  # int8 weights
+    stamp = int8.stat().st_mtime_ns
+    assert quantize_onnx(tmp_path / exported.name) == int8 and int8.stat().st_mtime_ns == stamp
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([exported.name, int8.name])
+    both = OnnxEmbedding(model_dir, exported, int8)
+    fp32 = OnnxEmbedding(model_dir, exported)
+    texts = both.get_text_embedding_batch(TEXTS)
+    # Texts stay float32 (the stored vectors); questions use the int8 copy.
+    for a, b in zip(texts, fp32.get_text_embedding_batch(TEXTS), strict=True):
+        assert cosine(a, b) > 0.9999
+    for question in ("who raised rates?", "Which team won at Old Trafford?"):
+        q8, q32 = both.get_query_embedding(question), fp32.get_query_embedding(question)
+        assert 0.98 < cosine(q8, q32) < 0.99999  # another model, nearly the same vectors
+        scores8 = [cosine(q8, t) for t in texts]
+        scores32 = [cosine(q32, t) for t in texts]
+        assert scores8.index(max(scores8)) == scores32.index(max(scores32))
+
+
+def test_the_service_model_uses_the_int8_copy_when_told_to() -> None:
+    on = make_embed_model(Settings(_env_file=None, embed_query_int8=True))
+    off = make_embed_model(Settings(_env_file=None))
+    q_on, q_off = on.get_query_embedding("rates"), off.get_query_embedding("rates")
+    assert 0.98 < cosine(q_on, q_off) < 0.99999
+    assert cosine(off.get_query_embedding("rates"), off.get_text_embedding("rates")) > 0.99999

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from service.dates import date_from_metadata, date_metadata, date_ord, parse_date
-from service.lexical import LexicalIndex, match_expression
+from service.lexical import LexicalIndex, match_expression, selective_terms
+from service.lru import LRU
 from service.retrieval import dense_ranks, reciprocal_rank_fusion
 
 
@@ -85,3 +88,69 @@ def test_get_all_reads_every_page_of_a_collection() -> None:
     assert sorted(m["n"] for m in got["metadatas"]) == list(range(25))
     assert len(got["embeddings"]) == 25
     assert get_all(col, page=10, where={"n": {"$gte": 20}}, include=[])["ids"] != []
+
+
+def test_selective_terms_leave_out_common_words_but_never_all() -> None:
+    freq = {"said": 600, "market": 90, "quokka": 3, "zebra": 0}
+    # 10 % of 1,000 chunks: "said" goes, the absent "zebra" matches nothing anyway.
+    assert selective_terms(freq, 1000, 0.1, min_rows=0) == ["market", "quokka"]
+    assert selective_terms(freq, 1000, 0.01, min_rows=0) == ["quokka"]
+    # Only common words: the rarest one stays, so the query still finds something.
+    assert selective_terms({"said": 600, "year": 400}, 1000, 0.1, min_rows=0) == ["year"]
+    # A small index is never pruned below min_rows (scoring a few hundred rows costs nothing).
+    assert selective_terms(freq, 1000, 0.1, min_rows=1000) == ["said", "market", "quokka"]
+    assert selective_terms({"zebra": 0}, 1000, 0.1, min_rows=0) == []
+
+
+def _filled(path: Path, *, max_df_share: float, min_df_rows: int = 1000) -> LexicalIndex:
+    """A file index of 200 chunks: "common" in all of them, "quokka" in three."""
+    lexical = LexicalIndex(
+        path, refresh_seconds=60, max_df_share=max_df_share, min_df_rows=min_df_rows
+    )
+    rows = [
+        (f"common words in chunk {i}" + (" about a quokka" * (1 + i % 3) if i < 3 else ""), i)
+        for i in range(200)
+    ]
+    lexical._conn.executemany(
+        'INSERT INTO chunks(text, chunk_id, doc_id, title, published, published_ord, start, "end")'
+        " VALUES (?, ?, 'd', 't', '', 0, 0, 10)",
+        [(text, f"c{i}") for text, i in rows],
+    )
+    return lexical
+
+
+def test_common_query_words_are_left_out_of_the_match(tmp_path: Path) -> None:
+    pruned = _filled(tmp_path / "pruned.sqlite", max_df_share=0.1, min_df_rows=0)
+    full = _filled(tmp_path / "full.sqlite", max_df_share=1.0)
+    both = "common quokka"
+    # Every chunk holds "common": all of them match unless it is left out.
+    assert len(full.search(both, 50)) == 50
+    hits = pruned.search(both, 50)
+    assert [h.chunk_id for h in hits] == [h.chunk_id for h in pruned.search("quokka", 50)]
+    assert {h.chunk_id for h in hits} == {"c0", "c1", "c2"}
+    # The quokka chunks come first in the full ranking too: the common word adds little.
+    assert [h.chunk_id for h in full.search(both, 3)] == [h.chunk_id for h in hits]
+    # A query of common words only keeps its rarest word and still finds chunks.
+    assert len(pruned.search("common words", 5)) == 5
+    pruned.close()
+    full.close()
+
+
+def test_searches_from_many_threads_read_the_committed_rows(tmp_path: Path) -> None:
+    lexical = _filled(tmp_path / "lexical.sqlite", max_df_share=0.1, min_df_rows=0)
+    alone = [h.chunk_id for h in lexical.search("quokka", 5)]
+    with ThreadPoolExecutor(4) as pool:
+        results = list(
+            pool.map(lambda _: [h.chunk_id for h in lexical.search("quokka", 5)], range(40))
+        )
+        assert results == [alone] * 40
+        # A write committed by the sync connection is seen by the threads' own connections
+        # (which already exist) on their next search, once the caches are emptied as a sync does.
+        lexical._conn.execute(
+            "INSERT INTO chunks(text, chunk_id, doc_id, title, published, published_ord, start,"
+            " \"end\") VALUES ('quokka quokka quokka quokka', 'new', 'd', 't', '', 0, 0, 10)"
+        )
+        lexical._doc_freq, lexical._total = LRU(10), None
+        after = list(pool.map(lambda _: lexical.search("quokka", 5)[0].chunk_id, range(8)))
+    assert after == ["new"] * 8
+    lexical.close()
