@@ -52,6 +52,9 @@ def clean_env(**overrides: str) -> dict[str, str]:
     """This environment without any RAG_* setting of the developer's, plus ``overrides``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
     env.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "RAG_LOG_LEVEL": "WARNING"})
+    # Both ingest runs (ours sets it itself; the llama-index baseline would spin its OpenMP
+    # threads otherwise): the ratio then compares the pipelines, not the thread waiting.
+    env.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     env.update(overrides)
     return env
 
