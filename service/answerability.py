@@ -344,6 +344,9 @@ def _norm_number(n: str) -> str:
     return n.replace(",", "").rstrip(".")
 
 
+_PREPOSITION_NEXT = re.compile(r"\s+(?:for|of|in|at|on|from|with|into|over|under|among)\b")
+
+
 def name_runs(text: str) -> list[str]:
     """Runs of capitalised words that are not sentence openers, titles or calendar words."""
     runs = []
@@ -353,12 +356,16 @@ def name_runs(text: str) -> list[str]:
         if not words:
             continue
         at_start = m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", '"', "“"))
-        # A lone capitalised opener that is a function word or an adverb ("Previously,")
-        # names nothing.
+        # A lone capitalised opener that is a function word, an adverb ("Previously,") or a
+        # noun before a preposition ("Demand for…", "Shares in…") names nothing.
         if (
             at_start
             and len(words) == 1
-            and (words[0].lower() in STOPWORDS or words[0].lower().endswith("ly"))
+            and (
+                words[0].lower() in STOPWORDS
+                or words[0].lower().endswith("ly")
+                or _PREPOSITION_NEXT.match(text, m.end())
+            )
         ):
             continue
         runs.append(" ".join(words))

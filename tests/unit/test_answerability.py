@@ -214,3 +214,10 @@ def test_calendar_dates_acronym_expansions_and_openers() -> None:
         "Previously, only NCCI could sell insurance in Saudi Arabia.", Kind.NAME, q
     )
     assert holds_kind("NCCI chief executive Omar Khalid said sales rose.", Kind.NAME, q)
+
+
+def test_a_noun_opening_a_sentence_before_a_preposition_is_no_name() -> None:
+    q = "Who runs the insurer NCCI?"
+    assert not holds_kind("Demand for the insurer's shares was strong.", Kind.NAME, q)
+    assert holds_kind("Omar Khalid runs NCCI.", Kind.NAME, q)
+    assert holds_kind("Shares in Orbis rose after NCCI's debut.", Kind.NAME, q)
