@@ -172,8 +172,8 @@ class EvidenceScorer:
         ``weights`` weights the question's terms (IDF) in the lexical part; ``answers`` says
         whether a sentence holds something of the kind the question asks for (it then gains
         ``kind_weight``: a sentence that answers outranks one that only repeats the question);
-        a headline, byline or photo caption loses ``headline_penalty`` (a caption never counts
-        as holding the asked-for kind: it describes a picture). Sentences addressed to an AI
+        a headline, byline or caption loses ``headline_penalty`` (photo captions above a credit
+        line are removed at ingest, ``service.ingestion.clean``). Sentences addressed to an AI
         or shaped like a prompt are never evidence (``is_instruction``).
         """
         from service.answerability import is_instruction
@@ -200,34 +200,14 @@ class EvidenceScorer:
                     else overlap(q_words, sentence.text)
                 )
                 score = float(sim) + self.lexical_weight * lex
-                caption = is_caption(sentence, passage)
-                kind = answers(sentence.text) if answers and not caption else False
+                kind = answers(sentence.text) if answers else False
                 if kind:
                     score += kind_weight
-                if caption or is_headline(sentence):
+                if is_headline(sentence):
                     score -= headline_penalty
                 scored.append(ScoredSentence(sentence, score, float(sim), lex, vec, kind))
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
-
-
-# A photo credit line ("Jo Lee | Europa Press | Getty Images", "Jo Lee/Getty Images"): the
-# line before it is the photo's caption.
-_CREDIT = re.compile(
-    r"getty images|/\s*(?:getty|reuters|afp|ap|epa|pa)\b|\bap photo\b|\bphoto(?:graph)?:|"
-    r"^[^|\n]{0,60}\|[^|\n]{0,60}\|",
-    re.IGNORECASE,
-)
-
-
-def is_caption(sentence: Sentence, passage: Passage) -> bool:
-    """Whether the sentence is a photo caption: the next line of its passage is a photo credit.
-    A caption describes a picture (often of another occasion), so it never answers."""
-    rest = passage.text[sentence.end - passage.start :]
-    if not rest.startswith("\n"):
-        return False
-    next_line = rest.lstrip("\n").split("\n", 1)[0]
-    return 0 < len(next_line) <= 120 and bool(_CREDIT.search(next_line))
 
 
 _BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|[^|]*\|[^|]*\|)|getty images|reuters/|\bap photo\b", re.I)

@@ -115,7 +115,11 @@ def normalize_text(text: str) -> str:
 def _is_junk_line(line: str) -> bool:
     if any(p.match(line) for p in _JUNK_LINES):
         return True
-    return bool(len(line) <= 60 and (_ALT_TEXT.match(line) or _PHOTO_CREDIT.match(line)))
+    return bool(len(line) <= 60 and _ALT_TEXT.match(line)) or _is_photo_credit(line)
+
+
+def _is_photo_credit(line: str) -> bool:
+    return len(line) <= 60 and bool(_PHOTO_CREDIT.match(line))
 
 
 def _is_caption(line: str, next_line: str) -> bool:
@@ -123,9 +127,7 @@ def _is_caption(line: str, next_line: str) -> bool:
     picture, often of another occasion ("X participates in a meeting in Madrid, 2022"), so it
     is page furniture like the credit, not the article's statement. A dateline is kept."""
     return (
-        bool(next_line)
-        and _is_junk_line(next_line)
-        and bool(_PHOTO_CREDIT.match(next_line))
+        _is_photo_credit(next_line)
         and len(line.split()) >= 6
         and line.rstrip().endswith(".")
         and parse_dateline(line) is None
