@@ -88,6 +88,13 @@ _CHANGE_WORDS = (
     r"decline|declined|drop|dropped|jump|jumped|climb|climbed|shrink|shrank|slump|slumped|"
     r"gain|gained|improve|improved|slip|slipped|soar|soared|plunge|plunged|expand|expanded"
 )
+# Nouns of "which <noun>" questions that ask for a kind of thing, not for a name.
+_CATEGORY_NOUNS = (
+    r"sector|area|topic|issue|subject|kind|type|sort|way|method|industry|field|aspect|part|"
+    r"role|factor|reason|problem|measure|step|change|policy|question|concern|risk|"
+    r"technology|technologies|service|feature|activity|activities|skill|condition|disease|"
+    r"crime|offence|charge|sport|event|food|material|word|phrase|term|one|ones|of"
+)
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
     # "What jail sentence was he given?": a duration.
@@ -100,6 +107,14 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     # "How much did revenues grow / prices fall?": a change, usually a percentage.
     (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b"), Kind.NUMBER),
     (re.compile(rf"\bhow much\b.*\b(?:{_MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
+    # "What record low did the dollar hit?", "What did the rate rise to?": a figure.
+    (
+        re.compile(
+            rf"\bwhat (?:new |fresh |all-time )?(?:record |)(?:low|high|level|peak)\b|"
+            rf"^\s*what did\b[^?]*\b(?:{_CHANGE_WORDS}) (?:to|by)\b"
+        ),
+        Kind.NUMBER,
+    ),
     (
         re.compile(
             r"\bhow (?:many|much|old|tall|high|long|large|big|far|fast|heavy|wide|deep|"
@@ -152,6 +167,15 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"organisation|organization|agency|bank|airline|carrier|university|school|hospital|"
             r"party|union|retailer|store|website|site|app|product|model|car|ship|"
             r"novel|play|painting|artist|author|writer|composer|striker|coach|judge)s?\b"
+        ),
+        Kind.NAME,
+    ),
+    # Any other "Which <noun>…?" ("Which senior churchman…", "Which constituency…") asks for
+    # something named, unless its noun is a category of things ("Which sectors…").
+    (
+        re.compile(
+            r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which\s+"
+            rf"(?!(?:[\w'’-]+\s+){{0,2}}?(?:{_CATEGORY_NOUNS})s?\b)[a-z]"
         ),
         Kind.NAME,
     ),
@@ -389,7 +413,12 @@ _UNITS = (
         re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE),
     ),
     (
-        re.compile(r"\bhow (?:tall|high|far|deep|wide)\b|\b(?:height|length|distance)\b"),
+        # "How far did shares fall?" / "how far above the offer price?" ask for a change (a
+        # percentage or a price), not a distance.
+        re.compile(
+            rf"\bhow (?:tall|high|far|deep|wide)\b(?![^?]*\b(?:{_CHANGE_WORDS}|above|below|"
+            rf"ahead|behind|short)\b)|\b(?:height|length|distance)\b"
+        ),
         re.compile(
             r"\d(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|in|metres?|meters?|centimetres?|feet|foot|"
             r"inches|miles?|yards?|kilometres?)\b|\d+ft\b|\d+m\b",
@@ -428,6 +457,22 @@ def _without_conversions(text: str, q_numbers: set[str]) -> str:
     )
 
 
+def _hedged(text: str, question: str) -> bool:
+    """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
+    before its last figure the question does not state ("cutting the limit to 50mg would
+    save 65 lives"). A hedge after every figure ("150 developers are left and more are likely
+    to close") leaves them stated."""
+    hedge = _HEDGED.search(text)
+    if hedge is None:
+        return False
+    q_numbers = {_norm_number(n) for n in _DIGITS.findall(question)}
+    last = max(
+        (m.start() for m in _DIGITS.finditer(text) if _norm_number(m.group(0)) not in q_numbers),
+        default=None,
+    )
+    return last is None or hedge.start() < last
+
+
 def holds_kind(text: str, kind: Kind, question: str) -> bool:
     """Whether ``text`` states something of ``kind`` that ``question`` does not already state."""
     q_lower = question.lower()
@@ -437,7 +482,7 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         kind in (Kind.MONEY, Kind.NUMBER)
         and _PAST_QUESTION.search(question)
         and not _HEDGED_QUESTION.search(question)
-        and _HEDGED.search(text)
+        and _hedged(text, question)
     ):
         return False
     q_numbers = {_norm_number(n) for n in _DIGITS.findall(question)}
@@ -490,6 +535,7 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
     if head and not _names_the(head.group(1), text):
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
+    q_names = {w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)}
     for run in name_runs(text):
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
         # A country, a nationality or a common acronym ("TV") names no person or firm.
@@ -509,6 +555,10 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         ]
         initials = "".join(w[0] for w in spelt)
         if len(initials) > 1 and initials in q_words:
+            continue
+        # A fuller form of a name the question uses ("David Blunkett" for "Blunkett") is
+        # the question's own name.
+        if len(words) == 2 and words[-1] in q_names:
             continue
         if any(w not in q_words for w in words):
             return True

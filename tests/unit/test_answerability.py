@@ -221,3 +221,37 @@ def test_a_noun_opening_a_sentence_before_a_preposition_is_no_name() -> None:
     assert not holds_kind("Demand for the insurer's shares was strong.", Kind.NAME, q)
     assert holds_kind("Omar Khalid runs NCCI.", Kind.NAME, q)
     assert holds_kind("Shares in Orbis rose after NCCI's debut.", Kind.NAME, q)
+
+
+def test_changes_records_and_which_questions() -> None:
+    # "How far did shares fall / above the offer price": a change, not a distance.
+    q = "How far did Orbis Air's shares fall after its profit warning?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert holds_kind("Shares in Orbis Air plunged 20% after the warning.", Kind.NUMBER, q)
+    q = "How far above the offer price did Kelda shares trade on their debut?"
+    assert holds_kind("They were trading 84% above the offer price.", Kind.NUMBER, q)
+    q = "How far did the Rovane cyclist ride on the first day?"
+    assert not holds_kind("He rode for 20% of the day.", Kind.NUMBER, q)
+    assert holds_kind("He rode 180km on the first day.", Kind.NUMBER, q)
+    # A record, a level or what a figure rose to is a figure.
+    assert asked_kind("What record low did the peso hit against the euro?") is Kind.NUMBER
+    assert asked_kind("What did Orbis's effective tax rate rise to last year?") is Kind.NUMBER
+    # "Which <noun>" asks for a name unless its noun is a category of things.
+    assert asked_kind("Which senior churchman backed the reform?") is Kind.NAME
+    assert asked_kind("Which constituency does Jo Hale represent?") is Kind.NAME
+    assert asked_kind("Which sectors does the Orbis fund target?") is None
+    assert asked_kind("Which topics were left off the agenda?") is None
+
+
+def test_hedges_before_the_figure_and_fuller_forms_of_the_question_s_names() -> None:
+    q = "Roughly how many studios did Jo Hale say were still left in the industry?"
+    stated = "He said about 150 studios were left and more were likely to close."
+    assert holds_kind(stated, Kind.NUMBER, q)
+    q = "How many people were killed in road crashes in 2003?"
+    hedged = "Cutting the limit from 80mg to 50mg would save 65 lives a year."
+    assert not holds_kind(hedged, Kind.NUMBER, q)
+    # "David Blunkett" is the question's "Blunkett", not an answer to "which civil servant".
+    q = "Which senior civil servant from the Blunkett visa affair was knighted?"
+    fuller = "The top civil servant of the David Blunkett affair was knighted."
+    assert not holds_kind(fuller, Kind.NAME, q)
+    assert holds_kind("Sir John Gieve was permanent secretary during the affair.", Kind.NAME, q)
