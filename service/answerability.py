@@ -457,6 +457,32 @@ def _without_conversions(text: str, q_numbers: set[str]) -> str:
     )
 
 
+# Two relations a sum of money can have to its subject: what is spent on it (a cost, a
+# budget, an investment) and what it brings in (box-office takings, revenue, profit). A
+# sentence giving only the other one does not answer ("How much did the film cost to make?"
+# over "The film took $36m on its first weekend").
+_SPENT = re.compile(
+    r"\b(?:cost|costs|costing|budget|budgets|spend|spends|spent|spending|invest\w*|outlay)\b",
+    re.IGNORECASE,
+)
+_BROUGHT_IN = re.compile(
+    r"\b(?:takings|gross|grossed|grossing|box[- ]office|earn|earns|earned|earning|earnings|"
+    r"revenues?|sales|turnover|profits?|income)\b|\b(?:took|taking|takes|take|made|making)\s+"
+    r"(?:in\s+|a\s+|just\s+|more than\s+|over\s+|about\s+)*[$£€¥\d]",
+    re.IGNORECASE,
+)
+
+
+def _other_money_relation(text: str, question: str) -> bool:
+    """Whether the sentence's money is of the other relation than the question's: takings
+    for a cost, or a cost for takings (and nothing of the question's own relation)."""
+    asks_spent, asks_brought = bool(_SPENT.search(question)), bool(_BROUGHT_IN.search(question))
+    if asks_spent == asks_brought:  # neither, or both: the question does not say
+        return False
+    spent, brought = bool(_SPENT.search(text)), bool(_BROUGHT_IN.search(text))
+    return (brought and not spent) if asks_spent else (spent and not brought)
+
+
 def _hedged(text: str, question: str) -> bool:
     """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
     before its last figure the question does not state ("cutting the limit to 50mg would
@@ -496,6 +522,8 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         text = _without_conversions(text, q_numbers)
         new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
         if kind is Kind.MONEY:
+            if _other_money_relation(text, question):
+                return False
             return (bool(new_numbers) and bool(_MONEY.search(text))) or bool(
                 _SPELLED_MONEY.search(text)
             )

@@ -255,3 +255,18 @@ def test_hedges_before_the_figure_and_fuller_forms_of_the_question_s_names() -> 
     fuller = "The top civil servant of the David Blunkett affair was knighted."
     assert not holds_kind(fuller, Kind.NAME, q)
     assert holds_kind("Sir John Gieve was permanent secretary during the affair.", Kind.NAME, q)
+
+
+def test_a_cost_is_not_answered_by_takings_nor_takings_by_a_cost() -> None:
+    q = "How much did the animated film Gizmo cost to make?"
+    assert asked_kind(q) is Kind.MONEY
+    takings = "Gizmo opened at the top of the box office, taking $36.5m on its first weekend."
+    assert not holds_kind(takings, Kind.MONEY, q)
+    assert holds_kind("Gizmo was made on a budget of $75m.", Kind.MONEY, q)
+    assert holds_kind("The $75m film Gizmo opened on Friday.", Kind.MONEY, q)  # says neither
+    q = "How much did Gizmo take at the box office in its first week?"
+    assert not holds_kind("Gizmo cost $75m to make.", Kind.MONEY, q)
+    assert holds_kind("Gizmo took $36.5m in its first week.", Kind.MONEY, q)
+    # Payments are neither: a fee received is what the question asks for.
+    q = "What upfront payment is Orbis getting from Kelda for the deal?"
+    assert holds_kind("Orbis will get an initial fee of £6.5m plus royalties on sales.", Kind.MONEY, q)
