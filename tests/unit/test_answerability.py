@@ -269,4 +269,5 @@ def test_a_cost_is_not_answered_by_takings_nor_takings_by_a_cost() -> None:
     assert holds_kind("Gizmo took $36.5m in its first week.", Kind.MONEY, q)
     # Payments are neither: a fee received is what the question asks for.
     q = "What upfront payment is Orbis getting from Kelda for the deal?"
-    assert holds_kind("Orbis will get an initial fee of £6.5m plus royalties on sales.", Kind.MONEY, q)
+    fee = "Orbis will get an initial fee of £6.5m plus royalties on sales."
+    assert holds_kind(fee, Kind.MONEY, q)
