@@ -647,6 +647,7 @@ class Focus:
     years: tuple[str, ...] = ()
     kind: Kind | None = None
     event: str | None = None  # the verb of "who won …?": the evidence must mention that event
+    role: str | None = None  # the noun of "which judge is …?": the evidence must mention it
     question: str = ""
     missing: list[str] = field(default_factory=list)
 
@@ -683,9 +684,13 @@ class Focus:
         def present(word: str) -> bool:
             return word in words or (len(word) >= 6 and word[:6] in prefixes)
 
+        stems = {stem_word(w) for w in words} if self.role else set()
+
         # A question heavy with context (four or more names) may name one thing the
         # article calls otherwise ("the Conservatives" / "the Tories").
         if self.event and not mentions_event(self.event, text):
+            return False
+        if self.role and not (present(self.role) or stem_word(self.role) in stems):
             return False
         allowed_misses = (len(self.names) - 1) // 3
         for run in self.names:
@@ -764,13 +769,23 @@ _IRREGULAR = {
     "beat": "beat",
     "quit": "quit",
 }
+# Verbs of "who <verb>s …?" that name a role the evidence must mention (a presenter, an
+# owner, a chairman, a coach), by their base forms.
+_ROLE_VERBS = {
+    f"{base}{'es' if base.endswith(('ch', 'sh')) else 's'}": base
+    for base in (
+        "present host run own edit lead chair coach manage head direct sponsor represent "
+        "captain produce fund employ publish"
+    ).split()
+}
 _WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
 
 
 def event_verb(question: str) -> str | None:
     """The base form of the past-tense verb of a "who <verb>ed …?" question (who won, who
-    bought, who founded), or None. Questions with a modal or a copula ("who will run", "who
-    is") ask about a role, not an event, and are left alone."""
+    bought, who founded), or of a role verb in the present ("who presents / runs / chairs
+    …": the presenter, the chairman), or None. Questions with a modal or a copula ("who
+    will run", "who is") are left alone."""
     m = _WHO_EVENT.match(question)
     if not m:
         return None
@@ -779,6 +794,8 @@ def event_verb(question: str) -> str | None:
         return _IRREGULAR[verb]
     if verb.endswith("ed") and len(verb) > 4:
         return verb
+    if verb in _ROLE_VERBS:
+        return _ROLE_VERBS[verb]
     return None
 
 
@@ -791,6 +808,32 @@ def mentions_event(verb: str, text: str) -> bool:
         if w in past or w.startswith(verb) or stem_word(w) == base_stem:
             return True
     return False
+
+
+# "Which <adjectives> <noun> did/is/will …": the noun names the role the answer fills.
+_ROLE = re.compile(
+    r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which\s+((?:[\w'’-]+\s+){0,3}?)"
+    r"([a-z][\w'’-]*)\s*(?:,|\b(?:did|do|does|is|was|are|were|has|have|had|will|would|can|"
+    r"could)\b)"
+)
+
+
+def asked_role(question: str) -> str | None:
+    """The role noun of a "Which judge is presiding …?" question ("judge"), or None. The
+    evidence must mention it: a name from the article that fills another role (the defendant,
+    a witness) does not answer. Categories ("which sectors") and kinds already checked
+    (dates, places, numbers) have no role."""
+    m = _ROLE.match(" ".join(question.lower().split()))
+    if m is None:
+        return None
+    noun = m.group(2)
+    if (
+        noun in STOPWORDS
+        or re.fullmatch(rf"(?:{_CATEGORY_NOUNS})s?", noun)
+        or asked_kind(question) is not Kind.NAME
+    ):
+        return None
+    return noun
 
 
 _PART_SPLIT = re.compile(
@@ -833,5 +876,6 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         years=years,
         kind=asked_kind(question),
         event=event_verb(question),
+        role=asked_role(question),
         question=question,
     )

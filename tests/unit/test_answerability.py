@@ -271,3 +271,18 @@ def test_a_cost_is_not_answered_by_takings_nor_takings_by_a_cost() -> None:
     q = "What upfront payment is Orbis getting from Kelda for the deal?"
     fee = "Orbis will get an initial fee of £6.5m plus royalties on sales."
     assert holds_kind(fee, Kind.MONEY, q)
+
+
+def test_a_role_the_question_names_must_be_mentioned() -> None:
+    # "Which judge …": a name filling another role (the defendant, a witness) is no answer.
+    q = "Which judge is presiding over the fraud trial of Tom Hale?"
+    focus = question_focus(q, None)
+    assert focus.role == "judge"
+    assert not focus.anchored("Mr Hale is on trial for fraud, Ana Ruiz said.", "")
+    assert focus.anchored("Judge Ana Ruiz told the Hale fraud trial jury to go home.", "")
+    assert question_focus("Which sectors does the Orbis fund target?", None).role is None
+    # "Who presents …": the presenter (any form of the verb) must be mentioned.
+    q = "Who presents the Orbis quiz show?"
+    focus = question_focus(q, None)
+    assert not focus.anchored("The Orbis quiz show drew 6 million viewers, Jo Lee said.", "")
+    assert focus.anchored("Jo Lee, the presenter of the Orbis quiz show, left.", "")
