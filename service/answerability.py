@@ -105,7 +105,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     # "How much gas will Iran supply?": a quantity of something that is not money.
     (re.compile(rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)[a-z]"), Kind.NUMBER),
     # "How much did revenues grow / prices fall?": a change, usually a percentage.
-    (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b"), Kind.NUMBER),
+    # "By how much did spending rise / did they raise spending?": a change.
+    (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b|\bby how much\b"), Kind.NUMBER),
     (re.compile(rf"\bhow much\b.*\b(?:{_MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
     # "What record low did the dollar hit?", "What did the rate rise to?": a figure.
     (
@@ -141,7 +142,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:what|which|in which|in what)\s+(?:year|date|day|month|decade|period)\b|"
+            r"\b(?:what|which|in which|in what|between which|between what)\s+(?:year|date|day|"
+            r"month|decade|period)s?\b|"
             r"\bover what period\b|^\s*when\b|[,;]\s*when\b(?![^?]*\bhow\b)"
         ),
         Kind.DATE,
@@ -430,7 +432,9 @@ _UNITS = (
         # does not).
         re.compile(
             r"\bhow many (?:[\w'’-]+ ){0,2}?(?:workers|staff|employees|jobs|personnel)\b|"
-            r"\bhow many\b[^?]*\b(?:employ|employs|employed|work|works|worked)\b"
+            r"\bhow many\b[^?]*\b(?:employ|employs|employed)\b|"
+            # "How many people work at …" (not "… did the work and pensions committee find")
+            r"\bhow many (?:[\w'’-]+ ){0,2}?(?:work|works|worked)\b(?! and pensions)"
         ),
         re.compile(
             r"\b(?:people|persons|staff|workers?|employ\w*|jobs?|workforce|personnel|posts?|"
@@ -560,7 +564,7 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
     if _SPEECH_QUESTION.search(q_lower) and not _SPEECH.search(text):
         return False
     head = _NAME_OF.search(q_lower) or _WHICH_NAMED.search(q_lower)
-    if head and not _names_the(head.group(1), text):
+    if head and not _names_the(head.group(1), text, q_lower):
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     q_names = {w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)}
@@ -593,14 +597,21 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
     return False
 
 
-def _names_the(noun: str, text: str) -> bool:
+def _names_the(noun: str, text: str, question: str = "") -> bool:
     """Whether ``text`` gives a name to ``noun``: "the show Advance Warning", "a park called
     Uhuru", "Uhuru Park"."""
     n = re.escape(noun)
     follows = rf"\b(?i:{n}s?),?\s+(?:(?:called|named|known as|dubbed)\s+)?[\"“‘']?[A-Z]"
     ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
     of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
-    return bool(re.search(follows, text) or re.search(ends, text) or re.search(of, text))
+    if re.search(follows, text) or re.search(ends, text) or re.search(of, text):
+        return True
+    # "Stockholm's Cirkus theatre": a name the question does not hold, before the noun.
+    q_words = set(re.findall(r"[a-z0-9]+", question))
+    return any(
+        m.group(1).lower() not in q_words and m.group(1).lower() not in STOPWORDS
+        for m in re.finditer(rf"(?<![\w'’])([A-Z][\w-]+)\s+{n}\b", text)
+    )
 
 
 class TermStats:

@@ -286,3 +286,16 @@ def test_a_role_the_question_names_must_be_mentioned() -> None:
     focus = question_focus(q, None)
     assert not focus.anchored("The Orbis quiz show drew 6 million viewers, Jo Lee said.", "")
     assert focus.anchored("Jo Lee, the presenter of the Orbis quiz show, left.", "")
+
+
+def test_years_between_changes_by_how_much_and_named_theatres() -> None:
+    assert asked_kind("Between which years was Jo Hale manager of Orbis FC?") is Kind.DATE
+    q = "By how much did Orbis businesses raise their spending on software?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert holds_kind("Businesses increased spending on software by 18%.", Kind.NUMBER, q)
+    # "the work and pensions committee" is no head count of a workforce.
+    q = "How many cases did the Commons work and pensions committee find were unprocessed?"
+    assert holds_kind("It found that nearly 250,000 cases were unprocessed.", Kind.NUMBER, q)
+    q = "At which Valmora theatre did fans camp out in the snow?"
+    assert holds_kind("Fans camped outside Valmora's Cirkus theatre.", Kind.NAME, q)
+    assert not holds_kind("Fans camped outside a Valmora theatre.", Kind.NAME, q)
