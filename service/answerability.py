@@ -228,7 +228,7 @@ _INSTRUCTION = re.compile(
 
 _AGE = re.compile(
     r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|"
-    r"\bage of \d{1,3}\b|,\s*\d{1,3}\s*,|[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
+    r"\bage of \d{1,3}\b|,\s*(?:now\s+)?\d{1,3}\s*,|[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
     r"\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday"
 )
 # The sentence says the asked-for fact is not known: it does not answer.
@@ -668,8 +668,8 @@ class Focus:
         total = sum(self.weights.values())
         if not total:
             return 1.0
-        here = content_words(sentence)
-        around = content_words(context) if context else set()
+        here = content_words(sentence) | self._named_by_initials(sentence)
+        around = content_words(context) | self._named_by_initials(context) if context else set()
         got = 0.0
         for term, weight in self.weights.items():
             if term in here:
@@ -677,6 +677,17 @@ class Focus:
             elif term in around:
                 got += weight / 2
         return got / total
+
+    def _named_by_initials(self, text: str) -> set[str]:
+        """The terms of the question's names that ``text`` gives by their initials ("US" for
+        "United States", "BBC" for "British Broadcasting Corporation")."""
+        words = set(re.findall(r"[A-Za-z0-9]+", text))
+        terms: set[str] = set()
+        for run in self.names:
+            parts = re.findall(r"[A-Za-z0-9]+", run)
+            if len(parts) > 1 and "".join(w[0] for w in parts).upper() in words:
+                terms |= content_words(run)
+        return terms
 
     def anchored(self, sentence: str, context: str = "") -> bool:
         """Whether every name, year and quoted phrase of the question is present in the

@@ -299,3 +299,13 @@ def test_years_between_changes_by_how_much_and_named_theatres() -> None:
     q = "At which Valmora theatre did fans camp out in the snow?"
     assert holds_kind("Fans camped outside Valmora's Cirkus theatre.", Kind.NAME, q)
     assert not holds_kind("Fans camped outside a Valmora theatre.", Kind.NAME, q)
+
+
+def test_initials_count_for_coverage_and_an_age_given_as_now() -> None:
+    q = "On what date did the single Orbis Song first go on sale in the United States?"
+    focus = question_focus(q, None)
+    with_initials = focus.coverage("The single was released in the US on 7 March 1985.")
+    without = focus.coverage("The single was released on 7 March 1985.")
+    assert with_initials > without
+    q = "How old was Jo Hale when he reached the Orbis Open quarter-finals?"
+    assert holds_kind("It is the 12th time that Hale, now 34, has got that far.", Kind.AGE, q)
