@@ -132,6 +132,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         Kind.MONEY,
     ),
     (re.compile(r"\bwhat\b[^?]{0,60}\b(?:sell|sold|fetch|fetched|go) for\b"), Kind.MONEY),
+    # "What time did she run / does the show start?": a time of day or a race time.
+    (re.compile(r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b"), Kind.NUMBER),
     (
         re.compile(
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
@@ -397,6 +399,15 @@ def name_runs(text: str) -> list[str]:
 
 _UNITS = (
     (
+        # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
+        re.compile(r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b"),
+        re.compile(
+            r"\d[:.]\d\d\b|\b\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|m|s|am|pm|"
+            r"a\.m\.|p\.m\.)(?![\w])|\bo'clock\b|\bnoon\b|\bmidnight\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         # A penalty: a duration ("six months", "two-year ban") or life.
         re.compile(r"\b(?:sentence|jail term|prison term|ban|suspension)\b"),
         re.compile(
@@ -487,6 +498,11 @@ def _other_money_relation(text: str, question: str) -> bool:
     return (brought and not spent) if asks_spent else (spent and not brought)
 
 
+_COUNTS = re.compile(r"\bhow many\b")
+_ASKS_SHARE = re.compile(r"\b(?:share|percentage|per ?cent|proportion|fraction|slice)\b|%")
+_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+
+
 def _hedged(text: str, question: str) -> bool:
     """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
     before its last figure the question does not state ("cutting the limit to 50mg would
@@ -531,6 +547,10 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
             return (bool(new_numbers) and bool(_MONEY.search(text))) or bool(
                 _SPELLED_MONEY.search(text)
             )
+        if _COUNTS.search(q_lower) and not _ASKS_SHARE.search(q_lower):
+            # "How many votes were cast?": a share ("67% of the vote") is no count.
+            text = _PERCENTAGE.sub(" ", text)
+            new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
         words = re.findall(r"[a-z]+", text.lower())
         spelled = any(
             w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_lower.split()
@@ -688,6 +708,31 @@ class Focus:
             if len(parts) > 1 and "".join(w[0] for w in parts).upper() in words:
                 terms |= content_words(run)
         return terms
+
+    def about_someone_else(self, sentence: str) -> bool:
+        """Whether a sentence giving a figure, date or age is about another person or thing
+        than the question's: it names none of the question's names, refers back to none
+        ("he", "the company"), and names someone else ("Kelly Reid (4:31) was seventh" for
+        "What time did Jo Hale record?"). Questions asking for a name or a place are left
+        alone: there the other name is the answer."""
+        if self.kind in (None, Kind.NAME, Kind.PLACE) or not self.names:
+            return False
+        words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+        for run in self.names:
+            if any(w.lower() in words for w in re.findall(r"[A-Za-z0-9]+", run)):
+                return False
+        if PRONOUN.search(sentence):
+            return False
+        q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
+        for run in name_runs(sentence):
+            parts = [w.lower() for w in re.findall(r"[A-Za-z]+", run)]
+            if (
+                len(parts) >= 2
+                and not any(w in q_words for w in parts)
+                and not all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in parts)
+            ):
+                return True
+        return False
 
     def anchored(self, sentence: str, context: str = "") -> bool:
         """Whether every name, year and quoted phrase of the question is present in the

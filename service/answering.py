@@ -180,6 +180,7 @@ class AnswerService:
             if c.score >= s.refusal_threshold
             and (kind is None or c.answers_kind)
             and focus.coverage(c.sentence.text, around(c)) >= s.focus_min_coverage
+            and not focus.about_someone_else(c.sentence.text)
         ]
         # The lead must be anchored: the question's names, years and quoted phrases are in it
         # or its article's retrieved passages. A two-part question may be anchored by two

@@ -309,3 +309,19 @@ def test_initials_count_for_coverage_and_an_age_given_as_now() -> None:
     assert with_initials > without
     q = "How old was Jo Hale when he reached the Orbis Open quarter-finals?"
     assert holds_kind("It is the 12th time that Hale, now 34, has got that far.", Kind.AGE, q)
+
+
+def test_times_shares_are_no_counts_and_figures_about_someone_else() -> None:
+    q = "What time did Jo Hale record in winning the Orbis cross country race?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert not holds_kind("Hale and Ana Ruiz claimed the titles on Saturday.", Kind.NUMBER, q)
+    assert holds_kind("Hale won in 29:45.", Kind.NUMBER, q)
+    q = "How many votes were cast in the Orbis show's eviction?"
+    assert not holds_kind("He received 67% of the vote to stay.", Kind.NUMBER, q)
+    assert holds_kind("More than 2 million votes were cast.", Kind.NUMBER, q)
+    # A figure about another named person does not answer a question about Jo Hale.
+    focus = question_focus("What time did Jo Hale record in the Orbis race?", None)
+    assert focus.about_someone_else("Kelly Reid (4:31.34) was seventh in the 1500m.")
+    assert not focus.about_someone_else("Hale (29:45) won the race.")
+    assert not focus.about_someone_else("He finished in 29:45, ahead of Kelly Reid.")
+    assert not focus.about_someone_else("The winning time was 29:45.")
