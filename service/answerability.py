@@ -433,8 +433,9 @@ _UNITS = (
             rf"ahead|behind|short)\b)|\b(?:height|length|distance)\b"
         ),
         re.compile(
+            # (a speed, "3.7m/h" or "5km per hour", is no length)
             r"\d(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|in|metres?|meters?|centimetres?|feet|foot|"
-            r"inches|miles?|yards?|kilometres?)\b|\d+ft\b|\d+m\b",
+            r"inches|miles?|yards?|kilometres?)\b(?!\s?(?:/|an hour|per hour|a second|per second))",
             re.IGNORECASE,
         ),
     ),
@@ -904,7 +905,8 @@ def asked_role(question: str) -> str | None:
 
 
 _PART_SPLIT = re.compile(
-    r",?\s+(?:and|while|but)\s+(?=(?:how|what|which|who|whom|when|where|in which|in what)\b)",
+    r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"
+    r"(?:how|what|which|who|whom|when|where)\b)",
     re.IGNORECASE,
 )
 

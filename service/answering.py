@@ -225,9 +225,24 @@ class AnswerService:
             for i, part_scores in enumerate(scores):
                 if i == lead_part:
                     continue
-                options = [c for c in window if id(c) in part_scores and c not in preferred]
-                if options:
-                    preferred.append(max(options, key=lambda c: part_scores[id(c)]))
+                options = [
+                    c
+                    for c in window
+                    if id(c) in part_scores
+                    and c not in preferred
+                    # its score with the kind bonus this part's kind earns it
+                    and c.score + (0.0 if c.answers_kind else s.kind_weight) >= s.refusal_threshold
+                ]
+                # Prefer a sentence whose article holds the part's own names, from the lead's
+                # article when it does ("…, and by what score did he win?").
+                part_focus = question_focus(parts[i], self.term_stats)
+                anchored = [
+                    c for c in options if part_focus.anchored(c.sentence.text, in_article(c))
+                ]
+                own = [c for c in anchored if c.sentence.doc_id == lead.sentence.doc_id]
+                best = own or anchored or options
+                if best:
+                    preferred.append(max(best, key=lambda c: part_scores[id(c)]))
         pool = [
             *preferred,
             *(
@@ -249,6 +264,7 @@ class AnswerService:
             min_score=lead.score - s.evidence_margin,
             same_fact_similarity=s.same_fact_similarity,
             same_story=self._story_check(),
+            required=len(preferred),
         )
         return passages, evidence
 

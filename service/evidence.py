@@ -251,9 +251,12 @@ def select_evidence(
     min_score: float,
     same_fact_similarity: float,
     same_story: Callable[[str, str], bool] | None = None,
+    required: int = 0,
 ) -> list[EvidenceItem]:
     """The best ``count`` sentences scoring at least ``min_score``, taken in the order given
-    (best first, or the caller's order of preference).
+    (best first, or the caller's order of preference). The first ``required`` candidates are
+    taken whatever their score: the sentences chosen to answer each part of a two-part
+    question (the second part's answer may resemble the question much less than the first's).
 
     "Also reported by": a sentence from another article *of the same story* (``same_story``,
     the ingest job's grouping) that says the same thing as a chosen one (cosine of their
@@ -264,8 +267,8 @@ def select_evidence(
     the cosine alone decides.
     """
     chosen: list[tuple[ScoredSentence, list[Sentence]]] = []
-    for cand in ranked:
-        if cand.score < min_score:
+    for i, cand in enumerate(ranked):
+        if cand.score < min_score and i >= required:
             continue
         twin = next(
             (

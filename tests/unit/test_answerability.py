@@ -325,3 +325,12 @@ def test_times_shares_are_no_counts_and_figures_about_someone_else() -> None:
     assert not focus.about_someone_else("Hale (29:45) won the race.")
     assert not focus.about_someone_else("He finished in 29:45, ahead of Kelly Reid.")
     assert not focus.about_someone_else("The winning time was 29:45.")
+
+
+def test_a_speed_is_no_height_and_parts_split_before_a_preposition() -> None:
+    q = "How tall is the Orbis robot?"
+    assert not holds_kind("It can move at 3.7m/h.", Kind.NUMBER, q)
+    assert not holds_kind("It walks at 6km per hour.", Kind.NUMBER, q)
+    assert holds_kind("The robot is 130cm tall.", Kind.NUMBER, q)
+    q = "How old is Jo Hale, and by what score did he beat Ana Ruiz?"
+    assert question_parts(q) == ["How old is Jo Hale", "by what score did he beat Ana Ruiz"]

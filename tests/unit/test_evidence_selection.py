@@ -70,3 +70,19 @@ def test_without_story_groups_the_cosine_alone_decides() -> None:
     evidence = select_evidence([first, unrelated], count=2, min_score=0.5, same_fact_similarity=0.8)
     assert evidence[0].also == (unrelated.sentence,)
     assert len(evidence) == 1
+
+
+def test_the_answer_to_a_second_part_is_kept_below_the_margin() -> None:
+    # "How tall is Emiew, and how tall is Asimo?": the second answer resembles the question
+    # much less than the first; it is required, other sentences still need the margin.
+    lead = scored("a/1", "Emiew is 1.3m tall.", 1.5, [1, 0, 0])
+    second = scored("c/3", "Asimo is 130cm tall.", 0.9, [0, 1, 0])
+    weak = scored("a/1", "Emiew was shown on Friday.", 0.9, [0, 0, 1])
+    kept = select_evidence(
+        [lead, second, weak], count=3, min_score=1.1, same_fact_similarity=0.9, required=2
+    )
+    assert [e.sentence.text for e in kept] == [lead.sentence.text, second.sentence.text]
+    dropped = select_evidence(
+        [lead, second, weak], count=3, min_score=1.1, same_fact_similarity=0.9
+    )
+    assert [e.sentence.text for e in dropped] == [lead.sentence.text]
