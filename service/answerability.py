@@ -501,6 +501,11 @@ def _other_money_relation(text: str, question: str) -> bool:
 
 _COUNTS = re.compile(r"\bhow many\b")
 _ASKS_SHARE = re.compile(r"\b(?:share|percentage|per ?cent|proportion|fraction|slice)\b|%")
+_ODDS = re.compile(r"(?<![\d.,])\d{1,3}\s?[-/]\s?\d{1,3}(?![\d.,]*\d)")
+_ASKS_SHARE_PRICE = re.compile(
+    r"\b(?:share|stock) price\b|\bprice of (?:its |their |the )?shares\b"
+)
+_SHARES = re.compile(r"\b(?:shares?|stock|stocks)\b", re.IGNORECASE)
 _PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
 
 
@@ -545,12 +550,17 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         if kind is Kind.MONEY:
             if _other_money_relation(text, question):
                 return False
+            # A share price is a price of shares, not of a product ("price points of £100").
+            if _ASKS_SHARE_PRICE.search(q_lower) and not _SHARES.search(text):
+                return False
             return (bool(new_numbers) and bool(_MONEY.search(text))) or bool(
                 _SPELLED_MONEY.search(text)
             )
         if _COUNTS.search(q_lower) and not _ASKS_SHARE.search(q_lower):
-            # "How many votes were cast?": a share ("67% of the vote") is no count.
-            text = _PERCENTAGE.sub(" ", text)
+            # "How many votes were cast?": a share ("67% of the vote") is no count, nor are
+            # odds or a score ("40-1", "1/4", "2-0"), nor "one of the housemates".
+            text = _ODDS.sub(" ", _PERCENTAGE.sub(" ", text))
+            text = re.sub(r"\bone of\b", " ", text, flags=re.IGNORECASE)
             new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
         words = re.findall(r"[a-z]+", text.lower())
         spelled = any(

@@ -334,3 +334,13 @@ def test_a_speed_is_no_height_and_parts_split_before_a_preposition() -> None:
     assert holds_kind("The robot is 130cm tall.", Kind.NUMBER, q)
     q = "How old is Jo Hale, and by what score did he beat Ana Ruiz?"
     assert question_parts(q) == ["How old is Jo Hale", "by what score did he beat Ana Ruiz"]
+
+
+def test_odds_are_no_count_and_a_share_price_is_a_price_of_shares() -> None:
+    q = "How many votes were cast in the Orbis show's eviction?"
+    assert not holds_kind("Jo is the outsider at 40-1, and one of the least liked.", Kind.NUMBER, q)
+    assert not holds_kind("She was favourite, with odds of 1/4.", Kind.NUMBER, q)
+    assert holds_kind("Some 1,200,000 votes were cast.", Kind.NUMBER, q)
+    q = "What is the share price of Orbis?"
+    assert not holds_kind("Consoles have hit price points of around £100.", Kind.MONEY, q)
+    assert holds_kind("Orbis shares closed at $25.", Kind.MONEY, q)
