@@ -68,6 +68,7 @@ class Kind(Enum):
     AGE = "age"
     MONEY = "money"
     PLACE = "place"
+    STATEMENT = "statement"  # what someone said, thought or described
 
 
 _MONEY_WORDS = (
@@ -174,6 +175,15 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.NAME,
     ),
+    # "What did the minister say / think about …?": an attributed statement.
+    (
+        re.compile(
+            r"^\s*what (?:did|does|do|has|have|had|will|would)\b[^?]*\b(?:say|said|tell|told|"
+            r"think|describe|call|warn|claim|argue|predict|reveal|admit|suggest|believe|"
+            r"insist|write)\b"
+        ),
+        Kind.STATEMENT,
+    ),
     # Any other "Which <noun>…?" ("Which senior churchman…", "Which constituency…") asks for
     # something named, unless its noun is a category of things ("Which sectors…").
     (
@@ -266,6 +276,8 @@ _SPEECH_VERBS = (
     r"described|describes"
 )
 _SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b")
+# A quotation, or the end of one that began in an earlier sentence ("… is inevitable.”").
+_QUOTATION = re.compile(r"[\"“”][^\"“”]{8,}|[‘’][^‘’]{12,}[‘’]|:\s*[\"“‘]|[.!?][\"”’]\s*$")
 _SPEECH = re.compile(
     rf"\b(?:{_SPEECH_VERBS}|according to|added|adds|believes|wrote|writes)\b", re.IGNORECASE
 )
@@ -583,6 +595,9 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
             # weekday or a year alone.
             return bool(_DAY_OF_MONTH.search(text))
         return bool(years or months)
+    if kind is Kind.STATEMENT:
+        # Words attributed to someone: a speech verb, "according to", or a quotation.
+        return bool(_SPEECH.search(text) or _QUOTATION.search(text))
     if kind is Kind.PLACE:
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
         places = [p for p in _places(text) if p.lower() not in q_words]

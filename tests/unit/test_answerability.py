@@ -344,3 +344,12 @@ def test_odds_are_no_count_and_a_share_price_is_a_price_of_shares() -> None:
     q = "What is the share price of Orbis?"
     assert not holds_kind("Consoles have hit price points of around £100.", Kind.MONEY, q)
     assert holds_kind("Orbis shares closed at $25.", Kind.MONEY, q)
+
+
+def test_what_someone_said_needs_an_attributed_statement() -> None:
+    q = "What did Jo Hale say about Ana Ruiz when he collected his award?"
+    assert asked_kind(q) is Kind.STATEMENT
+    assert not holds_kind("Hale collected the award for best actor on Sunday.", Kind.STATEMENT, q)
+    assert holds_kind('Hale described Ruiz as "one of the greats".', Kind.STATEMENT, q)
+    # The end of a quotation that began in the sentence before.
+    assert holds_kind("Cooperation across borders is inevitable.”", Kind.STATEMENT, q)
