@@ -32,7 +32,8 @@ from service.answerability import (
         ("What fee did the club receive for the striker?", Kind.MONEY),
         ("How old was the painter when she died?", Kind.AGE),
         ("In which city will the summit take place?", Kind.PLACE),
-        ("What did the minister say about tariffs?", None),
+        ("What did the minister say about tariffs?", Kind.STATEMENT),
+        ("What kind of data do firms guard jealously?", None),
     ],
 )
 def test_asked_kind(question: str, kind: Kind | None) -> None:
