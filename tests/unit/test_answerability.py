@@ -74,7 +74,10 @@ def test_focus_anchoring_needs_the_question_s_names_and_years() -> None:
     focus = question_focus("How large a stake did Harbor Games buy in Zentra in 2004?", None)
     assert focus.anchored("Harbor Games bought 20% of Zentra.", "It happened in 2004.")
     assert not focus.anchored("Harbor Games bought 20% of Lumio.", "It happened in 2004.")
-    assert not focus.anchored("Harbor Games bought 20% of Zentra.", "")  # no 2004
+    # Another year and not 2004: the article is about another time.
+    assert not focus.anchored("Harbor Games bought 20% of Zentra.", "It happened in 2003.")
+    # No year at all: undated news rarely repeats its own year, so it cannot contradict.
+    assert focus.anchored("Harbor Games bought 20% of Zentra.", "")
     us = question_focus("Where did the United States and Peru meet?", None)
     assert us.anchored("The US and Peru met in Lima.")
 
@@ -354,3 +357,9 @@ def test_what_someone_said_needs_an_attributed_statement() -> None:
     assert holds_kind('Hale described Ruiz as "one of the greats".', Kind.STATEMENT, q)
     # The end of a quotation that began in the sentence before.
     assert holds_kind("Cooperation across borders is inevitable.”", Kind.STATEMENT, q)
+
+
+def test_a_role_any_name_fills_need_not_be_named() -> None:
+    assert question_focus("Which nation has Jo Hale chosen to run for?", None).role is None
+    assert question_focus("Which Orbis player did Wales call up?", None).role is None
+    assert question_focus("Which judge is hearing the Orbis case?", None).role == "judge"
