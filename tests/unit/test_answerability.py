@@ -363,3 +363,8 @@ def test_a_role_any_name_fills_need_not_be_named() -> None:
     assert question_focus("Which nation has Jo Hale chosen to run for?", None).role is None
     assert question_focus("Which Orbis player did Wales call up?", None).role is None
     assert question_focus("Which judge is hearing the Orbis case?", None).role == "judge"
+
+
+def test_a_count_that_looks_like_a_year_is_no_year() -> None:
+    focus = question_focus("How many Orbis voters were missing in March 2005?", None)
+    assert focus.anchored("More than 14,000 Orbis voters were not registered.", "1700 wrote in.")
