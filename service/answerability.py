@@ -48,6 +48,7 @@ _NOT_NAMES = frozenset(
     "when where what who which how after before during since".split()
     + _MONTHS
     + _WEEKDAYS
+    + _NUMBER_WORDS  # "Four members of the board…" names nobody
 )
 
 

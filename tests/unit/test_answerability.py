@@ -368,3 +368,8 @@ def test_a_role_any_name_fills_need_not_be_named() -> None:
 def test_a_count_that_looks_like_a_year_is_no_year() -> None:
     focus = question_focus("How many Orbis voters were missing in March 2005?", None)
     assert focus.anchored("More than 14,000 Orbis voters were not registered.", "1700 wrote in.")
+
+
+def test_a_number_word_opening_a_sentence_names_nobody() -> None:
+    q = "Who took over from Jo Hale as chairman of the Orbis board?"
+    assert not holds_kind("Four members of the board, including Jo Hale, resigned.", Kind.NAME, q)
