@@ -523,6 +523,21 @@ _SHARES = re.compile(r"\b(?:shares?|stock|stocks)\b", re.IGNORECASE)
 _PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
 
 
+def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -> bool:
+    """Whether an answer gives the figure the lead evidence sentence holds, for questions
+    asking a figure, a date or an age. The lead is the sentence that passed every
+    answerability check; a model answer quoting only another sentence's figure ("2.56
+    million euros" raised, for the 10 million euros needed) answers something else. True
+    when the lead holds no digits the question lacks (nothing to compare)."""
+    if kind not in (Kind.NUMBER, Kind.MONEY, Kind.AGE, Kind.DATE):
+        return True
+    q_numbers = {_norm_number(n) for n in _DIGITS.findall(question)}
+    facts = {_norm_number(n) for n in _DIGITS.findall(lead)} - q_numbers
+    if not facts:
+        return True
+    return bool(facts & {_norm_number(n) for n in _DIGITS.findall(answer)})
+
+
 def _hedged(text: str, question: str) -> bool:
     """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
     before its last figure the question does not state ("cutting the limit to 50mg would
@@ -617,7 +632,8 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     q_names = {w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)}
     for run in name_runs(text):
-        words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
+        # ("China’s" is "China": a possessive ending is no word of the name)
+        words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))]
         # A country, a nationality or a common acronym ("TV") names no person or firm.
         if all(
             w in _NOT_CITIES or w in _COUNTRY_WORDS or w in _DEMONYMS or w in _COMMON_ACRONYMS

@@ -18,6 +18,7 @@ from service.answerability import (
     holds_kind,
     question_focus,
     question_parts,
+    states_lead_fact,
     withheld_instead,
 )
 from service.citations import (
@@ -309,13 +310,16 @@ class AnswerService:
             reason = "The follow-up question was rewritten by a simple rule, not by the model."
             return heuristic_condense(history, request.text), reason
 
-    def _draft(self, question: str, verified: Verified, generated: str | None) -> Draft:
+    def _draft(self, question: str, verified: Verified, generated: str | None, lead: str) -> Draft:
+        """What the policy needs of a verified draft: the claims kept, and whether they hold
+        the asked kind of fact — the lead evidence's own figure for a figure question."""
         kept = strip_markers(verified.answer)
         kind = question_focus(question, None).kind
         return Draft(
             text=generated,
             kept_claims=len(split_claims(verified.answer)) if verified.citations else 0,
-            answers_kind=kind is None or holds_kind(kept, kind, question),
+            answers_kind=kind is None
+            or (holds_kind(kept, kind, question) and states_lead_fact(kept, lead, kind, question)),
         )
 
     def events(self, request: Question, *, stream: bool = True) -> Generator[Event, None, None]:
@@ -367,7 +371,7 @@ class AnswerService:
         is_fallback = self.generator.name == self.fallback.name
         decision: Decision = decide(
             answerable=True,
-            draft=self._draft(query, verified, draft),
+            draft=self._draft(query, verified, draft, evidence[0].sentence.text),
             fallback_available=not is_fallback,
         )
         if decision.outcome is Outcome.FALLBACK:
@@ -384,7 +388,7 @@ class AnswerService:
             )
             decision = decide(
                 answerable=True,
-                draft=self._draft(query, verified, verified.answer),
+                draft=self._draft(query, verified, verified.answer, evidence[0].sentence.text),
                 fallback_available=False,
             )
         if decision.outcome is Outcome.REFUSE:

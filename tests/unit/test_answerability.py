@@ -15,6 +15,7 @@ from service.answerability import (
     is_instruction,
     question_focus,
     question_parts,
+    states_lead_fact,
     withheld_instead,
 )
 
@@ -373,3 +374,17 @@ def test_a_count_that_looks_like_a_year_is_no_year() -> None:
 def test_a_number_word_opening_a_sentence_names_nobody() -> None:
     q = "Who took over from Jo Hale as chairman of the Orbis board?"
     assert not holds_kind("Four members of the board, including Jo Hale, resigned.", Kind.NAME, q)
+
+
+def test_a_model_answer_must_give_the_lead_s_figure_and_a_possessive_is_no_name() -> None:
+    q = "How much money a year did the Orbis lab need from its backers?"
+    lead = "The lab needed about 10 million euros a year from sponsors to survive."
+    assert states_lead_fact("The lab needed 10 million euros a year.", lead, Kind.MONEY, q)
+    assert not states_lead_fact("2.56 million euros.", lead, Kind.MONEY, q)
+    assert states_lead_fact(
+        "It needed a lot.", "It needed a lot.", Kind.MONEY, q
+    )  # nothing to compare
+    assert states_lead_fact("Anything.", lead, Kind.NAME, q)  # only figures are compared
+    q = "Which Chinese tech giants have launched their own AI models?"
+    assert not holds_kind("China’s own technology giants.", Kind.NAME, q)
+    assert holds_kind("China’s giants Alibaba and Baidu have.", Kind.NAME, q)
