@@ -129,6 +129,9 @@ class MemoryBM25:
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_tokens "
             "USING fts5vocab(main, chunks, instance)"
         )
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.chunk_terms USING fts5vocab(main, chunks, row)"
+        )
         conn.execute("BEGIN")
         try:
             rows = conn.execute(
@@ -145,10 +148,15 @@ class MemoryBM25:
             )
             published_ord = np.fromiter((int(r[3]) for r in rows), dtype=np.int32, count=n)
             del rows
+            # The arrays are allocated once at their final size (the number of postings is the
+            # sum of the terms' document counts), so a build holds little more than its result.
+            total = int(
+                conn.execute("SELECT coalesce(sum(doc), 0) FROM temp.chunk_terms").fetchone()[0]
+            )
+            post_rows = np.zeros(total, dtype=np.int32)
+            post_tf: npt.NDArray[Any] = np.zeros(total, dtype=np.uint16)
             terms: dict[str, int] = {}
-            sizes: list[int] = []
-            part_rows: list[npt.NDArray[np.int32]] = []
-            part_tf: list[npt.NDArray[np.uint32]] = []
+            offsets_list = [0]
             length = np.zeros(n, dtype=np.int64)  # tokens per row: FTS5's xColumnSize(-1)
             # One row per term, its documents' rowids (one per instance, ascending): the
             # instance table is read in term order, so the grouping needs no sort.
@@ -161,20 +169,20 @@ class MemoryBM25:
                 held = at[first]
                 tf = np.diff(np.r_[first, len(at)])
                 length[held] += tf  # a row appears once per term
+                start, end = offsets_list[-1], offsets_list[-1] + len(held)
+                if end > total:
+                    raise RuntimeError("FTS5 postings disagree with its term counts")
+                if post_tf.dtype == np.uint16 and tf.max() >= 2**16:
+                    post_tf = post_tf.astype(np.uint32)  # a chunk repeating one token 65,536 times
                 terms[str(term)] = len(terms)
-                part_rows.append(held.astype(np.int32))
-                part_tf.append(tf.astype(np.uint32))
-                sizes.append(len(first))
+                post_rows[start:end] = held
+                post_tf[start:end] = tf
+                offsets_list.append(end)
         finally:
             conn.execute("COMMIT")
-        offsets = np.zeros(len(sizes) + 1, dtype=np.int64)
-        np.cumsum(sizes, out=offsets[1:])
-        post_rows = np.concatenate(part_rows) if part_rows else np.zeros(0, dtype=np.int32)
-        del part_rows
-        tf32 = np.concatenate(part_tf) if part_tf else np.zeros(0, dtype=np.uint32)
-        del part_tf
-        post_tf = tf32.astype(np.uint16) if tf32.size == 0 or tf32.max() < 2**16 else tf32
-        del tf32
+        if offsets_list[-1] != total:
+            raise RuntimeError("FTS5 postings disagree with its term counts")
+        offsets = np.asarray(offsets_list, dtype=np.int64)
         # fts5Bm25Function's denominator, k1 * (1 - b + b * D / avgdl), with avgdl the total
         # of tokens over the rows (xColumnTotalSize / xRowCount).
         avgdl = float(length.sum()) / n if n else 1.0
