@@ -237,6 +237,13 @@ class Settings(BaseSettings):
         "chunks (and by over 1,000 of them): they cost most of a query's time at 100k chunks and "
         "add little to its ranking. 1 keeps every word.",
     )
+    lexical_in_memory: bool = Field(
+        default=True,
+        description="Also hold the BM25 postings in memory (a copy of the FTS5 index, built in "
+        "the background after start-up and after each change; same tokens, same scores): a "
+        "search then costs well under 1 ms instead of ~9 ms at 100k chunks. FTS5 answers "
+        "until the copy is current. About 70 MB per 100k chunks.",
+    )
 
     # --- answer generation (LLM providers) -------------------------------------------------
     llm_provider: Literal["llamacpp", "openai", "openai_like", "ollama", "extractive", "replay"] = (

@@ -15,6 +15,8 @@ from service.errors import ConfigurationError
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
 
+    from service.onnx_embedding import OnnxEncoder
+
 DEFAULT_MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
 Workload = Literal["batch", "query"]
@@ -103,12 +105,12 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
             )
         try:
             if resolve_runtime(settings, workload) == "onnx":
-                from service.onnx_embedding import OnnxEmbedding, export_onnx, quantize_onnx
+                from service.onnx_llama import OnnxEmbedding
 
-                onnx_file = export_onnx(model_dir, settings.model_cache_dir)
-                query_file = quantize_onnx(onnx_file) if settings.embed_query_int8 else None
                 return OnnxEmbedding(
-                    model_dir, onnx_file, query_file, embed_batch_size=settings.embed_batch_size
+                    model_dir,
+                    encoder=_onnx_encoder(settings, model_dir),
+                    embed_batch_size=settings.embed_batch_size,
                 )
             from service.torch_embedding import make_torch_embedding
 
@@ -152,6 +154,36 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
     raise ConfigurationError(f"unknown embedding provider {provider!r}")  # pragma: no cover
 
 
+def _onnx_encoder(settings: Settings, model_dir: Path) -> OnnxEncoder:
+    from service.onnx_embedding import OnnxEncoder, export_onnx, quantize_onnx
+
+    onnx_file = export_onnx(model_dir, settings.model_cache_dir)
+    query_file = quantize_onnx(onnx_file) if settings.embed_query_int8 else None
+    return OnnxEncoder(model_dir, onnx_file, query_file)
+
+
+def load_onnx_encoder(settings: Settings, workload: Workload) -> OnnxEncoder | None:
+    """The local model's ONNX encoder when the settings run it on ONNX (the service), else
+    None. Loads no llama-index module (see ``service.onnx_embedding``)."""
+    if settings.embed_provider != "huggingface" or resolve_runtime(settings, workload) != "onnx":
+        return None
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    model_dir = local_model_dir(settings)
+    if not model_dir.is_dir():
+        raise ConfigurationError(
+            f"embedding model folder {str(model_dir)!r} does not exist. "
+            "Set RAG_EMBED_MODEL to a local sentence-transformers folder."
+        )
+    try:
+        return _onnx_encoder(settings, model_dir)
+    except OSError as exc:
+        raise ConfigurationError(
+            f"cannot load embedding model {str(model_dir)!r} from disk: {exc}. "
+            "Set RAG_EMBED_MODEL to a local sentence-transformers folder."
+        ) from exc
+
+
 # Characters per embedding batch (besides ``embed_batch_size`` texts). Measured on the BBC
 # chunks with the local model on torch (bfloat16, this 2-core machine): 256-token chunks
 # embed ~15% faster per CPU second in batches of 16 than of 64 (their activations then fit in
@@ -186,8 +218,13 @@ def batches_by_size(texts: list[str], max_texts: int) -> list[list[str]]:
 class Embedder:
     """The embedding model of an index, loaded on first use: texts and queries → vectors.
 
+    The local model on ONNX Runtime (the service) is loaded as a bare ``OnnxEncoder`` and
+    called directly (the same vectors as through llama-index's interface, which only wraps
+    it): loading it then imports no llama-index module, which saves a third of a cold start;
+    ``model`` wraps that encoder when someone asks for the llama-index model.
+
     Thread-safe: loading is behind a lock (a warm-up thread and a request may race to load it);
-    the loaded llama-index model is called from request threads as the service always did.
+    the loaded model is called from request threads as the service always did.
     """
 
     def __init__(
@@ -197,17 +234,42 @@ class Embedder:
         self.workload = workload
         self.model_id = embedding_model_id(settings)
         self._model = model
+        self._encoder: OnnxEncoder | None = None
         self._error: str | None = None
         self._lock = threading.Lock()
 
+    def _load(self) -> OnnxEncoder | None:
+        """The ONNX encoder if that is what runs the model (loading it), else None."""
+        if self._model is not None or self._encoder is not None:
+            return self._encoder
+        with self._lock:
+            if self._model is None and self._encoder is None:
+                try:
+                    self._encoder = load_onnx_encoder(self.settings, self.workload)
+                except Exception as exc:
+                    self._error = str(exc)
+                    raise
+        return self._encoder
+
     @property
     def model(self) -> BaseEmbedding:
-        """The embedding model, loaded on first use unless one was given."""
+        """The embedding model (llama-index's interface), loaded on first use unless one was
+        given."""
         if self._model is None:
+            encoder = self._load()
             with self._lock:
                 if self._model is None:
                     try:
-                        self._model = make_embed_model(self.settings, self.workload)
+                        if encoder is not None:
+                            from service.onnx_llama import OnnxEmbedding
+
+                            self._model = OnnxEmbedding(
+                                encoder.model_dir,
+                                encoder=encoder,
+                                embed_batch_size=self.settings.embed_batch_size,
+                            )
+                        else:
+                            self._model = make_embed_model(self.settings, self.workload)
                     except Exception as exc:
                         self._error = str(exc)
                         raise
@@ -216,7 +278,7 @@ class Embedder:
     @property
     def state(self) -> str:
         """``ready``, ``loading`` or ``failed: <reason>``."""
-        if self._model is not None:
+        if self._model is not None or self._encoder is not None:
             return "ready"
         return f"failed: {self._error}" if self._error else "loading"
 
@@ -231,10 +293,11 @@ class Embedder:
         if not texts:
             return []
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        model = self.model
+        encoder = self._load()
+        embed = encoder.encode if encoder is not None else self.model.get_text_embedding_batch
         embedded: list[list[float]] = []
         for batch in batches_by_size([texts[i] for i in order], self.settings.embed_batch_size):
-            embedded += model.get_text_embedding_batch(batch)
+            embedded += embed(batch)
         vectors: list[list[float]] = [[] for _ in texts]
         for position, i in enumerate(order):
             vectors[i] = embedded[position]
@@ -242,5 +305,8 @@ class Embedder:
 
     def embed_query(self, query: str) -> list[float]:
         """Embed a question or search query."""
+        encoder = self._load()
+        if encoder is not None:
+            return encoder.encode([query], query=True)[0]
         vector: list[float] = self.model.get_query_embedding(query)
         return vector

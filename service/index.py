@@ -164,6 +164,7 @@ class NewsIndex:
             path,
             refresh_seconds=self.settings.lexical_refresh_seconds,
             max_df_share=self.settings.lexical_max_df_share,
+            in_memory=self.settings.lexical_in_memory and self.workload == "query",
         )
 
     # -- documents -------------------------------------------------------------------------

@@ -24,10 +24,23 @@ third of them ("us", "new") costs ~30 ms and adds little to the ranking (its IDF
 Document frequencies are counted by FTS5 itself (its own tokenizer and stemmer), once per word
 and change of the index.
 
+BM25 in memory (``in_memory``, ``RAG_LEXICAL_IN_MEMORY``): FTS5 stays the source of truth,
+and a copy of its postings (``service.bm25_memory.MemoryBM25``, same tokens, same formula, same
+scores) answers queries in well under a millisecond. It is built from the FTS5 file in a
+background thread after a sync (start-up included: it never delays ``/readyz``), labelled with
+the *generation* of the rows it read; every change of the rows (a sync that re-read documents,
+or a new change token: another process may have synced the shared file) moves the generation,
+so the copy is no longer used and a new one is built. Until it is ready, while it is stale, and
+for a query it cannot serve (a word FTS5 splits into a phrase), searches go to FTS5. The rows
+of its hits are read from FTS5 by rowid and must carry the chunk ids the copy holds, else the
+query goes to FTS5 as well (a sync committed in between).
+
 Thread-safe: syncs run on one connection behind a lock; searches run on one read connection
 per thread (WAL mode lets readers run beside each other and beside a writer, and ``sqlite3``
 releases the GIL while SQLite works), after ``refresh`` has waited for any sync in progress.
-Several processes may share the file (a sync is one ``BEGIN IMMEDIATE`` transaction).
+The in-memory copy is immutable once built and replaced by one reference assignment; one build
+runs at a time, on its own connection. Several processes may share the file (a sync is one
+``BEGIN IMMEDIATE`` transaction).
 """
 
 from __future__ import annotations
@@ -42,6 +55,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from service.bm25_memory import TOKENIZE, MemoryBM25, QueryTokens
 from service.chroma_paging import get_all
 from service.dates import date_ord, parse_date
 from service.lru import LRU
@@ -67,9 +81,9 @@ CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, fingerprint TEXT NOT N
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks USING fts5(
     text, chunk_id UNINDEXED, doc_id UNINDEXED, title UNINDEXED, published UNINDEXED,
     published_ord UNINDEXED, start UNINDEXED, "end" UNINDEXED,
-    tokenize = 'porter unicode61'
+    tokenize = '{TOKENIZE}'
 );
-"""
+""".replace("{TOKENIZE}", TOKENIZE)
 
 
 @dataclass(frozen=True)
@@ -128,6 +142,7 @@ class LexicalIndex:
         refresh_seconds: float,
         max_df_share: float = 1.0,
         min_df_rows: int = 1000,
+        in_memory: bool = False,
     ) -> None:
         self.path = path
         self.refresh_seconds = refresh_seconds
@@ -151,6 +166,15 @@ class LexicalIndex:
         # once each, with the same result.
         self._doc_freq: LRU[str, int] = LRU(_DF_CACHE)
         self._total: int | None = None
+        # BM25 in memory (see the module docstring): used only while its generation is current.
+        self.in_memory = in_memory and not self._memory
+        self._generation = 0  # moves whenever the rows may have changed
+        self._snapshot: MemoryBM25 | None = None
+        self._builder: threading.Thread | None = None
+        self._next_build = float("-inf")
+        self._tokens = QueryTokens() if self.in_memory else None
+        self._served_lock = threading.Lock()
+        self.served = {"memory": 0, "fts5": 0}  # searches answered by each (behind its lock)
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(str(self.path), check_same_thread=False, isolation_level=None)
@@ -178,6 +202,9 @@ class LexicalIndex:
                 conn.close()
             self._readers.clear()
             self._conn.close()
+            self._snapshot = None
+        if self._tokens is not None:
+            self._tokens.close()
 
     # -- keeping in step with Chroma -----------------------------------------------------------
     def refresh(self, index: NewsIndex, *, force: bool = False) -> None:
@@ -189,6 +216,7 @@ class LexicalIndex:
                 return
             self._sync(index)
             self._checked = time.monotonic()
+            self._start_build()
 
     def _state(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
@@ -205,7 +233,7 @@ class LexicalIndex:
         collection_id, token = index.generation()  # read before the data it covers
         if token != self._seen_token:  # this process or another one changed the rows
             self._newest, self._seen_token = None, token
-            self._doc_freq, self._total = LRU(_DF_CACHE), None
+            self._invalidate()
         conn = self._conn
         if (
             token
@@ -214,12 +242,14 @@ class LexicalIndex:
         ):
             return  # nothing changed: no write transaction (and no WAL checkpoint)
         conn.execute("BEGIN IMMEDIATE")
+        emptied = False
         try:
             if self._state("collection_id") != collection_id:
                 conn.execute("DELETE FROM chunks")
                 conn.execute("DELETE FROM docs")
                 self._set_state("collection_id", collection_id)
                 self._set_state("token", "")
+                emptied = True
             elif token and self._state("token") == token:
                 conn.execute("COMMIT")
                 return
@@ -229,10 +259,87 @@ class LexicalIndex:
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+        if changed or emptied:
+            # Counted (or copied to memory) from the rows before this sync, by a search or a
+            # build that was already running.
+            self._invalidate()
         if changed:
-            # Counted from the rows before this sync by a search that was already running.
-            self._doc_freq, self._total = LRU(_DF_CACHE), None
             log.info("lexical index: %d document(s) re-read from Chroma", changed)
+
+    def _invalidate(self) -> None:
+        """The rows may have changed: forget what was counted from them, and stop using the
+        in-memory copy (a new one is built after the sync)."""
+        self._doc_freq, self._total = LRU(_DF_CACHE), None
+        self._generation += 1
+
+    # -- BM25 in memory ------------------------------------------------------------------------
+    def _start_build(self) -> None:
+        """Build the in-memory copy in a background thread if it is missing or stale (one
+        build at a time; after a build, the next waits three times as long as it took, so a
+        stream of small writes costs at most a quarter of a core). Called under the lock."""
+        if not self.in_memory or (self._builder is not None and self._builder.is_alive()):
+            return
+        snapshot = self._snapshot
+        if snapshot is not None and snapshot.generation == self._generation:
+            return
+        if time.monotonic() < self._next_build:
+            return
+        self._builder = threading.Thread(target=self._build, name="bm25-memory", daemon=True)
+        self._builder.start()
+
+    def _build(self) -> None:
+        generation = self._generation  # read before the rows: a later change makes it stale
+        started = time.monotonic()
+        try:
+            conn = self._connect()
+            try:
+                snapshot = MemoryBM25.build(conn, generation)
+            finally:
+                conn.close()
+        except Exception:  # FTS5 keeps answering; the next refresh tries again
+            log.warning("lexical index: building BM25 in memory failed", exc_info=True)
+            return
+        finally:
+            took = time.monotonic() - started
+            self._next_build = time.monotonic() + 3 * took
+        self._snapshot = snapshot
+        log.info(
+            "lexical index: BM25 in memory built: %d chunks, %d postings, %.0f MB in %.1f s",
+            snapshot.rows,
+            len(snapshot.post_rows),
+            snapshot.nbytes / 2**20,
+            took,
+        )
+
+    def schedule_memory_build(self) -> None:
+        """Start a background build of the in-memory copy if it is missing or stale."""
+        with self._lock:
+            self._start_build()
+
+    def build_memory(self) -> None:
+        """Build the in-memory copy now, in this thread (tests, benchmarks)."""
+        self._next_build = float("-inf")
+        self._build()
+
+    def wait_memory(self, timeout: float) -> bool:
+        """Wait for a build in progress; True when a current in-memory copy is in use."""
+        builder = self._builder
+        if builder is not None:
+            builder.join(timeout)
+        return self.memory_state() == "ready"
+
+    def memory_state(self) -> str:
+        """``off``, ``building`` (none yet), ``stale`` (rows changed since) or ``ready``."""
+        if not self.in_memory:
+            return "off"
+        snapshot = self._snapshot
+        if snapshot is None:
+            return "building"
+        return "ready" if snapshot.generation == self._generation else "stale"
+
+    def _count(self, where: str) -> None:
+        with self._served_lock:
+            self.served[where] += 1
 
     def _apply_changes(self, index: NewsIndex) -> int:
         got = get_all(index.document_collection, include=["metadatas"])
@@ -346,6 +453,16 @@ class LexicalIndex:
         published_before: date | None,
     ) -> list[LexicalHit]:
         terms = query_terms(query)
+        snapshot = self._snapshot
+        if terms and snapshot is not None and snapshot.generation == self._generation:
+            hits = self._memory_search(
+                conn, snapshot, terms, limit, doc_ids, published_after, published_before
+            )
+            if hits is not None:
+                self._count("memory")
+                return hits
+        if self.in_memory:
+            self._count("fts5")
         if terms and self.max_df_share < 1.0:
             freq, total = self._counts(conn, terms)
             terms = selective_terms(freq, total, self.max_df_share, self.min_df_rows)
@@ -365,23 +482,69 @@ class LexicalIndex:
         if published_before:
             sql.append("AND published_ord > 0 AND published_ord <= ?")
             params.append(date_ord(published_before))
-        sql.append("ORDER BY r LIMIT ?")
+        # Ties by rowid: the order the in-memory copy gives them too.
+        sql.append("ORDER BY r, id LIMIT ?")
         params.append(limit)
         rows = conn.execute(
             'SELECT c.chunk_id, c.doc_id, c.title, c.published, c.start, c."end", c.text, t.r '
-            f"FROM ({' '.join(sql)}) AS t JOIN chunks AS c ON c.rowid = t.id ORDER BY t.r",
+            f"FROM ({' '.join(sql)}) AS t JOIN chunks AS c ON c.rowid = t.id ORDER BY t.r, t.id",
             params,
         ).fetchall()
-        return [
-            LexicalHit(
-                chunk_id=str(r[0]),
-                doc_id=str(r[1]),
-                title=str(r[2]),
-                published=parse_date(str(r[3]) or None),
-                start=int(r[4]),
-                end=int(r[5]),
-                text=str(r[6]),
-                score=-float(r[7]),  # FTS5's bm25() is lower-is-better
-            )
-            for r in rows
-        ]
+        return [_hit(r, -float(r[7])) for r in rows]  # FTS5's bm25() is lower-is-better
+
+    def _memory_search(
+        self,
+        conn: sqlite3.Connection,
+        snapshot: MemoryBM25,
+        terms: list[str],
+        limit: int,
+        doc_ids: list[str] | None,
+        published_after: date | None,
+        published_before: date | None,
+    ) -> list[LexicalHit] | None:
+        """The FTS5 search's result from the in-memory copy, or None when it cannot give it:
+        a word FTS5 makes a phrase of (or no token), or rows changed under the copy."""
+        assert self._tokens is not None
+        tokens = self._tokens(terms)
+        if any(len(t) != 1 for t in tokens):
+            return None
+        token_of = {term: t[0] for term, t in zip(terms, tokens, strict=True)}
+        if self.max_df_share < 1.0:
+            freq = {term: snapshot.doc_freq(token_of[term]) for term in terms}
+            terms = selective_terms(freq, snapshot.rows, self.max_df_share, self.min_df_rows)
+        best = snapshot.top(
+            [token_of[term] for term in terms],
+            limit,
+            doc_ids=doc_ids or None,  # an empty list filters nothing, as in FTS5's search
+            after_ord=date_ord(published_after) if published_after else None,
+            before_ord=date_ord(published_before) if published_before else None,
+        )
+        if not best:
+            return []
+        rows = conn.execute(
+            'SELECT chunk_id, doc_id, title, published, start, "end", text, rowid FROM chunks '
+            f"WHERE rowid IN ({','.join('?' * len(best))})",
+            [rowid for rowid, _, _ in best],
+        ).fetchall()
+        by_rowid = {int(r[7]): r for r in rows}
+        hits = []
+        for rowid, chunk_id, score in best:
+            row = by_rowid.get(rowid)
+            if row is None or row[0] != chunk_id:
+                return None  # a sync changed the rows since the copy was read
+            hits.append(_hit(row, score))
+        return hits
+
+
+def _hit(row: Any, score: float) -> LexicalHit:
+    """A hit from a row (chunk_id, doc_id, title, published, start, end, text, ...)."""
+    return LexicalHit(
+        chunk_id=str(row[0]),
+        doc_id=str(row[1]),
+        title=str(row[2]),
+        published=parse_date(str(row[3]) or None),
+        start=int(row[4]),
+        end=int(row[5]),
+        text=str(row[6]),
+        score=score,
+    )

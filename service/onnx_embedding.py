@@ -24,6 +24,11 @@ the service runs one inference per request thread, and ONNX Runtime's default po
 per core, spinning between inferences) only made request threads compete for the 2 cores
 (measured, float32, loaded machine: 5-7 ms of CPU per question with the default pool, 3.1-3.9
 ms on one thread). A large upload (``POST /documents``) embeds on one core.
+
+``OnnxEncoder`` (this module) is the model itself and imports nothing from llama-index, so the
+service's start-up loads it without importing ``llama_index.core`` (~0.7 s of CPU, about a third
+of a cold start); ``service.onnx_llama.OnnxEmbedding`` is the llama-index ``BaseEmbedding`` over
+an encoder, for code that wants llama-index's interface (the ingest job, tests).
 """
 
 from __future__ import annotations
@@ -35,9 +40,6 @@ import os
 import tempfile
 from pathlib import Path
 from typing import Any
-
-from llama_index.core.base.embeddings.base import BaseEmbedding
-from pydantic import PrivateAttr
 
 from service.embeddings import onnx_unsupported_reason
 from service.errors import ConfigurationError
@@ -154,25 +156,20 @@ def _session(path: Path, threads: int) -> Any:
     return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
 
-class OnnxEmbedding(BaseEmbedding):
-    """Mean-pooled, L2-normalised sentence embeddings from an exported encoder."""
+class OnnxEncoder:
+    """Mean-pooled, L2-normalised sentence embeddings from an exported encoder.
 
-    max_length: int = 256
-    _session: Any = PrivateAttr()
-    _query_session: Any = PrivateAttr()
-    _tokenizer: Any = PrivateAttr()
+    Thread-safe: ONNX Runtime sessions and ``tokenizers`` may be called from several threads.
+    """
 
-    def __init__(
-        self, model_dir: Path, onnx_file: Path, query_file: Path | None = None, **kwargs: Any
-    ) -> None:
+    def __init__(self, model_dir: Path, onnx_file: Path, query_file: Path | None = None) -> None:
         """``query_file``: another export of the same model for queries (the int8 copy)."""
         from tokenizers import Tokenizer
 
         config_path = model_dir / "sentence_bert_config.json"
         config = json.loads(config_path.read_text()) if config_path.exists() else {}
-        super().__init__(
-            model_name=str(model_dir), max_length=int(config.get("max_seq_length", 256)), **kwargs
-        )
+        self.model_dir = model_dir
+        self.max_length = int(config.get("max_seq_length", 256))
         tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         tokenizer.enable_truncation(max_length=self.max_length)
         tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in the batch
@@ -180,12 +177,8 @@ class OnnxEmbedding(BaseEmbedding):
         self._session = _session(onnx_file, 1)
         self._query_session = _session(query_file, 1) if query_file else self._session
 
-    @classmethod
-    def class_name(cls) -> str:
-        """The name llama-index serialises this class under."""
-        return "OnnxEmbedding"
-
-    def _encode(self, texts: list[str], session: Any = None) -> list[list[float]]:
+    def encode(self, texts: list[str], *, query: bool = False) -> list[list[float]]:
+        """The vectors of ``texts`` (one batch); ``query``: on the query session."""
         import numpy as np
 
         if not texts:
@@ -193,7 +186,8 @@ class OnnxEmbedding(BaseEmbedding):
         encoded = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encoded], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-        hidden = (session or self._session).run(
+        session = self._query_session if query else self._session
+        hidden = session.run(
             None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         )[0]
         weights = mask[..., None].astype(hidden.dtype)
@@ -201,18 +195,3 @@ class OnnxEmbedding(BaseEmbedding):
         pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
         vectors: list[list[float]] = pooled.tolist()
         return vectors
-
-    def _get_query_embedding(self, query: str) -> list[float]:
-        return self._encode([query], self._query_session)[0]
-
-    def _get_text_embedding(self, text: str) -> list[float]:
-        return self._encode([text])[0]
-
-    def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
-        return self._encode(texts)
-
-    async def _aget_query_embedding(self, query: str) -> list[float]:
-        return self._get_query_embedding(query)
-
-    async def _aget_text_embedding(self, text: str) -> list[float]:
-        return self._get_text_embedding(text)

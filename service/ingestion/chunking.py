@@ -5,10 +5,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from llama_index.core import Document
-from llama_index.core.node_parser import SentenceSplitter
-from llama_index.core.schema import TextNode
+if TYPE_CHECKING:  # imported where used: the service starts without llama_index.core
+    from llama_index.core.node_parser import SentenceSplitter
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,8 @@ def token_encoder(encoding: str):  # type: ignore[no-untyped-def]
 @lru_cache(maxsize=4)
 def make_splitter(chunk_size: int, chunk_overlap: int, encoding: str) -> SentenceSplitter:
     """llama-index's sentence splitter on a tiktoken tokenizer (cached per configuration)."""
+    from llama_index.core.node_parser import SentenceSplitter
+
     return SentenceSplitter(
         chunk_size=chunk_size,
         chunk_overlap=chunk_overlap,
@@ -86,6 +88,9 @@ def chunk_document(
     and, where the splitter normalized whitespace, the chunk is re-located in the text so the
     invariant ``text[start:end] == chunk.text`` always holds.
     """
+    from llama_index.core import Document
+    from llama_index.core.schema import TextNode
+
     splitter = make_splitter(chunk_size, chunk_overlap, encoding)
     nodes = splitter.get_nodes_from_documents([Document(text=text, id_=doc_id)])
     chunks: list[Chunk] = []

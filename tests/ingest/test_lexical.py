@@ -10,6 +10,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from service.config import Settings
 from service.index import NewsIndex, open_index
 from service.ingestion.pipeline import IngestJob
@@ -110,3 +112,56 @@ def test_hybrid_search_fuses_bm25_and_dense_with_the_same_filters(
         open_index(settings.model_copy(update={"retrieval": "dense"}), embed_model=embed_model)
     ).search("Brad Smith Beijing meeting", 5)
     assert all(p.lexical_score is None and p.fused_score is None for p in dense)
+
+
+def test_bm25_in_memory_follows_the_changes_and_answers_as_fts5(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
+) -> None:
+    """A replica with the in-memory copy (the service's default) through a real add, edit and
+    prune: after each sync the copy is rebuilt in the background, and its answers (used once
+    it is current) equal those of FTS5 on the same file."""
+    settings = make_settings(chunk_size=128, chunk_overlap=16)
+    index = ingest(settings, embed_model, [articles])
+    path = tmp_path / "lexical.sqlite"
+    reader = LexicalIndex(path, refresh_seconds=3600, max_df_share=0.1, in_memory=True)
+    fts = LexicalIndex(path, refresh_seconds=3600, max_df_share=0.1)
+    queries = [
+        "how many quokkas were counted",
+        "thirty AI products",
+        "Brad Smith Beijing meeting",
+        "Microsoft president China",
+        "wheat prices",
+    ]
+
+    def answers_as_fts5() -> None:
+        fts.refresh(index, force=True)  # the file is synced: this only forgets its counts
+        assert reader.wait_memory(120)  # the build a sync started, in the background
+        served = reader.served["memory"]
+        for query in queries:
+            got, want = reader.search(query, 10), fts.search(query, 10)
+            assert [(h.chunk_id, h.text) for h in got] == [(h.chunk_id, h.text) for h in want]
+            assert [h.score for h in got] == pytest.approx([h.score for h in want], rel=1e-6)
+        assert reader.served["memory"] == served + len(queries)
+
+    assert_in_step(reader, index)
+    answers_as_fts5()
+    (articles / "new.txt").write_text(
+        "Quokka census\n\nRangers on Rottnest Island counted 12,000 quokkas in March.",
+        encoding="utf-8",
+    )
+    target = articles / "002_f30c3b285b3e3037.txt"
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("twenty AI products", "thirty AI products"),
+        encoding="utf-8",
+    )
+    index = ingest(settings, embed_model, [articles])
+    assert_in_step(reader, index)
+    answers_as_fts5()
+    assert reader.search("how many quokkas were counted", 1)[0].doc_id == "new"
+    (articles / "new.txt").unlink()
+    index = ingest(settings, embed_model, [articles], prune=True)
+    assert_in_step(reader, index)
+    answers_as_fts5()
+    assert reader.search("quokkas", 3) == []
+    reader.close()
+    fts.close()

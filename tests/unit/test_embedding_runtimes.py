@@ -18,7 +18,8 @@ from service.embeddings import (
     resolve_runtime,
 )
 from service.errors import ConfigurationError
-from service.onnx_embedding import OnnxEmbedding, export_onnx, onnx_path, quantize_onnx
+from service.onnx_embedding import export_onnx, onnx_path, quantize_onnx
+from service.onnx_llama import OnnxEmbedding
 
 TEXTS = [
     "The Bank of England raised interest rates to 4.75%.",
@@ -180,3 +181,30 @@ def test_the_service_model_uses_the_int8_copy_when_told_to() -> None:
     q_on, q_off = on.get_query_embedding("rates"), off.get_query_embedding("rates")
     assert 0.98 < cosine(q_on, q_off) < 0.99999
     assert cosine(off.get_query_embedding("rates"), off.get_text_embedding("rates")) > 0.99999
+
+
+def test_the_service_starts_and_embeds_questions_without_llama_index_core() -> None:
+    """Importing the service and loading its query model import no llama-index module (about
+    0.7 s of CPU, a third of a cold start); the first search imports it (the Chroma query goes
+    through llama-index's vector store), in the start-up thread after /readyz says ready."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "import service.__main__\n"
+        "from service.config import Settings\n"
+        "from service.embeddings import Embedder\n"
+        "embedder = Embedder(Settings(_env_file=None), 'query')\n"
+        "vector = embedder.embed_query('who raised rates?')\n"
+        "assert embedder.state == 'ready' and len(vector) == 384\n"
+        "print(sorted(m for m in sys.modules if m.startswith('llama_index')))\n"
+        "print(type(embedder.model).__name__)\n"
+        "assert embedder.model.get_query_embedding('who raised rates?') == vector\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True
+    )
+    before, model = done.stdout.strip().splitlines()
+    assert before == "[]"
+    assert model == "OnnxEmbedding"  # llama-index's interface still wraps the same encoder

@@ -48,6 +48,14 @@ async def readyz(
     }
     if index.embed_state != "ready":
         body["status"] = "not_ready"
+    if index.settings.retrieval == "hybrid":
+        # Informational, never "not ready": FTS5 answers until the in-memory copy is built.
+        try:
+            state = await run_in_threadpool(lambda: index.lexical.memory_state())
+        except Exception:
+            log.warning("readiness: lexical index unavailable", exc_info=True)
+            state = "unavailable"
+        body["lexical"] = {"in_memory": state}
     health = await run_in_threadpool(answers.generator.health)
     body["llm"] = {
         "provider": answers.generator.name,
