@@ -321,7 +321,12 @@ class CitationVerifier:
         self.policy = policy
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
-        return np.asarray(self._embed(texts), dtype=np.float32)
+        """One vector per text, embedding each distinct text once (an extractive draft's
+        claims are its quotes: half the encoder work)."""
+        unique = list(dict.fromkeys(texts))
+        vectors = np.asarray(self._embed(unique), dtype=np.float32)
+        row = {text: i for i, text in enumerate(unique)}
+        return vectors[[row[t] for t in texts]]
 
     def verify(
         self,

@@ -200,3 +200,20 @@ def test_another_article_of_the_story_stating_the_claim_is_cited_as_also_reporte
         (1, "a", None),
         (2, "b", 1),
     ]
+
+
+def test_each_distinct_text_is_embedded_once(
+    sample_index: Any, evidence: tuple[list[EvidenceItem], list[Passage]]
+) -> None:
+    items, passages = evidence
+    seen: list[list[str]] = []
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        seen.append(texts)
+        return list(sample_index.embed_texts(texts))
+
+    verifier = CitationVerifier(embed, SupportPolicy(0.3, 0.75))
+    # An extractive draft: its claims are its quotes.
+    result = verifier.verify(f"{MEETING} [1] {FINE} [2]", items, passages, "What happened?")
+    assert [c.quote for c in result.citations] == [MEETING, FINE]
+    assert len(seen) == 1 and len(seen[0]) == len(set(seen[0]))
