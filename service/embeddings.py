@@ -90,19 +90,25 @@ def prepare_query_model(settings: Settings) -> Path | None:
     return exported
 
 
+def _offline_model_dir(settings: Settings) -> Path:
+    """The local model's folder, checked; the Hugging Face libraries never try the hub
+    (everything is on disk)."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    model_dir = local_model_dir(settings)
+    if not model_dir.is_dir():
+        raise ConfigurationError(
+            f"embedding model folder {str(model_dir)!r} does not exist. "
+            "Set RAG_EMBED_MODEL to a local sentence-transformers folder."
+        )
+    return model_dir
+
+
 def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEmbedding:
     """Build the configured embedding model (slow: loads weights; call once per process)."""
     provider = settings.embed_provider
     if provider == "huggingface":
-        # Everything is on disk: never let the Hugging Face libraries try the hub.
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-        model_dir = local_model_dir(settings)
-        if not model_dir.is_dir():
-            raise ConfigurationError(
-                f"embedding model folder {str(model_dir)!r} does not exist. "
-                "Set RAG_EMBED_MODEL to a local sentence-transformers folder."
-            )
+        model_dir = _offline_model_dir(settings)
         try:
             if resolve_runtime(settings, workload) == "onnx":
                 from service.onnx_llama import OnnxEmbedding
@@ -167,14 +173,7 @@ def load_onnx_encoder(settings: Settings, workload: Workload) -> OnnxEncoder | N
     None. Loads no llama-index module (see ``service.onnx_embedding``)."""
     if settings.embed_provider != "huggingface" or resolve_runtime(settings, workload) != "onnx":
         return None
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    model_dir = local_model_dir(settings)
-    if not model_dir.is_dir():
-        raise ConfigurationError(
-            f"embedding model folder {str(model_dir)!r} does not exist. "
-            "Set RAG_EMBED_MODEL to a local sentence-transformers folder."
-        )
+    model_dir = _offline_model_dir(settings)
     try:
         return _onnx_encoder(settings, model_dir)
     except OSError as exc:
