@@ -276,18 +276,22 @@ class LexicalIndex:
     def _start_build(self) -> None:
         """Build the in-memory copy in a background thread if it is missing or stale (one
         build at a time; after a build, the next waits three times as long as it took, so a
-        stream of small writes costs at most a quarter of a core). Called under the lock."""
+        stream of small writes costs at most a quarter of a core: a build asked for sooner
+        waits in its thread, it is never dropped). Called under the lock."""
         if not self.in_memory or (self._builder is not None and self._builder.is_alive()):
             return
         snapshot = self._snapshot
         if snapshot is not None and snapshot.generation == self._generation:
             return
-        if time.monotonic() < self._next_build:
-            return
-        self._builder = threading.Thread(target=self._build, name="bm25-memory", daemon=True)
+        delay = max(0.0, self._next_build - time.monotonic())
+        self._builder = threading.Thread(
+            target=self._build, args=(delay,), name="bm25-memory", daemon=True
+        )
         self._builder.start()
 
-    def _build(self) -> None:
+    def _build(self, delay: float = 0.0) -> None:
+        if delay:
+            time.sleep(delay)
         generation = self._generation  # read before the rows: a later change makes it stale
         started = time.monotonic()
         try:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 import re
 import threading
+import time
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -211,5 +212,20 @@ def test_queries_go_to_fts5_while_the_copy_is_built(
     for query, filters in queries:
         _same(memory.search(query, 10, **filters), fts.search(query, 10, **filters))
     assert memory.served["memory"] >= len(queries) - 3  # all but queries with a phrase
+    fts.close()
+    memory.close()
+
+
+def test_a_change_during_the_pause_after_a_build_is_built_later(tmp_path: Path) -> None:
+    """After a build the next waits (three times the last build's time): a change in that
+    pause is built when it ends, not dropped until some later change."""
+    fts, memory = _pair(tmp_path / "bm25.sqlite", max_df_share=0.1, min_df_rows=0)
+    memory._next_build = time.monotonic() + 0.5  # as if the last build took ~0.17 s
+    _insert(memory, [("Rangers counted 12,000 quokkas on Rottnest.", "new:0", "new", 20240301)])
+    memory._invalidate()
+    memory.schedule_memory_build()
+    assert memory.memory_state() == "stale"  # waiting out the pause, FTS5 answers meanwhile
+    assert memory.wait_memory(60)
+    assert memory.search("quokkas rottnest", 1)[0].chunk_id == "new:0"
     fts.close()
     memory.close()
