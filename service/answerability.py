@@ -941,7 +941,7 @@ _ANY_NAME_ROLES = frozenset(
 )
 
 
-def asked_role(question: str) -> str | None:
+def asked_role(question: str, kind: Kind | None) -> str | None:
     """The role noun of a "Which judge is presiding …?" question ("judge"), or None. The
     evidence must mention it: a name from the article that fills another role (the defendant,
     a witness) does not answer. Categories ("which sectors") and kinds already checked
@@ -955,7 +955,7 @@ def asked_role(question: str) -> str | None:
     if (
         noun in STOPWORDS
         or re.fullmatch(rf"(?:{_CATEGORY_NOUNS})s?", noun)
-        or asked_kind(question) is not Kind.NAME
+        or kind is not Kind.NAME
     ):
         return None
     return noun
@@ -995,13 +995,14 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     quoted = (a or b for a, b in _QUOTED.findall(question))
     phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
     years = tuple(sorted(set(_YEAR.findall(question))))
+    kind = asked_kind(question)
     return Focus(
         weights=weights,
         names=tuple(dict.fromkeys(names)),
         phrases=phrases,
         years=years,
-        kind=asked_kind(question),
+        kind=kind,
         event=event_verb(question),
-        role=asked_role(question),
+        role=asked_role(question, kind),
         question=question,
     )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.answerability import (
+    Focus,
     TermStats,
     holds_kind,
     question_focus,
@@ -220,7 +221,8 @@ class AnswerService:
         preferred: list[ScoredSentence] = [lead]
         if len(parts) > 1:
             window = ranked[: 2 * s.answer_candidates]
-            scores = [self._part_scores(part, window) for part in parts]
+            part_foci = [question_focus(part, self.term_stats) for part in parts]
+            scores = [self._part_scores(f, window) for f in part_foci]
             # The lead answers the part it fits best; each other part gets its best sentence.
             lead_part = max(range(len(parts)), key=lambda i: scores[i].get(id(lead), -1.0))
             for i, part_scores in enumerate(scores):
@@ -236,9 +238,8 @@ class AnswerService:
                 ]
                 # Prefer a sentence whose article holds the part's own names, from the lead's
                 # article when it does ("…, and by what score did he win?").
-                part_focus = question_focus(parts[i], self.term_stats)
                 anchored = [
-                    c for c in options if part_focus.anchored(c.sentence.text, in_article(c))
+                    c for c in options if part_foci[i].anchored(c.sentence.text, in_article(c))
                 ]
                 own = [c for c in anchored if c.sentence.doc_id == lead.sentence.doc_id]
                 best = own or anchored or options
@@ -284,13 +285,12 @@ class AnswerService:
 
         return same_story
 
-    def _part_scores(self, part: str, ranked: list[ScoredSentence]) -> dict[int, float]:
-        """How well each candidate (by id) answers one part of a two-part question: it must
-        hold the part's kind of fact; similarity to the question plus the part's weighted
-        term overlap."""
+    def _part_scores(self, focus: Focus, ranked: list[ScoredSentence]) -> dict[int, float]:
+        """How well each candidate (by id) answers one part of a two-part question (``focus``
+        is the part's): it must hold the part's kind of fact; similarity to the question plus
+        the part's weighted term overlap."""
         s = self.settings
-        focus = question_focus(part, self.term_stats)
-        kind, weights = focus.kind, focus.weights
+        kind, weights, part = focus.kind, focus.weights, focus.question
         return {
             id(c): c.similarity + s.lexical_weight * weighted_overlap(weights, c.sentence.text)
             for c in ranked
