@@ -487,30 +487,47 @@ def _without_conversions(text: str, q_numbers: set[str]) -> str:
     )
 
 
-# Two relations a sum of money can have to its subject: what is spent on it (a cost, a
-# budget, an investment) and what it brings in (box-office takings, revenue, profit). A
-# sentence giving only the other one does not answer ("How much did the film cost to make?"
-# over "The film took $36m on its first weekend").
-_SPENT = re.compile(
-    r"\b(?:cost|costs|costing|budget|budgets|spend|spends|spent|spending|invest\w*|outlay)\b",
-    re.IGNORECASE,
-)
-_BROUGHT_IN = re.compile(
-    r"\b(?:takings|gross|grossed|grossing|box[- ]office|earn|earns|earned|earning|earnings|"
-    r"revenues?|sales|turnover|profits?|income)\b|\b(?:took|taking|takes|take|made|making)\s+"
-    r"(?:in\s+|a\s+|just\s+|more than\s+|over\s+|about\s+)*[$£€¥\d]",
-    re.IGNORECASE,
+# The relations a sum of money can have to its subject: what is spent on it (a cost, a
+# budget, an investment), what it brings in (takings, revenue, sales), what is left of that
+# (a profit or a loss), what is paid as a penalty (damages, a fine, compensation), and the
+# price of its shares. A
+# sentence giving only another relation does not answer ("How much did the film cost to
+# make?" over "The film took $36m on its first weekend"; "What profit did it make?" over
+# "It generated revenues of $12bn"; "What did the divorce cost her?" over "the £5,000
+# damages ordered by a court"). Words that may mean two relations ("earned", "income")
+# belong to both. Payments and prices belong to none: any relation may be paid.
+_MONEY_RELATIONS = (
+    re.compile(
+        r"\b(?:cost|costs|costing|budget|budgets|spend|spends|spent|spending|invest\w*|outlay)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:takings|gross|grossed|grossing|box[- ]office|earn|earns|earned|earning|earnings|"
+        r"revenues?|sales|turnover|income)\b|\b(?:took|taking|takes|take|made|making)\s+"
+        r"(?:in\s+|a\s+|just\s+|more than\s+|over\s+|about\s+)*[$£€¥\d]",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:profits?|profitable|losses|loss|earn|earns|earned|earning|earnings|income)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:damages|compensation|fined|fines|penalty|penalties|settlement|payout)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:shares?|stocks?)\b", re.IGNORECASE),
 )
 
 
 def _other_money_relation(text: str, question: str) -> bool:
-    """Whether the sentence's money is of the other relation than the question's: takings
-    for a cost, or a cost for takings (and nothing of the question's own relation)."""
-    asks_spent, asks_brought = bool(_SPENT.search(question)), bool(_BROUGHT_IN.search(question))
-    if asks_spent == asks_brought:  # neither, or both: the question does not say
+    """Whether the sentence's money is of another relation than the one the question asks
+    for, and of none of the question's (``_MONEY_RELATIONS``). A question naming no relation,
+    or several, is not checked; nor is a sentence naming none ("the $75m film")."""
+    asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(question)}
+    if len(asked) != 1:
         return False
-    spent, brought = bool(_SPENT.search(text)), bool(_BROUGHT_IN.search(text))
-    return (brought and not spent) if asks_spent else (spent and not brought)
+    given = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(text)}
+    return bool(given) and not (given & asked)
 
 
 _COUNTS = re.compile(r"\bhow many\b")

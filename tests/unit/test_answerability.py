@@ -278,6 +278,24 @@ def test_a_cost_is_not_answered_by_takings_nor_takings_by_a_cost() -> None:
     assert holds_kind(fee, Kind.MONEY, q)
 
 
+def test_a_profit_damages_or_share_price_do_not_answer_another_relation() -> None:
+    # A profit is not answered by revenue, nor by a share price.
+    q = "What profit did Acme Group make last year?"
+    assert asked_kind(q) is Kind.MONEY
+    assert not holds_kind("Acme Group generated revenues of $12bn last year.", Kind.MONEY, q)
+    assert not holds_kind("Acme shares fell 25 cents to $17.65 on Monday.", Kind.MONEY, q)
+    assert holds_kind("Acme Group made a pre-tax profit of $1.2bn last year.", Kind.MONEY, q)
+    assert holds_kind("Acme earned $1.2bn last year.", Kind.MONEY, q)  # may mean either
+    # What something cost is not answered by damages a court ordered.
+    q = "How much did Ann Lee's divorce cost her?"
+    damages = "He had fled abroad rather than pay the £5,000 damages ordered by a court."
+    assert not holds_kind(damages, Kind.MONEY, q)
+    assert holds_kind("The divorce cost her £3,000 in fees.", Kind.MONEY, q)
+    # A question naming two relations is not checked.
+    q = "How much did the firm's revenue and profit reach?"
+    assert holds_kind("Revenue reached $3bn.", Kind.MONEY, q)
+
+
 def test_a_role_the_question_names_must_be_mentioned() -> None:
     # "Which judge …": a name filling another role (the defendant, a witness) is no answer.
     q = "Which judge is presiding over the fraud trial of Tom Hale?"
