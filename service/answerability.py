@@ -649,7 +649,9 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     q_names = {w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)}
     for run in name_runs(text):
-        # ("China’s" is "China": a possessive ending is no word of the name)
+        # ("China’s" is "China": a possessive ending is no word of the name, nor is the
+        # lower-case end of a compound: "London-based" is "London")
+        run = re.sub(r"-[a-z][\w-]*", "", run)
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))]
         # A country, a nationality or a common acronym ("TV") names no person or firm.
         if all(
@@ -669,9 +671,12 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         initials = "".join(w[0] for w in spelt)
         if len(initials) > 1 and initials in q_words:
             continue
-        # A fuller form of a name the question uses ("David Blunkett" for "Blunkett") is
+        # A fuller form of a name the question uses ("David Blunkett" for "Blunkett"), or
+        # the question's name after a capitalised opener ("Striker Nicolas Anelka …"), is
         # the question's own name.
         if len(words) == 2 and words[-1] in q_names:
+            continue
+        if len(words) > 1 and text.startswith(run) and all(w in q_names for w in words[1:]):
             continue
         if any(w not in q_words for w in words):
             return True
@@ -792,6 +797,23 @@ class Focus:
                 and not any(w in q_words for w in parts)
                 and not all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in parts)
             ):
+                return True
+        return False
+
+    def names_role_anonymously(self, sentence: str) -> bool:
+        """Whether the sentence speaks of the asked role only as "a <role>" with no name beside
+        it: "Anelka told a French magazine: …" does not say which magazine, nor "from a London
+        venue" which venue. A name in apposition on either side ("Acme, a games company",
+        "a magazine, Le Point," "a venue called the Cirkus") names it."""
+        if self.role is None:
+            return False
+        role = re.compile(
+            rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(self.role)}s?\b",
+            re.IGNORECASE,
+        )
+        for m in role.finditer(sentence):
+            before, after = sentence[: m.start()], sentence[m.end() :]
+            if not (_NAME_BEFORE_ROLE.search(before) or _NAME_AFTER_ROLE.match(after)):
                 return True
         return False
 
@@ -946,6 +968,14 @@ _ROLE = re.compile(
     r"([a-z][\w'’-]*)\s*(?:,|\b(?:did|do|does|is|was|are|were|has|have|had|will|would|can|"
     r"could)\b)"
 )
+
+
+# A name in apposition to "a <role>": "Acme, a games company" / "Acme is a games company",
+# and "a magazine, Le Point," / "a venue called the Cirkus" / "a US judge (Ann Lee)".
+_NAME_BEFORE_ROLE = re.compile(
+    r"[A-Z][\w'’.-]*\)?\s*(?:,|\b(?:is|was|are|were|became|becomes|as)\b)\s*$"
+)
+_NAME_AFTER_ROLE = re.compile(r"\s*(?:,|\(|\b(?:called|named|known as)\b)?\s*(?:the\s+)?[A-Z0-9]")
 
 
 # Roles any name of the asked kind fills: the answer need not use the word ("Which nation

@@ -296,6 +296,28 @@ def test_a_profit_damages_or_share_price_do_not_answer_another_relation() -> Non
     assert holds_kind("Revenue reached $3bn.", Kind.MONEY, q)
 
 
+def test_a_role_named_only_as_a_role_is_no_answer() -> None:
+    focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
+    assert focus.role == "magazine"
+    assert focus.names_role_anonymously('The Sun says Hale told a French magazine: "I am bored."')
+    assert not focus.names_role_anonymously("Hale told a French magazine, Le Point, he was bored.")
+    assert not focus.names_role_anonymously("Hale told Le Point, a French magazine, he was bored.")
+    assert not focus.names_role_anonymously("Hale told Le Point he was bored.")
+    # No role, nothing to check.
+    assert not question_focus("Who did Tom Hale speak to?", None).names_role_anonymously(
+        "Hale told a French magazine he was bored."
+    )
+
+
+def test_the_questions_name_in_a_longer_form_is_not_an_answer() -> None:
+    q = "Which French magazine did Nicolas Anelka speak to about his move?"
+    # A capitalised opener before the question's name, a lower-case compound ending.
+    assert not holds_kind("Striker Nicolas Anelka wants to leave the club.", Kind.NAME, q)
+    q_paris = "Which Paris magazine did he speak to?"
+    assert not holds_kind("Some fans of the Paris-based magazine left.", Kind.NAME, q_paris)
+    assert holds_kind("Nicolas Anelka spoke to France Football.", Kind.NAME, q)
+
+
 def test_a_role_the_question_names_must_be_mentioned() -> None:
     # "Which judge …": a name filling another role (the defendant, a witness) is no answer.
     q = "Which judge is presiding over the fraud trial of Tom Hale?"
