@@ -253,10 +253,13 @@ _WITHHELD = re.compile(
     re.IGNORECASE,
 )
 # The same, for what is not a name: "an unnamed robot" does not withhold an amount or a place.
+# An undisclosed bidder or an unknown buyer withholds a name, not the amount they paid.
 _WITHHELD_NOT_NAME = re.compile(
-    r"\b(?:undisclosed|unspecified|unknown|not (?:been )?(?:disclosed|revealed|known|"
-    r"specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
-    r"(?:say|disclose|reveal|comment|specify|give))\b",
+    r"\b(?:(?:undisclosed|unspecified|unknown)\b(?!\s+(?:bidders?|buyers?|purchasers?|"
+    r"clients?|investors?|sources?|part(?:y|ies)|compan(?:y|ies)|firms?|individuals?|persons?|"
+    r"backers?|donors?|suitors?|owners?)\b)|not (?:been )?(?:disclosed|revealed|known|"
+    r"specified)\b|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
+    r"(?:say|disclose|reveal|comment|specify|give)\b)",
     re.IGNORECASE,
 )
 # How much better a withheld statement must cover the question than the lead to replace it.
@@ -469,7 +472,10 @@ _UNITS = (
         ),
     ),
     (
-        re.compile(r"\bhow (?:heavy)\b|\bweigh"),
+        re.compile(
+            r"\bhow heavy\b|"
+            r"\b(?:how much|what) (?:do|does|did|will|would|can|could)\b[^?,]*?\bweigh\b"
+        ),
         re.compile(r"\d(?:[.,]\d+)*\s?(?:kg|g|lb|lbs|tonnes?|tons?|kilos?|pounds|grams?)\b"),
     ),
 )
@@ -574,7 +580,7 @@ def _hedged(text: str, question: str) -> bool:
 def holds_kind(text: str, kind: Kind, question: str) -> bool:
     """Whether ``text`` states something of ``kind`` that ``question`` does not already state."""
     q_lower = question.lower()
-    if is_withheld(text):
+    if (_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text):
         return False
     if (
         kind in (Kind.MONEY, Kind.NUMBER)

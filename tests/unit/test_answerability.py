@@ -296,6 +296,23 @@ def test_a_profit_damages_or_share_price_do_not_answer_another_relation() -> Non
     assert holds_kind("Revenue reached $3bn.", Kind.MONEY, q)
 
 
+def test_an_undisclosed_buyer_withholds_a_name_not_the_price() -> None:
+    q = "What price did the Palace Theatre fetch at auction?"
+    sold = "The theatre was sold to an undisclosed bidder at auction for £340,000."
+    assert holds_kind(sold, Kind.MONEY, q)
+    assert not holds_kind(sold, Kind.NAME, "Who bought the Palace Theatre at auction?")
+    assert not holds_kind("It was sold for an undisclosed sum, £5 less than hoped.", Kind.MONEY, q)
+
+
+def test_weighing_a_cost_asks_no_weight() -> None:
+    # "as markets weighed the cost" is no "how much does it weigh".
+    q = "By how much did shares in Acme Re drop as markets weighed the cost of the storm?"
+    assert holds_kind("Shares in Acme Re fell 1.7% as the market speculated.", Kind.NUMBER, q)
+    q = "How much did the new console weigh?"
+    assert not holds_kind("The console sold 1.7 million units.", Kind.NUMBER, q)
+    assert holds_kind("The console weighs 2.1kg.", Kind.NUMBER, q)
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.role == "magazine"
