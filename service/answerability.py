@@ -95,7 +95,7 @@ _CATEGORY_NOUNS = (
     r"sector|area|topic|issue|subject|kind|type|sort|way|method|industry|field|aspect|part|"
     r"role|factor|reason|problem|measure|step|change|policy|question|concern|risk|"
     r"technology|technologies|service|feature|activity|activities|skill|condition|disease|"
-    r"crime|offence|charge|sport|event|food|material|word|phrase|term|one|ones|of"
+    r"crime|offence|charge|sport|event|food|material|word|phrase|term|one|ones"
 )
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
@@ -129,7 +129,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             r"\b(?:what|which)\b[^?]{0,40}?\b(?:price|fee|sum|amount|payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
-            r"valuation|bill|damages|compensation|fortune|debt|debts)\b"
+            r"valuation|bill|damages|compensation|fortune|debt)s?\b"
         ),
         Kind.MONEY,
     ),
@@ -189,7 +189,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     # something named, unless its noun is a category of things ("Which sectors…").
     (
         re.compile(
-            r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which\s+"
+            r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which\s+(?!of\b)"
             rf"(?!(?:[\w'’-]+\s+){{0,2}}?(?:{_CATEGORY_NOUNS})s?\b)[a-z]"
         ),
         Kind.NAME,
@@ -1003,6 +1003,9 @@ def asked_role(question: str, kind: Kind | None) -> str | None:
     if m is None:
         return None
     noun = m.group(2)
+    before = m.group(1).split()
+    if "of" in before[1:]:  # "Which committee of Congress did …": the committee
+        noun = before[before.index("of", 1) - 1]
     if noun in _ANY_NAME_ROLES:
         return None
     if (

@@ -313,6 +313,16 @@ def test_weighing_a_cost_asks_no_weight() -> None:
     assert holds_kind("The console weighs 2.1kg.", Kind.NUMBER, q)
 
 
+def test_plural_money_words_and_which_noun_of_x_questions_have_a_kind() -> None:
+    assert asked_kind("What annual profits did Acme and Bolt report?") is Kind.MONEY
+    assert asked_kind("Which committee of Congress did Ann Lee address?") is Kind.NAME
+    assert question_focus("Which committee of Congress did Ann Lee address?", None).role == (
+        "committee"
+    )
+    assert asked_kind("Which of the firms did Ann Lee join?") is Kind.NAME
+    assert asked_kind("Which sectors did Ann Lee name?") is None  # a category
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.role == "magazine"
