@@ -164,7 +164,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"^\s*(?:\w+\s+){0,2}?(?:who|whom)\b|\b(?:by|to|with|for|from|of) whom\b|"
-            r"\bwhat is the name\b|\bwhat was the name\b|"
+            r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?name\b|"
             r"\b(?:which\s+(?:[\w'’-]+\s+){0,4}?|what\s+)(?:person|man|woman|official|executive|"
             r"minister|chief|player|company|firm|group|movie|film|show|book|song|album|"
             r"band|team|club|national|politician|mp|leader|president|director|actor|"
@@ -247,6 +247,7 @@ _AGE = re.compile(
 )
 # The sentence says the asked-for fact is not known: it does not answer.
 _WITHHELD = re.compile(
+    r"\bnot (?:his|her|their|its|the) real name\b|"
     r"\b(?:undisclosed|unspecified|unknown|unnamed|not (?:been )?(?:disclosed|revealed|named|"
     r"known|specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
     r"(?:say|disclose|reveal|name|comment|specify|give))\b",
@@ -990,7 +991,7 @@ _ANY_NAME_ROLES = frozenset(
     "person persons man men woman women people player players nation nations country "
     "countries team teams side sides club clubs company companies firm firms group groups "
     "organisation organisations organization organizations official officials individual "
-    "politician politicians".split()
+    "politician politicians executive executives boss bosses member members star stars".split()
 )
 
 

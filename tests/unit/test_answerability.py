@@ -323,6 +323,16 @@ def test_plural_money_words_and_which_noun_of_x_questions_have_a_kind() -> None:
     assert asked_kind("Which sectors did Ann Lee name?") is None  # a category
 
 
+def test_a_pen_name_is_not_the_real_name_and_executives_need_no_mention() -> None:
+    q = "What is the real name of the blogger who writes as Ann Lee?"
+    assert asked_kind(q) is Kind.NAME
+    assert not holds_kind(
+        "Ann Lee - not her real name - began a column in The Guardian.", Kind.NAME, q
+    )
+    # "executive" is filled by any job title: the answer need not use the word.
+    assert question_focus("Which Acme executive spoke about the deal?", None).role is None
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.role == "magazine"
