@@ -22,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -390,8 +391,12 @@ def _norm_number(n: str) -> str:
 _PREPOSITION_NEXT = re.compile(r"\s+(?:for|of|in|at|on|from|with|into|over|under|among)\b")
 
 
-def name_runs(text: str) -> list[str]:
-    """Runs of capitalised words that are not sentence openers, titles or calendar words."""
+def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[str]:
+    """Runs of capitalised words that are not sentence openers, titles or calendar words.
+
+    ``common`` (``TermStats.is_common``) tells a common word capitalised only because it opens
+    the sentence ("Rock outfit Rooster…", "Investors who…", "Striker Nicolas Anelka…") from a
+    name ("Labour won…"); it is dropped from the start of the run."""
     runs = []
     for m in _CAP_RUN.finditer(text):
         words = [w.strip(".,'’") for w in m.group(0).split()]
@@ -411,6 +416,10 @@ def name_runs(text: str) -> list[str]:
             )
         ):
             continue
+        if at_start and common is not None and common(words[0]):
+            words = words[1:]
+            if not words:
+                continue
         runs.append(" ".join(words))
     return runs
 
@@ -578,8 +587,11 @@ def _hedged(text: str, question: str) -> bool:
     return last is None or hedge.start() < last
 
 
-def holds_kind(text: str, kind: Kind, question: str) -> bool:
-    """Whether ``text`` states something of ``kind`` that ``question`` does not already state."""
+def holds_kind(
+    text: str, kind: Kind, question: str, common: Callable[[str], bool] | None = None
+) -> bool:
+    """Whether ``text`` states something of ``kind`` that ``question`` does not already state
+    (``common``: see ``name_runs``)."""
     q_lower = question.lower()
     if (_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text):
         return False
@@ -655,7 +667,7 @@ def holds_kind(text: str, kind: Kind, question: str) -> bool:
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     q_names = {w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)}
-    for run in name_runs(text):
+    for run in name_runs(text, common):
         # ("China’s" is "China": a possessive ending is no word of the name, nor is the
         # lower-case end of a compound: "London-based" is "London")
         run = re.sub(r"-[a-z][\w-]*", "", run)
@@ -707,6 +719,11 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     )
 
 
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A capitalised word inside a sentence: after a lower-case word, a digit or a comma.
+_CAPITAL_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
+
+
 class TermStats:
     """Inverse document frequencies of word stems over the indexed chunks.
 
@@ -720,20 +737,33 @@ class TermStats:
         self._lock = threading.Lock()
         self._idf: dict[str, float] | None = None
         self._max = 1.0
+        self._common: frozenset[str] = frozenset()
 
     def _table(self) -> dict[str, float]:
         if self._idf is None:
             with self._lock:
                 if self._idf is None:
                     counts: dict[str, int] = {}
+                    lower: Counter[str] = Counter()
+                    capital: Counter[str] = Counter()
                     total = 0
                     for text in self._load():
                         total += 1
                         for w in content_words(text):
                             counts[w] = counts.get(w, 0) + 1
+                        lower.update(_LOWER_WORD.findall(text))
+                        capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
                     self._max = math.log((total + 1) / 1) + 1
+                    self._common = frozenset(w for w, n in lower.items() if n > capital[w])
                     self._idf = {w: math.log((total + 1) / (c + 1)) + 1 for w, c in counts.items()}
         return self._idf
+
+    def is_common(self, word: str) -> bool:
+        """Whether the indexed text writes ``word`` in lower case more often than capitalised
+        inside a sentence: "rock", "investors", "striker" are common words; "Labour", "Blair",
+        "Apple" are names. Counted with the IDF table, once per process."""
+        self._table()
+        return word.lower() in self._common
 
     def idf(self, stem: str) -> float:
         """The IDF of a stem (as ``content_words`` returns it)."""

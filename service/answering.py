@@ -147,9 +147,10 @@ class AnswerService:
         passages = self.retriever.search(query, top_k or s.top_k, filters, vector=vector)
         focus = question_focus(query, self.term_stats)
         kind = focus.kind
+        common = self.term_stats.is_common
 
         def answers(text: str) -> bool:
-            return kind is not None and holds_kind(text, kind, query)
+            return kind is not None and holds_kind(text, kind, query, common)
 
         ranked = self.scorer.rank(
             query,
@@ -295,7 +296,7 @@ class AnswerService:
         return {
             id(c): c.similarity + s.lexical_weight * weighted_overlap(weights, c.sentence.text)
             for c in ranked
-            if kind is None or holds_kind(c.sentence.text, kind, part)
+            if kind is None or holds_kind(c.sentence.text, kind, part, self.term_stats.is_common)
         }
 
     def _condense(self, request: Question) -> tuple[str, str | None]:
@@ -320,7 +321,10 @@ class AnswerService:
             text=generated,
             kept_claims=len(split_claims(verified.answer)) if verified.citations else 0,
             answers_kind=kind is None
-            or (holds_kind(kept, kind, question) and states_lead_fact(kept, lead, kind, question)),
+            or (
+                holds_kind(kept, kind, question, self.term_stats.is_common)
+                and states_lead_fact(kept, lead, kind, question)
+            ),
         )
 
     def events(self, request: Question, *, stream: bool = True) -> Generator[Event, None, None]:

@@ -13,6 +13,7 @@ from service.answerability import (
     asked_kind,
     holds_kind,
     is_instruction,
+    name_runs,
     question_focus,
     question_parts,
     states_lead_fact,
@@ -331,6 +332,25 @@ def test_a_pen_name_is_not_the_real_name_and_executives_need_no_mention() -> Non
     )
     # "executive" is filled by any job title: the answer need not use the word.
     assert question_focus("Which Acme executive spoke about the deal?", None).role is None
+
+
+def test_a_common_word_opening_a_sentence_is_no_name() -> None:
+    stats = TermStats(
+        lambda: [
+            "Fans of rock music and investors in the band met the striker.",
+            "The band played rock songs; investors cheered, and Labour and Blair smiled.",
+            "He said Labour had won, and Blair agreed.",
+        ]
+    )
+    assert stats.is_common("Rock") and stats.is_common("investors")
+    assert not stats.is_common("Labour") and not stats.is_common("Blair")
+    assert name_runs("Rock outfit Rooster played.", stats.is_common) == ["Rooster"]
+    assert name_runs("Striker Nicolas Anelka left.", stats.is_common) == ["Nicolas Anelka"]
+    assert name_runs("Labour won the seat.", stats.is_common) == ["Labour"]
+    q = "Which two firms pulled out of the talks?"
+    opener = "Investors lost money and are to receive compensation."
+    assert holds_kind(opener, Kind.NAME, q)  # without the counts, "Investors" looks like a name
+    assert not holds_kind(opener, Kind.NAME, q, stats.is_common)
 
 
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
