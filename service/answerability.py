@@ -135,6 +135,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         Kind.MONEY,
     ),
     (re.compile(r"\bwhat\b[^?]{0,60}\b(?:sell|sold|fetch|fetched|go) for\b"), Kind.MONEY),
+    # "What was the deal worth?": a sum of money.
+    (re.compile(r"^\s*what (?:is|was|are|were|will)\b[^?]*\bworth\b"), Kind.MONEY),
     # "What time did she run / does the show start?": a time of day or a race time.
     (re.compile(r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b"), Kind.NUMBER),
     (
@@ -871,7 +873,11 @@ class Focus:
             return False
 
         def present(word: str) -> bool:
-            return word in words or (len(word) >= 6 and word[:6] in prefixes)
+            return (
+                word in words
+                or (len(word) >= 6 and word[:6] in prefixes)
+                or any(alias in words for alias in _ALIASES.get(word, ()))
+            )
 
         stems = {stem_word(w) for w in words} if self.role else set()
 
@@ -896,6 +902,17 @@ class Focus:
                 if allowed_misses < 0:
                     return False
         return True
+
+
+# Names news writes in two ways: a party and its nickname, a country and its short or
+# adjective form ("the Conservatives" / "the Tories", "the UK" / "Britain").
+_ALIAS_GROUPS = (
+    ("conservative", "conservatives", "tory", "tories"),
+    ("democrats", "dems"),
+    ("uk", "britain", "british"),
+    ("us", "usa", "america", "american"),
+)
+_ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
 
 
 def withheld_instead(

@@ -48,6 +48,9 @@ from service.schemas import Answer, Citation, Filters, ModelInfo, Passage, Timin
 log = logging.getLogger(__name__)
 
 REFUSAL = "The articles do not contain an answer to this question."
+# How much better (in part score) another article's sentence must answer the second part of
+# a two-part question to be preferred over one from the lead's article.
+OWN_MARGIN = 0.2
 __all__ = ["REFUSAL", "AnswerService", "Event", "Question", "is_model_refusal"]
 
 
@@ -244,9 +247,14 @@ class AnswerService:
                     c for c in options if part_foci[i].anchored(c.sentence.text, in_article(c))
                 ]
                 own = [c for c in anchored if c.sentence.doc_id == lead.sentence.doc_id]
-                best = own or anchored or options
-                if best:
-                    preferred.append(max(best, key=lambda c: part_scores[id(c)]))
+                best = max(anchored or options, key=lambda c: part_scores[id(c)], default=None)
+                if own:
+                    # the lead's article, unless another answers the part clearly better
+                    mine = max(own, key=lambda c: part_scores[id(c)])
+                    if best is None or part_scores[id(mine)] >= part_scores[id(best)] - OWN_MARGIN:
+                        best = mine
+                if best is not None:
+                    preferred.append(best)
         pool = [
             *preferred,
             *(

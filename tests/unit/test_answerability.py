@@ -353,6 +353,19 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
     assert not holds_kind(opener, Kind.NAME, q, stats.is_common)
 
 
+def test_a_party_or_country_may_be_named_by_its_other_name() -> None:
+    focus = question_focus("How much had the Conservatives paid back to Lord Ashcroft?", None)
+    assert focus.anchored("Reports say the Tory party repaid £500,000 to Lord Ashcroft.")
+    assert not focus.anchored("Reports say the party repaid £500,000 to Lord Ashcroft.")
+    focus = question_focus("How many troops has the UK sent to Basra?", None)
+    assert focus.anchored("Britain has sent 8,000 troops to Basra.")
+
+
+def test_what_a_deal_was_worth_asks_money() -> None:
+    assert asked_kind("What was the Qwest deal worth that MCI turned down?") is Kind.MONEY
+    assert asked_kind("What is the firm worth now?") is Kind.MONEY
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.role == "magazine"
