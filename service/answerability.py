@@ -134,7 +134,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.MONEY,
     ),
-    (re.compile(r"\bwhat\b[^?]{0,60}\b(?:sell|sold|fetch|fetched|go) for\b"), Kind.MONEY),
+    (re.compile(r"\bwhat\b[^?,]{0,60}\b(?:sell|sold|fetch|fetched|go) for\b"), Kind.MONEY),
     # "What was the deal worth?": a sum of money.
     (re.compile(r"^\s*what (?:is|was|are|were|will)\b[^?]*\bworth\b"), Kind.MONEY),
     # "What time did she run / does the show start?": a time of day or a race time.
@@ -378,8 +378,9 @@ def is_instruction(text: str) -> bool:
 
 
 def asked_kind(question: str) -> Kind | None:
-    """The kind of answer the question asks for, or None when its wording does not say."""
-    q = " ".join(question.lower().split())
+    """The kind of answer the question asks for, or None when its wording does not say.
+    Capitalised words after the first are names, not wording ("Bill Thompson" asks no bill)."""
+    q = " ".join(re.sub(r"(?<=\s)[A-Z][a-z][\w'’.-]*", "X", question).lower().split())
     for pattern, kind in _KIND_RULES:
         if pattern.search(q):
             return kind
@@ -784,6 +785,7 @@ class Focus:
     kind: Kind | None = None
     event: str | None = None  # the verb of "who won …?": the evidence must mention that event
     role: str | None = None  # the noun of "which judge is …?": the evidence must mention it
+    noun: str | None = None  # the noun of "which <noun> …?", a role or not ("which newspaper")
     question: str = ""
     missing: list[str] = field(default_factory=list)
 
@@ -844,10 +846,10 @@ class Focus:
         it: "Anelka told a French magazine: …" does not say which magazine, nor "from a London
         venue" which venue. A name in apposition on either side ("Acme, a games company",
         "a magazine, Le Point," "a venue called the Cirkus") names it."""
-        if self.role is None:
+        if self.noun is None or self.noun in _ANY_NAME_ROLES:
             return False
         role = re.compile(
-            rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(self.role)}s?\b",
+            rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(self.noun)}s?\b",
             re.IGNORECASE,
         )
         for m in role.finditer(sentence):
@@ -993,7 +995,7 @@ def event_verb(question: str) -> str | None:
     …": the presenter, the chairman), or None. Questions with a modal or a copula ("who
     will run", "who is") are left alone."""
     m = _WHO_EVENT.match(question)
-    if not m:
+    if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
         return None
     verb = m.group(1).lower()
     if verb in _IRREGULAR:
@@ -1040,13 +1042,14 @@ _ANY_NAME_ROLES = frozenset(
     "organisation organisations organization organizations official officials individual "
     "politician politicians executive executives boss bosses member members star stars".split()
 )
+# A publication is named without the word ("told the Sunday Times"): no mention needed. A
+# broadcaster is usually introduced with it ("Finnish channel YLE"): a channel is a role.
+_PUBLICATIONS = frozenset("newspaper newspapers paper papers magazine magazines tabloid".split())
 
 
-def asked_role(question: str, kind: Kind | None) -> str | None:
-    """The role noun of a "Which judge is presiding …?" question ("judge"), or None. The
-    evidence must mention it: a name from the article that fills another role (the defendant,
-    a witness) does not answer. Categories ("which sectors") and kinds already checked
-    (dates, places, numbers) have no role."""
+def asked_noun(question: str, kind: Kind | None) -> str | None:
+    """The noun of a "Which judge is presiding …?" question ("judge"), or None. Categories
+    ("which sectors") and kinds already checked (dates, places, numbers) have none."""
     m = _ROLE.match(" ".join(question.lower().split()))
     if m is None:
         return None
@@ -1054,8 +1057,6 @@ def asked_role(question: str, kind: Kind | None) -> str | None:
     before = m.group(1).split()
     if "of" in before[1:]:  # "Which committee of Congress did …": the committee
         noun = before[before.index("of", 1) - 1]
-    if noun in _ANY_NAME_ROLES:
-        return None
     if (
         noun in STOPWORDS
         or re.fullmatch(rf"(?:{_CATEGORY_NOUNS})s?", noun)
@@ -1063,6 +1064,15 @@ def asked_role(question: str, kind: Kind | None) -> str | None:
     ):
         return None
     return noun
+
+
+def asked_role(question: str, kind: Kind | None) -> str | None:
+    """The role noun of a "Which judge is presiding …?" question ("judge"), or None. The
+    evidence must mention it: a name from the article that fills another role (the defendant,
+    a witness) does not answer. Roles any name fills (``_ANY_NAME_ROLES``) and publications
+    need no mention."""
+    noun = asked_noun(question, kind)
+    return None if noun in _ANY_NAME_ROLES or noun in _PUBLICATIONS else noun
 
 
 _PART_SPLIT = re.compile(
@@ -1108,5 +1118,6 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         kind=kind,
         event=event_verb(question),
         role=asked_role(question, kind),
+        noun=asked_noun(question, kind),
         question=question,
     )

@@ -366,9 +366,19 @@ def test_what_a_deal_was_worth_asks_money() -> None:
     assert asked_kind("What is the firm worth now?") is Kind.MONEY
 
 
+def test_names_in_the_question_are_no_wording_and_roles_of_who_acted_as() -> None:
+    # "Bill Thompson" asks for no bill; "acted as" names a role, not an event to mention.
+    assert asked_kind("Which phone does analyst Bill Thompson prefer?") is not Kind.MONEY
+    assert question_focus("Who acted as Tom Hale's lawyer at the trial?", None).event is None
+    assert question_focus("Who founded Acme in Leeds?", None).event == "founded"
+    # A newspaper is named without the word; a channel is introduced with it.
+    assert question_focus("Which newspaper did Tom Hale tell about the ban?", None).role is None
+    assert question_focus("Which channel will show the drama?", None).role == "channel"
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
-    assert focus.role == "magazine"
+    assert focus.noun == "magazine" and focus.role is None  # named without the word
     assert focus.names_role_anonymously('The Sun says Hale told a French magazine: "I am bored."')
     assert not focus.names_role_anonymously("Hale told a French magazine, Le Point, he was bored.")
     assert not focus.names_role_anonymously("Hale told Le Point, a French magazine, he was bored.")
