@@ -806,14 +806,23 @@ class Focus:
         return got / total
 
     def _named_by_initials(self, text: str) -> set[str]:
-        """The terms of the question's names that ``text`` gives by their initials ("US" for
-        "United States", "BBC" for "British Broadcasting Corporation")."""
-        words = set(re.findall(r"[A-Za-z0-9]+", text))
+        """The terms of the question's names, or of any run of two to four of its words, that
+        ``text`` gives by their initials ("US" for "United States", "CSOs" for "community
+        support officers")."""
+        acronyms = {w.removesuffix("s") for w in re.findall(r"\b[A-Z][A-Z0-9]*[A-Z]s?\b", text)}
+        if not acronyms:
+            return set()
         terms: set[str] = set()
         for run in self.names:
             parts = re.findall(r"[A-Za-z0-9]+", run)
-            if len(parts) > 1 and "".join(w[0] for w in parts).upper() in words:
+            if len(parts) > 1 and "".join(w[0] for w in parts).upper() in acronyms:
                 terms |= content_words(run)
+        words = re.findall(r"[A-Za-z0-9]+", self.question)
+        for size in (2, 3, 4):
+            for i in range(len(words) - size + 1):
+                run = words[i : i + size]
+                if "".join(w[0] for w in run).upper() in acronyms:
+                    terms |= content_words(" ".join(run))
         return terms
 
     def about_someone_else(self, sentence: str) -> bool:

@@ -376,6 +376,13 @@ def test_names_in_the_question_are_no_wording_and_roles_of_who_acted_as() -> Non
     assert question_focus("Which channel will show the drama?", None).role == "channel"
 
 
+def test_an_acronym_covers_the_words_it_stands_for() -> None:
+    focus = question_focus("How many community support officers were hired in Leeds?", None)
+    with_acronym = "Leeds hired 2,000 new CSOs last year."
+    without = "Leeds hired 2,000 new staff last year."
+    assert focus.coverage(with_acronym) > focus.coverage(without)
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.noun == "magazine" and focus.role is None  # named without the word
