@@ -820,9 +820,9 @@ class Focus:
         words = re.findall(r"[A-Za-z0-9]+", self.question)
         for size in (2, 3, 4):
             for i in range(len(words) - size + 1):
-                run = words[i : i + size]
-                if "".join(w[0] for w in run).upper() in acronyms:
-                    terms |= content_words(" ".join(run))
+                window = words[i : i + size]
+                if "".join(w[0] for w in window).upper() in acronyms:
+                    terms |= content_words(" ".join(window))
         return terms
 
     def about_someone_else(self, sentence: str) -> bool:
