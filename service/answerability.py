@@ -224,8 +224,13 @@ _CAP_RUN = re.compile(
 # A place after a preposition; a possessive is a place only before a name ("at London's
 # Science Museum", not "to China's economy").
 _PLACE = re.compile(
-    r"\b(?:in|at|to|from|near|outside|across)\s+(?:the\s+)?([A-Z][\w.-]*\w)"
-    r"(?!\w|['’]s\s+[a-z])"
+    r"\b(?:in|at|to|from|near|outside|across)\s+(?:the\s+|(?:his|her|its|their)\s+"
+    r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
+    r"studio|factory|plant)\b))?([A-Z][\w.-]*\w)(?!\w|['’]s\s+[a-z])"
+)
+# Common nouns after which a capitalised word still names a place ("in his Sheffield seat").
+_PLACE_NOUNS = frozenset(
+    "seat constituency home hometown base headquarters office studio factory plant".split()
 )
 _INSTRUCTION = re.compile(
     r"(?:\b(?:note|message|instructions?|attention|reminder)\s+(?:to|for)\s+(?:all\s+|any\s+)?"
@@ -328,7 +333,12 @@ def _places(text: str) -> list[str]:
     for m in _PLACE.finditer(text):
         following = re.match(r"\s+([a-z]+)", text[m.end() :])
         word = following.group(1) if following else ""
-        if len(word) > 2 and word not in STOPWORDS and word not in _TIME_WORDS:
+        if (
+            len(word) > 2
+            and word not in STOPWORDS
+            and word not in _TIME_WORDS
+            and word not in _PLACE_NOUNS
+        ):
             continue
         found.append(m.group(1))
     return found

@@ -383,6 +383,12 @@ def test_an_acronym_covers_the_words_it_stands_for() -> None:
     assert focus.coverage(with_acronym) > focus.coverage(without)
 
 
+def test_a_place_before_a_place_noun_is_a_place() -> None:
+    q = "Where did Tom Hale say he would spend the weekend?"
+    assert holds_kind("He said he would be in his Sheffield seat this weekend.", Kind.PLACE, q)
+    assert not holds_kind("He said he would invest in Apple shares.", Kind.PLACE, q)
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.noun == "magazine" and focus.role is None  # named without the word
