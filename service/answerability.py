@@ -637,13 +637,14 @@ def holds_kind(
         if _COUNTS.search(q_lower) and not _ASKS_SHARE.search(q_lower):
             # "How many votes were cast?": a share ("67% of the vote") is no count, nor are
             # odds or a score ("40-1", "1/4", "2-0"), nor "one of the housemates".
-            text = _ODDS.sub(" ", _PERCENTAGE.sub(" ", text))
+            # Nor is a date ("on 3 April").
+            text = _ODDS.sub(" ", _PERCENTAGE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))
             text = re.sub(r"\bone of\b", " ", text, flags=re.IGNORECASE)
             new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
         words = re.findall(r"[a-z]+", text.lower())
+        q_words = set(re.findall(r"[a-z]+", q_lower))
         spelled = any(
-            w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_lower.split()
-            for w in words
+            w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_words for w in words
         )
         for asks, unit in _UNITS:
             if asks.search(q_lower):
@@ -652,7 +653,9 @@ def holds_kind(
     if kind is Kind.DATE:
         years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
         tokens = set(re.findall(r"[a-z]+", text.lower()))
-        months = {w for w in tokens if w in _MONTHS or w in _WEEKDAYS} - set(q_lower.split())
+        months = {w for w in tokens if w in _MONTHS or w in _WEEKDAYS} - set(
+            re.findall(r"[a-z]+", q_lower)
+        )
         # "may" is a month only when capitalised.
         if months == {"may"} and "May" not in text:
             months = set()

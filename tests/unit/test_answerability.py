@@ -389,6 +389,15 @@ def test_a_place_before_a_place_noun_is_a_place() -> None:
     assert not holds_kind("He said he would invest in Apple shares.", Kind.PLACE, q)
 
 
+def test_a_date_is_no_count_and_the_questions_number_word_is_no_answer() -> None:
+    q = "How many tickets will Leeds fans get for the final against York?"
+    assert not holds_kind("The final against Leeds on 3 April was moved.", Kind.NUMBER, q)
+    assert holds_kind("Leeds fans will get 8,000 tickets.", Kind.NUMBER, q)
+    # "at number two," in the question: "two" in the sentence is the question's own.
+    q = "How much did Gizmo, which entered the chart at number two, take?"
+    assert not holds_kind("Gizmo entered the chart at number two.", Kind.NUMBER, q)
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.noun == "magazine" and focus.role is None  # named without the word
