@@ -256,15 +256,16 @@ _AGE = re.compile(
 # The sentence says the asked-for fact is not known: it does not answer.
 _WITHHELD = re.compile(
     r"\bnot (?:his|her|their|its|the) real name\b|"
-    r"\b(?:undisclosed|unspecified|unknown|unnamed|not (?:been )?(?:disclosed|revealed|named|"
-    r"known|specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
+    r"\b(?:undisclosed|unspecified|(?<!the )unknown|unnamed|not (?:been )?(?:disclosed|"
+    r"revealed|named|known|specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
     r"(?:say|disclose|reveal|name|comment|specify|give))\b",
     re.IGNORECASE,
 )
 # The same, for what is not a name: "an unnamed robot" does not withhold an amount or a place.
-# An undisclosed bidder or an unknown buyer withholds a name, not the amount they paid.
+# An undisclosed bidder or an unknown buyer withholds a name, not the amount they paid; "the
+# unknown" (a noun) withholds nothing.
 _WITHHELD_NOT_NAME = re.compile(
-    r"\b(?:(?:undisclosed|unspecified|unknown)\b(?!\s+(?:bidders?|buyers?|purchasers?|"
+    r"\b(?:(?:undisclosed|unspecified|(?<!the )unknown)\b(?!\s+(?:bidders?|buyers?|purchasers?|"
     r"clients?|investors?|sources?|part(?:y|ies)|compan(?:y|ies)|firms?|individuals?|persons?|"
     r"backers?|donors?|suitors?|owners?)\b)|not (?:been )?(?:disclosed|revealed|known|"
     r"specified)\b|(?:did not|didn't|declined to|refused to|would not|wouldn't) "

@@ -398,6 +398,12 @@ def test_a_date_is_no_count_and_the_questions_number_word_is_no_answer() -> None
     assert not holds_kind("Gizmo entered the chart at number two.", Kind.NUMBER, q)
 
 
+def test_entering_the_unknown_withholds_nothing() -> None:
+    q = "How long after the Athens marathon will Ann Lee run in New York?"
+    assert holds_kind("She will enter the unknown just 77 days after Athens.", Kind.NUMBER, q)
+    assert not holds_kind("Her date of return is unknown, 77 days on.", Kind.NUMBER, q)
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.noun == "magazine" and focus.role is None  # named without the word
