@@ -1,5 +1,6 @@
-"""The ``<name>_chunks`` collection: chunks with their vectors, written and queried through
-llama-index's ``ChromaVectorStore`` (cosine space), and the sentences of each chunk beside them
+"""The ``<name>_chunks`` collection: chunks with their vectors, written (and queried by
+``query``) through llama-index's ``ChromaVectorStore`` (cosine space), read by search as
+Chroma's rows (``nearest``), and the sentences of each chunk beside them
 (``service.sentence_store``). Its collection metadata records the embedding model and chunking
 that built it, and a change token (``mark_changed``).
 
