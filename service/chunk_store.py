@@ -1,5 +1,6 @@
-"""The ``<name>_chunks`` collection: chunks with their vectors, written and queried through
-llama-index's ``ChromaVectorStore`` (cosine space), and the sentences of each chunk beside them
+"""The ``<name>_chunks`` collection: chunks with their vectors, written (and queried by
+``query``) through llama-index's ``ChromaVectorStore`` (cosine space), read by search as
+Chroma's rows (``nearest``), and the sentences of each chunk beside them
 (``service.sentence_store``). Its collection metadata records the embedding model and chunking
 that built it, and a change token (``mark_changed``).
 
@@ -47,6 +48,18 @@ class DocumentChunks:
     chunks: list[ChunkRecord]
     vectors: list[list[float]]
     sentence_vectors: list[list[list[float]]]
+
+
+@dataclass(frozen=True)
+class ChunkHit:
+    """A chunk a nearest-neighbour query found, as Chroma stores it: its id, text, flat
+    metadata (``ref_doc_id``, ``title``, ``published``, ``start``, ``end`` …) and cosine
+    similarity to the query."""
+
+    chunk_id: str
+    text: str
+    metadata: dict[str, Any]
+    similarity: float
 
 
 class ChunkStore:
@@ -151,6 +164,37 @@ class ChunkStore:
             return {}
         got = self.collection.get(ids=chunk_ids, include=["embeddings"])
         return dict(zip(got["ids"], got["embeddings"], strict=True))
+
+    def nearest(
+        self, vector: list[float], top_k: int, where: dict[str, Any] | None
+    ) -> list[ChunkHit]:
+        """The ``top_k`` nearest chunks, best first: the same rows, text and similarities as
+        ``query``, read from Chroma's result as it comes.
+
+        ``query`` has llama-index rebuild a ``TextNode`` for every row (parse the node JSON
+        stored in its metadata, validate a pydantic model, copy it); the search reads only
+        the id, the text and five flat metadata fields, which the row already holds (llama-index
+        writes the node's metadata and ``ref_doc_id`` beside the JSON). The similarity is
+        computed as llama-index computes it (``exp(-distance)``, then ``1 + log``), so scores
+        are equal to the last bit.
+        """
+        kwargs: dict[str, Any] = {"where": where} if where else {}
+        got = self.collection.query(
+            query_embeddings=[vector],
+            n_results=top_k,
+            include=["documents", "metadatas", "distances"],
+            **kwargs,
+        )
+        return [
+            ChunkHit(str(chunk_id), text or "", dict(meta or {}), 1.0 + math.log(math.exp(-d)))
+            for chunk_id, text, meta, d in zip(
+                got["ids"][0],
+                (got["documents"] or [[]])[0],
+                (got["metadatas"] or [[]])[0],
+                (got["distances"] or [[]])[0],
+                strict=True,
+            )
+        ]
 
     def query(
         self, vector: list[float], top_k: int, where: dict[str, Any] | None

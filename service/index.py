@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from service.chunk_store import ChunkRecord, ChunkStore, DocumentChunks
+from service.chunk_store import ChunkHit, ChunkRecord, ChunkStore, DocumentChunks
 from service.config import Settings
 from service.document_store import DocumentRecord, DocumentStore
 from service.embeddings import Embedder, Workload, embedding_model_id
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from service.schemas import Passage
 
 __all__ = [
+    "ChunkHit",
     "ChunkRecord",
     "Counts",
     "DocumentChunks",
@@ -247,6 +248,13 @@ class NewsIndex:
     ) -> list[tuple[Any, float]]:
         """The ``top_k`` nearest chunks as (llama-index node, cosine similarity)."""
         return self.chunks.query(vector, top_k, where)
+
+    def nearest(
+        self, vector: list[float], top_k: int, where: dict[str, Any] | None
+    ) -> list[ChunkHit]:
+        """The ``top_k`` nearest chunks as Chroma rows (``ChunkStore.nearest``): what search
+        reads, without building llama-index nodes."""
+        return self.chunks.nearest(vector, top_k, where)
 
 
 def _make_client(settings: Settings) -> Any:

@@ -12,7 +12,7 @@ import numpy as np
 from service.dates import TimeScope, date_from_metadata, date_ord, time_scope
 from service.errors import EmptyIndexError
 from service.evidence import content_words, is_statement
-from service.index import NewsIndex
+from service.index import ChunkHit, NewsIndex
 from service.lexical import LexicalHit
 from service.schemas import Filters, Passage
 
@@ -121,11 +121,11 @@ class Retriever:
         vector = vector if vector is not None else self.index.embed_query(query)
         candidates = max(top_k, s.fusion_candidates) if hybrid else top_k
         where = chroma_where(filters)
-        results = self.index.query(vector, candidates, where)
+        results = self.index.nearest(vector, candidates, where)
         # Counting costs a round trip (to the server, in server mode): only when nothing came back.
         if not results and self.index.chunk_collection.count() == 0:
             raise EmptyIndexError(EMPTY_INDEX_HINT)
-        dense = [_passage(node, score) for node, score in results]
+        dense = [_passage(hit) for hit in results]
         if not hybrid:
             return served_only(self.index, dense)
         lexical = self.index.lexical
@@ -173,8 +173,8 @@ class Retriever:
         if where:
             clauses.append(where)
         ranked: dict[str, int] = {}
-        for node, score in self.index.query(vector, candidates, {"$and": clauses}):
-            passage = _passage(node, score)
+        for hit in self.index.nearest(vector, candidates, {"$and": clauses}):
+            passage = _passage(hit)
             pool.setdefault(passage.passage_id, passage)
             ranked[passage.passage_id] = len(ranked) + 1
         return ranked
@@ -283,15 +283,15 @@ class Retriever:
         return passages
 
 
-def _passage(node: Any, score: float) -> Passage:
-    meta = node.metadata
+def _passage(hit: ChunkHit) -> Passage:
+    meta = hit.metadata
     return Passage(
-        passage_id=node.node_id,
-        doc_id=str(node.ref_doc_id),
+        passage_id=hit.chunk_id,
+        doc_id=str(meta["ref_doc_id"]),
         title=str(meta.get("title", "")),
         published=date_from_metadata(meta),
         start=int(meta["start"]),
         end=int(meta["end"]),
-        text=node.get_content(),
-        score=round(score, 4),
+        text=hit.text,
+        score=round(hit.similarity, 4),
     )

@@ -3,6 +3,12 @@
 The request checks that depend on settings (lengths, history, filters) run here, as
 dependencies, so that they answer before a streaming response starts (a check inside a
 stream's generator would come after its 200 headers).
+
+Every dependency here (and in ``security``, ``metrics``, ``routes.documents``) is ``async def``
+although none awaits anything: FastAPI runs a plain ``def`` dependency in the thread pool, a
+hop to a worker thread and back for each of the five or six a request solves. They only read
+``app.state``, compare lengths or take a lock for a few instructions, so they run on the event
+loop (measured: ~0.25 ms less CPU per request, README "Performance").
 """
 
 from __future__ import annotations
@@ -20,19 +26,19 @@ from service.llm.base import Turn
 from service.schemas import AskRequest, Filters, SearchRequest
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
     """The settings the app was built with."""
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_index(request: Request) -> NewsIndex:
+async def get_index(request: Request) -> NewsIndex:
     """The open index."""
     index: NewsIndex = request.app.state.index
     return index
 
 
-def get_answer_service(request: Request) -> AnswerService:
+async def get_answer_service(request: Request) -> AnswerService:
     """The question-answering pipeline."""
     service: AnswerService = request.app.state.answers
     return service
@@ -60,7 +66,7 @@ def _check_filters(filters: Filters | None, settings: Settings) -> None:
         )
 
 
-def valid_ask(body: AskRequest, settings: SettingsDep) -> AskRequest:
+async def valid_ask(body: AskRequest, settings: SettingsDep) -> AskRequest:
     """An AskRequest within the limits the settings set (422 with what to change otherwise)."""
     check_length(body.question, settings, "question")
     _check_filters(body.filters, settings)
@@ -86,7 +92,7 @@ def to_question(body: AskRequest) -> Question:
     return Question(body.question, history, body.filters, body.top_k)
 
 
-def valid_search(body: SearchRequest, settings: SettingsDep) -> SearchRequest:
+async def valid_search(body: SearchRequest, settings: SettingsDep) -> SearchRequest:
     """A SearchRequest within the settings' limits (``top_k`` unset: ``RAG_TOP_K``)."""
     check_length(body.query, settings, "query")
     _check_filters(body.filters, settings)

@@ -98,7 +98,7 @@ class Metrics:
         return generate_latest(self.registry)
 
 
-def get_metrics(request: Request) -> Metrics:
+async def get_metrics(request: Request) -> Metrics:
     """The app's metrics (set by ``create_app``)."""
     metrics: Metrics = request.app.state.metrics
     return metrics

@@ -126,12 +126,12 @@ def _authenticate(request: Request) -> Role:
     return role
 
 
-def require_api_key(request: Request) -> None:
+async def require_api_key(request: Request) -> None:
     """FastAPI dependency: a valid API (or admin) key, when keys are configured."""
     _authenticate(request)
 
 
-def require_admin_key(request: Request) -> None:
+async def require_admin_key(request: Request) -> None:
     """FastAPI dependency for write endpoints: an admin key (see the module docstring)."""
     role = _authenticate(request)
     ring = _keys(request)
@@ -182,7 +182,7 @@ class RateLimiter:
         )
 
 
-def rate_limit(request: Request) -> None:
+async def rate_limit(request: Request) -> None:
     """FastAPI dependency (after ``require_api_key``): one token of this client's bucket."""
     limiter: RateLimiter | None = getattr(request.app.state, "rate_limiter", None)
     if limiter is None:

@@ -88,7 +88,7 @@ async def get_document(doc_id: str, index: Annotated[NewsIndex, Depends(get_inde
 
 
 # --- writes --------------------------------------------------------------------------------
-def get_document_writer(request: Request) -> DocumentWriter:
+async def get_document_writer(request: Request) -> DocumentWriter:
     """The writer of the app's index (one per app: its lock serialises writes)."""
     writer: DocumentWriter = request.app.state.writer
     return writer
