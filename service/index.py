@@ -94,7 +94,7 @@ class NewsIndex:
         self.chunks = ChunkStore(client, chunks, self.sentence_store)
         # Popular passages' sentences, by chunk id. A pure optimisation: a chunk id carries a
         # hash of the chunk's content and metadata, so an entry can never be out of date.
-        self._sentence_cache: LRU[str, ChunkSentences] = LRU(4096)
+        self._sentence_cache: LRU[str, ChunkSentences] = LRU(settings.sentence_cache_chunks)
         # Vectors of texts the service already knows (stored sentences it has read, texts it
         # embedded): citation checks embed quotes that are stored sentences. An optimisation
         # only (the stored vector is the same model's vector of the same text).
