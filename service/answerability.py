@@ -128,7 +128,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:what|which)\b[^?]{0,40}?\b(?:price|fee|sum|amount|payment|salary|wage|"
+            r"\b(?:what|which)\s+(?:[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
             r"valuation|bill|damages|compensation|fortune|debt)s?\b"
         ),
@@ -254,18 +254,24 @@ _AGE = re.compile(
     r"\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday"
 )
 # The sentence says the asked-for fact is not known: it does not answer.
+# "Unknown", but not the noun "the unknown" ("will enter the unknown just 77 days after…");
+# "the unknown gunman" still withholds.
+_UNKNOWN = (
+    r"(?:(?<!the )unknown|unknown(?=\s+[a-z]+\b)"
+    r"(?!\s+(?:just|and|of|in|for|after|before|with|to|as|but|or|is|was)\b))"
+)
 _WITHHELD = re.compile(
     r"\bnot (?:his|her|their|its|the) real name\b|"
-    r"\b(?:undisclosed|unspecified|(?<!the )unknown|unnamed|not (?:been )?(?:disclosed|"
+    rf"\b(?:undisclosed|unspecified|{_UNKNOWN}|unnamed|not (?:been )?(?:disclosed|"
     r"revealed|named|known|specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
     r"(?:say|disclose|reveal|name|comment|specify|give))\b",
     re.IGNORECASE,
 )
 # The same, for what is not a name: "an unnamed robot" does not withhold an amount or a place.
-# An undisclosed bidder or an unknown buyer withholds a name, not the amount they paid; "the
-# unknown" (a noun) withholds nothing.
+# An undisclosed bidder or an unknown buyer withholds a name, not the amount they paid.
 _WITHHELD_NOT_NAME = re.compile(
-    r"\b(?:(?:undisclosed|unspecified|(?<!the )unknown)\b(?!\s+(?:bidders?|buyers?|purchasers?|"
+    rf"\b(?:(?:undisclosed|unspecified|{_UNKNOWN})\b"
+    r"(?!\s+(?:bidders?|buyers?|purchasers?|"
     r"clients?|investors?|sources?|part(?:y|ies)|compan(?:y|ies)|firms?|individuals?|persons?|"
     r"backers?|donors?|suitors?|owners?)\b)|not (?:been )?(?:disclosed|revealed|known|"
     r"specified)\b|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
@@ -338,7 +344,9 @@ def _places(text: str) -> list[str]:
             len(word) > 2
             and word not in STOPWORDS
             and word not in _TIME_WORDS
-            and word not in _PLACE_NOUNS
+            # "in his Sheffield seat": a place noun after a possessive ("at Apple
+            # headquarters" names a firm)
+            and not (word in _PLACE_NOUNS and re.search(r"\b(?:his|her|its|their)\s", m.group(0)))
         ):
             continue
         found.append(m.group(1))
@@ -391,7 +399,7 @@ def is_instruction(text: str) -> bool:
 def asked_kind(question: str) -> Kind | None:
     """The kind of answer the question asks for, or None when its wording does not say.
     Capitalised words after the first are names, not wording ("Bill Thompson" asks no bill)."""
-    q = " ".join(re.sub(r"(?<=\s)[A-Z][a-z][\w'’.-]*", "X", question).lower().split())
+    q = " ".join(re.sub(r"(?<=\s)[A-Z][a-z][\w'’.-]*", "X", question.strip()).lower().split())
     for pattern, kind in _KIND_RULES:
         if pattern.search(q):
             return kind
@@ -497,7 +505,7 @@ _UNITS = (
     ),
     (
         re.compile(
-            r"\bhow heavy\b|"
+            r"\bhow heavy\b|\bwhat (?:\w+ ){0,2}?weight\b|\bweight of\b|"
             r"\b(?:how much|what) (?:do|does|did|will|would|can|could)\b[^?,]*?\bweigh\b"
         ),
         re.compile(r"\d(?:[.,]\d+)*\s?(?:kg|g|lb|lbs|tonnes?|tons?|kilos?|pounds|grams?)\b"),
@@ -528,7 +536,8 @@ def _without_conversions(text: str, q_numbers: set[str]) -> str:
 # belong to both. Payments and prices belong to none: any relation may be paid.
 _MONEY_RELATIONS = (
     re.compile(
-        r"\b(?:cost|costs|costing|budget|budgets|spend|spends|spent|spending|invest\w*|outlay)\b",
+        r"\b(?:cost|costs|costing|budget|budgets|spend|spends|spent|spending|"
+        r"invest(?!igat)\w*|outlay)\b",
         re.IGNORECASE,
     ),
     re.compile(
@@ -736,13 +745,16 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     )
 
 
+# Acronyms that stand for one thing whatever the question's words ("US" for "units sold").
+_FIXED_ACRONYMS = frozenset("US UK EU UN PM MP MPS AM PC TV".split())
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # A capitalised word inside a sentence: after a lower-case word, a digit or a comma.
 _CAPITAL_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
 
 
 class TermStats:
-    """Inverse document frequencies of word stems over the indexed chunks.
+    """Inverse document frequencies of word stems over the indexed chunks, and which words the
+    chunks write mostly in lower case (``is_common``).
 
     Loaded once per process on first use, from ``load`` (an iterable of chunk texts); the load
     runs behind a lock, after which the table is read-only, so the object is thread-safe.
@@ -831,11 +843,16 @@ class Focus:
             parts = re.findall(r"[A-Za-z0-9]+", run)
             if len(parts) > 1 and "".join(w[0] for w in parts).upper() in acronyms:
                 terms |= content_words(run)
+        # Lower-case runs: only of content words, and not for acronyms with a meaning of
+        # their own ("units sold" is no "US", "more people" no "MP").
+        spelt = acronyms - _FIXED_ACRONYMS
         words = re.findall(r"[A-Za-z0-9]+", self.question)
         for size in (2, 3, 4):
             for i in range(len(words) - size + 1):
                 window = words[i : i + size]
-                if "".join(w[0] for w in window).upper() in acronyms:
+                if any(w.lower() in STOPWORDS for w in window):
+                    continue
+                if "".join(w[0] for w in window).upper() in spelt:
                     terms |= content_words(" ".join(window))
         return terms
 
@@ -871,12 +888,25 @@ class Focus:
         "a magazine, Le Point," "a venue called the Cirkus") names it."""
         if self.noun is None or self.noun in _ANY_NAME_ROLES:
             return False
+        # A sentence naming something of its own (other than who reports it: "The Sun says")
+        # may name the asked thing elsewhere ("Hale told Le Point in a magazine interview").
+        q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
+        for run in name_runs(sentence):
+            if {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)} <= q_words:
+                continue
+            if not re.search(rf"{re.escape(run)}\s+{_REPORTS}", sentence):
+                return False
+        # "a judge's clerk", "a magazine interview" use the noun as a modifier: not anonymous.
         role = re.compile(
-            rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(self.noun)}s?\b",
+            rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(self.noun)}s?\b"
+            r"(?!['’]s\b)",
             re.IGNORECASE,
         )
         for m in role.finditer(sentence):
             before, after = sentence[: m.start()], sentence[m.end() :]
+            following = re.match(r"\s+([a-z]+)\b", after)
+            if following and following.group(1) not in STOPWORDS:
+                continue
             if not (_NAME_BEFORE_ROLE.search(before) or _NAME_AFTER_ROLE.match(after)):
                 return True
         return False
@@ -935,7 +965,7 @@ _ALIAS_GROUPS = (
     ("conservative", "conservatives", "tory", "tories"),
     ("democrats", "dems"),
     ("uk", "britain", "british"),
-    ("us", "usa", "america", "american"),
+    ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
 
@@ -1049,6 +1079,8 @@ _ROLE = re.compile(
 )
 
 
+# A verb of reporting after a name: the reporter, not the reported ("The Sun says…").
+_REPORTS = r"(?:says|said|say|reports|reported|report|quoted|claims|claimed)\b"
 # A name in apposition to "a <role>": "Acme, a games company" / "Acme is a games company",
 # and "a magazine, Le Point," / "a venue called the Cirkus" / "a US judge (Ann Lee)".
 _NAME_BEFORE_ROLE = re.compile(
@@ -1079,7 +1111,10 @@ def asked_noun(question: str, kind: Kind | None) -> str | None:
     noun = m.group(2)
     before = m.group(1).split()
     if "of" in before[1:]:  # "Which committee of Congress did …": the committee
-        noun = before[before.index("of", 1) - 1]
+        head = before[before.index("of", 1) - 1]
+        # not inside a name: "Which Department of Health official …" asks for an official
+        if re.search(rf"\b{re.escape(head)}\s+of\s+[A-Z]", question):
+            noun = head
     if (
         noun in STOPWORDS
         or re.fullmatch(rf"(?:{_CATEGORY_NOUNS})s?", noun)
