@@ -476,10 +476,12 @@ _UNITS = (
     ),
     (
         # "How far did shares fall?" / "how far above the offer price?" ask for a change (a
-        # percentage or a price), not a distance.
+        # percentage or a price), not a distance; "how high can the fees go?" a sum or a
+        # rate, not a height.
         re.compile(
             rf"\bhow (?:tall|high|far|deep|wide)\b(?![^?]*\b(?:{_CHANGE_WORDS}|above|below|"
-            rf"ahead|behind|short)\b)|\b(?:height|length|distance)\b"
+            rf"ahead|behind|short|{_MONEY_WORDS}|fees?|rates?|prices?|charges?|inflation|"
+            rf"unemployment)\b)|\b(?:height|length|distance)\b"
         ),
         re.compile(
             # (a speed, "3.7m/h" or "5km per hour", is no length)
@@ -1110,6 +1112,10 @@ def asked_noun(question: str, kind: Kind | None) -> str | None:
         return None
     noun = m.group(2)
     before = m.group(1).split()
+    # "Which other club's manager vacancy …": the question asks which club
+    owner = next((w for w in before if re.search(r"['’]s?$", w)), None)
+    if owner is not None:
+        noun = re.sub(r"['’]s?$", "", owner)
     if "of" in before[1:]:  # "Which committee of Congress did …": the committee
         head = before[before.index("of", 1) - 1]
         # not inside a name: "Which Department of Health official …" asks for an official

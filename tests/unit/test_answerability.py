@@ -424,6 +424,18 @@ def test_entering_the_unknown_withholds_nothing() -> None:
     assert not holds_kind(gunman, Kind.NAME, "Who shot Ann Lee?")
 
 
+def test_how_high_a_fee_asks_no_height_and_whose_asks_the_owner() -> None:
+    q = "Residents complain about monthly parking fees - how high can those fees go?"
+    assert holds_kind("Residents pay monthly fees of up to 400 yuan.", Kind.NUMBER, q)
+    q = "How high is the new tower in Leeds?"
+    assert holds_kind("The tower in Leeds is 310m high.", Kind.NUMBER, q)
+    assert not holds_kind("The tower in Leeds cost 400 yuan.", Kind.NUMBER, q)
+    # "Which other club's manager vacancy …": which club (a role any name fills)
+    q = "Which other club's manager vacancy was Tom Hale linked with?"
+    assert question_focus(q, None).role is None
+    assert question_focus("Which court's judge did Tom Hale face?", None).role == "court"
+
+
 def test_a_role_named_only_as_a_role_is_no_answer() -> None:
     focus = question_focus("Which French magazine did Tom Hale speak to about his move?", None)
     assert focus.noun == "magazine" and focus.role is None  # named without the word
