@@ -386,9 +386,10 @@ _NOT_CITIES = frozenset(
 )
 
 
-def is_withheld(text: str) -> bool:
-    """Whether a sentence says a fact is not known ("an undisclosed sum", "declined to say")."""
-    return bool(_WITHHELD.search(text))
+def is_withheld(text: str, kind: Kind | None) -> bool:
+    """Whether a sentence says a fact of ``kind`` is not known ("an undisclosed sum",
+    "declined to say"); "an unnamed buyer" withholds only a name."""
+    return bool((_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text))
 
 
 def is_instruction(text: str) -> bool:
@@ -618,7 +619,7 @@ def holds_kind(
     """Whether ``text`` states something of ``kind`` that ``question`` does not already state
     (``common``: see ``name_runs``)."""
     q_lower = question.lower()
-    if (_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text):
+    if is_withheld(text, kind):
         return False
     if (
         kind in (Kind.MONEY, Kind.NUMBER)
@@ -984,10 +985,9 @@ def withheld_instead(
     or name is then about something else, the classic near-miss ("How much was she paid for
     X?" over an article listing her other fees).
     """
-    withheld = _WITHHELD if focus.kind is Kind.NAME else _WITHHELD_NOT_NAME
     bar = focus.coverage(*lead) + WITHHELD_COVERAGE_MARGIN
     return any(
-        withheld.search(text) is not None
+        is_withheld(text, focus.kind)
         and focus.anchored(text, context)
         and focus.coverage(text, context) >= bar
         for text, context in candidates
