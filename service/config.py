@@ -227,7 +227,8 @@ class Settings(BaseSettings):
     lexical_refresh_seconds: float = Field(
         default=1.0,
         ge=0,
-        description="How often (at most) a request checks Chroma for newly ingested articles.",
+        description="How often (at most) a request checks Chroma for newly ingested articles "
+        "(at once when the dense search returns an article the BM25 index does not hold).",
     )
     lexical_max_df_share: float = Field(
         default=0.1,

@@ -11,7 +11,8 @@ every ingest worker and every API replica shares (embedded or server mode). Each
 its own FTS5 file (``RAG_LEXICAL_DIR/<chunk collection id>.sqlite``) and brings it in step with
 Chroma: the ingest job sets a new random token in the chunk collection's metadata after each
 write of document records (``NewsIndex.mark_changed``); a reader compares that token with the
-one it last synced (at most every ``RAG_LEXICAL_REFRESH_SECONDS``) and, when it differs,
+one it last synced (at most every ``RAG_LEXICAL_REFRESH_SECONDS``, and at once when the
+dense search returns a document it does not hold) and, when it differs,
 compares every document's fingerprint with its own and re-reads the chunks of exactly the
 documents that were added, changed or removed. A document's record is written after its chunks,
 so the rows for a fingerprint are its complete chunks; a crashed ingest leaves the token
@@ -50,6 +51,7 @@ import re
 import sqlite3
 import threading
 import time
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -161,6 +163,10 @@ class LexicalIndex:
         self._checked = float("-inf")
         self._newest: date | Literal[False] | None = None  # False: no dated article
         self._seen_token: str | None = None
+        # Documents held as of the last sync (None: changed since), and documents a dense search
+        # found that were still absent after the sync they forced (both behind the lock).
+        self._held_ids: frozenset[str] | None = None
+        self._absent: set[str] = set()
         # Document frequency of a query word (bounded: queries may hold any word), and the
         # number of chunks; replaced when the rows change. Two threads may count the same word
         # once each, with the same result.
@@ -207,16 +213,42 @@ class LexicalIndex:
             self._tokens.close()
 
     # -- keeping in step with Chroma -----------------------------------------------------------
-    def refresh(self, index: NewsIndex, *, force: bool = False) -> None:
-        """Sync with Chroma if the last check is older than ``refresh_seconds`` (or ``force``)."""
+    def refresh(
+        self, index: NewsIndex, *, force: bool = False, found: Collection[str] = ()
+    ) -> None:
+        """Sync with Chroma if the last check is older than ``refresh_seconds`` (or ``force``).
+
+        ``found``: the documents the dense search just returned. One this index does not hold
+        was written since the last sync (by another replica, or the ingest job), so it syncs
+        now: a question asked right after a write elsewhere must not lose the new article
+        because BM25 does not know it yet (rank fusion then buries a dense-only hit under the
+        passages both rankings hold). A document still absent after that sync (chunks whose
+        record is not written yet, or left by a killed ingest) does not force another sync
+        until the collection's change token moves."""
+        if found:
+            unseen = set(found) - self._held() - self._absent
+            if unseen:
+                self.refresh(index, force=True)
+                with self._lock:
+                    self._absent |= unseen - self._held()
+                return
         if not force and time.monotonic() - self._checked < self.refresh_seconds:
             return
         with self._lock:
             if not force and time.monotonic() - self._checked < self.refresh_seconds:
                 return
             self._sync(index)
+            if self._held_ids is None:
+                docs = self._conn.execute("SELECT doc_id FROM docs")
+                self._held_ids = frozenset(r[0] for r in docs)
             self._checked = time.monotonic()
             self._start_build()
+
+    def _held(self) -> frozenset[str]:
+        """The documents held as of this process's last sync (none before the first). Read at
+        the sync, not later from the file: a process sharing the file may have added rows
+        since, which this process's in-memory copy does not hold until it syncs."""
+        return self._held_ids or frozenset()
 
     def _state(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
@@ -270,6 +302,7 @@ class LexicalIndex:
         """The rows may have changed: forget what was counted from them, and stop using the
         in-memory copy (a new one is built after the sync)."""
         self._doc_freq, self._total = LRU(_DF_CACHE), None
+        self._held_ids, self._absent = None, set()
         self._generation += 1
 
     # -- BM25 in memory ------------------------------------------------------------------------

@@ -129,7 +129,7 @@ class Retriever:
         if not hybrid:
             return served_only(self.index, dense)
         lexical = self.index.lexical
-        lexical.refresh(self.index)
+        lexical.refresh(self.index, found={p.doc_id for p in dense})
         hits = lexical.search(
             query,
             candidates,

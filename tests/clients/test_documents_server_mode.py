@@ -42,10 +42,13 @@ def chroma(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) -> Iterat
 def replicas(
     chroma: ChromaServer, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[RunningService, RunningService]]:
-    env = {**chroma.env, "RAG_LLM_PROVIDER": "extractive"}
-    with (
-        running_service(env, tmp_path_factory.mktemp("replica-a")) as a,
-        running_service(env, tmp_path_factory.mktemp("replica-b")) as b,
+    # A minute between periodic checks: a replica sees the other's writes at the next question
+    # only because its dense search finds a document its BM25 file does not hold yet.
+    env = {**chroma.env, "RAG_LLM_PROVIDER": "extractive", "RAG_LEXICAL_REFRESH_SECONDS": "60"}
+    dirs = [tmp_path_factory.mktemp(f"replica-{name}") for name in "ab"]
+    with (  # each replica its own BM25 file, as on two machines
+        running_service({**env, "RAG_LEXICAL_DIR": str(dirs[0] / "lex")}, dirs[0]) as a,
+        running_service({**env, "RAG_LEXICAL_DIR": str(dirs[1] / "lex")}, dirs[1]) as b,
     ):
         yield a, b
 

@@ -165,3 +165,67 @@ def test_bm25_in_memory_follows_the_changes_and_answers_as_fts5(
     assert reader.search("quokkas", 3) == []
     reader.close()
     fts.close()
+
+
+def test_a_document_the_dense_search_found_but_bm25_lacks_syncs_at_once(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
+) -> None:
+    """A replica whose periodic check is an hour away still syncs when a dense hit comes from a
+    document written since (by another process); a document still absent after that sync (its
+    record not written yet) forces no second sync until the change token moves."""
+    settings = make_settings(chunk_size=128, chunk_overlap=16)
+    index = ingest(settings, embed_model, [articles])
+    reader = LexicalIndex(tmp_path / "lexical.sqlite", refresh_seconds=3600)
+    reader.refresh(index)
+    (articles / "new.txt").write_text(
+        "Quokka census\n\nRangers on Rottnest Island counted 12,000 quokkas in March.",
+        encoding="utf-8",
+    )
+    index = ingest(settings, embed_model, [articles])  # another process wrote it
+    reads: list[int] = []
+    generation = index.generation
+
+    def counted() -> tuple[str, str]:
+        reads.append(1)
+        return generation()
+
+    index.generation = counted  # type: ignore[method-assign]
+
+    reader.refresh(index, found={"001_819d45a17c5bb7df"})  # held: the hour is not up
+    assert reads == [] and reader.search("quokkas", 3) == []
+    reader.refresh(index, found={"001_819d45a17c5bb7df", "new"})
+    assert len(reads) == 1 and reader.search("quokkas", 3)[0].doc_id == "new"
+    reader.refresh(index, found={"ghost"})  # no record: one sync, not one per query
+    reader.refresh(index, found={"ghost"})
+    assert len(reads) == 2
+    index.mark_changed()  # once a sync has seen a new token, the ghost gets one more look
+    reader.refresh(index, force=True)
+    reader.refresh(index, found={"ghost"})
+    reader.refresh(index, found={"ghost"})
+    assert len(reads) == 4
+    reader.close()
+
+
+def test_a_replica_sharing_the_file_syncs_for_a_document_another_one_added(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
+) -> None:
+    """Two processes on one BM25 file: the one that wrote the new rows is not the one asked.
+    The other's in-memory copy predates them, so "held" means held at its own last sync."""
+    settings = make_settings(chunk_size=128, chunk_overlap=16)
+    index = ingest(settings, embed_model, [articles])
+    path = tmp_path / "lexical.sqlite"
+    writer = LexicalIndex(path, refresh_seconds=3600)
+    asked = LexicalIndex(path, refresh_seconds=3600, in_memory=True)
+    asked.refresh(index)
+    asked.build_memory()
+    (articles / "new.txt").write_text(
+        "Quokka census\n\nRangers on Rottnest Island counted 12,000 quokkas in March.",
+        encoding="utf-8",
+    )
+    index = ingest(settings, embed_model, [articles])
+    writer.refresh(index, force=True)  # the shared file now holds "new"
+    assert asked.search("quokkas", 3) == []  # its copy in memory does not
+    asked.refresh(index, found={"new"})
+    assert [h.doc_id for h in asked.search("quokkas", 3)] == ["new"]
+    writer.close()
+    asked.close()
