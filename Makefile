@@ -55,7 +55,8 @@ $(CHROMIUM):
 	apt-get update -qq
 	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
-test: $(VENV)/.installed-dev $(CHROMIUM)
+# The tests need the local model too: the default provider is tested under concurrent clients.
+test: $(VENV)/.installed-run $(CHROMIUM)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
