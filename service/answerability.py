@@ -573,6 +573,25 @@ def _other_money_relation(text: str, question: str) -> bool:
 
 
 _COUNTS = re.compile(r"\bhow many\b")
+_TIME_UNITS = (
+    r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
+)
+_COUNTS_TIME = re.compile(rf"\bhow many (?:more |other |full |whole )?{_TIME_UNITS}\b")
+_DURATION = re.compile(
+    rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)}|a|an)[\s-]+(?:more[\s-]+|full[\s-]+)?"
+    rf"{_TIME_UNITS}(?:[\s-]+old)?\b",
+    re.IGNORECASE,
+)
+_PRONOUN_ONE = re.compile(
+    r"\b(?:which|this|that|the|no|every|each|any|another|a|little|big|new|right|wrong)\s+one\b"
+    r"(?!\s+(?:of|in)\b)",
+    re.IGNORECASE,
+)
+_YEAR_IN_PROSE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|to|into|of|before|after|during|for|through|between|"
+    r"and|early|late|mid|the|spring|summer|autumn|winter)\s+|-)(?:19|20)\d\d\b(?![.,]\d)|"
+    r"\b(?:19|20)\d\d(?=['’]s\b)"
+)
 _ASKS_SHARE = re.compile(r"\b(?:share|percentage|per ?cent|proportion|fraction|slice)\b|%")
 _ODDS = re.compile(r"(?<![\d.,])\d{1,3}\s?[-/]\s?\d{1,3}(?![\d.,]*\d)")
 _ASKS_SHARE_PRICE = re.compile(
@@ -653,6 +672,12 @@ def holds_kind(
             # Nor is a date ("on 3 April").
             text = _ODDS.sub(" ", _PERCENTAGE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))
             text = re.sub(r"\bone of\b", " ", text, flags=re.IGNORECASE)
+            # Nor a year in prose ("into 2005", "2005's products"), nor "one" as a pronoun
+            # ("which one"), nor a duration when the question counts something else ("eight
+            # seasons ago" is no number of matches).
+            text = _YEAR_IN_PROSE.sub(" ", _PRONOUN_ONE.sub(" ", text))
+            if not _COUNTS_TIME.search(q_lower):
+                text = _DURATION.sub(" ", text)
             new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
         words = re.findall(r"[a-z]+", text.lower())
         q_words = set(re.findall(r"[a-z]+", q_lower))

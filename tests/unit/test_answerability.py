@@ -574,3 +574,19 @@ def test_a_model_answer_must_give_the_lead_s_figure_and_a_possessive_is_no_name(
     q = "Which Chinese tech giants have launched their own AI models?"
     assert not holds_kind("China’s own technology giants.", Kind.NAME, q)
     assert holds_kind("China’s giants Alibaba and Baidu have.", Kind.NAME, q)
+
+
+def test_a_year_a_pronoun_one_or_a_duration_is_no_count_of_something_else() -> None:
+    q = "How many exhibitors are taking part in this year's Orbis show?"
+    assert not holds_kind("The Orbis boom will continue into 2005, they said.", Kind.NUMBER, q)
+    assert not holds_kind("The Orbis show featured the pick of 2005's products.", Kind.NUMBER, q)
+    assert holds_kind("More than 2,500 exhibitors are at the Orbis show.", Kind.NUMBER, q)
+    q = "How many members voted in the Orbis poster poll?"
+    assert not holds_kind("Members were asked to choose which one should be used.", Kind.NUMBER, q)
+    assert holds_kind("Only one member voted.", Kind.NUMBER, q)
+    q = "How many matches did Jo Hale win as Orbis player-manager?"
+    assert not holds_kind("Hale had a year as Orbis player-boss eight seasons ago.", Kind.NUMBER, q)
+    assert holds_kind("Hale won 12 of his 30 matches at Orbis.", Kind.NUMBER, q)
+    # A duration still counts when the question counts time.
+    q = "How many seasons did Jo Hale spend at Orbis?"
+    assert holds_kind("Hale spent eight seasons at Orbis.", Kind.NUMBER, q)
