@@ -354,6 +354,9 @@ def _places(text: str) -> list[str]:
 
 
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
+_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
+_ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
+_BORN_IN = re.compile(r"\bborn\b[^.;:]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
 _MONTH_NAMES = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?"
 _DAY_OF_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}(?!\w)|"
@@ -701,6 +704,11 @@ def holds_kind(
             # "On what date": a day of a month ("17 April", "April 17", "17/04"), not a
             # weekday or a year alone.
             return bool(_DAY_OF_MONTH.search(text))
+        # A birth year dates a birth only ("Born in January 1934, she won a scholarship").
+        if not _ASKS_BIRTH.search(q_lower):
+            years -= {m.group(1) for m in _BORN_IN.finditer(text)}
+        if _ASKS_YEAR.search(q_lower):  # "in what year": a year, not a weekday or a month
+            return bool(years)
         return bool(years or months)
     if kind is Kind.STATEMENT:
         # Words attributed to someone: a speech verb, "according to", or a quotation.

@@ -590,3 +590,15 @@ def test_a_year_a_pronoun_one_or_a_duration_is_no_count_of_something_else() -> N
     # A duration still counts when the question counts time.
     q = "How many seasons did Jo Hale spend at Orbis?"
     assert holds_kind("Hale spent eight seasons at Orbis.", Kind.NUMBER, q)
+
+
+def test_a_year_question_needs_a_year_and_a_birth_year_dates_only_a_birth() -> None:
+    q = "In what year did Jo Hale first appear in the Orbis comedy?"
+    assert not holds_kind("Hale died in Hove on Saturday morning.", Kind.DATE, q)
+    assert not holds_kind("Born in January 1934, Hale won a scholarship.", Kind.DATE, q)
+    assert holds_kind("Hale joined the Orbis comedy in 1971.", Kind.DATE, q)
+    assert holds_kind(
+        "Born in January 1934, Hale won a scholarship.", Kind.DATE, "When was Hale born?"
+    )
+    # "When" without a year asked: a weekday still dates an event.
+    assert holds_kind("Hale died in Hove on Saturday morning.", Kind.DATE, "When did Hale die?")
