@@ -119,6 +119,22 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.NUMBER,
     ),
+    # "How big a fine…?", "How large a grant…?": a sum of money, as "what fine".
+    (
+        re.compile(
+            r"\bhow (?:big|large|high|small|much) an? (?:[\w-]+ )?(?:fine|payment|payout|bonus|"
+            r"salary|grant|loan|fee|budget|sum|settlement|donation|bill|debt|deal|bid|offer|"
+            r"prize|penalty|compensation|investment|price|pay rise|pay-off)\b"
+        ),
+        Kind.MONEY,
+    ),
+    # "How much did the film take at the box office?": takings.
+    (
+        re.compile(
+            r"\bhow much\b[^?]*\b(?:take|took|make|made|gross|grossed)\b[^?]*\bbox office\b"
+        ),
+        Kind.MONEY,
+    ),
     (
         re.compile(
             r"\bhow (?:many|much|old|tall|high|long|large|big|far|fast|heavy|wide|deep|"
@@ -585,6 +601,11 @@ _DURATION = re.compile(
     rf"{_TIME_UNITS}(?:[\s-]+old)?\b",
     re.IGNORECASE,
 )
+# "One in 10 users", "three in four voters": a share, not a count.
+_RATIO = re.compile(
+    rf"\b(?:\d+|{'|'.join(_NUMBER_WORDS)}) (?:in|out of) (?:\d+|every|{'|'.join(_NUMBER_WORDS)})\b",
+    re.IGNORECASE,
+)
 _PRONOUN_ONE = re.compile(
     r"\b(?:which|this|that|the|no|every|each|any|another|a|little|big|new|right|wrong)\s+one\b"
     r"(?!\s+(?:of|in)\b)",
@@ -678,7 +699,7 @@ def holds_kind(
             # Nor a year in prose ("into 2005", "2005's products"), nor "one" as a pronoun
             # ("which one"), nor a duration when the question counts something else ("eight
             # seasons ago" is no number of matches).
-            text = _YEAR_IN_PROSE.sub(" ", _PRONOUN_ONE.sub(" ", text))
+            text = _YEAR_IN_PROSE.sub(" ", _PRONOUN_ONE.sub(" ", _RATIO.sub(" ", text)))
             if not _COUNTS_TIME.search(q_lower):
                 text = _DURATION.sub(" ", text)
             new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers

@@ -602,3 +602,16 @@ def test_a_year_question_needs_a_year_and_a_birth_year_dates_only_a_birth() -> N
     )
     # "When" without a year asked: a weekday still dates an event.
     assert holds_kind("Hale died in Hove on Saturday morning.", Kind.DATE, "When did Hale die?")
+
+
+def test_how_big_a_fine_and_box_office_takings_ask_for_money_and_a_ratio_is_no_count() -> None:
+    assert asked_kind("How big a fine was Jo Hale ordered to pay?") is Kind.MONEY
+    assert asked_kind("How large a grant did Orbis propose for first-time buyers?") is Kind.MONEY
+    assert asked_kind("How big a crowd watched the Orbis final?") is Kind.NUMBER
+    q = "How much did the Orbis film take at the US box office in its opening week?"
+    assert asked_kind(q) is Kind.MONEY
+    assert not holds_kind("It reached number eight at the box office.", Kind.MONEY, q)
+    assert holds_kind("It took $12m at the box office.", Kind.MONEY, q)
+    q = "How many readers a day does the Orbis blog attract?"
+    assert not holds_kind("One in 10 internet users read blogs such as Orbis.", Kind.NUMBER, q)
+    assert holds_kind("The Orbis blog has 300,000 readers a day.", Kind.NUMBER, q)
