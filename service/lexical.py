@@ -69,6 +69,7 @@ log = logging.getLogger(__name__)
 
 _TERM = re.compile(r"\w+", re.UNICODE)
 _READ_BATCH = 500  # documents whose chunks one Chroma call fetches
+_ABSENT_RETRY = 1.0  # seconds before a document still absent after a sync forces another
 _DF_CACHE = 65536  # query words whose document frequency is kept
 # Function words carry no evidence; leaving them out keeps FTS5 from ranking every chunk.
 _STOP = frozenset(
@@ -163,10 +164,12 @@ class LexicalIndex:
         self._checked = float("-inf")
         self._newest: date | Literal[False] | None = None  # False: no dated article
         self._seen_token: str | None = None
-        # Documents held as of the last sync (None: changed since), and documents a dense search
-        # found that were still absent after the sync they forced (both behind the lock).
-        self._held_ids: frozenset[str] | None = None
-        self._absent: set[str] = set()
+        # Documents held as of the last sync (kept readable while a sync runs; ``_held_stale``:
+        # read them again after it), and documents a dense search found that were still absent
+        # after the sync they forced, with when to look again (all written under the lock).
+        self._held_ids: frozenset[str] = frozenset()
+        self._held_stale = True
+        self._absent: dict[str, float] = {}
         # Document frequency of a query word (bounded: queries may hold any word), and the
         # number of chunks; replaced when the rows change. Two threads may count the same word
         # once each, with the same result.
@@ -223,14 +226,19 @@ class LexicalIndex:
         now: a question asked right after a write elsewhere must not lose the new article
         because BM25 does not know it yet (rank fusion then buries a dense-only hit under the
         passages both rankings hold). A document still absent after that sync (chunks whose
-        record is not written yet, or left by a killed ingest) does not force another sync
-        until the collection's change token moves."""
+        record is not written yet, or left by a killed ingest) forces another sync at most
+        every ``_ABSENT_RETRY`` seconds. The check is repeated under the lock, so requests
+        that found the same new document while one sync ran do not each sync again."""
         if found:
-            unseen = set(found) - self._held() - self._absent
-            if unseen:
-                self.refresh(index, force=True)
+            now = time.monotonic()
+            if self._unseen(found, now):
                 with self._lock:
-                    self._absent |= unseen - self._held()
+                    unseen = self._unseen(found, now)
+                    if unseen:
+                        self._sync(index)
+                        self._finish_sync()
+                        retry = time.monotonic() + _ABSENT_RETRY
+                        self._absent.update(dict.fromkeys(unseen - self._held(), retry))
                 return
         if not force and time.monotonic() - self._checked < self.refresh_seconds:
             return
@@ -238,17 +246,27 @@ class LexicalIndex:
             if not force and time.monotonic() - self._checked < self.refresh_seconds:
                 return
             self._sync(index)
-            if self._held_ids is None:
-                docs = self._conn.execute("SELECT doc_id FROM docs")
-                self._held_ids = frozenset(r[0] for r in docs)
-            self._checked = time.monotonic()
-            self._start_build()
+            self._finish_sync()
+
+    def _unseen(self, found: Collection[str], now: float) -> set[str]:
+        """The found documents not held and not waiting for their next look."""
+        absent = self._absent
+        return {d for d in set(found) - self._held() if absent.get(d, now) <= now}
+
+    def _finish_sync(self) -> None:
+        """After a sync, under the lock: the documents held (read again if the rows may have
+        changed), the time of the check, and a build of the in-memory copy if it is stale."""
+        if self._held_stale:
+            docs = self._conn.execute("SELECT doc_id FROM docs")
+            self._held_ids, self._held_stale = frozenset(r[0] for r in docs), False
+        self._checked = time.monotonic()
+        self._start_build()
 
     def _held(self) -> frozenset[str]:
         """The documents held as of this process's last sync (none before the first). Read at
         the sync, not later from the file: a process sharing the file may have added rows
         since, which this process's in-memory copy does not hold until it syncs."""
-        return self._held_ids or frozenset()
+        return self._held_ids
 
     def _state(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
@@ -302,7 +320,7 @@ class LexicalIndex:
         """The rows may have changed: forget what was counted from them, and stop using the
         in-memory copy (a new one is built after the sync)."""
         self._doc_freq, self._total = LRU(_DF_CACHE), None
-        self._held_ids, self._absent = None, set()
+        self._held_stale, self._absent = True, {}  # held stays readable until read again
         self._generation += 1
 
     # -- BM25 in memory ------------------------------------------------------------------------

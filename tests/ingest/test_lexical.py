@@ -5,13 +5,16 @@ uses it, with the same filters as the dense search. Real Chroma, the real model.
 from __future__ import annotations
 
 import shutil
+import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+import service.lexical as lexical_module
 from service.config import Settings
 from service.index import NewsIndex, open_index
 from service.ingestion.pipeline import IngestJob
@@ -229,3 +232,42 @@ def test_a_replica_sharing_the_file_syncs_for_a_document_another_one_added(
     assert [h.doc_id for h in asked.search("quokkas", 3)] == ["new"]
     writer.close()
     asked.close()
+
+
+def test_requests_finding_the_same_new_document_sync_once_and_an_absent_one_is_retried(
+    make_settings: SettingsFactory,
+    embed_model: Any,
+    articles: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Eight request threads whose dense search found the same new document: one sync, not
+    eight (the others re-check under the lock). A document still absent after a sync is
+    looked for again after ``_ABSENT_RETRY`` (its record may be written a moment later)."""
+    settings = make_settings(chunk_size=128, chunk_overlap=16)
+    index = ingest(settings, embed_model, [articles])
+    reader = LexicalIndex(tmp_path / "lexical.sqlite", refresh_seconds=3600)
+    reader.refresh(index)
+    (articles / "new.txt").write_text(
+        "Quokka census\n\nRangers on Rottnest Island counted 12,000 quokkas in March.",
+        encoding="utf-8",
+    )
+    index = ingest(settings, embed_model, [articles])
+    reads: list[int] = []
+    generation = index.generation
+
+    def counted() -> tuple[str, str]:
+        reads.append(1)
+        time.sleep(0.2)  # a slow Chroma: the other threads arrive while it syncs
+        return generation()
+
+    index.generation = counted  # type: ignore[method-assign]
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: reader.refresh(index, found={"new"}), range(8)))
+    assert len(reads) == 1 and reader.search("quokkas", 3)[0].doc_id == "new"
+
+    monkeypatch.setattr(lexical_module, "_ABSENT_RETRY", 0.0)
+    reader.refresh(index, found={"ghost"})
+    reader.refresh(index, found={"ghost"})
+    assert len(reads) == 3
+    reader.close()
