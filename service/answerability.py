@@ -123,7 +123,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\bhow (?:big|large|high|small|much) an? (?:[\w-]+ )?(?:fine|payment|payout|bonus|"
-            r"salary|grant|loan|fee|budget|sum|settlement|donation|bill|debt|deal|bid|offer|"
+            r"salary|grant|loan|fee|budget|sum|settlement|donation|bill|debt|bid|offer|"
             r"prize|penalty|compensation|investment|price|pay rise|pay-off)\b"
         ),
         Kind.MONEY,
@@ -372,7 +372,8 @@ def _places(text: str) -> list[str]:
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
-_BORN_IN = re.compile(r"\bborn\b[^.;:]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
+# "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").
+_BORN_IN = re.compile(r"(?<![-\w])born\b[^.;:,]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
 _MONTH_NAMES = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?"
 _DAY_OF_MONTH = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}(?!\w)|"
@@ -595,7 +596,7 @@ _COUNTS = re.compile(r"\bhow many\b")
 _TIME_UNITS = (
     r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
 )
-_COUNTS_TIME = re.compile(rf"\bhow many (?:more |other |full |whole )?{_TIME_UNITS}\b")
+_COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{_TIME_UNITS}\b")
 _DURATION = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)}|a|an)[\s-]+(?:more[\s-]+|full[\s-]+)?"
     rf"{_TIME_UNITS}(?:[\s-]+old)?\b",
@@ -603,12 +604,13 @@ _DURATION = re.compile(
 )
 # "One in 10 users", "three in four voters": a share, not a count.
 _RATIO = re.compile(
-    rf"\b(?:\d+|{'|'.join(_NUMBER_WORDS)}) (?:in|out of) (?:\d+|every|{'|'.join(_NUMBER_WORDS)})\b",
+    rf"\b(?:\d+|{'|'.join(_NUMBER_WORDS)}) (?:in|out of) (?!(?:1[5-9]|20)\d\d\b)"
+    rf"(?:\d+|every|{'|'.join(_NUMBER_WORDS)})\b(?![\s-]+{_TIME_UNITS}\b)",
     re.IGNORECASE,
 )
 _PRONOUN_ONE = re.compile(
     r"\b(?:which|this|that|the|no|every|each|any|another|a|little|big|new|right|wrong)\s+one\b"
-    r"(?!\s+(?:of|in)\b)",
+    r"(?!-)(?!\s+(?:of|in)\b)",
     re.IGNORECASE,
 )
 _YEAR_IN_PROSE = re.compile(
@@ -656,6 +658,30 @@ def _hedged(text: str, question: str) -> bool:
     return last is None or hedge.start() < last
 
 
+def _numbers(text: str) -> set[str]:
+    return {_norm_number(n) for n in _DIGITS.findall(text)}
+
+
+def _counted_words(q_lower: str) -> set[str]:
+    """What "how many" counts: 5-letter prefixes of the (up to three) words after it."""
+    m = re.search(r"\bhow many ((?:[a-z-]+ ){0,3})", q_lower + " ")
+    words = m.group(1).split() if m else []
+    return {w[:5] for w in words if w not in ("of", "the", "more", "other")}
+
+
+def _strip_unless_counted(pattern: re.Pattern[str], text: str, counted: set[str]) -> str:
+    """``text`` without ``pattern``'s matches, except those followed (within two words) by
+    the counted noun: "by 2000 people" counts people, "by 2000" is a year."""
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        follows = re.match(r"\s+([a-z-]+)(?:\s+([a-z-]+))?", text[m.end() :])
+        if follows and {w[:5] for w in follows.groups() if w} & counted:
+            return m.group(0)
+        return " "
+
+    return pattern.sub(keep_or_drop, text)
+
+
 def holds_kind(
     text: str, kind: Kind, question: str, common: Callable[[str], bool] | None = None
 ) -> bool:
@@ -699,7 +725,14 @@ def holds_kind(
             # Nor a year in prose ("into 2005", "2005's products"), nor "one" as a pronoun
             # ("which one"), nor a duration when the question counts something else ("eight
             # seasons ago" is no number of matches).
-            text = _YEAR_IN_PROSE.sub(" ", _PRONOUN_ONE.sub(" ", _RATIO.sub(" ", text)))
+            # A ratio the question gives ("how many of the 22 members") stays; a year or
+            # "one" right before the counted noun ("by 2000 people") is a count.
+            text = _RATIO.sub(
+                lambda m: m.group(0) if _numbers(m.group(0)) & q_numbers else " ", text
+            )
+            counted = _counted_words(q_lower)
+            text = _strip_unless_counted(_PRONOUN_ONE, text, counted)
+            text = _strip_unless_counted(_YEAR_IN_PROSE, text, counted)
             if not _COUNTS_TIME.search(q_lower):
                 text = _DURATION.sub(" ", text)
             new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers

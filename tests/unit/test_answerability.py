@@ -615,3 +615,24 @@ def test_how_big_a_fine_and_box_office_takings_ask_for_money_and_a_ratio_is_no_c
     q = "How many readers a day does the Orbis blog attract?"
     assert not holds_kind("One in 10 internet users read blogs such as Orbis.", Kind.NUMBER, q)
     assert holds_kind("The Orbis blog has 300,000 readers a day.", Kind.NUMBER, q)
+
+
+def test_what_the_count_rules_must_not_strip() -> None:
+    """Counts that look like a year, a ratio, a pronoun or a duration but are counts."""
+    cases = [
+        ("How many people visited the Orbis site?", "It was visited by 2000 people."),
+        ("How many fans travelled to the Orbis final?", "Orbis said the 2000 fans were stranded."),
+        ("How many goals did Jo Hale score last season?", "Hale scored 30 in 2004 for Orbis."),
+        ("How many goals did Jo Hale score in the Orbis tie?", "Hale scored three in 10 minutes."),
+        ("How many of the 22 members voted for Orbis?", "20 out of 22 members voted for Orbis."),
+        ("How many goals separated Orbis and Hale's side?", "Orbis held a one-goal lead."),
+        ("How many survivors were found after the Orbis crash?", "They found the one survivor."),
+        ("How many consecutive weeks was Orbis at number one?", "Orbis spent six weeks on top."),
+        ("How many working days were lost to the Orbis strike?", "Some 135000 days were lost."),
+    ]
+    for question, text in cases:
+        assert holds_kind(text, Kind.NUMBER, question), (question, text)
+    q = "In what year did Jo Hale join Orbis?"
+    assert holds_kind("Born in Leeds, Hale joined Orbis in 1995.", Kind.DATE, q)
+    assert holds_kind("Hale's first-born son joined Orbis in 1990.", Kind.DATE, q)
+    assert asked_kind("How big a deal is the Orbis merger for farmers?") is Kind.NUMBER
