@@ -10,7 +10,10 @@ state it; partial support counts as no support (the convention of Google's Check
 - a claim that adds a negation (not, never, no, denied…) its quotes lack, or drops one its
   quote puts on a word the claim repeats, fails;
 - a name paired in the claim with a relation word (the verb or title next to it) fails when the
-  quote gives that relation to someone else ("Musk met Wang" against "Smith met Wang");
+  quote gives that relation to someone else ("Musk met Wang" against "Smith met Wang"), and a
+  figure the claim gives to a name fails when every clause of the quote holding that figure
+  names only others ("50 Cent gave $103,500" against "…from 50 Cent, while The Game handed
+  over $103,500");
 - the cosine similarity of claim and quote must also reach ``min_similarity`` — an extra
   condition, never a reason to accept on its own;
 - a claim whose markers do not support it, or that has none, is re-cited to the best-ranked
@@ -267,6 +270,40 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
     for name, relation, side in _relation_pairs(claim):
         if not any(_relation_holds(name, relation, side, q) for q in quotes):
             return f"the quote does not pair {name} with that"
+    figure = _figure_of_someone_else(claim, quotes)
+    if figure:
+        return f"the quote gives {figure} to someone else"
+    return ""
+
+
+# Where a sentence turns to another subject: "…from 50 Cent, while The Game handed over…".
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+and\s+", re.IGNORECASE)
+# In a claim, "and" before a capitalised word starts another subject's clause too ("X gave
+# $5 and The Game gave $3"); in a quote it may join two subjects of one verb ("X and Y gave").
+_CLAIM_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|\s+and\s+(?=[A-Z0-9])", re.IGNORECASE)
+
+
+def _clauses(text: str, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> list[str]:
+    return [c for c in breaks.split(text) if c.strip()]
+
+
+def _name_words(text: str) -> set[str]:
+    return {w.lower() for w in names_of(text) if w and w.lower() not in STOPWORDS}
+
+
+def _figure_of_someone_else(claim: str, quotes: list[str]) -> str:
+    """A figure the claim gives to a name, where every clause of the quotes holding that
+    figure names only others: "50 Cent gave $103,500" against "…got $150,000 from 50 Cent,
+    while The Game handed over $103,500" (empty when there is none). A quote clause naming
+    nobody ("it cost $5m") does not judge, nor does a claim clause naming nobody."""
+    for clause in _clauses(claim, _CLAIM_BREAK):
+        names = _name_words(clause)
+        if not names:
+            continue
+        for figure in sorted(numbers_of(clause)):
+            held = [c for q in quotes for c in _clauses(q) if figure in numbers_of(c)]
+            if held and all((others := _name_words(c)) and not others & names for c in held):
+                return figure
     return ""
 
 

@@ -60,6 +60,24 @@ def test_a_name_paired_with_someone_else_s_relation_is_rejected() -> None:
     assert ok("Lee Park visited the Porto plant.", MEETING, "What did Lee Park do?")
 
 
+def test_a_figure_the_quote_gives_to_someone_else_is_rejected() -> None:
+    gifts = (
+        "The Orbis Choir got a cheque for $150,000 (£77,800) from Jo Hale, while Ana Ruiz "
+        "handed over $103,500 (£53,400)."
+    )
+    q = "How much did Jo Hale give the Orbis Choir?"
+    assert not ok("Jo Hale gave the Orbis Choir $103,500 and Ana Ruiz gave $103,500.", gifts, q)
+    assert not ok("Jo Hale handed over $103,500.", gifts, q)
+    assert ok("The Orbis Choir got a cheque for $150,000 from Jo Hale.", gifts, q)
+    assert ok("Ana Ruiz handed over $103,500.", gifts, q)
+    assert ok("The choir got a cheque for $150,000.", gifts, q)  # no name: nothing to pair
+    # One clause naming both (or nobody) does not judge who holds the figure.
+    both = "A cheque for $150,000 went to Jo Hale and Ana Ruiz."
+    assert ok("A cheque for $150,000 went to Jo Hale.", both, q)
+    quotes = ["Jo Hale spoke on Tuesday.", "It was a cheque for $150,000."]
+    assert support_problem("Jo Hale got a cheque for $150,000.", quotes, q, 0.75) == ""
+
+
 def test_an_invented_clause_or_relation_is_rejected() -> None:
     assert not ok("Tom Field met Ana Ruiz in Lisbon, shortly after meeting Carla Diaz.", MEETING)
     assert not ok("Northwind Energy has been investing heavily in research and development.", FINE)
