@@ -635,11 +635,11 @@ def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -
     when the lead holds no digits the question lacks (nothing to compare)."""
     if kind not in (Kind.NUMBER, Kind.MONEY, Kind.AGE, Kind.DATE):
         return True
-    q_numbers = {_norm_number(n) for n in _DIGITS.findall(question)}
-    facts = {_norm_number(n) for n in _DIGITS.findall(lead)} - q_numbers
+    q_numbers = _numbers(question)
+    facts = _numbers(lead) - q_numbers
     if not facts:
         return True
-    return bool(facts & {_norm_number(n) for n in _DIGITS.findall(answer)})
+    return bool(facts & _numbers(answer))
 
 
 def _hedged(text: str, question: str) -> bool:
@@ -650,7 +650,7 @@ def _hedged(text: str, question: str) -> bool:
     hedge = _HEDGED.search(text)
     if hedge is None:
         return False
-    q_numbers = {_norm_number(n) for n in _DIGITS.findall(question)}
+    q_numbers = _numbers(question)
     last = max(
         (m.start() for m in _DIGITS.finditer(text) if _norm_number(m.group(0)) not in q_numbers),
         default=None,
@@ -659,6 +659,7 @@ def _hedged(text: str, question: str) -> bool:
 
 
 def _numbers(text: str) -> set[str]:
+    """The numbers written in digits in ``text``, normalised ("1,200" is "1200")."""
     return {_norm_number(n) for n in _DIGITS.findall(text)}
 
 
@@ -697,7 +698,7 @@ def holds_kind(
         and _hedged(text, question)
     ):
         return False
-    q_numbers = {_norm_number(n) for n in _DIGITS.findall(question)}
+    q_numbers = _numbers(question)
     if kind is Kind.AGE:
         return any(
             _norm_number(n) not in q_numbers
@@ -706,7 +707,7 @@ def holds_kind(
         )
     if kind in (Kind.NUMBER, Kind.MONEY):
         text = _without_conversions(text, q_numbers)
-        new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
+        new_numbers = _numbers(text) - q_numbers
         if kind is Kind.MONEY:
             if _other_money_relation(text, question):
                 return False
@@ -722,11 +723,10 @@ def holds_kind(
             # Nor is a date ("on 3 April").
             text = _ODDS.sub(" ", _PERCENTAGE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))
             text = re.sub(r"\bone of\b", " ", text, flags=re.IGNORECASE)
-            # Nor a year in prose ("into 2005", "2005's products"), nor "one" as a pronoun
-            # ("which one"), nor a duration when the question counts something else ("eight
-            # seasons ago" is no number of matches).
-            # A ratio the question gives ("how many of the 22 members") stays; a year or
-            # "one" right before the counted noun ("by 2000 people") is a count.
+            # Nor a ratio ("one in 10 users", unless the question gives it: "how many of the
+            # 22 members"), "one" as a pronoun ("which one"), a year in prose ("into 2005",
+            # "2005's products") unless the counted noun follows ("by 2000 people"), nor a
+            # duration when the question counts something else ("eight seasons ago").
             text = _RATIO.sub(
                 lambda m: m.group(0) if _numbers(m.group(0)) & q_numbers else " ", text
             )
@@ -735,7 +735,7 @@ def holds_kind(
             text = _strip_unless_counted(_YEAR_IN_PROSE, text, counted)
             if not _COUNTS_TIME.search(q_lower):
                 text = _DURATION.sub(" ", text)
-            new_numbers = {_norm_number(n) for n in _DIGITS.findall(text)} - q_numbers
+            new_numbers = _numbers(text) - q_numbers
         words = re.findall(r"[a-z]+", text.lower())
         q_words = set(re.findall(r"[a-z]+", q_lower))
         spelled = any(

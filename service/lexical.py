@@ -164,9 +164,11 @@ class LexicalIndex:
         self._checked = float("-inf")
         self._newest: date | Literal[False] | None = None  # False: no dated article
         self._seen_token: str | None = None
-        # Documents held as of the last sync (kept readable while a sync runs; ``_held_stale``:
-        # read them again after it), and documents a dense search found that were still absent
-        # after the sync they forced, with when to look again (all written under the lock).
+        # Documents held as of this process's last sync, read at the sync, not later from the
+        # file: a process sharing it may have added rows this process's in-memory copy lacks
+        # (kept readable while a sync runs; ``_held_stale``: read them again after it). And
+        # documents a dense search found that were still absent after the sync they forced,
+        # with when to look again. All written under the lock.
         self._held_ids: frozenset[str] = frozenset()
         self._held_stale = True
         self._absent: dict[str, float] = {}
@@ -238,7 +240,7 @@ class LexicalIndex:
                         self._sync(index)
                         self._finish_sync()
                         retry = time.monotonic() + _ABSENT_RETRY
-                        self._absent.update(dict.fromkeys(unseen - self._held(), retry))
+                        self._absent.update(dict.fromkeys(unseen - self._held_ids, retry))
                 return
         if not force and time.monotonic() - self._checked < self.refresh_seconds:
             return
@@ -251,7 +253,7 @@ class LexicalIndex:
     def _unseen(self, found: Collection[str], now: float) -> set[str]:
         """The found documents not held and not waiting for their next look."""
         absent = self._absent
-        return {d for d in set(found) - self._held() if absent.get(d, now) <= now}
+        return {d for d in set(found) - self._held_ids if absent.get(d, now) <= now}
 
     def _finish_sync(self) -> None:
         """After a sync, under the lock: the documents held (read again if the rows may have
@@ -261,12 +263,6 @@ class LexicalIndex:
             self._held_ids, self._held_stale = frozenset(r[0] for r in docs), False
         self._checked = time.monotonic()
         self._start_build()
-
-    def _held(self) -> frozenset[str]:
-        """The documents held as of this process's last sync (none before the first). Read at
-        the sync, not later from the file: a process sharing the file may have added rows
-        since, which this process's in-memory copy does not hold until it syncs."""
-        return self._held_ids
 
     def _state(self, key: str) -> str | None:
         row = self._conn.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()

@@ -48,6 +48,21 @@ def ingest(settings: Settings, embed_model: Any, paths: list[Path], **kw: Any) -
     return index
 
 
+def count_sync_reads(index: NewsIndex, delay: float = 0.0) -> list[int]:
+    """Make ``index`` record each read of its change token (one per sync), optionally slow
+    (a slow Chroma: other threads arrive while a sync runs); returns the record."""
+    reads: list[int] = []
+    generation = index.generation
+
+    def counted() -> tuple[str, str]:
+        reads.append(1)
+        time.sleep(delay)
+        return generation()
+
+    index.generation = counted  # type: ignore[method-assign]
+    return reads
+
+
 def test_lexical_index_follows_chroma_through_every_kind_of_change(
     make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
 ) -> None:
@@ -171,11 +186,16 @@ def test_bm25_in_memory_follows_the_changes_and_answers_as_fts5(
 
 
 def test_a_document_the_dense_search_found_but_bm25_lacks_syncs_at_once(
-    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
+    make_settings: SettingsFactory,
+    embed_model: Any,
+    articles: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A replica whose periodic check is an hour away still syncs when a dense hit comes from a
     document written since (by another process); a document still absent after that sync (its
-    record not written yet) forces no second sync until the change token moves."""
+    record not written yet) forces no second sync within ``_ABSENT_RETRY``, and gets a new
+    look once a sync has seen the change token move."""
     settings = make_settings(chunk_size=128, chunk_overlap=16)
     index = ingest(settings, embed_model, [articles])
     reader = LexicalIndex(tmp_path / "lexical.sqlite", refresh_seconds=3600)
@@ -185,14 +205,8 @@ def test_a_document_the_dense_search_found_but_bm25_lacks_syncs_at_once(
         encoding="utf-8",
     )
     index = ingest(settings, embed_model, [articles])  # another process wrote it
-    reads: list[int] = []
-    generation = index.generation
-
-    def counted() -> tuple[str, str]:
-        reads.append(1)
-        return generation()
-
-    index.generation = counted  # type: ignore[method-assign]
+    reads = count_sync_reads(index)
+    monkeypatch.setattr(lexical_module, "_ABSENT_RETRY", 3600.0)  # no retry within this test
 
     reader.refresh(index, found={"001_819d45a17c5bb7df"})  # held: the hour is not up
     assert reads == [] and reader.search("quokkas", 3) == []
@@ -253,15 +267,7 @@ def test_requests_finding_the_same_new_document_sync_once_and_an_absent_one_is_r
         encoding="utf-8",
     )
     index = ingest(settings, embed_model, [articles])
-    reads: list[int] = []
-    generation = index.generation
-
-    def counted() -> tuple[str, str]:
-        reads.append(1)
-        time.sleep(0.2)  # a slow Chroma: the other threads arrive while it syncs
-        return generation()
-
-    index.generation = counted  # type: ignore[method-assign]
+    reads = count_sync_reads(index, delay=0.2)
     with ThreadPoolExecutor(8) as pool:
         list(pool.map(lambda _: reader.refresh(index, found={"new"}), range(8)))
     assert len(reads) == 1 and reader.search("quokkas", 3)[0].doc_id == "new"
