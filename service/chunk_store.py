@@ -19,7 +19,13 @@ from pydantic import ConfigDict
 
 from service.dates import date_metadata
 from service.schemas import Span
-from service.sentence_store import SentenceStore, SpanKey
+from service.sentence_store import (
+    LAYOUT_KEY,
+    SentenceStore,
+    SpanKey,
+    decode_layout,
+    encode_layout,
+)
 
 if TYPE_CHECKING:
     from llama_index.vector_stores.chroma import ChromaVectorStore
@@ -60,6 +66,11 @@ class ChunkHit:
     text: str
     metadata: dict[str, Any]
     similarity: float
+
+    @property
+    def layout(self) -> tuple[tuple[int, int], ...] | None:
+        """Its sentences' spans (document offsets) if its record carries them."""
+        return decode_layout(self.metadata.get(LAYOUT_KEY), int(self.metadata.get("start", 0)))
 
 
 class ChunkStore:
@@ -139,6 +150,12 @@ class ChunkStore:
                             "start": c.start,
                             "end": c.end,
                             "chunk_index": c.index,
+                            # its sentences' spans: the search reads them with the chunk
+                            **(
+                                {LAYOUT_KEY: encode_layout(c.sentences, c.start)}
+                                if c.sentences
+                                else {}
+                            ),
                         },
                         relationships={
                             NodeRelationship.SOURCE: RelatedNodeInfo(node_id=item.doc_id)

@@ -15,6 +15,7 @@ Search (dense, BM25, fusion) is ``service.retrieval``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
@@ -209,17 +210,26 @@ class NewsIndex:
         """The stored vectors of some chunks, by id."""
         return self.chunks.vectors(chunk_ids)
 
-    def sentences_of(self, passages: list[Passage]) -> dict[str, ChunkSentences]:
+    def sentences_of(
+        self,
+        passages: list[Passage],
+        layouts: Mapping[str, tuple[tuple[int, int], ...] | None] | None = None,
+    ) -> dict[str, ChunkSentences]:
         """The stored sentences (document spans and vectors) of retrieved passages, by passage
-        id; one Chroma call for those not cached. A passage without sentences is absent."""
+        id; one Chroma call for those not cached. A passage without sentences is absent.
+        ``layouts``: passage id → its sentences' spans as its chunk record gives them
+        (``ChunkHit.layout``), which makes the read cheaper."""
         found: dict[str, ChunkSentences] = {}
         missing: list[SpanKey] = []
+        layouts = layouts or {}
         for p in passages:
             hit = self._sentence_cache.get(p.passage_id)
             if hit is not None:
                 found[p.passage_id] = hit
             else:
-                missing.append(SpanKey(p.passage_id, p.doc_id, p.start, p.end))
+                missing.append(
+                    SpanKey(p.passage_id, p.doc_id, p.start, p.end, layouts.get(p.passage_id))
+                )
         for chunk_id, sentences in self.sentence_store.for_chunks(missing).items():
             self._sentence_cache.put(chunk_id, sentences)
             found[chunk_id] = sentences

@@ -126,6 +126,7 @@ class Retriever:
         if not results and self.index.chunk_collection.count() == 0:
             raise EmptyIndexError(EMPTY_INDEX_HINT)
         dense = [_passage(hit) for hit in results]
+        layouts = {hit.chunk_id: hit.layout for hit in results}
         if not hybrid:
             return served_only(self.index, dense)
         lexical = self.index.lexical
@@ -139,12 +140,15 @@ class Retriever:
         )
         pool = {p.passage_id: p for p in dense}
         scope = time_scope(query, lexical.newest_date() or date.today())
-        in_time = self._in_time(scope, vector, candidates, where, pool, hits) if scope else {}
+        in_time = (
+            self._in_time(scope, vector, candidates, where, pool, hits, layouts) if scope else {}
+        )
         rankings: list[Ranking] = [[p.passage_id for p in dense], [h.chunk_id for h in hits]]
         if in_time:
             rankings.append(in_time)
         fused = self._fuse(rankings, pool, hits, vector, max(top_k, s.rerank_candidates))
-        return served_only(self.index, self._rerank(query, vector, fused, in_time))[:top_k]
+        reranked = self._rerank(query, vector, fused, in_time, layouts)
+        return served_only(self.index, reranked)[:top_k]
 
     def _in_time(
         self,
@@ -154,6 +158,7 @@ class Retriever:
         where: dict[str, Any] | None,
         pool: dict[str, Passage],
         hits: list[LexicalHit],
+        layouts: dict[str, tuple[tuple[int, int], ...] | None],
     ) -> dict[str, int]:
         """A third ranking for a question that names a time: the passages dated inside its
         range (the nearest ones, found by a dense search restricted to the range), or for "the
@@ -176,11 +181,17 @@ class Retriever:
         for hit in self.index.nearest(vector, candidates, {"$and": clauses}):
             passage = _passage(hit)
             pool.setdefault(passage.passage_id, passage)
+            layouts.setdefault(hit.chunk_id, hit.layout)
             ranked[passage.passage_id] = len(ranked) + 1
         return ranked
 
     def _rerank(
-        self, query: str, vector: list[float], passages: list[Passage], in_time: dict[str, int]
+        self,
+        query: str,
+        vector: list[float],
+        passages: list[Passage],
+        in_time: dict[str, int],
+        layouts: dict[str, tuple[tuple[int, int], ...] | None],
     ) -> list[Passage]:
         """Order the first ``rerank_candidates`` fused passages by reciprocal rank fusion of
         three rankings: cosine, BM25 and the evidence score of the passage's best sentence
@@ -194,7 +205,7 @@ class Retriever:
             return passages
         q = np.asarray(vector, dtype=np.float32)
         q_words = content_words(query)
-        stored = self.index.sentences_of(head)
+        stored = self.index.sentences_of(head, layouts)
         best: dict[str, float] = {}
         weight = self.settings.lexical_weight
         n_words = len(q_words)

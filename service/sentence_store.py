@@ -15,7 +15,11 @@ service already holds is a slice of that text.
 
 Lookup is by sentence id (derived from the chunk id); a chunk without sentences of its own
 (none, after a complete ingest) falls back to the sentences stored for the same document and
-span.
+span. The chunk record also carries its sentences' spans (``LAYOUT_KEY``, ``encode_layout``),
+which the search reads with the chunk anyway: with them, a read asks for exactly the chunk's
+sentence ids and their vectors only. Reading the sentences' metadata was most of the cost
+(100k chunks, 10 chunks: ~7.5 ms of CPU with metadata, ~3.5 without); chunks stored before the
+layout existed are read the old way.
 
 Thread-safe: it holds no state besides the Chroma collection handle, which is.
 """
@@ -32,15 +36,43 @@ import numpy as np
 _WRITE_BATCH = 4000
 _ID_WINDOW = 32  # sentence positions asked for per chunk and call
 
+LAYOUT_KEY = "sentences"
+"""Chunk metadata key: the chunk's sentence spans (``encode_layout``)."""
+
+
+def encode_layout(spans: Sequence[tuple[int, int]], chunk_start: int) -> str:
+    """Sentence spans (document offsets) as a short string of offsets from the chunk's start,
+    ``"0-120,121-300"``: Chroma metadata values are flat (str, int, float, bool)."""
+    return ",".join(f"{s - chunk_start}-{e - chunk_start}" for s, e in spans)
+
+
+def decode_layout(value: Any, chunk_start: int) -> tuple[tuple[int, int], ...] | None:
+    """The spans ``encode_layout`` wrote, in document offsets; None when ``value`` is absent,
+    empty or not a layout (a chunk stored before layouts: it is read the old way)."""
+    if not isinstance(value, str) or not value:
+        return None
+    spans: list[tuple[int, int]] = []
+    try:
+        for part in value.split(","):
+            s, e = part.split("-")
+            spans.append((chunk_start + int(s), chunk_start + int(e)))
+    except ValueError:
+        return None
+    if any(e <= s or s < chunk_start for s, e in spans):
+        return None
+    return tuple(spans)
+
 
 @dataclass(frozen=True)
 class SpanKey:
-    """Which chunk a set of sentences belongs to: its document and span (document offsets)."""
+    """Which chunk a set of sentences belongs to: its document and span (document offsets),
+    and its sentences' spans when its record carries them (``decode_layout``)."""
 
     chunk_id: str
     doc_id: str
     start: int
     end: int
+    layout: tuple[tuple[int, int], ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -118,9 +150,43 @@ class SentenceStore:
         10 chunks whatever the collection's size, where a metadata ``where`` grows with it
         (70 ms at 800k sentences). Only chunks with no sentence of their own are looked up
         by document and span. A chunk without stored sentences is absent from the result.
+        Chunks with a ``layout`` are read first, by their exact ids and without metadata; one
+        whose sentences are not all there is read the old way.
         """
         if not chunks:
             return {}
+        found = self._by_layout([c for c in chunks if c.layout])
+        rest = [c for c in chunks if c.chunk_id not in found]
+        if rest:
+            found.update(self._by_ids(rest))
+        return found
+
+    def _by_layout(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
+        if not chunks:
+            return {}
+        wanted = {c.chunk_id: c for c in chunks}
+        got = self.collection.get(
+            ids=[
+                sentence_id(c.chunk_id, k)
+                for c in wanted.values()
+                for k in range(len(c.layout or ()))
+            ],
+            include=["embeddings"],
+        )
+        vectors = dict(zip(got["ids"], got["embeddings"], strict=True))
+        found: dict[str, ChunkSentences] = {}
+        for chunk_id, c in wanted.items():
+            layout = c.layout or ()
+            rows = [vectors.get(sentence_id(chunk_id, k)) for k in range(len(layout))]
+            if any(v is None for v in rows):
+                continue
+            found[chunk_id] = ChunkSentences(
+                spans=list(layout),
+                vectors=np.asarray(rows, dtype=np.float32).reshape(len(rows), -1),
+            )
+        return found
+
+    def _by_ids(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
         ids: list[str] = []
         metas: list[Any] = []
         vectors: list[Any] = []
