@@ -94,6 +94,7 @@ def create_app(
             idx.warm_up()
             gen.warm_up()  # an in-process model warms up through its generation gate
             answers.warm_up()  # the IDF table of answerability
+            idx.copy_sentences_to_memory()  # last: a first answer must not wait for it
 
         # Models take seconds to load: do it beside serving; /readyz reports when it is done.
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()

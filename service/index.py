@@ -20,12 +20,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from service.chunk_store import ChunkHit, ChunkRecord, ChunkStore, DocumentChunks
 from service.config import Settings
 from service.document_store import DocumentRecord, DocumentStore
 from service.embeddings import Embedder, Workload, embedding_model_id
 from service.errors import IndexMismatchError, IndexUnavailableError
 from service.lru import LRU
+from service.sentence_memory import SentenceMemory
 from service.sentence_store import ChunkSentences, SentenceStore, SpanKey
 
 if TYPE_CHECKING:
@@ -59,11 +62,16 @@ class Counts:
     chunks: int
 
 
+def _as_list(vector: list[float] | np.ndarray | None) -> list[float] | None:
+    return vector.tolist() if isinstance(vector, np.ndarray) else vector
+
+
 class NewsIndex:
     """The stores of one index and its embedding model, behind a small typed interface.
 
     Thread-safe as its parts are: the stores hold only Chroma handles, the embedder loads its
-    model under a lock, the sentence cache and the lexical index lock themselves.
+    model under a lock, the sentence cache, the sentence vectors in memory and the lexical
+    index lock themselves.
     """
 
     def __init__(
@@ -99,7 +107,17 @@ class NewsIndex:
         # Vectors of texts the service already knows (stored sentences it has read, texts it
         # embedded): citation checks embed quotes that are stored sentences. An optimisation
         # only (the stored vector is the same model's vector of the same text).
-        self._text_vectors: LRU[str, list[float]] = LRU(8192)
+        # Stored sentences' vectors are kept as the numpy rows they were read as (a list is
+        # made only when one is asked for: most never are).
+        self._text_vectors: LRU[str, list[float] | np.ndarray] = LRU(8192)
+        # Every sentence vector in memory (``service.sentence_memory``): the API service only.
+        self.sentence_memory = (
+            SentenceMemory(
+                sentences, self.generation, refresh_seconds=settings.lexical_refresh_seconds
+            )
+            if settings.sentence_vectors_in_memory and workload == "query"
+            else None
+        )
 
     # -- the collections (for tests and health checks) -------------------------------------
     @property
@@ -127,7 +145,7 @@ class NewsIndex:
         """Embed passages (see ``Embedder.embed_texts``); the service reuses known vectors."""
         if self.workload != "query":
             return self.embedder.embed_texts(texts)
-        known = [self._text_vectors.get(t) for t in texts]
+        known = [_as_list(self._text_vectors.get(t)) for t in texts]
         missing = sorted({t for t, v in zip(texts, known, strict=True) if v is None})
         fresh = dict(zip(missing, self.embedder.embed_texts(missing), strict=True))
         for text, vector in fresh.items():
@@ -230,7 +248,7 @@ class NewsIndex:
                 missing.append(
                     SpanKey(p.passage_id, p.doc_id, p.start, p.end, layouts.get(p.passage_id))
                 )
-        for chunk_id, sentences in self.sentence_store.for_chunks(missing).items():
+        for chunk_id, sentences in self._read_sentences(missing).items():
             self._sentence_cache.put(chunk_id, sentences)
             found[chunk_id] = sentences
         fetched = {m.chunk_id for m in missing}
@@ -238,7 +256,22 @@ class NewsIndex:
             if p.passage_id in found and p.passage_id in fetched:
                 stored = found[p.passage_id]
                 for (s, e), vector in zip(stored.spans, stored.vectors, strict=True):
-                    self._text_vectors.put(p.text[s - p.start : e - p.start], vector.tolist())
+                    self._text_vectors.put(p.text[s - p.start : e - p.start], vector)
+        return found
+
+    def copy_sentences_to_memory(self) -> None:
+        """Start reading every sentence vector into memory in the background, and keep the
+        copy current from then on (``service.sentence_memory``; no-op when it is off). The
+        service starts it after its warm-up, so the copy does not delay the first answer."""
+        if self.sentence_memory is not None:
+            self.sentence_memory.schedule()
+
+    def _read_sentences(self, keys: list[SpanKey]) -> dict[str, ChunkSentences]:
+        """Sentences from the copy in memory where it holds them, the rest from Chroma."""
+        found = self.sentence_memory.lookup(keys) if self.sentence_memory and keys else {}
+        rest = [k for k in keys if k.chunk_id not in found]
+        if rest:
+            found.update(self.sentence_store.for_chunks(rest))
         return found
 
     def generation(self) -> tuple[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import pytest
@@ -33,6 +34,13 @@ def test_healthz_and_readyz(client: TestClient) -> None:
     assert body["index"] == {"reachable": True, "documents": 5, "chunks": 13}
     assert body["embedding"]["state"] == "ready"
     assert body["llm"] == {"provider": "extractive", "state": "ready", "detail": ""}
+    # The warm-up copies the sentence vectors to memory in the background (Chroma answers
+    # meanwhile): the state says when the copy is in use.
+    deadline = time.monotonic() + 60
+    while body["sentences"] == {"in_memory": "building"} and time.monotonic() < deadline:
+        time.sleep(0.1)
+        body = client.get("/readyz").json()
+    assert body["sentences"] == {"in_memory": "ready"}
 
 
 def test_documents_listing_is_paginated(client: TestClient) -> None:

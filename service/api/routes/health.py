@@ -56,6 +56,9 @@ async def readyz(
             log.warning("readiness: lexical index unavailable", exc_info=True)
             state = "unavailable"
         body["lexical"] = {"in_memory": state}
+    # Informational too: Chroma answers the re-rank's reads until the copy is read.
+    memory = index.sentence_memory
+    body["sentences"] = {"in_memory": memory.state if memory is not None else "off"}
     health = await run_in_threadpool(answers.generator.health)
     body["llm"] = {
         "provider": answers.generator.name,

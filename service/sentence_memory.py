@@ -1,0 +1,210 @@
+"""Every stored sentence vector in memory, so the re-rank reads a chunk's sentences without a
+Chroma call (``RAG_SENTENCE_VECTORS_IN_MEMORY``).
+
+At 100k chunks the re-rank's read of 10 chunks' sentence vectors from the sentence collection
+cost ~5 ms of CPU, a quarter of a search, even by exact id and without metadata
+(``SentenceStore._by_layout``); the per-process LRU (``RAG_SENTENCE_CACHE_CHUNKS``) rarely holds
+them when questions spread over the whole index. This copy holds all of them in one float32
+matrix, read from the collection in pages by a background thread, and answers a chunk from
+its layout (the spans its chunk record carries, ``LAYOUT_KEY``) with one slice.
+
+A correctness-neutral copy, like the BM25 postings in memory: the collection stays the only
+source of truth, and no entry can be out of date, because a sentence's id derives from its
+chunk's id, which carries a hash of the chunk's content (``sentence_id``). A chunk the copy
+does not hold in full (written after the copy was read, or whose stored sentences do not
+match its layout) is absent, and the caller reads it from Chroma as before. Records deleted
+since the copy was read are never asked for (the search only asks for chunks it found).
+The copy is read again, in the background, when the index's change token
+(``ChunkStore.generation``) moves: checked at most every ``refresh_seconds``, from a request
+thread that only starts the check; after a read, the next waits three times as long as it
+took, so a stream of writes costs at most a quarter of a core. While a new copy is read the
+old one answers, so memory briefly holds two.
+
+Cost (README, "Performance"): 4 bytes x 384 per sentence (1.3 GB for the 823k sentences of
+100k chunks, 69 MB for samples+BBC) and ~80 us of CPU per sentence to read (~70 s at 100k).
+
+Hand-written because no library keeps a copy of a Chroma collection's vectors; numpy holds it.
+Thread-safe: a copy is immutable once read and replaced by one reference assignment; reads
+start under a lock, one at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from time import monotonic, sleep
+from typing import Any, Literal
+
+import numpy as np
+import numpy.typing as npt
+
+from service.chroma_paging import PAGE, pages
+from service.sentence_store import ChunkSentences, SpanKey
+
+log = logging.getLogger(__name__)
+
+_SEPARATOR = "::s"  # sentence_id: f"{chunk_id}::s{position:03d}"
+
+MemoryState = Literal["off", "building", "ready"]
+
+
+@dataclass(frozen=True, eq=False)
+class SentenceMatrix:
+    """The sentence vectors of a collection at one change ``token``: row ``rows[chunk][k]`` of
+    ``vectors`` is the vector of the chunk's ``k``-th sentence. Only chunks whose positions
+    0..n-1 were all read are held."""
+
+    token: str
+    vectors: npt.NDArray[np.float32]
+    rows: dict[str, tuple[int, ...]]
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of the matrix (the row index adds ~100 bytes per chunk)."""
+        return int(self.vectors.nbytes)
+
+    @classmethod
+    def read(cls, collection: Any, token: str, *, page: int = PAGE) -> SentenceMatrix:
+        """Read every record's id and vector, in pages (a record a concurrent write shifts
+        between pages may be read twice, the later row wins, or not at all: its chunk is then
+        incomplete and left out)."""
+        capacity = max(int(collection.count()), 1)
+        matrix: npt.NDArray[np.float32] | None = None
+        positions: dict[str, dict[int, int]] = {}
+        filled = 0
+        for got in pages(collection, page=page, include=["embeddings"]):
+            ids = list(got["ids"])
+            if not ids:
+                continue
+            block = np.asarray(got["embeddings"], dtype=np.float32)
+            if matrix is None:
+                matrix = np.empty((max(capacity, len(ids)), block.shape[1]), dtype=np.float32)
+            if filled + len(ids) > len(matrix):  # records written since the count
+                matrix = np.concatenate([matrix, np.empty_like(matrix[: filled + len(ids)])])
+            matrix[filled : filled + len(ids)] = block
+            for i, sentence in enumerate(ids):
+                chunk, separator, position = str(sentence).rpartition(_SEPARATOR)
+                if separator and position.isdigit():
+                    positions.setdefault(chunk, {})[int(position)] = filled + i
+            filled += len(ids)
+        rows = {
+            chunk: tuple(found[k] for k in range(len(found)))
+            for chunk, found in positions.items()
+            if all(k in found for k in range(len(found)))
+        }
+        vectors = matrix[:filled] if matrix is not None else np.zeros((0, 0), dtype=np.float32)
+        return cls(token, vectors, rows)
+
+    def lookup(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
+        """The sentences of the chunks held in full whose layout names as many sentences."""
+        found: dict[str, ChunkSentences] = {}
+        for chunk in chunks:
+            if not chunk.layout:
+                continue
+            rows = self.rows.get(chunk.chunk_id)
+            if rows is None or len(rows) != len(chunk.layout):
+                continue
+            found[chunk.chunk_id] = ChunkSentences(
+                spans=list(chunk.layout), vectors=self.vectors[list(rows)]
+            )
+        return found
+
+
+class SentenceMemory:
+    """Keeps a ``SentenceMatrix`` of a sentence collection current, in the background."""
+
+    def __init__(
+        self,
+        collection: Any,
+        generation: Callable[[], tuple[str, str]],
+        *,
+        refresh_seconds: float,
+        page: int = PAGE,
+    ) -> None:
+        self.collection = collection
+        self._generation = generation
+        self.refresh_seconds = refresh_seconds
+        self.page = page
+        self._snapshot: SentenceMatrix | None = None
+        self._lock = threading.Lock()
+        self._builder: threading.Thread | None = None
+        self._wanted = False  # set by schedule/build: from then on the copy is kept current
+        self._next_check = 0.0
+        self._next_build = 0.0
+
+    @property
+    def state(self) -> MemoryState:
+        """``building`` until a first copy is read, then ``ready`` (``off`` is the caller's)."""
+        return "building" if self._snapshot is None else "ready"
+
+    @property
+    def snapshot(self) -> SentenceMatrix | None:
+        """The copy in use (None before the first read)."""
+        return self._snapshot
+
+    def lookup(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
+        """The chunks the copy holds (``SentenceMatrix.lookup``); starts a check for changes in
+        the background when one is due. Never reads Chroma in the calling thread."""
+        if self._wanted and monotonic() >= self._next_check:
+            self._start(check=True)
+        snapshot = self._snapshot
+        return snapshot.lookup(chunks) if snapshot is not None else {}
+
+    def schedule(self) -> None:
+        """Read a copy in the background now, and keep it current from then on."""
+        self._wanted = True
+        self._start(check=False)
+
+    def build(self) -> None:
+        """Read a copy now, in this thread (tests, benchmarks), and keep it current."""
+        self._wanted = True
+        self._next_check = monotonic() + self.refresh_seconds
+        self._read(0.0)
+
+    def wait(self, timeout: float) -> bool:
+        """Wait for a read in progress; True when a copy is in use."""
+        builder = self._builder
+        if builder is not None:
+            builder.join(timeout)
+        return self._snapshot is not None
+
+    def _start(self, *, check: bool) -> None:
+        with self._lock:
+            now = monotonic()
+            if check and now < self._next_check:
+                return  # another request thread started this check
+            self._next_check = now + self.refresh_seconds
+            if self._builder is not None and self._builder.is_alive():
+                return
+            delay = max(0.0, self._next_build - now)
+            self._builder = threading.Thread(
+                target=self._read, args=(delay,), name="sentence-memory", daemon=True
+            )
+            self._builder.start()
+
+    def _read(self, delay: float) -> None:
+        if delay:
+            sleep(delay)
+        try:
+            collection_id, token = self._generation()  # before the records it covers
+            key = f"{collection_id}:{token}"
+            current = self._snapshot
+            if current is not None and current.token == key:
+                return
+            started = monotonic()
+            snapshot = SentenceMatrix.read(self.collection, key, page=self.page)
+        except Exception:  # Chroma keeps answering; the next check tries again
+            log.warning("sentence vectors in memory: reading them failed", exc_info=True)
+            return
+        took = monotonic() - started
+        self._next_build = monotonic() + 3 * took
+        self._snapshot = snapshot
+        log.info(
+            "sentence vectors in memory: %d sentences of %d chunks, %.0f MB in %.1f s",
+            len(snapshot.vectors),
+            len(snapshot.rows),
+            snapshot.nbytes / 2**20,
+            took,
+        )

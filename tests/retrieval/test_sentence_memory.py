@@ -1,0 +1,142 @@
+"""The sentence vectors in memory are the stored ones: the same spans and vectors as a read from
+Chroma for every chunk, the same search results, no Chroma read for a chunk the copy holds,
+and chunks written after the copy was read are read from Chroma until the copy is read again
+(real Chroma, the real model)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from service import sentence_memory
+from service.config import Settings
+from service.index import NewsIndex, open_index
+from service.ingestion.pipeline import IngestJob
+from service.retrieval import Retriever
+from service.sentence_memory import SentenceMemory
+from service.sentence_store import LAYOUT_KEY, SpanKey, decode_layout
+from tests.retrieval.test_sentence_layout import CountingCollection
+
+
+def _keys(index: NewsIndex, doc_ids: set[str] | None = None) -> list[SpanKey]:
+    got = index.chunk_collection.get(include=["metadatas"])
+    return [
+        SpanKey(
+            cid,
+            str(m["ref_doc_id"]),
+            int(m["start"]),
+            int(m["end"]),
+            decode_layout(m.get(LAYOUT_KEY), int(m["start"])),
+        )
+        for cid, m in zip(got["ids"], got["metadatas"], strict=True)
+        if doc_ids is None or m["ref_doc_id"] in doc_ids
+    ]
+
+
+def _memory(index: NewsIndex, refresh_seconds: float = 3600.0) -> SentenceMemory:
+    return SentenceMemory(
+        index.sentence_store.collection, index.generation, refresh_seconds=refresh_seconds, page=7
+    )
+
+
+def test_the_copy_holds_every_chunk_with_the_stored_spans_and_vectors(sample_index: Any) -> None:
+    keys = _keys(sample_index)
+    memory = _memory(sample_index)  # pages of 7 records: chunks span pages
+    assert memory.snapshot is None and memory.lookup(keys) == {}
+    memory.build()
+    assert memory.state == "ready"
+    from_chroma = sample_index.sentence_store.for_chunks(
+        [SpanKey(k.chunk_id, k.doc_id, k.start, k.end) for k in keys]  # the metadata read
+    )
+    held = memory.lookup(keys)
+    assert held.keys() == from_chroma.keys() and len(held) == len(keys) > 0
+    for chunk_id, sentences in held.items():
+        assert sentences.spans == from_chroma[chunk_id].spans
+        assert np.array_equal(sentences.vectors, from_chroma[chunk_id].vectors)
+
+
+def test_a_chunk_the_copy_does_not_hold_in_full_is_absent(sample_index: Any) -> None:
+    memory = _memory(sample_index)
+    memory.build()
+    key = _keys(sample_index)[0]
+    assert key.layout is not None
+    longer = (*key.layout, (key.end - 1, key.end))  # one sentence more than is stored
+    assert memory.lookup([SpanKey(key.chunk_id, key.doc_id, key.start, key.end, longer)]) == {}
+    assert memory.lookup([SpanKey(key.chunk_id, key.doc_id, key.start, key.end)]) == {}  # no layout
+    assert memory.lookup([SpanKey("unknown", key.doc_id, key.start, key.end, key.layout)]) == {}
+
+
+def test_search_with_the_copy_reads_no_sentence_from_chroma_and_finds_the_same(
+    sample_settings: Settings, embed_model: Any
+) -> None:
+    no_cache = {"sentence_cache_chunks": 0}
+    off = open_index(
+        sample_settings.model_copy(update={**no_cache, "sentence_vectors_in_memory": False}),
+        embed_model=embed_model,
+    )
+    on = open_index(sample_settings.model_copy(update=no_cache), embed_model=embed_model)
+    assert off.sentence_memory is None and on.sentence_memory is not None
+    on.sentence_memory.build()
+    counting = CountingCollection(on.sentence_store.collection)
+    on.sentence_store.collection = counting
+    for question in (
+        "Who did Microsoft President Brad Smith meet in China?",
+        "What did the US and China discuss in Geneva?",
+        "AI chips export restrictions",
+    ):
+        expected = Retriever(off).search(question, 5, None)
+        got = Retriever(on).search(question, 5, None)
+        assert expected and [(p.passage_id, p.score) for p in got] == [
+            (p.passage_id, p.score) for p in expected
+        ]
+    assert counting.reads == 0
+
+
+def test_chunks_written_after_the_copy_are_read_from_chroma_until_it_is_read_again(
+    make_settings: Callable[..., Settings],
+    articles: Path,
+    tmp_path: Path,
+    embed_model: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clock = [1000.0]  # the copy's clock: a check falls due only when the test moves it
+    monkeypatch.setattr(sentence_memory, "monotonic", lambda: clock[0])
+    settings = make_settings(sentence_cache_chunks=0, lexical_dir=tmp_path / "lexical")
+    later = tmp_path / "later"
+    later.mkdir()
+    first = sorted(articles.iterdir())[0]
+    shutil.move(first, later / first.name)
+    writer = open_index(settings, for_writing=True, embed_model=embed_model)
+    IngestJob(settings, writer).run([articles])
+    service = open_index(settings, embed_model=embed_model)
+    memory = service.sentence_memory
+    assert memory is not None
+    memory.build()
+    before = memory.snapshot
+    held = {k.chunk_id for k in _keys(service)}
+    assert before is not None and set(before.rows) == held
+
+    IngestJob(settings, writer).run([articles, later])  # one more article, from elsewhere
+    new = [k for k in _keys(service) if k.chunk_id not in held]
+    assert new and memory.lookup(new) == {}  # not in the copy (no check is due yet)
+    counting = CountingCollection(service.sentence_store.collection)
+    service.sentence_store.collection = counting
+    passages = Retriever(service).search(
+        (later / first.name).read_text(encoding="utf-8")[:200], 5, None
+    )
+    assert {p.passage_id for p in passages} & {k.chunk_id for k in new}
+    assert counting.reads == 1  # the new article's chunks, from Chroma
+
+    clock[0] += settings.lexical_refresh_seconds  # a check is due: the next lookup starts it
+    memory.lookup(new)
+    assert memory.wait(60) and memory.snapshot is not before
+    assert memory.lookup(new).keys() == {k.chunk_id for k in new}
+    again = memory.snapshot
+    clock[0] += 1000  # due again (and past the pause after a read): the index has not changed
+    memory.lookup(new)
+    assert memory.wait(60) and memory.snapshot is again
