@@ -201,6 +201,15 @@ def test_replicas_find_a_newly_ingested_article_by_its_words(
         query = "quokka census Rottnest Island rangers"
         for service in (server_service, replica):
             with httpx.Client(base_url=service.url, timeout=120) as client:
+                # Each holds the sentence vectors in memory, read through the server: the new
+                # article must be found whether or not a copy has been read again since.
+                deadline = time.monotonic() + 60
+                while time.monotonic() < deadline:
+                    ready = client.get("/readyz").json()["sentences"]["in_memory"]
+                    if ready == "ready":
+                        break
+                    time.sleep(0.2)
+                assert ready == "ready"
                 found = client.post("/search", json={"query": query}).json()["results"]
                 assert all(r["doc_id"] != "quokka-census" for r in found)
         folder = tmp_path / "new"
