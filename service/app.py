@@ -91,10 +91,12 @@ def create_app(
         app.state.writer = DocumentWriter(settings, idx)
 
         def warm_up() -> None:
-            idx.warm_up()
-            gen.warm_up()  # an in-process model warms up through its generation gate
-            answers.warm_up()  # the IDF table of answerability
-            idx.copy_sentences_to_memory()  # last: a first answer must not wait for it
+            try:
+                idx.warm_up()
+                gen.warm_up()  # an in-process model warms up through its generation gate
+                answers.warm_up()  # the IDF table of answerability
+            finally:  # last, so a first answer does not wait for it; even after a failure
+                idx.copy_sentences_to_memory()
 
         # Models take seconds to load: do it beside serving; /readyz reports when it is done.
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()

@@ -259,7 +259,8 @@ class Settings(BaseSettings):
     sentence_vectors_in_memory: bool = Field(
         default=True,
         description="Also hold every stored sentence vector in memory (one float32 matrix read "
-        "from the sentence collection in the background after start-up and after each change; "
+        "from the sentence collection in the background after start-up and again after a "
+        "change, checked every RAG_LEXICAL_REFRESH_SECONDS; "
         "an optimisation only, keyed by content like the cache above): the re-rank then reads "
         "no sentence from Chroma. At 100k chunks a search's read cost ~5 ms of CPU; the copy "
         "costs 1.5 KB per sentence (1.3 GB at 100k chunks, 69 MB for samples+BBC) and ~70 s of "

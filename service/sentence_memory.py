@@ -6,26 +6,28 @@ cost ~5 ms of CPU, a quarter of a search, even by exact id and without metadata
 (``SentenceStore._by_layout``); the per-process LRU (``RAG_SENTENCE_CACHE_CHUNKS``) rarely holds
 them when questions spread over the whole index. This copy holds all of them in one float32
 matrix, read from the collection in pages by a background thread, and answers a chunk from
-its layout (the spans its chunk record carries, ``LAYOUT_KEY``) with one slice.
+its layout (the spans its chunk record carries, ``LAYOUT_KEY``) with one indexing of it.
 
 A correctness-neutral copy, like the BM25 postings in memory: the collection stays the only
 source of truth, and no entry can be out of date, because a sentence's id derives from its
 chunk's id, which carries a hash of the chunk's content (``sentence_id``). A chunk the copy
-does not hold in full (written after the copy was read, or whose stored sentences do not
-match its layout) is absent, and the caller reads it from Chroma as before. Records deleted
+does not hold in full (written after the copy was read, or whose number of stored sentences
+differs from its layout's) is absent, and the caller reads it from Chroma as before. Records deleted
 since the copy was read are never asked for (the search only asks for chunks it found).
 The copy is read again, in the background, when the index's change token
 (``ChunkStore.generation``) moves: checked at most every ``refresh_seconds``, from a request
-thread that only starts the check; after a read, the next waits three times as long as it
-took, so a stream of writes costs at most a quarter of a core. While a new copy is read the
-old one answers, so memory briefly holds two.
+thread that only starts it (the Chroma calls run in a background thread); after a read, failed
+or not, the next waits three times as long as it took, so a stream of writes costs this
+process at most about a quarter of a core (in server mode the reads also cost the Chroma
+server). While a new copy is read the old one answers, so memory briefly holds two.
 
 Cost (README, "Performance"): 4 bytes x 384 per sentence (1.3 GB for the 823k sentences of
 100k chunks, 69 MB for samples+BBC) and ~80 us of CPU per sentence to read (~70 s at 100k).
 
 Hand-written because no library keeps a copy of a Chroma collection's vectors; numpy holds it.
-Thread-safe: a copy is immutable once read and replaced by one reference assignment; reads
-start under a lock, one at a time.
+Thread-safe: a copy is immutable once read and replaced by one reference assignment; readers
+start under one lock and read under another, so reads (background ones and ``build``) run one
+at a time.
 """
 
 from __future__ import annotations
@@ -41,11 +43,9 @@ import numpy as np
 import numpy.typing as npt
 
 from service.chroma_paging import PAGE, pages
-from service.sentence_store import ChunkSentences, SpanKey
+from service.sentence_store import ChunkSentences, SpanKey, parse_sentence_id
 
 log = logging.getLogger(__name__)
-
-_SEPARATOR = "::s"  # sentence_id: f"{chunk_id}::s{position:03d}"
 
 MemoryState = Literal["off", "building", "ready"]
 
@@ -81,21 +81,27 @@ class SentenceMatrix:
             block = np.asarray(got["embeddings"], dtype=np.float32)
             if matrix is None:
                 matrix = np.empty((max(capacity, len(ids)), block.shape[1]), dtype=np.float32)
-            if filled + len(ids) > len(matrix):  # records written since the count
-                matrix = np.concatenate([matrix, np.empty_like(matrix[: filled + len(ids)])])
+            if filled + len(ids) > len(matrix):  # records written since the count: +1/8
+                rows_needed = max(filled + len(ids), len(matrix) * 9 // 8)
+                grown = np.empty((rows_needed, block.shape[1]), dtype=np.float32)
+                grown[:filled] = matrix[:filled]
+                matrix = grown
             matrix[filled : filled + len(ids)] = block
             for i, sentence in enumerate(ids):
-                chunk, separator, position = str(sentence).rpartition(_SEPARATOR)
-                if separator and position.isdigit():
-                    positions.setdefault(chunk, {})[int(position)] = filled + i
+                parsed = parse_sentence_id(str(sentence))
+                if parsed is not None:
+                    positions.setdefault(parsed[0], {})[parsed[1]] = filled + i
             filled += len(ids)
         rows = {
             chunk: tuple(found[k] for k in range(len(found)))
             for chunk, found in positions.items()
             if all(k in found for k in range(len(found)))
         }
-        vectors = matrix[:filled] if matrix is not None else np.zeros((0, 0), dtype=np.float32)
-        return cls(token, vectors, rows)
+        if matrix is None:
+            return cls(token, np.zeros((0, 0), dtype=np.float32), rows)
+        # Right-sized, so that no spare rows stay allocated for as long as the copy is used
+        # (a copy only when the count was off: records written or deleted during the read).
+        return cls(token, matrix if filled == len(matrix) else matrix[:filled].copy(), rows)
 
     def lookup(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
         """The sentences of the chunks held in full whose layout names as many sentences."""
@@ -128,7 +134,8 @@ class SentenceMemory:
         self.refresh_seconds = refresh_seconds
         self.page = page
         self._snapshot: SentenceMatrix | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # starting a reader
+        self._reading = threading.Lock()  # held for a whole read
         self._builder: threading.Thread | None = None
         self._wanted = False  # set by schedule/build: from then on the copy is kept current
         self._next_check = 0.0
@@ -145,8 +152,8 @@ class SentenceMemory:
         return self._snapshot
 
     def lookup(self, chunks: Sequence[SpanKey]) -> dict[str, ChunkSentences]:
-        """The chunks the copy holds (``SentenceMatrix.lookup``); starts a check for changes in
-        the background when one is due. Never reads Chroma in the calling thread."""
+        """The chunks the copy holds (``SentenceMatrix.lookup``); when a check for changes is
+        due, starts it in a background thread. Never reads Chroma in the calling thread."""
         if self._wanted and monotonic() >= self._next_check:
             self._start(check=True)
         snapshot = self._snapshot
@@ -158,7 +165,7 @@ class SentenceMemory:
         self._start(check=False)
 
     def build(self) -> None:
-        """Read a copy now, in this thread (tests, benchmarks), and keep it current."""
+        """Read a copy now, in this thread (tests), and keep it current."""
         self._wanted = True
         self._next_check = monotonic() + self.refresh_seconds
         self._read(0.0)
@@ -179,32 +186,39 @@ class SentenceMemory:
             if self._builder is not None and self._builder.is_alive():
                 return
             delay = max(0.0, self._next_build - now)
-            self._builder = threading.Thread(
+            builder = threading.Thread(
                 target=self._read, args=(delay,), name="sentence-memory", daemon=True
             )
-            self._builder.start()
+            try:
+                builder.start()
+            except RuntimeError:  # no thread to spare: the request goes on, Chroma answers
+                log.warning("sentence vectors in memory: cannot start a reader", exc_info=True)
+                return
+            self._builder = builder
 
     def _read(self, delay: float) -> None:
         if delay:
             sleep(delay)
-        try:
-            collection_id, token = self._generation()  # before the records it covers
-            key = f"{collection_id}:{token}"
-            current = self._snapshot
-            if current is not None and current.token == key:
-                return
+        with self._reading:  # one read at a time (a background one, or ``build``)
             started = monotonic()
-            snapshot = SentenceMatrix.read(self.collection, key, page=self.page)
-        except Exception:  # Chroma keeps answering; the next check tries again
-            log.warning("sentence vectors in memory: reading them failed", exc_info=True)
-            return
-        took = monotonic() - started
-        self._next_build = monotonic() + 3 * took
-        self._snapshot = snapshot
+            try:
+                collection_id, token = self._generation()  # before the records it covers
+                key = f"{collection_id}:{token}"
+                current = self._snapshot
+                if current is not None and current.token == key:
+                    return
+                snapshot = SentenceMatrix.read(self.collection, key, page=self.page)
+            except Exception:  # Chroma keeps answering; a later check tries again
+                log.warning("sentence vectors in memory: reading them failed", exc_info=True)
+                return
+            finally:
+                # The next read waits three times as long as this one took, failed or not.
+                self._next_build = monotonic() + 3 * (monotonic() - started)
+            self._snapshot = snapshot
         log.info(
             "sentence vectors in memory: %d sentences of %d chunks, %.0f MB in %.1f s",
             len(snapshot.vectors),
             len(snapshot.rows),
             snapshot.nbytes / 2**20,
-            took,
+            monotonic() - started,
         )

@@ -88,6 +88,14 @@ def sentence_id(chunk_id: str, position: int) -> str:
     return f"{chunk_id}::s{position:03d}"
 
 
+def parse_sentence_id(value: str) -> tuple[str, int] | None:
+    """(chunk id, position) of an id ``sentence_id`` made; None for any other string."""
+    chunk_id, separator, position = value.rpartition("::s")
+    if not separator or not chunk_id or not position.isdigit():
+        return None
+    return chunk_id, int(position)
+
+
 class SentenceStore:
     """Writes, deletes and reads sentence records of the ``<name>_sentences`` collection."""
 

@@ -114,8 +114,17 @@ def test_chunks_written_after_the_copy_are_read_from_chroma_until_it_is_read_aga
     writer = open_index(settings, for_writing=True, embed_model=embed_model)
     IngestJob(settings, writer).run([articles])
     service = open_index(settings, embed_model=embed_model)
-    memory = service.sentence_memory
-    assert memory is not None
+    checks: list[tuple[str, str]] = []
+
+    def generation() -> tuple[str, str]:
+        checks.append(service.generation())
+        return checks[-1]
+
+    memory = service.sentence_memory = SentenceMemory(
+        service.sentence_store.collection,
+        generation,
+        refresh_seconds=settings.lexical_refresh_seconds,
+    )
     memory.build()
     before = memory.snapshot
     held = {k.chunk_id for k in _keys(service)}
@@ -136,7 +145,7 @@ def test_chunks_written_after_the_copy_are_read_from_chroma_until_it_is_read_aga
     memory.lookup(new)
     assert memory.wait(60) and memory.snapshot is not before
     assert memory.lookup(new).keys() == {k.chunk_id for k in new}
-    again = memory.snapshot
+    again, looked = memory.snapshot, len(checks)
     clock[0] += 1000  # due again (and past the pause after a read): the index has not changed
     memory.lookup(new)
-    assert memory.wait(60) and memory.snapshot is again
+    assert memory.wait(60) and memory.snapshot is again and len(checks) == looked + 1

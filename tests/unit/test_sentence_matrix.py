@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 import pytest
 
+from service import sentence_memory
 from service.sentence_memory import SentenceMatrix, SentenceMemory
 from service.sentence_store import SpanKey, sentence_id
 
@@ -39,11 +40,14 @@ def _key(chunk: str, n: int) -> SpanKey:
     return SpanKey(chunk, "doc", 0, 10 * n, tuple((10 * k, 10 * k + 9) for k in range(n)))
 
 
-@pytest.mark.parametrize("reported", [None, 1, 0])
+@pytest.mark.parametrize("reported", [None, 1, 0, 100])
 def test_every_complete_chunk_is_read_whatever_the_count_said(reported: int | None) -> None:
     ids, vectors = _records({"a": 3, "b::x": 1, "c": 5})
     matrix = SentenceMatrix.read(PagedCollection(ids, vectors, reported), "t", page=2)
     assert matrix.rows.keys() == {"a", "b::x", "c"} and len(matrix.vectors) == len(ids)
+    # No spare rows stay allocated behind the copy (records written or deleted while it was
+    # read make the count wrong; the matrix must not keep the room it grew).
+    assert matrix.vectors.base is None and matrix.nbytes == len(ids) * 4 * 4
     got = matrix.lookup([_key("c", 5), _key("b::x", 1)])
     assert np.array_equal(got["c"].vectors, vectors[4:9])
     assert np.array_equal(got["b::x"].vectors, vectors[3:4])
@@ -84,3 +88,23 @@ def test_a_failed_read_is_logged_and_the_service_reads_chroma(
     memory._generation = lambda: ("col", "token")
     memory.build()
     assert memory.state == "ready" and memory.lookup([_key("a", 2)]).keys() == {"a"}
+
+
+def test_a_failed_read_waits_before_the_next_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = [100.0]
+    waits: list[float] = []
+    monkeypatch.setattr(sentence_memory, "monotonic", lambda: clock[0])
+    monkeypatch.setattr(sentence_memory, "sleep", waits.append)
+
+    def slow_failure() -> tuple[str, str]:
+        clock[0] += 5.0  # a read that fails after 5 s (a Chroma server timing out)
+        raise TimeoutError("timed out")
+
+    ids, vectors = _records({"a": 2})
+    memory = SentenceMemory(PagedCollection(ids, vectors), slow_failure, refresh_seconds=1)
+    memory.build()
+    assert memory.snapshot is None
+    clock[0] += 1.0  # a check is due
+    memory.lookup([_key("a", 2)])
+    assert memory.wait(10) is False
+    assert waits == [14.0]  # three times the failed read's 5 s, less the 1 s since
