@@ -26,7 +26,8 @@ class CountingCollection:
         return self.inner.get(**kwargs)
 
 
-def _keys(index: Any, layouts: bool) -> list[SpanKey]:
+def chunk_keys(index: Any, layouts: bool) -> list[SpanKey]:
+    """Every chunk of ``index`` as a ``SpanKey``, with its layout when ``layouts``."""
     got = index.chunk_collection.get(include=["metadatas"])
     return [
         SpanKey(
@@ -41,7 +42,7 @@ def _keys(index: Any, layouts: bool) -> list[SpanKey]:
 
 
 def test_every_chunk_record_carries_the_spans_of_its_sentence_records(sample_index: Any) -> None:
-    keys = _keys(sample_index, layouts=True)
+    keys = chunk_keys(sample_index, layouts=True)
     assert keys and all(k.layout for k in keys)
     for k in keys:
         assert k.layout is not None
@@ -57,11 +58,11 @@ def test_the_layout_read_gives_the_same_sentences_without_their_metadata(
     sample_index: Any,
 ) -> None:
     store = sample_index.sentence_store
-    old = store.for_chunks(_keys(sample_index, layouts=False))
+    old = store.for_chunks(chunk_keys(sample_index, layouts=False))
     counting = CountingCollection(store.collection)
     store.collection = counting
     try:
-        new = store.for_chunks(_keys(sample_index, layouts=True))
+        new = store.for_chunks(chunk_keys(sample_index, layouts=True))
     finally:
         store.collection = counting.inner
     assert counting.reads == 1 and counting.metadata_reads == 0
@@ -75,7 +76,7 @@ def test_a_chunk_whose_sentences_are_not_all_stored_is_read_the_old_way(
     sample_index: Any,
 ) -> None:
     store = sample_index.sentence_store
-    key = _keys(sample_index, layouts=True)[0]
+    key = chunk_keys(sample_index, layouts=True)[0]
     assert key.layout is not None
     expected = store.for_chunks([SpanKey(key.chunk_id, key.doc_id, key.start, key.end)])
     # A layout naming one sentence more than is stored (a record lost to a killed run): the

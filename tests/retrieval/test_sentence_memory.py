@@ -19,23 +19,8 @@ from service.index import NewsIndex, open_index
 from service.ingestion.pipeline import IngestJob
 from service.retrieval import Retriever
 from service.sentence_memory import SentenceMemory
-from service.sentence_store import LAYOUT_KEY, SpanKey, decode_layout
-from tests.retrieval.test_sentence_layout import CountingCollection
-
-
-def _keys(index: NewsIndex, doc_ids: set[str] | None = None) -> list[SpanKey]:
-    got = index.chunk_collection.get(include=["metadatas"])
-    return [
-        SpanKey(
-            cid,
-            str(m["ref_doc_id"]),
-            int(m["start"]),
-            int(m["end"]),
-            decode_layout(m.get(LAYOUT_KEY), int(m["start"])),
-        )
-        for cid, m in zip(got["ids"], got["metadatas"], strict=True)
-        if doc_ids is None or m["ref_doc_id"] in doc_ids
-    ]
+from service.sentence_store import SpanKey
+from tests.retrieval.test_sentence_layout import CountingCollection, chunk_keys
 
 
 def _memory(index: NewsIndex, refresh_seconds: float = 3600.0) -> SentenceMemory:
@@ -45,7 +30,7 @@ def _memory(index: NewsIndex, refresh_seconds: float = 3600.0) -> SentenceMemory
 
 
 def test_the_copy_holds_every_chunk_with_the_stored_spans_and_vectors(sample_index: Any) -> None:
-    keys = _keys(sample_index)
+    keys = chunk_keys(sample_index, layouts=True)
     memory = _memory(sample_index)  # pages of 7 records: chunks span pages
     assert memory.snapshot is None and memory.lookup(keys) == {}
     memory.build()
@@ -63,7 +48,7 @@ def test_the_copy_holds_every_chunk_with_the_stored_spans_and_vectors(sample_ind
 def test_a_chunk_the_copy_does_not_hold_in_full_is_absent(sample_index: Any) -> None:
     memory = _memory(sample_index)
     memory.build()
-    key = _keys(sample_index)[0]
+    key = chunk_keys(sample_index, layouts=True)[0]
     assert key.layout is not None
     longer = (*key.layout, (key.end - 1, key.end))  # one sentence more than is stored
     assert memory.lookup([SpanKey(key.chunk_id, key.doc_id, key.start, key.end, longer)]) == {}
@@ -127,11 +112,11 @@ def test_chunks_written_after_the_copy_are_read_from_chroma_until_it_is_read_aga
     )
     memory.build()
     before = memory.snapshot
-    held = {k.chunk_id for k in _keys(service)}
+    held = {k.chunk_id for k in chunk_keys(service, layouts=True)}
     assert before is not None and set(before.rows) == held
 
     IngestJob(settings, writer).run([articles, later])  # one more article, from elsewhere
-    new = [k for k in _keys(service) if k.chunk_id not in held]
+    new = [k for k in chunk_keys(service, layouts=True) if k.chunk_id not in held]
     assert new and memory.lookup(new) == {}  # not in the copy (no check is due yet)
     counting = CountingCollection(service.sentence_store.collection)
     service.sentence_store.collection = counting
