@@ -260,7 +260,7 @@ class Settings(BaseSettings):
         default=True,
         description="Also hold every stored sentence vector in memory (one float32 matrix read "
         "from the sentence collection in the background after start-up and again after a "
-        "change, checked every RAG_LEXICAL_REFRESH_SECONDS; "
+        "change, checked every RAG_LEXICAL_REFRESH_SECONDS (at least 1 s); "
         "an optimisation only, keyed by content like the cache above): the re-rank then reads "
         "no sentence from Chroma. At 100k chunks a search's read cost ~5 ms of CPU; the copy "
         "costs 1.5 KB per sentence (1.3 GB at 100k chunks, 69 MB for samples+BBC) and ~70 s of "

@@ -111,9 +111,14 @@ class NewsIndex:
         # made only when one is asked for: most never are).
         self._text_vectors: LRU[str, list[float] | np.ndarray] = LRU(8192)
         # Every sentence vector in memory (``service.sentence_memory``): the API service only.
+        # Its checks for changes are at least a second apart even when the lexical index
+        # checks on every request (0): a chunk the copy lacks is read from Chroma anyway, so
+        # checking more often buys no correctness, only a thread start per request.
         self.sentence_memory = (
             SentenceMemory(
-                sentences, self.generation, refresh_seconds=settings.lexical_refresh_seconds
+                sentences,
+                self.generation,
+                refresh_seconds=max(settings.lexical_refresh_seconds, 1.0),
             )
             if settings.sentence_vectors_in_memory and workload == "query"
             else None

@@ -134,3 +134,19 @@ def test_chunks_written_after_the_copy_are_read_from_chroma_until_it_is_read_aga
     clock[0] += 1000  # due again (and past the pause after a read): the index has not changed
     memory.lookup(new)
     assert memory.wait(60) and memory.snapshot is again and len(checks) == looked + 1
+
+
+def test_the_service_holds_the_copy_and_checks_it_at_most_once_a_second(
+    sample_settings: Settings, embed_model: Any
+) -> None:
+    def memory_of(**update: Any) -> SentenceMemory | None:
+        settings = sample_settings.model_copy(update=update)
+        return open_index(settings, embed_model=embed_model).sentence_memory
+
+    every_request = memory_of(lexical_refresh_seconds=0.0)
+    assert every_request is not None and every_request.refresh_seconds == 1.0
+    slower = memory_of(lexical_refresh_seconds=5.0)
+    assert slower is not None and slower.refresh_seconds == 5.0
+    assert memory_of(sentence_vectors_in_memory=False) is None
+    writer = open_index(sample_settings, for_writing=True, embed_model=embed_model)
+    assert writer.sentence_memory is None  # the ingest job never holds it
