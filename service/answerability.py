@@ -59,6 +59,19 @@ _DEMONYMS = frozenset(
     "canadian australian irish scottish welsh english european african asian israeli korean "
     "us uk eu western eastern".split()
 )
+# More nationalities, dropped from a question's names only when they stand alone ("Swedish
+# tennis player …", where the article says "Swede"; "Swiss Re" and "Mark Cuban" are names).
+_LONE_DEMONYMS = frozenset(
+    "swedish danish dutch norwegian finnish icelandic belgian swiss austrian polish czech "
+    "slovak hungarian romanian bulgarian greek turkish portuguese ukrainian belarusian "
+    "georgian serbian croatian bosnian albanian brazilian argentine argentinian mexican "
+    "colombian chilean peruvian venezuelan cuban jamaican egyptian moroccan algerian tunisian "
+    "libyan nigerian kenyan ghanaian ethiopian somali sudanese zimbabwean zambian ugandan "
+    "iraqi saudi syrian lebanese jordanian palestinian kuwaiti qatari emirati yemeni afghan "
+    "pakistani bangladeshi nepalese thai vietnamese indonesian malaysian filipino singaporean "
+    "taiwanese mongolian kazakh uzbek latin arab arabic nordic scandinavian balkan "
+    "caribbean".split()
+)
 
 
 class Kind(Enum):
@@ -78,7 +91,8 @@ _MONEY_WORDS = (
     r"revenue|revenues|profit|profits|earn|earned|earning|earnings|worth|value|valued|sell|"
     r"sold|fetch|fetched|spend|spent|raise|raised|fund|funding|prize|fine|fined|compensation|"
     r"deal|bid|offer|offering|budget|money|cash|income|turnover|sales|loss|losses|invest|"
-    r"invests|invested|investing|investment"
+    r"invests|invested|investing|investment|damages|settlement|award|awarded|bonus|grant|loan|"
+    r"donation|debt|debts|tax|taxes|spending|subsidy|subsidies"
 )
 # Words after "how much" that do not name a quantity of some stuff: verbs, or money itself.
 _NOT_A_QUANTITY = (
@@ -86,6 +100,8 @@ _NOT_A_QUANTITY = (
     r"less|higher|lower|bigger|smaller|longer|further|of|in|on|for|to|a|an|the|he|she|it|"
     r"they|we|you|i|its|his|her|their|prize|" + _MONEY_WORDS
 )
+# "How much gas a year…?": a quantity of some stuff, not money.
+_QUANTITY = re.compile(rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)[a-z]")
 _CHANGE_WORDS = (
     r"grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
     r"decline|declined|drop|dropped|jump|jumped|climb|climbed|shrink|shrank|slump|slumped|"
@@ -106,7 +122,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         Kind.NUMBER,
     ),
     # "How much gas will Iran supply?": a quantity of something that is not money.
-    (re.compile(rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)[a-z]"), Kind.NUMBER),
+    (_QUANTITY, Kind.NUMBER),
     # "How much did revenues grow / prices fall?": a change, usually a percentage.
     # "By how much did spending rise / did they raise spending?": a change.
     (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b|\bby how much\b"), Kind.NUMBER),
@@ -496,6 +512,22 @@ _UNITS = (
         re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE),
     ),
     (
+        # "How long is the contract / did the siege last?": a duration ("three years", "an
+        # 18-month deal", "since 1999", "until June") or a length ("a 5km tunnel"), not the
+        # fee of the contract.
+        re.compile(r"\bhow long\b"),
+        re.compile(
+            r"\b(?:years?|seasons?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|"
+            r"decades?|centur(?:y|ies)|terms?)\b|\d\s?(?:hrs?|h|mins?|secs?)\b|"
+            rf"\b(?:since|until|till)\s+(?:\d|{_MONTH_NAMES})|\b(?:in|from)\s+(?:19|20)\d\d\b|"
+            # (a sum is no length: "£1.4m", "1.4m euros")
+            r"(?<![£$€¥\d.,])\d+(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|metres?|meters?|feet|foot|"
+            r"inches|miles?|yards?|kilometres?)\b(?!\s?(?:euros?|dollars?|pounds?|francs?|yen|"
+            r"yuan|rupees?|roubles?|[$£€¥]))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         # "How far did shares fall?" / "how far above the offer price?" ask for a change (a
         # percentage or a price), not a distance; "how high can the fees go?" a sum or a
         # rate, not a height.
@@ -557,6 +589,10 @@ def _without_conversions(text: str, q_numbers: set[str]) -> str:
 # "It generated revenues of $12bn"; "What did the divorce cost her?" over "the £5,000
 # damages ordered by a court"). Words that may mean two relations ("earned", "income")
 # belong to both. Payments and prices belong to none: any relation may be paid.
+_PENALTY = re.compile(
+    r"\b(?:damages|compensation|fine|fined|fines|penalty|penalties|settlement|payout)\b",
+    re.IGNORECASE,
+)
 _MONEY_RELATIONS = (
     re.compile(
         r"\b(?:cost|costs|costing|budget|budgets|spend|spends|spent|spending|"
@@ -573,11 +609,16 @@ _MONEY_RELATIONS = (
         r"\b(?:profits?|profitable|losses|loss|earn|earns|earned|earning|earnings|income)\b",
         re.IGNORECASE,
     ),
-    re.compile(
-        r"\b(?:damages|compensation|fined|fines|penalty|penalties|settlement|payout)\b",
-        re.IGNORECASE,
-    ),
+    _PENALTY,
     re.compile(r"\b(?:shares?|stocks?)\b", re.IGNORECASE),
+)
+
+
+_PAYMENT = re.compile(
+    r"\b(?:pay|pays|paid|paying|payment|payments|award\w*|owe|owes|owed|seek\w*|sought|"
+    r"claim\w*|demand\w*|settle\w*|order\w*|su(?:e|es|ed|ing)|receiv\w*|gave|give|gives|"
+    r"given|got|get|gets|won|win|wins|hand(?:s|ed)? over)\b",
+    re.IGNORECASE,
 )
 
 
@@ -589,10 +630,65 @@ def _other_money_relation(text: str, question: str) -> bool:
     if len(asked) != 1:
         return False
     given = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(text)}
+    # A penalty is named where it is given ("$1bn in damages", "fined £5m", "agreed to pay
+    # $1m", "is seeking $1bn"): a sum named with no relation and no payment ("the 4bn euros
+    # it held") is not the damages asked for.
+    if asked == {_MONEY_RELATIONS.index(_PENALTY)} and not given and not _PAYMENT.search(text):
+        return True
     return bool(given) and not (given & asked)
 
 
 _COUNTS = re.compile(r"\bhow many\b")
+_CAPITAL_NUMBER = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in _NUMBER_WORDS)})\b")
+
+
+def _without_numbers_in_names(text: str) -> str:
+    """``text`` without the capitalised number words that are part of a name: next to
+    another capitalised word ("the Six Nations", "Channel Four"); "Four members…" keeps its
+    number."""
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        before = re.search(r"\b([A-Za-z][\w'’-]*)\s+$", text[max(0, m.start() - 40) : m.start()])
+        after = re.match(r"\s+([A-Za-z])", text[m.end() :])
+        in_name = bool(before and before.group(1)[0].isupper()) or bool(
+            after and after.group(1).isupper()
+        )
+        return " " if in_name else m.group(0)
+
+    return _CAPITAL_NUMBER.sub(keep_or_drop, text)
+
+
+_FRACTION = re.compile(r"\b(?:half|third|quarter)\b", re.IGNORECASE)
+# "How much time / sleep / notice…?": a quantity of time, which a duration gives.
+_QUANTITY_OF_TIME = re.compile(
+    r"\bhow much (?:[\w-]+ )?(?:time|sleep|notice|leave|rest|holiday|television|tv|jail|prison)\b"
+)
+_PER_TIME = re.compile(
+    r"\b(?:a|per|each|every) (?:year|month|week|day|hour)\b|\b(?:annually|yearly|daily)\b"
+)
+_ASKS_CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b|\bby how much\b")
+# "The 17th game", "his 3rd title": a rank, not a count.
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# A figure: digits (with a scale: "100m") or a number word, and the word after it.
+_FIGURE = re.compile(
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:m|bn|k)?|(?i:{'|'.join(_NUMBER_WORDS)}))(?!\w)"
+)
+_FIGURE_NOUN = re.compile(r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?(?:\s+|-)([a-z]+)")
+# Units a game is scored or played in (``_count_key``s): "14 points" is no number of caps,
+# "a four-set win" no number of aces. Only these are told apart: other nouns have too many
+# synonyms for a word list ("troops" / "soldiers", "homes" / "houses").
+_PLAY_UNITS = frozenset(
+    "point goal try trie run wicket set game match cap ace title final medal shot lap hole "
+    "round innin appea assis birdi strok frame centu conve penal foul save win victo defea "
+    "draw loss race podiu troph tackl start".split()
+)
+# Units news uses for one another: a player's appearances are his games and caps.
+_PLAY_FAMILIES = (
+    frozenset("game match appea cap start".split()),
+    frozenset("win victo".split()),
+    frozenset("defea loss".split()),
+    frozenset("try trie".split()),
+)
 _TIME_UNITS = (
     r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
 )
@@ -664,10 +760,57 @@ def _numbers(text: str) -> set[str]:
 
 
 def _counted_words(q_lower: str) -> set[str]:
-    """What "how many" counts: 5-letter prefixes of the (up to three) words after it."""
+    """What "how many" counts, loosely: the keys (``_count_key``) of the (up to three) words
+    after it. Used to keep a figure followed by one of them; ``_asked_count`` is the strict
+    reading, used to drop figures."""
     m = re.search(r"\bhow many ((?:[a-z-]+ ){0,3})", q_lower + " ")
     words = m.group(1).split() if m else []
-    return {w[:5] for w in words if w not in ("of", "the", "more", "other")}
+    return {_count_key(w) for w in words if w not in ("of", "the", "more", "other")}
+
+
+def _count_key(word: str) -> str:
+    """A counted noun, singular or plural, as a short key ("caps" and "cap" are "cap")."""
+    return word.lower().removesuffix("s")[:5]
+
+
+def _asked_count(question: str) -> set[str]:
+    """The keys (``_count_key``) of what "how many" counts, strictly: the lower-case words
+    between it and the auxiliary after them ("how many spam websites did …" → spam, websi;
+    "how many Child Support Agency cases were …" → case). Empty when no auxiliary follows
+    within five words ("how many Americans took up …") or the counted thing is a name ("how
+    many Bank of America ATMs did …")."""
+    m = re.search(
+        r"\b[Hh]ow many ((?:[\w'’-]+ ){1,5}?)(?:did|do|does|has|have|had|was|were|is|are|will|"
+        r"would|could|can|should|might|may)\b",
+        question,
+    )
+    if m is None:
+        return set()
+    return {
+        _count_key(word)
+        for word in m.group(1).split()
+        if word[:1].islower() and word not in STOPWORDS
+    }
+
+
+def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> str:
+    """``text`` without the figures that count another unit of play than the one the question
+    counts (``_PLAY_UNITS``): for "how many caps", "14 points"; for "how many aces", "a
+    four-set win"; for "how many fans", "14 points". A figure of any other noun stays."""
+    if not asked:
+        return text
+    asked = asked.union(*(family for family in _PLAY_FAMILIES if asked & family))
+    out: list[str] = []
+    last = 0
+    for m in _FIGURE.finditer(text):
+        noun = _FIGURE_NOUN.match(text, m.end())
+        if _norm_number(m.group(0)) in q_numbers or noun is None:
+            continue
+        unit = _count_key(noun.group(1))
+        if unit in _PLAY_UNITS and unit not in asked:
+            out += [text[last : m.start()], " "]
+            last = m.end()
+    return "".join(out) + text[last:]
 
 
 def _strip_unless_counted(pattern: re.Pattern[str], text: str, counted: set[str]) -> str:
@@ -676,7 +819,7 @@ def _strip_unless_counted(pattern: re.Pattern[str], text: str, counted: set[str]
 
     def keep_or_drop(m: re.Match[str]) -> str:
         follows = re.match(r"\s+([a-z-]+)(?:\s+([a-z-]+))?", text[m.end() :])
-        if follows and {w[:5] for w in follows.groups() if w} & counted:
+        if follows and {_count_key(w) for w in follows.groups() if w} & counted:
             return m.group(0)
         return " "
 
@@ -731,12 +874,32 @@ def holds_kind(
                 lambda m: m.group(0) if _numbers(m.group(0)) & q_numbers else " ", text
             )
             counted = _counted_words(q_lower)
+            # Nor a rank or a fraction ("the 17th game", "the crucial third", "a third of"),
+            # unless the counted noun follows ("his 62nd cap", "a third time").
+            text = _strip_unless_counted(_ORDINAL, text, counted)
+            text = _strip_unless_counted(_FRACTION, text, counted)
             text = _strip_unless_counted(_PRONOUN_ONE, text, counted)
             text = _strip_unless_counted(_YEAR_IN_PROSE, text, counted)
             if not _COUNTS_TIME.search(q_lower):
                 text = _DURATION.sub(" ", text)
+            # Nor a count of something else ("14 points" for "how many caps").
+            text = _counts_of_other_things(text, _asked_count(question), q_numbers)
             new_numbers = _numbers(text) - q_numbers
-        words = re.findall(r"[a-z]+", text.lower())
+        elif (
+            _QUANTITY.search(q_lower)
+            and not _ASKS_SHARE.search(q_lower)
+            and not _ASKS_CHANGE.search(q_lower)
+        ):
+            # "How much gas a year…?": a rate, which a share ("45% of its gas") does not give
+            # ("how much oil does it import?" may be answered by one); nor is a duration
+            # ("three days after the cut") a quantity, unless time is the stuff asked for.
+            if _PER_TIME.search(q_lower):
+                text = _PERCENTAGE.sub(" ", text)
+            if not _QUANTITY_OF_TIME.search(q_lower):
+                text = _DURATION.sub(" ", text)
+            new_numbers = _numbers(text) - q_numbers
+        # A number word inside a name ("the Six Nations", "Channel Four") is no figure.
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", _without_numbers_in_names(text))]
         q_words = set(re.findall(r"[a-z]+", q_lower))
         spelled = any(
             w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_words for w in words
@@ -790,7 +953,11 @@ def holds_kind(
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))]
         # A country, a nationality or a common acronym ("TV") names no person or firm.
         if all(
-            w in _NOT_CITIES or w in _COUNTRY_WORDS or w in _DEMONYMS or w in _COMMON_ACRONYMS
+            w in _NOT_CITIES
+            or w in _COUNTRY_WORDS
+            or w in _DEMONYMS
+            or w in _LONE_DEMONYMS
+            or w in _COMMON_ACRONYMS
             for w in words
         ):
             continue
@@ -1030,7 +1197,11 @@ class Focus:
         # article calls otherwise ("the Conservatives" / "the Tories").
         if self.event and not mentions_event(self.event, text):
             return False
-        if self.role and not (present(self.role) or stem_word(self.role) in stems):
+        if self.role and not (
+            present(self.role)
+            or stem_word(self.role) in stems
+            or _role_as_title(self.role, f"{sentence}\n{context}")
+        ):
             return False
         allowed_misses = (len(self.names) - 1) // 3
         for run in self.names:
@@ -1191,6 +1362,25 @@ _ANY_NAME_ROLES = frozenset(
 _PUBLICATIONS = frozenset("newspaper newspapers paper papers magazine magazines tabloid".split())
 
 
+def _role_as_title(role: str, text: str) -> bool:
+    """Whether ``text`` gives the role, without its agent ending, as a title before a name:
+    "Ulster wing Tommy Bowe" for a winger, "party chair Liz Smith" for a chairman."""
+    for ending in ("woman", "person", "man", "er"):
+        base = role.removesuffix(ending)
+        if base != role and len(base) >= 4:
+            # a noun before a full name, on one line: not a verb ("to chair", "will lead
+            # Orbis") nor part of a compound ("right-wing Tory MPs")
+            title = rf"(?<![-\w])(?i:{re.escape(base)})[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]"
+            return any(
+                not re.search(
+                    r"\b(?:to|will|would|can|could|may|might|shall|should)\s+$",
+                    text[: m.start()][-12:],
+                )
+                for m in re.finditer(title, text)
+            )
+    return False
+
+
 def asked_noun(question: str, kind: Kind | None) -> str | None:
     """The noun of a "Which judge is presiding …?" question ("judge"), or None. Categories
     ("which sectors") and kinds already checked (dates, places, numbers) have none."""
@@ -1254,6 +1444,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
             and w.lower() not in STOPWORDS
             and w.lower() not in _NOT_NAMES
             and w.lower() not in _DEMONYMS
+            and not (len(tokens) == 1 and w.lower() in _LONE_DEMONYMS)
         ]
         if kept:
             names.append(" ".join(kept))

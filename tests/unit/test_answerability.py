@@ -636,3 +636,113 @@ def test_what_the_count_rules_must_not_strip() -> None:
     assert holds_kind("Born in Leeds, Hale joined Orbis in 1995.", Kind.DATE, q)
     assert holds_kind("Hale's first-born son joined Orbis in 1990.", Kind.DATE, q)
     assert asked_kind("How big a deal is the Orbis merger for farmers?") is Kind.NUMBER
+
+
+def test_a_count_of_another_unit_of_play_is_no_count() -> None:
+    """A figure of another unit of play ("14 points", "a four-set win") does not answer "how
+    many caps / aces / fans"; a rank, a fraction and a number word inside a name count
+    nothing, unless the counted noun follows."""
+    caps = "How many caps has Orbis captain Jo Hale won?"
+    assert not holds_kind("Hale scored 14 points as Orbis won.", Kind.NUMBER, caps)
+    assert not holds_kind("Hale misses the Six Nations clash with Orbis.", Kind.NUMBER, caps)
+    assert holds_kind("Hale, who has 62 caps, misses the clash.", Kind.NUMBER, caps)
+    assert holds_kind("Hale has won 62 for Orbis.", Kind.NUMBER, caps)
+    assert holds_kind("Hale won his 62nd cap against Orbis.", Kind.NUMBER, caps)
+    assert holds_kind("Hale has made 200 appearances.", Kind.NUMBER, caps)  # caps are games
+    aces = "How many aces did Jo Hale serve against Orbis?"
+    assert not holds_kind("Orbis broke in the 17th game to win.", Kind.NUMBER, aces)
+    assert not holds_kind("Orbis took a four-set win over Hale.", Kind.NUMBER, aces)
+    assert not holds_kind("Hale raced clear in the crucial third.", Kind.NUMBER, aces)
+    assert holds_kind("Hale served 25 aces but lost to Orbis.", Kind.NUMBER, aces)
+    fans = "How many fans did the Orbis final draw?"
+    assert not holds_kind("Orbis won by 14 points.", Kind.NUMBER, fans)
+    times = "How many times has Jo Hale won the Orbis title?"
+    assert holds_kind("Hale has won it a third time.", Kind.NUMBER, times)
+    assert holds_kind("Hale won on five occasions.", Kind.NUMBER, times)
+    said = 'A spokesman said: "Three people were taken to hospital."'
+    assert holds_kind(said, Kind.NUMBER, "How many people were hurt in the Orbis crash?")
+    # other nouns have too many synonyms to tell apart: they stay
+    realistic = [
+        ("How many troops will Orbis send?", "Orbis will send 3,000 soldiers."),
+        ("How many homes were flooded in Orbis?", "Some 3,000 houses were flooded."),
+        ("How many jobs will go at Orbis?", "Orbis will cut 300 posts."),
+        ("How many stores does Orbis own?", "Orbis owns 40 shops."),
+        ("How many people protested in Orbis?", "Some 40 protesters gathered in Orbis."),
+        ("How many Bank of Orbis ATMs did the worm disable?", "It knocked out 13,000 machines."),
+        ("How many Americans took up Orbis blogs?", "Some 32 million getting hooked."),
+        ("How many goals has Jo Hale scored for Orbis?", "Hale has scored 12 this season."),
+    ]
+    for question, text in realistic:
+        assert holds_kind(text, Kind.NUMBER, question), (question, text)
+
+
+def test_how_much_of_some_stuff_needs_an_amount_not_a_share() -> None:
+    gas = "How much gas a year will Orbis supply to Velia?"
+    assert not holds_kind("Orbis gas is 45% of what Velia imports.", Kind.NUMBER, gas)
+    assert holds_kind("Orbis will supply 36 billion cubic metres a year.", Kind.NUMBER, gas)
+    assert holds_kind("Velia exports grew 4%.", Kind.NUMBER, "How much did Velia's exports grow?")
+    jail = "How much time will Jo Hale spend in an Orbis jail?"
+    assert holds_kind("Hale will serve 10 years in Orbis.", Kind.NUMBER, jail)
+    share = "How much of Velia's gas comes from Orbis?"
+    assert holds_kind("Orbis supplies 45% of Velia's gas.", Kind.NUMBER, share)
+
+
+def test_how_long_needs_a_duration_or_a_length() -> None:
+    deal = "How long is the contract Jo Hale is signing with Orbis?"
+    assert not holds_kind("Hale joins Orbis in a deal worth about £1.4m.", Kind.NUMBER, deal)
+    assert not holds_kind("Hale joins Orbis in a deal worth 1.4m euros.", Kind.NUMBER, deal)
+    assert holds_kind("Hale signed a three-year deal with Orbis.", Kind.NUMBER, deal)
+    led = "How long has Hale led Orbis?"
+    assert holds_kind("Hale has led Orbis since 1999.", Kind.NUMBER, led)
+    assert holds_kind("Hale took over at Orbis in 1997.", Kind.NUMBER, led)
+    tunnel = "How long is the Orbis tunnel?"
+    for text in (
+        "The 5km Orbis tunnel opened.",
+        "The Orbis tunnel runs 12km.",
+        "It is 120 metres.",
+    ):
+        assert holds_kind(text, Kind.NUMBER, tunnel), text
+    assert holds_kind("The Orbis flight took 14hrs.", Kind.NUMBER, "How long was the Orbis flight?")
+
+
+def test_damages_and_debts_are_money() -> None:
+    assert asked_kind("How much in damages is Orbis seeking from Velia?") is Kind.MONEY
+    assert asked_kind("How much debt does Orbis have?") is Kind.MONEY
+    damages = "How much in damages is Orbis seeking from Velia?"
+    assert not holds_kind("Orbis sued Velia, which went bust in 2003.", Kind.MONEY, damages)
+    assert holds_kind("Orbis seeks $1bn in damages from Velia.", Kind.MONEY, damages)
+    assert holds_kind("Orbis is suing Velia for $1bn.", Kind.MONEY, damages)
+    assert holds_kind("Each victim of Velia received £10,000.", Kind.MONEY, damages)
+    # a fine is a penalty
+    penalty = "How large a penalty does Orbis want for Velia?"
+    assert holds_kind("Orbis calls for a maximum $3 million fine for Velia.", Kind.MONEY, penalty)
+
+
+def test_a_nationality_is_no_name_and_a_role_may_be_a_title() -> None:
+    focus = question_focus("Where did Swedish player Jo Hale win his first title?", None)
+    assert focus.names == ("Jo Hale",)
+    winger = question_focus("Which Orbis winger could travel with the squad to Velia?", None)
+    assert winger.role == "winger"
+    assert winger.anchored("Orbis wing Jo Hale could travel with the squad to Velia.")
+    assert not winger.anchored("The left wing of the Orbis squad went to Velia.")
+    assert not winger.anchored("Right-wing Tory MPs of Orbis went to Velia.")
+    assert not winger.anchored("Orbis will send its wing to Velia.\nOrbis Signed him.")
+    assert not winger.anchored("Orbis will wing Tommy Bowe to Velia with the squad.")
+    # an added nationality is dropped only standing alone: "Swiss Re" is a name
+    assert question_focus("What did Swiss Re pay Orbis?", None).names == ("Swiss Re", "Orbis")
+
+
+def test_a_penalty_is_named_a_quantity_is_no_duration_and_a_fraction_no_count() -> None:
+    damages = "How much in damages is Orbis seeking from Velia?"
+    assert not holds_kind("Velia collapsed after 4bn euros it held vanished.", Kind.MONEY, damages)
+    assert holds_kind("Orbis wants 4bn euros in compensation.", Kind.MONEY, damages)
+    gas = "How much gas a year will Orbis supply to Velia?"
+    assert not holds_kind("The deal came three days after Orbis cut supplies.", Kind.NUMBER, gas)
+
+
+def test_a_share_answers_how_much_unless_a_rate_is_asked() -> None:
+    oil = "How much oil does Velia import?"
+    assert holds_kind("Velia imports 40% of its oil.", Kind.NUMBER, oil)
+    rate = "How much oil a year does Velia import?"
+    assert not holds_kind("Velia imports 40% of its oil.", Kind.NUMBER, rate)
+    assert holds_kind("Velia imports 2m barrels a year.", Kind.NUMBER, rate)
