@@ -100,8 +100,12 @@ _NOT_A_QUANTITY = (
     r"less|higher|lower|bigger|smaller|longer|further|of|in|on|for|to|a|an|the|he|she|it|"
     r"they|we|you|i|its|his|her|their|prize|" + _MONEY_WORDS
 )
+# Money nouns a modifier may precede: "how much transfer money", "how much extra cash".
+_MONEY_NOUNS = r"money|cash|funds|funding|capital|aid|compensation|damages"
 # "How much gas a year…?": a quantity of some stuff, not money.
-_QUANTITY = re.compile(rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)[a-z]")
+_QUANTITY = re.compile(
+    rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)(?![\w-]+ (?:[\w-]+ )?(?:{_MONEY_NOUNS})\b)[a-z]"
+)
 _CHANGE_WORDS = (
     r"grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
     r"decline|declined|drop|dropped|jump|jumped|climb|climbed|shrink|shrank|slump|slumped|"
@@ -113,6 +117,12 @@ _CATEGORY_NOUNS = (
     r"role|factor|reason|problem|measure|step|change|policy|question|concern|risk|"
     r"technology|technologies|service|feature|activity|activities|skill|condition|disease|"
     r"crime|offence|charge|sport|event|food|material|word|phrase|term|one|ones"
+)
+# "What time did she run?", "What was Jo Hale's finishing time?": a clock or a race time.
+_ASKS_TIME = re.compile(
+    r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b|"
+    r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|record|race|qualifying|lap|"
+    r"personal best) time\b"
 )
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
@@ -170,7 +180,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     # "What was the deal worth?": a sum of money.
     (re.compile(r"^\s*what (?:is|was|are|were|will)\b[^?]*\bworth\b"), Kind.MONEY),
     # "What time did she run / does the show start?": a time of day or a race time.
-    (re.compile(r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b"), Kind.NUMBER),
+    (_ASKS_TIME, Kind.NUMBER),
     (
         re.compile(
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
@@ -486,9 +496,10 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
 _UNITS = (
     (
         # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
-        re.compile(r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b"),
+        _ASKS_TIME,
         re.compile(
-            r"\d[:.]\d\d\b|\b\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|m|s|am|pm|"
+            # (not a distance: "the 5,000m")
+            r"\d[:.]\d\d\b|(?<![\d,.])\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|m|s|am|pm|"
             r"a\.m\.|p\.m\.)(?![\w])|\bo'clock\b|\bnoon\b|\bmidnight\b",
             re.IGNORECASE,
         ),
@@ -682,6 +693,16 @@ _PLAY_UNITS = frozenset(
     "round innin appea assis birdi strok frame centu conve penal foul save win victo defea "
     "draw loss race podiu troph tackl start".split()
 )
+# Units of measure (``_count_key``s): "from eight yards" or "a 25kg bag" counts no goals
+# and no bags; only a question counting that unit ("how many miles") takes them.
+_MEASURES = frozenset(
+    "yard metre meter mile feet foot inche kilom kilog kilo tonne ton lb lbs km cm mm kg "
+    "mph".split()
+)
+# ("the 5,000m" is a distance; "5m" alone may be millions, "£5,000m" is money)
+_ATTACHED_MEASURE = re.compile(
+    r"(?<![\w.,£$€¥])(?:\d+(?:[.,]\d+)*(?:km|cm|mm|kg|lbs?|mph)|\d{1,3}(?:,\d{3})+m)\b"
+)
 # Units news uses for one another: a player's appearances are his games and caps.
 _PLAY_FAMILIES = (
     frozenset("game match appea cap start".split()),
@@ -795,11 +816,14 @@ def _asked_count(question: str) -> set[str]:
 
 def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> str:
     """``text`` without the figures that count another unit of play than the one the question
-    counts (``_PLAY_UNITS``): for "how many caps", "14 points"; for "how many aces", "a
-    four-set win"; for "how many fans", "14 points". A figure of any other noun stays."""
+    counts (``_PLAY_UNITS``), or measure something (``_MEASURES``): for "how many caps", "14
+    points"; for "how many aces", "a four-set win"; for "how many fans", "14 points"; for
+    "how many goals", "from eight yards". A figure of any other noun stays."""
     if not asked:
         return text
     asked = asked.union(*(family for family in _PLAY_FAMILIES if asked & family))
+    if not asked & _MEASURES:
+        text = _ATTACHED_MEASURE.sub(" ", text)
     out: list[str] = []
     last = 0
     for m in _FIGURE.finditer(text):
@@ -807,7 +831,7 @@ def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> 
         if _norm_number(m.group(0)) in q_numbers or noun is None:
             continue
         unit = _count_key(noun.group(1))
-        if unit in _PLAY_UNITS and unit not in asked:
+        if (unit in _PLAY_UNITS or unit in _MEASURES) and unit not in asked:
             out += [text[last : m.start()], " "]
             last = m.end()
     return "".join(out) + text[last:]
@@ -1184,11 +1208,13 @@ class Focus:
         if any(p.lower() not in text for p in self.phrases):
             return False
 
-        def present(word: str) -> bool:
+        def present(word: str, plural: bool = False) -> bool:
             return (
                 word in words
                 or (len(word) >= 6 and word[:6] in prefixes)
                 or any(alias in words for alias in _ALIASES.get(word, ()))
+                # "the Oscars" are "an Oscar ceremony", "the Grammys" "a Grammy"
+                or (plural and len(word) >= 5 and word[:-1] in words)
             )
 
         stems = {stem_word(w) for w in words} if self.role else set()
@@ -1201,6 +1227,7 @@ class Focus:
             present(self.role)
             or stem_word(self.role) in stems
             or _role_as_title(self.role, f"{sentence}\n{context}")
+            or (self.role in _PLAYED_ROLES and _PLAYED.search(text))
         ):
             return False
         allowed_misses = (len(self.names) - 1) // 3
@@ -1208,8 +1235,15 @@ class Focus:
             parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
             got = sum(present(w) for w in parts)
             initials = "".join(w[0] for w in parts) if len(parts) > 1 else ""
+            # a plural name after "the" or a possessive: "the Oscars", "this year's Grammys"
+            plural = (
+                len(parts) == 1
+                and re.fullmatch(r"[a-z]+[^s]s", parts[0]) is not None
+                and re.search(rf"\b(?:the|\w+['’]s)\s+{re.escape(run)}\b", self.question)
+                is not None
+            )
             if not parts or not (
-                present(parts[-1])
+                present(parts[-1], plural)
                 or (len(parts[0]) >= 4 and present(parts[0]))
                 or got * 2 > len(parts)
                 or initials in words
@@ -1357,6 +1391,9 @@ _ANY_NAME_ROLES = frozenset(
     "organisation organisations organization organizations official officials individual "
     "politician politicians executive executives boss bosses member members star stars".split()
 )
+# A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
+_PLAYED_ROLES = frozenset("character characters".split())
+_PLAYED = re.compile(r"\b(?:play|plays|played|playing|portray\w*|cast as|starred as|stars as)\b")
 # A publication is named without the word ("told the Sunday Times"): no mention needed. A
 # broadcaster is usually introduced with it ("Finnish channel YLE"): a channel is a role.
 _PUBLICATIONS = frozenset("newspaper newspapers paper papers magazine magazines tabloid".split())
