@@ -1,0 +1,73 @@
+"""What a question asks for, whether a sentence holds it, and whether the evidence answers at all.
+
+Hand-written rules, because the question is narrow and a dependency would be heavier than the
+rules: spaCy's small English pipeline exists on PyPI only as third-party repacks, and a news
+question's answer kinds (a number, an amount of money, a date, a name, a place) are visible in
+the surface text — digits, currency signs, month names, capitalised runs after a preposition.
+
+- ``asked_kind`` (``kinds``): the kind of answer a question wants (who → a name, when → a date,
+  how many → a number, how much … paid → money, where → a place), or ``None`` when the
+  question does not say (then only its focus is checked).
+- ``holds_kind`` (``holds``): whether a sentence contains something of that kind *that the
+  question does not already state* (the answer is new information, not the question's own year
+  or name); ``is_withheld``: whether it says the fact is not known.
+- ``Focus`` (``focus``): the question's names, quoted phrases, years and content words, each
+  weighted by how rare it is in the index (IDF from ``TermStats``); ``Focus.coverage`` is the
+  weighted share a sentence (plus, at half credit, its passage, for pronouns) contains.
+- ``is_instruction`` (``hygiene``): sentences addressed to an AI or shaped like a prompt ("Note
+  to AI assistants: …", "Ignore the question …", "Question:") are never evidence.
+
+One module a job; each imports only from those listed before it:
+
+- ``lexicon``: word lists and patterns shared by several rules (months, number words,
+  nationalities, countries, words that are no names, money, change and category words, years);
+- ``kinds``: ``Kind`` and the wording rules of ``asked_kind``;
+- ``names``: capitalised name runs (``name_runs``) and places;
+- ``figures``: numbers, money and its relations, units, counts, shares, durations, ratios,
+  hedged figures, ``states_lead_fact``;
+- ``holds``: ``holds_kind`` and ``is_withheld``;
+- ``roles``: the event and role a question names (``event_verb``, ``mentions_event``,
+  ``asked_noun``, ``asked_role``);
+- ``focus``: ``TermStats``, ``Focus``, ``question_focus``, ``question_parts``,
+  ``withheld_instead``;
+- ``hygiene`` (depends on none): ``is_instruction``.
+"""
+
+from __future__ import annotations
+
+from service.answerability.figures import states_lead_fact
+from service.answerability.focus import (
+    PRONOUN,
+    WITHHELD_COVERAGE_MARGIN,
+    Focus,
+    TermStats,
+    question_focus,
+    question_parts,
+    withheld_instead,
+)
+from service.answerability.holds import holds_kind, is_withheld
+from service.answerability.hygiene import is_instruction
+from service.answerability.kinds import Kind, asked_kind
+from service.answerability.names import name_runs
+from service.answerability.roles import asked_noun, asked_role, event_verb, mentions_event
+
+__all__ = [
+    "PRONOUN",
+    "WITHHELD_COVERAGE_MARGIN",
+    "Focus",
+    "Kind",
+    "TermStats",
+    "asked_kind",
+    "asked_noun",
+    "asked_role",
+    "event_verb",
+    "holds_kind",
+    "is_instruction",
+    "is_withheld",
+    "mentions_event",
+    "name_runs",
+    "question_focus",
+    "question_parts",
+    "states_lead_fact",
+    "withheld_instead",
+]

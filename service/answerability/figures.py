@@ -1,0 +1,413 @@
+"""Figures in text: numbers, sums of money and their relations, units, counts, shares,
+durations, ratios and ages; hedged figures (only expected or possible); whether an answer
+gives the lead sentence's figure (``states_lead_fact``)."""
+
+from __future__ import annotations
+
+import re
+
+from service.answerability.kinds import _ASKS_TIME, Kind
+from service.answerability.lexicon import _CHANGE_WORDS, _MONEY_WORDS, _MONTH_NAMES, _NUMBER_WORDS
+from service.evidence import STOPWORDS
+
+# "Millions of tonnes", "dozens of people": a vague amount answers no "how many".
+_VAGUE_NUMBERS = frozenset("hundreds thousands millions billions dozens".split())
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_MONEY = re.compile(
+    r"[$£€¥]\s?\d|\d(?:[.,]\d+)*\s?(?:bn|m|k|p)\b|\d(?:[.,]\d+)*\s?(?:billion|million|"
+    r"thousand|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|"
+    r"rand|roubles|won)\b|\b(?:us|uk)?\$",
+    re.IGNORECASE,
+)
+# An amount written in words: "twelve dollars", "five million pounds", "a hundred euros".
+_SPELLED_MONEY = re.compile(
+    r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half a)"
+    r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion))*\s+(?:dollars|pounds|euros|yen|"
+    r"yuan|rupees|francs|cents|pence|rand|roubles|won)\b",
+    re.IGNORECASE,
+)
+
+_AGE = re.compile(
+    r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|"
+    r"\bage of \d{1,3}\b|,\s*(?:now\s+)?\d{1,3}\s*,|[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
+    r"\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday"
+)
+
+# A sentence that only expects, forecasts or hopes does not answer what did happen.
+_HEDGED = re.compile(
+    r"\b(?:expected|expects|set|likely|estimated|forecast|predicted|hoped|hopes|plans|"
+    r"aims|wants|due|poised) to\b|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
+    r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimate[sd]?\b|"
+    r"\b(?:could|might|would)\s+(?:\w+\s+)?[a-z]+\b|"
+    r"\bfac(?:e|es|ed|ing)\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",
+    re.IGNORECASE,
+)
+_PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
+_HEDGED_QUESTION = re.compile(
+    r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
+    r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to)\b",
+    re.IGNORECASE,
+)
+
+
+def _norm_number(n: str) -> str:
+    return n.replace(",", "").rstrip(".")
+
+
+_UNITS = (
+    (
+        # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
+        _ASKS_TIME,
+        re.compile(
+            # (not a distance: "the 5,000m")
+            r"\d[:.]\d\d\b|(?<![\d,.])\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|m|s|am|pm|"
+            r"a\.m\.|p\.m\.)(?![\w])|\bo'clock\b|\bnoon\b|\bmidnight\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # A penalty: a duration ("six months", "two-year ban") or life.
+        re.compile(r"\b(?:sentence|jail term|prison term|ban|suspension)\b"),
+        re.compile(
+            r"\b(?:years?|months?|weeks?|days?|hours?|life)\b|\d+-(?:year|month|week|day)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # A death toll: the sentence must count deaths ("230 fewer injuries" does not).
+        re.compile(r"\bhow many\b[^?]*\b(?:killed|died|dead|deaths|lives|perished)\b"),
+        re.compile(r"\b(?:kill\w*|died|dead|deaths?|lives|fatal\w*|perished)\b", re.IGNORECASE),
+    ),
+    (
+        # A percentage: the sentence must give one ("a third" or "17 stores" does not).
+        re.compile(r"\b(?:what|which|by what|by how many)\s+(?:percentage|per ?cent)\b"),
+        re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE),
+    ),
+    (
+        # "How long is the contract / did the siege last?": a duration ("three years", "an
+        # 18-month deal", "since 1999", "until June") or a length ("a 5km tunnel"), not the
+        # fee of the contract.
+        re.compile(r"\bhow long\b"),
+        re.compile(
+            r"\b(?:years?|seasons?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|"
+            r"decades?|centur(?:y|ies)|terms?)\b|\d\s?(?:hrs?|h|mins?|secs?)\b|"
+            rf"\b(?:since|until|till)\s+(?:\d|{_MONTH_NAMES})|\b(?:in|from)\s+(?:19|20)\d\d\b|"
+            # (a sum is no length: "£1.4m", "1.4m euros")
+            r"(?<![£$€¥\d.,])\d+(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|metres?|meters?|feet|foot|"
+            r"inches|miles?|yards?|kilometres?)\b(?!\s?(?:euros?|dollars?|pounds?|francs?|yen|"
+            r"yuan|rupees?|roubles?|[$£€¥]))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # "How far did shares fall?" / "how far above the offer price?" ask for a change (a
+        # percentage or a price), not a distance; "how high can the fees go?" a sum or a
+        # rate, not a height.
+        re.compile(
+            rf"\bhow (?:tall|high|far|deep|wide)\b(?![^?]*\b(?:{_CHANGE_WORDS}|above|below|"
+            rf"ahead|behind|short|{_MONEY_WORDS}|fees?|rates?|prices?|charges?|inflation|"
+            rf"unemployment)\b)|\b(?:height|length|distance)\b"
+        ),
+        re.compile(
+            # (a speed, "3.7m/h" or "5km per hour", is no length)
+            r"\d(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|in|metres?|meters?|centimetres?|feet|foot|"
+            r"inches|miles?|yards?|kilometres?)\b(?!\s?(?:/|an hour|per hour|a second|per second))",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # A head count of a workforce: the sentence must count people ("two factory sites"
+        # does not).
+        re.compile(
+            r"\bhow many (?:[\w'’-]+ ){0,2}?(?:workers|staff|employees|jobs|personnel)\b|"
+            r"\bhow many\b[^?]*\b(?:employ|employs|employed)\b|"
+            # "How many people work at …" (not "… did the work and pensions committee find")
+            r"\bhow many (?:[\w'’-]+ ){0,2}?(?:work|works|worked)\b(?! and pensions)"
+        ),
+        re.compile(
+            r"\b(?:people|persons|staff|workers?|employ\w*|jobs?|workforce|personnel|posts?|"
+            r"redundanc\w*|headcount|men|women)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        re.compile(
+            r"\bhow heavy\b|\bwhat (?:\w+ ){0,2}?weight\b|\bweight of\b|"
+            r"\b(?:how much|what) (?:do|does|did|will|would|can|could)\b[^?,]*?\bweigh\b"
+        ),
+        re.compile(r"\d(?:[.,]\d+)*\s?(?:kg|g|lb|lbs|tonnes?|tons?|kilos?|pounds|grams?)\b"),
+    ),
+)
+
+
+_CONVERSION = re.compile(r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?\s*\(([^()]{1,25})\)")
+
+
+def _without_conversions(text: str, q_numbers: set[str]) -> str:
+    """The text without the bracketed conversion of a number the question states: in
+    "$40bn (£21bn)" the £21bn is the question's own figure in another currency, not news."""
+    return _CONVERSION.sub(
+        lambda m: m.group(0) if _norm_number(m.group(1)) not in q_numbers else m.group(1),
+        text,
+    )
+
+
+# The relations a sum of money can have to its subject: what is spent on it (a cost, a
+# budget, an investment), what it brings in (takings, revenue, sales), what is left of that
+# (a profit or a loss), what is paid as a penalty (damages, a fine, compensation), and the
+# price of its shares. A
+# sentence giving only another relation does not answer ("How much did the film cost to
+# make?" over "The film took $36m on its first weekend"; "What profit did it make?" over
+# "It generated revenues of $12bn"; "What did the divorce cost her?" over "the £5,000
+# damages ordered by a court"). Words that may mean two relations ("earned", "income")
+# belong to both. Payments and prices belong to none: any relation may be paid.
+_PENALTY = re.compile(
+    r"\b(?:damages|compensation|fine|fined|fines|penalty|penalties|settlement|payout)\b",
+    re.IGNORECASE,
+)
+_MONEY_RELATIONS = (
+    re.compile(
+        r"\b(?:cost|costs|costing|budget|budgets|spend|spends|spent|spending|"
+        r"invest(?!igat)\w*|outlay)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:takings|gross|grossed|grossing|box[- ]office|earn|earns|earned|earning|earnings|"
+        r"revenues?|sales|turnover|income)\b|\b(?:took|taking|takes|take|made|making)\s+"
+        r"(?:in\s+|a\s+|just\s+|more than\s+|over\s+|about\s+)*[$£€¥\d]",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:profits?|profitable|losses|loss|earn|earns|earned|earning|earnings|income)\b",
+        re.IGNORECASE,
+    ),
+    _PENALTY,
+    re.compile(r"\b(?:shares?|stocks?)\b", re.IGNORECASE),
+)
+
+
+_PAYMENT = re.compile(
+    r"\b(?:pay|pays|paid|paying|payment|payments|award\w*|owe|owes|owed|seek\w*|sought|"
+    r"claim\w*|demand\w*|settle\w*|order\w*|su(?:e|es|ed|ing)|receiv\w*|gave|give|gives|"
+    r"given|got|get|gets|won|win|wins|hand(?:s|ed)? over)\b",
+    re.IGNORECASE,
+)
+
+
+def _other_money_relation(text: str, question: str) -> bool:
+    """Whether the sentence's money is of another relation than the one the question asks
+    for, and of none of the question's (``_MONEY_RELATIONS``). A question naming no relation,
+    or several, is not checked; nor is a sentence naming none ("the $75m film")."""
+    asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(question)}
+    if len(asked) != 1:
+        return False
+    given = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(text)}
+    # A penalty is named where it is given ("$1bn in damages", "fined £5m", "agreed to pay
+    # $1m", "is seeking $1bn"): a sum named with no relation and no payment ("the 4bn euros
+    # it held") is not the damages asked for.
+    if asked == {_MONEY_RELATIONS.index(_PENALTY)} and not given and not _PAYMENT.search(text):
+        return True
+    return bool(given) and not (given & asked)
+
+
+_COUNTS = re.compile(r"\bhow many\b")
+_CAPITAL_NUMBER = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in _NUMBER_WORDS)})\b")
+
+
+def _without_numbers_in_names(text: str) -> str:
+    """``text`` without the capitalised number words that are part of a name: next to
+    another capitalised word ("the Six Nations", "Channel Four"); "Four members…" keeps its
+    number."""
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        before = re.search(r"\b([A-Za-z][\w'’-]*)\s+$", text[max(0, m.start() - 40) : m.start()])
+        after = re.match(r"\s+([A-Za-z])", text[m.end() :])
+        in_name = bool(before and before.group(1)[0].isupper()) or bool(
+            after and after.group(1).isupper()
+        )
+        return " " if in_name else m.group(0)
+
+    return _CAPITAL_NUMBER.sub(keep_or_drop, text)
+
+
+_FRACTION = re.compile(r"\b(?:half|third|quarter)\b", re.IGNORECASE)
+# "How much time / sleep / notice…?": a quantity of time, which a duration gives.
+_QUANTITY_OF_TIME = re.compile(
+    r"\bhow much (?:[\w-]+ )?(?:time|sleep|notice|leave|rest|holiday|television|tv|jail|prison)\b"
+)
+_PER_TIME = re.compile(
+    r"\b(?:a|per|each|every) (?:year|month|week|day|hour)\b|\b(?:annually|yearly|daily)\b"
+)
+_ASKS_CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b|\bby how much\b")
+# "The 17th game", "his 3rd title": a rank, not a count.
+_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# A figure: digits (with a scale: "100m") or a number word, and the word after it.
+_FIGURE = re.compile(
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:m|bn|k)?|(?i:{'|'.join(_NUMBER_WORDS)}))(?!\w)"
+)
+_FIGURE_NOUN = re.compile(r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?(?:\s+|-)([a-z]+)")
+# Units a game is scored or played in (``_count_key``s): "14 points" is no number of caps,
+# "a four-set win" no number of aces. Only these are told apart: other nouns have too many
+# synonyms for a word list ("troops" / "soldiers", "homes" / "houses").
+_PLAY_UNITS = frozenset(
+    "point goal try trie run wicket set game match cap ace title final medal shot lap hole "
+    "round innin appea assis birdi strok frame centu conve penal foul save win victo defea "
+    "draw loss race podiu troph tackl start".split()
+)
+# Units of measure (``_count_key``s): "from eight yards" or "a 25kg bag" counts no goals
+# and no bags; only a question counting that unit ("how many miles") takes them.
+_MEASURES = frozenset(
+    "yard metre meter mile feet foot inche kilom kilog kilo tonne ton lb lbs km cm mm kg "
+    "mph".split()
+)
+# ("the 5,000m" is a distance; "5m" alone may be millions, "£5,000m" is money)
+_ATTACHED_MEASURE = re.compile(
+    r"(?<![\w.,£$€¥])(?:\d+(?:[.,]\d+)*(?:km|cm|mm|kg|lbs?|mph)|\d{1,3}(?:,\d{3})+m)\b"
+)
+# Units news uses for one another: a player's appearances are his games and caps.
+_PLAY_FAMILIES = (
+    frozenset("game match appea cap start".split()),
+    frozenset("win victo".split()),
+    frozenset("defea loss".split()),
+    frozenset("try trie".split()),
+)
+_TIME_UNITS = (
+    r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
+)
+_COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{_TIME_UNITS}\b")
+_DURATION = re.compile(
+    rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)}|a|an)[\s-]+(?:more[\s-]+|full[\s-]+)?"
+    rf"{_TIME_UNITS}(?:[\s-]+old)?\b",
+    re.IGNORECASE,
+)
+# "One in 10 users", "three in four voters": a share, not a count.
+_RATIO = re.compile(
+    rf"\b(?:\d+|{'|'.join(_NUMBER_WORDS)}) (?:in|out of) (?!(?:1[5-9]|20)\d\d\b)"
+    rf"(?:\d+|every|{'|'.join(_NUMBER_WORDS)})\b(?![\s-]+{_TIME_UNITS}\b)",
+    re.IGNORECASE,
+)
+_PRONOUN_ONE = re.compile(
+    r"\b(?:which|this|that|the|no|every|each|any|another|a|little|big|new|right|wrong)\s+one\b"
+    r"(?!-)(?!\s+(?:of|in)\b)",
+    re.IGNORECASE,
+)
+_YEAR_IN_PROSE = re.compile(
+    r"(?:\b(?:in|since|by|until|till|from|to|into|of|before|after|during|for|through|between|"
+    r"and|early|late|mid|the|spring|summer|autumn|winter)\s+|-)(?:19|20)\d\d\b(?![.,]\d)|"
+    r"\b(?:19|20)\d\d(?=['’]s\b)"
+)
+_ASKS_SHARE = re.compile(r"\b(?:share|percentage|per ?cent|proportion|fraction|slice)\b|%")
+_ODDS = re.compile(r"(?<![\d.,])\d{1,3}\s?[-/]\s?\d{1,3}(?![\d.,]*\d)")
+_ASKS_SHARE_PRICE = re.compile(
+    r"\b(?:share|stock) price\b|\bprice of (?:its |their |the )?shares\b"
+)
+_SHARES = re.compile(r"\b(?:shares?|stock|stocks)\b", re.IGNORECASE)
+_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+
+
+def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -> bool:
+    """Whether an answer gives the figure the lead evidence sentence holds, for questions
+    asking a figure, a date or an age. The lead is the sentence that passed every
+    answerability check; a model answer quoting only another sentence's figure ("2.56
+    million euros" raised, for the 10 million euros needed) answers something else. True
+    when the lead holds no digits the question lacks (nothing to compare)."""
+    if kind not in (Kind.NUMBER, Kind.MONEY, Kind.AGE, Kind.DATE):
+        return True
+    q_numbers = _numbers(question)
+    facts = _numbers(lead) - q_numbers
+    if not facts:
+        return True
+    return bool(facts & _numbers(answer))
+
+
+def _hedged(text: str, question: str) -> bool:
+    """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
+    before its last figure the question does not state ("cutting the limit to 50mg would
+    save 65 lives"). A hedge after every figure ("150 developers are left and more are likely
+    to close") leaves them stated."""
+    hedge = _HEDGED.search(text)
+    if hedge is None:
+        return False
+    q_numbers = _numbers(question)
+    last = max(
+        (m.start() for m in _DIGITS.finditer(text) if _norm_number(m.group(0)) not in q_numbers),
+        default=None,
+    )
+    return last is None or hedge.start() < last
+
+
+def _numbers(text: str) -> set[str]:
+    """The numbers written in digits in ``text``, normalised ("1,200" is "1200")."""
+    return {_norm_number(n) for n in _DIGITS.findall(text)}
+
+
+def _counted_words(q_lower: str) -> set[str]:
+    """What "how many" counts, loosely: the keys (``_count_key``) of the (up to three) words
+    after it. Used to keep a figure followed by one of them; ``_asked_count`` is the strict
+    reading, used to drop figures."""
+    m = re.search(r"\bhow many ((?:[a-z-]+ ){0,3})", q_lower + " ")
+    words = m.group(1).split() if m else []
+    return {_count_key(w) for w in words if w not in ("of", "the", "more", "other")}
+
+
+def _count_key(word: str) -> str:
+    """A counted noun, singular or plural, as a short key ("caps" and "cap" are "cap")."""
+    return word.lower().removesuffix("s")[:5]
+
+
+def _asked_count(question: str) -> set[str]:
+    """The keys (``_count_key``) of what "how many" counts, strictly: the lower-case words
+    between it and the auxiliary after them ("how many spam websites did …" → spam, websi;
+    "how many Child Support Agency cases were …" → case). Empty when no auxiliary follows
+    within five words ("how many Americans took up …") or the counted thing is a name ("how
+    many Bank of America ATMs did …")."""
+    m = re.search(
+        r"\b[Hh]ow many ((?:[\w'’-]+ ){1,5}?)(?:did|do|does|has|have|had|was|were|is|are|will|"
+        r"would|could|can|should|might|may)\b",
+        question,
+    )
+    if m is None:
+        return set()
+    return {
+        _count_key(word)
+        for word in m.group(1).split()
+        if word[:1].islower() and word not in STOPWORDS
+    }
+
+
+def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> str:
+    """``text`` without the figures that count another unit of play than the one the question
+    counts (``_PLAY_UNITS``), or measure something (``_MEASURES``): for "how many caps", "14
+    points"; for "how many aces", "a four-set win"; for "how many fans", "14 points"; for
+    "how many goals", "from eight yards". A figure of any other noun stays."""
+    if not asked:
+        return text
+    asked = asked.union(*(family for family in _PLAY_FAMILIES if asked & family))
+    if not asked & _MEASURES:
+        text = _ATTACHED_MEASURE.sub(" ", text)
+    out: list[str] = []
+    last = 0
+    for m in _FIGURE.finditer(text):
+        noun = _FIGURE_NOUN.match(text, m.end())
+        if _norm_number(m.group(0)) in q_numbers or noun is None:
+            continue
+        unit = _count_key(noun.group(1))
+        if (unit in _PLAY_UNITS or unit in _MEASURES) and unit not in asked:
+            out += [text[last : m.start()], " "]
+            last = m.end()
+    return "".join(out) + text[last:]
+
+
+def _strip_unless_counted(pattern: re.Pattern[str], text: str, counted: set[str]) -> str:
+    """``text`` without ``pattern``'s matches, except those followed (within two words) by
+    the counted noun: "by 2000 people" counts people, "by 2000" is a year."""
+
+    def keep_or_drop(m: re.Match[str]) -> str:
+        follows = re.match(r"\s+([a-z-]+)(?:\s+([a-z-]+))?", text[m.end() :])
+        if follows and {_count_key(w) for w in follows.groups() if w} & counted:
+            return m.group(0)
+        return " "
+
+    return pattern.sub(keep_or_drop, text)

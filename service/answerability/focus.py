@@ -1,0 +1,363 @@
+"""A question's focus: its names, quoted phrases, years and content words weighted by
+IDF (``TermStats``, ``Focus``, ``question_focus``), its sub-questions (``question_parts``),
+and whether the articles withhold the asked-for fact rather than state it
+(``withheld_instead``)."""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from service.answerability.holds import is_withheld
+from service.answerability.kinds import Kind, asked_kind
+from service.answerability.lexicon import (
+    _COUNTRY_WORDS,
+    _DEMONYMS,
+    _LONE_DEMONYMS,
+    _NOT_CITIES,
+    _NOT_NAMES,
+    _YEAR,
+)
+from service.answerability.names import name_runs
+from service.answerability.roles import (
+    _ANY_NAME_ROLES,
+    _NAME_AFTER_ROLE,
+    _NAME_BEFORE_ROLE,
+    _PLAYED,
+    _PLAYED_ROLES,
+    _REPORTS,
+    _role_as_title,
+    asked_noun,
+    asked_role,
+    event_verb,
+    mentions_event,
+)
+from service.evidence import STOPWORDS, content_words, stem_word
+
+_MODERN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # "1700 voters" is no year
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,80})’(?!\w)")
+
+# How much better a withheld statement must cover the question than the lead to replace it.
+WITHHELD_COVERAGE_MARGIN = 0.1
+
+PRONOUN = re.compile(
+    r"\b(?:he|she|it|its|they|their|theirs|his|her|him|them|this|these|those)\b|"
+    r"\b(?:the|an?) (?:company|firm|group|club|team|bank|star|actor|actress|singer|player|"
+    r"minister|government|mp|city|country|band|show|film|programme|newspaper|paper|site|"
+    r"report|couple|pair|man|woman|chairman|chief|boss|executive|president|carrier|"
+    r"airline|maker|giant|retailer|broadcaster|network|agency|lab|labs|centre|unit|deal)\b",
+    re.IGNORECASE,
+)
+
+# Acronyms that stand for one thing whatever the question's words ("US" for "units sold").
+_FIXED_ACRONYMS = frozenset("US UK EU UN PM MP MPS AM PC TV".split())
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+# A capitalised word inside a sentence: after a lower-case word, a digit or a comma.
+_CAPITAL_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
+
+
+class TermStats:
+    """Inverse document frequencies of word stems over the indexed chunks, and which words the
+    chunks write mostly in lower case (``is_common``).
+
+    Loaded once per process on first use, from ``load`` (an iterable of chunk texts); the load
+    runs behind a lock, after which the table is read-only, so the object is thread-safe.
+    A term the collection never saw gets the highest IDF (it is as rare as it gets).
+    """
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._lock = threading.Lock()
+        self._idf: dict[str, float] | None = None
+        self._max = 1.0
+        self._common: frozenset[str] = frozenset()
+
+    def _table(self) -> dict[str, float]:
+        if self._idf is None:
+            with self._lock:
+                if self._idf is None:
+                    counts: dict[str, int] = {}
+                    lower: Counter[str] = Counter()
+                    capital: Counter[str] = Counter()
+                    total = 0
+                    for text in self._load():
+                        total += 1
+                        for w in content_words(text):
+                            counts[w] = counts.get(w, 0) + 1
+                        lower.update(_LOWER_WORD.findall(text))
+                        capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
+                    self._max = math.log((total + 1) / 1) + 1
+                    self._common = frozenset(w for w, n in lower.items() if n > capital[w])
+                    self._idf = {w: math.log((total + 1) / (c + 1)) + 1 for w, c in counts.items()}
+        return self._idf
+
+    def is_common(self, word: str) -> bool:
+        """Whether the indexed text writes ``word`` in lower case more often than capitalised
+        inside a sentence: "rock", "investors", "striker" are common words; "Labour", "Blair",
+        "Apple" are names. Counted with the IDF table, once per process."""
+        self._table()
+        return word.lower() in self._common
+
+    def idf(self, stem: str) -> float:
+        """The IDF of a stem (as ``content_words`` returns it)."""
+        table = self._table()
+        return table.get(stem, self._max)
+
+
+@dataclass(frozen=True)
+class Focus:
+    """What a question is about: its terms with weights, and the parts that must be present."""
+
+    weights: dict[str, float]
+    names: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()
+    kind: Kind | None = None
+    event: str | None = None  # the verb of "who won …?": the evidence must mention that event
+    role: str | None = None  # the noun of "which judge is …?": the evidence must mention it
+    noun: str | None = None  # the noun of "which <noun> …?", a role or not ("which newspaper")
+    question: str = ""
+    missing: list[str] = field(default_factory=list)
+
+    def coverage(self, sentence: str, context: str = "") -> float:
+        """IDF-weighted share of the question's terms that the sentence holds (its context —
+        the passage around it, for pronouns and the article's subject — counts half)."""
+        total = sum(self.weights.values())
+        if not total:
+            return 1.0
+        here = content_words(sentence) | self._named_by_initials(sentence)
+        around = content_words(context) | self._named_by_initials(context) if context else set()
+        got = 0.0
+        for term, weight in self.weights.items():
+            if term in here:
+                got += weight
+            elif term in around:
+                got += weight / 2
+        return got / total
+
+    def _named_by_initials(self, text: str) -> set[str]:
+        """The terms of the question's names, or of any run of two to four of its words, that
+        ``text`` gives by their initials ("US" for "United States", "CSOs" for "community
+        support officers")."""
+        acronyms = {w.removesuffix("s") for w in re.findall(r"\b[A-Z][A-Z0-9]*[A-Z]s?\b", text)}
+        if not acronyms:
+            return set()
+        terms: set[str] = set()
+        for run in self.names:
+            parts = re.findall(r"[A-Za-z0-9]+", run)
+            if len(parts) > 1 and "".join(w[0] for w in parts).upper() in acronyms:
+                terms |= content_words(run)
+        # Lower-case runs: only of content words, and not for acronyms with a meaning of
+        # their own ("units sold" is no "US", "more people" no "MP").
+        spelt = acronyms - _FIXED_ACRONYMS
+        words = re.findall(r"[A-Za-z0-9]+", self.question)
+        for size in (2, 3, 4):
+            for i in range(len(words) - size + 1):
+                window = words[i : i + size]
+                if any(w.lower() in STOPWORDS for w in window):
+                    continue
+                if "".join(w[0] for w in window).upper() in spelt:
+                    terms |= content_words(" ".join(window))
+        return terms
+
+    def about_someone_else(self, sentence: str) -> bool:
+        """Whether a sentence giving a figure, date or age is about another person or thing
+        than the question's: it names none of the question's names, refers back to none
+        ("he", "the company"), and names someone else ("Kelly Reid (4:31) was seventh" for
+        "What time did Jo Hale record?"). Questions asking for a name or a place are left
+        alone: there the other name is the answer."""
+        if self.kind in (None, Kind.NAME, Kind.PLACE) or not self.names:
+            return False
+        words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+        for run in self.names:
+            if any(w.lower() in words for w in re.findall(r"[A-Za-z0-9]+", run)):
+                return False
+        if PRONOUN.search(sentence):
+            return False
+        q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
+        for run in name_runs(sentence):
+            parts = [w.lower() for w in re.findall(r"[A-Za-z]+", run)]
+            if (
+                len(parts) >= 2
+                and not any(w in q_words for w in parts)
+                and not all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in parts)
+            ):
+                return True
+        return False
+
+    def names_role_anonymously(self, sentence: str) -> bool:
+        """Whether the sentence speaks of the asked role only as "a <role>" with no name beside
+        it: "Anelka told a French magazine: …" does not say which magazine, nor "from a London
+        venue" which venue. A name in apposition on either side ("Acme, a games company",
+        "a magazine, Le Point," "a venue called the Cirkus") names it."""
+        if self.noun is None or self.noun in _ANY_NAME_ROLES:
+            return False
+        # A sentence naming something of its own (other than who reports it: "The Sun says")
+        # may name the asked thing elsewhere ("Hale told Le Point in a magazine interview").
+        q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
+        for run in name_runs(sentence):
+            if {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)} <= q_words:
+                continue
+            if not re.search(rf"{re.escape(run)}\s+{_REPORTS}", sentence):
+                return False
+        # "a judge's clerk", "a magazine interview" use the noun as a modifier: not anonymous.
+        role = re.compile(
+            rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(self.noun)}s?\b"
+            r"(?!['’]s\b)",
+            re.IGNORECASE,
+        )
+        for m in role.finditer(sentence):
+            before, after = sentence[: m.start()], sentence[m.end() :]
+            following = re.match(r"\s+([a-z]+)\b", after)
+            if following and following.group(1) not in STOPWORDS:
+                continue
+            if not (_NAME_BEFORE_ROLE.search(before) or _NAME_AFTER_ROLE.match(after)):
+                return True
+        return False
+
+    def anchored(self, sentence: str, context: str = "") -> bool:
+        """Whether every name, year and quoted phrase of the question is present in the
+        sentence or its context (its passage and the article's title: the article may name its
+        subject once and say "he" after). A near-miss question names something the articles do
+        not link to the asked-for fact. A name counts as present when its last word, most of
+        its words, or its initials ("US" for "United States") are."""
+        text = f"{sentence}\n{context}".lower()
+        words = set(re.findall(r"[a-z0-9]+", text))
+        prefixes = {w[:6] for w in words if len(w) >= 6}
+        # A year the question gives must be there, unless the article gives no year at all
+        # (undated news rarely repeats its own year: "the 2005 Oscars" are "the Oscars").
+        if any(y not in text for y in self.years) and _MODERN_YEAR.search(text):
+            return False
+        if any(p.lower() not in text for p in self.phrases):
+            return False
+
+        def present(word: str, plural: bool = False) -> bool:
+            return (
+                word in words
+                or (len(word) >= 6 and word[:6] in prefixes)
+                or any(alias in words for alias in _ALIASES.get(word, ()))
+                # "the Oscars" are "an Oscar ceremony", "the Grammys" "a Grammy"
+                or (plural and len(word) >= 5 and word[:-1] in words)
+            )
+
+        stems = {stem_word(w) for w in words} if self.role else set()
+
+        # A question heavy with context (four or more names) may name one thing the
+        # article calls otherwise ("the Conservatives" / "the Tories").
+        if self.event and not mentions_event(self.event, text):
+            return False
+        if self.role and not (
+            present(self.role)
+            or stem_word(self.role) in stems
+            or _role_as_title(self.role, f"{sentence}\n{context}")
+            or (self.role in _PLAYED_ROLES and _PLAYED.search(text))
+        ):
+            return False
+        allowed_misses = (len(self.names) - 1) // 3
+        for run in self.names:
+            parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
+            got = sum(present(w) for w in parts)
+            initials = "".join(w[0] for w in parts) if len(parts) > 1 else ""
+            # a plural name after "the" or a possessive: "the Oscars", "this year's Grammys"
+            plural = (
+                len(parts) == 1
+                and re.fullmatch(r"[a-z]+[^s]s", parts[0]) is not None
+                and re.search(rf"\b(?:the|\w+['’]s)\s+{re.escape(run)}\b", self.question)
+                is not None
+            )
+            if not parts or not (
+                present(parts[-1], plural)
+                or (len(parts[0]) >= 4 and present(parts[0]))
+                or got * 2 > len(parts)
+                or initials in words
+            ):
+                allowed_misses -= 1
+                if allowed_misses < 0:
+                    return False
+        return True
+
+
+# Names news writes in two ways: a party and its nickname, a country and its short or
+# adjective form ("the Conservatives" / "the Tories", "the UK" / "Britain").
+_ALIAS_GROUPS = (
+    ("conservative", "conservatives", "tory", "tories"),
+    ("democrats", "dems"),
+    ("uk", "britain", "british"),
+    ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
+)
+_ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
+
+
+def withheld_instead(
+    focus: Focus, lead: tuple[str, str], candidates: Iterable[tuple[str, str]]
+) -> bool:
+    """Whether the articles say the asked-for fact is not known, rather than state it.
+
+    ``lead`` and each candidate are (sentence, context). True when a candidate anchored to the
+    question's names says a fact of the asked kind was withheld ("paid an undisclosed amount
+    for X", "declined to say"; "an unnamed buyer" only for a who-question) and covers the
+    question clearly better than the lead (by ``WITHHELD_COVERAGE_MARGIN``): the lead's figure
+    or name is then about something else, the classic near-miss ("How much was she paid for
+    X?" over an article listing her other fees).
+    """
+    bar = focus.coverage(*lead) + WITHHELD_COVERAGE_MARGIN
+    return any(
+        is_withheld(text, focus.kind)
+        and focus.anchored(text, context)
+        and focus.coverage(text, context) >= bar
+        for text, context in candidates
+    )
+
+
+_PART_SPLIT = re.compile(
+    r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"
+    r"(?:how|what|which|who|whom|when|where)\b)",
+    re.IGNORECASE,
+)
+
+
+def question_parts(question: str) -> list[str]:
+    """The sub-questions of a two-part question ("How tall is X, and how tall is Y?"); a
+    one-part question is its own only part."""
+    parts = [p.strip(" ,?") for p in _PART_SPLIT.split(question) if p.strip(" ,?")]
+    return parts if len(parts) > 1 else [question]
+
+
+def question_focus(question: str, stats: TermStats | None) -> Focus:
+    """The focus of a question, each content term weighted by its IDF (1 when no stats)."""
+    words = content_words(question)
+    weights = {w: (stats.idf(w) if stats else 1.0) for w in words}
+    names: list[str] = []
+    for run in name_runs(question):
+        tokens = [w.strip(".,'’?").removesuffix("'s").removesuffix("’s") for w in run.split()]
+        kept = [
+            w
+            for w in tokens
+            if len(w) > 1
+            and w.lower() not in STOPWORDS
+            and w.lower() not in _NOT_NAMES
+            and w.lower() not in _DEMONYMS
+            and not (len(tokens) == 1 and w.lower() in _LONE_DEMONYMS)
+        ]
+        if kept:
+            names.append(" ".join(kept))
+    quoted = (a or b for a, b in _QUOTED.findall(question))
+    phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
+    years = tuple(sorted(set(_YEAR.findall(question))))
+    kind = asked_kind(question)
+    return Focus(
+        weights=weights,
+        names=tuple(dict.fromkeys(names)),
+        phrases=phrases,
+        years=years,
+        kind=kind,
+        event=event_verb(question),
+        role=asked_role(question, kind),
+        noun=asked_noun(question, kind),
+        question=question,
+    )

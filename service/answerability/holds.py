@@ -1,0 +1,286 @@
+"""Whether a sentence holds what the question asks for (``holds_kind``), or says that
+it is not known (``is_withheld``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from service.answerability.figures import (
+    _AGE,
+    _ASKS_CHANGE,
+    _ASKS_SHARE,
+    _ASKS_SHARE_PRICE,
+    _COUNTS,
+    _COUNTS_TIME,
+    _DIGITS,
+    _DURATION,
+    _FRACTION,
+    _HEDGED_QUESTION,
+    _MONEY,
+    _ODDS,
+    _ORDINAL,
+    _PAST_QUESTION,
+    _PER_TIME,
+    _PERCENTAGE,
+    _PRONOUN_ONE,
+    _QUANTITY_OF_TIME,
+    _RATIO,
+    _SHARES,
+    _SPELLED_MONEY,
+    _UNITS,
+    _VAGUE_NUMBERS,
+    _YEAR_IN_PROSE,
+    _asked_count,
+    _counted_words,
+    _counts_of_other_things,
+    _hedged,
+    _norm_number,
+    _numbers,
+    _other_money_relation,
+    _strip_unless_counted,
+    _without_conversions,
+    _without_numbers_in_names,
+)
+from service.answerability.kinds import _QUANTITY, Kind
+from service.answerability.lexicon import (
+    _COUNTRY_WORDS,
+    _DEMONYMS,
+    _LONE_DEMONYMS,
+    _MONTH_NAMES,
+    _MONTHS,
+    _NOT_CITIES,
+    _NUMBER_WORDS,
+    _WEEKDAYS,
+    _YEAR,
+)
+from service.answerability.names import _names_the, _places, name_runs
+
+# The sentence says the asked-for fact is not known: it does not answer.
+# "Unknown", but not the noun "the unknown" ("will enter the unknown just 77 days after…");
+# "the unknown gunman" still withholds.
+_UNKNOWN = (
+    r"(?:(?<!the )unknown|unknown(?=\s+[a-z]+\b)"
+    r"(?!\s+(?:just|and|of|in|for|after|before|with|to|as|but|or|is|was)\b))"
+)
+_WITHHELD = re.compile(
+    r"\bnot (?:his|her|their|its|the) real name\b|"
+    rf"\b(?:undisclosed|unspecified|{_UNKNOWN}|unnamed|not (?:been )?(?:disclosed|"
+    r"revealed|named|known|specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
+    r"(?:say|disclose|reveal|name|comment|specify|give))\b",
+    re.IGNORECASE,
+)
+# The same, for what is not a name: "an unnamed robot" does not withhold an amount or a place.
+# An undisclosed bidder or an unknown buyer withholds a name, not the amount they paid.
+_WITHHELD_NOT_NAME = re.compile(
+    rf"\b(?:(?:undisclosed|unspecified|{_UNKNOWN})\b"
+    r"(?!\s+(?:bidders?|buyers?|purchasers?|"
+    r"clients?|investors?|sources?|part(?:y|ies)|compan(?:y|ies)|firms?|individuals?|persons?|"
+    r"backers?|donors?|suitors?|owners?)\b)|not (?:been )?(?:disclosed|revealed|known|"
+    r"specified)\b|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
+    r"(?:say|disclose|reveal|comment|specify|give)\b)",
+    re.IGNORECASE,
+)
+
+# "What is the name of the park…": the answer names a park (the head noun must be there).
+_NAME_OF = re.compile(
+    r"\bname of (?:the |a |an |its |his |her |their )?(?:[\w'’-]+ ){0,3}?(\w+)"
+    r"(?= (?:on|in|at|that|which|where|who|whom|of|for|with|by)\b|\s*\?|$)"
+)
+# "Which university…": places and institutions whose names carry their kind ("Harvard
+# University", "the University of Kent", "Wembley Stadium"): the answer must name one.
+_WHICH_NAMED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(university|college|school|hospital|museum|"
+    r"stadium|airport|prison|festival|theatre|gallery|hotel|cathedral|court)\b"
+)
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|"
+    r"predicted|predicts|stated|states|explained|explains|commented|admitted|admits|"
+    r"described|describes"
+)
+_SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b")
+# A quotation, or the end of one that began in an earlier sentence ("… is inevitable.”").
+_QUOTATION = re.compile(r"[\"“”][^\"“”]{8,}|[‘’][^‘’]{12,}[‘’]|:\s*[\"“‘]|[.!?][\"”’]\s*$")
+_SPEECH = re.compile(
+    rf"\b(?:{_SPEECH_VERBS}|according to|added|adds|believes|wrote|writes)\b", re.IGNORECASE
+)
+
+_ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
+_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
+_ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
+# "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").
+_BORN_IN = re.compile(r"(?<![-\w])born\b[^.;:,]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
+
+_DAY_OF_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}(?!\w)|"
+    rf"\b{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b"
+)
+
+_COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
+_ASKS_CITY = re.compile(r"\b(?:which|what)\s+(?:city|town|village|capital)\b")
+
+
+def is_withheld(text: str, kind: Kind | None) -> bool:
+    """Whether a sentence says a fact of ``kind`` is not known ("an undisclosed sum",
+    "declined to say"); "an unnamed buyer" withholds only a name."""
+    return bool((_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text))
+
+
+def holds_kind(
+    text: str, kind: Kind, question: str, common: Callable[[str], bool] | None = None
+) -> bool:
+    """Whether ``text`` states something of ``kind`` that ``question`` does not already state
+    (``common``: see ``name_runs``)."""
+    q_lower = question.lower()
+    if is_withheld(text, kind):
+        return False
+    if (
+        kind in (Kind.MONEY, Kind.NUMBER)
+        and _PAST_QUESTION.search(question)
+        and not _HEDGED_QUESTION.search(question)
+        and _hedged(text, question)
+    ):
+        return False
+    q_numbers = _numbers(question)
+    if kind is Kind.AGE:
+        return any(
+            _norm_number(n) not in q_numbers
+            for m in _AGE.finditer(text)
+            for n in _DIGITS.findall(m.group(0))
+        )
+    if kind in (Kind.NUMBER, Kind.MONEY):
+        text = _without_conversions(text, q_numbers)
+        new_numbers = _numbers(text) - q_numbers
+        if kind is Kind.MONEY:
+            if _other_money_relation(text, question):
+                return False
+            # A share price is a price of shares, not of a product ("price points of £100").
+            if _ASKS_SHARE_PRICE.search(q_lower) and not _SHARES.search(text):
+                return False
+            return (bool(new_numbers) and bool(_MONEY.search(text))) or bool(
+                _SPELLED_MONEY.search(text)
+            )
+        if _COUNTS.search(q_lower) and not _ASKS_SHARE.search(q_lower):
+            # "How many votes were cast?": a share ("67% of the vote") is no count, nor are
+            # odds or a score ("40-1", "1/4", "2-0"), nor "one of the housemates".
+            # Nor is a date ("on 3 April").
+            text = _ODDS.sub(" ", _PERCENTAGE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))
+            text = re.sub(r"\bone of\b", " ", text, flags=re.IGNORECASE)
+            # Nor a ratio ("one in 10 users", unless the question gives it: "how many of the
+            # 22 members"), "one" as a pronoun ("which one"), a year in prose ("into 2005",
+            # "2005's products") unless the counted noun follows ("by 2000 people"), nor a
+            # duration when the question counts something else ("eight seasons ago").
+            text = _RATIO.sub(
+                lambda m: m.group(0) if _numbers(m.group(0)) & q_numbers else " ", text
+            )
+            counted = _counted_words(q_lower)
+            # Nor a rank or a fraction ("the 17th game", "the crucial third", "a third of"),
+            # unless the counted noun follows ("his 62nd cap", "a third time").
+            text = _strip_unless_counted(_ORDINAL, text, counted)
+            text = _strip_unless_counted(_FRACTION, text, counted)
+            text = _strip_unless_counted(_PRONOUN_ONE, text, counted)
+            text = _strip_unless_counted(_YEAR_IN_PROSE, text, counted)
+            if not _COUNTS_TIME.search(q_lower):
+                text = _DURATION.sub(" ", text)
+            # Nor a count of something else ("14 points" for "how many caps").
+            text = _counts_of_other_things(text, _asked_count(question), q_numbers)
+            new_numbers = _numbers(text) - q_numbers
+        elif (
+            _QUANTITY.search(q_lower)
+            and not _ASKS_SHARE.search(q_lower)
+            and not _ASKS_CHANGE.search(q_lower)
+        ):
+            # "How much gas a year…?": a rate, which a share ("45% of its gas") does not give
+            # ("how much oil does it import?" may be answered by one); nor is a duration
+            # ("three days after the cut") a quantity, unless time is the stuff asked for.
+            if _PER_TIME.search(q_lower):
+                text = _PERCENTAGE.sub(" ", text)
+            if not _QUANTITY_OF_TIME.search(q_lower):
+                text = _DURATION.sub(" ", text)
+            new_numbers = _numbers(text) - q_numbers
+        # A number word inside a name ("the Six Nations", "Channel Four") is no figure.
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", _without_numbers_in_names(text))]
+        q_words = set(re.findall(r"[a-z]+", q_lower))
+        spelled = any(
+            w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_words for w in words
+        )
+        for asks, unit in _UNITS:
+            if asks.search(q_lower):
+                return (bool(new_numbers) or spelled) and bool(unit.search(text))
+        return bool(new_numbers) or spelled
+    if kind is Kind.DATE:
+        years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
+        tokens = set(re.findall(r"[a-z]+", text.lower()))
+        months = {w for w in tokens if w in _MONTHS or w in _WEEKDAYS} - set(
+            re.findall(r"[a-z]+", q_lower)
+        )
+        # "may" is a month only when capitalised.
+        if months == {"may"} and "May" not in text:
+            months = set()
+        if _ASKS_DAY.search(q_lower):
+            # "On what date": a day of a month ("17 April", "April 17", "17/04"), not a
+            # weekday or a year alone.
+            return bool(_DAY_OF_MONTH.search(text))
+        # A birth year dates a birth only ("Born in January 1934, she won a scholarship").
+        if not _ASKS_BIRTH.search(q_lower):
+            years -= {m.group(1) for m in _BORN_IN.finditer(text)}
+        if _ASKS_YEAR.search(q_lower):  # "in what year": a year, not a weekday or a month
+            return bool(years)
+        return bool(years or months)
+    if kind is Kind.STATEMENT:
+        # Words attributed to someone: a speech verb, "according to", or a quotation.
+        return bool(_SPEECH.search(text) or _QUOTATION.search(text))
+    if kind is Kind.PLACE:
+        q_words = set(re.findall(r"[a-z0-9]+", q_lower))
+        places = [p for p in _places(text) if p.lower() not in q_words]
+        if _ASKS_CITY.search(q_lower):  # a country or a continent is not the city asked for
+            places = [p for p in places if p.lower().rstrip(".") not in _NOT_CITIES]
+        return bool(places)
+    # NAME: a capitalised run with at least one word the question does not contain; for
+    # "the name of the <noun>", the sentence must mention that <noun>.
+    # "Who said …?": the answer is a sentence attributing words to someone.
+    if _SPEECH_QUESTION.search(q_lower) and not _SPEECH.search(text):
+        return False
+    head = _NAME_OF.search(q_lower) or _WHICH_NAMED.search(q_lower)
+    if head and not _names_the(head.group(1), text, q_lower):
+        return False
+    q_words = set(re.findall(r"[a-z0-9]+", q_lower))
+    q_names = {w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)}
+    for run in name_runs(text, common):
+        # ("China’s" is "China": a possessive ending is no word of the name, nor is the
+        # lower-case end of a compound: "London-based" is "London")
+        run = re.sub(r"-[a-z][\w-]*", "", run)
+        words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))]
+        # A country, a nationality or a common acronym ("TV") names no person or firm.
+        if all(
+            w in _NOT_CITIES
+            or w in _COUNTRY_WORDS
+            or w in _DEMONYMS
+            or w in _LONE_DEMONYMS
+            or w in _COMMON_ACRONYMS
+            for w in words
+        ):
+            continue
+        # The spelt-out form of an acronym the question uses ("National Company for
+        # Cooperative Insurance" for NCCI) is the question's own name, not an answer.
+        spelt = [
+            w
+            for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run).lower())
+            if w not in ("of", "for", "the", "and", "de")
+            and w not in _COUNTRY_WORDS
+            and w not in _NOT_CITIES
+        ]
+        initials = "".join(w[0] for w in spelt)
+        if len(initials) > 1 and initials in q_words:
+            continue
+        # A fuller form of a name the question uses ("David Blunkett" for "Blunkett"), or
+        # the question's name after a capitalised opener ("Striker Nicolas Anelka …"), is
+        # the question's own name.
+        if len(words) == 2 and words[-1] in q_names:
+            continue
+        if len(words) > 1 and text.startswith(run) and all(w in q_names for w in words[1:]):
+            continue
+        if any(w not in q_words for w in words):
+            return True
+    return False

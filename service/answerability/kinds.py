@@ -1,0 +1,168 @@
+"""What a question asks for: the ``Kind`` of answer, read from its wording
+(``asked_kind``)."""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from service.answerability.lexicon import _CATEGORY_NOUNS, _CHANGE_WORDS, _MONEY_WORDS
+
+
+class Kind(Enum):
+    """The kind of answer a question asks for."""
+
+    NAME = "name"  # a person, organisation or title
+    DATE = "date"
+    NUMBER = "number"
+    AGE = "age"
+    MONEY = "money"
+    PLACE = "place"
+    STATEMENT = "statement"  # what someone said, thought or described
+
+
+# Words after "how much" that do not name a quantity of some stuff: verbs, or money itself.
+_NOT_A_QUANTITY = (
+    r"is|was|are|were|did|does|do|has|have|had|will|would|could|can|should|might|may|more|"
+    r"less|higher|lower|bigger|smaller|longer|further|of|in|on|for|to|a|an|the|he|she|it|"
+    r"they|we|you|i|its|his|her|their|prize|" + _MONEY_WORDS
+)
+# Money nouns a modifier may precede: "how much transfer money", "how much extra cash".
+_MONEY_NOUNS = r"money|cash|funds|funding|capital|aid|compensation|damages"
+# "How much gas a year…?": a quantity of some stuff, not money.
+_QUANTITY = re.compile(
+    rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)(?![\w-]+ (?:[\w-]+ )?(?:{_MONEY_NOUNS})\b)[a-z]"
+)
+
+# "What time did she run?", "What was Jo Hale's finishing time?": a clock or a race time.
+_ASKS_TIME = re.compile(
+    r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b|"
+    r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|record|race|qualifying|lap|"
+    r"personal best) time\b"
+)
+_KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
+    (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
+    # "What jail sentence was he given?": a duration.
+    (
+        re.compile(r"\bwhat (?:\w+ )?(?:sentence|jail term|prison term|ban|suspension)\b"),
+        Kind.NUMBER,
+    ),
+    # "How much gas will Iran supply?": a quantity of something that is not money.
+    (_QUANTITY, Kind.NUMBER),
+    # "How much did revenues grow / prices fall?": a change, usually a percentage.
+    # "By how much did spending rise / did they raise spending?": a change.
+    (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b|\bby how much\b"), Kind.NUMBER),
+    (re.compile(rf"\bhow much\b.*\b(?:{_MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
+    # "What record low did the dollar hit?", "What did the rate rise to?": a figure.
+    (
+        re.compile(
+            rf"\bwhat (?:new |fresh |all-time )?(?:record |)(?:low|high|level|peak)\b|"
+            rf"^\s*what did\b[^?]*\b(?:{_CHANGE_WORDS}) (?:to|by)\b"
+        ),
+        Kind.NUMBER,
+    ),
+    # "How big a fine…?", "How large a grant…?": a sum of money, as "what fine".
+    (
+        re.compile(
+            r"\bhow (?:big|large|high|small|much) an? (?:[\w-]+ )?(?:fine|payment|payout|bonus|"
+            r"salary|grant|loan|fee|budget|sum|settlement|donation|bill|debt|bid|offer|"
+            r"prize|penalty|compensation|investment|price|pay rise|pay-off)\b"
+        ),
+        Kind.MONEY,
+    ),
+    # "How much did the film take at the box office?": takings.
+    (
+        re.compile(
+            r"\bhow much\b[^?]*\b(?:take|took|make|made|gross|grossed)\b[^?]*\bbox office\b"
+        ),
+        Kind.MONEY,
+    ),
+    (
+        re.compile(
+            r"\bhow (?:many|much|old|tall|high|long|large|big|far|fast|heavy|wide|deep|"
+            r"often|big a|large a)\b"
+        ),
+        Kind.NUMBER,
+    ),
+    (
+        re.compile(
+            r"\b(?:what|which)\s+(?:[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|payment|salary|wage|"
+            r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
+            r"valuation|bill|damages|compensation|fortune|debt)s?\b"
+        ),
+        Kind.MONEY,
+    ),
+    (re.compile(r"\bwhat\b[^?,]{0,60}\b(?:sell|sold|fetch|fetched|go) for\b"), Kind.MONEY),
+    # "What was the deal worth?": a sum of money.
+    (re.compile(r"^\s*what (?:is|was|are|were|will)\b[^?]*\bworth\b"), Kind.MONEY),
+    # "What time did she run / does the show start?": a time of day or a race time.
+    (_ASKS_TIME, Kind.NUMBER),
+    (
+        re.compile(
+            r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
+            r"slice|fraction|height|margin|age|number|numbered|ranking|rank|score|distance|speed|"
+            r"total|figure|size|weight|length)\b"
+        ),
+        Kind.NUMBER,
+    ),
+    (
+        re.compile(
+            r"\b(?:what|which|in which|in what|between which|between what)\s+(?:year|date|day|"
+            r"month|decade|period)s?\b|"
+            r"\bover what period\b|^\s*when\b|[,;]\s*when\b(?![^?]*\bhow\b)"
+        ),
+        Kind.DATE,
+    ),
+    (re.compile(r"\bwhere\b[^?]*\brank"), Kind.NUMBER),
+    (
+        re.compile(
+            r"^\s*where\b|\b(?:in|to|from) (?:which|what) (?:city|country|town|state|"
+            r"region|place|venue|capital|county|village|province)\b|\bwhich (?:city|"
+            r"country|town|venue|capital)\b"
+        ),
+        Kind.PLACE,
+    ),
+    (
+        re.compile(
+            r"^\s*(?:\w+\s+){0,2}?(?:who|whom)\b|\b(?:by|to|with|for|from|of) whom\b|"
+            r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?name\b|"
+            r"\b(?:which\s+(?:[\w'’-]+\s+){0,4}?|what\s+)(?:person|man|woman|official|executive|"
+            r"minister|chief|player|company|firm|group|movie|film|show|book|song|album|"
+            r"band|team|club|national|politician|mp|leader|president|director|actor|"
+            r"actress|singer|opponent|manager|boss|candidate|chairman|spokesman|"
+            r"secretary|servant|giant|giants|brand|newspaper|channel|programme|"
+            r"organisation|organization|agency|bank|airline|carrier|university|school|hospital|"
+            r"party|union|retailer|store|website|site|app|product|model|car|ship|"
+            r"novel|play|painting|artist|author|writer|composer|striker|coach|judge)s?\b"
+        ),
+        Kind.NAME,
+    ),
+    # "What did the minister say / think about …?": an attributed statement.
+    (
+        re.compile(
+            r"^\s*what (?:did|does|do|has|have|had|will|would)\b[^?]*\b(?:say|said|tell|told|"
+            r"think|describe|call|warn|claim|argue|predict|reveal|admit|suggest|believe|"
+            r"insist|write)\b"
+        ),
+        Kind.STATEMENT,
+    ),
+    # Any other "Which <noun>…?" ("Which senior churchman…", "Which constituency…") asks for
+    # something named, unless its noun is a category of things ("Which sectors…").
+    (
+        re.compile(
+            r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which\s+(?!of\b)"
+            rf"(?!(?:[\w'’-]+\s+){{0,2}}?(?:{_CATEGORY_NOUNS})s?\b)[a-z]"
+        ),
+        Kind.NAME,
+    ),
+)
+
+
+def asked_kind(question: str) -> Kind | None:
+    """The kind of answer the question asks for, or None when its wording does not say.
+    Capitalised words after the first are names, not wording ("Bill Thompson" asks no bill)."""
+    q = " ".join(re.sub(r"(?<=\s)[A-Z][a-z][\w'’.-]*", "X", question.strip()).lower().split())
+    for pattern, kind in _KIND_RULES:
+        if pattern.search(q):
+            return kind
+    return None

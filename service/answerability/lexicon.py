@@ -1,0 +1,100 @@
+"""Word lists and low-level patterns shared by the answerability rules: calendar words,
+number words, words that are no names (titles, nationalities, countries), the words of money,
+change and categories in questions, and years."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+).split()
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens half "
+    "third quarter twice double triple"
+).split()
+
+# Capitalised words that are not names: titles, function words at a clause start, calendar.
+_NOT_NAMES = frozenset(
+    "mr mrs ms dr sir lord lady the a an he she it they we i his her its their this that these "
+    "those there but and or if in on at of for to by as with from however meanwhile also while "
+    "when where what who which how after before during since".split()
+    + _MONTHS
+    + _WEEKDAYS
+    + _NUMBER_WORDS  # "Four members of the board…" names nobody
+)
+
+
+# Adjectives of nationality are capitalised but describe, they do not name ("a Russian national").
+_DEMONYMS = frozenset(
+    "american british chinese russian iranian indian japanese french german italian spanish "
+    "canadian australian irish scottish welsh english european african asian israeli korean "
+    "us uk eu western eastern".split()
+)
+# More nationalities, dropped from a question's names only when they stand alone ("Swedish
+# tennis player …", where the article says "Swede"; "Swiss Re" and "Mark Cuban" are names).
+_LONE_DEMONYMS = frozenset(
+    "swedish danish dutch norwegian finnish icelandic belgian swiss austrian polish czech "
+    "slovak hungarian romanian bulgarian greek turkish portuguese ukrainian belarusian "
+    "georgian serbian croatian bosnian albanian brazilian argentine argentinian mexican "
+    "colombian chilean peruvian venezuelan cuban jamaican egyptian moroccan algerian tunisian "
+    "libyan nigerian kenyan ghanaian ethiopian somali sudanese zimbabwean zambian ugandan "
+    "iraqi saudi syrian lebanese jordanian palestinian kuwaiti qatari emirati yemeni afghan "
+    "pakistani bangladeshi nepalese thai vietnamese indonesian malaysian filipino singaporean "
+    "taiwanese mongolian kazakh uzbek latin arab arabic nordic scandinavian balkan "
+    "caribbean".split()
+)
+
+_MONEY_WORDS = (
+    r"pay|paid|paying|cost|costs|price|priced|fee|fees|sum|payment|payments|salary|wage|rate|"
+    r"revenue|revenues|profit|profits|earn|earned|earning|earnings|worth|value|valued|sell|"
+    r"sold|fetch|fetched|spend|spent|raise|raised|fund|funding|prize|fine|fined|compensation|"
+    r"deal|bid|offer|offering|budget|money|cash|income|turnover|sales|loss|losses|invest|"
+    r"invests|invested|investing|investment|damages|settlement|award|awarded|bonus|grant|loan|"
+    r"donation|debt|debts|tax|taxes|spending|subsidy|subsidies"
+)
+
+_CHANGE_WORDS = (
+    r"grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
+    r"decline|declined|drop|dropped|jump|jumped|climb|climbed|shrink|shrank|slump|slumped|"
+    r"gain|gained|improve|improved|slip|slipped|soar|soared|plunge|plunged|expand|expanded"
+)
+# Nouns of "which <noun>" questions that ask for a kind of thing, not for a name.
+_CATEGORY_NOUNS = (
+    r"sector|area|topic|issue|subject|kind|type|sort|way|method|industry|field|aspect|part|"
+    r"role|factor|reason|problem|measure|step|change|policy|question|concern|risk|"
+    r"technology|technologies|service|feature|activity|activities|skill|condition|disease|"
+    r"crime|offence|charge|sport|event|food|material|word|phrase|term|one|ones"
+)
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+
+_MONTH_NAMES = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?"
+
+# Words of country names ("Saudi Arabia", "South Korea"): a run of only these names a
+# country, which answers no who-question.
+_COUNTRY_WORDS = frozenset(
+    "saudi arabia south north korea new zealand hong kong united states kingdom sri lanka "
+    "czech republic ivory coast east timor arab emirates".split()
+)
+
+# Countries, nations and continents named in news (hand-written: a small, stable list; a place
+# that is one of these does not answer "which city").
+_NOT_CITIES = frozenset(
+    "afghanistan africa albania algeria america americas argentina armenia asia australia "
+    "austria azerbaijan bangladesh belarus belgium bolivia bosnia brazil britain bulgaria "
+    "cambodia canada chile china colombia congo croatia cuba cyprus czech denmark ecuador "
+    "egypt england estonia ethiopia europe finland france georgia germany ghana greece "
+    "holland hungary iceland india indonesia iran iraq ireland israel italy jamaica japan "
+    "jordan kazakhstan kenya korea kosovo kuwait latvia lebanon libya lithuania luxembourg "
+    "malaysia mexico moldova mongolia montenegro morocco nepal netherlands nigeria norway "
+    "pakistan palestine panama paraguay people peru philippines poland portugal qatar "
+    "republic romania russia rwanda scotland senegal serbia singapore slovakia slovenia "
+    "somalia spain sudan sweden switzerland syria taiwan tanzania thailand tibet tunisia "
+    "turkey uganda ukraine uk us usa uruguay uzbekistan venezuela vietnam wales yemen "
+    "zambia zimbabwe".split()
+)

@@ -1,0 +1,105 @@
+"""Names and places in text: runs of capitalised words that name someone or something
+(``name_runs``), capitalised words after a preposition that can be places (``_places``), and
+whether a text gives a name to a noun (``_names_the``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from service.answerability.lexicon import _NOT_NAMES
+from service.evidence import STOPWORDS
+
+# A run starts at a word boundary: "iPod" and "phpBB" are one word each, not the names "Pod"/"BB".
+_CAP_RUN = re.compile(
+    r"(?<![\w'’.-])(?:[A-Z][\w&'’.-]*)(?:\s+(?:of|for|de|the|&|von|van)?\s*[A-Z][\w&'’.-]*)*"
+)
+# A place after a preposition; a possessive is a place only before a name ("at London's
+# Science Museum", not "to China's economy").
+_PLACE = re.compile(
+    r"\b(?:in|at|to|from|near|outside|across)\s+(?:the\s+|(?:his|her|its|their)\s+"
+    r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
+    r"studio|factory|plant)\b))?([A-Z][\w.-]*\w)(?!\w|['’]s\s+[a-z])"
+)
+# Common nouns after which a capitalised word still names a place ("in his Sheffield seat").
+_PLACE_NOUNS = frozenset(
+    "seat constituency home hometown base headquarters office studio factory plant".split()
+)
+
+_TIME_WORDS = frozenset(
+    "yesterday today tonight tomorrow last next earlier later recently overnight week weekend "
+    "month morning evening afternoon night since until before after during".split()
+)
+
+
+def _places(text: str) -> list[str]:
+    """Capitalised words after a preposition that can be places: not when a common noun follows
+    ("in ChatGPT developer OpenAI", "in Apple shares" name a product and a firm)."""
+    found = []
+    for m in _PLACE.finditer(text):
+        following = re.match(r"\s+([a-z]+)", text[m.end() :])
+        word = following.group(1) if following else ""
+        if (
+            len(word) > 2
+            and word not in STOPWORDS
+            and word not in _TIME_WORDS
+            # "in his Sheffield seat": a place noun after a possessive ("at Apple
+            # headquarters" names a firm)
+            and not (word in _PLACE_NOUNS and re.search(r"\b(?:his|her|its|their)\s", m.group(0)))
+        ):
+            continue
+        found.append(m.group(1))
+    return found
+
+
+_PREPOSITION_NEXT = re.compile(r"\s+(?:for|of|in|at|on|from|with|into|over|under|among)\b")
+
+
+def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[str]:
+    """Runs of capitalised words that are not sentence openers, titles or calendar words.
+
+    ``common`` (``TermStats.is_common``) tells a common word capitalised only because it opens
+    the sentence ("Rock outfit Rooster…", "Investors who…", "Striker Nicolas Anelka…") from a
+    name ("Labour won…"); it is dropped from the start of the run."""
+    runs = []
+    for m in _CAP_RUN.finditer(text):
+        words = [w.strip(".,'’") for w in m.group(0).split()]
+        words = [w for w in words if w and w.lower() not in _NOT_NAMES]
+        if not words:
+            continue
+        at_start = m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", '"', "“"))
+        # A lone capitalised opener that is a function word, an adverb ("Previously,") or a
+        # noun before a preposition ("Demand for…", "Shares in…") names nothing.
+        if (
+            at_start
+            and len(words) == 1
+            and (
+                words[0].lower() in STOPWORDS
+                or words[0].lower().endswith("ly")
+                or _PREPOSITION_NEXT.match(text, m.end())
+            )
+        ):
+            continue
+        if at_start and common is not None and common(words[0]):
+            words = words[1:]
+            if not words:
+                continue
+        runs.append(" ".join(words))
+    return runs
+
+
+def _names_the(noun: str, text: str, question: str = "") -> bool:
+    """Whether ``text`` gives a name to ``noun``: "the show Advance Warning", "a park called
+    Uhuru", "Uhuru Park"."""
+    n = re.escape(noun)
+    follows = rf"\b(?i:{n}s?),?\s+(?:(?:called|named|known as|dubbed)\s+)?[\"“‘']?[A-Z]"
+    ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
+    of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
+    if re.search(follows, text) or re.search(ends, text) or re.search(of, text):
+        return True
+    # "Stockholm's Cirkus theatre": a name the question does not hold, before the noun.
+    q_words = set(re.findall(r"[a-z0-9]+", question))
+    return any(
+        m.group(1).lower() not in q_words and m.group(1).lower() not in STOPWORDS
+        for m in re.finditer(rf"(?<![\w'’])([A-Z][\w-]+)\s+{n}\b", text)
+    )

@@ -1,0 +1,177 @@
+"""Roles and events a question names: the event of "who won …?" (``event_verb``,
+``mentions_event``) and the role noun of "which judge …?" (``asked_noun``, ``asked_role``),
+which the evidence must mention."""
+
+from __future__ import annotations
+
+import re
+
+from service.answerability.kinds import Kind
+from service.answerability.lexicon import _CATEGORY_NOUNS
+from service.evidence import STOPWORDS, stem_word
+
+# Past forms whose stem is not the base verb's.
+_IRREGULAR = {
+    "won": "win",
+    "bought": "buy",
+    "met": "meet",
+    "sold": "sell",
+    "led": "lead",
+    "ran": "run",
+    "took": "take",
+    "made": "make",
+    "gave": "give",
+    "told": "tell",
+    "paid": "pay",
+    "found": "find",
+    "got": "get",
+    "held": "hold",
+    "left": "leave",
+    "brought": "bring",
+    "built": "build",
+    "chose": "choose",
+    "wrote": "write",
+    "sent": "send",
+    "spent": "spend",
+    "struck": "strike",
+    "became": "become",
+    "began": "begin",
+    "broke": "break",
+    "drove": "drive",
+    "kept": "keep",
+    "lost": "lose",
+    "saw": "see",
+    "stole": "steal",
+    "shot": "shoot",
+    "sang": "sing",
+    "hit": "hit",
+    "beat": "beat",
+    "quit": "quit",
+}
+# Verbs of "who <verb>s …?" that name a role the evidence must mention (a presenter, an
+# owner, a chairman, a coach), by their base forms.
+_ROLE_VERBS = {
+    f"{base}{'es' if base.endswith(('ch', 'sh')) else 's'}": base
+    for base in (
+        "present host run own edit lead chair coach manage head direct sponsor represent "
+        "captain produce fund employ publish"
+    ).split()
+}
+_WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
+
+
+def event_verb(question: str) -> str | None:
+    """The base form of the past-tense verb of a "who <verb>ed …?" question (who won, who
+    bought, who founded), or of a role verb in the present ("who presents / runs / chairs
+    …": the presenter, the chairman), or None. Questions with a modal or a copula ("who
+    will run", "who is") are left alone."""
+    m = _WHO_EVENT.match(question)
+    if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
+        return None
+    verb = m.group(1).lower()
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("ed") and len(verb) > 4:
+        return verb
+    if verb in _ROLE_VERBS:
+        return _ROLE_VERBS[verb]
+    return None
+
+
+def mentions_event(verb: str, text: str) -> bool:
+    """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
+    winner; bought: buy, buys, buyer)."""
+    past = {k for k, v in _IRREGULAR.items() if v == verb}
+    base_stem = stem_word(verb)
+    for w in re.findall(r"[a-z]+", text.lower()):
+        if w in past or w.startswith(verb) or stem_word(w) == base_stem:
+            return True
+    return False
+
+
+# "Which <adjectives> <noun> did/is/will …": the noun names the role the answer fills.
+_ROLE = re.compile(
+    r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which\s+((?:[\w'’-]+\s+){0,3}?)"
+    r"([a-z][\w'’-]*)\s*(?:,|\b(?:did|do|does|is|was|are|were|has|have|had|will|would|can|"
+    r"could)\b)"
+)
+
+
+# A verb of reporting after a name: the reporter, not the reported ("The Sun says…").
+_REPORTS = r"(?:says|said|say|reports|reported|report|quoted|claims|claimed)\b"
+# A name in apposition to "a <role>": "Acme, a games company" / "Acme is a games company",
+# and "a magazine, Le Point," / "a venue called the Cirkus" / "a US judge (Ann Lee)".
+_NAME_BEFORE_ROLE = re.compile(
+    r"[A-Z][\w'’.-]*\)?\s*(?:,|\b(?:is|was|are|were|became|becomes|as)\b)\s*$"
+)
+_NAME_AFTER_ROLE = re.compile(r"\s*(?:,|\(|\b(?:called|named|known as)\b)?\s*(?:the\s+)?[A-Z0-9]")
+
+
+# Roles any name of the asked kind fills: the answer need not use the word ("Which nation
+# does he run for?" — "he chose Trinidad and Tobago").
+_ANY_NAME_ROLES = frozenset(
+    "person persons man men woman women people player players nation nations country "
+    "countries team teams side sides club clubs company companies firm firms group groups "
+    "organisation organisations organization organizations official officials individual "
+    "politician politicians executive executives boss bosses member members star stars".split()
+)
+# A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
+_PLAYED_ROLES = frozenset("character characters".split())
+_PLAYED = re.compile(r"\b(?:play|plays|played|playing|portray\w*|cast as|starred as|stars as)\b")
+# A publication is named without the word ("told the Sunday Times"): no mention needed. A
+# broadcaster is usually introduced with it ("Finnish channel YLE"): a channel is a role.
+_PUBLICATIONS = frozenset("newspaper newspapers paper papers magazine magazines tabloid".split())
+
+
+def _role_as_title(role: str, text: str) -> bool:
+    """Whether ``text`` gives the role, without its agent ending, as a title before a name:
+    "Ulster wing Tommy Bowe" for a winger, "party chair Liz Smith" for a chairman."""
+    for ending in ("woman", "person", "man", "er"):
+        base = role.removesuffix(ending)
+        if base != role and len(base) >= 4:
+            # a noun before a full name, on one line: not a verb ("to chair", "will lead
+            # Orbis") nor part of a compound ("right-wing Tory MPs")
+            title = rf"(?<![-\w])(?i:{re.escape(base)})[ \t]+[A-Z][\w'’-]+[ \t]+[A-Z]"
+            return any(
+                not re.search(
+                    r"\b(?:to|will|would|can|could|may|might|shall|should)\s+$",
+                    text[: m.start()][-12:],
+                )
+                for m in re.finditer(title, text)
+            )
+    return False
+
+
+def asked_noun(question: str, kind: Kind | None) -> str | None:
+    """The noun of a "Which judge is presiding …?" question ("judge"), or None. Categories
+    ("which sectors") and kinds already checked (dates, places, numbers) have none."""
+    m = _ROLE.match(" ".join(question.lower().split()))
+    if m is None:
+        return None
+    noun = m.group(2)
+    before = m.group(1).split()
+    # "Which other club's manager vacancy …": the question asks which club
+    owner = next((w for w in before if re.search(r"['’]s?$", w)), None)
+    if owner is not None:
+        noun = re.sub(r"['’]s?$", "", owner)
+    if "of" in before[1:]:  # "Which committee of Congress did …": the committee
+        head = before[before.index("of", 1) - 1]
+        # not inside a name: "Which Department of Health official …" asks for an official
+        if re.search(rf"\b{re.escape(head)}\s+of\s+[A-Z]", question):
+            noun = head
+    if (
+        noun in STOPWORDS
+        or re.fullmatch(rf"(?:{_CATEGORY_NOUNS})s?", noun)
+        or kind is not Kind.NAME
+    ):
+        return None
+    return noun
+
+
+def asked_role(question: str, kind: Kind | None) -> str | None:
+    """The role noun of a "Which judge is presiding …?" question ("judge"), or None. The
+    evidence must mention it: a name from the article that fills another role (the defendant,
+    a witness) does not answer. Roles any name fills (``_ANY_NAME_ROLES``) and publications
+    need no mention."""
+    noun = asked_noun(question, kind)
+    return None if noun in _ANY_NAME_ROLES or noun in _PUBLICATIONS else noun
