@@ -1,4 +1,4 @@
-"""What a question asks for and whether a sentence holds it (service/answerability.py)."""
+"""What a question asks for and whether a sentence holds it (service/answerability/)."""
 
 from __future__ import annotations
 
