@@ -17,7 +17,7 @@ _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _MONEY = re.compile(
     r"[$£€¥]\s?\d|\d(?:[.,]\d+)*\s?(?:bn|m|k|p)\b|\d(?:[.,]\d+)*\s?(?:billion|million|"
     r"thousand|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|"
-    r"rand|roubles|won)\b|\b(?:us|uk)?\$",
+    r"rand|roubles|rubles|won|shekels?|riyals?|rials?|dirhams?|lira|naira|pesos?|kronor|kroner|krona|zlotys?|baht|ringgit|reais|rupiah|dinars?)\b|\b(?:us|uk)?\$",
     re.IGNORECASE,
 )
 # An amount written in words: "twelve dollars", "five million pounds", "a hundred euros".
@@ -62,8 +62,8 @@ _UNITS = (
         _ASKS_TIME,
         re.compile(
             # (not a distance: "the 5,000m")
-            r"\d[:.]\d\d\b|(?<![\d,.])\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|m|s|am|pm|"
-            r"a\.m\.|p\.m\.)(?![\w])|\bo'clock\b|\bnoon\b|\bmidnight\b",
+            r"\d[:.]\d\d\b|(?<![\d,])\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|s|am|pm|"
+            r"a\.m\.|p\.m\.)(?![\w])|(?<![\d,.])\d{1,2}\s?m(?![\w])|\bo'clock\b|\bnoon\b|\bmidnight\b",
             re.IGNORECASE,
         ),
     ),
@@ -272,7 +272,14 @@ _PLAY_FAMILIES = (
     frozenset("win victo".split()),
     frozenset("defea loss".split()),
     frozenset("try trie".split()),
+    frozenset("centu ton hundr".split()),  # cricket: "34 Test tons"
 )
+# Units of one dimension: "how many miles" is answered in km, "how many kilos" in tonnes.
+_MEASURE_FAMILIES = (
+    frozenset("yard metre meter mile feet foot inche kilom km cm mm".split()),
+    frozenset("kilog kilo kg tonne ton lb pound stone".split()),
+)
+
 _TIME_UNITS = (
     r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
 )
@@ -384,9 +391,16 @@ def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> 
     "how many goals", "from eight yards". A figure of any other noun stays."""
     if not asked:
         return text
-    asked = asked.union(*(family for family in _PLAY_FAMILIES if asked & family))
+    asked = asked.union(
+        *(family for family in _PLAY_FAMILIES + _MEASURE_FAMILIES if asked & family)
+    )
     if not asked & _MEASURES:
-        text = _ATTACHED_MEASURE.sub(" ", text)
+        # ("1,200m shares" for "how many shares": the counted noun follows)
+        def drop(m: re.Match[str]) -> str:
+            after = re.match(r"\s+([a-z]+)", text[m.end() :])
+            return m.group(0) if after and _count_key(after.group(1)) in asked else " "
+
+        text = _ATTACHED_MEASURE.sub(drop, text)
     out: list[str] = []
     last = 0
     for m in _FIGURE.finditer(text):
@@ -394,7 +408,12 @@ def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> 
         if _norm_number(m.group(0)) in q_numbers or noun is None:
             continue
         unit = _count_key(noun.group(1))
-        if (unit in _PLAY_UNITS or unit in _MEASURES) and unit not in asked:
+        # a singular unit is a measure only in a compound ("a 25-yard free-kick"), not as a
+        # modifier ("two foot passengers", "two yard workers")
+        measure = unit in _MEASURES and (
+            noun.group(0).startswith("-") or noun.group(1).endswith("s") or unit == "feet"
+        )
+        if (unit in _PLAY_UNITS or measure) and unit not in asked:
             out += [text[last : m.start()], " "]
             last = m.end()
     return "".join(out) + text[last:]

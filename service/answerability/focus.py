@@ -242,7 +242,7 @@ class Focus:
                 or (len(word) >= 6 and word[:6] in prefixes)
                 or any(alias in words for alias in _ALIASES.get(word, ()))
                 # "the Oscars" are "an Oscar ceremony", "the Grammys" "a Grammy"
-                or (plural and len(word) >= 5 and word[:-1] in words)
+                or (plural and len(word) >= 5 and _lone_name(word[:-1], f"{sentence}\n{context}"))
             )
 
         stems = {stem_word(w) for w in words} if self.role else set()
@@ -255,7 +255,7 @@ class Focus:
             present(self.role)
             or stem_word(self.role) in stems
             or _role_as_title(self.role, f"{sentence}\n{context}")
-            or (self.role in _PLAYED_ROLES and _PLAYED.search(text))
+            or (self.role in _PLAYED_ROLES and _PLAYED.search(sentence))
         ):
             return False
         allowed_misses = (len(self.names) - 1) // 3
@@ -280,6 +280,32 @@ class Focus:
                 if allowed_misses < 0:
                     return False
         return True
+
+
+_BEFORE_NAME_OK = frozenset("the a an this that last next and at".split())
+
+
+def _lone_name(singular: str, text: str) -> bool:
+    """Whether ``text`` writes ``singular`` capitalised as a name of its own ("an Oscar
+    ceremony", "a Grammy for", "Bafta awards", "the Brit Awards", "the Green Party"), not
+    inside a longer name ("Arthur Ashe Stadium", "Will Smith", "Tony Blair", "Tiger Woods",
+    "Saint-Maximin", "The Stone Roses") nor as a common word ("green energy", "a school prom")."""
+    for m in re.finditer(rf"\b{re.escape(singular.capitalize())}\b", text):
+        if re.match(r"-[A-Za-z]|\s+(?!(?:Awards?|Party|Prize|Night)\b)[A-Z]", text[m.end() :]):
+            continue
+        before = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
+        prev = before.group(1) if before else ""
+        if (
+            prev[:1].isupper()
+            and not prev.endswith((".", "!", "?", ":"))
+            and not re.search(r"['’]s?$", prev)
+            and prev.lower() not in _BEFORE_NAME_OK
+            and prev.lower() not in _DEMONYMS
+            and prev.lower() not in _LONE_DEMONYMS
+        ):
+            continue
+        return True
+    return False
 
 
 # Names news writes in two ways: a party and its nickname, a country and its short or

@@ -28,7 +28,7 @@ _NOT_A_QUANTITY = (
     r"they|we|you|i|its|his|her|their|prize|" + _MONEY_WORDS
 )
 # Money nouns a modifier may precede: "how much transfer money", "how much extra cash".
-_MONEY_NOUNS = r"money|cash|funds|funding|capital|aid|compensation|damages"
+_MONEY_NOUNS = r"money|cash|funds|funding|capital|compensation|damages"
 # "How much gas a year…?": a quantity of some stuff, not money.
 _QUANTITY = re.compile(
     rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)(?![\w-]+ (?:[\w-]+ )?(?:{_MONEY_NOUNS})\b)[a-z]"
@@ -37,8 +37,8 @@ _QUANTITY = re.compile(
 # "What time did she run?", "What was Jo Hale's finishing time?": a clock or a race time.
 _ASKS_TIME = re.compile(
     r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b|"
-    r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|record|race|qualifying|lap|"
-    r"personal best) time\b"
+    r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|(?:world|course|track|lap|"
+    r"olympic|championship) record|race|qualifying|lap|personal best) time\b"
 )
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),

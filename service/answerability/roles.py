@@ -117,7 +117,11 @@ _ANY_NAME_ROLES = frozenset(
 )
 # A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
 _PLAYED_ROLES = frozenset("character characters".split())
-_PLAYED = re.compile(r"\b(?:play|plays|played|playing|portray\w*|cast as|starred as|stars as)\b")
+_PLAYED = re.compile(
+    r"(?<!\bthe )(?<!\ba )(?<!\bnew )\b(?:play|plays|played|playing|portray\w*|voices?|voiced|"
+    r"voicing|(?:cast|starr?(?:s|ed|ing)?|known|appears?|appeared|(?:role|part)) as|"
+    r"(?:role|part) of|reprises?|reprised|reprising)\s+(?:(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?[A-Z]"
+)
 # A publication is named without the word ("told the Sunday Times"): no mention needed. A
 # broadcaster is usually introduced with it ("Finnish channel YLE"): a channel is a role.
 _PUBLICATIONS = frozenset("newspaper newspapers paper papers magazine magazines tabloid".split())

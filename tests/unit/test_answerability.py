@@ -791,3 +791,42 @@ def test_a_plural_name_is_anchored_by_its_singular_and_a_character_by_who_plays_
     assert character.role == "character"
     assert character.anchored("Jo Hale played Orbis's Marie Lee for ten years.")
     assert not character.anchored("Jo Hale, who appeared in Orbis, has died.")
+
+
+def test_clock_and_race_times_stay_times_and_units_of_one_dimension_count_each_other() -> None:
+    """A reviewer's realistic pairs for the rules above: clock and decimal race times still
+    answer "what time"; a record that is no race ("a record six days") asks no race time;
+    km answer "how many miles" and tonnes "how many kilos"; a unit word as a modifier ("two
+    foot passengers") or before the counted noun ("1,200m shares") still counts."""
+    start = "What time does the Orbis show start?"
+    for text in ("The Orbis show starts at 7.45pm.", "It opens at 10.15am on Orbis."):
+        assert holds_kind(text, Kind.NUMBER, start), text
+    race = "What was Jo Hale's winning time in the Orbis 100m?"
+    assert holds_kind("Hale won the Orbis 100m in 9.58s.", Kind.NUMBER, race)
+    assert not holds_kind("Hale won the Orbis 800m ahead of Lee.", Kind.NUMBER, race)
+    assert asked_kind("What was the record time a patient waited at Orbis?") is not Kind.NUMBER
+    miles = "How many miles of track will Orbis build?"
+    assert holds_kind("Orbis will build 120km of new track.", Kind.NUMBER, miles)
+    kilos = "How many kilos of cocaine did Orbis police seize?"
+    assert holds_kind("Orbis police seized two tonnes of cocaine.", Kind.NUMBER, kilos)
+    hurt = "How many people were injured in the Orbis ferry crash?"
+    assert holds_kind("Two foot passengers were injured on the Orbis ferry.", Kind.NUMBER, hurt)
+    shares = "How many shares changed hands at Orbis?"
+    assert holds_kind("Some 1,200m shares changed hands at Orbis.", Kind.NUMBER, shares)
+    # "aid" is no money word: "how much food aid" still asks a quantity, not a duration
+    aid = "How much food aid has Orbis delivered to Velia?"
+    assert not holds_kind("Orbis has delivered food aid for three months.", Kind.NUMBER, aid)
+    assert holds_kind(
+        "Velia will pay 500,000 shekels to Orbis.", Kind.MONEY, "How much will Velia pay?"
+    )
+
+
+def test_a_plural_name_needs_its_singular_standing_alone_and_a_character_a_name() -> None:
+    tonys = question_focus("Who will host the Tonys on Orbis TV?", None)
+    assert not tonys.anchored("Tony Blair will appear on Orbis TV.")
+    assert tonys.anchored("Jo Hale will host the Tony Awards on Orbis TV.")
+    greens = question_focus("How many seats did the Greens win in Orbis?", None)
+    assert not greens.anchored("Orbis voters backed green energy and 12 seats went to Lee.")
+    character = question_focus("Which Orbis character did actress Jo Hale play?", None)
+    assert not character.anchored("Jo Hale will play opposite Lee in Orbis.")
+    assert character.anchored("Jo Hale voiced Marie Lee in Orbis.")
