@@ -357,13 +357,16 @@ class CitationVerifier:
         self._embed = embed  # returns normalized vectors
         self.policy = policy
 
-    def _vectors(self, texts: list[str]) -> np.ndarray:
-        """One vector per text, embedding each distinct text once (an extractive draft's
-        claims are its quotes: half the encoder work)."""
-        unique = list(dict.fromkeys(texts))
-        vectors = np.asarray(self._embed(unique), dtype=np.float32)
-        row = {text: i for i, text in enumerate(unique)}
-        return vectors[[row[t] for t in texts]]
+    def _vectors(self, texts: list[str], known: dict[str, np.ndarray]) -> np.ndarray:
+        """One vector per text: a quote's stored vector (``known``, computed at ingest), else
+        an embedding, each distinct text embedded once. An extractive draft's claims are its
+        quotes, so it needs no encoder call at all."""
+        missing = [t for t in dict.fromkeys(texts) if t not in known]
+        found = dict(known)
+        if missing:
+            embedded = np.asarray(self._embed(missing), dtype=np.float32)
+            found.update(zip(missing, embedded, strict=True))
+        return np.stack([np.asarray(found[t], dtype=np.float32) for t in texts])
 
     def verify(
         self,
@@ -397,7 +400,10 @@ class CitationVerifier:
         for item in evidence:
             quotes.append(item.sentence)
             quotes.extend(item.also)
-        vectors = self._vectors([c for c, _ in units] + [q.text for q in quotes])
+        known: dict[str, np.ndarray] = {}
+        for item in evidence:
+            known.update(item.known_vectors())
+        vectors = self._vectors([c for c, _ in units] + [q.text for q in quotes], known)
         claim_vecs = vectors[: len(units)]
         quote_vec = {(q.doc_id, q.start): vectors[len(units) + i] for i, q in enumerate(quotes)}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -242,6 +242,16 @@ class EvidenceItem:
     sentence: Sentence
     score: float
     also: tuple[Sentence, ...] = ()  # other articles stating the same thing, less directly
+    # The stored (ingest-time) vectors of ``sentence`` and of each of ``also``, when known:
+    # verification then embeds only the claims that are not quotes.
+    vectors: tuple[np.ndarray, ...] = field(default=(), compare=False, repr=False)
+
+    def known_vectors(self) -> dict[str, np.ndarray]:
+        """The stored vector of each of this item's quotes, by quote text."""
+        quotes = (self.sentence, *self.also)
+        if len(self.vectors) != len(quotes):
+            return {}
+        return {q.text: v for q, v in zip(quotes, self.vectors, strict=True)}
 
 
 def select_evidence(
@@ -266,7 +276,7 @@ def select_evidence(
     competes for a slot like any other sentence. Without ``same_story`` (no grouping known)
     the cosine alone decides.
     """
-    chosen: list[tuple[ScoredSentence, list[Sentence]]] = []
+    chosen: list[tuple[ScoredSentence, list[ScoredSentence]]] = []
     for i, cand in enumerate(ranked):
         if cand.score < min_score and i >= required:
             continue
@@ -275,17 +285,23 @@ def select_evidence(
                 also
                 for first, also in chosen
                 if first.sentence.doc_id != cand.sentence.doc_id
-                and all(a.doc_id != cand.sentence.doc_id for a in also)
+                and all(a.sentence.doc_id != cand.sentence.doc_id for a in also)
                 and float(np.dot(first.vector, cand.vector)) >= same_fact_similarity
                 and (same_story is None or same_story(first.sentence.doc_id, cand.sentence.doc_id))
             ),
             None,
         )
         if twin is not None:
-            twin.append(cand.sentence)
+            twin.append(cand)
         elif len(chosen) < count:
             chosen.append((cand, []))
     return [
-        EvidenceItem(n, first.sentence, first.score, tuple(also))
+        EvidenceItem(
+            n,
+            first.sentence,
+            first.score,
+            tuple(a.sentence for a in also),
+            vectors=(first.vector, *(a.vector for a in also)),
+        )
         for n, (first, also) in enumerate(chosen, start=1)
     ]

@@ -34,6 +34,9 @@ def test_a_same_story_article_stating_the_same_fact_is_cited_beside_the_first() 
     assert [e.sentence.doc_id for e in evidence] == ["a/1", "a/1"]
     assert evidence[0].also == (same.sentence,)
     assert evidence[1].sentence.text == "Talks lasted four hours."
+    # each quote's stored vector travels with it, for verification
+    assert evidence[0].known_vectors().keys() == {first.sentence.text, same.sentence.text}
+    assert evidence[0].known_vectors()[same.sentence.text] is same.vector
 
 
 def test_a_similar_sentence_of_an_unrelated_story_is_not_an_also_report() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pytest
 
 from service.citations import (
@@ -235,3 +236,36 @@ def test_each_distinct_text_is_embedded_once(
     result = verifier.verify(f"{MEETING} [1] {FINE} [2]", items, passages, "What happened?")
     assert [c.quote for c in result.citations] == [MEETING, FINE]
     assert len(seen) == 1 and len(seen[0]) == len(set(seen[0]))
+
+
+def test_stored_quote_vectors_are_used_and_only_other_claims_are_embedded(
+    sample_index: Any, evidence: tuple[list[EvidenceItem], list[Passage]]
+) -> None:
+    """Evidence carries its sentences' stored (ingest-time) vectors: an extractive draft, whose
+    claims are its quotes, needs no encoder call; a paraphrase embeds only the claim."""
+    items, passages = evidence
+    stored = [
+        EvidenceItem(
+            i.number,
+            i.sentence,
+            i.score,
+            vectors=(np.asarray(sample_index.embed_texts([i.sentence.text])[0], np.float32),),
+        )
+        for i in items
+    ]
+    seen: list[list[str]] = []
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        seen.append(texts)
+        return list(sample_index.embed_texts(texts))
+
+    verifier = CitationVerifier(embed, SupportPolicy(0.3, 0.75))
+    quoted = verifier.verify(f"{MEETING} [1] {FINE} [2]", stored, passages, "What happened?")
+    assert [c.quote for c in quoted.citations] == [MEETING, FINE]
+    assert seen == []
+    claim = "Northwind Energy was fined £3.2m by the regulator for misreporting emissions."
+    paraphrased = verifier.verify(f"{claim} [2]", stored, passages, QUESTION)
+    assert [c.quote for c in paraphrased.citations] == [FINE]
+    assert seen == [[claim]]
+    # the same answers as without stored vectors
+    assert verifier.verify(f"{claim} [2]", items, passages, QUESTION) == paraphrased
