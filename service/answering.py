@@ -255,12 +255,15 @@ class AnswerService:
                         best = mine
                 if best is not None:
                     preferred.append(best)
+        min_score = lead.score - s.evidence_margin
         pool = [
             *preferred,
             *(
                 c
                 for c in ranked
-                if all(c is not p for p in preferred)
+                # (select_evidence skips the others anyway: test the cheap condition first)
+                if c.score >= min_score
+                and all(c is not p for p in preferred)
                 and (kind is None or c.answers_kind)
                 # Further evidence is about the question's subject too: from the lead's
                 # article, or anchored to the question's names in its own article.
@@ -273,7 +276,7 @@ class AnswerService:
         evidence = select_evidence(
             pool,
             count=s.evidence_sentences + len(parts) - 1,
-            min_score=lead.score - s.evidence_margin,
+            min_score=min_score,
             same_fact_similarity=s.same_fact_similarity,
             same_story=self._story_check(),
             required=len(preferred),
