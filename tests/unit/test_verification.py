@@ -221,16 +221,24 @@ def test_another_article_of_the_story_stating_the_claim_is_cited_as_also_reporte
     ]
 
 
+class CountingEmbed:
+    """The sample index's embedding function, remembering every batch it is asked for."""
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+        self.seen: list[list[str]] = []
+
+    def __call__(self, texts: list[str]) -> list[list[float]]:
+        self.seen.append(texts)
+        return list(self.index.embed_texts(texts))
+
+
 def test_each_distinct_text_is_embedded_once(
     sample_index: Any, evidence: tuple[list[EvidenceItem], list[Passage]]
 ) -> None:
     items, passages = evidence
-    seen: list[list[str]] = []
-
-    def embed(texts: list[str]) -> list[list[float]]:
-        seen.append(texts)
-        return list(sample_index.embed_texts(texts))
-
+    embed = CountingEmbed(sample_index)
+    seen = embed.seen
     verifier = CitationVerifier(embed, SupportPolicy(0.3, 0.75))
     # An extractive draft: its claims are its quotes.
     result = verifier.verify(f"{MEETING} [1] {FINE} [2]", items, passages, "What happened?")
@@ -253,12 +261,8 @@ def test_stored_quote_vectors_are_used_and_only_other_claims_are_embedded(
         )
         for i in items
     ]
-    seen: list[list[str]] = []
-
-    def embed(texts: list[str]) -> list[list[float]]:
-        seen.append(texts)
-        return list(sample_index.embed_texts(texts))
-
+    embed = CountingEmbed(sample_index)
+    seen = embed.seen
     verifier = CitationVerifier(embed, SupportPolicy(0.3, 0.75))
     quoted = verifier.verify(f"{MEETING} [1] {FINE} [2]", stored, passages, "What happened?")
     assert [c.quote for c in quoted.citations] == [MEETING, FINE]
