@@ -259,9 +259,10 @@ _PLAY_UNITS = frozenset(
 # Units of measure (``_count_key``s): "from eight yards" or "a 25kg bag" counts no goals
 # and no bags; only a question counting that unit ("how many miles") takes them.
 _MEASURES = frozenset(
-    "yard metre meter mile feet foot inche kilom kilog kilo tonne ton lb lbs km cm mm kg "
-    "mph".split()
+    "yard metre meter mile feet foot inche kilom kilog kilo tonne ton lb km cm mm kg mph".split()
 )
+# Abbreviated units are never modifiers: "25 kg" measures as "a 25-kilo" does.
+_ABBREVIATED_MEASURES = frozenset("lb km cm mm kg mph".split())
 # ("the 5,000m" is a distance; "5m" alone may be millions, "£5,000m" is money)
 _ATTACHED_MEASURE = re.compile(
     r"(?<![\w.,£$€¥])(?:\d+(?:[.,]\d+)*(?:km|cm|mm|kg|lbs?|mph)|\d{1,3}(?:,\d{3})+m)\b"
@@ -411,7 +412,10 @@ def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> 
         # a singular unit is a measure only in a compound ("a 25-yard free-kick"), not as a
         # modifier ("two foot passengers", "two yard workers")
         measure = unit in _MEASURES and (
-            noun.group(0).startswith("-") or noun.group(1).endswith("s") or unit == "feet"
+            noun.group(0).startswith("-")
+            or noun.group(1).endswith("s")
+            or unit == "feet"
+            or unit in _ABBREVIATED_MEASURES
         )
         if (unit in _PLAY_UNITS or measure) and unit not in asked:
             out += [text[last : m.start()], " "]

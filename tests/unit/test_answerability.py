@@ -763,6 +763,8 @@ def test_money_with_a_modifier_is_money_and_a_measure_is_no_count() -> None:
         "Hale fired over from a 25-yard free-kick.",
         "Hale, who came fifth in the 5,000m, ran on.",
         "Hale carried a 25kg pack for Orbis.",
+        "Hale carried a 25 kg pack for Orbis.",
+        "Hale ran 10 km for Orbis before the match.",
     ):
         assert not holds_kind(text, Kind.NUMBER, goals), text
     assert holds_kind("Hale has scored 12 goals from 25 yards out.", Kind.NUMBER, goals)
