@@ -196,11 +196,21 @@ _PAYMENT = re.compile(
 )
 
 
+_PAID_TO = re.compile(
+    r"\b(?:was|were|is|are|be|being|been|get|gets|got|getting)\s+(?:[\w'’-]+\s+){0,6}?paid\b",
+    re.IGNORECASE,
+)
+
+
 def _other_money_relation(text: str, question: str) -> bool:
     """Whether the sentence's money is of another relation than the one the question asks
     for, and of none of the question's (``_MONEY_RELATIONS``). A question naming no relation,
     or several, is not checked; nor is a sentence naming none ("the $75m film")."""
     asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(question)}
+    # "How much was she paid …?" asks what someone received; a fine is paid by its payer
+    # ("CBS was fined $550,000" does not say what the singer was paid).
+    if not asked and _PAID_TO.search(question):
+        return bool(_PENALTY.search(text)) and not _PENALTY.search(question)
     if len(asked) != 1:
         return False
     given = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(text)}
@@ -281,6 +291,92 @@ _MEASURE_FAMILIES = (
     frozenset("kilog kilo kg tonne ton lb pound stone".split()),
 )
 
+
+def _count_key(word: str) -> str:
+    """A counted noun, singular or plural, as a short key ("caps" and "cap" are "cap")."""
+    return word.lower().removesuffix("s")[:5]
+
+
+# People, by the ``_count_key`` of the nouns news counts them with. People and things are
+# told apart ("how many pupils" is not answered by "two schools", nor "how many websites" by
+# "100,000 people"); no finer: "troops" are "soldiers", "homes" "houses".
+_PERSONS = frozenset(
+    _count_key(w)
+    for w in (
+        "people persons person fans spectators supporters visitors viewers listeners readers "
+        "users customers clients subscribers members voters workers staff employees pupils "
+        "students children child kids teenagers adults youngsters men man women woman players "
+        "athletes officials troops soldiers police officers residents citizens migrants "
+        "immigrants refugees patients doctors nurses teachers passengers tourists delegates "
+        "attendees participants entrants applicants candidates volunteers protesters "
+        "demonstrators victims survivors homeowners shoppers consumers "
+        "drivers motorists pensioners mps councillors ministers managers directors executives "
+        "bosses owners investors shareholders graduates recruits prisoners inmates suspects "
+        "offenders gamers musicians artists actors singers journalists engineers scientists "
+        "farmers miners pilots crew crews guests audiences"
+    ).split()
+)
+# Counts of what people do or hold, which news gives for people and people for them ("542,000
+# complaints" from viewers, "1,000 jobs" for workers, "2m votes" for voters): never told apart.
+_ACTS = frozenset(
+    _count_key(w)
+    for w in (
+        "complaints calls votes ballots signatures petitions applications entries tickets "
+        "visits downloads registrations subscriptions bookings jobs posts positions roles "
+        "places seats vacancies redundancies layoffs lay-offs deaths injuries casualties "
+        "arrests convictions births cases claims accounts households families"
+    ).split()
+)
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
+
+
+def _counted_head(text: str, end: int) -> str | None:
+    """The ``_count_key`` of the noun a figure ending at ``end`` counts: the first person
+    noun or plural among the (up to three) lower-case words after it, past modifiers ("two
+    secondary schools" → schoo, "three ancient laptops" → lapto), or None when a function
+    word, punctuation or a capital comes first ("5,000 of its workers", "40 in London")."""
+    after = re.match(
+        r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?((?:[\s-]+[a-z]+){1,3})", text[end:]
+    )
+    if after is None:
+        return None
+    for word in re.findall(r"[a-z]+", after.group(1)):
+        if word in STOPWORDS:
+            return None
+        key = _count_key(word)
+        if key in _PERSONS or key in _ACTS:
+            return key
+        if word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) and len(word) > 3:
+            return key
+    return None
+
+
+def _asked_heads(question: str) -> set[str]:
+    """What "how many" counts, for telling people from things: the strict reading
+    (``_asked_count``), else the first person noun or plural among the (up to three) words
+    after it ("how many pupils took part" → pupil); empty when none ("how many took part")."""
+    asked = _asked_count(question)
+    if asked:
+        return asked
+    m = re.search(r"\b[Hh]ow many((?:\s+[a-z-]+){1,3})", question)
+    for word in m.group(1).split() if m else []:
+        key = _count_key(word)
+        if key in _PERSONS or key in _ACTS:
+            return {key}
+        if word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) and len(word) > 3:
+            return {key}
+    return set()
+
+
+def _other_kind_of_count(asked: set[str], head: str) -> bool:
+    """Whether a figure counting ``head`` counts people where ``asked`` counts things, or
+    things where it counts people (``_PERSONS``; counts of acts, ``_ACTS``, go with either)."""
+    if not asked or head in asked or head in _ACTS or asked & _ACTS:
+        return False
+    asks_people = bool(asked & _PERSONS)
+    return asks_people != (head in _PERSONS)
+
+
 _TIME_UNITS = (
     r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
 )
@@ -360,11 +456,6 @@ def _counted_words(q_lower: str) -> set[str]:
     return {_count_key(w) for w in words if w not in ("of", "the", "more", "other")}
 
 
-def _count_key(word: str) -> str:
-    """A counted noun, singular or plural, as a short key ("caps" and "cap" are "cap")."""
-    return word.lower().removesuffix("s")[:5]
-
-
 def _asked_count(question: str) -> set[str]:
     """The keys (``_count_key``) of what "how many" counts, strictly: the lower-case words
     between it and the auxiliary after them ("how many spam websites did …" → spam, websi;
@@ -385,17 +476,21 @@ def _asked_count(question: str) -> set[str]:
     }
 
 
-def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> str:
+def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> str:
     """``text`` without the figures that count another unit of play than the one the question
     counts (``_PLAY_UNITS``), or measure something (``_MEASURES``): for "how many caps", "14
     points"; for "how many aces", "a four-set win"; for "how many fans", "14 points"; for
-    "how many goals", "from eight yards". A figure of any other noun stays."""
-    if not asked:
+    "how many goals", "from eight yards"; nor those counting people where the question counts
+    things, or things where it counts people (``_other_kind_of_count``): for "how many pupils",
+    "two secondary schools". A figure of any other noun stays."""
+    asked = _asked_count(question)
+    heads = _asked_heads(question)
+    if not asked and not heads:
         return text
     asked = asked.union(
         *(family for family in _PLAY_FAMILIES + _MEASURE_FAMILIES if asked & family)
     )
-    if not asked & _MEASURES:
+    if asked and not asked & _MEASURES:
         # ("1,200m shares" for "how many shares": the counted noun follows)
         def drop(m: re.Match[str]) -> str:
             after = re.match(r"\s+([a-z]+)", text[m.end() :])
@@ -417,7 +512,10 @@ def _counts_of_other_things(text: str, asked: set[str], q_numbers: set[str]) -> 
             or unit == "feet"
             or unit in _ABBREVIATED_MEASURES
         )
-        if (unit in _PLAY_UNITS or measure) and unit not in asked:
+        head = _counted_head(text, m.end())
+        if (asked and (unit in _PLAY_UNITS or measure) and unit not in asked) or (
+            head is not None and _other_kind_of_count(heads, head)
+        ):
             out += [text[last : m.start()], " "]
             last = m.end()
     return "".join(out) + text[last:]

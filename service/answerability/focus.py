@@ -35,6 +35,7 @@ from service.answerability.roles import (
     asked_role,
     event_verb,
     mentions_event,
+    named_person_noun,
 )
 from service.evidence import STOPWORDS, content_words, stem_word
 
@@ -45,6 +46,7 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,
 # How much better a withheld statement must cover the question than the lead to replace it.
 WITHHELD_COVERAGE_MARGIN = 0.1
 
+_FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
 PRONOUN = re.compile(
     r"\b(?:he|she|it|its|they|their|theirs|his|her|him|them|this|these|those)\b|"
     r"\b(?:the|an?) (?:company|firm|group|club|team|bank|star|actor|actress|singer|player|"
@@ -121,6 +123,7 @@ class Focus:
     event: str | None = None  # the verb of "who won …?": the evidence must mention that event
     role: str | None = None  # the noun of "which judge is …?": the evidence must mention it
     noun: str | None = None  # the noun of "which <noun> …?", a role or not ("which newspaper")
+    person: bool = False  # the noun is a person's ("the name of the fellow who …")
     question: str = ""
     missing: list[str] = field(default_factory=list)
 
@@ -177,7 +180,9 @@ class Focus:
         for run in self.names:
             if any(w.lower() in words for w in re.findall(r"[A-Za-z0-9]+", run)):
                 return False
-        if PRONOUN.search(sentence):
+        # A first-person sentence is its writer's or speaker's, whom the question may name
+        # ("I find three old laptops" in a column by the question's columnist).
+        if PRONOUN.search(sentence) or _FIRST_PERSON.search(sentence):
             return False
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         for run in name_runs(sentence):
@@ -201,7 +206,17 @@ class Focus:
         # may name the asked thing elsewhere ("Hale told Le Point in a magazine interview").
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         for run in name_runs(sentence):
-            if {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)} <= q_words:
+            words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)}
+            if words <= q_words:
+                continue
+            # a person is named by a full name, not by a place ("Washington", "Beijing's") nor
+            # a modifier ("China-focused")
+            parts = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", run))
+            if self.person and (
+                len(parts) < 2
+                or not all(w[0].isupper() for w in parts)
+                or all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in words)
+            ):
                 continue
             if not re.search(rf"{re.escape(run)}\s+{_REPORTS}", sentence):
                 return False
@@ -376,14 +391,16 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
     years = tuple(sorted(set(_YEAR.findall(question))))
     kind = asked_kind(question)
+    person = named_person_noun(question) if kind is Kind.NAME else None
     return Focus(
         weights=weights,
         names=tuple(dict.fromkeys(names)),
         phrases=phrases,
         years=years,
         kind=kind,
-        event=event_verb(question),
+        event=event_verb(question, kind),
         role=asked_role(question, kind),
-        noun=asked_noun(question, kind),
+        noun=asked_noun(question, kind) or person,
+        person=person is not None,
         question=question,
     )

@@ -31,7 +31,6 @@ from service.answerability.figures import (
     _UNITS,
     _VAGUE_NUMBERS,
     _YEAR_IN_PROSE,
-    _asked_count,
     _counted_words,
     _counts_of_other_things,
     _hedged,
@@ -184,7 +183,7 @@ def holds_kind(
             if not _COUNTS_TIME.search(q_lower):
                 text = _DURATION.sub(" ", text)
             # Nor a count of something else ("14 points" for "how many caps").
-            text = _counts_of_other_things(text, _asked_count(question), q_numbers)
+            text = _counts_of_other_things(text, question, q_numbers)
             new_numbers = _numbers(text) - q_numbers
         elif (
             _QUANTITY.search(q_lower)

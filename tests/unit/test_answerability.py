@@ -832,3 +832,120 @@ def test_a_plural_name_needs_its_singular_standing_alone_and_a_character_a_name(
     character = question_focus("Which Orbis character did actress Jo Hale play?", None)
     assert not character.anchored("Jo Hale will play opposite Lee in Orbis.")
     assert character.anchored("Jo Hale voiced Marie Lee in Orbis.")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holds"),
+    [
+        # people are not counted by things, nor things by people
+        (
+            "How many pupils took part in the trial?",
+            "It was trialled in two secondary schools.",
+            False,
+        ),
+        (
+            "How many spam sites did the tool target?",
+            "Some 100,000 people downloaded the tool.",
+            False,
+        ),
+        ("How many copies did the album sell?", "It was bought by 300,000 fans.", False),
+        # people by other words for people, and by what people do
+        (
+            "How many pupils took part in the trial?",
+            "Some 300 students took part in the trial.",
+            True,
+        ),
+        ("How many soldiers were sent?", "Britain sent 4,000 troops.", True),
+        ("How many people complained to the regulator?", "It received 542,000 complaints.", True),
+        ("How many staff will lose their jobs?", "The firm will cut 1,500 jobs.", True),
+        ("How many homes lost power?", "Some 20,000 households lost power.", True),
+        # things by other things, past modifiers
+        ("How many cars did the carmaker sell?", "It sold 2.4 million vehicles last year.", True),
+        (
+            "How many old laptops did he find?",
+            "I find two monitors and three ancient laptops.",
+            True,
+        ),
+        # no counted noun after the figure, or none asked: nothing to tell apart
+        ("How many workers were there?", "5,000 of its workers went on strike.", True),
+        ("How many took part?", "Some 300 pupils took part.", True),
+    ],
+)
+def test_a_count_of_people_is_not_a_count_of_things(
+    question: str, sentence: str, holds: bool
+) -> None:
+    assert holds_kind(sentence, Kind.NUMBER, question) is holds
+
+
+def test_a_which_question_with_a_past_verb_needs_evidence_of_that_event() -> None:
+    focus = question_focus("Which club knocked Rovers out of the Valmora Cup?", None)
+    assert focus.event == "knocked"
+    assert focus.anchored("Rovers were knocked out of the Valmora Cup by Ashby Town.")
+    assert not focus.anchored(
+        "Rovers' manager quit after their exit from the Valmora Cup.", "Ashby Town lead."
+    )
+    assert question_focus("What firm bought the Valmora stadium?", None).event == "buy"
+    # an auxiliary first: the verb is the subject's ("did he join"); a passive; a date asked;
+    # a verb of saying, which news paraphrases ("responded" as "accused")
+    for question in (
+        "Which club did Ana Ruiz join?",
+        "Which firm was bought by Acme?",
+        "Which year marked the end of the Valmora Cup?",
+        "Which Labour minister responded to the Valmora report?",
+        "Which company based in Leeds won the contract?",
+    ):
+        assert question_focus(question, None).event is None, question
+
+
+def test_a_first_person_sentence_is_its_writers() -> None:
+    focus = question_focus("How many old laptops did columnist Ana Ruiz find in her office?", None)
+    assert not focus.about_someone_else(
+        "I've just looked around my office and I find three ancient laptops and a Sun workstation."
+    )
+    assert focus.about_someone_else("Tom Hale found three old laptops in the Valmora office.")
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holds"),
+    [
+        (
+            "How much was Ana Ruiz paid for her set at the gala?",
+            "The broadcaster was fined $550,000.",
+            False,
+        ),
+        (
+            "How much is Ana Ruiz being paid to star in the film?",
+            "Ms Ruiz was fined £500 for speeding.",
+            False,
+        ),
+        (
+            "How much was Ana Ruiz paid for her set at the gala?",
+            "She was paid $1m for the set.",
+            True,
+        ),
+        # the question names the penalty
+        (
+            "How much were the victims paid in compensation?",
+            "The firm paid £2m in compensation.",
+            True,
+        ),
+        ("How much was the firm ordered to pay in damages?", "It was fined $5m.", True),
+    ],
+)
+def test_what_someone_was_paid_is_not_a_fine(question: str, sentence: str, holds: bool) -> None:
+    assert holds_kind(sentence, Kind.MONEY, question) is holds
+
+
+def test_the_name_of_a_person_described_by_a_noun_needs_a_full_name() -> None:
+    focus = question_focus(
+        "What is the name of the Carnegie Endowment fellow who described Beijing's aims?", None
+    )
+    assert (focus.noun, focus.person) == ("fellow", True)
+    # places beside "a … fellow" name nobody
+    assert focus.names_role_anonymously(
+        "Washington worries, while Beijing’s aim is reputation, a China-focused fellow at the "
+        "Carnegie Endowment said."
+    )
+    assert not focus.names_role_anonymously(
+        "Beijing wants a role, said Matt Sheehan, a fellow at the Carnegie Endowment."
+    )
