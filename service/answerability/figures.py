@@ -202,6 +202,18 @@ _PAID_TO = re.compile(
 )
 
 
+_FINE = re.compile(
+    r"\b(?:fined|fines|penalty|penalties|damages)\b|"
+    r"\b(?:a|the|his|her|its|their|record)\s+(?:[£$€]?[\d.,]+\S*\s+)?fine\b(?!\s+(?:sum|form|art|line))",
+    re.IGNORECASE,
+)
+_RECEIVED = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|get|gets|got)\s+paid\b|"
+    r"\b(?:earn|earns|earned|earning|salary|wages?|fee|received|receives)\b",
+    re.IGNORECASE,
+)
+
+
 def _other_money_relation(text: str, question: str) -> bool:
     """Whether the sentence's money is of another relation than the one the question asks
     for, and of none of the question's (``_MONEY_RELATIONS``). A question naming no relation,
@@ -210,7 +222,14 @@ def _other_money_relation(text: str, question: str) -> bool:
     # "How much was she paid …?" asks what someone received; a fine is paid by its payer
     # ("CBS was fined $550,000" does not say what the singer was paid).
     if not asked and _PAID_TO.search(question):
-        return bool(_PENALTY.search(text)) and not _PENALTY.search(question)
+        # (a fine in the narrow sense: not "payout", "settlement", "compensation", "in fine
+        # form"; and none when the sentence also says what someone was paid or earned)
+        return (
+            bool(_FINE.search(text))
+            and not _FINE.search(question)
+            and not _PENALTY.search(question)
+            and not _RECEIVED.search(text)
+        )
     if len(asked) != 1:
         return False
     given = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(text)}
@@ -297,84 +316,101 @@ def _count_key(word: str) -> str:
     return word.lower().removesuffix("s")[:5]
 
 
-# People, by the ``_count_key`` of the nouns news counts them with. People and things are
-# told apart ("how many pupils" is not answered by "two schools", nor "how many websites" by
-# "100,000 people"); no finer: "troops" are "soldiers", "homes" "houses".
-_PERSONS = frozenset(
-    _count_key(w)
-    for w in (
-        "people persons person fans spectators supporters visitors viewers listeners readers "
-        "users customers clients subscribers members voters workers staff employees pupils "
-        "students children child kids teenagers adults youngsters men man women woman players "
-        "athletes officials troops soldiers police officers residents citizens migrants "
-        "immigrants refugees patients doctors nurses teachers passengers tourists delegates "
-        "attendees participants entrants applicants candidates volunteers protesters "
-        "demonstrators victims survivors homeowners shoppers consumers "
-        "drivers motorists pensioners mps councillors ministers managers directors executives "
-        "bosses owners investors shareholders graduates recruits prisoners inmates suspects "
-        "offenders gamers musicians artists actors singers journalists engineers scientists "
-        "farmers miners pilots crew crews guests audiences"
-    ).split()
+_PERSON_NOUNS = (
+    "people persons fans spectators supporters visitors viewers listeners readers users "
+    "customers clients subscribers members voters workers staff employees pupils students "
+    "children child kids teenagers adults youngsters men man women woman players athletes "
+    "officials troops soldiers police officers residents citizens migrants immigrants refugees "
+    "patients doctors nurses teachers passengers tourists delegates attendees participants "
+    "entrants applicants candidates volunteers protesters demonstrators victims survivors "
+    "homeowners shoppers consumers drivers motorists pensioners mps councillors ministers "
+    "managers directors executives bosses owners investors shareholders graduates recruits "
+    "prisoners inmates suspects offenders gamers musicians artists actors singers journalists "
+    "engineers scientists farmers miners pilots crew crews guests audiences"
 )
-# Counts of what people do or hold, which news gives for people and people for them ("542,000
-# complaints" from viewers, "1,000 jobs" for workers, "2m votes" for voters): never told apart.
-_ACTS = frozenset(
-    _count_key(w)
-    for w in (
-        "complaints calls votes ballots signatures petitions applications entries tickets "
-        "visits downloads registrations subscriptions bookings jobs posts positions roles "
-        "places seats vacancies redundancies layoffs lay-offs deaths injuries casualties "
-        "arrests convictions births cases claims accounts households families"
-    ).split()
+_THING_NOUNS = (
+    "schools colleges universities hospitals websites sites pages stores shops branches outlets "
+    "restaurants pubs factories plants flights planes aircraft helicopters jets ships vessels "
+    "boats cars vehicles lorries trains buses computers pcs servers consoles laptops books "
+    "albums singles copies films movies songs stations prisons churches buildings bridges "
+    "countries nations states companies firms businesses banks clubs teams"
 )
+
+
+def _forms(plurals: str) -> frozenset[str]:
+    """The words of ``plurals`` with their singulars ("schools" → school, "lorries" → lorry)."""
+    return frozenset(
+        form
+        for p in plurals.split()
+        for form in (p, p.removesuffix("s"), p.removesuffix("es"), re.sub(r"ies$", "y", p))
+    )
+
+
+# People and things, told apart only where both are known ("how many pupils" is not answered
+# by "two secondary schools", nor "how many websites" by "100,000 people"). Two closed lists:
+# a noun on neither ("fatalities", "admissions", "homes", "phones" — news counts people by
+# what they do or hold) is never told apart, nor are words of one list from each other
+# ("troops" / "soldiers", "cars" / "vehicles").
+_PERSON_WORDS = _forms(_PERSON_NOUNS)
+_THING_WORDS = _forms(_THING_NOUNS)
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
 
 
-def _counted_head(text: str, end: int) -> str | None:
-    """The ``_count_key`` of the noun a figure ending at ``end`` counts: the first person
-    noun or plural among the (up to three) lower-case words after it, past modifiers ("two
-    secondary schools" → schoo, "three ancient laptops" → lapto), or None when a function
-    word, punctuation or a capital comes first ("5,000 of its workers", "40 in London")."""
-    after = re.match(
-        r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?((?:[\s-]+[a-z]+){1,3})", text[end:]
-    )
-    if after is None:
-        return None
-    for word in re.findall(r"[a-z]+", after.group(1)):
+def _noun_class(word: str) -> str | None:
+    """ "person", "thing" or None (on neither list)."""
+    if word in _PERSON_WORDS:
+        return "person"
+    return "thing" if word in _THING_WORDS else None
+
+
+def _np_head(words: list[str]) -> str | None:
+    """The head of a noun phrase: the last of the run of listed or plural words that starts
+    at the first such word ("secondary schools" → schools, "children's books" → books,
+    "police cars" → cars), or None when a function word comes first."""
+    head = None
+    for word in words:
+        if len(word) < 2:
+            continue
         if word in STOPWORDS:
-            return None
-        key = _count_key(word)
-        if key in _PERSONS or key in _ACTS:
-            return key
-        if word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) and len(word) > 3:
-            return key
-    return None
+            break
+        listed = word in _PERSON_WORDS or word in _THING_WORDS
+        plural = word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) and len(word) > 3
+        if listed or plural:
+            head = word
+        elif head is not None:
+            break
+    return head
 
 
-def _asked_heads(question: str) -> set[str]:
-    """What "how many" counts, for telling people from things: the strict reading
-    (``_asked_count``), else the first person noun or plural among the (up to three) words
-    after it ("how many pupils took part" → pupil); empty when none ("how many took part")."""
-    asked = _asked_count(question)
-    if asked:
-        return asked
-    m = re.search(r"\b[Hh]ow many((?:\s+[a-z-]+){1,3})", question)
-    for word in m.group(1).split() if m else []:
-        key = _count_key(word)
-        if key in _PERSONS or key in _ACTS:
-            return {key}
-        if word.endswith("s") and not word.endswith(_NOT_PLURAL_ENDINGS) and len(word) > 3:
-            return {key}
-    return set()
+def _counted_head(text: str, end: int) -> str | None:
+    """The noun a figure ending at ``end`` counts (``_np_head`` of the up to three lower-case
+    words after it, past a scale word: "2.4 million vehicles" → vehicles)."""
+    after = re.match(
+        r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?((?:[\s-]+[a-z]+(?:['’]s)?){1,3})",
+        text[end:],
+    )
+    return _np_head(re.findall(r"[a-z]+", after.group(1))) if after else None
 
 
-def _other_kind_of_count(asked: set[str], head: str) -> bool:
-    """Whether a figure counting ``head`` counts people where ``asked`` counts things, or
-    things where it counts people (``_PERSONS``; counts of acts, ``_ACTS``, go with either)."""
-    if not asked or head in asked or head in _ACTS or asked & _ACTS:
+def _asked_head(question: str) -> str | None:
+    """The noun "how many" counts, for telling people from things: the head of the words
+    before the auxiliary ("how many sales assistants did …" → assistants), else of the up to
+    three words after it ("how many pupils took part" → pupils)."""
+    m = re.search(
+        r"\b[Hh]ow many ((?:[\w'’-]+ ){1,5}?)(?:did|do|does|has|have|had|was|were|is|are|will|"
+        r"would|could|can|should|might|may)\b",
+        question,
+    ) or re.search(r"\b[Hh]ow many((?:\s+[a-z'’-]+){1,3})", question)
+    return _np_head(re.findall(r"[a-z]+", m.group(1))) if m else None
+
+
+def _other_kind_of_count(asked: str | None, head: str) -> bool:
+    """Whether a figure counting ``head`` counts people where the question counts things
+    (``asked``), or things where it counts people; False unless both are on a list."""
+    if asked is None or head == asked:
         return False
-    asks_people = bool(asked & _PERSONS)
-    return asks_people != (head in _PERSONS)
+    a, h = _noun_class(asked), _noun_class(head)
+    return a is not None and h is not None and a != h
 
 
 _TIME_UNITS = (
@@ -484,8 +520,8 @@ def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> st
     things, or things where it counts people (``_other_kind_of_count``): for "how many pupils",
     "two secondary schools". A figure of any other noun stays."""
     asked = _asked_count(question)
-    heads = _asked_heads(question)
-    if not asked and not heads:
+    head_asked = _asked_head(question)
+    if not asked and head_asked is None:
         return text
     asked = asked.union(
         *(family for family in _PLAY_FAMILIES + _MEASURE_FAMILIES if asked & family)
@@ -514,7 +550,7 @@ def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> st
         )
         head = _counted_head(text, m.end())
         if (asked and (unit in _PLAY_UNITS or measure) and unit not in asked) or (
-            head is not None and _other_kind_of_count(heads, head)
+            head is not None and _other_kind_of_count(head_asked, head)
         ):
             out += [text[last : m.start()], " "]
             last = m.end()

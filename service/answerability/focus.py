@@ -47,6 +47,21 @@ _QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,
 WITHHELD_COVERAGE_MARGIN = 0.1
 
 _FIRST_PERSON = re.compile(r"\bI\b|\b(?:[Mm]y|[Mm]e|[Ww]e|[Oo]ur)\b")
+
+
+def _first_person_narrative(sentence: str) -> bool:
+    """Whether the sentence is in its writer's own first person ("I find three old laptops"
+    in a column): not a quotation or reported speech ("'We sold …,' said X", whose speaker
+    may be anyone), nor the "I" of a name ("World War I")."""
+    if re.search(r"[\"“”]|\b(?:said|says|told|tells)\b", sentence):
+        return False
+    for m in _FIRST_PERSON.finditer(sentence):
+        if m.group(0) == "I" and re.search(r"[A-Z][a-z]+\s+$", sentence[: m.start()]):
+            continue
+        return True
+    return False
+
+
 PRONOUN = re.compile(
     r"\b(?:he|she|it|its|they|their|theirs|his|her|him|them|this|these|those)\b|"
     r"\b(?:the|an?) (?:company|firm|group|club|team|bank|star|actor|actress|singer|player|"
@@ -109,6 +124,17 @@ class TermStats:
         """The IDF of a stem (as ``content_words`` returns it)."""
         table = self._table()
         return table.get(stem, self._max)
+
+
+def _surname_used(run: str, sentence: str) -> bool:
+    """Whether a one-word name is used as a person's surname in the sentence ("said
+    Sheehan", "Rogoff said", "Kember, a peace activist", "Maathai, who …"), unlike a place
+    beside an anonymous role ("Washington worries, … a fellow said")."""
+    r = re.escape(run)
+    return bool(
+        re.search(rf"\b(?:said|says|told|according to)\s+{r}\b", sentence)
+        or re.search(rf"(?<![\w'’-]){r}(?:\s+(?:said|says|told)\b|\s*,\s*(?:who|a|an)\b)", sentence)
+    )
 
 
 @dataclass(frozen=True)
@@ -180,9 +206,9 @@ class Focus:
         for run in self.names:
             if any(w.lower() in words for w in re.findall(r"[A-Za-z0-9]+", run)):
                 return False
-        # A first-person sentence is its writer's or speaker's, whom the question may name
+        # A sentence in its writer's first person is the writer's, whom the question may name
         # ("I find three old laptops" in a column by the question's columnist).
-        if PRONOUN.search(sentence) or _FIRST_PERSON.search(sentence):
+        if PRONOUN.search(sentence) or _first_person_narrative(sentence):
             return False
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         for run in name_runs(sentence):
@@ -212,8 +238,9 @@ class Focus:
             # a person is named by a full name, not by a place ("Washington", "Beijing's") nor
             # a modifier ("China-focused")
             parts = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", run))
+            # (a lone surname names the person when used as one: ``_surname_used``)
             if self.person and (
-                len(parts) < 2
+                (len(parts) < 2 and not _surname_used(run, sentence))
                 or not all(w[0].isupper() for w in parts)
                 or all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in words)
             ):
@@ -398,7 +425,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         phrases=phrases,
         years=years,
         kind=kind,
-        event=event_verb(question, kind),
+        event=event_verb(question),
         role=asked_role(question, kind),
         noun=asked_noun(question, kind) or person,
         person=person is not None,

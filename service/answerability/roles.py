@@ -60,68 +60,19 @@ _ROLE_VERBS = {
 _WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
 
 
-# "Which <noun phrase> <verb>ed …?": the subject is asked for, the verb names the event.
-_WHICH_EVENT = re.compile(r"^\s*(?:which|what)\s+((?:[\w'’-]+\s+){1,4})", re.IGNORECASE)
-# Participles that follow a noun as its modifier ("which company based in Leeds …").
-_POSTMODIFIERS = frozenset(
-    "based named called owned listed related involved linked backed funded known "
-    "dubbed headed led".split()
-)
-# Verbs of saying and reacting, which news paraphrases freely ("responded" as "accused",
-# "criticised" as "attacked"): no event the evidence must repeat.
-_SAYING = frozenset(
-    "responded replied reacted answered commented remarked stated claimed argued warned "
-    "accused criticised criticized attacked praised urged called described suggested "
-    "insisted admitted announced revealed confirmed denied explained predicted".split()
-)
-_AUXILIARIES = frozenset(
-    "did do does is was are were has have had will would can could should may might "
-    "must shall".split()
-)
-
-
-def _past_verb(word: str) -> str | None:
-    """The event a past-tense verb names ("won" → "win", "knocked" → "knocked"), or None."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
-    if word.endswith("ed") and len(word) > 4:
-        return word
-    return None
-
-
-def _which_event(question: str) -> str | None:
-    """The past-tense verb right after the subject of "which/what <noun phrase> <verb>ed …?"
-    ("Which club knocked Ajax out …?" → "knocked"; "What firm bought …?" → "buy"), or None
-    when an auxiliary comes first ("which club did he join": the verb is the subject's) or the
-    verb is passive ("which firm was bought")."""
-    m = _WHICH_EVENT.match(question)
-    if m is None:
-        return None
-    words = [w.lower() for w in m.group(1).split()]
-    for i, word in enumerate(words):
-        if word in _AUXILIARIES or (i and words[i - 1] in ("of", "in", "on", "at", "for")):
-            return None
-        if i == 0 or word in _POSTMODIFIERS:
-            continue
-        verb = _past_verb(word)
-        if verb is not None:
-            return None if word in _SAYING else verb
-    return None
-
-
-def event_verb(question: str, kind: Kind | None = None) -> str | None:
+def event_verb(question: str) -> str | None:
     """The base form of the past-tense verb of a "who <verb>ed …?" question (who won, who
-    bought, who founded) or of a "which <noun> <verb>ed …?" question (which club knocked …
-    out), or of a role verb in the present ("who presents / runs / chairs …": the presenter,
-    the chairman), or None. Questions with a modal or a copula ("who will run", "who is") are
-    left alone. The "which" form only when the question asks for a name (``kind``): "which
-    year marked …" asks a date, which the evidence may give with another verb."""
+    bought, who founded), or of a role verb in the present ("who presents / runs / chairs
+    …": the presenter, the chairman), or None. Questions with a modal or a copula ("who
+    will run", "who is") are left alone."""
     m = _WHO_EVENT.match(question)
     if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
-        return _which_event(question) if kind is Kind.NAME else None
+        return None
     verb = m.group(1).lower()
-    if past := _past_verb(verb):
-        return past
+    if verb in _IRREGULAR:
+        return _IRREGULAR[verb]
+    if verb.endswith("ed") and len(verb) > 4:
+        return verb
     if verb in _ROLE_VERBS:
         return _ROLE_VERBS[verb]
     return None

@@ -866,6 +866,11 @@ def test_a_plural_name_needs_its_singular_standing_alone_and_a_character_a_name(
             "I find two monitors and three ancient laptops.",
             True,
         ),
+        # a noun on neither list, the head of a compound, whole words not prefixes
+        ("How many people died on the roads?", "There were 3,221 road fatalities.", True),
+        ("How many people were killed?", "Twelve civilians were killed.", True),
+        ("How many books did the fund buy?", "It bought 80 children's books.", True),
+        ("How many offices will close?", "The bank will close 20 branches.", True),
         # no counted noun after the figure, or none asked: nothing to tell apart
         ("How many workers were there?", "5,000 of its workers went on strike.", True),
         ("How many took part?", "Some 300 pupils took part.", True),
@@ -877,32 +882,15 @@ def test_a_count_of_people_is_not_a_count_of_things(
     assert holds_kind(sentence, Kind.NUMBER, question) is holds
 
 
-def test_a_which_question_with_a_past_verb_needs_evidence_of_that_event() -> None:
-    focus = question_focus("Which club knocked Rovers out of the Valmora Cup?", None)
-    assert focus.event == "knocked"
-    assert focus.anchored("Rovers were knocked out of the Valmora Cup by Ashby Town.")
-    assert not focus.anchored(
-        "Rovers' manager quit after their exit from the Valmora Cup.", "Ashby Town lead."
-    )
-    assert question_focus("What firm bought the Valmora stadium?", None).event == "buy"
-    # an auxiliary first: the verb is the subject's ("did he join"); a passive; a date asked;
-    # a verb of saying, which news paraphrases ("responded" as "accused")
-    for question in (
-        "Which club did Ana Ruiz join?",
-        "Which firm was bought by Acme?",
-        "Which year marked the end of the Valmora Cup?",
-        "Which Labour minister responded to the Valmora report?",
-        "Which company based in Leeds won the contract?",
-    ):
-        assert question_focus(question, None).event is None, question
-
-
 def test_a_first_person_sentence_is_its_writers() -> None:
     focus = question_focus("How many old laptops did columnist Ana Ruiz find in her office?", None)
     assert not focus.about_someone_else(
         "I've just looked around my office and I find three ancient laptops and a Sun workstation."
     )
     assert focus.about_someone_else("Tom Hale found three old laptops in the Valmora office.")
+    # a quotation's "I" is its speaker's, who may be anyone; "World War I" is no "I"
+    assert focus.about_someone_else('"I found three laptops," said Tom Hale.')
+    assert focus.about_someone_else("Tom Hale found three World War I rifles and two laptops.")
 
 
 @pytest.mark.parametrize(
@@ -930,6 +918,13 @@ def test_a_first_person_sentence_is_its_writers() -> None:
             True,
         ),
         ("How much was the firm ordered to pay in damages?", "It was fined $5m.", True),
+        # a payout or settlement is received; a sentence saying what someone is paid answers
+        ("How much was the chief paid when he left?", "He got a £2m severance payout.", True),
+        (
+            "How much is Ana Ruiz paid by the club?",
+            "Ruiz, who is paid £100,000 a week, was fined £50,000.",
+            True,
+        ),
     ],
 )
 def test_what_someone_was_paid_is_not_a_fine(question: str, sentence: str, holds: bool) -> None:
@@ -948,4 +943,8 @@ def test_the_name_of_a_person_described_by_a_noun_needs_a_full_name() -> None:
     )
     assert not focus.names_role_anonymously(
         "Beijing wants a role, said Matt Sheehan, a fellow at the Carnegie Endowment."
+    )
+    # a surname alone names the person when used as one
+    assert not focus.names_role_anonymously(
+        "Beijing wants a role, said Sheehan, who is a fellow at the Carnegie Endowment."
     )
