@@ -56,6 +56,9 @@ def _norm_number(n: str) -> str:
     return n.replace(",", "").rstrip(".")
 
 
+# Number words that count, not vague amounts ("dozens more injured").
+_COUNT_WORDS = [w for w in _NUMBER_WORDS if w not in _VAGUE_NUMBERS]
+
 _UNITS = (
     (
         # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
@@ -63,7 +66,10 @@ _UNITS = (
         re.compile(
             # (not a distance: "the 5,000m")
             r"\d[:.]\d\d\b|(?<![\d,])\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|s|am|pm|"
-            r"a\.m\.|p\.m\.)(?![\w])|(?<![\d,.])\d{1,2}\s?m(?![\w])|\bo'clock\b|\bnoon\b|\bmidnight\b",
+            r"a\.m\.|p\.m\.)(?![\w])|(?<![\d,.])\d{1,2}\s?m(?![\w])|\bo'clock\b|\bnoon\b|\bmidnight\b|"
+            # a time of day by its zone ("kick-off at 1945 GMT", "at 10 BST")
+            # ("0800 local time", "1400 CEST")
+            r"(?<![\d,.])\d{1,4}\s?(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|ET|local time)\b",
             re.IGNORECASE,
         ),
     ),
@@ -72,6 +78,34 @@ _UNITS = (
         re.compile(r"\b(?:sentence|jail term|prison term|ban|suspension)\b"),
         re.compile(
             r"\b(?:years?|months?|weeks?|days?|hours?|life)\b|\d+-(?:year|month|week|day)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # The injured: the sentence must count them ("the attack, which killed five" does not
+        # say how many were hurt). The counted were hurt ("how many people were injured", "how
+        # many injuries"), not "how many caps had he won when he replaced the injured captain",
+        # a duration ("how many weeks has he been injured"), "hurt by" (figurative) nor "how
+        # many injured players" (an adjective). Before the death toll, so that "…, which
+        # killed 191?" does not take over.
+        re.compile(
+            r"\bhow many (?!(?:times|years?|months?|weeks?|days?|seasons?|games|matches)\b)"
+            r"(?:[\w'’-]+ ){0,4}?(?:(?:were|was|are|is|have|has|had|been|being|got|"
+            r"get) )+(?:\w+ly )?(?:wounded|injured|hurt(?! by\b))\b|"
+            r"\bhow many (?:[\w'’-]+ )?(?:injuries|wounded|injured)\b(?=\s*(?:\?|$|(?:were|was|"
+            r"are|is|have|has|had|did|do|does|in|at|on|from|after|during|when|among|there)\b))"
+        ),
+        # A figure near a word of injury or treatment, with no word of death between ("Five
+        # died and 50 were wounded", "treated 43 people", "three in a critical condition"; not
+        # "12 were killed, officials at Yarmouk hospital said", nor "two of the injured died").
+        re.compile(
+            rf"(?:\d[\d,.]*|\b(?:{'|'.join(_COUNT_WORDS)}))\b\W+"
+            r"(?:(?!(?:kill\w*|died|dies|dead|deaths?|lives|fatal\w*|perished|toll|bodies)\b)"
+            r"[\w'’-]+\W+){0,7}?(?<!\bthe )(?:injur\w*|wound\w*|hurt|casualt\w*|hospital\w*|"
+            r"treated|treatment|burns|cuts|bruis\w*|condition|inhalation)\b|"
+            r"(?<!\bthe )\b(?:injur\w*|wound\w*|hurt|casualt\w*|treated|treating)\W+"
+            r"(?:(?!(?:kill\w*|died|dies|dead|deaths?|lives|fatal\w*|perished|toll|bodies)\b)"
+            rf"[\w'’-]+\W+){{0,8}}?(?:\d|(?:{'|'.join(_COUNT_WORDS)})\b)",
             re.IGNORECASE,
         ),
     ),

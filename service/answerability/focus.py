@@ -33,9 +33,9 @@ from service.answerability.roles import (
     _role_as_title,
     asked_noun,
     asked_role,
+    described_noun,
     event_verb,
     mentions_event,
-    named_person_noun,
 )
 from service.evidence import STOPWORDS, content_words, stem_word
 
@@ -150,6 +150,7 @@ class Focus:
     role: str | None = None  # the noun of "which judge is …?": the evidence must mention it
     noun: str | None = None  # the noun of "which <noun> …?", a role or not ("which newspaper")
     person: bool = False  # the noun is a person's ("the name of the fellow who …")
+    described: bool = False  # the noun comes from "the name of the <noun> who/where …"
     question: str = ""
     missing: list[str] = field(default_factory=list)
 
@@ -230,8 +231,17 @@ class Focus:
             return False
         # A sentence naming something of its own (other than who reports it: "The Sun says")
         # may name the asked thing elsewhere ("Hale told Le Point in a magazine interview").
+        # ("a London hotel", "a French magazine": a name inside the anonymous phrase names no
+        # hotel or magazine)
+        # (only for "the name of the <noun> where …", which says the thing has a name of its
+        # own: for "which hotel …", "a Hilton hotel" names it as well as "a London hotel" does
+        # not, and no word list tells a chain from a place)
+        phrases = self._role_phrases(sentence)
+        unnamed = sentence
+        for m in reversed(phrases if self.described else []):
+            unnamed = f"{unnamed[: m.start()]} {unnamed[m.end() :]}"
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
-        for run in name_runs(sentence):
+        for run in name_runs(unnamed):
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)}
             if words <= q_words:
                 continue
@@ -247,20 +257,27 @@ class Focus:
                 continue
             if not re.search(rf"{re.escape(run)}\s+{_REPORTS}", sentence):
                 return False
-        # "a judge's clerk", "a magazine interview" use the noun as a modifier: not anonymous.
+        for m in phrases:
+            before, after = sentence[: m.start()], sentence[m.end() :]
+            if not (_NAME_BEFORE_ROLE.search(before) or _NAME_AFTER_ROLE.match(after)):
+                return True
+        return False
+
+    def _role_phrases(self, sentence: str) -> list[re.Match[str]]:
+        """The phrases "a/an/another/one <up to two words> <noun>" of the sentence, except
+        where the noun is a modifier ("a judge's clerk", "a magazine interview")."""
+        assert self.noun is not None
         role = re.compile(
             rf"\b(?:a|an|another|one)\s+(?:[\w'’-]+\s+){{0,2}}?{re.escape(self.noun)}s?\b"
             r"(?!['’]s\b)",
             re.IGNORECASE,
         )
+        phrases = []
         for m in role.finditer(sentence):
-            before, after = sentence[: m.start()], sentence[m.end() :]
-            following = re.match(r"\s+([a-z]+)\b", after)
-            if following and following.group(1) not in STOPWORDS:
-                continue
-            if not (_NAME_BEFORE_ROLE.search(before) or _NAME_AFTER_ROLE.match(after)):
-                return True
-        return False
+            following = re.match(r"\s+([a-z]+)\b", sentence[m.end() :])
+            if not following or following.group(1) in STOPWORDS:
+                phrases.append(m)
+        return phrases
 
     def anchored(self, sentence: str, context: str = "") -> bool:
         """Whether every name, year and quoted phrase of the question is present in the
@@ -418,7 +435,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
     years = tuple(sorted(set(_YEAR.findall(question))))
     kind = asked_kind(question)
-    person = named_person_noun(question) if kind is Kind.NAME else None
+    described = described_noun(question) if kind is Kind.NAME else None
     return Focus(
         weights=weights,
         names=tuple(dict.fromkeys(names)),
@@ -427,7 +444,8 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         kind=kind,
         event=event_verb(question),
         role=asked_role(question, kind),
-        noun=asked_noun(question, kind) or person,
-        person=person is not None,
+        noun=asked_noun(question, kind) or (described[0] if described else None),
+        person=described is not None and described[1],
+        described=described is not None and asked_noun(question, kind) is None,
         question=question,
     )

@@ -172,18 +172,22 @@ def asked_noun(question: str, kind: Kind | None) -> str | None:
     return noun
 
 
-# "What is the name of the <…> fellow who …?": a person the question describes by a noun.
-_NAME_OF_WHO = re.compile(
-    r"\bname of (?:the|a|an|its|his|her|their) (?:[\w'’-]+ ){0,8}?([a-z]+) (?:who|whom)\b"
+# "What is the name of the <…> fellow who …?" / "… of the hotel where …": a person or a thing
+# the question describes by a noun and a clause.
+_NAME_OF_CLAUSE = re.compile(
+    r"\bname of (?:the|a|an|its|his|her|their) (?:[\w'’-]+ ){0,8}?([a-z]+) "
+    r"(who|whom|where|that|which)\b"
 )
 
 
-def named_person_noun(question: str) -> str | None:
-    """The noun of "what is the name of the <noun> who …?" ("the China-focused fellow who
-    described …" → "fellow"), or None."""
-    m = _NAME_OF_WHO.search(" ".join(question.split()))
-    noun = m.group(1) if m else None
-    return None if noun is None or noun in STOPWORDS or noun in _ANY_NAME_ROLES else noun
+def described_noun(question: str) -> tuple[str, bool] | None:
+    """The noun of "what is the name of the <noun> who/where/that …?" and whether it is a
+    person's ("the China-focused fellow who described …" → ("fellow", True); "the Islington
+    hotel where …" → ("hotel", False)), or None."""
+    m = _NAME_OF_CLAUSE.search(" ".join(question.split()))
+    if m is None or m.group(1) in STOPWORDS or m.group(1) in _ANY_NAME_ROLES:
+        return None
+    return m.group(1), m.group(2) in ("who", "whom")
 
 
 def asked_role(question: str, kind: Kind | None) -> str | None:

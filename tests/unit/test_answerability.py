@@ -948,3 +948,56 @@ def test_the_name_of_a_person_described_by_a_noun_needs_a_full_name() -> None:
     assert not focus.names_role_anonymously(
         "Beijing wants a role, said Sheehan, who is a fellow at the Carnegie Endowment."
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holds"),
+    [
+        # the injured are counted as injured, not by a death toll
+        ("How many people were wounded in the bombing?", "The attack killed five.", False),
+        ("How many were seriously injured?", "The blast killed five.", False),
+        ("How many people were wounded in the bombing?", "Five died and 50 were wounded.", True),
+        ("How many people were injured in the crash?", "Some 30 people went to hospital.", True),
+        # news counts the injured by their treatment too
+        ("How many people were hurt in the fire?", "Paramedics treated 43 people.", True),
+        ("How many were injured?", "Three remain in a critical condition.", True),
+        # a death toll beside a hospital is no count of the injured
+        ("How many were injured?", "Twelve were killed, officials at the hospital said.", False),
+        # a duration, a figurative "hurt by": not the injured
+        ("How many weeks has Ana Ruiz been injured?", "Ruiz has been out for 12 weeks.", True),
+        (
+            "How many families were hurt by the collapse?",
+            "Some 150,000 families lost savings.",
+            True,
+        ),
+        # an injured person named in passing is no count of the injured
+        (
+            "How many caps had Ana Ruiz won when she replaced the injured captain?",
+            "The 22-cap wing says the captain will be missed.",
+            True,
+        ),
+        # a time of day by its zone
+        (
+            "To what time has the kick-off been brought forward?",
+            "Kick-off has been brought forward from 2115 GMT to 1945 GMT.",
+            True,
+        ),
+        ("What time does the match kick off?", "The match is on 17 March.", False),
+        ("What time will the polls close?", "Polls close at 2200 local time.", True),
+    ],
+)
+def test_injuries_and_times_of_day(question: str, sentence: str, holds: bool) -> None:
+    assert holds_kind(sentence, Kind.NUMBER, question) is holds
+
+
+def test_the_name_of_a_place_described_by_a_clause_needs_its_name() -> None:
+    focus = question_focus("What is the name of the Islington hotel where Jo Hale stayed?", None)
+    assert (focus.noun, focus.person) == ("hotel", False)
+    # a name inside the anonymous phrase ("a London hotel") names no hotel
+    assert focus.names_role_anonymously("Ms Hale, 25, stayed in a London hotel on Monday.")
+    assert not focus.names_role_anonymously("Ms Hale stayed at a hotel, the Grand, on Monday.")
+    assert not focus.names_role_anonymously("Ms Hale stayed at the Islington Grand on Monday.")
+    # "which hotel": a name before the noun may be the hotel's ("a Hilton hotel"), as before
+    which = question_focus("Which hotel did Jo Hale stay in?", None)
+    assert (which.noun, which.person) == ("hotel", False)
+    assert not which.names_role_anonymously("Ms Hale stayed in a Hilton hotel on Monday.")
