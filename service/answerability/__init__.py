@@ -23,11 +23,12 @@ One module a job; each imports only from those listed before it:
   nationalities, countries, words that are no names, money, change and category words, years);
 - ``kinds``: ``Kind`` and the wording rules of ``asked_kind``;
 - ``names``: capitalised name runs (``name_runs``) and places;
-- ``figures``: numbers, money and its relations, units, counts, shares, durations, ratios,
-  hedged figures, ``states_lead_fact``;
+- ``figures``: numbers, money and its relations, units (times, injuries, death tolls), counts
+  (of people or of things), shares, durations, ratios, hedged figures, ``states_lead_fact``;
 - ``holds``: ``holds_kind`` and ``is_withheld``;
 - ``roles``: the event and role a question names (``event_verb``, ``mentions_event``,
-  ``asked_noun``, ``asked_role``);
+  ``asked_noun``, ``asked_role``) and the noun of "the name of the <noun> who/where …"
+  (``described_noun``);
 - ``focus``: ``TermStats``, ``Focus``, ``question_focus``, ``question_parts``,
   ``withheld_instead``;
 - ``hygiene`` (depends on none): ``is_instruction``.
