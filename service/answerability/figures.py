@@ -67,8 +67,7 @@ _UNITS = (
             # (not a distance: "the 5,000m")
             r"\d[:.]\d\d\b|(?<![\d,])\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|s|am|pm|"
             r"a\.m\.|p\.m\.)(?![\w])|(?<![\d,.])\d{1,2}\s?m(?![\w])|\bo'clock\b|\bnoon\b|\bmidnight\b|"
-            # a time of day by its zone ("kick-off at 1945 GMT", "at 10 BST")
-            # ("0800 local time", "1400 CEST")
+            # a time of day by its zone ("kick-off at 1945 GMT", "0800 local time")
             r"(?<![\d,.])\d{1,4}\s?(?:GMT|BST|CET|CEST|UTC|EST|EDT|PST|ET|local time)\b",
             re.IGNORECASE,
         ),
@@ -345,11 +344,6 @@ _MEASURE_FAMILIES = (
 )
 
 
-def _count_key(word: str) -> str:
-    """A counted noun, singular or plural, as a short key ("caps" and "cap" are "cap")."""
-    return word.lower().removesuffix("s")[:5]
-
-
 _PERSON_NOUNS = (
     "people persons fans spectators supporters visitors viewers listeners readers users "
     "customers clients subscribers members voters workers staff employees pupils students "
@@ -391,7 +385,7 @@ _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
 
 
 def _noun_class(word: str) -> str | None:
-    """ "person", "thing" or None (on neither list)."""
+    """Which list ``word`` is on: "person", "thing", or None (neither)."""
     if word in _PERSON_WORDS:
         return "person"
     return "thing" if word in _THING_WORDS else None
@@ -524,6 +518,11 @@ def _counted_words(q_lower: str) -> set[str]:
     m = re.search(r"\bhow many ((?:[a-z-]+ ){0,3})", q_lower + " ")
     words = m.group(1).split() if m else []
     return {_count_key(w) for w in words if w not in ("of", "the", "more", "other")}
+
+
+def _count_key(word: str) -> str:
+    """A counted noun, singular or plural, as a short key ("caps" and "cap" are "cap")."""
+    return word.lower().removesuffix("s")[:5]
 
 
 def _asked_count(question: str) -> set[str]:
