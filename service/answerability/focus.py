@@ -231,11 +231,9 @@ class Focus:
             return False
         # A sentence naming something of its own (other than who reports it: "The Sun says")
         # may name the asked thing elsewhere ("Hale told Le Point in a magazine interview").
-        # ("a London hotel", "a French magazine": a name inside the anonymous phrase names no
-        # hotel or magazine)
-        # (only for "the name of the <noun> where …", which says the thing has a name of its
-        # own: for "which hotel …", "a Hilton hotel" names it as well as "a London hotel" does
-        # not, and no word list tells a chain from a place)
+        # For "the name of the hotel where …" (the thing has a name of its own), a name inside
+        # the anonymous phrase names nothing ("a London hotel"); not for "which hotel …", where
+        # "a Hilton hotel" may answer and no word list tells a chain from a place.
         phrases = self._role_phrases(sentence)
         unnamed = sentence
         for m in reversed(phrases if self.described else []):
