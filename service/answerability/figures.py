@@ -114,6 +114,17 @@ _UNITS = (
         re.compile(r"\b(?:kill\w*|died|dead|deaths?|lives|fatal\w*|perished)\b", re.IGNORECASE),
     ),
     (
+        # A score: the sentence must give one ("2-1", "6-4 6-3", "a 24-17 win", "by five
+        # wickets", "a goalless draw"), not only who won ("Valencia lost to Racing").
+        re.compile(r"\b(?:what|which) (?:was |were |is )?(?:the )?(?:final |half-time )?score\b"),
+        re.compile(
+            r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,]*\d)|\b(?:goalless|scoreless|nil)\b|"
+            rf"\bby (?:\d+|{'|'.join(_COUNT_WORDS)}) (?:runs?|wickets?|points?|goals?|strokes?|"
+            r"shots?|tries|lengths?)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         # A percentage: the sentence must give one ("a third" or "17 stores" does not).
         re.compile(r"\b(?:what|which|by what|by how many)\s+(?:percentage|per ?cent)\b"),
         re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE),

@@ -984,9 +984,18 @@ def test_the_name_of_a_person_described_by_a_noun_needs_a_full_name() -> None:
         ),
         ("What time does the match kick off?", "The match is on 17 March.", False),
         ("What time will the polls close?", "Polls close at 2200 local time.", True),
+        # a score is a score, not only who won
+        (
+            "By what score did Rovers lose to Ashby?",
+            "Rovers sacked their coach after eight months.",
+            False,
+        ),
+        ("By what score did Rovers lose to Ashby?", "Rovers lost 2-1 to Ashby on Sunday.", True),
+        ("What was the score when Ana Ruiz won the final?", "Ruiz won 6-4 7-6 (7-5).", True),
+        ("By what score did England win the Test?", "England won by five wickets.", True),
     ],
 )
-def test_injuries_and_times_of_day(question: str, sentence: str, holds: bool) -> None:
+def test_injuries_times_of_day_and_scores(question: str, sentence: str, holds: bool) -> None:
     assert holds_kind(sentence, Kind.NUMBER, question) is holds
 
 
