@@ -114,13 +114,24 @@ _UNITS = (
         re.compile(r"\b(?:kill\w*|died|dead|deaths?|lives|fatal\w*|perished)\b", re.IGNORECASE),
     ),
     (
-        # A score: the sentence must give one ("2-1", "6-4 6-3", "a 24-17 win", "by five
-        # wickets", "a goalless draw"), not only who won ("Valencia lost to Racing").
-        re.compile(r"\b(?:what|which) (?:was |were |is )?(?:the )?(?:final |half-time )?score\b"),
+        # A score: the sentence must give one ("2-1", "6-4 7-6", "a 24-17 win", "by five
+        # wickets", "by 18 frames to 13", "with a score of 150"), not only who won ("Valencia
+        # lost to Racing"). Not the score of a film or a musical, nor odds ("the 2-1
+        # favourites").
         re.compile(
-            r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,]*\d)|\b(?:goalless|scoreless|nil)\b|"
-            rf"\bby (?:\d+|{'|'.join(_COUNT_WORDS)}) (?:runs?|wickets?|points?|goals?|strokes?|"
-            r"shots?|tries|lengths?)\b",
+            r"^(?!.*\b(?:film|movie|musical|composer|composed|soundtrack|opera|ballet|credit)\b)"
+            r".*\b(?:what|which) (?:was |were |is )?(?:the )?(?:final |half-time )?score\b"
+        ),
+        re.compile(
+            r"(?<![\d.,])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,]*\d)"
+            r"(?!\s+(?:on\s+)?(?:favourites?|outsiders?|odds|shot|chance)\b)|"
+            r"\b(?:goalless|scoreless|nil)\b|\bscore of \d|"
+            rf"\bby (?:an innings and )?(?:\d+(?:,\d{{3}})*|{'|'.join(_COUNT_WORDS)}) (?:runs?|"
+            r"wickets?|points?|goals?|strokes?|shots?|tries|lengths?|frames?|sets?|legs?|games?|"
+            r"votes?|seats?)\b|"
+            rf"\b(?:\d+(?:,\d{{3}})*|{'|'.join(_COUNT_WORDS)}) (?:goals?|frames?|sets?|legs?|"
+            r"games?|points?|votes?|seats?|tries) to (?:\d|"
+            rf"(?:{'|'.join(_COUNT_WORDS)})\b)",
             re.IGNORECASE,
         ),
     ),

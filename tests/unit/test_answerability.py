@@ -993,6 +993,11 @@ def test_the_name_of_a_person_described_by_a_noun_needs_a_full_name() -> None:
         ("By what score did Rovers lose to Ashby?", "Rovers lost 2-1 to Ashby on Sunday.", True),
         ("What was the score when Ana Ruiz won the final?", "Ruiz won 6-4 7-6 (7-5).", True),
         ("By what score did England win the Test?", "England won by five wickets.", True),
+        ("By what score did England win?", "England won by an innings and 50 runs.", True),
+        ("What was the score in the final?", "He won by 18 frames to 13.", True),
+        # odds are no score; a film's score is no match score
+        ("What was the score at Ashby?", "Rovers, the 2-1 favourites, beat Ashby.", False),
+        ("What was the score of the film?", "The score was written by Jo Hale in 2010.", True),
     ],
 )
 def test_injuries_times_of_day_and_scores(question: str, sentence: str, holds: bool) -> None:
