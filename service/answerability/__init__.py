@@ -30,7 +30,8 @@ One module a job; each imports only from those listed before it:
   ``asked_noun``, ``asked_role``) and the noun of "the name of the <noun> who/where …"
   (``described_noun``);
 - ``focus``: ``TermStats``, ``Focus``, ``question_focus``, ``question_parts``,
-  ``withheld_instead``;
+  ``description_terms`` (the terms only a describing clause of the question holds, weighted
+  down in the focus), ``withheld_instead``;
 - ``hygiene`` (depends on none): ``is_instruction``.
 """
 
@@ -38,10 +39,12 @@ from __future__ import annotations
 
 from service.answerability.figures import states_lead_fact
 from service.answerability.focus import (
+    DESCRIPTION_WEIGHT,
     PRONOUN,
     WITHHELD_COVERAGE_MARGIN,
     Focus,
     TermStats,
+    description_terms,
     question_focus,
     question_parts,
     withheld_instead,
@@ -53,6 +56,7 @@ from service.answerability.names import name_runs
 from service.answerability.roles import asked_noun, asked_role, event_verb, mentions_event
 
 __all__ = [
+    "DESCRIPTION_WEIGHT",
     "PRONOUN",
     "WITHHELD_COVERAGE_MARGIN",
     "Focus",
@@ -61,6 +65,7 @@ __all__ = [
     "asked_kind",
     "asked_noun",
     "asked_role",
+    "description_terms",
     "event_verb",
     "holds_kind",
     "is_instruction",

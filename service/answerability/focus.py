@@ -411,10 +411,84 @@ def question_parts(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question]
 
 
+DESCRIPTION_WEIGHT = 0.5
+"""How much a term counts that only a describing clause of the question holds (see
+``description_terms``), against a term of what is asked."""
+
+_WH = r"(?:how|what|which|who|whom|whose|when|where|why|in what|in which|on what|at what|by how)"
+_AUX = r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
+# A describing clause attaches to a noun: an apposition or a relative clause (", the studio he
+# has now signed with", ", who filmed …", ", one of the unions that …"). Not an adverbial
+# clause (", when …", ", after tax": they condition the answer), a time (", the day after …"),
+# ", the one …" (it narrows the unknown), nor a second question (", which one won?").
+_DESCRIBING = re.compile(
+    r",\s+(?:(?!the one\b|(?:the|a|an)\s+(?:\w+\s+)?(?:day|week|month|year|time|night|morning|"
+    r"evening|weekend|season|quarter)\b)(?:the|a|an)|one of|who|whom|whose|"
+    rf"which(?!\s+ones?\b)|where(?!\s+{_AUX}\b)|in which|at which|during which)\b[^,?]*",
+    re.IGNORECASE,
+)
+# The question word opens the question (after a leading clause), never inside a clause.
+_WH_WORD = re.compile(rf"^\s*(?:{_AUX}|{_WH})\b", re.IGNORECASE)
+# A bare wh-phrase before the comma ("Which player, whose contract …"): the clause is a
+# condition on the unknown, not a description of something given.
+_BARE_WH_PHRASE = re.compile(r"^\s*(?:which|what|how many|how much)(?:\s+\w+)?\s*$", re.I)
+# "After the tsunami, what …", "At the event where X was launched, how …": an event or an
+# occasion. Not "According to X," / "Under the original plan," (a source, a version), "Before
+# the merger," / "Since 1997," / "In the first quarter," (a period that selects the figure),
+# nor "When did X …, how …?" (a question).
+_LEADING = re.compile(
+    rf"^\s*(?:(?:after|during|following|when(?!\s+{_AUX}\b)|while)\b[^,?]{{3,}}|"
+    r"(?:at|in) the\b[^,?]*\b(?:where|when|at which|in which)\b[^,?]*),\s*"
+    rf"(?={_WH}\b)",
+    re.IGNORECASE,
+)
+_LEAD_WORD = re.compile(r"^\s*\w+")
+_CHOICE = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
+
+
+def description_terms(question: str) -> set[str]:
+    """The content terms that only the question's describing clauses hold: an apposition or
+    relative clause set off by a comma after the question word ("What was X's first film for
+    Warner Brothers, *the studio he has now signed a three-year deal with*?") or a leading
+    clause of event or occasion ("*After the tsunami*, what share …"). Such a clause picks out
+    the article; the sentence that answers holds what is asked, and the one that repeats the
+    clause is often the article's lead. Choices (", the A or the B?"), titles with commas and
+    two-part questions (", and how many …") are not split."""
+    clauses = []
+    lead = _LEADING.match(question)
+    if lead:  # without its first word ("after", "following": no evidence either way)
+        clauses.append(_LEAD_WORD.sub(" ", lead.group(0), count=1))
+    body = question[lead.end() :] if lead else question
+    if _WH_WORD.match(body):
+        found = list(_DESCRIBING.finditer(body))
+        if found and (
+            _BARE_WH_PHRASE.match(body[: found[0].start()])
+            or re.search(r"\bor\b", body[found[0].start() :], re.IGNORECASE)
+        ):
+            found = []
+        clauses += [
+            m.group(0)
+            for m in found
+            if not (_CHOICE.search(m.group(0)) and re.match(r",\s+(?:the|a|an)\b", m.group(0)))
+        ]
+    if not clauses:
+        return set()
+    asked = body
+    for clause in clauses[1 if lead else 0 :]:
+        asked = asked.replace(clause, " ", 1)
+    ask_words = content_words(asked)
+    if not ask_words:  # nothing left to ask about: the clause is the question
+        return set()
+    return {w for c in clauses for w in content_words(c)} - ask_words
+
+
 def question_focus(question: str, stats: TermStats | None) -> Focus:
-    """The focus of a question, each content term weighted by its IDF (1 when no stats)."""
+    """The focus of a question, each content term weighted by its IDF (1 when no stats), a
+    term only a describing clause holds by ``DESCRIPTION_WEIGHT`` of that."""
     words = content_words(question)
     weights = {w: (stats.idf(w) if stats else 1.0) for w in words}
+    for w in description_terms(question) & weights.keys():
+        weights[w] *= DESCRIPTION_WEIGHT
     names: list[str] = []
     for run in name_runs(question):
         tokens = [w.strip(".,'’?").removesuffix("'s").removesuffix("’s") for w in run.split()]

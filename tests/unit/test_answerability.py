@@ -8,9 +8,12 @@ from collections.abc import Iterator
 import pytest
 
 from service.answerability import (
+    DESCRIPTION_WEIGHT,
+    Focus,
     Kind,
     TermStats,
     asked_kind,
+    description_terms,
     holds_kind,
     is_instruction,
     name_runs,
@@ -1015,3 +1018,52 @@ def test_the_name_of_a_place_described_by_a_clause_needs_its_name() -> None:
     which = question_focus("Which hotel did Jo Hale stay in?", None)
     assert (which.noun, which.person) == ("hotel", False)
     assert not which.names_role_anonymously("Ms Hale stayed in a Hilton hotel on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("question", "described"),
+    [
+        # an apposition after the question word says which thing is meant
+        (
+            "What was Ana Ruiz's first novel for Penfold, the publisher she has now left?",
+            {"publish", "left"},
+        ),
+        (
+            "In what year was Acme, the country's biggest lender, founded?",
+            {"countri", "biggest", "lender"},
+        ),
+        ("Who chairs Valmora Bank, which cut 300 jobs in May?", {"cut", "300", "job", "may"}),
+        # a leading clause of time or occasion
+        ("After the floods, how many homes did Ashby rebuild?", {"flood"}),
+        # what is asked keeps its words even when the clause repeats them
+        ("Which film did Jo Hale direct, the film that won in Venice?", {"venic", "won"}),
+        # a source or a version is a condition, not a description
+        ("According to Jo Hale, how much did the plan cost?", set()),
+        ("Under the original plan, how many homes were to be built?", set()),
+        # the clause after the comma is the question itself
+        ("According to the report on Acme, whose chips were hit by the curbs?", set()),
+        # two-part questions and plain questions are left whole
+        ("How tall is the Ashby tower, and how tall is the Valmora spire?", set()),
+        ("Who did Acme's chairman meet in Leeds?", set()),
+    ],
+)
+def test_describing_clauses_of_a_question(question: str, described: set[str]) -> None:
+    assert description_terms(question) == described
+
+
+def test_a_describing_clause_weighs_less_than_what_is_asked() -> None:
+    question = "What was Ana Ruiz's first novel for Penfold, the publisher she has now left?"
+    focus = question_focus(question, None)
+    assert focus.weights["publish"] == DESCRIPTION_WEIGHT
+    assert focus.weights["novel"] == 1.0
+    plain = question_focus("What was Ana Ruiz's first novel for Penfold?", None)
+    assert set(plain.weights.values()) == {1.0}
+    # the sentence that repeats the clause covers less than it did, the one that states what
+    # is asked more: the two tie without the weights, the one that states it wins with them
+    lead = "Ana Ruiz has left the publisher Penfold after ten years."
+    answer = "Ana Ruiz's first novel for Penfold was The Salt Road."
+    unweighted = {w: 1.0 for w in focus.weights}
+    assert focus.coverage(lead) < Focus(weights=unweighted).coverage(lead)
+    assert focus.coverage(answer) > Focus(weights=unweighted).coverage(answer)
+    assert Focus(weights=unweighted).coverage(answer) == Focus(weights=unweighted).coverage(lead)
+    assert focus.coverage(answer) > focus.coverage(lead)
