@@ -1042,6 +1042,14 @@ def test_the_name_of_a_place_described_by_a_clause_needs_its_name() -> None:
         ("Under the original plan, how many homes were to be built?", set()),
         # the clause after the comma is the question itself
         ("According to the report on Acme, whose chips were hit by the curbs?", set()),
+        # choices, conditions, a second question and a narrowed unknown are not descriptions
+        ("Which team won, the Ashby side or the Valmora side?", set()),
+        ("How much was Acme's profit, after tax?", set()),
+        ("Who bought the Ashby plant, when was the deal signed?", set()),
+        ("Which player, whose contract ends in May, did Rovers sell?", set()),
+        ("Which striker scored, the one signed from Leeds?", set()),
+        ("Before the merger, how many staff did Acme have?", set()),
+        ("Who is directing the film of The Lion, the Witch and the Wardrobe?", set()),
         # two-part questions and plain questions are left whole
         ("How tall is the Ashby tower, and how tall is the Valmora spire?", set()),
         ("Who did Acme's chairman meet in Leeds?", set()),
