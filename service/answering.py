@@ -35,6 +35,7 @@ from service.evidence import (
     EvidenceItem,
     EvidenceScorer,
     ScoredSentence,
+    content_words,
     select_evidence,
     weighted_overlap,
 )
@@ -163,6 +164,7 @@ class AnswerService:
             answers=answers,
             kind_weight=s.kind_weight,
             headline_penalty=s.headline_penalty,
+            named=frozenset(w for run in focus.names for w in content_words(run)),
         )
         context = {p.passage_id: p.text for p in passages}
 
@@ -183,7 +185,7 @@ class AnswerService:
         eligible = [
             c
             for c in ranked[: s.answer_candidates]
-            if c.score >= s.refusal_threshold
+            if c.threshold_score >= s.refusal_threshold
             and (kind is None or c.answers_kind)
             and focus.coverage(c.sentence.text, around(c)) >= s.focus_min_coverage
             and not focus.about_someone_else(c.sentence.text)
@@ -218,7 +220,7 @@ class AnswerService:
             (
                 (c.sentence.text, around(c))
                 for c in ranked[: s.answer_candidates]
-                if c.score >= s.refusal_threshold
+                if c.threshold_score >= s.refusal_threshold
             ),
         ):
             return passages, []
@@ -239,7 +241,8 @@ class AnswerService:
                     if id(c) in part_scores
                     and c not in preferred
                     # its score with the kind bonus this part's kind earns it
-                    and c.score + (0.0 if c.answers_kind else s.kind_weight) >= s.refusal_threshold
+                    and c.threshold_score + (0.0 if c.answers_kind else s.kind_weight)
+                    >= s.refusal_threshold
                 ]
                 # Prefer a sentence whose article holds the part's own names, from the lead's
                 # article when it does ("…, and by what score did he win?").
@@ -256,6 +259,9 @@ class AnswerService:
                 if best is not None:
                     preferred.append(best)
         min_score = lead.score - s.evidence_margin
+        # Further evidence is near the lead by what it says itself too: names its passage
+        # holds raise a sentence in the ranking, not into the evidence beside the lead.
+        min_own = lead.threshold_score - s.evidence_margin
         pool = [
             *preferred,
             *(
@@ -263,6 +269,7 @@ class AnswerService:
                 for c in ranked
                 # (select_evidence skips the others anyway: test the cheap condition first)
                 if c.score >= min_score
+                and c.threshold_score >= min_own
                 and all(c is not p for p in preferred)
                 and (kind is None or c.answers_kind)
                 # Further evidence is about the question's subject too: from the lead's

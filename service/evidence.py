@@ -59,6 +59,14 @@ class ScoredSentence:
     overlap: float
     vector: np.ndarray
     answers_kind: bool = False  # holds something of the kind the question asks for
+    # ``score`` without the names only its passage holds: what the refusal threshold reads, so
+    # that a sentence is judged an answer by what it says itself (its passage only ranks it)
+    own_score: float | None = None
+
+    @property
+    def threshold_score(self) -> float:
+        """The score the refusal threshold compares (``own_score`` when set)."""
+        return self.score if self.own_score is None else self.own_score
 
 
 @lru_cache(maxsize=1)
@@ -166,6 +174,7 @@ class EvidenceScorer:
         answers: Callable[[str], bool] | None = None,
         kind_weight: float = 0.0,
         headline_penalty: float = 0.0,
+        named: frozenset[str] = frozenset(),
     ) -> list[ScoredSentence]:
         """Every sentence of the passages, best evidence first (each span once).
 
@@ -186,6 +195,9 @@ class EvidenceScorer:
             sentences, vectors = self._sentences(passage)
             if not sentences:
                 continue
+            # The question's names its passage or title holds: a sentence of the passage that
+            # says "he" or "the firm" refers to them as much as the one that repeats them.
+            around = named & (content_words(passage.text) | content_words(passage.title))
             sims = vectors @ q
             for sentence, sim, vec in zip(sentences, sims, vectors, strict=True):
                 if not is_statement(sentence.text) or is_instruction(sentence.text):
@@ -194,18 +206,21 @@ class EvidenceScorer:
                 if key in seen:  # overlapping chunks repeat sentences
                     continue
                 seen.add(key)
-                lex = (
-                    weighted_overlap(weights, sentence.text)
-                    if weights
-                    else overlap(q_words, sentence.text)
-                )
+                if weights:
+                    own = weighted_overlap(weights, sentence.text)
+                    lex = weighted_overlap(weights, sentence.text, around) if around else own
+                else:
+                    own = lex = overlap(q_words, sentence.text)
                 score = float(sim) + self.lexical_weight * lex
                 kind = answers(sentence.text) if answers else False
                 if kind:
                     score += kind_weight
                 if is_headline(sentence):
                     score -= headline_penalty
-                scored.append(ScoredSentence(sentence, score, float(sim), lex, vec, kind))
+                own_score = score - self.lexical_weight * (lex - own)
+                scored.append(
+                    ScoredSentence(sentence, score, float(sim), lex, vec, kind, own_score)
+                )
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored
 
@@ -225,12 +240,15 @@ def is_headline(sentence: Sentence) -> bool:
     )
 
 
-def weighted_overlap(weights: dict[str, float], text: str) -> float:
-    """IDF-weighted share of the question's content words that ``text`` contains."""
+def weighted_overlap(
+    weights: dict[str, float], text: str, present: frozenset[str] = frozenset()
+) -> float:
+    """IDF-weighted share of the question's content words that ``text`` contains (or that
+    ``present`` holds: terms known to be referred to)."""
     total = sum(weights.values())
     if not total:
         return 0.0
-    words = content_words(text)
+    words = content_words(text) | present
     return sum(w for term, w in weights.items() if term in words) / total
 
 
