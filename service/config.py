@@ -336,7 +336,8 @@ class Settings(BaseSettings):
     )
     evidence_margin: float = Field(
         default=0.4,
-        description="Evidence beyond the first must score within this of the best sentence.",
+        description="Evidence beyond the first must score within this of the first sentence, "
+        "both with and without the credit for the question's names its passage holds.",
     )
     same_fact_similarity: float = Field(
         default=0.8,

@@ -4,7 +4,10 @@ Sentence boundaries come from the English punkt model shipped with llama-index
 (``span_tokenize``), applied per line so that headings and paragraphs never merge. Scoring is
 written here because no library does it for us: a sentence's evidence score is the cosine
 similarity of question and sentence (all-MiniLM-L6-v2) plus ``lexical_weight`` times the share of
-the question's content words (Porter stems) that the sentence contains.
+the question's content words (Porter stems) that the sentence contains, a name of the question
+counting as contained where the sentence's passage or title holds it ("he", "the firm" refer to
+it). The score without that passage credit (``ScoredSentence.threshold_score``) is what decides
+whether a sentence answers at all.
 """
 
 from __future__ import annotations
@@ -177,6 +180,10 @@ class EvidenceScorer:
         named: frozenset[str] = frozenset(),
     ) -> list[ScoredSentence]:
         """Every sentence of the passages, best evidence first (each span once).
+
+        ``named``: the stems of the question's names; with ``weights``, those the sentence's
+        passage or title holds count as present in each of its sentences, for the ranking
+        (``score``) and not for ``threshold_score``.
 
         ``weights`` weights the question's terms (IDF) in the lexical part; ``answers`` says
         whether a sentence holds something of the kind the question asks for (it then gains

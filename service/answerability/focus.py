@@ -429,9 +429,14 @@ _DESCRIBING = re.compile(
 )
 # The question word opens the question (after a leading clause), never inside a clause.
 _WH_WORD = re.compile(rf"^\s*(?:{_AUX}|{_WH})\b", re.IGNORECASE)
-# A bare wh-phrase before the comma ("Which player, whose contract …"): the clause is a
-# condition on the unknown, not a description of something given.
-_BARE_WH_PHRASE = re.compile(r"^\s*(?:which|what|how many|how much)(?:\s+\w+)?\s*$", re.I)
+# A bare wh-phrase before the comma ("Which player, whose contract …", "Who was the player,
+# who scored twice …"): the clause is a condition on the unknown, not a description of
+# something given.
+_BARE_WH_PHRASE = re.compile(
+    r"^\s*(?:(?:which|what|how many|how much)(?:\s+\w+)?|"
+    r"(?:who|what)\s+(?:is|was|are|were)\s+(?:the name of\s+)?the\s+\w+)\s*$",
+    re.IGNORECASE,
+)
 # "After the tsunami, what …", "At the event where X was launched, how …": an event or an
 # occasion. Not "According to X," / "Under the original plan," (a source, a version), "Before
 # the merger," / "Since 1997," / "In the first quarter," (a period that selects the figure),

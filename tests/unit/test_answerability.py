@@ -1048,6 +1048,7 @@ def test_the_name_of_a_place_described_by_a_clause_needs_its_name() -> None:
         ("Who bought the Ashby plant, when was the deal signed?", set()),
         ("Which player, whose contract ends in May, did Rovers sell?", set()),
         ("Which striker scored, the one signed from Leeds?", set()),
+        ("Who was the player, who scored twice in the final?", set()),
         ("Before the merger, how many staff did Acme have?", set()),
         ("Who is directing the film of The Lion, the Witch and the Wardrobe?", set()),
         # two-part questions and plain questions are left whole
