@@ -204,7 +204,11 @@ class EvidenceScorer:
                 continue
             # The question's names its passage or title holds: a sentence of the passage that
             # says "he" or "the firm" refers to them as much as the one that repeats them.
-            around = named & (content_words(passage.text) | content_words(passage.title))
+            around = (
+                named & (content_words(passage.text) | content_words(passage.title))
+                if named and weights
+                else frozenset()
+            )
             sims = vectors @ q
             for sentence, sim, vec in zip(sentences, sims, vectors, strict=True):
                 if not is_statement(sentence.text) or is_instruction(sentence.text):
@@ -214,8 +218,9 @@ class EvidenceScorer:
                     continue
                 seen.add(key)
                 if weights:
-                    own = weighted_overlap(weights, sentence.text)
-                    lex = weighted_overlap(weights, sentence.text, around) if around else own
+                    words = content_words(sentence.text)
+                    own = weighted_share(weights, words)
+                    lex = weighted_share(weights, words | around) if around else own
                 else:
                     own = lex = overlap(q_words, sentence.text)
                 score = float(sim) + self.lexical_weight * lex
@@ -247,15 +252,16 @@ def is_headline(sentence: Sentence) -> bool:
     )
 
 
-def weighted_overlap(
-    weights: dict[str, float], text: str, present: frozenset[str] = frozenset()
-) -> float:
-    """IDF-weighted share of the question's content words that ``text`` contains (or that
-    ``present`` holds: terms known to be referred to)."""
+def weighted_overlap(weights: dict[str, float], text: str) -> float:
+    """IDF-weighted share of the question's content words that ``text`` contains."""
+    return weighted_share(weights, content_words(text))
+
+
+def weighted_share(weights: dict[str, float], words: set[str] | frozenset[str]) -> float:
+    """IDF-weighted share of the question's content words that ``words`` (stems) holds."""
     total = sum(weights.values())
     if not total:
         return 0.0
-    words = content_words(text) | present
     return sum(w for term, w in weights.items() if term in words) / total
 
 
