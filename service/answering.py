@@ -19,6 +19,7 @@ from service.answerability import (
     holds_kind,
     question_focus,
     question_parts,
+    slot_proximity,
     states_lead_fact,
     withheld_instead,
 )
@@ -156,6 +157,9 @@ class AnswerService:
         def answers(text: str) -> bool:
             return kind is not None and holds_kind(text, kind, query, common)
 
+        named = frozenset(w for run in focus.names for w in content_words(run))
+        # the question's terms that are not its names: what the asked-for item sits beside
+        relation = {t: w for t, w in focus.weights.items() if t not in named}
         ranked = self.scorer.rank(
             query,
             vector,
@@ -164,7 +168,9 @@ class AnswerService:
             answers=answers,
             kind_weight=s.kind_weight,
             headline_penalty=s.headline_penalty,
-            named=frozenset(w for run in focus.names for w in content_words(run)),
+            named=named,
+            proximity=lambda text: slot_proximity(text, kind, query, relation, common),
+            proximity_weight=s.proximity_weight,
         )
         context = {p.passage_id: p.text for p in passages}
 
@@ -258,7 +264,8 @@ class AnswerService:
                         best = mine
                 if best is not None:
                     preferred.append(best)
-        min_score = lead.score - s.evidence_margin
+        # (the lead's proximity bonus ranks it first; it raises no bar for the evidence beside it)
+        min_score = lead.score - lead.proximity_bonus - s.evidence_margin
         # Further evidence is near the lead by what it says itself too: names its passage
         # holds raise a sentence in the ranking, not into the evidence beside the lead.
         min_own = lead.threshold_score - s.evidence_margin

@@ -358,6 +358,12 @@ class Settings(BaseSettings):
         description="Evidence score added to a sentence holding the asked-for kind of fact "
         "(who: a name, when: a date, how many: a number...).",
     )
+    proximity_weight: float = Field(
+        default=0.6,
+        description="Evidence score added, for the ranking only, times the IDF-weighted share "
+        "of the question's non-name terms beside an item of the asked-for kind (\"founded in "
+        '1984" for "In what year was it founded?").',
+    )
     headline_penalty: float = Field(
         default=0.3,
         description="Evidence score taken from headlines, bylines and captions.",

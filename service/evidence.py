@@ -65,6 +65,8 @@ class ScoredSentence:
     # ``score`` without the names only its passage holds: what the refusal threshold reads, so
     # that a sentence is judged an answer by what it says itself (its passage only ranks it)
     own_score: float | None = None
+    # what ``proximity`` added to ``score`` (ranking only: not a reason to admit more evidence)
+    proximity_bonus: float = 0.0
 
     @property
     def threshold_score(self) -> float:
@@ -178,6 +180,8 @@ class EvidenceScorer:
         kind_weight: float = 0.0,
         headline_penalty: float = 0.0,
         named: frozenset[str] = frozenset(),
+        proximity: Callable[[str], float] | None = None,
+        proximity_weight: float = 0.0,
     ) -> list[ScoredSentence]:
         """Every sentence of the passages, best evidence first (each span once).
 
@@ -188,6 +192,8 @@ class EvidenceScorer:
         ``weights`` weights the question's terms (IDF) in the lexical part; ``answers`` says
         whether a sentence holds something of the kind the question asks for (it then gains
         ``kind_weight``: a sentence that answers outranks one that only repeats the question);
+        ``proximity`` (``slot_proximity``) says how close such an item sits to the question's
+        non-name terms, times ``proximity_weight`` for the ranking (not the threshold score);
         a headline, byline or caption loses ``headline_penalty`` (photo captions above a credit
         line are removed at ingest, ``service.ingestion.clean``). Sentences addressed to an AI
         or shaped like a prompt are never evidence (``is_instruction``).
@@ -230,8 +236,14 @@ class EvidenceScorer:
                 if is_headline(sentence):
                     score -= headline_penalty
                 own_score = score - self.lexical_weight * (lex - own)
+                # ranking only, and only where the sentence holds an item of the asked kind:
+                # the threshold score reads what the sentence says
+                near = 0.0
+                if kind and proximity is not None and proximity_weight:
+                    near = proximity_weight * proximity(sentence.text)
+                    score += near
                 scored.append(
-                    ScoredSentence(sentence, score, float(sim), lex, vec, kind, own_score)
+                    ScoredSentence(sentence, score, float(sim), lex, vec, kind, own_score, near)
                 )
         scored.sort(key=lambda s: s.score, reverse=True)
         return scored

@@ -32,6 +32,8 @@ One module a job; each imports only from those listed before it:
 - ``focus``: ``TermStats``, ``Focus``, ``question_focus``, ``question_parts``,
   ``description_terms`` (the terms only a describing clause of the question holds, weighted
   down in the focus), ``withheld_instead``;
+- ``slots``: ``slot_proximity``, how close an item of the asked kind sits to the question's
+  non-name terms ("founded in 1984"), a ranking feature;
 - ``hygiene`` (depends on none): ``is_instruction``.
 """
 
@@ -54,6 +56,7 @@ from service.answerability.hygiene import is_instruction
 from service.answerability.kinds import Kind, asked_kind
 from service.answerability.names import name_runs
 from service.answerability.roles import asked_noun, asked_role, event_verb, mentions_event
+from service.answerability.slots import slot_proximity
 
 __all__ = [
     "DESCRIPTION_WEIGHT",
@@ -74,6 +77,7 @@ __all__ = [
     "name_runs",
     "question_focus",
     "question_parts",
+    "slot_proximity",
     "states_lead_fact",
     "withheld_instead",
 ]

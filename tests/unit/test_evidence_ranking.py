@@ -64,3 +64,44 @@ def test_the_refusal_threshold_reads_only_what_the_sentence_says() -> None:
     # a sentence that names them itself gains nothing from its passage
     score, threshold = ranked["Ana Ruiz has left her publisher Penfold."]
     assert threshold == score
+
+
+def rank_with_proximity(answers: bool) -> dict[str, tuple[float, float, float]]:
+    passage = Passage(
+        passage_id="p1",
+        doc_id="d1",
+        title="Novelist leaves Penfold",
+        published=None,
+        start=0,
+        end=len(TEXT),
+        text=TEXT,
+        score=0.5,
+    )
+    scorer = EvidenceScorer(OnePassageIndex(), lexical_weight=0.6)  # type: ignore[arg-type]
+    ranked = scorer.rank(
+        "What was Ana Ruiz's first novel?",
+        [0.5] * 4,
+        [passage],
+        weights={"ana": 1.0, "ruiz": 1.0, "first": 1.0, "novel": 1.0},
+        answers=lambda text: answers,
+        proximity=lambda text: 1.0 if "novel" in text else 0.0,
+        proximity_weight=0.5,
+    )
+    return {
+        c.sentence.text: (round(c.score, 4), round(c.threshold_score, 4), c.proximity_bonus)
+        for c in ranked
+    }
+
+
+def test_proximity_ranks_but_does_not_lower_the_refusal_bar() -> None:
+    scores = rank_with_proximity(answers=True)
+    score, threshold, bonus = scores["Her first novel was The Salt Road."]
+    assert bonus == 0.5
+    assert score == round(threshold + 0.5, 4)  # ranking only
+    assert scores["Ana Ruiz has left her publisher Penfold."][2] == 0.0
+
+
+def test_proximity_counts_only_for_a_sentence_holding_the_asked_kind() -> None:
+    scores = rank_with_proximity(answers=False)
+    assert all(bonus == 0.0 for _, _, bonus in scores.values())
+    assert all(score == threshold for score, threshold, _ in scores.values())

@@ -1,0 +1,176 @@
+"""Where a sentence's answer sits: how close the asked-for item is to the question's words.
+
+A sentence may hold a figure, a date or a name and still not answer: "ICBC has seen an 18%
+jump in profits during 2004" holds a year, but not the year the bank was *founded*; "ICBC was
+founded in 1984" puts its year beside the question's own verb. Question-answering systems have
+ranked answer candidates by the question terms in a window around them since the first TREC
+QA tracks; ``slot_proximity`` is that feature, written here because none of our libraries has
+it: the IDF-weighted share of the question's *relation* terms (its content words that are not
+part of its names: names are credited to every sentence of their passage already) found within
+``WINDOW`` words of some item of the asked kind that the question does not already state.
+
+Items of a kind are found by the same surface patterns the rest of this package reads: figures
+(digits and number words) for numbers, amounts and ages; years, months and days for dates;
+capitalised runs for names; capitalised words after a preposition for places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+
+from lemminflect import getLemma
+
+from service.answerability.figures import _FIGURE, _norm_number, _numbers
+from service.answerability.holds import _COMMON_ACRONYMS, _DAY_OF_MONTH
+from service.answerability.kinds import Kind
+from service.answerability.lexicon import (
+    _COUNTRY_WORDS,
+    _DEMONYMS,
+    _LONE_DEMONYMS,
+    _MONTHS,
+    _NOT_CITIES,
+    _WEEKDAYS,
+    _YEAR,
+)
+from service.answerability.names import _places, name_runs
+from service.evidence import STOPWORDS, stem_word
+
+__all__ = ["WINDOW", "slot_proximity"]
+
+# Content words either side of an item that count as beside it ("founded in 1984", "seven
+# versions of Cabir", "the 300-strong audience", "real name Corey Miller"); function words do
+# not count towards the distance ("her last show on 5 March"). Measured on the 19 question
+# sets (extractive, weight 0.6; see the README).
+WINDOW = 2
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_DATE_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(m.capitalize() for m in _MONTHS)
+    + r"|"
+    + "|".join(d.capitalize() for d in _WEEKDAYS)
+    + r")\b"
+)
+# Words of the question's asking phrase, never beside its answer ("how many", "how much").
+_ASKING = frozenset({"mani", "much"})
+
+
+def _locate(text: str, run: str, at: int) -> tuple[int, int] | None:
+    """Where ``run`` (a name run, which may have lost words and spacing: "University Leeds" for
+    "University of Leeds") lies in ``text`` from ``at``: its first word to its last."""
+    words = re.findall(r"[A-Za-z0-9&]+", run)
+    if not words:
+        return None
+    first = re.compile(rf"(?<![A-Za-z0-9]){re.escape(words[0])}(?![A-Za-z0-9])")
+    last = re.compile(rf"(?<![A-Za-z0-9]){re.escape(words[-1])}(?![A-Za-z0-9])")
+    m = first.search(text, at) or first.search(text)
+    if m is None:
+        return None
+    end = last.search(text, m.start())
+    return m.start(), end.end() if end else m.end()
+
+
+def _no_name(words: set[str]) -> bool:
+    """A country, a nationality or a common acronym names no one ("the Chinese government",
+    "TV"), as for ``holds_kind``."""
+    return all(
+        w in _NOT_CITIES
+        or w in _COUNTRY_WORDS
+        or w in _DEMONYMS
+        or w in _LONE_DEMONYMS
+        or w in _COMMON_ACRONYMS
+        for w in words
+    )
+
+
+def _items(
+    text: str, kind: Kind, question: str, common: Callable[[str], bool] | None
+) -> Iterator[tuple[int, int]]:
+    """Character spans of the items of ``kind`` in ``text`` that ``question`` does not state."""
+    q_lower = question.lower()
+    q_words = set(re.findall(r"[a-z0-9]+", q_lower))
+    if kind in (Kind.NUMBER, Kind.MONEY, Kind.AGE):
+        q_numbers = _numbers(question)
+        for m in _FIGURE.finditer(text):
+            figure = m.group(0)
+            if figure[0].isdigit():
+                if _norm_number(re.sub(r"(?:m|bn|k)$", "", figure)) in q_numbers:
+                    continue
+            elif figure.lower() in q_words:
+                continue
+            yield m.span()
+    elif kind is Kind.DATE:
+        for m in _DAY_OF_MONTH.finditer(text):
+            if not set(re.findall(r"[a-z0-9]+", m.group(0).lower())) <= q_words:
+                yield m.span()
+        q_years = set(_YEAR.findall(question))
+        for m in _YEAR.finditer(text):
+            if m.group(1) not in q_years:
+                yield m.span()
+        for m in _DATE_WORD.finditer(text):
+            if m.group(0).lower() not in q_words:
+                yield m.span()
+    elif kind in (Kind.NAME, Kind.PLACE):
+        runs = name_runs(text, common) if kind is Kind.NAME else _places(text)
+        at = 0
+        for run in runs:
+            words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))}
+            if not words or words <= q_words or (kind is Kind.NAME and _no_name(words)):
+                continue
+            span = _locate(text, run, at)
+            if span is not None:
+                at = span[1]
+                yield span
+
+
+@lru_cache(maxsize=65536)
+def _lemma_stem(word: str) -> str:
+    """The stem of a sentence word's verb lemma (lemminflect's tables, shipped in its package:
+    no download): "met" and "meeting" give "meet", "paid" "pay", "sold" "sell". Only the
+    sentence's words are lemmatised: the question's terms are compared as they are, so that
+    "founded" is not "find". Cached (``lru_cache`` is thread-safe): a lookup costs ~10 µs."""
+    lemmas = getLemma(word, upos="VERB")
+    return stem_word(lemmas[0]) if lemmas else stem_word(word)
+
+
+def slot_proximity(
+    text: str,
+    kind: Kind | None,
+    question: str,
+    relation: dict[str, float],
+    common: Callable[[str], bool] | None = None,
+) -> float:
+    """The largest IDF-weighted share of ``relation`` (the question's relation terms: Porter
+    stems with weights, as ``content_words`` gives them) within ``WINDOW`` content words of one
+    item of ``kind`` in ``text``; 0.0 when the question asks for no kind, has no relation
+    terms, or the text holds no new item. A word matches a term by its stem or by its verb
+    lemma's ("met" is beside "meet"). The question's own years and its asking words ("how
+    many") are no relation terms."""
+    years = set(_YEAR.findall(question))
+    relation = {t: w for t, w in relation.items() if t not in _ASKING and t not in years}
+    total = sum(relation.values())
+    if kind is None or kind is Kind.STATEMENT or total <= 0:
+        return 0.0
+    tokens = [
+        (m.start(), m.end(), m.group(0).lower().replace("’", "'").removesuffix("'s"))
+        for m in _TOKEN.finditer(text)
+    ]
+    best = 0.0
+    for start, end in _items(text, kind, question, common):
+        inside = {i for i, (s, e, _) in enumerate(tokens) if s < end and e > start}
+        if not inside:
+            continue
+        # up to WINDOW content words on each side of the item (function words are skipped)
+        near: list[str] = []
+        for step, first in ((-1, min(inside) - 1), (1, max(inside) + 1)):
+            i, found = first, 0
+            while 0 <= i < len(tokens) and found < WINDOW:
+                word = tokens[i][2]
+                if word not in STOPWORDS:
+                    near.append(word)
+                    found += 1
+                i += step
+        stems = {stem_word(w) for w in near} | {_lemma_stem(w) for w in near}
+        best = max(best, sum(w for t, w in relation.items() if t in stems) / total)
+    return best
