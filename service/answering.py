@@ -23,6 +23,7 @@ from service.answerability import (
     states_lead_fact,
     withheld_instead,
 )
+from service.answerability.slots import warm_up as warm_slots
 from service.citations import (
     CitationVerifier,
     SupportPolicy,
@@ -117,8 +118,9 @@ class AnswerService:
 
     def warm_up(self) -> None:
         """Load what the first question would otherwise wait for (the IDF table, ~2 s on the
-        samples+BBC index); called from the start-up thread."""
+        samples+BBC index; lemminflect's tables, ~0.25 s); called from the start-up thread."""
         self.term_stats.idf("")
+        warm_slots()
 
     def _finish(self, out: _Outcome, text: str, citations: list[Citation] | None = None) -> Answer:
         done = time.perf_counter()

@@ -74,3 +74,10 @@ def test_no_kind_or_no_relation_terms_give_nothing() -> None:
     # "What did X say?" asks for a statement: no item to sit beside
     assert proximity("What did Lena Ostrow say about the merger?", "Ostrow said it was bad.") == 0.0
     assert slot_proximity("Founded in 1921.", Kind.DATE, "When was Harlow founded?", {}) == 0.0
+
+
+def test_a_year_is_no_count() -> None:
+    question = "How many shops did Tarvo open?"
+    # "in 2004" sits beside "open" but counts no shops; "40 shops" does
+    assert proximity(question, "Tarvo opened its shops in 2004.") == 0.0
+    assert proximity(question, "Tarvo opened 40 shops.") > 0.0
