@@ -232,9 +232,14 @@ def holds_kind(
         return bool(_SPEECH.search(text) or _QUOTATION.search(text))
     if kind is Kind.PLACE:
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
-        places = [p for p in _places(text) if p.lower() not in q_words]
+        # a place with a word the question does not hold ("Times Square" for "where in New
+        # York"), not the question's own place
+        runs = [
+            set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in _places(text)
+        ]
+        places = [words for words in runs if words - q_words]
         if _ASKS_CITY.search(q_lower):  # a country or a continent is not the city asked for
-            places = [p for p in places if p.lower().rstrip(".") not in _NOT_CITIES]
+            places = [w for w in places if not w <= _NOT_CITIES]
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.

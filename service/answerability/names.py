@@ -19,11 +19,19 @@ _CAP_RUN = re.compile(
 _PLACE = re.compile(
     r"\b(?:in|at|to|from|near|outside|across)\s+(?:the\s+|(?:his|her|its|their)\s+"
     r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
-    r"studio|factory|plant)\b))?([A-Z][\w.-]*\w)(?!\w|['’]s\s+[a-z])"
+    r"studio|factory|plant)\b))?"
+    # the whole capitalised run ("in Hong Kong", "in New York's Times Square")
+    r"([A-Z][\w.-]*\w(?:(?:['’]s)?\s+[A-Z][\w.-]*\w)*)(?!\w|['’]s\s+[a-z])"
 )
 # Common nouns after which a capitalised word still names a place ("in his Sheffield seat").
 _PLACE_NOUNS = frozenset(
     "seat constituency home hometown base headquarters office studio factory plant".split()
+)
+
+_BODIES = frozenset(
+    "ministry office department council commission committee party bank group company "
+    "corporation agency authority association union federation board court institute "
+    "foundation trust service services".split()
 )
 
 _TIME_WORDS = frozenset(
@@ -33,10 +41,17 @@ _TIME_WORDS = frozenset(
 
 
 def _places(text: str) -> list[str]:
-    """Capitalised words after a preposition that can be places: not when a common noun follows
-    ("in ChatGPT developer OpenAI", "in Apple shares" name a product and a firm)."""
+    """Runs of capitalised words after a preposition that can be places ("in Hong Kong", "in
+    New York's Times Square"): not when a common noun follows ("in ChatGPT developer OpenAI",
+    "in Apple shares" name a product and a firm)."""
     found = []
     for m in _PLACE.finditer(text):
+        # "according to X" gives a source; a run ending in an institution's noun ("the Chinese
+        # Ministry", "the Foreign Office") names a body, not a place
+        if re.search(r"\baccording\s*$", text[: m.start()]) or (
+            m.group(1).split()[-1].lower() in _BODIES and " " in m.group(1)
+        ):
+            continue
         following = re.match(r"\s+([a-z]+)", text[m.end() :])
         word = following.group(1) if following else ""
         if (

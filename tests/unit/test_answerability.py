@@ -1076,3 +1076,32 @@ def test_a_describing_clause_weighs_less_than_what_is_asked() -> None:
     assert focus.coverage(answer) > Focus(weights=unweighted).coverage(answer)
     assert Focus(weights=unweighted).coverage(answer) == Focus(weights=unweighted).coverage(lead)
     assert focus.coverage(answer) > focus.coverage(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "holds"),
+    [
+        # the place more specific than the question's own ("Times Square" in "New York")
+        (
+            "Where in New York was the stunt staged?",
+            "The stunt was staged in New York's Times Square on 8 November.",
+            True,
+        ),
+        ("Where did the band play?", "The band played in Hong Kong last week.", True),
+        # the question's own place, whole, is no answer
+        ("Where in New York was the stunt staged?", "The stunt was staged in New York.", False),
+        # a source, and a body, are no places
+        (
+            "In which city did the minister meet the firm's president?",
+            "He is committed to trade, according to the Chinese Ministry of Commerce.",
+            False,
+        ),
+        (
+            "Where did the minister speak?",
+            "The minister wrote to the Foreign Office about the case.",
+            False,
+        ),
+    ],
+)
+def test_places_are_whole_capitalised_runs(question: str, sentence: str, holds: bool) -> None:
+    assert holds_kind(sentence, Kind.PLACE, question) is holds
