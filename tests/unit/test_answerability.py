@@ -1088,6 +1088,8 @@ def test_a_describing_clause_weighs_less_than_what_is_asked() -> None:
             True,
         ),
         ("Where did the band play?", "The band played in Hong Kong last week.", True),
+        # a sentence may open with its place
+        ("Where did Pellow open his shop?", "In Bristol, Pellow opened a shop.", True),
         # the question's own place, whole, is no answer
         ("Where in New York was the stunt staged?", "The stunt was staged in New York.", False),
         # a source, and a body, are no places
