@@ -44,8 +44,6 @@ from service.answerability.figures import (
 from service.answerability.kinds import _QUANTITY, Kind
 from service.answerability.lexicon import (
     _COUNTRY_WORDS,
-    _DEMONYMS,
-    _LONE_DEMONYMS,
     _MONTH_NAMES,
     _MONTHS,
     _NOT_CITIES,
@@ -53,7 +51,7 @@ from service.answerability.lexicon import (
     _WEEKDAYS,
     _YEAR,
 )
-from service.answerability.names import _names_the, _places, name_runs
+from service.answerability.names import _names_the, _places, name_runs, names_no_one
 
 # The sentence says the asked-for fact is not known: it does not answer.
 # "Unknown", but not the noun "the unknown" ("will enter the unknown just 77 days after…");
@@ -116,7 +114,6 @@ _DAY_OF_MONTH = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
 
-_COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
 _ASKS_CITY = re.compile(r"\b(?:which|what)\s+(?:city|town|village|capital)\b")
 
 
@@ -257,14 +254,7 @@ def holds_kind(
         run = re.sub(r"-[a-z][\w-]*", "", run)
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))]
         # A country, a nationality or a common acronym ("TV") names no person or firm.
-        if all(
-            w in _NOT_CITIES
-            or w in _COUNTRY_WORDS
-            or w in _DEMONYMS
-            or w in _LONE_DEMONYMS
-            or w in _COMMON_ACRONYMS
-            for w in words
-        ):
+        if names_no_one(words):
             continue
         # The spelt-out form of an acronym the question uses ("National Company for
         # Cooperative Insurance" for NCCI) is the question's own name, not an answer.

@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from service.answerability.lexicon import _NOT_NAMES
+from service.answerability.lexicon import (
+    _COUNTRY_WORDS,
+    _DEMONYMS,
+    _LONE_DEMONYMS,
+    _NOT_CITIES,
+    _NOT_NAMES,
+)
 from service.evidence import STOPWORDS
 
 # A run starts at a word boundary: "iPod" and "phpBB" are one word each, not the names "Pod"/"BB".
@@ -33,6 +39,22 @@ _BODIES = frozenset(
     "corporation agency authority association union federation board court institute "
     "foundation trust service services".split()
 )
+
+_COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
+
+
+def names_no_one(words: set[str] | list[str]) -> bool:
+    """Whether a name run's (lower-case) words are only countries, nationalities or common
+    acronyms ("the Chinese government", "TV"): such a run names no person or firm."""
+    return all(
+        w in _NOT_CITIES
+        or w in _COUNTRY_WORDS
+        or w in _DEMONYMS
+        or w in _LONE_DEMONYMS
+        or w in _COMMON_ACRONYMS
+        for w in words
+    )
+
 
 _TIME_WORDS = frozenset(
     "yesterday today tonight tomorrow last next earlier later recently overnight week weekend "

@@ -23,18 +23,10 @@ from functools import lru_cache
 from lemminflect import getLemma
 
 from service.answerability.figures import _FIGURE, _norm_number, _numbers
-from service.answerability.holds import _COMMON_ACRONYMS, _DAY_OF_MONTH
+from service.answerability.holds import _DAY_OF_MONTH
 from service.answerability.kinds import Kind
-from service.answerability.lexicon import (
-    _COUNTRY_WORDS,
-    _DEMONYMS,
-    _LONE_DEMONYMS,
-    _MONTHS,
-    _NOT_CITIES,
-    _WEEKDAYS,
-    _YEAR,
-)
-from service.answerability.names import _places, name_runs
+from service.answerability.lexicon import _MONTHS, _WEEKDAYS, _YEAR
+from service.answerability.names import _places, name_runs, names_no_one
 from service.evidence import STOPWORDS, stem_word
 
 __all__ = ["WINDOW", "slot_proximity", "warm_up"]
@@ -69,19 +61,6 @@ def _locate(text: str, run: str, at: int) -> tuple[int, int] | None:
         return None
     end = last.search(text, m.start())
     return m.start(), end.end() if end else m.end()
-
-
-def _no_name(words: set[str]) -> bool:
-    """A country, a nationality or a common acronym names no one ("the Chinese government",
-    "TV"), as for ``holds_kind``."""
-    return all(
-        w in _NOT_CITIES
-        or w in _COUNTRY_WORDS
-        or w in _DEMONYMS
-        or w in _LONE_DEMONYMS
-        or w in _COMMON_ACRONYMS
-        for w in words
-    )
 
 
 def _items(
@@ -119,7 +98,7 @@ def _items(
         at = 0
         for run in runs:
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))}
-            if not words or words <= q_words or (kind is Kind.NAME and _no_name(words)):
+            if not words or words <= q_words or (kind is Kind.NAME and names_no_one(words)):
                 continue
             span = _locate(text, run, at)
             if span is not None:

@@ -26,17 +26,20 @@ class OnePassageIndex:
         }
 
 
+PASSAGE = Passage(
+    passage_id="p1",
+    doc_id="d1",
+    title="Novelist leaves Penfold",
+    published=None,
+    start=0,
+    end=len(TEXT),
+    text=TEXT,
+    score=0.5,
+)
+
+
 def rank(named: frozenset[str]) -> list[tuple[str, float, float]]:
-    passage = Passage(
-        passage_id="p1",
-        doc_id="d1",
-        title="Novelist leaves Penfold",
-        published=None,
-        start=0,
-        end=len(TEXT),
-        text=TEXT,
-        score=0.5,
-    )
+    passage = PASSAGE
     scorer = EvidenceScorer(OnePassageIndex(), lexical_weight=0.6)  # type: ignore[arg-type]
     weights = {"ana": 1.0, "ruiz": 1.0, "first": 1.0, "novel": 1.0}
     ranked = scorer.rank(
@@ -67,16 +70,7 @@ def test_the_refusal_threshold_reads_only_what_the_sentence_says() -> None:
 
 
 def rank_with_proximity(answers: bool) -> dict[str, tuple[float, float, float]]:
-    passage = Passage(
-        passage_id="p1",
-        doc_id="d1",
-        title="Novelist leaves Penfold",
-        published=None,
-        start=0,
-        end=len(TEXT),
-        text=TEXT,
-        score=0.5,
-    )
+    passage = PASSAGE
     scorer = EvidenceScorer(OnePassageIndex(), lexical_weight=0.6)  # type: ignore[arg-type]
     ranked = scorer.rank(
         "What was Ana Ruiz's first novel?",
