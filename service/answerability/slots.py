@@ -111,7 +111,9 @@ def _lemma_stem(word: str) -> str:
     """The stem of a sentence word's verb lemma (lemminflect's tables, shipped in its package:
     no download): "met" and "meeting" give "meet", "paid" "pay", "sold" "sell". Only the
     sentence's words are lemmatised: the question's terms are compared as they are, so that
-    "founded" is not "find". Cached (``lru_cache`` is thread-safe): a lookup costs ~10 µs."""
+    "founded" is not "find". Cached (``lru_cache`` is thread-safe): a lookup costs ~10 µs.
+    Thread-safe: lemminflect assigns each table whole once loaded (two first calls at once may
+    load it twice, never see half of it); ``warm_up`` loads them at start-up."""
     lemmas = getLemma(word, upos="VERB")
     return stem_word(lemmas[0]) if lemmas else stem_word(word)
 
