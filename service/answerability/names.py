@@ -23,7 +23,7 @@ _CAP_RUN = re.compile(
 # A place after a preposition; a possessive is a place only before a name ("at London's
 # Science Museum", not "to China's economy").
 _PLACE = re.compile(
-    r"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Oo]utside|[Aa]cross)\s+(?:the\s+|(?:his|her|its|their)\s+"
+    r"\b(?i:in|at|to|from|near|outside|across)\s+(?:the\s+|(?:his|her|its|their)\s+"
     r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
     r"studio|factory|plant)\b))?"
     # the whole capitalised run ("in Hong Kong", "in New York's Times Square")

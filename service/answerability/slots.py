@@ -11,7 +11,7 @@ part of its names: names are credited to every sentence of their passage already
 
 Items of a kind are found by the same surface patterns the rest of this package reads: figures
 (digits and number words) for numbers, amounts and ages; years, months and days for dates;
-capitalised runs for names; capitalised words after a preposition for places.
+capitalised runs for names; capitalised runs after a preposition for places.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from lemminflect import getLemma
 from service.answerability.figures import _FIGURE, _norm_number, _numbers
 from service.answerability.holds import _DAY_OF_MONTH
 from service.answerability.kinds import Kind
-from service.answerability.lexicon import _MONTHS, _WEEKDAYS, _YEAR
+from service.answerability.lexicon import _MONTH_NAMES, _WEEKDAYS, _YEAR
 from service.answerability.names import _places, name_runs, names_no_one
 from service.evidence import STOPWORDS, stem_word
 
@@ -38,11 +38,7 @@ __all__ = ["WINDOW", "slot_proximity", "warm_up"]
 WINDOW = 2
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _DATE_WORD = re.compile(
-    r"\b(?:"
-    + "|".join(m.capitalize() for m in _MONTHS)
-    + r"|"
-    + "|".join(d.capitalize() for d in _WEEKDAYS)
-    + r")\b"
+    rf"\b(?:{_MONTH_NAMES}|" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b"
 )
 # Words of the question's asking phrase, never beside its answer ("how many", "how much").
 _ASKING = frozenset({"mani", "much"})
