@@ -17,6 +17,7 @@ from service.answerability import (
     Focus,
     TermStats,
     holds_kind,
+    names_what_is_counted,
     question_focus,
     question_parts,
     slot_proximity,
@@ -156,8 +157,15 @@ class AnswerService:
         kind = focus.kind
         common = self.term_stats.is_common
 
+        parts = question_parts(query)
+
         def answers(text: str) -> bool:
-            return kind is not None and holds_kind(text, kind, query, common)
+            # (a two-part question's counted thing is checked per part: ``_part_scores``)
+            return (
+                kind is not None
+                and holds_kind(text, kind, query, common)
+                and (len(parts) > 1 or names_what_is_counted(text, query))
+            )
 
         named = frozenset(w for run in focus.names for w in content_words(run))
         # the question's terms that are not its names: what the asked-for item sits beside
@@ -218,7 +226,6 @@ class AnswerService:
             )
         if lead is None:
             return passages, []
-        parts = question_parts(query)
         # The article says the asked-for fact was not disclosed: a sentence covering the
         # question at least as well as the lead says "an undisclosed sum" / "declined to say",
         # so the lead's figure or name is about something else (near-miss questions).
@@ -323,7 +330,11 @@ class AnswerService:
         return {
             id(c): c.similarity + s.lexical_weight * weighted_overlap(weights, c.sentence.text)
             for c in ranked
-            if kind is None or holds_kind(c.sentence.text, kind, part, self.term_stats.is_common)
+            if kind is None
+            or (
+                holds_kind(c.sentence.text, kind, part, self.term_stats.is_common)
+                and names_what_is_counted(c.sentence.text, part)
+            )
         }
 
     def _condense(self, request: Question) -> tuple[str, str | None]:

@@ -39,7 +39,7 @@ One module a job; each imports only from those listed before it:
 
 from __future__ import annotations
 
-from service.answerability.figures import states_lead_fact
+from service.answerability.figures import names_what_is_counted, states_lead_fact
 from service.answerability.focus import (
     DESCRIPTION_WEIGHT,
     PRONOUN,
@@ -75,6 +75,7 @@ __all__ = [
     "is_withheld",
     "mentions_event",
     "name_runs",
+    "names_what_is_counted",
     "question_focus",
     "question_parts",
     "slot_proximity",

@@ -30,7 +30,7 @@ _SPELLED_MONEY = re.compile(
 )
 
 _AGE = re.compile(
-    r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|"
+    r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}[\s-]years?[\s-]old\b|"
     r"\bage of \d{1,3}\b|,\s*(?:now\s+)?\d{1,3}\s*,|[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
     r"\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday"
 )
@@ -44,6 +44,8 @@ _HEDGED = re.compile(
     r"\bfac(?:e|es|ed|ing)\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",
     re.IGNORECASE,
 )
+# What turns a sentence from what was hoped to what happened: "… but in the end …".
+_CONTRAST = re.compile(r"\b(?:but|however|instead|yet|although|though)\b|;", re.IGNORECASE)
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 _HEDGED_QUESTION = re.compile(
     r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
@@ -419,7 +421,7 @@ def _np_head(words: list[str]) -> str | None:
     "police cars" → cars), or None when a function word comes first."""
     head = None
     for word in words:
-        if len(word) < 2:
+        if word == "s":  # a possessive's ending ("children's books")
             continue
         if word in STOPWORDS:
             break
@@ -450,8 +452,96 @@ def _asked_head(question: str) -> str | None:
         r"\b[Hh]ow many ((?:[\w'’-]+ ){1,5}?)(?:did|do|does|has|have|had|was|were|is|are|will|"
         r"would|could|can|should|might|may)\b",
         question,
-    ) or re.search(r"\b[Hh]ow many((?:\s+[a-z'’-]+){1,3})", question)
-    return _np_head(re.findall(r"[a-z]+", m.group(1))) if m else None
+    ) or re.search(r"\b[Hh]ow many((?:\s+[\w'’-]+){1,3})", question)
+    if m is None:
+        return None
+    # The lower-case words first ("how many Child Support Agency cases" counts cases), then
+    # every word ("how many additional PCs", "how many Britons").
+    words = re.findall(r"[\w'’-]+", m.group(1))
+    lower = [w for w in words if re.fullmatch(r"[a-z]+", w)]
+    return _np_head(lower) or _np_head(re.findall(r"[a-z]+", m.group(1).lower()))
+
+
+# Nouns news uses for one another's counts ("2.4 million vehicles" answers "how many cars").
+# People are one family of their own (``_PERSON_WORDS``: "50,000 staff" answers "how many
+# people", "140,000 visitors" "how many people").
+_COUNT_SYNONYMS = tuple(
+    frozenset(group.split())
+    for group in (
+        "car vehicle",
+        "jet plane aircraft airliner",
+        "company firm business",
+        "computer pc machine",
+        "country nation state",
+        "film movie",
+        "song single track",
+        "shop store outlet branch",
+        "copy unit sale",
+        "goal time",
+    )
+)
+
+
+def _singular(word: str) -> str:
+    """``word`` without a plural ending ("lorries" → lorry, "boxes" → box, "caps" → cap)."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    return word.removesuffix("s")
+
+
+# Agent nouns count people ("attackers", "centenarians", "exhibitors"): the word lists
+# cannot hold them all.
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|ee)s$")
+
+
+def _person_like(word: str) -> bool:
+    """Whether a (plural) noun counts people: listed as such, or an agent noun not listed as
+    a thing ("centenarians", not "computers")."""
+    return word in _PERSON_WORDS or (
+        _AGENT.fullmatch(word) is not None and word not in _THING_WORDS
+    )
+
+
+def names_what_is_counted(text: str, question: str) -> bool:
+    """Whether a sentence names the thing a "how many" question counts: the noun itself
+    (any form: "cap" for "caps"), one news uses for it ("vehicles" for "cars",
+    ``_COUNT_SYNONYMS``), any word for people when people are counted (a listed one, or an
+    agent noun a figure counts: "23,000 centenarians" for "how many people aged 100 or
+    over"), or a unit of play of the same family ("appearances" for "caps"). "London leads
+    the wi-fi hotspots league, with more than 1,000" names hotspots; "fired 19 aces" does
+    not answer "how many tickets", and "the screensaver had been downloaded 20,000 times"
+    does not say how many websites it targeted. True when the question counts nothing this
+    can check: no "how many", a time ("how many years", "how many times"), or no counted
+    noun found.
+
+    Checked for one (sub-)question at a time: in "How many tonnes does it hold, and what is
+    the price?" a sentence giving the price names no tonnes."""
+    q_lower = question.lower()
+    if not _COUNTS.search(q_lower) or _COUNTS_TIME.search(q_lower):
+        return True
+    head = _asked_head(question)
+    if head is None or _singular(head) == "time":
+        return True
+    asked = _singular(head)
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
+    forms = {_singular(w) for w in words} | {_count_key(w) for w in words}
+    if asked in forms or _count_key(head) in forms:
+        return True
+    if _person_like(head) and (
+        any(w in _PERSON_WORDS for w in words)
+        or any(
+            _person_like(counted)
+            for m in _FIGURE.finditer(text)
+            if (counted := _counted_head(text, m.end())) is not None
+        )
+    ):
+        return True
+    if any(asked in group and forms & group for group in _COUNT_SYNONYMS):
+        return True
+    key = _count_key(head)
+    return any(key in family and forms & family for family in _PLAY_FAMILIES)
 
 
 def _other_kind_of_count(asked: str | None, head: str) -> bool:
@@ -516,16 +606,20 @@ def _hedged(text: str, question: str) -> bool:
     """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
     before its last figure the question does not state ("cutting the limit to 50mg would
     save 65 lives"). A hedge after every figure ("150 developers are left and more are likely
-    to close") leaves them stated."""
-    hedge = _HEDGED.search(text)
-    if hedge is None:
+    to close") leaves them stated, and so does a contrast between the hedge and the figure
+    ("had hoped to get £900m but in the end was granted £349m")."""
+    hedges = list(_HEDGED.finditer(text))
+    if not hedges:
         return False
     q_numbers = _numbers(question)
     last = max(
         (m.start() for m in _DIGITS.finditer(text) if _norm_number(m.group(0)) not in q_numbers),
         default=None,
     )
-    return last is None or hedge.start() < last
+    if last is None:
+        return True
+    before = [h for h in hedges if h.start() < last]
+    return bool(before) and _CONTRAST.search(text, before[-1].end(), last) is None
 
 
 def _numbers(text: str) -> set[str]:

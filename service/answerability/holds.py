@@ -117,9 +117,20 @@ _DAY_OF_MONTH = re.compile(
 _ASKS_CITY = re.compile(r"\b(?:which|what)\s+(?:city|town|village|capital)\b")
 
 
+# A sum withheld: "for an undisclosed fee" withholds money, not an age, a count or a name.
+_WITHHELD_SUM = re.compile(
+    rf"\b(?:undisclosed|unspecified|{_UNKNOWN})\s+(?:[a-z]+\s+)?(?:fees?|sums?|amounts?|"
+    r"price|payments?|compensation|settlement|damages|salary|wages?)\b",
+    re.IGNORECASE,
+)
+
+
 def is_withheld(text: str, kind: Kind | None) -> bool:
     """Whether a sentence says a fact of ``kind`` is not known ("an undisclosed sum",
-    "declined to say"); "an unnamed buyer" withholds only a name."""
+    "declined to say"); "an unnamed buyer" withholds only a name, "an undisclosed fee" only
+    an amount of money."""
+    if kind not in (Kind.MONEY, None):
+        text = _WITHHELD_SUM.sub(" ", text)
     return bool((_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text))
 
 

@@ -113,7 +113,9 @@ _ANY_NAME_ROLES = frozenset(
     "person persons man men woman women people player players nation nations country "
     "countries team teams side sides club clubs company companies firm firms group groups "
     "organisation organisations organization organizations official officials individual "
-    "politician politicians executive executives boss bosses member members star stars".split()
+    "politician politicians executive executives boss bosses member members star stars "
+    # a place is named by its name: "at the Royal Society" names the venue
+    "venue venues location locations".split()
 )
 # A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
 _PLAYED_ROLES = frozenset("character characters".split())

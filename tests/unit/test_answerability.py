@@ -16,7 +16,9 @@ from service.answerability import (
     description_terms,
     holds_kind,
     is_instruction,
+    is_withheld,
     name_runs,
+    names_what_is_counted,
     question_focus,
     question_parts,
     states_lead_fact,
@@ -1107,3 +1109,98 @@ def test_a_describing_clause_weighs_less_than_what_is_asked() -> None:
 )
 def test_places_are_whole_capitalised_runs(question: str, sentence: str, holds: bool) -> None:
     assert holds_kind(sentence, Kind.PLACE, question) is holds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "named"),
+    [
+        # the counted noun itself, in any form
+        ("Orbis served 19 aces.", "How many aces did Jo Hale serve at Orbis?", True),
+        ("Hale won her 62nd cap.", "How many caps has Jo Hale won?", True),
+        ("Orbis runs 12 public wi-fi hotspots.", "How many hotspots does Orbis run?", True),
+        ("Orbis built 300 lorries.", "How many lorries did Orbis build?", True),
+        # a word news uses for it
+        ("Orbis sold 2.4 million vehicles.", "How many cars did Orbis sell?", True),
+        ("Velia ordered 70 Orbis planes.", "How many Orbis jets did Velia order?", True),
+        ("Some 28 firms sued Orbis.", "How many companies sued Orbis?", True),
+        # people: any word for people, or an agent noun a figure counts
+        ("Orbis employs 50,000 staff.", "How many people does Orbis employ?", True),
+        (
+            "Velia has 23,000 centenarians - a club that grows.",
+            "How many people aged 100 or over live in Velia?",
+            True,
+        ),
+        ("Hale was mugged by six men.", "How many attackers robbed Jo Hale?", True),
+        # a unit of play of the same family
+        ("Hale made 40 appearances for Orbis.", "How many caps has Jo Hale won?", True),
+        # another thing counted, or nothing named
+        ("Lee fired 19 aces at Orbis.", "How many tickets did Orbis sell?", False),
+        (
+            "The screensaver was downloaded 20,000 times.",
+            "How many spam websites did Orbis target?",
+            False,
+        ),
+        (
+            "Orbis drew a crowd at the final, winning 27-27.",
+            "How many spectators watched Orbis?",
+            False,
+        ),
+        (
+            "The Orbis single reached number one.",
+            "How many copies did the Orbis single sell?",
+            False,
+        ),
+        ("Orbis has 12,000 staff.", "How many Orbis shops are there?", False),
+        # nothing this can check: a time, "times", or no counted noun
+        (
+            "Hale played for Orbis for six seasons.",
+            "How many years did Jo Hale play for Orbis?",
+            True,
+        ),
+        ("Orbis won it twice.", "How many times has Orbis won the cup?", True),
+        ("Orbis has 40.", "What share of the vote did Orbis get?", True),
+    ],
+)
+def test_a_count_s_sentence_names_what_is_counted(
+    sentence: str, question: str, named: bool
+) -> None:
+    assert names_what_is_counted(sentence, question) is named
+
+
+def test_the_counted_noun_is_the_question_s_lower_case_head_then_any_word() -> None:
+    """A name before the counted noun is no counted noun ("Child Support Agency cases" count
+    cases); a capitalised plural is one when nothing else is ("additional PCs", "Britons")."""
+    agency = "How many Child Support Agency cases were waiting?"
+    assert names_what_is_counted("Nearly 250,000 cases are waiting.", agency)
+    assert not names_what_is_counted("Some 250,000 children are waiting.", agency)
+    assert names_what_is_counted(
+        "China will add 178 million new PCs.", "How many additional PCs will China add?"
+    )
+    assert names_what_is_counted(
+        "Around 23 million Britons will miss out.", "How many Britons will miss out?"
+    )
+
+
+def test_a_contrast_after_a_hedge_states_the_figure_and_ages_may_be_spaced() -> None:
+    """ "Had hoped to get £900m but in the end was granted £349m" states what was granted;
+    "hoped to get £900m" alone does not. "A 12 year-old girl" gives an age as "12-year-old"
+    does."""
+    granted = "How much did Velia end up being granted from the Orbis fund?"
+    stated = "Velia had hoped to get £900m from the Orbis fund but in the end was granted £349m."
+    assert holds_kind(stated, Kind.MONEY, granted)
+    assert not holds_kind("Velia had hoped to get £900m from the Orbis fund.", Kind.MONEY, granted)
+    old = "How old was the girl Jo Hale met in Velia?"
+    for text in ("Hale met a 12 year-old girl.", "Hale met a 12-year-old girl."):
+        assert holds_kind(text, Kind.AGE, old), text
+    assert not holds_kind("Hale met a girl in 2012.", Kind.AGE, old)
+
+
+def test_an_undisclosed_fee_withholds_an_amount_only_and_a_venue_needs_no_mention() -> None:
+    signed = "Orbis have signed Jo Hale for an undisclosed fee."
+    assert is_withheld(signed, Kind.MONEY)
+    assert not is_withheld(signed, Kind.AGE)
+    assert not is_withheld(signed, Kind.NAME)
+    assert is_withheld("Orbis declined to say how old Hale is.", Kind.AGE)
+    venue = question_focus("At which London venue did Jo Hale speak to Orbis?", None)
+    assert venue.role is None
+    assert venue.anchored("At the Royal Society in London, Jo Hale spoke to Orbis.")
