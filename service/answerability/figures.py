@@ -38,7 +38,10 @@ _AGE = re.compile(
 # A sentence that only expects, forecasts or hopes does not answer what did happen.
 _HEDGED = re.compile(
     r"\b(?:expected|expects|set|likely|estimated|forecast|predicted|hoped|hopes|plans|"
-    r"aims|wants|due|poised) to\b|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
+    r"aims|wants|poised) to\b|"
+    # "is due to open", not the cause "due to the weather", "due to BT stretching its reach"
+    r"\bdue to\b(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])|"
+    r"[a-z]+ing\b|\d))|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
     r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimate[sd]?\b|"
     r"\b(?:could|might|would)\s+(?:\w+\s+)?[a-z]+\b|"
     r"\bfac(?:e|es|ed|ing)\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",

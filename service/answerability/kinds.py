@@ -84,6 +84,15 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.NUMBER,
     ),
+    # "Which bill do the Tories plan to amend?": a law, named, not a sum of money.
+    (
+        re.compile(
+            r"\bwhich\s+(?:[\w'’&-]+\s+)?bills?\b|\bwhat\s+(?:[\w'’&-]+\s+)?bills?\b[^?]*\b(?:"
+            r"amend\w*|pass|passed|vote[sd]?|introduce[sd]?|debated?|parliament|commons|lords|"
+            r"congress|senate|mps|law)\b"
+        ),
+        Kind.NAME,
+    ),
     (
         re.compile(
             r"\b(?:what|which)\s+(?:[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|payment|salary|wage|"

@@ -1204,3 +1204,16 @@ def test_an_undisclosed_fee_withholds_an_amount_only_and_a_venue_needs_no_mentio
     venue = question_focus("At which London venue did Jo Hale speak to Orbis?", None)
     assert venue.role is None
     assert venue.anchored("At the Royal Society in London, Jo Hale spoke to Orbis.")
+
+
+def test_a_cause_is_no_hedge_and_which_bill_asks_for_a_law() -> None:
+    """ "Due to" hedges a plan ("is due to open in 2007"), not a cause ("due to Orbis
+    stretching its reach"); "which bill" asks for a law by name, "what was the bill" a sum."""
+    far = "What distance did Orbis extend its reach to?"
+    assert holds_kind(
+        "The rise was due to Orbis stretching its reach beyond 6km.", Kind.NUMBER, far
+    )
+    assert not holds_kind("The Orbis line is due to reach 6km.", Kind.NUMBER, far)
+    assert asked_kind("Which bill do the Tories plan to amend?") is Kind.NAME
+    assert asked_kind("What bill did MPs pass in March?") is Kind.NAME
+    assert asked_kind("What was the bill for the Orbis stadium?") is Kind.MONEY
