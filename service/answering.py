@@ -245,8 +245,10 @@ class AnswerService:
             window = ranked[: 2 * s.answer_candidates]
             part_foci = [question_focus(part, self.term_stats) for part in parts]
             scores = [self._part_scores(f, window) for f in part_foci]
-            # The lead answers the part it fits best; each other part gets its best sentence.
-            lead_part = max(range(len(parts)), key=lambda i: scores[i].get(id(lead), -1.0))
+            # The lead answers the part it fits best; each other part gets its best sentence
+            # (every part does when the lead answers none: it holds no part's kind).
+            fits = {i: scores[i][id(lead)] for i in range(len(parts)) if id(lead) in scores[i]}
+            lead_part = max(fits, key=fits.__getitem__, default=None)
             for i, part_scores in enumerate(scores):
                 if i == lead_part:
                     continue

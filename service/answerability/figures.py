@@ -480,9 +480,35 @@ _COUNT_SYNONYMS = tuple(
         "song single track",
         "shop store outlet branch",
         "copy unit sale",
-        "goal time",
+        "job post role position redundancy",
     )
 )
+# Jobs count people and people jobs ("cut 300 jobs" for "how many workers lose their jobs").
+_JOB_WORDS = _COUNT_SYNONYMS[-1]
+# Counts a death-toll or injury rule of ``holds_kind`` already checks ("Twelve were killed").
+_TOLL_QUESTION = re.compile(
+    r"\bhow many\b[^?]*\b(?:killed|died|dead|deaths|lives|perished|injured|wounded|hurt|"
+    r"injuries)\b"
+)
+_CURRENCIES = frozenset(
+    "pounds dollars euros yen yuan rupees francs cents pence roubles pesos".split()
+)
+# The counted noun left out or pointed back to: "30 of the aircraft", "a crowd of 360,000"
+# (not "the last eight of", nor a share). Not "all 130,000": "all three will be fighting"
+# counts no aces.
+_NUM = (
+    rf"(?:\d+(?:[.,]\d+)*(?:\s?(?:m|bn|k|million|billion|thousand))?|(?i:{'|'.join(_COUNT_WORDS)}))"
+)
+_ELIDED = re.compile(
+    rf"(?<!\blast )(?<!\btop )(?<!\bfinal )(?<!\bfirst )(?<![\w.,]){_NUM}\s+of\s+"
+    r"(?:the|them|those|these)\b(?!\s+(?-i:[A-Z]))|"
+    r"\b(?:crowd|attendance|audience|turnout|total|tally|number|toll)\b(?:\s+\w+){0,4}?\s+"
+    rf"(?:of|was|is|were|reach(?:ed|es)?|to|at|stood at|hit)\s+{_NUM}"
+    r"(?!\w|[.,]\d|\s?%|\s?per ?cent)",
+    re.IGNORECASE,
+)
+_TIMES_UNITS = frozenset("cap appea game match start goal try trie".split())
+_TIMES = re.compile(rf"\b(?:{_NUM}\s+times|twice|once)\b", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:
@@ -512,39 +538,62 @@ def names_what_is_counted(text: str, question: str) -> bool:
     (any form: "cap" for "caps"), one news uses for it ("vehicles" for "cars",
     ``_COUNT_SYNONYMS``), any word for people when people are counted (a listed one, or an
     agent noun a figure counts: "23,000 centenarians" for "how many people aged 100 or
-    over"), or a unit of play of the same family ("appearances" for "caps"). "London leads
+    over"; jobs for people and people for jobs), a unit of play of the same family
+    ("appearances" for "caps") or counted in times ("played 85 times"), or no noun where the
+    sentence leaves it out or points back to it ("30 of the aircraft", "a crowd of 40,000").
+    "London leads
     the wi-fi hotspots league, with more than 1,000" names hotspots; "fired 19 aces" does
     not answer "how many tickets", and "the screensaver had been downloaded 20,000 times"
     does not say how many websites it targeted. True when the question counts nothing this
-    can check: no "how many", a time ("how many years", "how many times"), or no counted
-    noun found.
+    can check: no "how many", a time ("how many years", "how many times"), a death toll or
+    the injured (``holds_kind`` checks those), money or a unit of measure (the same), a
+    capitalised thing ("how many Oscars": "Academy Awards"), or no counted noun found.
 
     Checked for one (sub-)question at a time: in "How many tonnes does it hold, and what is
     the price?" a sentence giving the price names no tonnes."""
     q_lower = question.lower()
-    if not _COUNTS.search(q_lower) or _COUNTS_TIME.search(q_lower):
+    if (
+        not _COUNTS.search(q_lower)
+        or _COUNTS_TIME.search(q_lower)
+        or _TOLL_QUESTION.search(q_lower)
+    ):
         return True
     head = _asked_head(question)
-    if head is None or _singular(head) == "time":
+    if head is None or _singular(head) == "time" or head in _CURRENCIES:
         return True
+    key = _count_key(head)
+    if any(key in family for family in _MEASURE_FAMILIES):
+        return True  # ("how many miles": ``holds_kind`` takes km, not kilos)
+    # A capitalised head counts named things ("how many Oscars": "11 Academy Awards") —
+    # nothing to check — or people ("how many Britons", "Americans", "Iraqis").
+    capitalised = re.search(rf"\b{re.escape(head)}\b", question, re.IGNORECASE)
+    person = _person_like(head)
+    if capitalised and capitalised.group(0)[:1].isupper():
+        if not re.search(r"(?:an|on|i)s$", head):
+            return True
+        person = True
     asked = _singular(head)
+    # (the parts of a compound too: "a three-match ban" counts matches)
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
+    words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     forms = {_singular(w) for w in words} | {_count_key(w) for w in words}
-    if asked in forms or _count_key(head) in forms:
+    if asked in forms or key in forms:
         return True
-    if _person_like(head) and (
+    counted = [c for m in _FIGURE.finditer(text) if (c := _counted_head(text, m.end())) is not None]
+    if (person or asked in _JOB_WORDS) and (
         any(w in _PERSON_WORDS for w in words)
-        or any(
-            _person_like(counted)
-            for m in _FIGURE.finditer(text)
-            if (counted := _counted_head(text, m.end())) is not None
-        )
+        or any(_person_like(c) or _singular(c) in _JOB_WORDS for c in counted)
     ):
         return True
     if any(asked in group and forms & group for group in _COUNT_SYNONYMS):
         return True
-    key = _count_key(head)
-    return any(key in family and forms & family for family in _PLAY_FAMILIES)
+    if any(key in family and forms & family for family in _PLAY_FAMILIES):
+        return True
+    # appearances or scores counted in times ("played 85 times" for caps, "scored four times"
+    # for goals; not "won the title five times" or "broke his serve three times" for aces)
+    if key in _TIMES_UNITS and _TIMES.search(text):
+        return True
+    return _ELIDED.search(text) is not None
 
 
 def _other_kind_of_count(asked: str | None, head: str) -> bool:
