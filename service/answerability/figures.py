@@ -480,6 +480,7 @@ _COUNT_SYNONYMS = tuple(
         "song single track",
         "shop store outlet branch",
         "copy unit sale",
+        "home household house property",
         "job post role position redundancy",
     )
 )
