@@ -5,10 +5,12 @@ gives the lead sentence's figure (``states_lead_fact``)."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from service.answerability.kinds import _ASKS_TIME, Kind
 from service.answerability.lexicon import _CHANGE_WORDS, _MONEY_WORDS, _MONTH_NAMES, _NUMBER_WORDS
-from service.evidence import STOPWORDS
+from service.evidence import STOPWORDS, stem_word
 
 # "Millions of tonnes", "dozens of people": a vague amount answers no "how many".
 _VAGUE_NUMBERS = frozenset("hundreds thousands millions billions dozens".split())
@@ -466,31 +468,29 @@ def _asked_head(question: str) -> str | None:
 
 
 # Nouns news uses for one another's counts ("2.4 million vehicles" answers "how many cars").
-# People are one family of their own (``_PERSON_WORDS``: "50,000 staff" answers "how many
-# people", "140,000 visitors" "how many people").
-_COUNT_SYNONYMS = tuple(
-    frozenset(group.split())
-    for group in (
-        "car vehicle",
-        "jet plane aircraft airliner",
-        "company firm business",
-        "computer pc machine",
-        "country nation state",
-        "film movie",
-        "song single track",
-        "shop store outlet branch",
-        "copy unit sale",
-        "home household house property",
-        "job post role position redundancy",
-    )
+# People are one family of their own (``_person_like``); jobs count people and people jobs
+# ("cut 300 jobs" for "how many workers lose their jobs"): the last group.
+_COUNT_SYNONYMS = (
+    "car vehicle",
+    "jet plane aircraft airliner",
+    "company firm business",
+    "computer pc machine",
+    "country nation state",
+    "film movie",
+    "song single track",
+    "shop store outlet branch",
+    "copy unit sale",
+    "home household house property",
+    "job post role position redundancy",
 )
-# Jobs count people and people jobs ("cut 300 jobs" for "how many workers lose their jobs").
-_JOB_WORDS = _COUNT_SYNONYMS[-1]
-# Counts a death-toll or injury rule of ``holds_kind`` already checks ("Twelve were killed").
-_TOLL_QUESTION = re.compile(
-    r"\bhow many\b[^?]*\b(?:killed|died|dead|deaths|lives|perished|injured|wounded|hurt|"
-    r"injuries)\b"
-)
+
+
+@lru_cache(maxsize=1)
+def _synonym_stems() -> tuple[frozenset[str], ...]:
+    """``_COUNT_SYNONYMS`` by their Porter stems (on first use: the stemmer loads NLTK)."""
+    return tuple(frozenset(stem_word(w) for w in group.split()) for group in _COUNT_SYNONYMS)
+
+
 _CURRENCIES = frozenset(
     "pounds dollars euros yen yuan rupees francs cents pence roubles pesos".split()
 )
@@ -508,18 +508,9 @@ _ELIDED = re.compile(
     r"(?!\w|[.,]\d|\s?%|\s?per ?cent)",
     re.IGNORECASE,
 )
+# Appearances and scores are counted in times too ("played 85 times" for caps).
 _TIMES_UNITS = frozenset("cap appea game match start goal try trie".split())
 _TIMES = re.compile(rf"\b(?:{_NUM}\s+times|twice|once)\b", re.IGNORECASE)
-
-
-def _singular(word: str) -> str:
-    """``word`` without a plural ending ("lorries" → lorry, "boxes" → box, "caps" → cap)."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("ches", "shes", "xes", "sses")):
-        return word[:-2]
-    return word.removesuffix("s")
-
 
 # Agent nouns count people ("attackers", "centenarians", "exhibitors"): the word lists
 # cannot hold them all.
@@ -534,6 +525,44 @@ def _person_like(word: str) -> bool:
     )
 
 
+@dataclass(frozen=True)
+class _Counted:
+    """What a "how many" question counts: its head noun's stem and ``_count_key``, and
+    whether it counts people."""
+
+    stem: str
+    key: str
+    person: bool
+
+
+@lru_cache(maxsize=1024)
+def _counted_noun(question: str) -> _Counted | None:
+    """The thing a "how many" question counts, or None when there is nothing to check (see
+    ``names_what_is_counted``). Parsed once per question (``lru_cache``, thread-safe), not
+    once per candidate sentence."""
+    q_lower = question.lower()
+    if not _COUNTS.search(q_lower) or _COUNTS_TIME.search(q_lower):
+        return None
+    # a unit rule of ``holds_kind`` governs it (a death toll, the injured, staff, a distance)
+    if any(asks.search(q_lower) for asks, _ in _UNITS):
+        return None
+    head = _asked_head(question)
+    if head is None or head in _CURRENCIES:
+        return None
+    key = _count_key(head)
+    if stem_word(head) == "time" or any(key in family for family in _MEASURE_FAMILIES):
+        return None  # ("how many miles": ``holds_kind`` takes km, not kilos)
+    person = _person_like(head)
+    # A capitalised head counts named things ("how many Oscars": "11 Academy Awards") —
+    # nothing to check — or people ("how many Britons", "Americans", "Iraqis").
+    written = re.search(rf"\b{re.escape(head)}\b", question, re.IGNORECASE)
+    if written is not None and written.group(0)[:1].isupper():
+        if not re.search(r"(?:an|on|i)s$", head):
+            return None
+        person = True
+    return _Counted(stem_word(head), key, person)
+
+
 def names_what_is_counted(text: str, question: str) -> bool:
     """Whether a sentence names the thing a "how many" question counts: the noun itself
     (any form: "cap" for "caps"), one news uses for it ("vehicles" for "cars",
@@ -542,57 +571,42 @@ def names_what_is_counted(text: str, question: str) -> bool:
     over"; jobs for people and people for jobs), a unit of play of the same family
     ("appearances" for "caps") or counted in times ("played 85 times"), or no noun where the
     sentence leaves it out or points back to it ("30 of the aircraft", "a crowd of 40,000").
-    "London leads
-    the wi-fi hotspots league, with more than 1,000" names hotspots; "fired 19 aces" does
-    not answer "how many tickets", and "the screensaver had been downloaded 20,000 times"
-    does not say how many websites it targeted. True when the question counts nothing this
-    can check: no "how many", a time ("how many years", "how many times"), a death toll or
-    the injured (``holds_kind`` checks those), money or a unit of measure (the same), a
-    capitalised thing ("how many Oscars": "Academy Awards"), or no counted noun found.
+
+    "London leads the wi-fi hotspots league, with more than 1,000" names hotspots; "fired 19
+    aces" does not answer "how many tickets", and "the screensaver had been downloaded
+    20,000 times" does not say how many websites it targeted. True when the question counts
+    nothing this can check: no "how many", a time ("how many years", "how many times"), a
+    count a unit rule of ``holds_kind`` checks (a death toll, the injured, staff), money or a
+    unit of measure (the same), a capitalised thing ("how many Oscars": "Academy Awards"),
+    or no counted noun found.
 
     Checked for one (sub-)question at a time: in "How many tonnes does it hold, and what is
     the price?" a sentence giving the price names no tonnes."""
-    q_lower = question.lower()
-    if (
-        not _COUNTS.search(q_lower)
-        or _COUNTS_TIME.search(q_lower)
-        or _TOLL_QUESTION.search(q_lower)
-    ):
+    asked = _counted_noun(question)
+    if asked is None:
         return True
-    head = _asked_head(question)
-    if head is None or _singular(head) == "time" or head in _CURRENCIES:
-        return True
-    key = _count_key(head)
-    if any(key in family for family in _MEASURE_FAMILIES):
-        return True  # ("how many miles": ``holds_kind`` takes km, not kilos)
-    # A capitalised head counts named things ("how many Oscars": "11 Academy Awards") —
-    # nothing to check — or people ("how many Britons", "Americans", "Iraqis").
-    capitalised = re.search(rf"\b{re.escape(head)}\b", question, re.IGNORECASE)
-    person = _person_like(head)
-    if capitalised and capitalised.group(0)[:1].isupper():
-        if not re.search(r"(?:an|on|i)s$", head):
-            return True
-        person = True
-    asked = _singular(head)
     # (the parts of a compound too: "a three-match ban" counts matches)
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
-    forms = {_singular(w) for w in words} | {_count_key(w) for w in words}
-    if asked in forms or key in forms:
+    forms = {stem_word(w) for w in words} | {_count_key(w) for w in words}
+    if asked.stem in forms or asked.key in forms:
         return True
-    counted = [c for m in _FIGURE.finditer(text) if (c := _counted_head(text, m.end())) is not None]
-    if (person or asked in _JOB_WORDS) and (
-        any(w in _PERSON_WORDS for w in words)
-        or any(_person_like(c) or _singular(c) in _JOB_WORDS for c in counted)
-    ):
+    groups = _synonym_stems()
+    jobs = groups[-1]
+    if asked.person or asked.stem in jobs:
+        if any(w in _PERSON_WORDS for w in words):
+            return True
+        for m in _FIGURE.finditer(text):
+            counted = _counted_head(text, m.end())
+            if counted is not None and (_person_like(counted) or stem_word(counted) in jobs):
+                return True
+    if any(asked.stem in group and forms & group for group in groups):
         return True
-    if any(asked in group and forms & group for group in _COUNT_SYNONYMS):
-        return True
-    if any(key in family and forms & family for family in _PLAY_FAMILIES):
+    if any(asked.key in family and forms & family for family in _PLAY_FAMILIES):
         return True
     # appearances or scores counted in times ("played 85 times" for caps, "scored four times"
     # for goals; not "won the title five times" or "broke his serve three times" for aces)
-    if key in _TIMES_UNITS and _TIMES.search(text):
+    if asked.key in _TIMES_UNITS and _TIMES.search(text):
         return True
     return _ELIDED.search(text) is not None
 
