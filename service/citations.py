@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from service.answerability.focus import question_parts
 from service.evidence import STOPWORDS, EvidenceItem, Sentence, sentence_spans, stem_word
 from service.schemas import Citation, Passage
 
@@ -261,10 +262,17 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
             return "the claim drops the quote's negation"
     # A bare answer ("Elon Musk.", "2014.") means nothing without the question: its quote must
     # then be about the question, not just contain the name or number.
+    # (of a two-part question, about one of its parts: "In 1994 only 1.3 words were used."
+    # answers "…, and how many did they use in 1994?")
     if (
         question
         and len(claim_words(claim)) < BARE_ANSWER_WORDS
-        and coverage(question, quote_text) < BARE_ANSWER_QUESTION_COVERAGE
+        and all(
+            coverage(part, quote_text) < BARE_ANSWER_QUESTION_COVERAGE
+            # (a part of one content word or none says too little to be about: "…, and when?")
+            for part in [p for p in question_parts(question) if len(claim_words(p)) >= 2]
+            or [question]
+        )
     ):
         return "a bare answer whose quote is not about the question"
     for name, relation, side in _relation_pairs(claim):

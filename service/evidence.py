@@ -249,7 +249,19 @@ class EvidenceScorer:
         return scored
 
 
-_BYLINE = re.compile(r"^\s*(?:by\s+[A-Z]|[^|]*\|[^|]*\|)|getty images|reuters/|\bap photo\b", re.I)
+# A byline is "By" and a person's name ("By Jane Smith"), not a sentence opening with "By the
+# end of 2021" or "By Monday's close"; a caption credits a photo agency.
+_BYLINE = re.compile(
+    r"(?-i:^\s*By\s+[A-Z][a-z]+\s+[A-Z][a-z]+\b(?!['’]))|^[^|]*\|[^|]*\||getty images|"
+    r"reuters/|\bap photo\b",
+    re.I,
+)
+
+
+def is_title(sentence: Sentence) -> bool:
+    """The article's title or first line (a headline in the strict sense: no subheading,
+    byline or caption, which ``is_headline`` counts too)."""
+    return sentence.start == 0 or sentence.text.strip() == sentence.title.strip()
 
 
 def is_headline(sentence: Sentence) -> bool:
@@ -257,8 +269,7 @@ def is_headline(sentence: Sentence) -> bool:
     punctuation), a byline, or a photo caption."""
     text = sentence.text.strip()
     return (
-        sentence.start == 0
-        or text == sentence.title.strip()
+        is_title(sentence)
         or not text.endswith((".", "!", "?", '"', "”", "’", "'", ")", "…"))
         or bool(_BYLINE.search(text))
     )

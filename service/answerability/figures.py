@@ -332,6 +332,54 @@ _PER_TIME = re.compile(
     r"\b(?:a|per|each|every) (?:year|month|week|day|hour)\b|\b(?:annually|yearly|daily)\b"
 )
 _ASKS_CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b|\bby how much\b")
+# "How much did exports grow?", "By how much did shares fall?": the size of a change, asked
+# with the change as the question's verb (not "how much will the pay rise cost?", "how much did
+# it pay after its shares fell?", nor "how much did it rise to?", a level).
+_ASKS_SIZE_OF_CHANGE = re.compile(
+    r"^(?![^?]*\b(?:cost|costs|pay|paid|spend|spent|invest|invested|save|raise|raised|earn|"
+    r"earned|fetch|fetched)\b)"
+    r"(?:[^?]*\bby how much\b|\s*(?:[^?]*?,\s*)?how much\s+(?:did|does|do|has|have|had|will|"
+    rf"would|could|is|are|was|were)\s+(?:[\w'’.-]+\s+){{0,8}}?(?:{_CHANGE_WORDS})\b"
+    r"(?!\s+(?:to|from)\b))"
+)
+_HEDGE_WORD = (
+    r"(?:about|almost|nearly|some|around|roughly|more than|over|well over|just|only|"
+    r"an estimated|a further|another|at least|up to|as much as|less than|a record)"
+)
+# A figure that is no year ("by 2021" dates a level), with its currency.
+_CHANGE_FIGURE = rf"(?:{_HEDGE_WORD}\s+)?(?:[£$€]\s?)?(?!(?:19|20)\d\d\b)\d"
+_CHANGE_VERBS = (
+    r"rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows|grown|"
+    r"increased|increases|decreased|declined|dropped|jumped|climbed|slipped|soared|plunged|"
+    r"gained|added|lost|shed|surged|slumped|tumbled|sank|expanded|shrank|cut|reduced|raised|"
+    r"edged (?:up|down)|went (?:up|down)"
+)
+_CHANGE_NOUNS = (
+    r"rises?|increases?|falls?|drops?|declines?|gains?|growth|jumps?|cuts?|reductions?|"
+    r"slumps?|surges?|decreases?"
+)
+# A sentence stating the size of a change: a percentage or points, "by / up / down <figure>",
+# "rose £20m", "from 10,000 to 15,000", "a 12,000 rise", "a rise of 500", "12,000 more",
+# "2.5 times", "five-fold" (``_STATES_CHANGE``); or in words: "doubled", "halved", "by a fifth",
+# "remained flat" (``_STATES_CHANGE_IN_WORDS``, no figure needed).
+_STATES_CHANGE = re.compile(
+    r"\d\s?(?:%|per ?cent\b|pc\b|pct\b|percentage points?\b|(?:basis )?points?\b|cents?\b|p\b)"
+    rf"|\b(?:by|up|down)\s+{_CHANGE_FIGURE}"
+    rf"|\b(?:{_CHANGE_VERBS})\s+(?:by\s+)?{_CHANGE_FIGURE}"
+    r"|\bfrom\s+[£$€]?\d[\d.,]*\w*\s+to\s+[£$€]?\d|\bto\s+[£$€]?\d[\d.,]*\w*\s+from\s+[£$€]?\d"
+    rf"|\d[\d.,]*\w*(?:[- ](?:point|basis[- ]point|per ?cent))?\s+(?:{_CHANGE_NOUNS})\b"
+    rf"|\b(?:{_CHANGE_NOUNS})\s+(?:of|was|is|were)\s+{_CHANGE_FIGURE}"
+    r"|\d[\d.,]*\w*\s+(?:more|fewer|higher|lower|less)\b|\b\d+(?:\.\d+)?\s+times\b|-fold\b",
+    re.IGNORECASE,
+)
+_STATES_CHANGE_IN_WORDS = re.compile(
+    r"\b(?:doubled|tripled|trebled|halved|quadrupled)\b"
+    r"|\b(?:by|up|down)\s+(?:a|one|two)[- ](?:third|half|quarter|fifth|sixth|tenth)s?\b"
+    r"|\b(?:was|were|remained|stayed|been|stood|is|are)\s+(?:flat|unchanged|stagnant|zero)\b",
+    re.IGNORECASE,
+)
+
+
 # "The 17th game", "his 3rd title": a rank, not a count.
 _ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # A figure: digits (with a scale: "100m") or a number word, and the word after it.

@@ -20,6 +20,7 @@ from service.answerability.lexicon import (
     _LONE_DEMONYMS,
     _NOT_CITIES,
     _NOT_NAMES,
+    _PART_SPLIT,
     _YEAR,
 )
 from service.answerability.names import name_runs
@@ -395,13 +396,6 @@ def withheld_instead(
         and focus.coverage(text, context) >= bar
         for text, context in candidates
     )
-
-
-_PART_SPLIT = re.compile(
-    r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"
-    r"(?:how|what|which|who|whom|when|where)\b)",
-    re.IGNORECASE,
-)
 
 
 def question_parts(question: str) -> list[str]:

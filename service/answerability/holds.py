@@ -11,6 +11,7 @@ from service.answerability.figures import (
     _ASKS_CHANGE,
     _ASKS_SHARE,
     _ASKS_SHARE_PRICE,
+    _ASKS_SIZE_OF_CHANGE,
     _COUNTS,
     _COUNTS_TIME,
     _DIGITS,
@@ -28,6 +29,8 @@ from service.answerability.figures import (
     _RATIO,
     _SHARES,
     _SPELLED_MONEY,
+    _STATES_CHANGE,
+    _STATES_CHANGE_IN_WORDS,
     _UNITS,
     _VAGUE_NUMBERS,
     _YEAR_IN_PROSE,
@@ -48,6 +51,7 @@ from service.answerability.lexicon import (
     _MONTHS,
     _NOT_CITIES,
     _NUMBER_WORDS,
+    _PART_SPLIT,
     _WEEKDAYS,
     _YEAR,
 )
@@ -98,8 +102,13 @@ _SPEECH_VERBS = (
 _SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b")
 # A quotation, or the end of one that began in an earlier sentence ("… is inevitable.”").
 _QUOTATION = re.compile(r"[\"“”][^\"“”]{8,}|[‘’][^‘’]{12,}[‘’]|:\s*[\"“‘]|[.!?][\"”’]\s*$")
+# (reporting verbs of official readouts count too: "Shanghai indicated the city's openness
+# to …", "the two leaders affirmed the need to …"; they do not make "who …?" a speech question)
 _SPEECH = re.compile(
-    rf"\b(?:{_SPEECH_VERBS}|according to|added|adds|believes|wrote|writes)\b", re.IGNORECASE
+    rf"\b(?:{_SPEECH_VERBS}|according to|added|adds|believes|wrote|writes|indicated|noted|"
+    r"emphasi[sz]ed|stressed|expressed|pledged|vowed|urged|highlighted|acknowledged|"
+    r"affirmed|reaffirmed|declared)\b",
+    re.IGNORECASE,
 )
 
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
@@ -114,7 +123,11 @@ _DAY_OF_MONTH = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
 
-_ASKS_CITY = re.compile(r"\b(?:which|what)\s+(?:city|town|village|capital)\b")
+# ("which Chinese city": a capitalised adjective or a place adjective between)
+_ASKS_CITY = re.compile(
+    r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:capital|coastal|northern|southern|eastern|"
+    r"western|central|port|seaside|market|border|host))\s+){0,2}(?i:city|town|village|capital)\b"
+)
 
 
 # A sum withheld: "for an undisclosed fee" withholds money, not an age, a count or a name.
@@ -156,6 +169,15 @@ def holds_kind(
             for m in _AGE.finditer(text)
             for n in _DIGITS.findall(m.group(0))
         )
+    # (the question's first part: "How many …, and by how much did shares rise?" asks a count
+    # first; its second part is checked on its own)
+    if kind is Kind.NUMBER and _ASKS_SIZE_OF_CHANGE.search(
+        _PART_SPLIT.split(q_lower, maxsplit=1)[0]
+    ):
+        if _STATES_CHANGE_IN_WORDS.search(text):
+            return True
+        if not _STATES_CHANGE.search(text):
+            return False
     if kind in (Kind.NUMBER, Kind.MONEY):
         text = _without_conversions(text, q_numbers)
         new_numbers = _numbers(text) - q_numbers
@@ -246,7 +268,7 @@ def holds_kind(
             set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in _places(text)
         ]
         places = [words for words in runs if words - q_words]
-        if _ASKS_CITY.search(q_lower):  # a country or a continent is not the city asked for
+        if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
             places = [w for w in places if not w <= _NOT_CITIES]
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for

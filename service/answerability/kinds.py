@@ -40,6 +40,11 @@ _ASKS_TIME = re.compile(
     r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|(?:world|course|track|lap|"
     r"olympic|championship) record|race|qualifying|lap|personal best) time\b"
 )
+# Adjectives of a place noun: a name's ("Chinese", read as "x"), or a place's own.
+_PLACE_ADJECTIVES = (
+    r"(?:(?:x|us|uk|capital|coastal|northern|southern|eastern|western|central|port|seaside|"
+    r"market|border|host|english|scottish|welsh|irish|british|european|african|asian) ){0,2}"
+)
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
     # "What jail sentence was he given?": a duration.
@@ -125,9 +130,11 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bwhere\b[^?]*\brank"), Kind.NUMBER),
     (
         re.compile(
-            r"^\s*where\b|\b(?:in|to|from) (?:which|what) (?:city|country|town|state|"
-            r"region|place|venue|capital|county|village|province)\b|\bwhich (?:city|"
-            r"country|town|venue|capital)\b"
+            # ("which Chinese city", "in what Swedish town": a name's adjective or a place
+            # adjective between; capitalised words are "x" here)
+            rf"^\s*where\b|\b(?:in|to|from) (?:which|what) {_PLACE_ADJECTIVES}(?:city|country|"
+            r"town|state|region|place|venue|capital|county|village|province)\b|\bwhich "
+            rf"{_PLACE_ADJECTIVES}(?:city|country|town|venue|capital)\b"
         ),
         Kind.PLACE,
     ),

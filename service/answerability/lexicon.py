@@ -98,3 +98,9 @@ _NOT_CITIES = frozenset(
     "turkey uganda ukraine uk us usa uruguay uzbekistan venezuela vietnam wales yemen "
     "zambia zimbabwe".split()
 )
+# Where a two-part question's second question starts (", and how many …?").
+_PART_SPLIT = re.compile(
+    r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"
+    r"(?:how|what|which|who|whom|when|where)\b)",
+    re.IGNORECASE,
+)

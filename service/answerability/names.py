@@ -23,7 +23,7 @@ _CAP_RUN = re.compile(
 # A place after a preposition; a possessive is a place only before a name ("at London's
 # Science Museum", not "to China's economy").
 _PLACE = re.compile(
-    r"\b(?i:in|at|to|from|near|outside|across)\s+(?:the\s+|(?:his|her|its|their)\s+"
+    r"\b(?i:in|at|to|from|near|outside|across|on)\s+(?:the\s+|(?:his|her|its|their)\s+"
     r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
     r"studio|factory|plant)\b))?"
     # the whole capitalised run ("in Hong Kong", "in New York's Times Square")
@@ -56,6 +56,15 @@ def names_no_one(words: set[str] | list[str]) -> bool:
     )
 
 
+# Words that may follow a place without making it a modifier ("training in Qatar rather
+# than Crete", "based in Leeds instead").
+_AFTER_PLACE = frozenset("rather instead itself alone".split())
+# What a place after "on" ends in: a coast, an island, a river, a street ("on the Gold Coast",
+# "on the Isle of Wight", "on Wall Street", "on Merseyside").
+_ON_PLACE = re.compile(
+    r"\b(?:Coast|Island|Islands|Isle|River|Street|Road|Avenue|Square|Lane|Riviera|Peninsula|"
+    r"Side|Estate)\b|[a-z]side\b|^(?:Tyneside|Merseyside|Teesside|Deeside|Wearside)$"
+)
 _TIME_WORDS = frozenset(
     "yesterday today tonight tomorrow last next earlier later recently overnight week weekend "
     "month morning evening afternoon night since until before after during".split()
@@ -74,12 +83,18 @@ def _places(text: str) -> list[str]:
             m.group(1).split()[-1].lower() in _BODIES and " " in m.group(1)
         ):
             continue
+        # "on" names a place ("on Australia's Gold Coast", "on Merseyside"), not a day, a
+        # channel or a platform ("on Monday", "on BBC One", "on Xbox Live"): only a run that
+        # ends in a place word or is a known country or region
+        if m.group(0)[:2].lower() == "on" and not _ON_PLACE.search(m.group(1)):
+            continue
         following = re.match(r"\s+([a-z]+)", text[m.end() :])
         word = following.group(1) if following else ""
         if (
             len(word) > 2
             and word not in STOPWORDS
             and word not in _TIME_WORDS
+            and word not in _AFTER_PLACE
             # "in his Sheffield seat": a place noun after a possessive ("at Apple
             # headquarters" names a firm)
             and not (word in _PLACE_NOUNS and re.search(r"\b(?:his|her|its|their)\s", m.group(0)))

@@ -1241,3 +1241,78 @@ def test_a_cause_is_no_hedge_and_which_bill_asks_for_a_law() -> None:
     assert asked_kind("Which bill do the Tories plan to amend?") is Kind.NAME
     assert asked_kind("What bill did MPs pass in March?") is Kind.NAME
     assert asked_kind("What was the bill for the Orbis stadium?") is Kind.MONEY
+
+
+def test_the_size_of_a_change_is_a_percentage_points_or_by_a_figure_not_a_level() -> None:
+    q = "How much did Shanghai's AI industry grow in 2021?"
+    for level in (
+        "The combined output value of AI enterprises exceeded $42.73 billion in 2021.",
+        "Sales reached 4.2m units by 2021.",
+    ):
+        assert not holds_kind(level, Kind.NUMBER, q), level
+    for stated in (
+        "The industry grew by 13.1% in 2021.",
+        "Output rose 8 points to 112.",
+        "Spending was up $45bn on the year.",
+        "Sales rose £20m to £1.2bn.",
+        "Sales increased from 10,000 to 15,000.",
+        "It climbed to 4.5m from 4.2m.",
+        "Sales rose 5pc.",
+        "It posted a £3m increase.",
+        "They sold 12,000 more cars.",
+        "Shares in the firm rose 8.5p to 113.5p.",
+        "It reported a rise of about 500 in the year.",
+        # in words, with no figure
+        "Output doubled in 2021.",
+        "Sales fell by a fifth.",
+        "Growth had been zero.",
+    ):
+        assert holds_kind(stated, Kind.NUMBER, q), stated
+    # Not the size of a change: a level ("rise to"), a cost or a payment beside a change word
+    cost = "The pay rise will cost taxpayers £2bn."
+    for other in (
+        "How much did the rate rise to?",
+        "How much will the pay rise cost taxpayers?",
+        "How much did Amazon pay for the chain after its shares fell?",
+    ):
+        assert holds_kind(cost, Kind.NUMBER, other), other
+    # a two-part question's second part is checked on its own
+    assert holds_kind(
+        "About 50,000 people in Canada have MS.",
+        Kind.NUMBER,
+        "How many people in Canada have MS, and by how much did the shares rise?",
+    )
+
+
+def test_a_city_asked_with_an_adjective_is_a_place_and_its_country_no_answer() -> None:
+    q = "Which Chinese city is Tesla's factory in?"
+    assert asked_kind(q) is Kind.PLACE
+    assert asked_kind("In which Swedish town is the barn?") is Kind.PLACE
+    assert not holds_kind("Musk made a trip to China, where it has a factory.", Kind.PLACE, q)
+    assert holds_kind("The carmaker's factory is in Shanghai.", Kind.PLACE, q)
+    # a common word before "capital" or "town" does not make a place question
+    for question in ("Which bank injected capital into the firm?", "Which player left town?"):
+        assert asked_kind(question) is Kind.NAME, question
+
+
+def test_a_place_after_on_and_a_place_before_rather() -> None:
+    q = "Where will the two players team up in the doubles?"
+    assert holds_kind(
+        "She will partner Dechy at the Hardcourts tournament on Australia's Gold Coast.",
+        Kind.PLACE,
+        q,
+    )
+    assert holds_kind("The bank has offices on Wall Street.", Kind.PLACE, q)
+    assert holds_kind("They were found training in Qatar rather than Crete.", Kind.PLACE, q)
+    # "on" before a day, a channel or a platform names no place
+    assert not holds_kind("They will play on Sunday.", Kind.PLACE, q)
+    assert not holds_kind("The final is shown live on BBC One.", Kind.PLACE, q)
+
+
+def test_a_readout_s_reporting_verbs_attribute_a_statement() -> None:
+    q = "What did Shanghai say it was open to studying with Microsoft?"
+    text = "Shanghai indicated the city's openness to studying governance frameworks."
+    assert asked_kind(q) is Kind.STATEMENT
+    assert holds_kind(text, Kind.STATEMENT, q)
+    assert holds_kind("The leaders affirmed the need to address AI risks.", Kind.STATEMENT, q)
+    assert not holds_kind("The city has 40 AI firms.", Kind.STATEMENT, q)

@@ -181,6 +181,20 @@ def test_a_bare_answer_needs_a_quote_about_the_question() -> None:
     assert "bare" in support_problem("2019.", [other], question, 0.75)
 
 
+def test_a_short_claim_about_a_second_part_is_checked_against_that_part() -> None:
+    question = (
+        "How many words do people now type into a search engine on average, and how many did "
+        "they use in 1994?"
+    )
+    quote = "In 1994 only 1.3 words were used."
+    assert support_problem(quote, [quote], question, 0.75) == ""
+    assert "bare" in support_problem(quote, [quote], "Who founded the search engine?", 0.75)
+    # a quote about neither part; a part too short to be about anything is no escape
+    other = "Carlsberg sponsors the Danish football team."
+    two = "Who bought the Leeds brewery, and when?"
+    assert "bare" in support_problem("Carlsberg.", [other], two, 0.75)
+
+
 def test_another_article_of_the_story_stating_the_claim_is_cited_as_also_reported(
     sample_index: Any,
 ) -> None:
