@@ -207,6 +207,7 @@ class AnswerService:
             and focus.coverage(c.sentence.text, around(c)) >= s.focus_min_coverage
             and not focus.about_someone_else(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
+            and focus.gives_office(c.sentence.text)
         ]
         # The lead must be anchored: the question's names, years and quoted phrases are in it
         # or its article's retrieved passages. A two-part question may be anchored by two

@@ -33,10 +33,12 @@ from service.answerability.roles import (
     _REPORTS,
     _role_as_title,
     asked_noun,
+    asked_office,
     asked_role,
     described_noun,
     event_verb,
     mentions_event,
+    mentions_office,
 )
 from service.evidence import STOPWORDS, content_words, stem_word
 
@@ -152,6 +154,7 @@ class Focus:
     noun: str | None = None  # the noun of "which <noun> …?", a role or not ("which newspaper")
     person: bool = False  # the noun is a person's ("the name of the fellow who …")
     described: bool = False  # the noun comes from "the name of the <noun> who/where …"
+    office: str | None = None  # of "who is the chief executive of …?": the sentence must give it
     question: str = ""
     missing: list[str] = field(default_factory=list)
 
@@ -222,6 +225,12 @@ class Focus:
             ):
                 return True
         return False
+
+    def gives_office(self, sentence: str) -> bool:
+        """Whether the sentence itself gives the office a "who is the <office> of …?" question
+        asks about (always, for other questions): a name beside another office or beside none
+        is not its holder."""
+        return self.office is None or mentions_office(self.office, sentence)
 
     def names_role_anonymously(self, sentence: str) -> bool:
         """Whether the sentence speaks of the asked role only as "a <role>" with no name beside
@@ -518,5 +527,6 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         noun=asked_noun(question, kind) or (described[0] if described else None),
         person=described is not None and described[1],
         described=described is not None and asked_noun(question, kind) is None,
+        office=asked_office(question) if len(question_parts(question)) == 1 else None,
         question=question,
     )

@@ -199,3 +199,62 @@ def asked_role(question: str, kind: Kind | None) -> str | None:
     need no mention."""
     noun = asked_noun(question, kind)
     return None if noun in _ANY_NAME_ROLES or noun in _PUBLICATIONS else noun
+
+
+# "Who is the chief executive of X?": an office the answer holds, which the sentence naming
+# the holder states ("USADA chief executive officer Terry Madden", "Taha Idris, director of
+# …"); a name beside another office ("Ruhi Dogusoy, Turkcell's chief operating officer") or
+# beside none does not answer. Offices only: "who is the singer filling in for …" may be
+# answered by "…, who plays the Presley role".
+_OFFICES = frozenset(
+    "executive director chairman chairwoman chair president founder secretary agent chief head "
+    "manager editor coach captain minister spokesman spokeswoman spokesperson governor mayor "
+    "leader owner boss producer presenter treasurer commissioner ambassador officer referee "
+    "chancellor".split()
+)
+# Words news uses for the same office.
+_OFFICE_SYNONYMS = {
+    "chief": ("boss", "head"),
+    "head": ("boss", "chief"),
+    "boss": ("chief", "head", "manager"),
+    "executive": ("ceo",),
+    "chairman": ("chair", "chairwoman"),
+    "chair": ("chairman", "chairwoman"),
+    "manager": ("boss",),
+    "coach": ("boss", "manager"),
+    "spokesman": ("spokeswoman", "spokesperson"),
+    "leader": ("head", "boss"),
+}
+# A modifier that makes a two-word office ("chief executive", "managing director"): the
+# sentence must give both words ("chief operating officer" is another office).
+_OFFICE_MODIFIERS = frozenset("chief managing prime deputy vice general finance foreign".split())
+_WHO_HOLDS = re.compile(
+    r"^\s*(?i:according to [^,]*,\s*)?(?i:who)\s+(?:is|was|will be|has been|had been|became)\s+"
+    r"(?:the|its|their|his|her|[A-Z][\w'’.-]*['’]s?)\s+((?:[\w'’.-]+\s+){0,5}?)([a-z]+)"
+    r"(?=\s+(?:of|at|for|who|whom|that|in|on|with)\b|\s*[,?])"
+)
+
+
+def asked_office(question: str) -> str | None:
+    """The office of a one-part "Who is the <office> of X?" question ("chief executive",
+    "director", "chief"), or None."""
+    m = _WHO_HOLDS.match(question)
+    if m is None or m.group(2) not in _OFFICES:
+        return None
+    before = m.group(1).split()
+    if before and before[-1].lower() in _OFFICE_MODIFIERS:
+        return f"{before[-1].lower()} {m.group(2)}"
+    return m.group(2)
+
+
+def mentions_office(office: str, sentence: str) -> bool:
+    """Whether ``sentence`` gives ``office`` (``asked_office``) or a word news uses for it: a
+    two-word office as a phrase ("chief executive", or "CEO"), one word in any inflection."""
+    text = " ".join(re.findall(r"[a-z]+", sentence.lower()))
+    if " " in office:
+        return office in text or (office == "chief executive" and "ceo" in text.split())
+    words = set(text.split())
+    stems = {stem_word(w) for w in words}
+    return any(
+        w in words or stem_word(w) in stems for w in (office, *_OFFICE_SYNONYMS.get(office, ()))
+    )

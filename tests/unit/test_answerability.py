@@ -1316,3 +1316,25 @@ def test_a_readout_s_reporting_verbs_attribute_a_statement() -> None:
     assert holds_kind(text, Kind.STATEMENT, q)
     assert holds_kind("The leaders affirmed the need to address AI risks.", Kind.STATEMENT, q)
     assert not holds_kind("The city has 40 AI firms.", Kind.STATEMENT, q)
+
+
+def test_who_holds_an_office_needs_the_sentence_to_give_that_office() -> None:
+    q = "Who is the chief executive of Norvale, the chemicals firm fined last year?"
+    focus = question_focus(q, None)
+    assert focus.office == "chief executive"
+    assert focus.gives_office("Norvale chief executive officer Jane Ash said sales rose.")
+    assert focus.gives_office("Jane Ash, Norvale's CEO, said sales rose.")
+    # another office, or executives in general, or no office at all
+    assert not focus.gives_office("Tom Reed, Norvale's chief operating officer, met executives.")
+    assert not focus.gives_office("Norvale said its shares were bought for $230m.")
+    # a one-word office in any inflection or a word news uses for it
+    chief = question_focus("Who is the federation chief who told parliament he would resign?", None)
+    assert chief.gives_office("Federation boss Vassilli Sevastis told parliament he would go.")
+    assert question_focus("Who is the director of the gallery?", None).office == "director"
+    # not an office (a singer may be named by the role he plays), nor a two-part question
+    for other in (
+        "Who is the singer filling in for Elvis on the show?",
+        "Who is the chief executive of Norvale, and when was it founded?",
+    ):
+        focus = question_focus(other, None)
+        assert focus.office is None and focus.gives_office("Anything at all."), other
