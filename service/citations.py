@@ -260,6 +260,15 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
         claim_stems = {stem_word(w) for w in claim_words(claim)}
         if _negated_words(quote_text) & claim_stems:
             return "the claim drops the quote's negation"
+    # A bare answer made only of the question's own words and numbers answers nothing
+    # ("Beijing's reputation." for "…, and what reputation does Beijing want?").
+    if (
+        question
+        and len(claim_words(claim)) < BARE_ANSWER_WORDS
+        and coverage(claim, question) == 1.0
+        and numbers_of(claim) <= numbers_of(question)
+    ):
+        return "a bare answer that only repeats the question"
     # A bare answer ("Elon Musk.", "2014.") means nothing without the question: its quote must
     # then be about the question, not just contain the name or number.
     # (of a two-part question, about one of its parts: "In 1994 only 1.3 words were used."

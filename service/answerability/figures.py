@@ -530,6 +530,7 @@ _COUNT_SYNONYMS = (
     "copy unit sale",
     "home household house property",
     "job post role position redundancy",
+    "part area region district place",
 )
 
 

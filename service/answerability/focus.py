@@ -382,6 +382,26 @@ _ALIAS_GROUPS = (
     ("democrats", "dems"),
     ("uk", "britain", "british"),
     ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
+    # a country and its adjective ("37 English council areas" are in England)
+    ("england", "english"),
+    ("scotland", "scottish"),
+    ("wales", "welsh"),
+    ("ireland", "irish"),
+    ("china", "chinese"),
+    ("japan", "japanese"),
+    ("france", "french"),
+    ("germany", "german"),
+    ("italy", "italian"),
+    ("spain", "spanish"),
+    ("russia", "russian"),
+    ("india", "indian"),
+    ("iran", "iranian"),
+    ("israel", "israeli"),
+    ("australia", "australian"),
+    ("canada", "canadian"),
+    ("europe", "european"),
+    ("africa", "african"),
+    ("asia", "asian"),
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
 

@@ -140,7 +140,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"^\s*(?:\w+\s+){0,2}?(?:who|whom)\b|\b(?:by|to|with|for|from|of) whom\b|"
+            # ("Whose try rescued a draw?": the person it belongs to)
+            r"^\s*(?:\w+\s+){0,2}?(?:who|whom|whose)\b|\b(?:by|to|with|for|from|of) whom\b|"
             r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?name\b|"
             r"\b(?:which\s+(?:[\w'’-]+\s+){0,4}?|what\s+)(?:person|man|woman|official|executive|"
             r"minister|chief|player|company|firm|group|movie|film|show|book|song|album|"

@@ -22,7 +22,7 @@ _NUMBER_WORDS = (
 _NOT_NAMES = frozenset(
     "mr mrs ms dr sir lord lady the a an he she it they we i his her its their this that these "
     "those there but and or if in on at of for to by as with from however meanwhile also while "
-    "when where what who which how after before during since".split()
+    "when where what who whom whose which how after before during since".split()
     + _MONTHS
     + _WEEKDAYS
     + _NUMBER_WORDS  # "Four members of the board…" names nobody

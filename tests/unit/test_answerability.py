@@ -864,6 +864,7 @@ def test_a_plural_name_needs_its_singular_standing_alone_and_a_character_a_name(
         ("How many people complained to the regulator?", "It received 542,000 complaints.", True),
         ("How many staff will lose their jobs?", "The firm will cut 1,500 jobs.", True),
         ("How many homes lost power?", "Some 20,000 households lost power.", True),
+        ("In how many parts of England are polls held?", "Polls are in 37 council areas.", True),
         # things by other things, past modifiers
         ("How many cars did the carmaker sell?", "It sold 2.4 million vehicles last year.", True),
         (
@@ -1338,3 +1339,12 @@ def test_who_holds_an_office_needs_the_sentence_to_give_that_office() -> None:
     ):
         focus = question_focus(other, None)
         assert focus.office is None and focus.gives_office("Anything at all."), other
+
+
+def test_whose_asks_a_person_and_a_country_is_named_by_its_adjective() -> None:
+    q = "Whose try in the dying minutes rescued a draw for Gloucester against Newcastle?"
+    focus = question_focus(q, None)
+    assert focus.kind is Kind.NAME and focus.names == ("Gloucester", "Newcastle")
+    england = question_focus("In how many parts of England are the council polls held?", None)
+    assert england.anchored("The local elections are being held in 37 English council areas.")
+    assert not england.anchored("The local elections are being held in 37 council areas.")

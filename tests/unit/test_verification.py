@@ -195,6 +195,19 @@ def test_a_short_claim_about_a_second_part_is_checked_against_that_part() -> Non
     assert "bare" in support_problem("Carlsberg.", [other], two, 0.75)
 
 
+def test_a_bare_answer_that_only_repeats_the_question_is_no_answer() -> None:
+    question = "What won't the talks end with, and what reputation does Beijing want?"
+    quote = "The US and China are set to hold their first talks on AI safety in Geneva."
+    assert "repeats the question" in support_problem(
+        "Beijing's reputation.", [quote], question, 0.75
+    )
+    # a bare answer with a word or number of its own is checked as before
+    assert (
+        support_problem("In 2014.", ["In 2014, it opened."], "In what year did it open?", 0.75)
+        == ""
+    )
+
+
 def test_another_article_of_the_story_stating_the_claim_is_cited_as_also_reported(
     sample_index: Any,
 ) -> None:
