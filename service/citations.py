@@ -16,6 +16,9 @@ state it; partial support counts as no support (the convention of Google's Check
   over $103,500");
 - the cosine similarity of claim and quote must also reach ``min_similarity`` — an extra
   condition, never a reason to accept on its own;
+- a bare answer (fewer than three content words) must be about the question (its quote covers
+  the question, or one part of a two-part question) and must not only repeat the question's
+  words ("Beijing's reputation.");
 - a claim whose markers do not support it, or that has none, is re-cited to the best-ranked
   offered evidence that does (the model put the fact under the wrong number); a claim that
   nothing supports is removed, as are filler ("The answer is:") and repeats of a kept claim;
@@ -260,14 +263,7 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
         claim_stems = {stem_word(w) for w in claim_words(claim)}
         if _negated_words(quote_text) & claim_stems:
             return "the claim drops the quote's negation"
-    # A bare answer made only of the question's own words and numbers answers nothing
-    # ("Beijing's reputation." for "…, and what reputation does Beijing want?").
-    if (
-        question
-        and len(claim_words(claim)) < BARE_ANSWER_WORDS
-        and coverage(claim, question) == 1.0
-        and numbers_of(claim) <= numbers_of(question)
-    ):
+    if question and _echoes(claim, question):
         return "a bare answer that only repeats the question"
     # A bare answer ("Elon Musk.", "2014.") means nothing without the question: its quote must
     # then be about the question, not just contain the name or number.
@@ -337,6 +333,18 @@ def drop_lead_in(claim: str) -> str:
     """A claim without a lead-in ("The answer is: ", "According to the evidence, ")."""
     rest = _LEAD_IN.sub("", claim, count=1)
     return rest[:1].upper() + rest[1:] if rest != claim else claim
+
+
+def _echoes(claim: str, question: str) -> bool:
+    """Whether a bare claim is made only of the question's own words (by stem) and numbers,
+    so that it answers nothing ("Beijing's reputation." for "…, and what reputation does
+    Beijing want?"). Not a claim with no words ("No."), nor one choosing between the question's
+    options ("Nadal." for "Who won, Federer or Nadal?")."""
+    words = claim_words(claim)
+    if not words or len(words) >= BARE_ANSWER_WORDS or re.search(r"\bor\b", question):
+        return False
+    asked = {stem_word(w) for w in claim_words(question)}
+    return all(stem_word(w) in asked for w in words) and numbers_of(claim) <= numbers_of(question)
 
 
 def is_filler(claim: str) -> bool:

@@ -517,7 +517,8 @@ def _asked_head(question: str) -> str | None:
 
 # Nouns news uses for one another's counts ("2.4 million vehicles" answers "how many cars").
 # People are one family of their own (``_person_like``); jobs count people and people jobs
-# ("cut 300 jobs" for "how many workers lose their jobs"): the last group.
+# ("cut 300 jobs" for "how many workers lose their jobs"): ``_JOBS``.
+_JOBS = "job post role position redundancy"
 _COUNT_SYNONYMS = (
     "car vehicle",
     "jet plane aircraft airliner",
@@ -529,8 +530,8 @@ _COUNT_SYNONYMS = (
     "shop store outlet branch",
     "copy unit sale",
     "home household house property",
-    "job post role position redundancy",
-    "part area region district place",
+    _JOBS,
+    "part area region",
 )
 
 
@@ -641,7 +642,7 @@ def names_what_is_counted(text: str, question: str) -> bool:
     if asked.stem in forms or asked.key in forms:
         return True
     groups = _synonym_stems()
-    jobs = groups[-1]
+    jobs = groups[_COUNT_SYNONYMS.index(_JOBS)]
     if asked.person or asked.stem in jobs:
         if any(w in _PERSON_WORDS for w in words):
             return True

@@ -308,6 +308,7 @@ class Focus:
                 word in words
                 or (len(word) >= 6 and word[:6] in prefixes)
                 or any(alias in words for alias in _ALIASES.get(word, ()))
+                or _adjective_of(word, f"{sentence}\n{context}")
                 # "the Oscars" are "an Oscar ceremony", "the Grammys" "a Grammy"
                 or (plural and len(word) >= 5 and _lone_name(word[:-1], f"{sentence}\n{context}"))
             )
@@ -382,28 +383,40 @@ _ALIAS_GROUPS = (
     ("democrats", "dems"),
     ("uk", "britain", "british"),
     ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
-    # a country and its adjective ("37 English council areas" are in England)
-    ("england", "english"),
-    ("scotland", "scottish"),
-    ("wales", "welsh"),
-    ("ireland", "irish"),
-    ("china", "chinese"),
-    ("japan", "japanese"),
-    ("france", "french"),
-    ("germany", "german"),
-    ("italy", "italian"),
-    ("spain", "spanish"),
-    ("russia", "russian"),
-    ("india", "indian"),
-    ("iran", "iranian"),
-    ("israel", "israeli"),
-    ("australia", "australian"),
-    ("canada", "canadian"),
-    ("europe", "european"),
-    ("africa", "african"),
-    ("asia", "asian"),
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
+# A country named by its adjective before a common noun ("37 English council areas" are in
+# England), not inside another name ("the Indian Ocean", "Dawn French", "the Irish Sea").
+# (Germany, Europe, Australia and Israel share six letters with theirs: ``present`` has them.)
+_COUNTRY_ADJECTIVES = {
+    "england": "English",
+    "scotland": "Scottish",
+    "wales": "Welsh",
+    "ireland": "Irish",
+    "china": "Chinese",
+    "japan": "Japanese",
+    "france": "French",
+    "italy": "Italian",
+    "spain": "Spanish",
+    "russia": "Russian",
+    "india": "Indian",
+    "iran": "Iranian",
+    "canada": "Canadian",
+    "africa": "African",
+    "asia": "Asian",
+}
+
+
+def _adjective_of(country: str, text: str) -> bool:
+    """Whether ``text`` uses ``country``'s adjective before a lower-case word and not after a
+    capitalised one (``_COUNTRY_ADJECTIVES``)."""
+    adjective = _COUNTRY_ADJECTIVES.get(country)
+    if adjective is None:
+        return False
+    return any(
+        not re.search(r"\b[A-Z][\w'’.-]*\s+$", text[: m.start()])
+        for m in re.finditer(rf"\b{adjective}\b(?=\s+[a-z])", text)
+    )
 
 
 def withheld_instead(

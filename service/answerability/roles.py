@@ -212,22 +212,36 @@ _OFFICES = frozenset(
     "leader owner boss producer presenter treasurer commissioner ambassador officer referee "
     "chancellor".split()
 )
-# Words news uses for the same office.
+# Words news uses for the same office (or the verb it states it with: "founded by").
 _OFFICE_SYNONYMS = {
     "chief": ("boss", "head"),
     "head": ("boss", "chief"),
     "boss": ("chief", "head", "manager"),
     "executive": ("ceo",),
     "chairman": ("chair", "chairwoman"),
+    "chairwoman": ("chair", "chairman"),
     "chair": ("chairman", "chairwoman"),
-    "manager": ("boss",),
+    "manager": ("boss", "coach"),
     "coach": ("boss", "manager"),
+    "captain": ("skipper", "captained"),
     "spokesman": ("spokeswoman", "spokesperson"),
-    "leader": ("head", "boss"),
+    "spokeswoman": ("spokesman", "spokesperson"),
+    "leader": ("head", "boss", "led", "leads"),
+    "founder": ("founded", "co-founded"),
+    "owner": ("owned", "owns"),
+    "editor": ("edited", "edits"),
+    "director": ("directed",),
+    "chief executive": ("ceo", "chief exec", "boss", "head of"),
+    "prime minister": ("premier",),
 }
-# A modifier that makes a two-word office ("chief executive", "managing director"): the
-# sentence must give both words ("chief operating officer" is another office).
-_OFFICE_MODIFIERS = frozenset("chief managing prime deputy vice general finance foreign".split())
+# Modifiers that make a longer office ("chief executive", "managing director", "deputy prime
+# minister"): the sentence must give the whole of it, as whole words ("chief operating
+# officer" is another office, "deputy chief executive" another person).
+_OFFICE_MODIFIERS = frozenset(
+    "chief managing prime deputy vice general finance foreign executive assistant operating "
+    "financial technical technology information marketing commercial".split()
+)
+_LESSER = ("deputy", "vice", "assistant", "acting", "former")
 _WHO_HOLDS = re.compile(
     r"^\s*(?i:according to [^,]*,\s*)?(?i:who)\s+(?:is|was|will be|has been|had been|became)\s+"
     r"(?:the|its|their|his|her|[A-Z][\w'’.-]*['’]s?)\s+((?:[\w'’.-]+\s+){0,5}?)([a-z]+)"
@@ -236,25 +250,36 @@ _WHO_HOLDS = re.compile(
 
 
 def asked_office(question: str) -> str | None:
-    """The office of a one-part "Who is the <office> of X?" question ("chief executive",
-    "director", "chief"), or None."""
+    """The office of a "Who is the <office> of X?" question ("chief executive", "deputy prime
+    minister", "director"), or None (the caller asks it of one-part questions only)."""
     m = _WHO_HOLDS.match(question)
-    if m is None or m.group(2) not in _OFFICES:
+    if m is None:
         return None
-    before = m.group(1).split()
-    if before and before[-1].lower() in _OFFICE_MODIFIERS:
-        return f"{before[-1].lower()} {m.group(2)}"
-    return m.group(2)
+    words = [*m.group(1).lower().split(), m.group(2)]
+    if words[-3:] == ["chief", "executive", "officer"]:  # a chief executive
+        words = words[:-1]
+    if words[-1] not in _OFFICES:
+        return None
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in _OFFICE_MODIFIERS:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def mentions_office(office: str, sentence: str) -> bool:
-    """Whether ``sentence`` gives ``office`` (``asked_office``) or a word news uses for it: a
-    two-word office as a phrase ("chief executive", or "CEO"), one word in any inflection."""
-    text = " ".join(re.findall(r"[a-z]+", sentence.lower()))
-    if " " in office:
-        return office in text or (office == "chief executive" and "ceo" in text.split())
-    words = set(text.split())
-    stems = {stem_word(w) for w in words}
-    return any(
-        w in words or stem_word(w) in stems for w in (office, *_OFFICE_SYNONYMS.get(office, ()))
-    )
+    """Whether ``sentence`` gives ``office`` (``asked_office``) or a word news uses for it, as
+    whole words and not as a lesser office ("deputy chairman" for "chairman"); one word in any
+    inflection."""
+    text = " ".join(re.findall(r"[a-z]+(?:-[a-z]+)?", sentence.lower()))
+    lesser = "" if office.startswith(_LESSER) else rf"(?<!{')(?<!'.join(w + ' ' for w in _LESSER)})"
+    for form in (office, *_OFFICE_SYNONYMS.get(office, ())):
+        if " " in form and re.search(rf"{lesser}\b{re.escape(form)}\b", text):
+            return True
+        if " " not in form:
+            stem = stem_word(form)
+            for m in re.finditer(r"[a-z]+(?:-[a-z]+)?", text):
+                if (m.group(0) == form or stem_word(m.group(0)) == stem) and not re.search(
+                    rf"\b(?:{'|'.join(_LESSER)}) $", text[: m.start()]
+                ):
+                    return True
+    return False

@@ -864,7 +864,6 @@ def test_a_plural_name_needs_its_singular_standing_alone_and_a_character_a_name(
         ("How many people complained to the regulator?", "It received 542,000 complaints.", True),
         ("How many staff will lose their jobs?", "The firm will cut 1,500 jobs.", True),
         ("How many homes lost power?", "Some 20,000 households lost power.", True),
-        ("In how many parts of England are polls held?", "Polls are in 37 council areas.", True),
         # things by other things, past modifiers
         ("How many cars did the carmaker sell?", "It sold 2.4 million vehicles last year.", True),
         (
@@ -1184,6 +1183,9 @@ def test_places_are_whole_capitalised_runs(question: str, sentence: str, holds: 
             False,
         ),
         ("All three will be fighting for the ranking.", "How many aces did Jo Hale serve?", False),
+        ("Polls are in 37 council areas.", "In how many parts of England are polls held?", True),
+        ("Orbis will shed 450 workers.", "How many posts will Orbis cut?", True),
+        ("Some 450 residents were evacuated.", "How many districts were evacuated?", False),
     ],
 )
 def test_a_count_s_sentence_names_what_is_counted(
@@ -1328,6 +1330,17 @@ def test_who_holds_an_office_needs_the_sentence_to_give_that_office() -> None:
     # another office, or executives in general, or no office at all
     assert not focus.gives_office("Tom Reed, Norvale's chief operating officer, met executives.")
     assert not focus.gives_office("Norvale said its shares were bought for $230m.")
+    assert question_focus("Who is the chief executive officer of Norvale?", None).office == (
+        "chief executive"
+    )
+    assert focus.gives_office("Norvale boss Jane Ash said sales rose.")
+    assert not focus.gives_office("Deputy chief executive Tom Reed said sales rose.")
+    deputy = question_focus("Who is the deputy prime minister?", None)
+    assert deputy.office == "deputy prime minister"
+    assert not deputy.gives_office("Prime Minister Tony Blair said so.")
+    assert question_focus("Who is the founder of Orbis?", None).gives_office(
+        "Orbis was founded by Jane Ash."
+    )
     # a one-word office in any inflection or a word news uses for it
     chief = question_focus("Who is the federation chief who told parliament he would resign?", None)
     assert chief.gives_office("Federation boss Vassilli Sevastis told parliament he would go.")
@@ -1348,3 +1361,7 @@ def test_whose_asks_a_person_and_a_country_is_named_by_its_adjective() -> None:
     england = question_focus("In how many parts of England are the council polls held?", None)
     assert england.anchored("The local elections are being held in 37 English council areas.")
     assert not england.anchored("The local elections are being held in 37 council areas.")
+    # the adjective inside another name is not the country
+    india = question_focus("How many died in India in the tsunami?", None)
+    assert not india.anchored("The Indian Ocean tsunami killed 230,000.")
+    assert not question_focus("What did France say?", None).anchored("Dawn French said so.")

@@ -201,6 +201,11 @@ def test_a_bare_answer_that_only_repeats_the_question_is_no_answer() -> None:
     assert "repeats the question" in support_problem(
         "Beijing's reputation.", [quote], question, 0.75
     )
+    # a choice between the question's options, or a bare "No.", is an answer
+    assert (
+        support_problem("Nadal.", ["Nadal beat Federer."], "Who won, Federer or Nadal?", 0.75) == ""
+    )
+    assert support_problem("No.", ["Smith has not resigned."], "Has Smith resigned?", 0.75) == ""
     # a bare answer with a word or number of its own is checked as before
     assert (
         support_problem("In 2014.", ["In 2014, it opened."], "In what year did it open?", 0.75)
