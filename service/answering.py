@@ -199,12 +199,36 @@ class AnswerService:
 
         # Sentences that could answer: relevant enough, holding the asked-for kind of fact,
         # and covering enough of the question's (IDF-weighted) terms.
+        part_foci = (
+            [question_focus(part, self.term_stats) for part in parts] if len(parts) > 1 else []
+        )
+
+        def fits_a_part(c: ScoredSentence) -> bool:
+            """A two-part question's sentence may answer one part only ("How long did it take
+            China to join, and how many countries want to join now?" — "There are now 27
+            countries seeking membership"): it holds that part's kind and counted thing, and
+            covers that part (the whole question's coverage halves a one-part sentence's)."""
+            text = c.sentence.text
+            return any(
+                f.kind is not None
+                and holds_kind(text, f.kind, f.question, common)
+                and names_what_is_counted(text, f.question)
+                and f.coverage(text, around(c)) >= s.focus_min_coverage
+                and not f.about_someone_else(text)
+                for f in part_foci
+            )
+
         eligible = [
             c
             for c in ranked[: s.answer_candidates]
             if c.threshold_score >= s.refusal_threshold
-            and (kind is None or c.answers_kind)
-            and focus.coverage(c.sentence.text, around(c)) >= s.focus_min_coverage
+            and (
+                (
+                    (kind is None or c.answers_kind)
+                    and focus.coverage(c.sentence.text, around(c)) >= s.focus_min_coverage
+                )
+                or fits_a_part(c)
+            )
             and not focus.about_someone_else(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text)
@@ -251,7 +275,6 @@ class AnswerService:
         preferred: list[ScoredSentence] = [lead]
         if len(parts) > 1:
             window = ranked[: 2 * s.answer_candidates]
-            part_foci = [question_focus(part, self.term_stats) for part in parts]
             scores = [self._part_scores(f, window) for f in part_foci]
             # The lead answers the part it fits best; each other part gets its best sentence
             # (every part does when the lead answers none: it holds no part's kind).
