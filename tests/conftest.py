@@ -74,6 +74,32 @@ def articles(tmp_path: Path) -> Iterator[Path]:
     yield folder
 
 
+@pytest.fixture
+def extractive_over(
+    make_settings: Callable[..., Settings], tmp_path: Path, embed_model: Any
+) -> Callable[[dict[str, str]], Any]:
+    """An extractive ``AnswerService`` over a few made-up articles (file name → text), ingested
+    into a fresh index with the session's model."""
+    from service.answering import AnswerService
+    from service.index import open_index
+    from service.ingestion.pipeline import IngestJob
+    from service.llm.extractive import ExtractiveGenerator
+
+    def build(articles: dict[str, str]) -> AnswerService:
+        corpus = tmp_path / "corpus"
+        corpus.mkdir()
+        for name, text in articles.items():
+            (corpus / name).write_text(text, encoding="utf-8")
+        settings = make_settings(lexical_dir=tmp_path / "lexical")
+        index = open_index(settings, for_writing=True, embed_model=embed_model)
+        IngestJob(settings, index).run([corpus])
+        return AnswerService(
+            settings, open_index(settings, embed_model=embed_model), ExtractiveGenerator()
+        )
+
+    return build
+
+
 @pytest.fixture(scope="session")
 def sample_settings(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) -> Settings:
     """Settings of an index holding the five sample articles (ingested once per session)."""

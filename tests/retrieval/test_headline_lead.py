@@ -9,14 +9,9 @@ is still answered."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from service.answering import AnswerService, Question
-from service.config import Settings
-from service.index import open_index
-from service.ingestion.pipeline import IngestJob
-from service.llm.extractive import ExtractiveGenerator
+from service.answering import Question
 
 # (one paragraph a line, as news files are: a line without closing punctuation is a heading)
 SUIT = (
@@ -35,19 +30,9 @@ CAMPAIGN = (
 
 
 def test_a_headline_never_leads_and_a_body_sentence_still_answers(
-    make_settings: Callable[..., Settings], tmp_path: Path, embed_model: Any
+    extractive_over: Callable[..., Any],
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "suit.txt").write_text(SUIT, encoding="utf-8")
-    (corpus / "campaign.txt").write_text(CAMPAIGN, encoding="utf-8")
-    settings = make_settings(lexical_dir=tmp_path / "lexical")
-    IngestJob(settings, open_index(settings, for_writing=True, embed_model=embed_model)).run(
-        [corpus]
-    )
-    service = AnswerService(
-        settings, open_index(settings, embed_model=embed_model), ExtractiveGenerator()
-    )
+    service = extractive_over({"suit.txt": SUIT, "campaign.txt": CAMPAIGN})
     # The only sentence with a sum beside the campaign is a headline (answered from it when
     # headlines could lead).
     cost = service.ask(Question("How much did Norvale's advert campaign cost?"))

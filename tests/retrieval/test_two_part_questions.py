@@ -5,14 +5,9 @@ covers too little of the whole question."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-from service.answering import AnswerService, Question
-from service.config import Settings
-from service.index import open_index
-from service.ingestion.pipeline import IngestJob
-from service.llm.extractive import ExtractiveGenerator
+from service.answering import Question
 
 # (one paragraph a line, as news files are)
 TRADE = (
@@ -26,18 +21,9 @@ TRADE = (
 
 
 def test_each_part_of_a_two_part_question_gets_its_sentence(
-    make_settings: Callable[..., Settings], tmp_path: Path, embed_model: Any
+    extractive_over: Callable[..., Any],
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "trade.txt").write_text(TRADE, encoding="utf-8")
-    settings = make_settings(lexical_dir=tmp_path / "lexical")
-    IngestJob(settings, open_index(settings, for_writing=True, embed_model=embed_model)).run(
-        [corpus]
-    )
-    service = AnswerService(
-        settings, open_index(settings, embed_model=embed_model), ExtractiveGenerator()
-    )
+    service = extractive_over({"trade.txt": TRADE})
     answer = service.ask(
         Question(
             "How long did Varnia take to join the bloc, and how many countries want to join now?"
