@@ -233,15 +233,15 @@ class AnswerService:
             and not focus.names_role_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text)
         ]
-        # The lead must be anchored: the question's names, years and quoted phrases are in it
-        # or its article's retrieved passages. A two-part question may be anchored by two
-        # sentences together.
         # A title is a telegraphic summary, not a statement of the fact: it never leads (no
         # question of the dev sets and probes has one as its evidence; another article's
         # "Wal-Mart to pay $14m in gun suit" led an answer to what Wal-Mart's advert campaign
         # cost). Subheadings, bylines and captions are only ranked lower (a "By the end of
         # 2021, …" sentence is no byline).
         eligible = [c for c in eligible if not is_title(c.sentence)]
+        # The lead must be anchored: the question's names, years and quoted phrases are in it
+        # or its article's retrieved passages. A two-part question may be anchored by two
+        # sentences together.
         lead = next((c for c in eligible if focus.anchored(c.sentence.text, in_article(c))), None)
         if lead is None:
             lead = next(
