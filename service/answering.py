@@ -16,12 +16,14 @@ from typing import Any
 from service.answerability import (
     Focus,
     TermStats,
+    asks_reason,
     holds_kind,
     names_what_is_counted,
     question_focus,
     question_parts,
     slot_proximity,
     states_lead_fact,
+    states_reason,
     withheld_instead,
 )
 from service.answerability.slots import warm_up as warm_slots
@@ -160,8 +162,12 @@ class AnswerService:
 
         parts = question_parts(query)
 
+        reason = kind is None and asks_reason(query)
+
         def answers(text: str) -> bool:
             # (a two-part question's counted thing is checked per part: ``_part_scores``)
+            if reason:  # a "why" question: a stated cause ranks higher, never required
+                return states_reason(text)
             return (
                 kind is not None
                 and holds_kind(text, kind, query, common)

@@ -51,9 +51,9 @@ from service.answerability.focus import (
     question_parts,
     withheld_instead,
 )
-from service.answerability.holds import holds_kind, is_withheld
+from service.answerability.holds import holds_kind, is_withheld, states_reason
 from service.answerability.hygiene import is_instruction
-from service.answerability.kinds import Kind, asked_kind
+from service.answerability.kinds import Kind, asked_kind, asks_reason
 from service.answerability.names import name_runs
 from service.answerability.roles import asked_noun, asked_role, event_verb, mentions_event
 from service.answerability.slots import slot_proximity
@@ -68,6 +68,7 @@ __all__ = [
     "asked_kind",
     "asked_noun",
     "asked_role",
+    "asks_reason",
     "description_terms",
     "event_verb",
     "holds_kind",
@@ -80,5 +81,6 @@ __all__ = [
     "question_parts",
     "slot_proximity",
     "states_lead_fact",
+    "states_reason",
     "withheld_instead",
 ]

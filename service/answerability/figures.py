@@ -17,7 +17,7 @@ _VAGUE_NUMBERS = frozenset("hundreds thousands millions billions dozens".split()
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _MONEY = re.compile(
-    r"[$£€¥]\s?\d|\d(?:[.,]\d+)*\s?(?:bn|m|k|p)\b|\d(?:[.,]\d+)*\s?(?:billion|million|"
+    r"[$£€¥]\s?\d|\d(?:[.,]\d+)*\s?(?:bn|m|p)\b|\d(?:[.,]\d+)*\s?(?:billion|million|"
     r"thousand|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|"
     r"rand|roubles|rubles|won|shekels?|riyals?|rials?|dirhams?|lira|naira|pesos?|kronor|kroner|krona|zlotys?|baht|ringgit|reais|rupiah|dinars?)\b|\b(?:us|uk)?\$",
     re.IGNORECASE,
@@ -181,7 +181,8 @@ _UNITS = (
     ),
     (
         # A head count of a workforce: the sentence must count people ("two factory sites"
-        # does not).
+        # does not), in words for people, not inside a name ("the People's Republic", "the
+        # Workers' Party": capitalised inside the sentence).
         re.compile(
             r"\bhow many (?:[\w'’-]+ ){0,2}?(?:workers|staff|employees|jobs|personnel)\b|"
             r"\bhow many\b[^?]*\b(?:employ|employs|employed)\b|"
@@ -189,6 +190,7 @@ _UNITS = (
             r"\bhow many (?:[\w'’-]+ ){0,2}?(?:work|works|worked)\b(?! and pensions)"
         ),
         re.compile(
+            r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?-i:(?=[a-z])))"
             r"\b(?:people|persons|staff|workers?|employ\w*|jobs?|workforce|personnel|posts?|"
             r"redundanc\w*|headcount|men|women)\b",
             re.IGNORECASE,
@@ -613,6 +615,13 @@ def _counted_noun(question: str) -> _Counted | None:
     return _Counted(stem_word(head), key, person)
 
 
+def _common_words(text: str) -> list[str]:
+    """The words of ``text`` (lower-cased) that are not written as part of a name: lower-case
+    ones, and the sentence's first word."""
+    words = re.findall(r"[A-Za-z]+", text)
+    return [w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
+
+
 def names_what_is_counted(text: str, question: str) -> bool:
     """Whether a sentence names the thing a "how many" question counts: the noun itself
     (any form: "cap" for "caps"), one news uses for it ("vehicles" for "cars",
@@ -644,7 +653,8 @@ def names_what_is_counted(text: str, question: str) -> bool:
     groups = _synonym_stems()
     jobs = groups[_COUNT_SYNONYMS.index(_JOBS)]
     if asked.person or asked.stem in jobs:
-        if any(w in _PERSON_WORDS for w in words):
+        # (a word for people, not inside a name: "the People's Republic" counts no one)
+        if any(w in _PERSON_WORDS for w in _common_words(text)):
             return True
         for m in _FIGURE.finditer(text):
             counted = _counted_head(text, m.end())
@@ -724,7 +734,8 @@ def _hedged(text: str, question: str) -> bool:
     before its last figure the question does not state ("cutting the limit to 50mg would
     save 65 lives"). A hedge after every figure ("150 developers are left and more are likely
     to close") leaves them stated, and so does a contrast between the hedge and the figure
-    ("had hoped to get £900m but in the end was granted £349m")."""
+    ("had hoped to get £900m but in the end was granted £349m"). A hedge right after every
+    figure hedges them too ("an offer of 950p a share would be fair")."""
     hedges = list(_HEDGED.finditer(text))
     if not hedges:
         return False
@@ -736,7 +747,23 @@ def _hedged(text: str, question: str) -> bool:
     if last is None:
         return True
     before = [h for h in hedges if h.start() < last]
-    return bool(before) and _CONTRAST.search(text, before[-1].end(), last) is None
+    if before and _CONTRAST.search(text, before[-1].end(), last) is None:
+        return True
+    # Every figure is the subject of a hedge: "an offer of 950p a share would be fair".
+    return all(
+        _HEDGE_AFTER.match(text, m.end())
+        for m in _DIGITS.finditer(text)
+        if _norm_number(m.group(0)) not in q_numbers
+    )
+
+
+# A hedge within three words after a figure, of which the figure is the subject (not a
+# relative clause's: "950p a share, which would be a record" states the offer).
+_HEDGE_AFTER = re.compile(
+    r"[\w%.]*(?:\s+(?!(?:which|that|who|and|but|or)\b)[\w'’.-]+){0,3}?\s+"
+    r"(?:would|could|might|may)\s+(?:be|have|cost|fetch|reach|"
+    r"rise|fall)\b"
+)
 
 
 def _numbers(text: str) -> set[str]:
@@ -834,3 +861,63 @@ def _strip_unless_counted(pattern: re.Pattern[str], text: str, counted: set[str]
         return " "
 
     return pattern.sub(keep_or_drop, text)
+
+
+# A rate or a unit price: "how much per week", "what price per share", "how much gas a year",
+# "how much does each of the projectors cost". Time units after "a"/"an" only where they are
+# no point in time ("about a year before", "in a year", "a day after" are not rates).
+_RATE_TIME_UNITS = "week|month|year|day|hour|night"
+_RATE_UNITS = (
+    f"{_RATE_TIME_UNITS}|share|head|person|game|match|minute|tonne|ton|barrel|litre|gallon|"
+    "unit|copy|ticket|kilo|kilogram|mile"
+)
+_ASKS_RATE = re.compile(
+    rf"\b(?:per|each)\s+(?:[\w'’-]+\s+){{0,2}}?({_RATE_UNITS})s?\b|"
+    r"(?<!\babout )(?<!\bnearly )(?<!\bover )(?<!\balmost )(?<!\bwithin )(?<!\bfor )"
+    rf"(?<!\bin )(?<!\bjust )\b(?:a|an)\s+({_RATE_TIME_UNITS})\b"
+    r"(?!\s+(?:before|after|ago|later|earlier|on|into|since|of)\b)|"
+    r"\beach of (?:the|its|his|her|their|these|those)\s+(?:[\w'’-]+\s+){0,4}?([a-z]+?)s\b"
+    r"(?=[^?]*?\b(?:cost|costs|sell|sells|sold|fetch|earn|earns|pay|paid|worth)\b)",
+    re.IGNORECASE,
+)
+_RATE_ADJECTIVES = {
+    "week": "weekly",
+    "month": "monthly",
+    "year": "yearly|annual|annually|per annum",
+    "day": "daily",
+    "hour": "hourly",
+    "night": "nightly",
+}
+
+
+def asked_rate(question: str) -> str | None:
+    """The unit of the rate or unit price a "how much / what" question asks for ("per week"
+    → week, "price per share" → share, "each of the projectors … cost" → projector), or
+    None."""
+    if not re.search(r"\b(?:how much|what|which)\b", question, re.IGNORECASE):
+        return None
+    m = _ASKS_RATE.search(question)
+    if m is None:
+        return None
+    return next(g for g in m.groups() if g).lower()
+
+
+def states_rate(text: str, unit: str) -> bool:
+    """Whether ``text`` gives a figure per ``unit``: "£4.99 per month", "$76 for each Guidant
+    share", "a two-week stay at £500 a week", "950p-a-share", "£30,000 a year", "weekly",
+    "annual"; for shares, a price in pence or cents; for a unit of something bought,
+    "each" or "apiece". A total ("a contract worth £11.5m for up to 250 screens") is none."""
+    u = re.escape(unit)
+    patterns = [
+        rf"\b(?:per|each|every)\s+(?:[A-Z][\w'’-]*\s+){{0,2}}?{u}s?\b",
+        rf"\b(?:a|an)[\s-]+{u}\b",
+        rf"-a-{u}\b",
+        rf"\b{u}ly\b",
+    ]
+    if unit in _RATE_ADJECTIVES:
+        patterns.append(rf"\b(?:{_RATE_ADJECTIVES[unit]})\b")
+    elif unit == "share":
+        patterns.append(r"\d\s?(?:p|c|cents|pence)\b")
+    else:
+        patterns.append(r"\b(?:each|apiece)\b")
+    return any(re.search(p, text, re.IGNORECASE) for p in patterns)

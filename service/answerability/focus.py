@@ -251,19 +251,31 @@ class Focus:
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         for run in name_runs(unnamed):
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)}
-            if words <= q_words:
+            # (for a person, a run sharing a word with the question is the question's own
+            # organisation: "Carnegie Endowment for International Peace")
+            if words <= q_words or (self.person and words & q_words - STOPWORDS):
                 continue
             # a person is named by a full name, not by a place ("Washington", "Beijing's") nor
             # a modifier ("China-focused")
             parts = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", run))
             # (a lone surname names the person when used as one: ``_surname_used``)
+            # (an acronym is no part of a person's name: "China's AI" names no one)
             if self.person and (
                 (len(parts) < 2 and not _surname_used(run, sentence))
+                or (len(parts) >= 2 and sum(not w.isupper() for w in parts) < 2)
                 or not all(w[0].isupper() for w in parts)
                 or all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in words)
             ):
                 continue
-            if not re.search(rf"{re.escape(run)}\s+{_REPORTS}", sentence):
+            # (who reports it: "The Sun says"; or "said Mourinho", unless the question asks
+            # for a speaker: "the fellow who said …" may be "said Sheehan, a fellow at …")
+            if not (
+                re.search(rf"{re.escape(run)}\s+{_REPORTS}", sentence)
+                or (
+                    not _SPEAKER_ASKED.search(self.question)
+                    and re.search(rf"\b{_REPORTS}\s+{re.escape(run)}\b", sentence)
+                )
+            ):
                 return False
         for m in phrases:
             before, after = sentence[: m.start()], sentence[m.end() :]
@@ -350,6 +362,12 @@ class Focus:
         return True
 
 
+# A question about someone who said or wrote something ("the fellow who said …").
+_SPEAKER_ASKED = re.compile(
+    r"\b(?:said|says|say|told|tells|described|describes|warned|claimed|argued|wrote|called)\b",
+    re.IGNORECASE,
+)
+
 _BEFORE_NAME_OK = frozenset("the a an this that last next and at".split())
 
 
@@ -377,12 +395,16 @@ def _lone_name(singular: str, text: str) -> bool:
 
 
 # Names news writes in two ways: a party and its nickname, a country and its short or
-# adjective form ("the Conservatives" / "the Tories", "the UK" / "Britain").
+# adjective form ("the Conservatives" / "the Tories", "the UK" / "Britain"), or its capital.
 _ALIAS_GROUPS = (
     ("conservative", "conservatives", "tory", "tories"),
     ("democrats", "dems"),
     ("uk", "britain", "british"),
-    ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
+    ("usa", "america", "american", "washington"),  # not "us": lower-cased, it is a pronoun
+    # a capital for its government ("Beijing's AI plan" is China's, "Moscow's gas deal")
+    ("beijing", "china", "chinese"),
+    ("moscow", "russia", "russian"),
+    ("tokyo", "japan", "japanese"),
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
 # A country named by its adjective before a common noun ("37 English council areas" are in

@@ -43,6 +43,8 @@ from service.answerability.figures import (
     _strip_unless_counted,
     _without_conversions,
     _without_numbers_in_names,
+    asked_rate,
+    states_rate,
 )
 from service.answerability.kinds import _QUANTITY, Kind
 from service.answerability.lexicon import (
@@ -85,7 +87,7 @@ _WITHHELD_NOT_NAME = re.compile(
 
 # "What is the name of the park…": the answer names a park (the head noun must be there).
 _NAME_OF = re.compile(
-    r"\bname of (?:the |a |an |its |his |her |their )?(?:[\w'’-]+ ){0,3}?(\w+)"
+    r"\b(?:name|title) of (?:the |a |an |its |his |her |their )?(?:[\w'’-]+ ){0,4}?(\w+)"
     r"(?= (?:on|in|at|that|which|where|who|whom|of|for|with|by)\b|\s*\?|$)"
 )
 # "Which university…": places and institutions whose names carry their kind ("Harvard
@@ -179,6 +181,11 @@ def holds_kind(
         if not _STATES_CHANGE.search(text):
             return False
     if kind in (Kind.NUMBER, Kind.MONEY):
+        # A rate or unit price ("how much per week", "what price per share") needs a figure
+        # per that unit; a total does not give it (the question's first part, as above).
+        rate = asked_rate(_PART_SPLIT.split(question, maxsplit=1)[0])
+        if rate is not None and not states_rate(text, rate):
+            return False
         text = _without_conversions(text, q_numbers)
         new_numbers = _numbers(text) - q_numbers
         if kind is Kind.MONEY:
@@ -311,3 +318,20 @@ def holds_kind(
         if any(w not in q_words for w in words):
             return True
     return False
+
+
+# Words that state a cause: "held up due to overcrowding", "because of", "owing to", "caused
+# by", "in protest at", "blamed … on". Not "after", "since" or "as": news uses them for time
+# at least as often as for cause.
+_REASON = re.compile(
+    r"\b(?:because|due to|owing to|thanks to|as a result of|caused by|in protest|"
+    r"in order to|so that|so as to|blamed|the reason|reasons? for|on the grounds that|"
+    r"for fear|amid (?:fears|concerns)|over (?:fears|concerns))\b",
+    re.IGNORECASE,
+)
+
+
+def states_reason(text: str) -> bool:
+    """Whether a sentence states a cause in so many words (for "why" questions, which
+    ``asks_reason`` reads: it ranks such a sentence higher, and is never required)."""
+    return _REASON.search(text) is not None

@@ -142,7 +142,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             # ("Whose try rescued a draw?": the person it belongs to)
             r"^\s*(?:\w+\s+){0,2}?(?:who|whom|whose)\b|\b(?:by|to|with|for|from|of) whom\b|"
-            r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?name\b|"
+            r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?(?:name|title)\b|"
             r"\b(?:which\s+(?:[\w'’-]+\s+){0,4}?|what\s+)(?:person|man|woman|official|executive|"
             r"minister|chief|player|company|firm|group|movie|film|show|book|song|album|"
             r"band|team|club|national|politician|mp|leader|president|director|actor|"
@@ -183,3 +183,19 @@ def asked_kind(question: str) -> Kind | None:
         if pattern.search(q):
             return kind
     return None
+
+
+# "Why did …?", "For what reason …?", "What caused …?", "What was the reason for …?"
+_ASKS_REASON = re.compile(
+    r"^\s*why\b|\bfor what reason\b|\bwhat (?:caused|prompted|led to)\b|"
+    r"\bwhat (?:is|was|were) the (?:reason|cause)s?\b",
+    re.IGNORECASE,
+)
+
+
+def asks_reason(question: str) -> bool:
+    """Whether the question asks for a reason ("Why was the show held up?"). A reason is no
+    ``Kind``: news often gives one without a causal word ("Shares fell. Profits missed
+    forecasts."), so it only ranks a sentence that states a cause above one that does not
+    (``states_reason``); it never makes a sentence ineligible."""
+    return _ASKS_REASON.search(question) is not None

@@ -13,6 +13,7 @@ from service.answerability import (
     Kind,
     TermStats,
     asked_kind,
+    asks_reason,
     description_terms,
     holds_kind,
     is_instruction,
@@ -22,8 +23,10 @@ from service.answerability import (
     question_focus,
     question_parts,
     states_lead_fact,
+    states_reason,
     withheld_instead,
 )
+from service.answerability.figures import asked_rate
 
 
 @pytest.mark.parametrize(
@@ -1365,3 +1368,93 @@ def test_whose_asks_a_person_and_a_country_is_named_by_its_adjective() -> None:
     india = question_focus("How many died in India in the tsunami?", None)
     assert not india.anchored("The Indian Ocean tsunami killed 230,000.")
     assert not question_focus("What did France say?", None).anchored("Dawn French said so.")
+
+
+def test_a_rate_needs_a_figure_per_that_unit() -> None:
+    weekly = "How much per week does the Zento music service charge?"
+    assert holds_kind("Zento charges £2.50 a week.", Kind.MONEY, weekly)
+    assert holds_kind("Zento charges £2.50 per week.", Kind.MONEY, weekly)
+    assert holds_kind("The weekly fee is £2.50.", Kind.MONEY, weekly)
+    # another period, or a total
+    assert not holds_kind("Zento charges £9.99 per month.", Kind.MONEY, weekly)
+    assert not holds_kind("Zento made £4m last year.", Kind.MONEY, weekly)
+    per_share = "What price per share did Orbis offer for Norvale?"
+    assert holds_kind("Orbis offered 420p a share.", Kind.MONEY, per_share)
+    assert holds_kind("Orbis will pay $12 for each Norvale share.", Kind.MONEY, per_share)
+    assert not holds_kind("The deal values Norvale at £2.6bn.", Kind.MONEY, per_share)
+    each = "How much does each of the new trams being bought by the city council cost?"
+    assert holds_kind("The 20 trams cost £2m each.", Kind.MONEY, each)
+    assert not holds_kind("The council signed a £40m contract for 20 trams.", Kind.MONEY, each)
+    gas = "How much gas a year will Norvia supply to Kestia?"
+    assert holds_kind("Norvia will supply 30 billion cubic metres a year.", Kind.NUMBER, gas)
+    assert not holds_kind("The price was cut by $2 to $58.", Kind.NUMBER, gas)
+    # not a rate: a time ("about a year before"), a person ("a person could face")
+    for q in (
+        "What price did the theatre fetch about a year before it closed?",
+        "What is the largest fine a person could face?",
+        "How much did he earn in a year?",
+    ):
+        assert asked_rate(q) is None, q
+
+
+def test_a_figure_a_hedge_follows_is_not_stated_and_bare_k_is_no_money() -> None:
+    q = "What price per share did Orbis offer for Norvale?"
+    assert not holds_kind("An analyst said an offer of 950p a share would be fair.", Kind.MONEY, q)
+    # a relative clause's hedge is about the offer, not its figure
+    assert holds_kind("Orbis offered 950p a share, which would be a record.", Kind.MONEY, q)
+    assert holds_kind(
+        "Orbis offered 950p a share; analysts said 990p would be fair.", Kind.MONEY, q
+    )
+    cost = "How much does the new projector cost?"
+    assert not holds_kind("It uses 2k projectors at 2048 by 1080 pixels.", Kind.MONEY, cost)
+    assert holds_kind("Each projector costs $2k.", Kind.MONEY, cost)
+
+
+def test_people_are_not_counted_by_a_name_and_a_title_is_a_name() -> None:
+    q = "How many Chinese employees does Norvale have in China?"
+    assert not holds_kind(
+        "Norvale sells more than twenty products in the People's Republic of China.",
+        Kind.NUMBER,
+        q,
+    )
+    assert holds_kind("Norvale employs 3,000 people in China.", Kind.NUMBER, q)
+    assert holds_kind("People working for Norvale in China number 3,000.", Kind.NUMBER, q)
+    album = "What is the title of Dan Ruel's debut solo album?"
+    assert asked_kind(album) is Kind.NAME
+    assert holds_kind("Ruel's debut album, Salt Roads, is out next week.", Kind.NAME, album)
+    # a single is no album
+    assert not holds_kind("Ruel topped the chart with his single Real Love.", Kind.NAME, album)
+
+
+def test_a_why_question_ranks_a_stated_cause_and_a_capital_stands_for_its_country() -> None:
+    assert asks_reason("Why was the Hollis Arena show held up?")
+    assert asks_reason("What was the reason for the delay?")
+    assert not asks_reason("Who delayed the show?")
+    assert asked_kind("Why was the Hollis Arena show held up?") is None
+    assert states_reason("The show was held up due to overcrowding.")
+    assert states_reason("It was cancelled because of snow.")
+    # time words are not causes
+    assert not states_reason("The show started after 9pm, since the doors opened late.")
+    beijing = question_focus("How big an industry did Beijing's plan want firms to build?", None)
+    assert beijing.anchored("The plan wanted Chinese firms to build a $150bn industry.")
+    assert not beijing.anchored("The plan wanted firms to build a $150bn industry.")
+
+
+def test_an_anonymous_role_is_not_named_by_its_reporter_nor_by_an_acronym() -> None:
+    referee = question_focus("Which referee was in charge of the second leg of the final?", None)
+    assert referee.names_role_anonymously(
+        '"I see one referee in the first half and another in the second," said Mourinho.'
+    )
+    assert not referee.names_role_anonymously(
+        '"We have one referee, Mike Dean, for the game," said Hackett.'
+    )
+    fellow = question_focus(
+        "What is the name of the Hartley Institute fellow who said Kestia wants respect?", None
+    )
+    assert fellow.names_role_anonymously(
+        "Kestia's AI aim is respect, a Kestia-focused fellow at the Hartley Institute for "
+        "Peace said."
+    )
+    assert not fellow.names_role_anonymously(
+        "Jane Ash, a fellow at the Hartley Institute for Peace, said Kestia wants respect."
+    )
