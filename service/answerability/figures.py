@@ -190,7 +190,8 @@ _UNITS = (
             r"\bhow many (?:[\w'’-]+ ){0,2}?(?:work|works|worked)\b(?! and pensions)"
         ),
         re.compile(
-            r"(?:^|(?<=[.!?]\s)|(?<=[.!?][\"”’]\s)|(?-i:(?=[a-z])))"
+            r"(?:^|(?<=^[\"“‘'])|(?<=[.!?:]\s)|(?<=[.!?:][\"”’“]\s)|(?<=[.!?:]\s[\"“‘])|"
+            r"(?-i:(?=[a-z])))"
             r"\b(?:people|persons|staff|workers?|employ\w*|jobs?|workforce|personnel|posts?|"
             r"redundanc\w*|headcount|men|women)\b",
             re.IGNORECASE,
@@ -662,6 +663,11 @@ def names_what_is_counted(text: str, question: str) -> bool:
                 return True
     if any(asked.stem in group and forms & group for group in groups):
         return True
+    # "units" count any product sold or made ("sold 19.9 million units" for consoles)
+    if not asked.person and any(
+        _counted_head(text, m.end()) in ("unit", "units") for m in _FIGURE.finditer(text)
+    ):
+        return True
     if any(asked.key in family and forms & family for family in _PLAY_FAMILIES):
         return True
     # appearances or scores counted in times ("played 85 times" for caps, "scored four times"
@@ -734,8 +740,7 @@ def _hedged(text: str, question: str) -> bool:
     before its last figure the question does not state ("cutting the limit to 50mg would
     save 65 lives"). A hedge after every figure ("150 developers are left and more are likely
     to close") leaves them stated, and so does a contrast between the hedge and the figure
-    ("had hoped to get £900m but in the end was granted £349m"). A hedge right after every
-    figure hedges them too ("an offer of 950p a share would be fair")."""
+    ("had hoped to get £900m but in the end was granted £349m")."""
     hedges = list(_HEDGED.finditer(text))
     if not hedges:
         return False
@@ -747,23 +752,7 @@ def _hedged(text: str, question: str) -> bool:
     if last is None:
         return True
     before = [h for h in hedges if h.start() < last]
-    if before and _CONTRAST.search(text, before[-1].end(), last) is None:
-        return True
-    # Every figure is the subject of a hedge: "an offer of 950p a share would be fair".
-    return all(
-        _HEDGE_AFTER.match(text, m.end())
-        for m in _DIGITS.finditer(text)
-        if _norm_number(m.group(0)) not in q_numbers
-    )
-
-
-# A hedge within three words after a figure, of which the figure is the subject (not a
-# relative clause's: "950p a share, which would be a record" states the offer).
-_HEDGE_AFTER = re.compile(
-    r"[\w%.]*(?:\s+(?!(?:which|that|who|and|but|or)\b)[\w'’.-]+){0,3}?\s+"
-    r"(?:would|could|might|may)\s+(?:be|have|cost|fetch|reach|"
-    r"rise|fall)\b"
-)
+    return bool(before) and _CONTRAST.search(text, before[-1].end(), last) is None
 
 
 def _numbers(text: str) -> set[str]:
@@ -865,28 +854,38 @@ def _strip_unless_counted(pattern: re.Pattern[str], text: str, counted: set[str]
 
 # A rate or a unit price: "how much per week", "what price per share", "how much gas a year",
 # "how much does each of the projectors cost". Time units after "a"/"an" only where they are
-# no point in time ("about a year before", "in a year", "a day after" are not rates).
+# no point in time or span ("about a year before", "in a year", "a day after", "on a day
+# when", "a year-long inquiry", "a year's profits" are not rates). Only units a rate names
+# beside its figure: a barrel, a ticket or a tonne is often named once, sentences before.
 _RATE_TIME_UNITS = "week|month|year|day|hour|night"
-_RATE_UNITS = (
-    f"{_RATE_TIME_UNITS}|share|head|person|game|match|minute|tonne|ton|barrel|litre|gallon|"
-    "unit|copy|ticket|kilo|kilogram|mile"
-)
+_RATE_UNITS = f"{_RATE_TIME_UNITS}|share|head|person|capita|game|match|minute"
 _ASKS_RATE = re.compile(
-    rf"\b(?:per|each)\s+(?:[\w'’-]+\s+){{0,2}}?({_RATE_UNITS})s?\b|"
+    rf"\bper\s+({_RATE_UNITS})s?\b|\beach\s+(?:[\w'’-]+\s+){{0,2}}?({_RATE_UNITS})s?\b|"
     r"(?<!\babout )(?<!\bnearly )(?<!\bover )(?<!\balmost )(?<!\bwithin )(?<!\bfor )"
-    rf"(?<!\bin )(?<!\bjust )\b(?:a|an)\s+({_RATE_TIME_UNITS})\b"
-    r"(?!\s+(?:before|after|ago|later|earlier|on|into|since|of)\b)|"
+    r"(?<!\bin )(?<!\bjust )(?<!\bon )(?<!\bduring )(?<!\bafter )(?<!\bthan )(?<!\bby )"
+    rf"\b(?:a|an)\s+({_RATE_TIME_UNITS})\b(?![-'’])"
+    r"(?!\s+(?:before|after|ago|later|earlier|on|into|since|of|when|in which|that)\b)|"
     r"\beach of (?:the|its|his|her|their|these|those)\s+(?:[\w'’-]+\s+){0,4}?([a-z]+?)s\b"
     r"(?=[^?]*?\b(?:cost|costs|sell|sells|sold|fetch|earn|earns|pay|paid|worth)\b)",
     re.IGNORECASE,
 )
-_RATE_ADJECTIVES = {
-    "week": "weekly",
-    "month": "monthly",
-    "year": "yearly|annual|annually|per annum",
-    "day": "daily",
-    "hour": "hourly",
-    "night": "nightly",
+# Other ways news writes a figure per unit (a salary is a year's pay).
+_RATE_WORDS = {
+    "week": r"weekly",
+    "month": r"monthly|pcm",
+    "year": r"yearly|annual|annually|per annum|salary|salaries",
+    "day": r"daily",
+    "hour": r"hourly|mph|km/h|kph",
+    "night": r"nightly",
+    "minute": r"/min",
+    "head": r"per (?:head|person|capita)|a (?:head|person)",
+    "person": r"per (?:head|person|capita)|a (?:head|person)",
+    "capita": r"per (?:head|person|capita)|a (?:head|person)",
+    "game": r"(?:per|a|each) (?:game|match)",
+    "match": r"(?:per|a|each) (?:game|match)",
+    # a price of shares is written beside them ("offered $12.50 for the shares") or in
+    # pence or cents; a dividend is one per share
+    "share": r"\bshares?\b|\d\s?(?:p|c|cents|pence)\b|dividend",
 }
 
 
@@ -905,19 +904,17 @@ def asked_rate(question: str) -> str | None:
 def states_rate(text: str, unit: str) -> bool:
     """Whether ``text`` gives a figure per ``unit``: "£4.99 per month", "$76 for each Guidant
     share", "a two-week stay at £500 a week", "950p-a-share", "£30,000 a year", "weekly",
-    "annual"; for shares, a price in pence or cents; for a unit of something bought,
-    "each" or "apiece". A total ("a contract worth £11.5m for up to 250 screens") is none."""
+    "annual", "a salary of £450,000"; for shares, a figure beside them, in pence or cents, or
+    a dividend; for a unit of something bought, "each" or "apiece". A total ("a contract
+    worth £11.5m for up to 250 screens") is none."""
     u = re.escape(unit)
     patterns = [
         rf"\b(?:per|each|every)\s+(?:[A-Z][\w'’-]*\s+){{0,2}}?{u}s?\b",
         rf"\b(?:a|an)[\s-]+{u}\b",
         rf"-a-{u}\b",
         rf"\b{u}ly\b",
+        r"\b(?:each|apiece)\b" if unit not in _RATE_WORDS else "",
     ]
-    if unit in _RATE_ADJECTIVES:
-        patterns.append(rf"\b(?:{_RATE_ADJECTIVES[unit]})\b")
-    elif unit == "share":
-        patterns.append(r"\d\s?(?:p|c|cents|pence)\b")
-    else:
-        patterns.append(r"\b(?:each|apiece)\b")
-    return any(re.search(p, text, re.IGNORECASE) for p in patterns)
+    if unit in _RATE_WORDS:
+        patterns.append(rf"(?:{_RATE_WORDS[unit]})")
+    return any(p and re.search(p, text, re.IGNORECASE) for p in patterns)

@@ -211,6 +211,12 @@ class Focus:
         for run in self.names:
             if any(w.lower() in words for w in re.findall(r"[A-Za-z0-9]+", run)):
                 return False
+        # The question's acronym spelt out ("the Securities and Exchange Commission" for SEC).
+        acronyms = {run.lower() for run in self.names if re.fullmatch(r"[A-Z]{2,6}", run)}
+        for m in _SPELT_OUT.finditer(sentence) if acronyms else []:
+            capitals = [w[0] for w in re.findall(r"[A-Z][a-z]+", m.group(0)) if w != "The"]
+            if "".join(capitals).lower() in acronyms:
+                return False
         # A sentence in its writer's first person is the writer's, whom the question may name
         # ("I find three old laptops" in a column by the question's columnist).
         if PRONOUN.search(sentence) or _first_person_narrative(sentence):
@@ -249,20 +255,22 @@ class Focus:
         for m in reversed(phrases if self.described else []):
             unnamed = f"{unnamed[: m.start()]} {unnamed[m.end() :]}"
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
+        q_names = {w.lower() for run in self.names for w in re.findall(r"[A-Za-z0-9]+", run)}
         for run in name_runs(unnamed):
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)}
-            # (for a person, a run sharing a word with the question is the question's own
-            # organisation: "Carnegie Endowment for International Peace")
-            if words <= q_words or (self.person and words & q_words - STOPWORDS):
+            # (for a person, a run sharing a name's word with the question is the question's
+            # own organisation: "Carnegie Endowment for International Peace")
+            if words <= q_words or (self.person and words & q_names):
                 continue
             # a person is named by a full name, not by a place ("Washington", "Beijing's") nor
             # a modifier ("China-focused")
             parts = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", run))
             # (a lone surname names the person when used as one: ``_surname_used``)
-            # (an acronym is no part of a person's name: "China's AI" names no one)
+            # (a person's name ends in a word, not an acronym: "China's AI" names no one,
+            # "KT Tunstall" someone)
             if self.person and (
                 (len(parts) < 2 and not _surname_used(run, sentence))
-                or (len(parts) >= 2 and sum(not w.isupper() for w in parts) < 2)
+                or (len(parts) >= 2 and parts[-1].isupper())
                 or not all(w[0].isupper() for w in parts)
                 or all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in words)
             ):
@@ -352,6 +360,7 @@ class Focus:
             )
             if not parts or not (
                 present(parts[-1], plural)
+                or (len(parts) == 1 and any(c in words for c in _CAPITALS.get(parts[0], ())))
                 or (len(parts[0]) >= 4 and present(parts[0]))
                 or got * 2 > len(parts)
                 or initials in words
@@ -362,9 +371,15 @@ class Focus:
         return True
 
 
+# Capitalised words joined as one name, through "and", "of", "for", "the" or "&"
+# ("Securities and Exchange Commission", "Bank of England").
+_SPELT_OUT = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][a-z]+)+")
+
 # A question about someone who said or wrote something ("the fellow who said …").
 _SPEAKER_ASKED = re.compile(
-    r"\b(?:said|says|say|told|tells|described|describes|warned|claimed|argued|wrote|called)\b",
+    r"\b(?:said|says|say|told|tells|described|describes|warned|claimed|argued|wrote|called|"
+    r"criticised|criticized|predicted|admitted|insisted|denied|revealed|announced|suggested|"
+    r"stated|urged|accused|praised|blamed)\b",
     re.IGNORECASE,
 )
 
@@ -395,18 +410,22 @@ def _lone_name(singular: str, text: str) -> bool:
 
 
 # Names news writes in two ways: a party and its nickname, a country and its short or
-# adjective form ("the Conservatives" / "the Tories", "the UK" / "Britain"), or its capital.
+# adjective form ("the Conservatives" / "the Tories", "the UK" / "Britain").
 _ALIAS_GROUPS = (
     ("conservative", "conservatives", "tory", "tories"),
     ("democrats", "dems"),
     ("uk", "britain", "british"),
-    ("usa", "america", "american", "washington"),  # not "us": lower-cased, it is a pronoun
-    # a capital for its government ("Beijing's AI plan" is China's, "Moscow's gas deal")
-    ("beijing", "china", "chinese"),
-    ("moscow", "russia", "russian"),
-    ("tokyo", "japan", "japanese"),
+    ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
+# A capital named alone stands for its government ("Beijing's AI plan" is China's), one way
+# only (the country's population is not the capital's) and not inside a longer name ("CSKA
+# Moscow", "the Washington Post", "Denzel Washington").
+_CAPITALS = {
+    "beijing": ("china", "chinese"),
+    "moscow": ("russia", "russian"),
+    "tokyo": ("japan", "japanese"),
+}
 # A country named by its adjective before a common noun ("37 English council areas" are in
 # England), not inside another name ("the Indian Ocean", "Dawn French", "the Irish Sea").
 # (Germany, Europe, Australia and Israel share six letters with theirs: ``present`` has them.)

@@ -88,7 +88,9 @@ _WITHHELD_NOT_NAME = re.compile(
 # "What is the name of the park…": the answer names a park (the head noun must be there).
 _NAME_OF = re.compile(
     r"\b(?:name|title) of (?:the |a |an |its |his |her |their )?(?:[\w'’-]+ ){0,4}?(\w+)"
-    r"(?= (?:on|in|at|that|which|where|who|whom|of|for|with|by)\b|\s*\?|$)"
+    r"(?= (?:on|in|at|that|which|where|who|whom|of|for|with|by)\b|\s*\?|$|"
+    # "the film directed by …", "the novel written by …"
+    r" (?:[a-z]+ed|written|made|sung|shown|drawn|won|given|taken) by\b)"
 )
 # "Which university…": places and institutions whose names carry their kind ("Harvard
 # University", "the University of Kent", "Wembley Stadium"): the answer must name one.
@@ -326,7 +328,8 @@ def holds_kind(
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|thanks to|as a result of|caused by|in protest|"
     r"in order to|so that|so as to|blamed|the reason|reasons? for|on the grounds that|"
-    r"for fear|amid (?:fears|concerns)|over (?:fears|concerns))\b",
+    r"for fear|amid (?:fears|concerns)|over (?:fears|concerns)|in a bid to|citing|"
+    r"on fears)\b",
     re.IGNORECASE,
 )
 
@@ -334,4 +337,10 @@ _REASON = re.compile(
 def states_reason(text: str) -> bool:
     """Whether a sentence states a cause in so many words (for "why" questions, which
     ``asks_reason`` reads: it ranks such a sentence higher, and is never required)."""
-    return _REASON.search(text) is not None
+    return _REASON.search(text) is not None and _NO_REASON.search(text) is None
+
+
+# A sentence saying no reason was given states none ("did not give a reason").
+_NO_REASON = re.compile(
+    r"\b(?:no|not|without|declined|refused|never)\b[^.;]{0,30}?\breasons?\b", re.IGNORECASE
+)

@@ -142,7 +142,10 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             # ("Whose try rescued a draw?": the person it belongs to)
             r"^\s*(?:\w+\s+){0,2}?(?:who|whom|whose)\b|\b(?:by|to|with|for|from|of) whom\b|"
-            r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?(?:name|title)\b|"
+            r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?(?:name\b|title of\b)|"
+            # "What is the company called now?", "What was the album known as?"
+            r"^\s*what (?:is|was|are|were) (?:[\w'’-]+ ){1,4}?(?:now |then )?(?:called|known as|"
+            r"named|renamed)\b|"
             r"\b(?:which\s+(?:[\w'’-]+\s+){0,4}?|what\s+)(?:person|man|woman|official|executive|"
             r"minister|chief|player|company|firm|group|movie|film|show|book|song|album|"
             r"band|team|club|national|politician|mp|leader|president|director|actor|"
@@ -187,8 +190,9 @@ def asked_kind(question: str) -> Kind | None:
 
 # "Why did …?", "For what reason …?", "What caused …?", "What was the reason for …?"
 _ASKS_REASON = re.compile(
-    r"^\s*why\b|\bfor what reason\b|\bwhat (?:caused|prompted|led to)\b|"
-    r"\bwhat (?:is|was|were) the (?:reason|cause)s?\b",
+    r"^\s*(?:[\w'’,]+\s+){0,4}?why\b|\bfor what reason\b|\bhow come\b|"
+    r"\bwhat (?:caused|prompted|led to|was behind|is behind)\b|"
+    r"\bwhat (?:is|was|were) the (?:reason|cause)s?\b(?! of death)",
     re.IGNORECASE,
 )
 
