@@ -313,7 +313,7 @@ _CAPITAL_NUMBER = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in _NUMBER_W
 def _without_numbers_in_names(text: str) -> str:
     """``text`` without the capitalised number words that are part of a name: next to
     another capitalised word ("the Six Nations", "Channel Four"); "Four members…" keeps its
-    number."""
+    number. Nor a number word opening a compound adjective ("double-edged")."""
 
     def keep_or_drop(m: re.Match[str]) -> str:
         before = re.search(r"\b([A-Za-z][\w'’-]*)\s+$", text[max(0, m.start() - 40) : m.start()])
@@ -323,7 +323,12 @@ def _without_numbers_in_names(text: str) -> str:
         )
         return " " if in_name else m.group(0)
 
-    return _CAPITAL_NUMBER.sub(keep_or_drop, text)
+    return _IDIOM_NUMBER.sub(" ", _CAPITAL_NUMBER.sub(keep_or_drop, text))
+
+
+# A number word opening a compound adjective counts nothing ("a double-edged sword", "a
+# one-sided game", "half-hearted", "single-handed").
+_IDIOM_NUMBER = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)}|single)-[a-z]+ed\b", re.IGNORECASE)
 
 
 _FRACTION = re.compile(r"\b(?:half|third|quarter)\b", re.IGNORECASE)
@@ -616,6 +621,15 @@ def _counted_noun(question: str) -> _Counted | None:
     return _Counted(stem_word(head), key, person)
 
 
+# A figure followed by what its people did ("41 million saw", "3,000 have signed", "about
+# 500 turned up"): the people are left out.
+_DID_SOMETHING = re.compile(
+    r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?(?:m|bn|k|million|billion|thousand))?\s+"
+    r"(?:have\s+|had\s+|were\s+|are\s+)?(?:saw|went|came|took|ran|fled|left|voted|died|"
+    r"watched|attended|signed|turned|tuned|joined|queued|marched|protested|applied|registered)\b"
+)
+
+
 def _common_words(text: str) -> list[str]:
     """The words of ``text`` (lower-cased) that are not written as part of a name: lower-case
     ones, and the sentence's first word."""
@@ -654,8 +668,9 @@ def names_what_is_counted(text: str, question: str) -> bool:
     groups = _synonym_stems()
     jobs = groups[_COUNT_SYNONYMS.index(_JOBS)]
     if asked.person or asked.stem in jobs:
-        # (a word for people, not inside a name: "the People's Republic" counts no one)
-        if any(w in _PERSON_WORDS for w in _common_words(text)):
+        # (a word for people, not inside a name: "the People's Republic" counts no one; or
+        # people left out before what they did: "when 41 million saw the five films")
+        if any(w in _PERSON_WORDS for w in _common_words(text)) or _DID_SOMETHING.search(text):
             return True
         for m in _FIGURE.finditer(text):
             counted = _counted_head(text, m.end())

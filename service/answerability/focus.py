@@ -209,7 +209,11 @@ class Focus:
             return False
         words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
         for run in self.names:
-            if any(w.lower() in words for w in re.findall(r"[A-Za-z0-9]+", run)):
+            # (by another name too: "the Lib Dems" are the Liberal Democrats)
+            if any(
+                w.lower() in words or words.intersection(_ALIASES.get(w.lower(), ()))
+                for w in re.findall(r"[A-Za-z0-9]+", run)
+            ):
                 return False
         # The question's acronym spelt out ("the Securities and Exchange Commission" for SEC).
         acronyms = {run.lower() for run in self.names if re.fullmatch(r"[A-Z]{2,6}", run)}

@@ -147,7 +147,12 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     follows = rf"\b(?i:{n}s?),?\s+(?:(?:called|named|known as|dubbed)\s+)?[\"“‘']?[A-Z]"
     ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
     of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
-    if re.search(follows, text) or re.search(ends, text) or re.search(of, text):
+    # in apposition: "Italaudit - formerly the Italian arm of …", "Salt Roads, his debut album"
+    beside = (
+        rf"[A-Z][\w'’-]*\s*(?:-|–|—|,)\s+(?:(?!(?:who|which|that|and|but)\b)[\w'’-]+\s+){{0,4}}?"
+        rf"(?i:{n})\b"
+    )
+    if any(re.search(p, text) for p in (follows, ends, of, beside)):
         return True
     # "Stockholm's Cirkus theatre": a name the question does not hold, before the noun.
     q_words = set(re.findall(r"[a-z0-9]+", question))

@@ -1521,3 +1521,30 @@ def test_an_anonymous_role_is_not_named_by_its_reporter_nor_by_an_acronym() -> N
     assert not coach.names_role_anonymously(
         '"A coach should not have to accept refereeing like that," said Jose Mourinho.'
     )
+
+
+def test_a_number_word_opening_a_compound_adjective_counts_nothing() -> None:
+    q = "How many countries sent delegates to the Norvia conference?"
+    assert not holds_kind("It is a double-edged sword, he said.", Kind.NUMBER, q)
+    assert not holds_kind("It was a one-sided debate.", Kind.NUMBER, q)
+    assert holds_kind("Delegates came from twenty countries.", Kind.NUMBER, q)
+    assert holds_kind("Delegates came from twenty-two countries.", Kind.NUMBER, q)
+
+
+def test_people_left_out_before_their_verb_a_name_in_apposition_and_a_party_by_its_nickname() -> (
+    None
+):
+    q = "In 1990, how many people had seen the five nominated films?"
+    assert names_what_is_counted("In 1990, 41 million saw the five films.", q)
+    assert not names_what_is_counted("In 1990 the five films took $41m.", q)
+    arm = "What is the name of Norvale's former Italian arm that was barred from suing?"
+    assert holds_kind(
+        "Kestaudit - formerly the Italian arm of Norvale - was barred from suing.", Kind.NAME, arm
+    )
+    assert not holds_kind("Norvale - now rid of the Italian unit - may still sue.", Kind.NAME, arm)
+    party = question_focus(
+        "How much worse off a year would families be under the Liberal Democrats?", None
+    )
+    assert not party.about_someone_else(
+        "Under the Lib Dems families would be £630 worse off a year."
+    )
