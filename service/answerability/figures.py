@@ -451,11 +451,17 @@ _THING_NOUNS = (
 
 
 def _forms(plurals: str) -> frozenset[str]:
-    """The words of ``plurals`` with their singulars ("schools" → school, "lorries" → lorry)."""
+    """The words of ``plurals`` with their singulars ("schools" → school, "lorries" → lorry,
+    "churches" → church; not "sites" → "sit")."""
     return frozenset(
         form
         for p in plurals.split()
-        for form in (p, p.removesuffix("s"), p.removesuffix("es"), re.sub(r"ies$", "y", p))
+        for form in (
+            p,
+            p.removesuffix("s"),
+            re.sub(r"(ch|sh|x|s|z)es$", r"\1", p),
+            re.sub(r"ies$", "y", p),
+        )
     )
 
 

@@ -116,7 +116,8 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
     runs = []
     for m in _CAP_RUN.finditer(text):
         words = [w.strip(".,'’") for w in m.group(0).split()]
-        words = [w for w in words if w and w.lower() not in _NOT_NAMES]
+        # (a possessive calendar word is no name either: "last Sunday's race")
+        words = [w for w in words if w and re.sub(r"['’]s$", "", w).lower() not in _NOT_NAMES]
         if not words:
             continue
         at_start = m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", '"', "“"))

@@ -1548,3 +1548,15 @@ def test_people_left_out_before_their_verb_a_name_in_apposition_and_a_party_by_i
     assert not party.about_someone_else(
         "Under the Lib Dems families would be £630 worse off a year."
     )
+
+
+def test_a_possessive_weekday_is_no_name_and_a_verb_is_no_counted_noun() -> None:
+    who = "Who won the 10K race in Norvale in which Jo Hale finished third?"
+    assert not holds_kind(
+        "Hale finished third in last Sunday's 10K race in Norvale.", Kind.NAME, who
+    )
+    assert holds_kind("Ann Reid won last Sunday's 10K race in Norvale.", Kind.NAME, who)
+    # "sit" is no form of "sites": the question counts members
+    members = "How many elected members sit on the Norvale Assembly?"
+    assert names_what_is_counted("The Norvale Assembly is made up of 25 members.", members)
+    assert not names_what_is_counted("The Norvale Assembly passed two motions.", members)
