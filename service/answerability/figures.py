@@ -328,7 +328,11 @@ def _without_numbers_in_names(text: str) -> str:
 
 # A number word opening a compound adjective counts nothing ("a double-edged sword", "a
 # one-sided game", "half-hearted", "single-handed").
-_IDIOM_NUMBER = re.compile(rf"\b(?:{'|'.join(_NUMBER_WORDS)}|single)-[a-z]+ed\b", re.IGNORECASE)
+_IDIOM_NUMBER = re.compile(
+    rf"\b(?:{'|'.join(_NUMBER_WORDS)}|single)-(?:edged|sided|hearted|handed|minded|faced|"
+    r"headed)\b",
+    re.IGNORECASE,
+)
 
 
 _FRACTION = re.compile(r"\b(?:half|third|quarter)\b", re.IGNORECASE)
@@ -630,10 +634,15 @@ def _counted_noun(question: str) -> _Counted | None:
 # A figure followed by what its people did ("41 million saw", "3,000 have signed", "about
 # 500 turned up"): the people are left out.
 _DID_SOMETHING = re.compile(
-    r"(?<![\w.,])\d+(?:[.,]\d+)*(?:\s?(?:m|bn|k|million|billion|thousand))?\s+"
+    # (not a year: "2004 saw record crowds"; nor money: "£41m went to charities")
+    r"(?<![\w.,$£€¥])(?!(?:1[89]|20)\d\d\s)\d+(?:[.,]\d+)*(?:\s?(?:m|bn|k|million|billion|"
+    r"thousand))?\s+"
     r"(?:have\s+|had\s+|were\s+|are\s+)?(?:saw|went|came|took|ran|fled|left|voted|died|"
     r"watched|attended|signed|turned|tuned|joined|queued|marched|protested|applied|registered)\b"
 )
+
+
+_SALES = re.compile(r"\b(?:sold|sell|sells|selling|sales|shipped|ships|ship|shipping)\b")
 
 
 def _common_words(text: str) -> list[str]:
@@ -684,9 +693,16 @@ def names_what_is_counted(text: str, question: str) -> bool:
                 return True
     if any(asked.stem in group and forms & group for group in groups):
         return True
-    # "units" count any product sold or made ("sold 19.9 million units" for consoles)
-    if not asked.person and any(
-        _counted_head(text, m.end()) in ("unit", "units") for m in _FIGURE.finditer(text)
+    # "units" count any product sold ("has sold 19.9 million units" for "how many consoles
+    # has it sold"), not wards, shop units or what was recalled
+    if (
+        not asked.person
+        and _SALES.search(question)
+        and any(
+            _counted_head(text, m.end()) in ("unit", "units")
+            and _SALES.search(text, max(0, m.start() - 30), m.start())
+            for m in _FIGURE.finditer(text)
+        )
     ):
         return True
     if any(asked.key in family and forms & family for family in _PLAY_FAMILIES):

@@ -216,10 +216,13 @@ class Focus:
             ):
                 return False
         # The question's acronym spelt out ("the Securities and Exchange Commission" for SEC).
-        acronyms = {run.lower() for run in self.names if re.fullmatch(r"[A-Z]{2,6}", run)}
+        # (three letters or more: "BP" could be anyone's initials; the name may run on into
+        # a title: "International Monetary Fund Managing Director …")
+        acronyms = {run.lower() for run in self.names if re.fullmatch(r"[A-Z]{3,6}", run)}
         for m in _SPELT_OUT.finditer(sentence) if acronyms else []:
-            capitals = [w[0] for w in re.findall(r"[A-Z][a-z]+", m.group(0)) if w != "The"]
-            if "".join(capitals).lower() in acronyms:
+            spelt = re.findall(r"[A-Z][a-z]+", m.group(0))
+            capitals = "".join(w[0] for w in spelt[spelt[0] == "The" :]).lower()
+            if any(capitals.startswith(a) for a in acronyms):
                 return False
         # A sentence in its writer's first person is the writer's, whom the question may name
         # ("I find three old laptops" in a column by the question's columnist).
@@ -375,9 +378,9 @@ class Focus:
         return True
 
 
-# Capitalised words joined as one name, through "and", "of", "for", "the" or "&"
-# ("Securities and Exchange Commission", "Bank of England").
-_SPELT_OUT = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:and|of|for|the|&)\s+)?[A-Z][a-z]+)+")
+# Capitalised words joined as one name, through "and", "of", "for" or "&" ("Securities and
+# Exchange Commission", "Bank of England").
+_SPELT_OUT = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:and|of|for|&)\s+(?:the\s+)?)?[A-Z][a-z]+)+")
 
 # A question about someone who said or wrote something ("the fellow who said …").
 _SPEAKER_ASKED = re.compile(

@@ -143,9 +143,6 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             # ("Whose try rescued a draw?": the person it belongs to)
             r"^\s*(?:\w+\s+){0,2}?(?:who|whom|whose)\b|\b(?:by|to|with|for|from|of) whom\b|"
             r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?(?:name\b|title of\b)|"
-            # "What is the company called now?", "What was the album known as?"
-            r"^\s*what (?:is|was|are|were) (?:[\w'’-]+ ){1,4}?(?:now |then )?(?:called|known as|"
-            r"named|renamed)\b|"
             r"\b(?:which\s+(?:[\w'’-]+\s+){0,4}?|what\s+)(?:person|man|woman|official|executive|"
             r"minister|chief|player|company|firm|group|movie|film|show|book|song|album|"
             r"band|team|club|national|politician|mp|leader|president|director|actor|"

@@ -116,8 +116,11 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
     runs = []
     for m in _CAP_RUN.finditer(text):
         words = [w.strip(".,'’") for w in m.group(0).split()]
-        # (a possessive calendar word is no name either: "last Sunday's race")
-        words = [w for w in words if w and re.sub(r"['’]s$", "", w).lower() not in _NOT_NAMES]
+        words = [w for w in words if w and w.lower() not in _NOT_NAMES]
+        # (a possessive calendar word alone is no name either: "last Sunday's race"; inside a
+        # name it is: "Sheffield Wednesday's academy")
+        if len(words) == 1 and re.sub(r"['’]s$", "", words[0]).lower() in _NOT_NAMES:
+            continue
         if not words:
             continue
         at_start = m.start() == 0 or text[: m.start()].rstrip().endswith((".", ":", '"', "“"))
@@ -149,9 +152,13 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
     of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
     # in apposition: "Italaudit - formerly the Italian arm of …", "Salt Roads, his debut album"
+    # (not a place or time set off by a comma: "In Paris, a hotel …"; nor a clause: "Dido,
+    # whose new album …"; the apposition opens with a determiner or a possessive)
     beside = (
-        rf"[A-Z][\w'’-]*\s*(?:-|–|—|,)\s+(?:(?!(?:who|which|that|and|but)\b)[\w'’-]+\s+){{0,4}}?"
-        rf"(?i:{n})\b"
+        r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bfrom )(?<!\bthe )(?<!\bIn )(?<!\bAt )(?<!\bOn )"
+        r"(?<![\w'’-])[A-Z][\w'’-]*\s*(?:-|–|—|,)\s+(?:(?:formerly|now|once|also)\s+)?"
+        r"(?:the|a|an|his|her|its|their|[A-Z][\w'’-]*['’]s)\s+"
+        rf"(?:(?!(?:who|whose|which|that|and|but)\b)[\w'’-]+\s+){{0,3}}?(?i:{n})\b"
     )
     if any(re.search(p, text) for p in (follows, ends, of, beside)):
         return True
