@@ -906,7 +906,10 @@ _ASKS_RATE = re.compile(
     r"(?=[^?]*?\b(?:cost|costs|sell|sells|sold|fetch|earn|earns|pay|paid|worth)\b)",
     re.IGNORECASE,
 )
-# Other ways news writes a figure per unit (a salary is a year's pay).
+# Other ways news writes a figure per unit (a salary is a year's pay; a head is a person; a
+# game is a match).
+_PER_HEAD = r"per (?:head|person|capita)|a (?:head|person)"
+_PER_GAME = r"(?:per|a|each) (?:game|match)"
 _RATE_WORDS = {
     "week": r"weekly",
     "month": r"monthly|pcm",
@@ -915,11 +918,11 @@ _RATE_WORDS = {
     "hour": r"hourly|mph|km/h|kph",
     "night": r"nightly",
     "minute": r"/min",
-    "head": r"per (?:head|person|capita)|a (?:head|person)",
-    "person": r"per (?:head|person|capita)|a (?:head|person)",
-    "capita": r"per (?:head|person|capita)|a (?:head|person)",
-    "game": r"(?:per|a|each) (?:game|match)",
-    "match": r"(?:per|a|each) (?:game|match)",
+    "head": _PER_HEAD,
+    "person": _PER_HEAD,
+    "capita": _PER_HEAD,
+    "game": _PER_GAME,
+    "match": _PER_GAME,
     # a price of shares is written beside them ("offered $12.50 for the shares") or in
     # pence or cents; a dividend is one per share
     "share": r"\bshares?\b|\d\s?(?:p|c|cents|pence)\b|dividend",

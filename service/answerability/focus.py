@@ -221,7 +221,9 @@ class Focus:
         acronyms = {run.lower() for run in self.names if re.fullmatch(r"[A-Z]{3,6}", run)}
         for m in _SPELT_OUT.finditer(sentence) if acronyms else []:
             spelt = re.findall(r"[A-Z][a-z]+", m.group(0))
-            capitals = "".join(w[0] for w in spelt[spelt[0] == "The" :]).lower()
+            if spelt[0] == "The":  # a sentence's opening "The" is no part of the name
+                spelt = spelt[1:]
+            capitals = "".join(w[0] for w in spelt).lower()
             if any(capitals.startswith(a) for a in acronyms):
                 return False
         # A sentence in its writer's first person is the writer's, whom the question may name
