@@ -251,6 +251,12 @@ _MONEY_RELATIONS = (
     _PENALTY,
     re.compile(r"\b(?:shares?|stocks?)\b", re.IGNORECASE),
 )
+_SHARES_RELATION = len(_MONEY_RELATIONS) - 1
+_PURCHASE = re.compile(
+    r"\b(?:pay|pays|paid|paying|buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|"
+    r"purchasing)\b",
+    re.IGNORECASE,
+)
 
 
 _PAYMENT = re.compile(
@@ -295,9 +301,20 @@ def _other_money_relation(text: str, question: str) -> bool:
             and not _PENALTY.search(question)
             and not _RECEIVED.search(text)
         )
+    given = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(text)}
+    # "How much did it pay to buy back the restaurants?" asks a price paid, which a share
+    # price does not give ("Shares sank $1.83 to close at $10.48"), unless something is
+    # bought or paid in the sentence too.
+    if (
+        not asked
+        and _PURCHASE.search(question)
+        and given == {_SHARES_RELATION}
+        and not _PURCHASE.search(text)
+        and not _PAYMENT.search(text)
+    ):
+        return True
     if len(asked) != 1:
         return False
-    given = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(text)}
     # A penalty is named where it is given ("$1bn in damages", "fined £5m", "agreed to pay
     # $1m", "is seeking $1bn"): a sum named with no relation and no payment ("the 4bn euros
     # it held") is not the damages asked for.

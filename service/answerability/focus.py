@@ -18,6 +18,7 @@ from service.answerability.lexicon import (
     _COUNTRY_WORDS,
     _DEMONYMS,
     _LONE_DEMONYMS,
+    _MONTH_NAMES,
     _NOT_CITIES,
     _NOT_NAMES,
     _PART_SPLIT,
@@ -26,11 +27,13 @@ from service.answerability.lexicon import (
 from service.answerability.names import name_runs
 from service.answerability.roles import (
     _ANY_NAME_ROLES,
+    _MEDIA_ROLES,
     _NAME_AFTER_ROLE,
     _NAME_BEFORE_ROLE,
     _PLAYED,
     _PLAYED_ROLES,
     _REPORTS,
+    _TOLD_MEDIA,
     _role_as_title,
     asked_noun,
     asked_office,
@@ -43,6 +46,21 @@ from service.answerability.roles import (
 from service.evidence import STOPWORDS, content_words, stem_word
 
 _MODERN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # "1700 voters" is no year
+# A day of a month, either way round: "16 March", "16th of March", "March 16", "Mar. 16th".
+_DAY_MONTH = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})(?!\w)|"
+    rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+)
+
+
+def days_of_months(text: str) -> set[tuple[int, str]]:
+    """The days of months ``text`` gives, as (day, first three letters of the month)."""
+    found = set()
+    for m in _DAY_MONTH.finditer(text):
+        day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        found.add((int(day), month[:3].lower()))
+    return found
+
 
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,80})’(?!\w)")
 
@@ -148,6 +166,7 @@ class Focus:
     names: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
+    days: frozenset[tuple[int, str]] = frozenset()  # "on 16 March": (16, "mar")
     kind: Kind | None = None
     event: str | None = None  # the verb of "who won …?": the evidence must mention that event
     role: str | None = None  # the noun of "which judge is …?": the evidence must mention it
@@ -331,6 +350,10 @@ class Focus:
             return False
         if any(p.lower() not in text for p in self.phrases):
             return False
+        # So must a day of a month it gives ("the meeting on 16 March"), in either order: a
+        # date ties the question to one event, and an article about it gives its date.
+        if self.days and not self.days <= days_of_months(f"{sentence}\n{context}"):
+            return False
 
         def present(word: str, plural: bool = False) -> bool:
             return (
@@ -353,6 +376,7 @@ class Focus:
             or stem_word(self.role) in stems
             or _role_as_title(self.role, f"{sentence}\n{context}")
             or (self.role in _PLAYED_ROLES and _PLAYED.search(sentence))
+            or (self.role in _MEDIA_ROLES and _TOLD_MEDIA.search(sentence))
         ):
             return False
         allowed_misses = (len(self.names) - 1) // 3
@@ -604,6 +628,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         names=tuple(dict.fromkeys(names)),
         phrases=phrases,
         years=years,
+        days=frozenset(days_of_months(question)),
         kind=kind,
         event=event_verb(question),
         role=asked_role(question, kind),

@@ -116,6 +116,15 @@ _SPEECH = re.compile(
 )
 
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
+# "How long …?" asks a span of time ("how long is the bridge" is rare in news) …
+_ASKS_HOW_LONG = re.compile(r"\bhow long\b")
+# … which a span without a figure gives: "ruled out for a month", "half an hour" (not the
+# adjective "a year-long inquiry", nor a day named: "on a day when", "a day of action").
+_A_SPAN = re.compile(
+    r"(?<!\bon )\b(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|"
+    r"decade|season)\b(?!-|\s+(?:when|of)\b)",
+    re.IGNORECASE,
+)
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
 # "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").
@@ -243,6 +252,9 @@ def holds_kind(
         spelled = any(
             w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_words for w in words
         )
+        # "How long will he be out?": "for a month" is a span, with no figure in it.
+        if _ASKS_HOW_LONG.search(q_lower) and _A_SPAN.search(text):
+            return True
         for asks, unit in _UNITS:
             if asks.search(q_lower):
                 return (bool(new_numbers) or spelled) and bool(unit.search(text))
@@ -313,7 +325,9 @@ def holds_kind(
         # A fuller form of a name the question uses ("David Blunkett" for "Blunkett"), or
         # the question's name after a capitalised opener ("Striker Nicolas Anelka …"), is
         # the question's own name.
-        if len(words) == 2 and words[-1] in q_names:
+        # (a common acronym or a country the question uses is no name of its own: "Bloomberg
+        # TV" names a channel for "which TV channel")
+        if len(words) == 2 and words[-1] in q_names and not names_no_one(words[-1:]):
             continue
         if len(words) > 1 and text.startswith(run) and all(w in q_names for w in words[1:]):
             continue

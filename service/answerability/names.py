@@ -39,6 +39,12 @@ _BODIES = frozenset(
     "corporation agency authority association union federation board court institute "
     "foundation trust service services".split()
 )
+# Last words of newspapers and magazines: "serialised in the Sunday Telegraph", "told the
+# Washington Post", "writing in the Economist" name a publication, not a place.
+_PUBLICATION_ENDS = frozenset(
+    "Telegraph Times Guardian Post Mail Express Mirror Herald Journal Observer Independent "
+    "Standard Chronicle Gazette Tribune Magazine Economist Scotsman".split()
+)
 
 _COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
 
@@ -78,9 +84,16 @@ def _places(text: str) -> list[str]:
     found = []
     for m in _PLACE.finditer(text):
         # "according to X" gives a source; a run ending in an institution's noun ("the Chinese
-        # Ministry", "the Foreign Office") names a body, not a place
-        if re.search(r"\baccording\s*$", text[: m.start()]) or (
-            m.group(1).split()[-1].lower() in _BODIES and " " in m.group(1)
+        # Ministry", "the Foreign Office") names a body, and one ending in a newspaper's word
+        # a publication, not a place
+        if (
+            re.search(r"\baccording\s*$", text[: m.start()])
+            or (m.group(1).split()[-1].lower() in _BODIES and " " in m.group(1))
+            or m.group(1).split()[-1] in _PUBLICATION_ENDS
+            # ("allies in the Cabinet" are members of a body)
+            or m.group(1).split()[-1] == "Cabinet"
+            # a month or a weekday is a time ("in November 2003", "on Monday")
+            or all(w.lower() in _NOT_NAMES for w in m.group(1).split())
         ):
             continue
         # "on" names a place ("on Australia's Gold Coast", "on Merseyside"), not a day, a

@@ -58,6 +58,11 @@ _ROLE_VERBS = {
     ).split()
 }
 _WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
+_TAKES_PLACE = re.compile(
+    r"(?:took|takes|taken|take)\s+(?:the|his|her|their|its|(?:[\w-]+\s+){0,2}?[\w-]+['’]s)"
+    r"\s+place\b",
+    re.IGNORECASE,
+)
 
 
 def event_verb(question: str) -> str | None:
@@ -69,6 +74,9 @@ def event_verb(question: str) -> str | None:
     if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
         return None
     verb = m.group(1).lower()
+    # "Who took Steve Borthwick's place?": a replacement, which news states as "replaces"
+    if _TAKES_PLACE.match(question[m.start(1) :]):
+        return "replace"
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     if verb.endswith("ed") and len(verb) > 4:
@@ -123,6 +131,15 @@ _PLAYED = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\bnew )\b(?:play|plays|played|playing|portray\w*|voices?|voiced|"
     r"voicing|(?:cast|starr?(?:s|ed|ing)?|known|appears?|appeared|(?:role|part)) as|"
     r"(?:role|part) of|reprises?|reprised|reprising)\s+(?:(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?[A-Z]"
+)
+# A programme or channel is named by whom one told or spoke on ("she told the BBC's
+# Breakfast with Frost", "Lee told Bloomberg TV"), not a person ("told Mr Smith").
+_MEDIA_ROLES = frozenset(
+    "channel channels programme programmes program show station network".split()
+)
+_TOLD_MEDIA = re.compile(
+    r"\b(?:told|telling|speaking to|speaking on|appearing on|said on|(?:an )?interview (?:with|on))"
+    r"\s+(?:the\s+)?(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Miss)\b)[A-Z]"
 )
 # A publication is named without the word ("told the Sunday Times"): no mention needed. A
 # broadcaster is usually introduced with it ("Finnish channel YLE"): a channel is a role.

@@ -1600,3 +1600,56 @@ def test_the_later_rules_do_not_reach_too_far() -> None:
         "Smith",
         "Sheffield Wednesday's",
     ]
+
+
+def test_a_date_in_the_question_anchors_it_and_a_month_or_a_paper_is_no_place() -> None:
+    # a day of a month the question gives must be in the sentence or its article, either way
+    # round ("16 March", "March 16th")
+    summit = question_focus("In which city will the ministers meet on 9 June?", None)
+    assert summit.anchored("The ministers meet in Lisbon.", "The summit opens on June 9th.")
+    assert not summit.anchored("The ministers met in Lisbon last year.", "Talks went well.")
+    assert not summit.anchored("The ministers meet in Lisbon on 19 June.")
+    # a month, a weekday, a newspaper or the Cabinet is no place
+    where = "Where was the dinner held?"
+    assert not holds_kind(
+        "The diary, serialised in the Sunday Herald, names the host.", Kind.PLACE, where
+    )
+    assert not holds_kind("The dinner was held in November 2003.", Kind.PLACE, where)
+    assert not holds_kind("Allies in the Cabinet objected to the dinner.", Kind.PLACE, where)
+    assert holds_kind("The dinner was held in Dover in November.", Kind.PLACE, where)
+
+
+def test_a_span_without_a_figure_channels_by_who_was_told_and_a_place_taken() -> None:
+    # "how long": a span with no figure in it, not an adjective nor a named day
+    out = "How long will the winger be sidelined?"
+    assert holds_kind("The winger has been ruled out for a fortnight.", Kind.NUMBER, out)
+    assert holds_kind("He is out for half an hour of treatment.", Kind.NUMBER, out)
+    assert not holds_kind("A year-long review found problems.", Kind.NUMBER, out)
+    assert not holds_kind("He was hurt on a day when it rained.", Kind.NUMBER, out)
+    # a common acronym the question uses is no name of its own: "Zenith TV" names the channel
+    channel = "Which TV channel did the minister speak to?"
+    assert holds_kind("The minister told Zenith TV he would stay.", Kind.NAME, channel)
+    assert not holds_kind("The minister told TV crews he would stay.", Kind.NAME, channel)
+    # a channel or programme is named by whom one told, not a person
+    focus = question_focus(channel, None)
+    assert focus.role == "channel"
+    assert focus.anchored("The minister told Zenith TV he would stay.")
+    assert not focus.anchored("The minister told Mr Hale he would stay.")
+    # "who took X's place": the event is a replacement
+    place = question_focus("Who took Ana Ruiz's place in the squad?", None)
+    assert place.event == "replace"
+    assert place.anchored("Cardiff forward Lee Hart replaces Ana Ruiz in the squad.")
+    assert question_focus("Who took part in the talks?", None).event == "take"
+
+
+def test_charging_asks_money_and_a_share_price_is_no_price_paid() -> None:
+    assert asked_kind("How much will the club charge for the new app?") is Kind.MONEY
+    bought = "How much did Acme pay to buy back its two warehouses?"
+    assert not holds_kind("Shares in Acme fell $2.10 to close at $14.35.", Kind.MONEY, bought)
+    assert holds_kind("Acme paid $30m for the warehouses.", Kind.MONEY, bought)
+    # a question about shares is still answered by a share price
+    assert holds_kind(
+        "Shares in Acme fell $2.10 to close at $14.35.",
+        Kind.MONEY,
+        "How much did Acme's shares close at?",
+    )
