@@ -252,6 +252,10 @@ _MONEY_RELATIONS = (
     re.compile(r"\b(?:shares?|stocks?)\b", re.IGNORECASE),
 )
 _SHARES_RELATION = len(_MONEY_RELATIONS) - 1
+# A bid prices what is bought per share: "Oracle is taking over PeopleSoft for $26.50 a share".
+_BID = re.compile(
+    r"\b(?:offer|bid|deal|takeover|tak(?:e|es|ing) over|receiv\w*|in cash)\b", re.IGNORECASE
+)
 _PURCHASE = re.compile(
     r"\b(?:pay|pays|paid|paying|buy|buys|bought|buying|acquire[sd]?|acquiring|purchase[sd]?|"
     r"purchasing)\b",
@@ -304,13 +308,13 @@ def _other_money_relation(text: str, question: str) -> bool:
     given = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(text)}
     # "How much did it pay to buy back the restaurants?" asks a price paid, which a share
     # price does not give ("Shares sank $1.83 to close at $10.48"), unless something is
-    # bought or paid in the sentence too.
+    # bought or bid for in the sentence too.
     if (
         not asked
         and _PURCHASE.search(question)
         and given == {_SHARES_RELATION}
         and not _PURCHASE.search(text)
-        and not _PAYMENT.search(text)
+        and not _BID.search(text)
     ):
         return True
     if len(asked) != 1:

@@ -52,10 +52,18 @@ _DAY_MONTH = re.compile(
     rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
 )
 
+_DAY_RANGE = re.compile(
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})(?!\w)"
+)
+
 
 def days_of_months(text: str) -> set[tuple[int, str]]:
     """The days of months ``text`` gives, as (day, first three letters of the month)."""
-    found = set()
+    found: set[tuple[int, str]] = set()
+    # a range gives every day in it: "the 16-17 March summit"
+    for m in _DAY_RANGE.finditer(text):
+        for n in range(int(m.group(1)), int(m.group(2)) + 1):
+            found.add((n, m.group(3)[:3].lower()))
     for m in _DAY_MONTH.finditer(text):
         day, month = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         found.add((int(day), month[:3].lower()))

@@ -116,13 +116,19 @@ _SPEECH = re.compile(
 )
 
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
+_ASKS_BROADCASTER = re.compile(r"\b(?:channel|station|network|company|broadcaster)s?\b")
 # "How long …?" asks a span of time ("how long is the bridge" is rare in news) …
 _ASKS_HOW_LONG = re.compile(r"\bhow long\b")
 # … which a span without a figure gives: "ruled out for a month", "half an hour" (not the
-# adjective "a year-long inquiry", nor a day named: "on a day when", "a day of action").
+# adjective "a year-long inquiry", nor a day named: "on a day when", "a day of action", "a
+# week ago", nor a rate: "£35,000 a year", "twice a week").
 _A_SPAN = re.compile(
-    r"(?<!\bon )\b(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|"
-    r"decade|season)\b(?!-|\s+(?:when|of)\b)",
+    r"(?<!\bon )(?<!\d )(?<!\d[mkp] )(?<!\dbn )(?<!twice )(?<!times )(?<!once )"
+    r"\b(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|decade|"
+    r"season)\b(?!-|\s+(?:when|of|ago|earlier|later|after|before|to forget|on)\b)|"
+    # ("out for a month after damaging ligaments": after "for" it is a span)
+    r"\bfor\s+(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|"
+    r"decade|season)\b(?!-)",
     re.IGNORECASE,
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
@@ -325,9 +331,13 @@ def holds_kind(
         # A fuller form of a name the question uses ("David Blunkett" for "Blunkett"), or
         # the question's name after a capitalised opener ("Striker Nicolas Anelka …"), is
         # the question's own name.
-        # (a common acronym or a country the question uses is no name of its own: "Bloomberg
-        # TV" names a channel for "which TV channel")
-        if len(words) == 2 and words[-1] in q_names and not names_no_one(words[-1:]):
+        # (but "TV" is no name of the question's own: "Bloomberg TV" names a channel for
+        # "which TV channel"; "the BBC TV presenter" names no presenter)
+        if (
+            len(words) == 2
+            and words[-1] in q_names
+            and not (words[-1] == "tv" and _ASKS_BROADCASTER.search(q_lower))
+        ):
             continue
         if len(words) > 1 and text.startswith(run) and all(w in q_names for w in words[1:]):
             continue

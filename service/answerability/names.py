@@ -11,8 +11,10 @@ from service.answerability.lexicon import (
     _COUNTRY_WORDS,
     _DEMONYMS,
     _LONE_DEMONYMS,
+    _MONTHS,
     _NOT_CITIES,
     _NOT_NAMES,
+    _WEEKDAYS,
 )
 from service.evidence import STOPWORDS
 
@@ -43,8 +45,11 @@ _BODIES = frozenset(
 # Washington Post", "writing in the Economist" name a publication, not a place.
 _PUBLICATION_ENDS = frozenset(
     "Telegraph Times Guardian Post Mail Express Mirror Herald Journal Observer Independent "
-    "Standard Chronicle Gazette Tribune Magazine Economist Scotsman".split()
+    "Standard Chronicle Gazette Tribune Magazine Economist Scotsman Sun Star Spectator Statesman "
+    "Newsweek Monde Figaro Eye Record Lancet Variety".split()
 )
+# Feasts are times, not places: "at Christmas", "over Easter".
+_FEASTS = frozenset("Christmas Easter Ramadan Diwali Hanukkah Passover".split())
 
 _COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
 
@@ -92,6 +97,9 @@ def _places(text: str) -> list[str]:
             or m.group(1).split()[-1] in _PUBLICATION_ENDS
             # ("allies in the Cabinet" are members of a body)
             or m.group(1).split()[-1] == "Cabinet"
+            or m.group(1) in _FEASTS
+            # ("in the News of the World")
+            or (m.group(1) == "News" and text[m.end() :].startswith(" of the World"))
             # a month or a weekday is a time ("in November 2003", "on Monday")
             or all(w.lower() in _NOT_NAMES for w in m.group(1).split())
         ):
@@ -157,11 +165,18 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
     return runs
 
 
+_CALENDAR = "(?:" + "|".join(w.capitalize() for w in _MONTHS + _WEEKDAYS) + ")"
+
+
 def _names_the(noun: str, text: str, question: str = "") -> bool:
     """Whether ``text`` gives a name to ``noun``: "the show Advance Warning", "a park called
     Uhuru", "Uhuru Park"."""
     n = re.escape(noun)
-    follows = rf"\b(?i:{n}s?),?\s+(?:(?:called|named|known as|dubbed)\s+)?[\"“‘']?[A-Z]"
+    # (not a day or a month: "rolled out a new app Monday")
+    follows = (
+        rf"\b(?i:{n}s?),?\s+(?:(?:called|named|known as|dubbed)\s+)?[\"“‘']?"
+        rf"(?!{_CALENDAR}\b)[A-Z]"
+    )
     ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
     of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
     # in apposition: "Italaudit - formerly the Italian arm of …", "Salt Roads, his debut album"

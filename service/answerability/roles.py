@@ -64,6 +64,14 @@ _TAKES_PLACE = re.compile(
     re.IGNORECASE,
 )
 
+# How news says one took another's place: "succeeded", "came in for", "took over from".
+_REPLACES = re.compile(
+    r"\b(?:succeed(?:s|ed)?|successor|in place of|t(?:ook|akes?|aken) over from|"
+    r"c(?:ame|omes) in for|stepped in for|stands? in for|"
+    r"t(?:ook|akes?|aken)\s+(?:[\w-]+\s+){0,3}?[\w-]+['’]s\s+place)\b",
+    re.IGNORECASE,
+)
+
 
 def event_verb(question: str) -> str | None:
     """The base form of the past-tense verb of a "who <verb>ed …?" question (who won, who
@@ -89,6 +97,8 @@ def event_verb(question: str) -> str | None:
 def mentions_event(verb: str, text: str) -> bool:
     """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
     winner; bought: buy, buys, buyer)."""
+    if verb == "replace" and _REPLACES.search(text):
+        return True
     past = {k for k, v in _IRREGULAR.items() if v == verb}
     base_stem = stem_word(verb)
     for w in re.findall(r"[a-z]+", text.lower()):
@@ -137,9 +147,16 @@ _PLAYED = re.compile(
 _MEDIA_ROLES = frozenset(
     "channel channels programme programmes program show station network".split()
 )
+# (nor a body, a news agency, a party or a day: "told MPs", "told Reuters", "said on Sunday";
+# nor a newspaper: "told the Sunday Times")
 _TOLD_MEDIA = re.compile(
-    r"\b(?:told|telling|speaking to|speaking on|appearing on|said on|(?:an )?interview (?:with|on))"
-    r"\s+(?:the\s+)?(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Miss)\b)[A-Z]"
+    r"\b(?i:told|telling|speaking (?:to|on)|talking to|appearing on|said on|interviewed (?:by|on)|"
+    r"(?:an )?interview (?:with|on))\s+(?:the\s+)?"
+    r"(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Miss|MPs?|Parliament|Commons|Lords|Congress|Reuters|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Labour|Conservative|Tory|UN)\b)"
+    r"(?![A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+(?:Times|Telegraph|Guardian|Post|Mail|Express|Mirror|"
+    r"Herald|Journal|Observer|Independent|Standard)\b)(?:al-)?[A-Z]|"
+    r"\b(?:BBC|ITV|GMTV|Sky|CNN|MTV|Radio)\b[\w\s'’]{0,12}\binterview\b"
 )
 # A publication is named without the word ("told the Sunday Times"): no mention needed. A
 # broadcaster is usually introduced with it ("Finnish channel YLE"): a channel is a role.

@@ -1653,3 +1653,52 @@ def test_charging_asks_money_and_a_share_price_is_no_price_paid() -> None:
         Kind.MONEY,
         "How much did Acme's shares close at?",
     )
+
+
+def test_a_day_after_the_noun_names_nothing() -> None:
+    app = "What is the name of the app that the start-up launched?"
+    assert not holds_kind(
+        "The start-up launched a new app Monday, its founder said.", Kind.NAME, app
+    )
+    assert holds_kind("The start-up launched a new app called Vela on Monday.", Kind.NAME, app)
+    assert holds_kind("The start-up's app Vela launched in May.", Kind.NAME, app)
+
+
+def test_the_probe27_rules_do_not_reach_too_far() -> None:
+    # a range of days gives each day; a sentence on another day is no anchor
+    summit = question_focus("Where will the leaders meet on 16 March?", None)
+    assert summit.anchored("The leaders meet in Brussels at the 16-17 March summit.")
+    # a span is no time ago, no day named
+    out = "How long will the winger be sidelined?"
+    for sentence in (
+        "He was hurt a week ago.",
+        "It was a day to forget.",
+        "The injury came a day after the final.",
+    ):
+        assert not holds_kind(sentence, Kind.NUMBER, out)
+    assert holds_kind("He is out for a month after hurting a knee.", Kind.NUMBER, out)
+    # "TV" shared with the question names no presenter
+    assert not holds_kind(
+        "The BBC TV presenter said he would go.", Kind.NAME, "Which TV presenter quit?"
+    )
+    # told a body, a news agency or a newspaper names no programme
+    show = question_focus("On which programme did the minister say it?", None)
+    for sentence in (
+        "The minister told MPs so.",
+        "The minister told Reuters so.",
+        "The minister told the Sunday Times so.",
+        "The minister said on Sunday so.",
+    ):
+        assert not show.anchored(sentence)
+    assert show.anchored("Speaking on GMTV, the minister said so.")
+    # a replacement said another way
+    place = question_focus("Who took Ana Ruiz's place in the squad?", None)
+    assert place.anchored("Lee Hart took over from Ana Ruiz in the squad.")
+    assert place.anchored("Lee Hart took Ana Ruiz's place in the squad.")
+    # "in charge" is no charge; a bid per share prices what was bought
+    assert asked_kind("How much longer will the manager be in charge?") is not Kind.MONEY
+    assert holds_kind(
+        "Acme is taking over Bolt for $26.50 a share.",
+        Kind.MONEY,
+        "How much did Acme pay to buy Bolt?",
+    )
