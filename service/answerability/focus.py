@@ -57,6 +57,49 @@ _DAY_RANGE = re.compile(
 )
 
 
+_ORDINALS = (
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_CARDINALS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
+# A place in a ranking the question asks about: "Who came fourth in the poll?", "which act
+# finished in sixth place?" ("first" is the winner, whom news says "won"; "third-largest" is
+# no place).
+_ASKS_POSITION = re.compile(
+    r"\b(?:came|come|comes|finished|finishes|finish|placed|ranked|rank|was|were|is|are|at|in)\s+"
+    rf"(?:number\s+)?({'|'.join(_ORDINALS)}|(?:[2-9]|1\d|20)(?:nd|rd|th))\b(?!-)",
+    re.IGNORECASE,
+)
+
+
+def asked_position(question: str) -> int | None:
+    """The place in a ranking the question asks who or what holds (4 for "who came fourth"),
+    or None."""
+    m = _ASKS_POSITION.search(question)
+    if not m:
+        return None
+    word = m.group(1).lower()
+    return _ORDINALS.index(word) + 2 if word in _ORDINALS else int(word[:-2])
+
+
+def states_position(sentence: str, position: int) -> bool:
+    """Whether the sentence gives the place ``position`` ("fourth", "4th", "number four",
+    "No 4", "at four")."""
+    ordinal, cardinal = _ORDINALS[position - 2], _CARDINALS[position - 2]
+    return (
+        re.search(
+            rf"\b(?:{ordinal}|{position}(?:st|nd|rd|th))\b(?!-)|"
+            rf"\b(?:number|no\.?|at)\s+(?:{cardinal}|{position})\b",
+            sentence,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 def days_of_months(text: str) -> set[tuple[int, str]]:
     """The days of months ``text`` gives, as (day, first three letters of the month)."""
     found: set[tuple[int, str]] = set()
@@ -175,6 +218,7 @@ class Focus:
     phrases: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     days: frozenset[tuple[int, str]] = frozenset()  # "on 16 March": (16, "mar")
+    position: int | None = None  # "who came fourth …?": 4, which the sentence must give
     kind: Kind | None = None
     event: str | None = None  # the verb of "who won …?": the evidence must mention that event
     role: str | None = None  # the noun of "which judge is …?": the evidence must mention it
@@ -361,6 +405,10 @@ class Focus:
         # So must a day of a month it gives ("the meeting on 16 March"), in either order: a
         # date ties the question to one event, and an article about it gives its date.
         if self.days and not self.days <= days_of_months(f"{sentence}\n{context}"):
+            return False
+        # A place in a ranking is the question's relation: the sentence itself must give it
+        # ("Who came fourth?" is not answered by the winner's sentence).
+        if self.position and not states_position(sentence, self.position):
             return False
 
         def present(word: str, plural: bool = False) -> bool:
@@ -637,6 +685,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         phrases=phrases,
         years=years,
         days=frozenset(days_of_months(question)),
+        position=asked_position(question),
         kind=kind,
         event=event_verb(question),
         role=asked_role(question, kind),

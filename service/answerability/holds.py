@@ -31,6 +31,7 @@ from service.answerability.figures import (
     _SPELLED_MONEY,
     _STATES_CHANGE,
     _STATES_CHANGE_IN_WORDS,
+    _TIME_UNITS,
     _UNITS,
     _VAGUE_NUMBERS,
     _YEAR_IN_PROSE,
@@ -117,11 +118,9 @@ _SPEECH = re.compile(
 
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
 _ASKS_BROADCASTER = re.compile(r"\b(?:channel|station|network|company|broadcaster)s?\b")
-# "How long …?" asks a span of time ("how long is the bridge" is rare in news) …
-_ASKS_HOW_LONG = re.compile(r"\bhow long\b")
-# … which a span without a figure gives: "ruled out for a month", "half an hour" (not the
-# adjective "a year-long inquiry", nor a day named: "on a day when", "a day of action", "a
-# week ago", nor a rate: "£35,000 a year", "twice a week").
+# "How long …?" asks a span of time, which may have no figure: "ruled out for a month",
+# "half an hour" (not the adjective "a year-long inquiry", nor a day named: "on a day when",
+# "a day of action", "a week ago", nor a rate: "£35,000 a year", "twice a week").
 _A_SPAN = re.compile(
     r"(?<!\bon )(?<!\d )(?<!\d[mkp] )(?<!\dbn )(?<!twice )(?<!times )(?<!once )"
     r"\b(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|decade|"
@@ -130,6 +129,29 @@ _A_SPAN = re.compile(
     r"\bfor\s+(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|"
     r"decade|season)\b(?!-)",
     re.IGNORECASE,
+)
+# (not "How long is the bridge?", a length; "how long will it have been since 1988" may be
+# answered by a year)
+_ASKS_DURATION = re.compile(
+    r"\bhow long\b(?![^?]*\bsince\b)(?!\s+(?:is|was|are|were)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?"
+    r"(?:bridge|tunnel|river|road|runway|line|track|course|route|border|wall|queue|pitch|"
+    r"building|tower|coast|list|book|film|novel|report)s?\b)"
+)
+# Spans with no figure, or with a unit written short: "several weeks", "for life", "the rest
+# of the season", "a half-year", "90 mins", "2hrs", "1:45".
+_SOME_TIME = re.compile(
+    rf"\b(?:several|a few|few|a couple of|many|some|the next|the last|the past|recent|two)\s+"
+    rf"(?:more\s+)?{_TIME_UNITS}\b|\bfor life\b|\brest of (?:the|his|her|their|this|next) "
+    r"(?:season|career|year|month|week|campaign|tournament)\b|\bhalf[\s-](?:a[\s-])?"
+    r"(?:year|day|hour|season|century|decade)\b|\b\d+\s*(?:hrs?|mins?|secs?|yrs?)\b|"
+    r"\b\d{1,2}:\d\d\b|\b(?:overnight|indefinitely|permanently)\b",
+    re.IGNORECASE,
+)
+_A_OR_AN = re.compile(r"an?\b", re.IGNORECASE)
+_ASKS_SINCE_WHEN = re.compile(r"\bhow long (?:has|have)\b")
+# "How long has she led it?" — "since 1999".
+_SINCE_YEAR = re.compile(
+    r"\bsince\s+(?:(?:early|late|mid)[\s-]*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
@@ -197,6 +219,22 @@ def holds_kind(
             return True
         if not _STATES_CHANGE.search(text):
             return False
+    if kind is Kind.NUMBER and _ASKS_DURATION.search(_PART_SPLIT.split(q_lower, maxsplit=1)[0]):
+        # "How long did the meeting last?": a span of time, which another figure of the
+        # sentence ("the company's third-largest market", "$10bn") does not give; nor does
+        # the question's own ("the three-year deal")
+        # ("a week" is read by ``_A_SPAN``, which knows "a week ago"; "How long has she led
+        # it?" is answered by the year she took over)
+        q_words = set(re.findall(r"[a-z0-9]+", q_lower))
+        starts = (_YEAR if _ASKS_SINCE_WHEN.search(q_lower) else _SINCE_YEAR).finditer(text)
+        return (
+            any(
+                m.group(0).lower() not in q_lower and not _A_OR_AN.match(m.group(0))
+                for m in _DURATION.finditer(text)
+            )
+            or bool(_A_SPAN.search(text) or _SOME_TIME.search(text))
+            or any(m.group(1) not in q_words for m in starts)
+        )
     if kind in (Kind.NUMBER, Kind.MONEY):
         # A rate or unit price ("how much per week", "what price per share") needs a figure
         # per that unit; a total does not give it (the question's first part, as above).
@@ -258,9 +296,6 @@ def holds_kind(
         spelled = any(
             w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_words for w in words
         )
-        # "How long will he be out?": "for a month" is a span, with no figure in it.
-        if _ASKS_HOW_LONG.search(q_lower) and _A_SPAN.search(text):
-            return True
         for asks, unit in _UNITS:
             if asks.search(q_lower):
                 return (bool(new_numbers) or spelled) and bool(unit.search(text))

@@ -1702,3 +1702,30 @@ def test_the_probe27_rules_do_not_reach_too_far() -> None:
         Kind.MONEY,
         "How much did Acme pay to buy Bolt?",
     )
+
+
+def test_how_long_needs_a_span_of_time_and_a_place_in_a_ranking_is_required() -> None:
+    met = "How long did the trade minister's meeting with the envoy last?"
+    assert not holds_kind("The envoy's country is its third-largest market.", Kind.NUMBER, met)
+    assert not holds_kind("The envoy pledged $10bn in new investment.", Kind.NUMBER, met)
+    for sentence in (
+        "The meeting lasted three hours.",
+        "They talked for several hours.",
+        "Talks ran for 90 mins.",
+        "They met for a full day.",
+    ):
+        assert holds_kind(sentence, Kind.NUMBER, met)
+    # the question's own span is no answer; "how long has" takes the year it began
+    deal = "How long is the three-year deal he signed?"
+    assert not holds_kind("He signed a three-year deal.", Kind.NUMBER, deal)
+    assert holds_kind("Hale has run Orbis since 1999.", Kind.NUMBER, "How long has Hale run Orbis?")
+    # a length is not a span
+    assert holds_kind("The bridge is 2,460m long.", Kind.NUMBER, "How long is the bridge?")
+    # a place in a ranking: the sentence must give it, in words or figures
+    poll = question_focus("Who came fourth in the magazine's comedy poll?", None)
+    assert poll.position == 4
+    assert not poll.anchored("Comedian Jo Brand topped the magazine's comedy poll.")
+    assert poll.anchored("Jo Brand was fourth in the magazine's comedy poll.")
+    assert poll.anchored("At number four in the magazine's comedy poll was Jo Brand.")
+    assert question_focus("Which firm is the third-largest in the poll?", None).position is None
+    assert question_focus("Who came first in the poll?", None).position is None
