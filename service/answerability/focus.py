@@ -70,7 +70,10 @@ _CARDINALS = (
 # no place).
 _ASKS_POSITION = re.compile(
     r"\b(?:came|come|comes|finished|finishes|finish|placed|ranked|rank|was|were|is|are|at|in)\s+"
-    rf"(?:number\s+)?({'|'.join(_ORDINALS)}|(?:[2-9]|1\d|20)(?:nd|rd|th))\b(?!-)",
+    rf"(?:(?:number|no\.?)\s*({'|'.join(_CARDINALS)}|(?:[2-9]|1\d|20)\b)|"
+    rf"({'|'.join(_ORDINALS)}|(?:[2-9]|1\d|20)(?:nd|rd|th)))\b(?!-)"
+    r"(?!\s+(?:in command|in line|to last|from (?:bottom|last)|quarter|half|round|leg|term|"
+    r"ballot|time)\b)",
     re.IGNORECASE,
 )
 
@@ -81,7 +84,10 @@ def asked_position(question: str) -> int | None:
     m = _ASKS_POSITION.search(question)
     if not m:
         return None
-    word = m.group(1).lower()
+    if m.group(1):
+        word = m.group(1).lower()
+        return _CARDINALS.index(word) + 2 if word in _CARDINALS else int(word)
+    word = m.group(2).lower()
     return _ORDINALS.index(word) + 2 if word in _ORDINALS else int(word[:-2])
 
 
@@ -91,8 +97,13 @@ def states_position(sentence: str, position: int) -> bool:
     ordinal, cardinal = _ORDINALS[position - 2], _CARDINALS[position - 2]
     return (
         re.search(
-            rf"\b(?:{ordinal}|{position}(?:st|nd|rd|th))\b(?!-)|"
-            rf"\b(?:number|no\.?|at)\s+(?:{cardinal}|{position})\b",
+            rf"\b(?:{ordinal}|{position}(?:st|nd|rd|th))\b(?!-(?!placed?\b))"
+            r"(?!\s+(?:time|year|attempt|stage|round|weekend|week|day|successive|consecutive|"
+            r"straight|quarter|half|test|term|leg)\b)|"
+            rf"\b(?:number|no\.?)\s*(?:{cardinal}|{position})\b|"
+            rf"\bat\s+(?:{cardinal}|{position})\b(?!\s*(?:o'clock|am|pm|GMT|BST))"
+            + (r"|\brunners?[\s-]up\b|\bsilver\b" if position == 2 else "")
+            + (r"|\bbronze\b" if position == 3 else ""),
             sentence,
             re.IGNORECASE,
         )

@@ -124,7 +124,8 @@ _ASKS_BROADCASTER = re.compile(r"\b(?:channel|station|network|company|broadcaste
 _A_SPAN = re.compile(
     r"(?<!\bon )(?<!\d )(?<!\d[mkp] )(?<!\dbn )(?<!twice )(?<!times )(?<!once )"
     r"\b(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|decade|"
-    r"season)\b(?!-|\s+(?:when|of|ago|earlier|later|after|before|to forget|on)\b)|"
+    r"season)\b(?!-|\s+(?:when|of|ago|earlier|later|after|before|to forget|"
+    r"on(?! the sidelines))\b)|"
     # ("out for a month after damaging ligaments": after "for" it is a span)
     r"\bfor\s+(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|"
     r"decade|season)\b(?!-)",
@@ -140,11 +141,12 @@ _ASKS_DURATION = re.compile(
 # Spans with no figure, or with a unit written short: "several weeks", "for life", "the rest
 # of the season", "a half-year", "90 mins", "2hrs", "1:45".
 _SOME_TIME = re.compile(
-    rf"\b(?:several|a few|few|a couple of|many|some|the next|the last|the past|recent|two)\s+"
+    r"(?<!next )(?<!last )(?<!past )\b(?:several|a few|few|a couple of|many|some|for the next|"
+    r"for the last|for the past|two)\s+"
     rf"(?:more\s+)?{_TIME_UNITS}\b|\bfor life\b|\brest of (?:the|his|her|their|this|next) "
     r"(?:season|career|year|month|week|campaign|tournament)\b|\bhalf[\s-](?:a[\s-])?"
     r"(?:year|day|hour|season|century|decade)\b|\b\d+\s*(?:hrs?|mins?|secs?|yrs?)\b|"
-    r"\b\d{1,2}:\d\d\b|\b(?:overnight|indefinitely|permanently)\b",
+    r"(?<!\bat )(?<!\bfrom )\b\d{1,2}:\d\d\b|\b(?:overnight|indefinitely|permanently)\b",
     re.IGNORECASE,
 )
 _A_OR_AN = re.compile(r"an?\b", re.IGNORECASE)
@@ -152,6 +154,25 @@ _ASKS_SINCE_WHEN = re.compile(r"\bhow long (?:has|have)\b")
 # "How long has she led it?" — "since 1999".
 _SINCE_YEAR = re.compile(
     r"\bsince\s+(?:(?:early|late|mid)[\s-]*)?(?:[A-Z][a-z]+\s+)?((?:19|20)\d\d)\b"
+)
+# an end point is a span's answer: "out until March", "a deal until 2009"
+_UNTIL = re.compile(
+    r"\b(?:until|till)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this|next|his|her)\s+\w+|"
+    r"(?:summer|spring|autumn|winter|new year|Christmas)\b|(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December)\b|(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_AGO = re.compile(
+    r"\b(?:a|an|half an?)\s+(?:minute|hour|day|week|fortnight|month|year|decade)\s+ago\b",
+    re.IGNORECASE,
+)
+_NOT_A_START = re.compile(
+    r"\b(?:born|founded|established|formed|set up|built)\s+in\s+(?:\w+\s+)?$", re.IGNORECASE
+)
+_SINCE_NO_YEAR = re.compile(
+    r"\bsince\s+(?:last\s+\w+|(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|the\s+(?:19|20)\d\d\b)",
+    re.IGNORECASE,
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
@@ -229,11 +250,19 @@ def holds_kind(
         starts = (_YEAR if _ASKS_SINCE_WHEN.search(q_lower) else _SINCE_YEAR).finditer(text)
         return (
             any(
-                m.group(0).lower() not in q_lower and not _A_OR_AN.match(m.group(0))
+                m.group(0).lower() not in q_lower
+                and not _A_OR_AN.match(m.group(0))
+                and not m.group(0).lower().endswith("old")
                 for m in _DURATION.finditer(text)
             )
             or bool(_A_SPAN.search(text) or _SOME_TIME.search(text))
-            or any(m.group(1) not in q_words for m in starts)
+            or any(
+                m.group(1) not in q_words and not _NOT_A_START.search(text[: m.start()])
+                for m in starts
+            )
+            or bool(_UNTIL.search(text) and not any(w in q_words for w in ("until", "till")))
+            or bool(re.search(r"\bhow long ago\b", q_lower) and _AGO.search(text))
+            or bool(_ASKS_SINCE_WHEN.search(q_lower) and _SINCE_NO_YEAR.search(text))
         )
     if kind in (Kind.NUMBER, Kind.MONEY):
         # A rate or unit price ("how much per week", "what price per share") needs a figure

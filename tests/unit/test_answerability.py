@@ -1729,3 +1729,21 @@ def test_how_long_needs_a_span_of_time_and_a_place_in_a_ranking_is_required() ->
     assert poll.anchored("At number four in the magazine's comedy poll was Jo Brand.")
     assert question_focus("Which firm is the third-largest in the poll?", None).position is None
     assert question_focus("Who came first in the poll?", None).position is None
+
+
+def test_spans_and_places_as_news_writes_them() -> None:
+    out = "How long will the striker be out?"
+    assert not holds_kind("The 19-year-old striker was hurt against Leeds.", Kind.NUMBER, out)
+    assert not holds_kind("He will be assessed over the next few days.", Kind.NUMBER, out)
+    assert not holds_kind("The match kicks off at 19:45.", Kind.NUMBER, out)
+    assert holds_kind("The striker is expected to be out until March.", Kind.NUMBER, out)
+    assert holds_kind("He faces a fortnight on the sidelines.", Kind.NUMBER, out)
+    led = "How long has Vance run the agency?"
+    assert not holds_kind("Vance, born in 1954, trained as a lawyer.", Kind.NUMBER, led)
+    # runner-up is second; "for a fourth time" is no place; "at number three" asks one
+    second = question_focus("Which country came second in the contest?", None)
+    assert second.anchored("Latvia finished runner-up in the contest.")
+    fourth = question_focus("Who came fourth in the contest?", None)
+    assert not fourth.anchored("Latvia won the contest for a fourth time.")
+    assert question_focus("Which single was at number three in the chart?", None).position == 3
+    assert question_focus("Who is second in command at the bank?", None).position is None
