@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 
@@ -187,8 +188,16 @@ def names_of(text: str) -> list[str]:
     return [w for _, _, words in name_runs(text) for w in words if w]
 
 
+@lru_cache(maxsize=4096)
+def _lower_word(word: str) -> re.Pattern[str]:
+    """A lower-case ``word`` as a whole word of lower-case text. Compiled once per word (a
+    claim's names recur; compiling them per call churned ``re``'s own 512-entry cache).
+    Bounded and thread-safe (``lru_cache``)."""
+    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
+
+
 def _has_word(text_lower: str, word: str) -> bool:
-    return re.search(rf"(?<![a-z0-9]){re.escape(word.lower())}(?![a-z0-9])", text_lower) is not None
+    return _lower_word(word.lower()).search(text_lower) is not None
 
 
 def _relation_pairs(claim: str) -> list[tuple[str, str, str]]:

@@ -123,13 +123,23 @@ _stem = stem_word
 
 
 def content_words(text: str) -> set[str]:
-    """Stems (Porter, from nltk) of the lower-cased content words of ``text``."""
+    """Stems (Porter, from nltk) of the lower-cased content words of ``text`` (a new set: the
+    caller may change it)."""
+    return set(_content_words(text))
+
+
+@lru_cache(maxsize=2048)
+def _content_words(text: str) -> frozenset[str]:
+    """``content_words``, computed once per text: one question reads the same sentence and
+    passage texts several times (ranking, coverage with its context, each candidate of a
+    passage), and other questions retrieve the same articles. Bounded and thread-safe
+    (``lru_cache``)."""
     words = set()
     for w in _WORD.findall(text.lower().replace("’", "'")):
         w = w.removesuffix("'s")
         if w not in STOPWORDS and len(w) > 1:
             words.add(_stem(w))
-    return words
+    return frozenset(words)
 
 
 def overlap(question_words: set[str], text: str) -> float:

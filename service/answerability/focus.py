@@ -11,6 +11,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from service.answerability.holds import is_withheld
 from service.answerability.kinds import Kind, asked_kind
@@ -209,6 +210,23 @@ class TermStats:
         return table.get(stem, self._max)
 
 
+@lru_cache(maxsize=1024)
+def _word_runs(question: str) -> tuple[tuple[str, str], ...]:
+    """The runs of two to four of the question's words with no stopword among them, as
+    (initials in upper case, the words joined by spaces), in order: what
+    ``Focus._named_by_initials`` compares with a text's acronyms. Read once per question rather
+    than once per candidate sentence and context. Bounded and thread-safe (``lru_cache``)."""
+    words = re.findall(r"[A-Za-z0-9]+", question)
+    runs = []
+    for size in (2, 3, 4):
+        for i in range(len(words) - size + 1):
+            window = words[i : i + size]
+            if any(w.lower() in STOPWORDS for w in window):
+                continue
+            runs.append(("".join(w[0] for w in window).upper(), " ".join(window)))
+    return tuple(runs)
+
+
 def _surname_used(run: str, sentence: str) -> bool:
     """Whether a one-word name is used as a person's surname in the sentence ("said
     Sheehan", "Rogoff said", "Kember, a peace activist", "Maathai, who …"), unlike a place
@@ -271,14 +289,9 @@ class Focus:
         # Lower-case runs: only of content words, and not for acronyms with a meaning of
         # their own ("units sold" is no "US", "more people" no "MP").
         spelt = acronyms - _FIXED_ACRONYMS
-        words = re.findall(r"[A-Za-z0-9]+", self.question)
-        for size in (2, 3, 4):
-            for i in range(len(words) - size + 1):
-                window = words[i : i + size]
-                if any(w.lower() in STOPWORDS for w in window):
-                    continue
-                if "".join(w[0] for w in window).upper() in spelt:
-                    terms |= content_words(" ".join(window))
+        for initials, window in _word_runs(self.question):
+            if initials in spelt:
+                terms |= content_words(window)
         return terms
 
     def about_someone_else(self, sentence: str) -> bool:

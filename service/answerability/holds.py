@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
 from service.answerability.figures import (
     _AGE,
@@ -209,22 +211,52 @@ def is_withheld(text: str, kind: Kind | None) -> bool:
     return bool((_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text))
 
 
+@dataclass(frozen=True)
+class _Asked:
+    """What ``holds_kind`` reads from the question alone (see there for each rule)."""
+
+    numbers: frozenset[str]
+    past_not_hedged: bool  # a past-tense question that hedges nothing
+    size_of_change: bool  # its first part asks by how much something changed
+    rate: str | None  # the rate its first part asks for (``asked_rate``)
+    unit: re.Pattern[str] | None  # the unit of the first ``_UNITS`` rule it asks for
+    words: frozenset[str]  # its lower-case words, letters only
+    name_words: frozenset[str]  # the words of its names (``name_runs``), lower case
+
+
+@lru_cache(maxsize=1024)
+def _asked(question: str) -> _Asked:
+    """The question's side of ``holds_kind``, read once per question rather than once per
+    candidate sentence (~45 sentences a question). Bounded and thread-safe (``lru_cache``)."""
+    q_lower = question.lower()
+    first_part = _PART_SPLIT.split(question, maxsplit=1)[0]
+    return _Asked(
+        numbers=frozenset(_numbers(question)),
+        past_not_hedged=bool(
+            _PAST_QUESTION.search(question) and not _HEDGED_QUESTION.search(question)
+        ),
+        size_of_change=bool(_ASKS_SIZE_OF_CHANGE.search(_PART_SPLIT.split(q_lower, maxsplit=1)[0])),
+        rate=asked_rate(first_part),
+        unit=next((unit for asks, unit in _UNITS if asks.search(q_lower)), None),
+        words=frozenset(re.findall(r"[a-z]+", q_lower)),
+        name_words=frozenset(
+            w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)
+        ),
+    )
+
+
 def holds_kind(
     text: str, kind: Kind, question: str, common: Callable[[str], bool] | None = None
 ) -> bool:
     """Whether ``text`` states something of ``kind`` that ``question`` does not already state
     (``common``: see ``name_runs``)."""
     q_lower = question.lower()
+    asked = _asked(question)
     if is_withheld(text, kind):
         return False
-    if (
-        kind in (Kind.MONEY, Kind.NUMBER)
-        and _PAST_QUESTION.search(question)
-        and not _HEDGED_QUESTION.search(question)
-        and _hedged(text, question)
-    ):
+    if kind in (Kind.MONEY, Kind.NUMBER) and asked.past_not_hedged and _hedged(text, question):
         return False
-    q_numbers = _numbers(question)
+    q_numbers = set(asked.numbers)
     if kind is Kind.AGE:
         return any(
             _norm_number(n) not in q_numbers
@@ -233,9 +265,7 @@ def holds_kind(
         )
     # (the question's first part: "How many …, and by how much did shares rise?" asks a count
     # first; its second part is checked on its own)
-    if kind is Kind.NUMBER and _ASKS_SIZE_OF_CHANGE.search(
-        _PART_SPLIT.split(q_lower, maxsplit=1)[0]
-    ):
+    if kind is Kind.NUMBER and asked.size_of_change:
         if _STATES_CHANGE_IN_WORDS.search(text):
             return True
         if not _STATES_CHANGE.search(text):
@@ -267,7 +297,7 @@ def holds_kind(
     if kind in (Kind.NUMBER, Kind.MONEY):
         # A rate or unit price ("how much per week", "what price per share") needs a figure
         # per that unit; a total does not give it (the question's first part, as above).
-        rate = asked_rate(_PART_SPLIT.split(question, maxsplit=1)[0])
+        rate = asked.rate
         if rate is not None and not states_rate(text, rate):
             return False
         text = _without_conversions(text, q_numbers)
@@ -321,13 +351,11 @@ def holds_kind(
             new_numbers = _numbers(text) - q_numbers
         # A number word inside a name ("the Six Nations", "Channel Four") is no figure.
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", _without_numbers_in_names(text))]
-        q_words = set(re.findall(r"[a-z]+", q_lower))
         spelled = any(
-            w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in q_words for w in words
+            w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in asked.words for w in words
         )
-        for asks, unit in _UNITS:
-            if asks.search(q_lower):
-                return (bool(new_numbers) or spelled) and bool(unit.search(text))
+        if asked.unit is not None:
+            return (bool(new_numbers) or spelled) and bool(asked.unit.search(text))
         return bool(new_numbers) or spelled
     if kind is Kind.DATE:
         years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
@@ -371,7 +399,7 @@ def holds_kind(
     if head and not _names_the(head.group(1), text, q_lower):
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
-    q_names = {w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)}
+    q_names = asked.name_words
     for run in name_runs(text, common):
         # ("China’s" is "China": a possessive ending is no word of the name, nor is the
         # lower-case end of a compound: "London-based" is "London")

@@ -44,14 +44,23 @@ _DATE_WORD = re.compile(
 _ASKING = frozenset({"mani", "much"})
 
 
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word (no letter or digit either side). Compiled once per word: a
+    name's words recur across sentences and questions, and compiling them per call churned
+    ``re``'s own 512-entry cache (~10,000 compilations per 1,100 questions). Bounded and
+    thread-safe (``lru_cache``)."""
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])")
+
+
 def _locate(text: str, run: str, at: int) -> tuple[int, int] | None:
     """Where ``run`` (a name run, which may have lost words and spacing: "University Leeds" for
     "University of Leeds") lies in ``text`` from ``at``: its first word to its last."""
     words = re.findall(r"[A-Za-z0-9&]+", run)
     if not words:
         return None
-    first = re.compile(rf"(?<![A-Za-z0-9]){re.escape(words[0])}(?![A-Za-z0-9])")
-    last = re.compile(rf"(?<![A-Za-z0-9]){re.escape(words[-1])}(?![A-Za-z0-9])")
+    first = _whole_word(words[0])
+    last = _whole_word(words[-1])
     m = first.search(text, at) or first.search(text)
     if m is None:
         return None
