@@ -105,3 +105,11 @@ _PART_SPLIT = re.compile(
     r"(?:how|what|which|who|whom|when|where)\b)",
     re.IGNORECASE,
 )
+
+# Last words of newspapers and magazines: "serialised in the Sunday Telegraph", "told the
+# Washington Post", "writing in the Economist" name a publication, not a place.
+_PUBLICATION_ENDS = frozenset(
+    "Telegraph Times Guardian Post Mail Express Mirror Herald Journal Observer Independent "
+    "Standard Chronicle Gazette Tribune Magazine Economist Scotsman Sun Star Spectator Statesman "
+    "Newsweek Monde Figaro Eye Record Lancet Variety".split()
+)

@@ -14,6 +14,7 @@ from service.answerability.lexicon import (
     _MONTHS,
     _NOT_CITIES,
     _NOT_NAMES,
+    _PUBLICATION_ENDS,
     _WEEKDAYS,
 )
 from service.evidence import STOPWORDS
@@ -40,13 +41,6 @@ _BODIES = frozenset(
     "ministry office department council commission committee party bank group company "
     "corporation agency authority association union federation board court institute "
     "foundation trust service services".split()
-)
-# Last words of newspapers and magazines: "serialised in the Sunday Telegraph", "told the
-# Washington Post", "writing in the Economist" name a publication, not a place.
-_PUBLICATION_ENDS = frozenset(
-    "Telegraph Times Guardian Post Mail Express Mirror Herald Journal Observer Independent "
-    "Standard Chronicle Gazette Tribune Magazine Economist Scotsman Sun Star Spectator Statesman "
-    "Newsweek Monde Figaro Eye Record Lancet Variety".split()
 )
 # Feasts are times, not places: "at Christmas", "over Easter".
 _FEASTS = frozenset("Christmas Easter Ramadan Diwali Hanukkah Passover".split())

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from service.answerability.kinds import Kind
-from service.answerability.lexicon import _CATEGORY_NOUNS
+from service.answerability.lexicon import _CATEGORY_NOUNS, _PUBLICATION_ENDS
 from service.evidence import STOPWORDS, stem_word
 
 # Past forms whose stem is not the base verb's.
@@ -154,8 +154,7 @@ _TOLD_MEDIA = re.compile(
     r"(?:an )?interview (?:with|on))\s+(?:the\s+)?"
     r"(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Miss|MPs?|Parliament|Commons|Lords|Congress|Reuters|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Labour|Conservative|Tory|UN)\b)"
-    r"(?![A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*\s+(?:Times|Telegraph|Guardian|Post|Mail|Express|Mirror|"
-    r"Herald|Journal|Observer|Independent|Standard)\b)(?:al-)?[A-Z]|"
+    rf"(?!(?:[A-Z][\w'’]*\s+)*(?:{'|'.join(sorted(_PUBLICATION_ENDS))})\b)(?:al-)?[A-Z]|"
     r"\b(?:BBC|ITV|GMTV|Sky|CNN|MTV|Radio)\b[\w\s'’]{0,12}\binterview\b"
 )
 # A publication is named without the word ("told the Sunday Times"): no mention needed. A
