@@ -46,7 +46,8 @@ _HEDGED = re.compile(
     r"[a-z]+ing\b|\d))|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
     r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimate[sd]?\b|"
     r"\b(?:could|might|would)\s+(?:\w+\s+)?[a-z]+\b|"
-    r"\bfac(?:e|es|ed|ing)\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",
+    # a maximum faced or carried is no sentence given: "the charges carry up to 20 years"
+    r"\b(?:fac(?:e|es|ed|ing)|carr(?:y|ies|ied|ying))\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",
     re.IGNORECASE,
 )
 # What turns a sentence from what was hoped to what happened: "… but in the end …".

@@ -119,6 +119,8 @@ _SPEECH = re.compile(
 )
 
 _ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
+# Countries named as their capital city: "met his EU counterparts in Luxembourg".
+_CITY_STATES = frozenset("luxembourg singapore monaco kuwait djibouti vatican".split())
 _ASKS_BROADCASTER = re.compile(r"\b(?:channel|station|network|company|broadcaster)s?\b")
 # "How long …?" asks a span of time, which may have no figure: "ruled out for a month",
 # "half an hour" (not the adjective "a year-long inquiry", nor a day named: "on a day when",
@@ -388,7 +390,7 @@ def holds_kind(
         ]
         places = [words for words in runs if words - q_words]
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
-            places = [w for w in places if not w <= _NOT_CITIES]
+            places = [w for w in places if not w <= _NOT_CITIES - _CITY_STATES]
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.

@@ -1747,3 +1747,12 @@ def test_spans_and_places_as_news_writes_them() -> None:
     assert not fourth.anchored("Latvia won the contest for a fourth time.")
     assert question_focus("Which single was at number three in the chart?", None).position == 3
     assert question_focus("Who is second in command at the bank?", None).position is None
+
+
+def test_a_city_state_names_a_city_and_a_maximum_carried_is_no_sentence_given() -> None:
+    city = "In which city did the ministers meet their counterparts?"
+    assert holds_kind("The ministers met their counterparts in Singapore.", Kind.PLACE, city)
+    assert not holds_kind("The ministers met their counterparts in France.", Kind.PLACE, city)
+    given = "What jail sentence was the trader given?"
+    assert not holds_kind("The charges carry sentences of up to 15 years.", Kind.NUMBER, given)
+    assert holds_kind("The trader was jailed for six years.", Kind.NUMBER, given)
