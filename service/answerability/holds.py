@@ -162,8 +162,7 @@ _SINCE_YEAR = re.compile(
 # an end point is a span's answer: "out until March", "a deal until 2009"
 _UNTIL = re.compile(
     r"\b(?:until|till)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this|next|his|her)\s+\w+|"
-    r"(?:summer|spring|autumn|winter|new year|Christmas)\b|(?:January|February|March|April|May|"
-    r"June|July|August|September|October|November|December)\b|(?:19|20)\d\d\b)",
+    rf"(?:summer|spring|autumn|winter|new year|Christmas)\b|{_MONTH_NAMES}(?!\w)|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 _AGO = re.compile(
@@ -174,8 +173,7 @@ _NOT_A_START = re.compile(
     r"\b(?:born|founded|established|formed|set up|built)\s+in\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 _SINCE_NO_YEAR = re.compile(
-    r"\bsince\s+(?:last\s+\w+|(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b|the\s+(?:19|20)\d\d\b)",
+    rf"\bsince\s+(?:last\s+\w+|{_MONTH_NAMES}(?!\w)|the\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
