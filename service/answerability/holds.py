@@ -125,14 +125,13 @@ _ASKS_BROADCASTER = re.compile(r"\b(?:channel|station|network|company|broadcaste
 # "How long …?" asks a span of time, which may have no figure: "ruled out for a month",
 # "half an hour" (not the adjective "a year-long inquiry", nor a day named: "on a day when",
 # "a day of action", "a week ago", nor a rate: "£35,000 a year", "twice a week").
+_SPAN_UNIT = r"(?:minute|hour|day|week|fortnight|month|year|decade|season)"
 _A_SPAN = re.compile(
     r"(?<!\bon )(?<!\d )(?<!\d[mkp] )(?<!\dbn )(?<!twice )(?<!times )(?<!once )"
-    r"\b(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|decade|"
-    r"season)\b(?!-|\s+(?:when|of|ago|earlier|later|after|before|to forget|"
-    r"on(?! the sidelines))\b)|"
+    rf"\b(?:a|an|half an?)\s+(?:full\s+)?{_SPAN_UNIT}\b"
+    r"(?!-|\s+(?:when|of|ago|earlier|later|after|before|to forget|on(?! the sidelines))\b)|"
     # ("out for a month after damaging ligaments": after "for" it is a span)
-    r"\bfor\s+(?:a|an|half an?)\s+(?:full\s+)?(?:minute|hour|day|week|fortnight|month|year|"
-    r"decade|season)\b(?!-)",
+    rf"\bfor\s+(?:a|an|half an?)\s+(?:full\s+)?{_SPAN_UNIT}\b(?!-)",
     re.IGNORECASE,
 )
 # (not "How long is the bridge?", a length; "how long will it have been since 1988" may be
@@ -166,7 +165,7 @@ _UNTIL = re.compile(
     re.IGNORECASE,
 )
 _AGO = re.compile(
-    r"\b(?:a|an|half an?)\s+(?:minute|hour|day|week|fortnight|month|year|decade)\s+ago\b",
+    rf"\b(?:a|an|half an?)\s+{_SPAN_UNIT}\s+ago\b",
     re.IGNORECASE,
 )
 _NOT_A_START = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from service.answerability.kinds import Kind
-from service.answerability.lexicon import _CATEGORY_NOUNS, _PUBLICATION_ENDS
+from service.answerability.lexicon import _CATEGORY_NOUNS, _PUBLICATION_ENDS, _WEEKDAYS
 from service.evidence import STOPWORDS, stem_word
 
 # Past forms whose stem is not the base verb's.
@@ -153,7 +153,7 @@ _TOLD_MEDIA = re.compile(
     r"\b(?i:told|telling|speaking (?:to|on)|talking to|appearing on|said on|interviewed (?:by|on)|"
     r"(?:an )?interview (?:with|on))\s+(?:the\s+)?"
     r"(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Miss|MPs?|Parliament|Commons|Lords|Congress|Reuters|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Labour|Conservative|Tory|UN)\b)"
+    rf"{'|'.join(d.capitalize() for d in _WEEKDAYS)}|Labour|Conservative|Tory|UN)\b)"
     rf"(?!(?:[A-Z][\w'’]*\s+)*(?:{'|'.join(sorted(_PUBLICATION_ENDS))})\b)(?:al-)?[A-Z]|"
     r"\b(?:BBC|ITV|GMTV|Sky|CNN|MTV|Radio)\b[\w\s'’]{0,12}\binterview\b"
 )
