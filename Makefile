@@ -16,6 +16,9 @@ LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGG
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
+# No pip cache: on a fresh machine it only doubles the disk the install needs (a CI run once
+# failed with "No space left on device" while pip wrote wheels to its cache).
+export PIP_NO_CACHE_DIR := 1
 
 .PHONY: run test record ingest-bbc eval bench sweep clean
 
