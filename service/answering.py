@@ -199,9 +199,13 @@ class AnswerService:
             article.setdefault(p.doc_id, []).append(p.text)
 
         def in_article(c: ScoredSentence) -> str:
-            """The sentence's title and every retrieved passage of its article: an article
-            names its subject's place or organisation once, not in every passage."""
-            return f"{c.sentence.title}\n" + "\n".join(article.get(c.sentence.doc_id, []))
+            """The sentence's title, its article's date and every retrieved passage of its
+            article: an article names its subject's place or organisation once, not in every
+            passage, and "the 2018 piece" is dated 2018."""
+            published = c.sentence.published.isoformat() if c.sentence.published else ""
+            return f"{c.sentence.title}\n{published}\n" + "\n".join(
+                article.get(c.sentence.doc_id, [])
+            )
 
         # Sentences that could answer: relevant enough, holding the asked-for kind of fact,
         # and covering enough of the question's (IDF-weighted) terms.
@@ -236,6 +240,7 @@ class AnswerService:
                 or fits_a_part(c)
             )
             and not focus.about_someone_else(c.sentence.text)
+            and not focus.about_other_nationals(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text)
         ]

@@ -828,6 +828,58 @@ def _counted_words(q_lower: str) -> set[str]:
     return {_count_key(w) for w in words if w not in ("of", "the", "more", "other")}
 
 
+# A count given as an order of magnitude: "one of hundreds of AI-focused projects",
+# "hundreds of thousands of Sudanese refugees" (the noun phrase after the last "of").
+_VAGUE_COUNT = re.compile(
+    r"\b(?:hundreds|thousands|millions|dozens|scores)\s+of\s+"
+    r"(?:(?:hundreds|thousands|millions)\s+of\s+)?((?:[\w'’-]+\s+){0,4}[\w'’-]+)",
+    re.IGNORECASE,
+)
+# Not a count stated: "had feared thousands of job losses", "rather than hundreds of …"
+_VAGUE_HEDGE = re.compile(
+    r"\b(?:feared?|fears|warned\s+of|risk(?:ing)?|up\s+to|rather\s+than|instead\s+of|not)\s+"
+    r"(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
+
+
+def _singular(word: str) -> str:
+    w = word.lower().removesuffix("'s").removesuffix("’s")
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def vague_count_of(text: str, q_lower: str) -> bool:
+    """Whether ``text`` gives the order of magnitude of what "how many" counts ("hundreds of
+    projects" for "how many projects"): the head noun of the phrase after "hundreds of" is
+    the question's counted noun (not one sharing its first letters: "shareholders" for
+    "shares", "policies" for "police"; not a modifier: "British tourists" for "British
+    troops"), and no hedge comes before it ("feared thousands of job losses")."""
+    head = _asked_head(q_lower)
+    if head is None:
+        return False
+    asked = _singular(head)
+    for m in _VAGUE_COUNT.finditer(text):
+        if _VAGUE_HEDGE.search(text[: m.start()]):
+            continue
+        # (a possessive is a modifier: "children's charities", "students' union members")
+        words = re.findall(r"[a-z]+(?:['’]s?)?", m.group(1).lower())
+        got = _np_head([w for w in words if not w.endswith(("'", "’", "'s", "’s"))])
+        if got is None:
+            continue
+        if _singular(got) == asked or (asked == "person" and _person_like(got)):
+            return True
+    return False
+
+
 def _count_key(word: str) -> str:
     """A counted noun, singular or plural, as a short key ("caps" and "cap" are "cap")."""
     return word.lower().removesuffix("s")[:5]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from service.answerability.holds import is_withheld
+from service.answerability.holds import _ASKS_RANK, is_withheld
 from service.answerability.kinds import Kind, asked_kind
 from service.answerability.lexicon import (
     _COUNTRY_WORDS,
@@ -294,6 +294,40 @@ class Focus:
                 terms |= content_words(window)
         return terms
 
+    def about_other_nationals(self, sentence: str) -> bool:
+        """Whether the sentence gives what the question asks of one nation's people or things
+        to another's: "British troops are on standby" for "How many Spanish troops were put
+        on standby?", with no word of Spain in it (its name, people, capital: "Spain",
+        "Spaniards", "Madrid"; not inside a name: "the Spanish Grand Prix") and no figure of
+        the noun left unqualified ("Madrid will withdraw its 1,300 troops, leaving Polish
+        troops …"). A region ("European troops") or Britain against one of its nations
+        ("Scottish") is no contrast."""
+        asked = [
+            (nation, m.group(2)[:5])
+            for m in _NATION_NOUN.finditer(self.question)
+            if (nation := _nation(m.group(1))) is not None
+        ]
+        if not asked:
+            return False
+        here = {
+            nation
+            for m in _NATION_WORD.finditer(sentence)
+            # (a nation's word inside a name is no mention of it: "the French Open")
+            if not re.match(r"\s+[A-Z]", sentence[m.end() :])
+            and (nation := _nation(m.group(1))) is not None
+        }
+        for nation, noun in asked:
+            if any(_same_nation(nation, n) for n in here):
+                continue
+            # a figure of the noun itself, with no nation, is the question's nation's
+            if re.search(rf"\d\s+(?:more\s+|extra\s+|additional\s+)?{noun}", sentence):
+                continue
+            for m in _NATION_NOUN.finditer(sentence):
+                other = _nation(m.group(1))
+                if other is not None and m.group(2)[:5] == noun and not _same_nation(nation, other):
+                    return True
+        return False
+
     def about_someone_else(self, sentence: str) -> bool:
         """Whether a sentence giving a figure, date or age is about another person or thing
         than the question's: it names none of the question's names, refers back to none
@@ -417,12 +451,38 @@ class Focus:
         subject once and say "he" after). A near-miss question names something the articles do
         not link to the asked-for fact. A name counts as present when its last word, most of
         its words, or its initials ("US" for "United States") are."""
+        # The article's publication date (a line of its own, put there by the answering
+        # stage) dates the question's publication only ("the 2018 piece"), not its events:
+        # "sales in 2005" is not answered by a January 2005 article about 2004.
+        published = {m.group(1) for m in _PUBLISHED_LINE.finditer(context)}
+        context = _PUBLISHED_LINE.sub("", context)
         text = f"{sentence}\n{context}".lower()
         words = set(re.findall(r"[a-z0-9]+", text))
         prefixes = {w[:6] for w in words if len(w) >= 6}
         # A year the question gives must be there, unless the article gives no year at all
         # (undated news rarely repeats its own year: "the 2005 Oscars" are "the Oscars").
-        if any(y not in text for y in self.years) and _MODERN_YEAR.search(text):
+        of_publication = {
+            m.group(1) or m.group(2) for m in _PUBLICATION_YEAR.finditer(self.question)
+        }
+        sentence_years = set(_MODERN_YEAR.findall(sentence))
+        article_has_year = _MODERN_YEAR.search(text) is not None
+
+        def year_ok(y: str) -> bool:
+            if y in of_publication and published:
+                return y in published  # "the 2018 piece" (the text's own 2004 is another)
+            if y in text:
+                return True
+            # the publication year stands in for a year the sentence does not state
+            # (a sentence dating its fact in another year is about that year)
+            if y in published and not sentence_years - {y}:
+                return True
+            # an article with no year of its own is about its own time: the year it was
+            # published or the one before ("Christmas trading" in a January report)
+            if not article_has_year:
+                return not published or any(int(y) in (int(p), int(p) - 1) for p in published)
+            return False
+
+        if not all(year_ok(y) for y in self.years):
             return False
         if any(p.lower() not in text for p in self.phrases):
             return False
@@ -482,6 +542,16 @@ class Focus:
                 if allowed_misses < 0:
                     return False
         return True
+
+
+_PUBLISHED_LINE = re.compile(r"^((?:19|20)\d\d)-\d\d-\d\d$\n?", re.MULTILINE)
+# A year that dates the article the question cites: "the 2018 piece", "its 2005 report".
+_PUBLICATION_YEAR = re.compile(
+    r"\b((?:19|20)\d\d)\s+(?:piece|report|article|story|column|coverage|interview|feature|"
+    r"newsletter|edition|analysis)\b|\b(?:published|written|dated)\s+in\s+(?:\w+\s+)?"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 # Capitalised words joined as one name, through "and", "of", "for" or "&" ("Securities and
@@ -573,6 +643,118 @@ def _adjective_of(country: str, text: str) -> bool:
     )
 
 
+# A nationality before a lower-case noun: "Spanish troops", "UK citizens", "US firms",
+# "South Korean troops", "Sri Lankan fishermen".
+_NATION_NOUN = re.compile(
+    r"\b((?:North|South|Sri|New|Saudi)\s+[A-Z][a-z]+|[A-Z][a-z]+|UK|US)\s+([a-z][a-z-]+)"
+)
+_NATION_WORD = re.compile(r"\b((?:North|South|Sri|New|Saudi)\s+[A-Z][a-z]+|[A-Za-z]+)\b")
+_NATION_OF_ADJECTIVE = {a.lower(): c for c, a in _COUNTRY_ADJECTIVES.items()}
+# Britain's nations (the Republic of Ireland is no part of it: "Irish troops" are not British)
+_UK_NATIONS = frozenset(("england", "scotland", "wales", "northern ireland"))
+_REGIONS = frozenset(("european", "african", "asian", "western", "eastern", "eu", "africa", "asia"))
+# Other words for a nation: its name, its people, its capital, its government's seat.
+_NATION_ALIASES = {
+    "briton": "uk",
+    "britons": "uk",
+    "english": "england",
+    "scots": "scotland",
+    "mod": "uk",
+    "whitehall": "uk",
+    "london": "uk",
+    "americans": "us",
+    "pentagon": "us",
+    "washington": "us",
+    "spaniard": "spain",
+    "spaniards": "spain",
+    "madrid": "spain",
+    "germany": "german",
+    "germans": "german",
+    "berlin": "german",
+    "australia": "australian",
+    "australians": "australian",
+    "canberra": "australian",
+    "netherlands": "dutch",
+    "holland": "dutch",
+    "hague": "dutch",
+    "israel": "israeli",
+    "israelis": "israeli",
+    "iraq": "iraqi",
+    "iraqis": "iraqi",
+    "baghdad": "iraqi",
+    "paris": "france",
+    "frenchman": "france",
+    "rome": "italy",
+    "italians": "italy",
+    "tokyo": "japan",
+    "beijing": "china",
+    "moscow": "russia",
+    "russians": "russia",
+    "dublin": "ireland",
+    "irishman": "ireland",
+    "delhi": "india",
+    "indians": "india",
+    "poland": "polish",
+    "poles": "polish",
+    "warsaw": "polish",
+    "sweden": "swedish",
+    "swedes": "swedish",
+    "denmark": "danish",
+    "danes": "danish",
+    "korea": "korean",
+    "seoul": "south korea",
+    "pyongyang": "north korea",
+    "south korea": "south korea",
+    "south korean": "south korea",
+    "north korea": "north korea",
+    "north korean": "north korea",
+    "sri lanka": "sri lanka",
+    "sri lankan": "sri lanka",
+    "lankan": "sri lanka",
+    "pakistan": "pakistani",
+    "egypt": "egyptian",
+    "canadians": "canada",
+}
+
+
+def _nation(word: str) -> str | None:
+    """The nation a word names as an adjective, a name, its people or its capital
+    ("British", "UK" and "Britons" are "uk", "Spanish", "Spaniards" and "Madrid" are "spain"),
+    a region as itself; None for any other word."""
+    w = " ".join(word.lower().split())
+    if w in ("uk", "britain", "british"):
+        return "uk"
+    if w in ("us", "usa", "america", "american") and (w != "us" or word == "US"):
+        return "us"
+    if w == "mod" and word != "MoD":
+        return None
+    if w in _NATION_ALIASES:
+        return _NATION_ALIASES[w]
+    if w in _REGIONS:
+        return w
+    if w in _NATION_OF_ADJECTIVE:
+        return _NATION_OF_ADJECTIVE[w]
+    if w in _COUNTRY_ADJECTIVES or w in _DEMONYMS or w in _LONE_DEMONYMS:
+        return w
+    if " " in w:  # "South Africa": its last word
+        return _nation(word.split()[-1])
+    return None
+
+
+def _same_nation(a: str, b: str) -> bool:
+    """Whether two nations are one, or one holds the other (a region, Britain's nations;
+    "Korean" either Korea)."""
+    return (
+        a == b
+        or a in _REGIONS
+        or b in _REGIONS
+        or (a == "uk" and b in _UK_NATIONS)
+        or (b == "uk" and a in _UK_NATIONS)
+        or {a, b} <= {"korean", "south korea"}
+        or {a, b} <= {"korean", "north korea"}
+    )
+
+
 def withheld_instead(
     focus: Focus, lead: tuple[str, str], candidates: Iterable[tuple[str, str]]
 ) -> bool:
@@ -614,7 +796,11 @@ _AUX = r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should
 _DESCRIBING = re.compile(
     r",\s+(?:(?!the one\b|(?:the|a|an)\s+(?:\w+\s+)?(?:day|week|month|year|time|night|morning|"
     r"evening|weekend|season|quarter)\b)(?:the|a|an)|one of|who|whom|whose|"
-    rf"which(?!\s+ones?\b)|where(?!\s+{_AUX}\b)|in which|at which|during which)\b[^,?]*",
+    rf"which(?!\s+ones?\b)|where(?!\s+{_AUX}\b)|in which|at which|during which|"
+    # the article the question draws on: ", according to the report on X's talks"
+    # (not a source whose figure it is: ", according to the health ministry")
+    r"according to\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:report|article|piece|story|"
+    r"coverage|interview|feature|column)s?\s+(?:on|about|into|of)\b)\b[^,?]*",
     re.IGNORECASE,
 )
 # The question word opens the question (after a leading clause), never inside a clause.
@@ -677,13 +863,58 @@ def description_terms(question: str) -> set[str]:
     return {w for c in clauses for w in content_words(c)} - ask_words
 
 
+_SOURCE = re.compile(
+    r"\b(?i:according to|in)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+"
+    r"(?:\d{4}\s+)?(?i:(piece|report|article|story|column|coverage|analysis|interview|"
+    r"feature|newsletter|reporting))\b"
+)
+
+
+_ASKING_TERMS = frozenset(content_words("rank ranking"))
+# A cited publication: a journalistic form ("piece", "article", "column" …) or a media name
+# ("the Guardian's report"); "the IMF's report", "Goldman Sachs's analysis" and "Tony Blair's
+# interview" cite whose figure or words it is, a name the answer must carry.
+_JOURNALISTIC = frozenset(
+    "piece article story column coverage newsletter feature reporting".split()
+)
+_MEDIA_NAME = re.compile(
+    r"\b(?:Times|Post|News|Journal|Herald|Gazette|Mail|Mirror|Telegraph|Guardian|Independent|"
+    r"Observer|Express|Star|Sun|Standard|Economist|Magazine|Review|Wired|Reuters|Bloomberg|"
+    r"BBC|ITV|CNN|Sky|AP|AFP|FT|Week|Tribune|Chronicle|Register|Inquirer|Today|Newsnight|"
+    r"Panorama|Wire|Record|Scotsman)$"
+)
+
+
 def question_focus(question: str, stats: TermStats | None) -> Focus:
     """The focus of a question, each content term weighted by its IDF (1 when no stats), a
     term only a describing clause holds by ``DESCRIPTION_WEIGHT`` of that."""
+    # ("where does X rank", "what ranking": the word asks for a place in an order, which the
+    # sentence must state — ``holds_kind`` — as "fourth-largest" or "ranked 22nd", not by it)
     words = content_words(question)
+    if _ASKS_RANK.search(question.lower()):
+        words -= _ASKING_TERMS
+    # The publication a question cites ("According to MIT Technology Review's 2018 piece
+    # on …") is where the article appeared: neither a name nor a term the sentence must
+    # hold (its year weighs half: the article's date may hold it).
+    sources = [
+        m
+        for m in _SOURCE.finditer(question)
+        if m.group(2).lower() in _JOURNALISTIC or _MEDIA_NAME.search(m.group(1))
+    ]
+    outside = question
+    for m in reversed(sources):
+        outside = outside[: m.start()] + " " + outside[m.end() :]
+    source_terms = {
+        w for m in sources for w in content_words(f"{m.group(1)} {m.group(2)}")
+    } - content_words(outside)
+    words -= source_terms
     weights = {w: (stats.idf(w) if stats else 1.0) for w in words}
     for w in description_terms(question) & weights.keys():
         weights[w] *= DESCRIPTION_WEIGHT
+    for m in sources:
+        for y in _YEAR.findall(m.group(0)):
+            if y in weights and y not in content_words(outside):
+                weights[y] *= DESCRIPTION_WEIGHT
     names: list[str] = []
     for run in name_runs(question):
         tokens = [w.strip(".,'’?").removesuffix("'s").removesuffix("’s") for w in run.split()]
@@ -698,6 +929,16 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         ]
         if kept:
             names.append(" ".join(kept))
+    # The publication a question cites ("According to MIT Technology Review's 2018 piece
+    # on …") is where the article appeared, not a name the article states.
+    # (word for word — "Ford" is not in "the Oxford Mail" — and not a name the question
+    # also gives outside the citation: "the BBC's report on BBC job cuts")
+    names = [
+        n
+        for n in names
+        if not any(set(n.split()) <= set(m.group(1).split()) for m in sources)
+        or re.search(rf"\b{re.escape(n)}\b", outside)
+    ]
     quoted = (a or b for a, b in _QUOTED.findall(question))
     phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
     years = tuple(sorted(set(_YEAR.findall(question))))

@@ -48,6 +48,7 @@ from service.answerability.figures import (
     _without_numbers_in_names,
     asked_rate,
     states_rate,
+    vague_count_of,
 )
 from service.answerability.kinds import _QUANTITY, Kind
 from service.answerability.lexicon import (
@@ -87,6 +88,48 @@ _WITHHELD_NOT_NAME = re.compile(
     r"(?:say|disclose|reveal|comment|specify|give)\b)",
     re.IGNORECASE,
 )
+# "There are no figures for how many …", "the firm gave no sales figures", "no figures have
+# yet been released", "figures are not yet available", "no financial details were disclosed":
+# no figure is known — unless the sentence gives one outside that clause ("There are no
+# official figures, but the FSB estimates 2,000 shops have closed").
+_NO_FIGURES = re.compile(
+    r"\b(?:there (?:are|were|is|was)|gave|give|gives|released|published|provided|has|have|had)"
+    r" no (?:[\w-]+\s+){0,2}?(?:figures?|data|statistics|numbers|breakdown)\b(?!-)|"
+    r"\bno (?:[\w-]+\s+)?(?:figures?|data|statistics)(?!-) (?:for|on|about|(?:(?:have|has)\s+"
+    r"(?:yet\s+|so far\s+)?been|were|was|are|is)\s+(?:yet\s+)?(?:available|given|released|"
+    r"published|provided|disclosed)\b|for how|on how|for what|on what)|"
+    r"\b(?:figures?|data|statistics)\b[^.;]{0,40}?\b(?:are|is|were|was|have|has)\s+not\s+"
+    r"(?:yet\s+)?(?:been\s+)?(?:available|published|released|given)\b|"
+    r"\bno (?:financial |further |other )?details\b[^.;]{0,40}?\b(?:were|was|have been|has been)\s+"
+    r"(?:disclosed|released|given|revealed|made public)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;,]|\b(?:but|although|though|while|whereas)\b|$", re.IGNORECASE)
+
+
+def _says_no_figures(text: str) -> bool:
+    """Whether the sentence says no figure is known, and gives none outside that clause."""
+    m = _NO_FIGURES.search(text)
+    if m is None:
+        return False
+    # "there are no figures for how many people use the posters, but a previous campaign
+    # had 12,500": the clause withholds what a question asks; a figure after it is another's
+    # (when it leads: "3,000 calls were received, although no data was published on how
+    # many were genuine" gives the count of calls)
+    if not _DIGITS.search(text[: m.start()]) and (
+        re.search(r"\b(?:for|on|about) (?:how|what)\b", m.group(0), re.IGNORECASE)
+        or re.match(r"\s+(?:for|on|about) (?:how|what)\b", text[m.end() :], re.IGNORECASE)
+    ):
+        return True
+    start = max((c.end() for c in _CLAUSE_END.finditer(text, 0, m.start())), default=0)
+    after = _CLAUSE_END.search(text, m.end())
+    end = after.start() if after else len(text)
+    rest = text[:start] + " " + text[end:]
+    return not (
+        _DIGITS.search(rest)
+        or re.search(r"\b(?:hundreds|thousands|millions|dozens)\s+of\b", rest, re.IGNORECASE)
+    )
+
 
 # "What is the name of the park…": the answer names a park (the head noun must be there).
 _NAME_OF = re.compile(
@@ -193,6 +236,81 @@ _ASKS_CITY = re.compile(
 )
 
 
+# "Where does X rank?", "What world ranking does she hold?", "What position …?": a place in an
+# order, which a sentence states by an ordinal ("the world's fourth-largest", "22nd"), "number
+# 3", "ranked 106", "slipped to 64", or a superlative ("the world's largest producer"), not
+# by any figure ("plans to triple production over the next three years").
+_ASKS_RANK = re.compile(
+    # ("where will top-ranked X play?" asks a place; "what share of the rank and file" a share)
+    r"\bwhere\s+(?:do|does|did|is|are|was|were|will|would|has|have|should|could)\b[^?]*"
+    r"(?<![-\w])rank(?:s|ed)?\b|"
+    r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+[^?]{0,40}?|(?:[\w'’-]+\s+){0,2}?)"
+    r"(?:rank|ranking|position)\b(?!\s+and\s+file|-and-file)"
+)
+_ORDINAL_WORD = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))"
+)
+_SUPERLATIVE = (
+    r"(?:largest|biggest|richest|poorest|top|leading|highest|lowest|busiest|"
+    r"smallest|most\s+[a-z]+|least\s+[a-z]+|fastest|strongest|weakest|wealthiest|oldest)"
+)
+_STATES_RANK = re.compile(
+    # an ordinal of a place: "fourth-largest", "sixth place", "83rd in the world rankings",
+    # "is ranked sixth", "finished 11th" (not "the third time", "second half", "fourth
+    # quarter", "18th birthday", "21st century", "first phase")
+    rf"\b{_ORDINAL_WORD}[\s-]+(?:{_SUPERLATIVE}|best|worst)\b|"
+    rf"\b{_ORDINAL_WORD}\s+(?:place|position|spot|seed)\b|"
+    rf"\b{_ORDINAL_WORD}\s+(?:in|on)\s+(?:the\s+)?(?:[\w'’-]+\s+){{0,2}}?(?:world|rankings?|"
+    r"table|league|chart|standings|list|poll|index)\b|"
+    r"\b(?:is|are|was|were|remains?|lies|lie|sits?|ranked|ranks?|finished|came|placed|"
+    rf"seeded|rated)\s+(?:now\s+|still\s+)?{_ORDINAL_WORD}\b(?![\s-]+(?:time|half|quarter|"
+    r"round|leg|set|day|week|month|year|season|term|test|period|phase|stage|attempt|"
+    r"century|anniversary|birthday)\b)|"
+    # "world number two", "ranked No 1", "climbed to number 3" (not "a Number 10 spokesman")
+    r"\b(?:world|ranked|ranks?|at|to|is|are|was|were|remains?|as)\s+(?:number|no\.?)[\s-]*"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b|"
+    # "ranked 106", "slipped to 64 in the rankings", "rose two places to 12"
+    r"\b(?:ranked|ranking of|rank of)\s+(?:at\s+)?(?:no\.?\s*)?\d+\b(?![.,]\d)|"
+    r"\b(?:slipped|slid|fallen|fell|dropped|rose|risen|climbed|moved|jumped)\s+"
+    r"(?:up\s+|down\s+)?(?:\w+\s+places?\s+to\s+(?:no\.?\s*)?\d+\b(?![.,]\d)|"
+    r"to\s+(?:no\.?\s*)?\d+\b(?![.,]\d)(?=\s+(?:in|on)\s+the\s+(?:[\w'’-]+\s+)?(?:world|"
+    r"rankings?|table|league|chart|standings)\b))|"
+    # "is the world's biggest", "remain the richest club", "has the largest market"
+    # (not "Vodafone's largest shareholder", "the biggest rise")
+    r"\b(?:is|are|was|were|remains?|became|becomes|become|as|has|have)\s+(?:now\s+|still\s+)?"
+    r"(?:the\s+)?(?:[\w]+['’]s?\s+)?(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|"
+    rf"ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+)?{_SUPERLATIVE}\b|"
+    r"\b(?:top|bottom)\s+of\s+the\b",
+    re.IGNORECASE,
+)
+# "What rate …?": a rate of interest, tax, growth or bonus is a percentage ("cut from 2% to
+# 1%"); a rate of pay is money ("£5.35 an hour", which the money reading already takes).
+_ASKS_A_RATE = re.compile(r"\brates?\b")
+# ... but not a rate that is a sum of money or a price level: "business rates", "water
+# rates", "council tax rate", "hourly rate", "minimum wage rate", "exchange rate", "rate of
+# pay", nor a word that only contains it: "cut-rate", "first-rate".
+_NOT_A_PERCENT_RATE = re.compile(
+    r"\b(?:exchange|business|water|council(?:\s+tax)?|hourly|weekly|daily|nightly|monthly|"
+    r"(?:minimum\s+)?wage|pay|going|room|flat|day)\s+rates?\b|\brates?\s+of\s+pay\b|"
+    r"\b(?:cut|first|second|third|cut-price)-rates?\b"
+)
+# A percentage stated as the rate's level: "to 4.75%", "at 2%", "pays 5.1%", "returned
+# 12.4%", "growth of between 3% and 3.5%" (not "60% of economists", "fell 0.8%").
+_RATE_VERBS = frozenset(
+    "pays pay paying paid charges charge charging charged returned returns return yields "
+    "yield yielded".split()
+)
+_RATE_LEVEL = re.compile(
+    r"\b(to|at|of|pays?|paying|paid|charges?|charging|charged|returned|returns?|yields?|"
+    r"yielded|is|was|be|remains?|remained|stands?|stood|set|between|and|towards?|reach|"
+    r"reaching|hit|target of)\s+(?:an?\s+|the\s+)?"
+    r"(?:just\s+|around\s+|about\s+|some\s+|between\s+)?(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
 # A sum withheld: "for an undisclosed fee" withholds money, not an age, a count or a name.
 _WITHHELD_SUM = re.compile(
     rf"\b(?:undisclosed|unspecified|{_UNKNOWN})\s+(?:[a-z]+\s+)?(?:fees?|sums?|amounts?|"
@@ -207,6 +325,8 @@ def is_withheld(text: str, kind: Kind | None) -> bool:
     an amount of money."""
     if kind not in (Kind.MONEY, None):
         text = _WITHHELD_SUM.sub(" ", text)
+    if kind is not Kind.NAME and _says_no_figures(text):
+        return True
     return bool((_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text))
 
 
@@ -299,11 +419,39 @@ def holds_kind(
         rate = asked.rate
         if rate is not None and not states_rate(text, rate):
             return False
+        if kind is Kind.NUMBER and _ASKS_RANK.search(q_lower):
+            return any(m.group(0).lower() not in q_lower for m in _STATES_RANK.finditer(text))
         text = _without_conversions(text, q_numbers)
         new_numbers = _numbers(text) - q_numbers
+        vague = False
         if kind is Kind.MONEY:
             if _other_money_relation(text, question):
                 return False
+            if _ASKS_A_RATE.search(q_lower) and not _NOT_A_PERCENT_RATE.search(q_lower):
+                # the rate asked for, by its own word ("rate", "rates") or the question's
+                # word for it ("the bonus", "growth", "return"), at a new level
+                rate_words = {
+                    (m.group(1) or m.group(2))[:5].removesuffix("s")
+                    for m in re.finditer(r"\b([a-z]+)\s+rates?\b|\brates?\s+of\s+([a-z]+)", q_lower)
+                } | {"rate"}
+                t_words = {w[:5].removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
+                # ("pays 5.25%", "charges 19.9%", "returned 12.4%" state a rate by the verb)
+                if any(
+                    _norm_number(m.group(2)) not in q_numbers
+                    and (m.group(1).lower() in _RATE_VERBS or rate_words & t_words)
+                    for m in _RATE_LEVEL.finditer(text)
+                ):
+                    return True
+                if _PERCENTAGE.search(text) and not _MONEY.search(text):
+                    return False
+            # an exchange rate is a price of one currency in another: "8.11 to the dollar"
+            if re.search(r"\bexchange\s+rates?\b", q_lower) and re.search(
+                r"\d(?:\.\d+)?\s+(?:[a-z]+\s+)?(?:to|against|per)\s+(?:the\s+|one\s+|a\s+)?"
+                r"(?:dollar|euro|pound|yen|yuan|sterling)\b",
+                text,
+                re.IGNORECASE,
+            ):
+                return True
             # A share price is a price of shares, not of a product ("price points of £100").
             if _ASKS_SHARE_PRICE.search(q_lower) and not _SHARES.search(text):
                 return False
@@ -314,6 +462,8 @@ def holds_kind(
             # "How many votes were cast?": a share ("67% of the vote") is no count, nor are
             # odds or a score ("40-1", "1/4", "2-0"), nor "one of the housemates".
             # Nor is a date ("on 3 April").
+            # "one of hundreds of AI-focused projects" is the article's count
+            vague = vague_count_of(text, q_lower)
             text = _ODDS.sub(" ", _PERCENTAGE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))
             text = re.sub(r"\bone of\b", " ", text, flags=re.IGNORECASE)
             # Nor a ratio ("one in 10 users", unless the question gives it: "how many of the
@@ -354,8 +504,12 @@ def holds_kind(
             w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in asked.words for w in words
         )
         if asked.unit is not None:
+            # (no order of magnitude of people or jobs: "thousands of Chinese employees are
+            # engaged in the work" is a crowd, not a headcount — blind question writers
+            # labelled that sentence twice as no answer and once as one — while "one of
+            # hundreds of AI-focused projects" counts things)
             return (bool(new_numbers) or spelled) and bool(asked.unit.search(text))
-        return bool(new_numbers) or spelled
+        return bool(new_numbers) or spelled or vague
     if kind is Kind.DATE:
         years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
         tokens = set(re.findall(r"[a-z]+", text.lower()))
@@ -441,10 +595,17 @@ def holds_kind(
 # by", "in protest at", "blamed … on". Not "after", "since" or "as": news uses them for time
 # at least as often as for cause.
 _REASON = re.compile(
-    r"\b(?:because|due to|owing to|thanks to|as a result of|caused by|in protest|"
+    # ("due to" before a verb schedules: "the play, due to open this weekend")
+    r"\bdue to\s+(?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])|[a-z]+ing\b|"
+    r"\d|injury|injuries|illness|ill|poor|bad|lack|concerns?|fears?|problems?|pressure|"
+    r"demand|higher|lower|weak|strong|heavy|low|high)|"
+    r"\b(?:because|owing to|thanks to|as a result of|caused by|in protest|"
     r"in order to|so that|so as to|blamed|the reason|reasons? for|on the grounds that|"
     r"for fear|amid (?:fears|concerns)|over (?:fears|concerns)|in a bid to|citing|"
-    r"on fears)\b",
+    r"on fears)\b|"
+    # "would not be put on as it promoted …", "banned the film, saying it glorified …"
+    r"\bas (?:it|they|this|these|such)\s+(?:\w+ed|was|were|is|are|had|has|would|could|did|"
+    r"does|do)\b|\bsaying (?:it|they|this)\b",
     re.IGNORECASE,
 )
 

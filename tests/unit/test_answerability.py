@@ -1756,3 +1756,104 @@ def test_a_city_state_names_a_city_and_a_maximum_carried_is_no_sentence_given() 
     given = "What jail sentence was the trader given?"
     assert not holds_kind("The charges carry sentences of up to 15 years.", Kind.NUMBER, given)
     assert holds_kind("The trader was jailed for six years.", Kind.NUMBER, given)
+
+
+def test_a_rank_is_stated_by_a_place_in_an_order_and_a_rate_by_a_percentage() -> None:
+    rank = "Where does Ghana rank among the world's gold producers?"
+    assert asked_kind(rank) is Kind.NUMBER
+    assert holds_kind("Ghana is the world's ninth-largest gold producer.", Kind.NUMBER, rank)
+    assert holds_kind("Ghana is ranked 9th in the world.", Kind.NUMBER, rank)
+    assert not holds_kind(
+        "Ghana plans to double gold output over the next five years.", Kind.NUMBER, rank
+    )
+    ranking = "What world ranking has the Belgian player slipped to?"
+    assert holds_kind("She has slipped to 64 in the world.", Kind.NUMBER, ranking)
+    assert not holds_kind("She won 12 of her 15 matches.", Kind.NUMBER, ranking)
+    # the words that ask for a rank are not terms a sentence must hold
+    assert "rank" not in question_focus(rank, None).weights
+    rate = "To what rate did the insurer cut its annual bonus?"
+    assert holds_kind("Annual bonus rates will be cut from 4% to 3%.", Kind.MONEY, rate)
+    assert not holds_kind("The bonus will be paid in June.", Kind.MONEY, rate)
+    assert holds_kind(
+        "The adult rate rises to £4.85 an hour.", Kind.MONEY, "What hourly rate will adults get?"
+    )
+
+
+def test_no_figures_withholds_a_figure_and_an_order_of_magnitude_counts() -> None:
+    assert is_withheld("There are no figures for how many people use the kiosks.", Kind.NUMBER)
+    assert is_withheld("The firm gave no figures for the deal.", Kind.MONEY)
+    assert is_withheld("No figures were given for the number of jobs lost.", Kind.NUMBER)
+    assert not is_withheld("No data was lost in the attack.", Kind.NUMBER)
+    assert not is_withheld("Figures show 3,000 jobs were lost.", Kind.NUMBER)
+    sites = "How many test sites does the army run?"
+    assert holds_kind("The army runs hundreds of test sites.", Kind.NUMBER, sites)
+    assert not holds_kind("Thousands of people visited the sites.", Kind.NUMBER, sites)
+
+
+def test_another_nations_people_and_the_articles_source() -> None:
+    focus = question_focus("How many Dutch troops were sent to the border?", None)
+    assert focus.about_other_nationals("Belgian troops were sent to the border.")
+    assert not focus.about_other_nationals("The Netherlands sent 200 troops to the border.")
+    assert not focus.about_other_nationals("Some 200 Dutch troops were sent.")
+    assert not focus.about_other_nationals("European troops were sent to the border.")
+    uk = question_focus("How many British workers lost their jobs?", None)
+    assert not uk.about_other_nationals("Some 400 UK workers lost their jobs.")
+    assert not uk.about_other_nationals("Some 400 Scottish workers lost their jobs.")
+    assert uk.about_other_nationals("Some 400 US workers lost their jobs.")
+    # the publication a question cites is not a name the article must state
+    cited = question_focus(
+        "According to Wired Magazine's 2019 piece on drones, what does the army plan?", None
+    )
+    assert all("Wired" not in name for name in cited.names)
+    assert "drone" in cited.weights
+    # ", according to the report on …" describes the article: its terms weigh half
+    described = question_focus(
+        "Which city hosts the summit, according to the report on Jo Hale's trade talks?", None
+    )
+    assert described.weights["hale"] == DESCRIPTION_WEIGHT * 1.0
+    assert described.weights["summit"] == 1.0
+
+
+def test_an_articles_date_anchors_the_year_a_question_gives() -> None:
+    # (the answering stage puts the article's publication date in the anchoring context)
+    piece = question_focus("In the 2019 piece on drone rules, who leads the review?", None)
+    sentence = "The review is led by Jo Hale."
+    assert piece.anchored(
+        sentence, "Drone rules tightened\n2019-03-02\nThe review began in May 2018."
+    )
+    assert not piece.anchored(sentence, "Drone rules tightened\n\nThe review began in May 2018.")
+
+
+def test_a_cause_given_by_as_or_saying_and_due_to_before_a_verb_schedules() -> None:
+    assert states_reason("The board said the show would not go on as it glorified violence.")
+    assert states_reason("The regulator banned the advert, saying it misled buyers.")
+    assert states_reason("The final was called off due to heavy rain.")
+    assert states_reason("He missed the game due to injury.")
+    assert not states_reason("Officials have banned the play, due to open this weekend.")
+
+
+def test_the_new_rules_do_not_reach_too_far() -> None:
+    # an ordinal that is no place in an order
+    rank = "Where does Chelsea rank in the Premiership?"
+    assert not holds_kind("Chelsea lost for the third time this season.", Kind.NUMBER, rank)
+    assert not holds_kind("A Number 10 spokesman said Chelsea won.", Kind.NUMBER, rank)
+    assert holds_kind("Chelsea are top of the Premiership.", Kind.NUMBER, rank)
+    assert asked_kind("What share of Labour's rank and file backed the deal?") is Kind.NUMBER
+    # a percentage of something else is no rate; business rates are money
+    rate = "What interest rate does the Ladybird account pay?"
+    assert not holds_kind("Some 60% of savers use the account.", Kind.MONEY, rate)
+    assert holds_kind("The Ladybird account pays 5.35%.", Kind.MONEY, rate)
+    assert not holds_kind(
+        "Business rates rose by 4.1%.", Kind.MONEY, "How much do shops pay in business rates?"
+    )
+    # "no figures" for one thing, a figure for the one asked
+    assert not is_withheld(
+        "There are no official figures, but traders estimate 2,000 shops have closed.",
+        Kind.NUMBER,
+    )
+    # a vague count of something else; a nation inside a name
+    troops = "How many British troops are in Basra?"
+    assert not holds_kind("Thousands of British tourists visit Basra.", Kind.NUMBER, troops)
+    open_ = question_focus("How many French players reached the third round?", None)
+    assert open_.about_other_nationals("At the French Open, four British players reached it.")
+    assert not open_.about_other_nationals("France had four players in the third round.")
