@@ -241,6 +241,7 @@ class AnswerService:
             )
             and not focus.about_someone_else(c.sentence.text)
             and not focus.about_other_nationals(c.sentence.text)
+            and not focus.gives_another_age(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text)
         ]

@@ -67,6 +67,13 @@ def _norm_number(n: str) -> str:
 # Number words that count, not vague amounts ("dozens more injured").
 _COUNT_WORDS = [w for w in _NUMBER_WORDS if w not in _VAGUE_NUMBERS]
 
+# An arrest or detention ("held" only with a word of police: not "held up", "held talks").
+_ARREST_WORD = (
+    r"(?:(?<!cardiac )arrest\w*(?!\s+warrants?)|detain\w*|detention|custody|"
+    r"(?:held|holding)\b(?!\s+(?:up|on|off|back|out|over|talks|hostage|captive)\b)"
+    r"(?=[^.;]*\b(?:police|officers|questioning|suspicion|charge|terror\w*|custody|station|"
+    r"cells?|connection|remand\w*|detention)\b))"
+)
 _UNITS = (
     (
         # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
@@ -113,6 +120,28 @@ _UNITS = (
             r"(?<!\bthe )\b(?:injur\w*|wound\w*|hurt|casualt\w*|treated|treating)\W+"
             r"(?:(?!(?:kill\w*|died|dies|dead|deaths?|lives|fatal\w*|perished|toll|bodies)\b)"
             rf"[\w'’-]+\W+){{0,8}}?(?:\d|(?:{'|'.join(_COUNT_WORDS)})\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        # The arrested: the sentence must tie a figure to an arrest or detention ("11 fans were
+        # arrested", "40 arrests", "police are holding eight men"; not "four people were
+        # ejected", "held up at gunpoint", "arrest warrants for three men"). The question
+        # counts the arrested ("how many people died in riots in which 30 were arrested"
+        # counts deaths).
+        re.compile(
+            r"\bhow many (?!(?:times|years?|months?|weeks?|days?|hours?)\b)"
+            r"(?:(?!(?:which|where|when|who|that|died|killed|dead)\b)[\w'’-]+ ){0,12}?"
+            r"(?:(?:were|was|are|is|have|has|had|been|being|got|get) )+(?:\w+ly )?"
+            r"(?:arrested|detained)\b|\bhow many (?:[\w'’-]+ )?arrests\b|"
+            r"\bhow many (?:[\w'’-]+ ){0,3}?(?:did|have|has|had) (?:the )?[\w'’-]+ "
+            r"(?:arrest|detain)\b"
+        ),
+        re.compile(
+            rf"(?:\d[\d,]*|\b(?:{'|'.join(_COUNT_WORDS)}))\b\W+(?:[\w'’-]+\W+){{0,7}}?"
+            rf"{_ARREST_WORD}|"
+            r"\b(?:arrested|arresting|detained|detaining|holding)\W+(?:[\w'’-]+\W+){0,2}?"
+            rf"(?:\d[\d,]*|\b(?:{'|'.join(_COUNT_WORDS)}))\b",
             re.IGNORECASE,
         ),
     ),

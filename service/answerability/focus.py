@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from service.answerability.figures import _AGE
 from service.answerability.holds import _ASKS_RANK, is_withheld
 from service.answerability.kinds import Kind, asked_kind
 from service.answerability.lexicon import (
@@ -327,6 +328,40 @@ class Focus:
                 if other is not None and m.group(2)[:5] == noun and not _same_nation(nation, other):
                     return True
         return False
+
+    def gives_another_age(self, sentence: str) -> bool:
+        """Whether every age the sentence gives is, by its wording, someone else's than the
+        question's subject: "The 22-year-old Michalak has …" for "How old is Delaigue, the
+        fly-half who kept Michalak on the bench?" (a name only the describing clause holds
+        is no subject). An age whose owner the wording does not show ("the 19-year-old
+        Manchester United striker", "the 34-year-old American") may be the subject's, and a
+        question about a role ("How old is the Chelsea boss?") is not checked: the sentence
+        may name its holder."""
+        if self.kind is not Kind.AGE:
+            return False
+        asked = _ASKED_NAMED.match(self.question)
+        if asked is None or re.match(rf"{_NAME_RUN}['’]s\s+[a-z]", self.question[asked.start(1) :]):
+            return False
+        described = description_terms(self.question)
+        subject = {
+            w.lower()
+            for run in self.names
+            if not content_words(run) <= described
+            for w in re.findall(r"[A-Za-z]+", run)
+        }
+        if not subject:
+            return False
+
+        def is_subject(owner: set[str]) -> bool:
+            # a shared word, or a nickname's stem: "Wilko" for "Wilkinson"
+            return any(
+                a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
+                for a in owner
+                for b in subject
+            )
+
+        owners = [_age_owner(sentence, m) for m in _AGE.finditer(sentence)]
+        return bool(owners) and all(o is not None and not is_subject(o) for o in owners)
 
     def about_someone_else(self, sentence: str) -> bool:
         """Whether a sentence giving a figure, date or age is about another person or thing
@@ -753,6 +788,66 @@ def _same_nation(a: str, b: str) -> bool:
         or {a, b} <= {"korean", "south korea"}
         or {a, b} <= {"korean", "north korea"}
     )
+
+
+_NATIONALS = (
+    _DEMONYMS
+    | _LONE_DEMONYMS
+    | frozenset(
+        "spaniard swede dane briton scot finn pole turk brit kiwi aussie argentine "
+        "swiss dutch".split()
+    )
+)
+# What may follow an age's owner: punctuation, or a verb ("has", "kept", "beat"), not a noun
+# the capitalised run only qualifies ("Manchester United striker", "Glasgow man").
+_VERBISH = (
+    r"(?=\s*(?:[,.;:)!?]|['’]s\b|$)|\s+(?:who|whose|has|had|have|is|was|were|will|would|"
+    r"could|can|may|must|also|now|beat|won|lost|hit|took|made|set|got|came|ran|led|kept|left|"
+    r"put|gave|broke|went|saw|became|began|fell|held|told|[a-z]+ed|[a-z]+[^s\W]s)\b)"
+)
+# A capitalised office is no name: "the 51-year-old Prime Minister told MPs …".
+_OFFICES = frozenset(
+    "minister secretary chancellor president premier king queen prince princess duke duchess "
+    "pope archbishop bishop mayor governor senator speaker chairman chairwoman chief "
+    "commissioner".split()
+)
+# "How old is Jo Hale …?" names the person asked about (not "How old is the Chelsea boss?").
+_ASKED_NAMED = re.compile(
+    r"^\s*(?i:how old (?:is|was|are|were|will \w+ be|would \w+ be)\s+(?:now\s+)?)([A-Z])"
+)
+_NAME_RUN = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+
+
+def _age_owner(sentence: str, m: re.Match[str]) -> set[str] | None:
+    """The words of the name an age is given to by its wording ("the 22-year-old Michalak
+    has", "the 20-year-old United striker Cristiano Ronaldo was", "Michalak, 22,", "Michalak
+    (22)", "Michalak, aged 22", "Michalak is 22 years old"), or None when the wording does not
+    show one: a capitalised run before a noun only qualifies it ("the 19-year-old Manchester
+    United striker"), and a nationality or an office is no name ("the 51-year-old Prime
+    Minister")."""
+    found = m.group(0)
+    before = sentence[: m.start()]
+    if found.endswith("old"):
+        after = sentence[m.end() :]
+        named = re.match(rf"\s+({_NAME_RUN}){_VERBISH}", after) or re.match(
+            rf"\s+(?:{_NAME_RUN}\s+)?(?:[a-z][a-z-]*\s+){{1,2}}({_NAME_RUN}){_VERBISH}", after
+        )
+        if named is not None:
+            words = [w.lower() for w in re.findall(r"[A-Za-z]+", named.group(1))]
+            if (
+                words[0] in _NATIONALS
+                or words[-1] in _NATIONALS
+                or words[-1].endswith(("man", "woman", "lander", "oner"))
+                or words[-1] in _OFFICES
+            ):
+                return None
+            return set(words)
+        owner = re.search(rf"({_NAME_RUN})\s+(?:is|was|, who is|, who was)\s+$", before)
+        return {w.lower() for w in re.findall(r"[A-Za-z]+", owner.group(1))} if owner else None
+    if found.startswith((",", "(")) or found.lower().startswith("aged"):
+        owner = re.search(rf"({_NAME_RUN})\s*,?\s*$", before)
+        return {w.lower() for w in re.findall(r"[A-Za-z]+", owner.group(1))} if owner else None
+    return None
 
 
 def withheld_instead(

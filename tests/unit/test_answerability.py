@@ -1857,3 +1857,33 @@ def test_the_new_rules_do_not_reach_too_far() -> None:
     open_ = question_focus("How many French players reached the third round?", None)
     assert open_.about_other_nationals("At the French Open, four British players reached it.")
     assert not open_.about_other_nationals("France had four players in the third round.")
+
+
+def test_an_age_given_to_someone_else_and_arrests_counted() -> None:
+    age = question_focus(
+        "How old is Jo Hale, the striker who kept Tim Reid out of the side last season?", None
+    )
+    assert age.gives_another_age("The 22-year-old Reid has spent the season on the bench.")
+    assert age.gives_another_age("Reid, 22, has spent the season on the bench.")
+    assert not age.gives_another_age("The 31-year-old Hale has impressed.")
+    assert not age.gives_another_age("The 31-year-old has impressed since joining.")
+    assert not age.gives_another_age("The 31-year-old Englishman has impressed.")
+    assert not age.gives_another_age("Reid, 22, and Hale, 31, both played.")
+    held = "How many fans were arrested after the derby?"
+    assert not holds_kind("Four fans were ejected from the ground.", Kind.NUMBER, held)
+    assert holds_kind("Police arrested 11 fans after the derby.", Kind.NUMBER, held)
+
+
+def test_an_age_owner_is_read_only_where_the_wording_shows_it() -> None:
+    striker = question_focus("How old is Jo Hale?", None)
+    assert not striker.gives_another_age("The 19-year-old Leeds United striker scored twice.")
+    assert not striker.gives_another_age("The 51-year-old Prime Minister spoke first.")
+    assert striker.gives_another_age("Tim Reid, aged 22, was also named.")
+    assert not question_focus("How old is the Leeds manager?", None).gives_another_age(
+        "Tim Reid, 52, has won the league."
+    )
+    died = "How many people died in the riots in which 30 were arrested?"
+    assert holds_kind("Two people died in the riots in the city.", Kind.NUMBER, died)
+    raid = "How many people were arrested after the raid?"
+    assert not holds_kind("Two staff were held up at gunpoint during the raid.", Kind.NUMBER, raid)
+    assert holds_kind("Police are holding eight men at the station.", Kind.NUMBER, raid)
