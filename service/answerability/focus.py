@@ -580,10 +580,14 @@ class Focus:
 
 
 _PUBLISHED_LINE = re.compile(r"^((?:19|20)\d\d)-\d\d-\d\d$\n?", re.MULTILINE)
+# What a question calls the article it draws on ("the 2018 piece", "the report on …").
+_ARTICLE_NOUNS = (
+    "piece|report|article|story|column|coverage|analysis|interview|feature|newsletter|edition|"
+    "reporting"
+)
 # A year that dates the article the question cites: "the 2018 piece", "its 2005 report".
 _PUBLICATION_YEAR = re.compile(
-    r"\b((?:19|20)\d\d)\s+(?:piece|report|article|story|column|coverage|interview|feature|"
-    r"newsletter|edition|analysis)\b|\b(?:published|written|dated)\s+in\s+(?:\w+\s+)?"
+    rf"\b((?:19|20)\d\d)\s+(?:{_ARTICLE_NOUNS})\b|\b(?:published|written|dated)\s+in\s+(?:\w+\s+)?"
     r"((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
@@ -894,8 +898,8 @@ _DESCRIBING = re.compile(
     rf"which(?!\s+ones?\b)|where(?!\s+{_AUX}\b)|in which|at which|during which|"
     # the article the question draws on: ", according to the report on X's talks"
     # (not a source whose figure it is: ", according to the health ministry")
-    r"according to\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?(?:report|article|piece|story|"
-    r"coverage|interview|feature|column)s?\s+(?:on|about|into|of)\b)\b[^,?]*",
+    r"according to\s+(?:the|a|an)\s+(?:[\w'’-]+\s+){0,2}?"
+    rf"(?:{_ARTICLE_NOUNS})s?\s+(?:on|about|into|of)\b)\b[^,?]*",
     re.IGNORECASE,
 )
 # The question word opens the question (after a leading clause), never inside a clause.
@@ -960,8 +964,7 @@ def description_terms(question: str) -> set[str]:
 
 _SOURCE = re.compile(
     r"\b(?i:according to|in)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+"
-    r"(?:\d{4}\s+)?(?i:(piece|report|article|story|column|coverage|analysis|interview|"
-    r"feature|newsletter|reporting))\b"
+    rf"(?:\d{{4}}\s+)?(?i:({_ARTICLE_NOUNS}))\b"
 )
 
 
