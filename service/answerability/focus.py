@@ -23,6 +23,7 @@ from service.answerability.lexicon import (
     _MONTH_NAMES,
     _NOT_CITIES,
     _NOT_NAMES,
+    _ORDINALS,
     _PART_SPLIT,
     _YEAR,
 )
@@ -59,10 +60,6 @@ _DAY_RANGE = re.compile(
 )
 
 
-_ORDINALS = (
-    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
 _CARDINALS = (
     "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
@@ -303,11 +300,7 @@ class Focus:
         the noun left unqualified ("Madrid will withdraw its 1,300 troops, leaving Polish
         troops …"). A region ("European troops") or Britain against one of its nations
         ("Scottish") is no contrast."""
-        asked = [
-            (nation, m.group(2)[:5])
-            for m in _NATION_NOUN.finditer(self.question)
-            if (nation := _nation(m.group(1))) is not None
-        ]
+        asked = _asked_nations(self.question)
         if not asked:
             return False
         here = {
@@ -339,16 +332,7 @@ class Focus:
         may name its holder."""
         if self.kind is not Kind.AGE:
             return False
-        asked = _ASKED_NAMED.match(self.question)
-        if asked is None or re.match(rf"{_NAME_RUN}['’]s\s+[a-z]", self.question[asked.start(1) :]):
-            return False
-        described = description_terms(self.question)
-        subject = {
-            w.lower()
-            for run in self.names
-            if not content_words(run) <= described
-            for w in re.findall(r"[A-Za-z]+", run)
-        }
+        subject = _age_subject(self.question, self.names)
         if not subject:
             return False
 
@@ -696,7 +680,6 @@ _REGIONS = frozenset(("european", "african", "asian", "western", "eastern", "eu"
 _NATION_ALIASES = {
     "briton": "uk",
     "britons": "uk",
-    "english": "england",
     "scots": "scotland",
     "mod": "uk",
     "whitehall": "uk",
@@ -725,9 +708,6 @@ _NATION_ALIASES = {
     "frenchman": "france",
     "rome": "italy",
     "italians": "italy",
-    "tokyo": "japan",
-    "beijing": "china",
-    "moscow": "russia",
     "russians": "russia",
     "dublin": "ireland",
     "irishman": "ireland",
@@ -754,6 +734,10 @@ _NATION_ALIASES = {
     "egypt": "egyptian",
     "canadians": "canada",
 }
+
+
+# (a capital named alone: ``_CAPITALS``)
+_NATION_ALIASES |= {capital: names[0] for capital, names in _CAPITALS.items()}
 
 
 def _nation(word: str) -> str | None:
@@ -820,6 +804,35 @@ _ASKED_NAMED = re.compile(
     r"^\s*(?i:how old (?:is|was|are|were|will \w+ be|would \w+ be)\s+(?:now\s+)?)([A-Z])"
 )
 _NAME_RUN = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+
+
+@lru_cache(maxsize=1024)
+def _asked_nations(question: str) -> tuple[tuple[str, str], ...]:
+    """The (nation, noun key) pairs a question qualifies ("Spanish troops": spain, troop);
+    read once per question (a bounded cache of immutable values, safe across threads)."""
+    return tuple(
+        (nation, m.group(2)[:5])
+        for m in _NATION_NOUN.finditer(question)
+        if (nation := _nation(m.group(1))) is not None
+    )
+
+
+@lru_cache(maxsize=1024)
+def _age_subject(question: str, names: tuple[str, ...]) -> frozenset[str]:
+    """The words of the named person a "how old" question asks about: its names less those
+    only a describing clause holds; empty for a question about a role ("How old is the
+    Chelsea boss?", "… David Beckham's eldest son?"). Read once per question (a bounded
+    cache of immutable values, safe across threads)."""
+    asked = _ASKED_NAMED.match(question)
+    if asked is None or re.match(rf"{_NAME_RUN}['’]s\s+[a-z]", question[asked.start(1) :]):
+        return frozenset()
+    described = description_terms(question)
+    return frozenset(
+        w.lower()
+        for run in names
+        if not content_words(run) <= described
+        for w in re.findall(r"[A-Za-z]+", run)
+    )
 
 
 def _age_owner(sentence: str, m: re.Match[str]) -> set[str] | None:

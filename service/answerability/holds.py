@@ -57,6 +57,7 @@ from service.answerability.lexicon import (
     _MONTHS,
     _NOT_CITIES,
     _NUMBER_WORDS,
+    _ORDINALS,
     _PART_SPLIT,
     _WEEKDAYS,
     _YEAR,
@@ -247,10 +248,7 @@ _ASKS_RANK = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+[^?]{0,40}?|(?:[\w'’-]+\s+){0,2}?)"
     r"(?:rank|ranking|position)\b(?!\s+and\s+file|-and-file)"
 )
-_ORDINAL_WORD = (
-    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
-    r"\d+(?:st|nd|rd|th))"
-)
+_ORDINAL_WORD = rf"(?:first|{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
 _SUPERLATIVE = (
     r"(?:largest|biggest|richest|poorest|top|leading|highest|lowest|busiest|"
     r"smallest|most\s+[a-z]+|least\s+[a-z]+|fastest|strongest|weakest|wealthiest|oldest)"
@@ -279,8 +277,7 @@ _STATES_RANK = re.compile(
     # "is the world's biggest", "remain the richest club", "has the largest market"
     # (not "Vodafone's largest shareholder", "the biggest rise")
     r"\b(?:is|are|was|were|remains?|became|becomes|become|as|has|have)\s+(?:now\s+|still\s+)?"
-    r"(?:the\s+)?(?:[\w]+['’]s?\s+)?(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|"
-    rf"ninth|tenth|\d+(?:st|nd|rd|th))[\s-]+)?{_SUPERLATIVE}\b|"
+    rf"(?:the\s+)?(?:[\w]+['’]s?\s+)?(?:{_ORDINAL_WORD}[\s-]+)?{_SUPERLATIVE}\b|"
     r"\b(?:top|bottom)\s+of\s+the\b",
     re.IGNORECASE,
 )

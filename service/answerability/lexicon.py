@@ -113,3 +113,9 @@ _PUBLICATION_ENDS = frozenset(
     "Standard Chronicle Gazette Tribune Magazine Economist Scotsman Sun Star Spectator Statesman "
     "Newsweek Monde Figaro Eye Record Lancet Variety".split()
 )
+
+# Ordinal words from "second" on (a place in a ranking: "came fourth", "fourth-largest").
+_ORDINALS = (
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
