@@ -225,6 +225,7 @@ class AnswerService:
                 and names_what_is_counted(text, f.question)
                 and f.coverage(text, around(c)) >= s.focus_min_coverage
                 and not f.about_someone_else(text)
+                and not f.gives_another_figure(text)
                 for f in part_foci
             )
 
@@ -242,6 +243,8 @@ class AnswerService:
             and not focus.about_someone_else(c.sentence.text)
             and not focus.about_other_nationals(c.sentence.text)
             and not focus.gives_another_age(c.sentence.text)
+            and not focus.gives_another_figure(c.sentence.text)
+            and not focus.gives_a_joint_figure(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text)
         ]

@@ -401,7 +401,8 @@ _ASKS_CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b|\bby how much\b")
 _ASKS_SIZE_OF_CHANGE = re.compile(
     r"^(?![^?]*\b(?:cost|costs|pay|paid|spend|spent|invest|invested|save|raise|raised|earn|"
     r"earned|fetch|fetched)\b)"
-    r"(?:[^?]*\bby how much\b|\s*(?:[^?]*?,\s*)?how much\s+(?:did|does|do|has|have|had|will|"
+    r"(?:[^?]*\bby (?:how much|what (?:percentage|per ?cent)\b)|"
+    r"\s*(?:[^?]*?,\s*)?how much\s+(?:did|does|do|has|have|had|will|"
     rf"would|could|is|are|was|were)\s+(?:[\w'’.-]+\s+){{0,8}}?(?:{_CHANGE_WORDS})\b"
     r"(?!\s+(?:to|from)\b))"
 )
@@ -433,6 +434,12 @@ _STATES_CHANGE = re.compile(
     rf"|\d[\d.,]*\w*(?:[- ](?:point|basis[- ]point|per ?cent))?\s+(?:{_CHANGE_NOUNS})\b"
     rf"|\b(?:{_CHANGE_NOUNS})\s+(?:of|was|is|were)\s+{_CHANGE_FIGURE}"
     r"|\d[\d.,]*\w*\s+(?:more|fewer|higher|lower|less)\b|\b\d+(?:\.\d+)?\s+times\b|-fold\b",
+    re.IGNORECASE,
+)
+# A percentage of a group ("48% of surveyors reported falls") is a share, not a change.
+_SHARE_OF_GROUP = re.compile(
+    r"(?<!\bby )(?<!\bup )(?<!\bdown )(?<![\d.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)\s+of\s+"
+    r"(?:the\s+|all\s+|its\s+|their\s+)?[a-z]",
     re.IGNORECASE,
 )
 _STATES_CHANGE_IN_WORDS = re.compile(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from service.answerability.figures import _AGE
+from service.answerability.figures import _AGE, _DIGITS
 from service.answerability.holds import _ASKS_RANK, is_withheld
 from service.answerability.kinds import Kind, asked_kind
 from service.answerability.lexicon import (
@@ -347,6 +347,76 @@ class Focus:
         owners = [_age_owner(sentence, m) for m in _AGE.finditer(sentence)]
         return bool(owners) and all(o is not None and not is_subject(o) for o in owners)
 
+    def gives_another_figure(self, sentence: str) -> bool:
+        """Whether every new figure the sentence gives (digits the question does not hold) is,
+        by its wording, another named one's than the question's subject: set off after another
+        name ("Campese, a veteran of 101 international caps, said …" for "How many caps has
+        Jason Robinson won, the only Englishman Campese would pick?"), in brackets after it
+        ("Reid (4:31)"), or in its possessive ("Campese's 101 caps"). A name only the
+        question's describing clause holds is no subject, and a question about no name (or a
+        role) is not checked; a figure whose wording shows no owner may be the subject's."""
+        if self.kind not in (Kind.NUMBER, Kind.MONEY):
+            return False
+        subject = _figure_subject(self.question, self.names)
+        if not subject:
+            return False
+        q_numbers = {n.replace(",", "") for n in _DIGITS.findall(self.question)}
+        figures = [
+            m for m in _DIGITS.finditer(sentence) if m.group(0).replace(",", "") not in q_numbers
+        ]
+        if not figures:
+            return False
+        runs = [re.sub(r"['’]s$", "", run) for run in name_runs(sentence)]
+        for m in figures:
+            owner = _figure_owner(sentence, m.start(), m.end())
+            if owner is None or not any(run.endswith(owner) for run in runs):
+                return False
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", owner)}
+            if words & _NATIONALS or words & _OFFICES or _is_subject(owner, subject, self.names):
+                return False
+            # a price the other party to the subject's deal names ("Everton's £27m sale of
+            # Rooney", "Marseille, who received £24m for Drogba,") is the subject's price
+            deal = _DEAL_PARTY.search(re.split(r"[,;]", sentence[m.end() :])[0])
+            if self.kind is Kind.MONEY and deal and _is_subject(deal.group(1), subject, self.names):
+                return False
+        return True
+
+    def gives_a_joint_figure(self, sentence: str) -> bool:
+        """Whether a sentence giving a figure names one of the question's names only joined
+        with another that the question does not name ("Applications from England and Wales
+        rose by 17%" for "… applications from England alone"): its figure is for the two
+        together. Not when the sentence gives the figure to each ("each", "both",
+        "respectively") or names the question's name on its own too."""
+        if self.kind not in (Kind.NUMBER, Kind.MONEY) or not self.names:
+            return False
+        if _EACH.search(sentence):
+            return False
+        sentence = _ONE_COUNTRY.sub(lambda m: m.group(0).replace(" and ", "-"), sentence)
+        q_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
+        for run in self.names:
+            found = list(re.finditer(rf"(?<![\w'’-]){re.escape(run)}(?![\w-])", sentence))
+            # (a name the question lists with others asks about the list: "from Lucent,
+            # Nortel and Motorola")
+            if not found or _LISTED.search(_name_in(run, self.question)):
+                continue
+            joined = 0
+            for m in found:
+                after = _JOINED_AFTER.match(sentence, m.end())
+                before = _JOINED_BEFORE.search(sentence[: m.start()])
+                other = (after and after.group(1)) or (before and before.group(1))
+                other_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", other or "")}
+                # (a deal or a statement made together is no joint figure: "Chelsea and
+                # Marseille agreed a £24m fee", "Acme and the union said 900 jobs would go")
+                if (
+                    other
+                    and not other_words <= q_words
+                    and not _JOINT_ACT.match(sentence, after.end() if after else m.end())
+                ):
+                    joined += 1
+            if joined == len(found):
+                return True
+        return False
+
     def about_someone_else(self, sentence: str) -> bool:
         """Whether a sentence giving a figure, date or age is about another person or thing
         than the question's: it names none of the question's names, refers back to none
@@ -380,7 +450,9 @@ class Focus:
             return False
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         for run in name_runs(sentence):
-            parts = [w.lower() for w in re.findall(r"[A-Za-z]+", run)]
+            # ("MP3s" is one word, and "TV-quality" names "TV" only: the lower-case end of a
+            # compound is no word of the name)
+            parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", _COMPOUND_END.sub("", run))]
             if (
                 len(parts) >= 2
                 and not any(w in q_words for w in parts)
@@ -833,6 +905,125 @@ def _age_subject(question: str, names: tuple[str, ...]) -> frozenset[str]:
         if not content_words(run) <= described
         for w in re.findall(r"[A-Za-z]+", run)
     )
+
+
+# A name right after an auxiliary is the question's subject ("did Ronan O'Gara kick"), and
+# so is one after "did the" with one verb after it ("did the Liberal Democrats win?").
+_AFTER_AUXILIARY = re.compile(
+    r"\b(?:did|does|do|has|have|had|is|was|are|were|will|would|could|can)\s+$", re.IGNORECASE
+)
+_DO_THE = re.compile(r"\b(?:did|does|do|will|would|could|can)\s+the\s+$", re.IGNORECASE)
+_ONE_VERB = re.compile(
+    r"\s+[a-z]+(?=\s*(?:[?,.]|$)|\s+(?:for|to|in|at|on|from|by|with|over|after|during|last|"
+    r"this|per|a|an|the|its|their)\b)"
+)
+
+
+def _is_subject(owner: str, subject: frozenset[str], names: tuple[str, ...]) -> bool:
+    """Whether a figure's owner is the question's subject: a shared word or alias ("the
+    Tories" for the Conservatives), its initials ("RBS"), or a nickname's stem ("Wilko")."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z]+", owner)}
+    aliases = {a for w in subject for a in _ALIASES.get(w, ())}
+    initials = {"".join(w[0] for w in re.findall(r"[A-Za-z]+", n)).lower() for n in names}
+    return bool(
+        words & (subject | aliases)
+        or words & {i for i in initials if len(i) >= 3}
+        or any(len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4] for a in words for b in subject)
+    )
+
+
+# The other side of a deal after a price: "£27m sale of Rooney", "£24m for Drogba".
+_DEAL_PARTY = re.compile(rf"\b(?:for|of|to|from)\s+(?:the\s+)?({_NAME_RUN})")
+
+
+def _qualifies_a_noun(run: str, question: str) -> bool:
+    """Whether the question writes a name only as a qualifier of a noun ("the England
+    captain", "Chelsea's boss", "Cambridge DVD pirate"): what is asked about is then a role,
+    which another name may hold. A name right after an auxiliary is the subject ("did Ronan
+    O'Gara kick")."""
+    found = list(re.finditer(rf"(?<![\w'’-]){re.escape(run)}(?![\w-])", question))
+    return bool(found) and all(
+        not _AFTER_AUXILIARY.search(question[: m.start()])
+        and not (_DO_THE.search(question[: m.start()]) and _ONE_VERB.match(question[m.end() :]))
+        and re.match(r"['’]s\s+[a-z]|\s+[a-z]", question[m.end() :]) is not None
+        and re.match(_VERBISH, question[m.end() :]) is None
+        and re.match(r"\s+[a-z]+ing\b", question[m.end() :]) is None
+        for m in found
+    )
+
+
+# The lower-case end of a compound ("TV-quality", "US-led"), not the lower-case middle of a
+# place name ("Stoke-on-Trent").
+_COMPOUND_END = re.compile(r"-[a-z]+(?:-[a-z]+)*(?![\w'’-])")
+
+# A name joined with another by "and" ("England and Wales", "from Wales and England"); a
+# figure given to each ("both", "each", "respectively", "apiece").
+_JOINED_AFTER = re.compile(rf"\s+(?:and|&)\s+(?:the\s+)?({_NAME_RUN})")
+_JOINED_BEFORE = re.compile(rf"({_NAME_RUN})\s+(?:and|&)\s+(?:the\s+)?$")
+
+
+def _name_in(run: str, question: str) -> str:
+    """The question's text around the name ``run`` (the name written as "NAME"), or ""."""
+    m = re.search(rf"(?<![\w'’-]){re.escape(run)}(?![\w-])", question)
+    return (
+        f"{question[max(0, m.start() - 40) : m.start()]}NAME{question[m.end() : m.end() + 40]}"
+        if m
+        else ""
+    )
+
+
+# A name in a list: "X, Y and NAME", "NAME and Y", "NAME, Y".
+_LISTED = re.compile(
+    rf"{_NAME_RUN}\s*(?:,|\band\b|\bor\b|&)\s*NAME\b|NAME\s*(?:,|\band\b|\bor\b|&)\s*"
+    rf"(?:the\s+)?{_NAME_RUN}"
+)
+_JOINT_ACT = re.compile(
+    r"\s+(?:have\s+|has\s+|had\s+)?(?:agreed?|signed|said|say|says|announced|confirmed|"
+    r"struck|reached|completed)\b"
+)
+# Countries named with "and" are one name.
+_ONE_COUNTRY = re.compile(
+    r"\b(?:Trinidad and Tobago|Bosnia and Herzegovina|Serbia and Montenegro|"
+    r"Antigua and Barbuda|St Kitts and Nevis|Turks and Caicos|Sao Tome and Principe)\b"
+)
+_EACH = re.compile(r"\b(?:each|both|respectively|apiece|alike|separately)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _figure_subject(question: str, names: tuple[str, ...]) -> frozenset[str]:
+    """The words of the names a figure question asks about: its names less those only a
+    describing clause holds (``description_terms``) and those that only qualify a noun
+    (``_qualifies_a_noun``). Read once per question (a bounded cache
+    of immutable values, safe across threads)."""
+    described = description_terms(question)
+    return frozenset(
+        w.lower()
+        for run in names
+        if not content_words(run) <= described and not _qualifies_a_noun(run, question)
+        for w in re.findall(r"[A-Za-z]+", run)
+    )
+
+
+# A figure's owner by wording: a name, a comma and an apposition that holds the figure and
+# closes with a comma ("Campese, a veteran of 101 caps, said"); a name and the figure in
+# brackets ("Reid (4:31)"); a name's possessive before it ("Campese's 101 caps").
+_APPOSITION_OWNER = re.compile(rf"({_NAME_RUN}),\s+(?:a|an|the|who|whose|with|now)\s+[^,;()]*$")
+_BRACKET_OWNER = re.compile(rf"({_NAME_RUN})\s*\([^()]*$")
+_POSSESSIVE_OWNER = re.compile(rf"({_NAME_RUN})['’]s\s+(?:[a-z-]+\s+){{0,2}}[£$€]?$")
+
+
+def _figure_owner(sentence: str, start: int, end: int) -> str | None:
+    """The name a figure at ``sentence[start:end]`` belongs to by its wording (see
+    ``_APPOSITION_OWNER``), or None when the wording shows none."""
+    before, after = sentence[:start], sentence[end:]
+    m = _APPOSITION_OWNER.search(before)
+    if m and re.match(r"[^,;()]*,", after):
+        return m.group(1)
+    m = _BRACKET_OWNER.search(before)
+    if m and re.match(r"[^()]*\)", after):
+        return m.group(1)
+    m = _POSSESSIVE_OWNER.search(before)
+    return m.group(1) if m else None
 
 
 def _age_owner(sentence: str, m: re.Match[str]) -> set[str] | None:

@@ -29,6 +29,7 @@ from service.answerability.figures import (
     _PRONOUN_ONE,
     _QUANTITY_OF_TIME,
     _RATIO,
+    _SHARE_OF_GROUP,
     _SHARES,
     _SPELLED_MONEY,
     _STATES_CHANGE,
@@ -382,9 +383,12 @@ def holds_kind(
     # (the question's first part: "How many …, and by how much did shares rise?" asks a count
     # first; its second part is checked on its own)
     if kind is Kind.NUMBER and asked.size_of_change:
+        # ("by what percentage": a percentage; "by a third" is none)
+        if asked.unit is not None and not asked.unit.search(text):
+            return False
         if _STATES_CHANGE_IN_WORDS.search(text):
             return True
-        if not _STATES_CHANGE.search(text):
+        if not _STATES_CHANGE.search(_SHARE_OF_GROUP.sub(" ", text)):
             return False
     if kind is Kind.NUMBER and _ASKS_DURATION.search(_PART_SPLIT.split(q_lower, maxsplit=1)[0]):
         # "How long did the meeting last?": a span of time, which another figure of the

@@ -98,6 +98,16 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.NAME,
     ),
+    # "By what percentage did house prices rise?", "What share of the revenue…?": a share,
+    # whatever money word follows (when it is the question's first ask: "At what price …, and
+    # what percentage …?" asks a price first).
+    (
+        re.compile(
+            r"^(?:(?!\b(?:what|which|how|who|whom|when|where)\b)[^?])*\b(?:what|which) "
+            r"(?:percentage|per ?cent|proportion|fraction|share of)\b"
+        ),
+        Kind.NUMBER,
+    ),
     (
         re.compile(
             r"\b(?:what|which)\s+(?:[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|payment|salary|wage|"

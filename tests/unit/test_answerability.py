@@ -1887,3 +1887,73 @@ def test_an_age_owner_is_read_only_where_the_wording_shows_it() -> None:
     raid = "How many people were arrested after the raid?"
     assert not holds_kind("Two staff were held up at gunpoint during the raid.", Kind.NUMBER, raid)
     assert holds_kind("Police are holding eight men at the station.", Kind.NUMBER, raid)
+
+
+def test_a_percentage_asked_first_is_a_number_whatever_money_word_follows() -> None:
+    assert asked_kind("By what percentage did rents in Leeds rise last year?") is Kind.NUMBER
+    assert asked_kind("What share of the fee goes to the agent?") is Kind.NUMBER
+    assert asked_kind("What share price did the group reach?") is Kind.MONEY
+    two = "At what price was the stake sold, and what percentage of the firm does she keep?"
+    assert asked_kind(two) is Kind.MONEY
+    rents = "By what percentage did rents in Leeds rise last year?"
+    assert not holds_kind("Some 41% of tenants said their rents went up.", Kind.NUMBER, rents)
+    assert holds_kind("Rents in Leeds rose by 6% of their value.", Kind.NUMBER, rents)
+    assert holds_kind("Rents in Leeds rose 6% last year.", Kind.NUMBER, rents)
+
+
+def test_a_product_code_or_a_compound_adjective_is_no_other_name() -> None:
+    fee = question_focus("What monthly fee does Acme Online charge for its fast service?", None)
+    assert not fee.about_someone_else(
+        "The service costs £25.99 a month and lets users fetch MP3s and HD-quality films."
+    )
+    assert fee.about_someone_else("Rival Kite Broadband charges £19.99 a month.")
+
+
+def test_a_figure_set_off_after_another_name_is_that_names() -> None:
+    caps = question_focus(
+        "How many caps has winger Tom Vane won, the only Englishman Rob Hale would pick?", None
+    )
+    assert caps.gives_another_figure("Hale, a veteran of 88 caps, said Tom Vane was the pick.")
+    assert caps.gives_another_figure("Rob Hale's 88 caps make him the most capped of all.")
+    assert caps.gives_another_figure("Hale (88 caps) picked Vane ahead of the rest.")
+    assert not caps.gives_another_figure("Vane, a veteran of 41 caps, was the only pick.")
+    assert not caps.gives_another_figure("Vane has won 41 caps since his debut.")
+    assert not caps.gives_another_figure("Hale, a veteran of 88 caps, said Vane has won 41.")
+    # an office or a nationality is no name, and a question about no name is not checked
+    assert not caps.gives_another_figure("The Prime Minister, a fan for 30 years, said so.")
+    role = question_focus("How many caps has the England captain won?", None)
+    assert not role.gives_another_figure("Hale, a veteran of 88 caps, said so.")
+
+
+def test_a_figure_for_the_questions_name_joined_with_another_is_for_the_two() -> None:
+    alone = question_focus(
+        "By what percentage did applications from Wales alone rise, according to Ucas?", None
+    )
+    assert alone.gives_a_joint_figure("Applications from Wales and Scotland rose by 12%.")
+    assert alone.gives_a_joint_figure("Scotland and Wales together saw a 12% rise.")
+    assert not alone.gives_a_joint_figure("Wales and Scotland each saw a rise of 12%.")
+    split = "Applications from Wales rose 9%, Wales and Scotland 12%."
+    assert not alone.gives_a_joint_figure(split)
+    assert not alone.gives_a_joint_figure("Applications from Wales rose by 9%.")
+    both = question_focus("How much did Spain and Italy borrow last year?", None)
+    assert not both.gives_a_joint_figure("Spain and Italy borrowed 30bn euros last year.")
+
+
+def test_the_figure_rules_leave_the_subject_by_another_name_deals_and_one_country() -> None:
+    # a place name's lower-case middle is part of the name
+    jobs = question_focus("How many jobs will Acme cut at its Luton plant?", None)
+    assert jobs.about_someone_else("Stoke-on-Trent lost 1,200 pottery jobs last year.")
+    # the subject by its initials or a nickname, and the other party to its deal
+    bank = question_focus("How much profit did the Royal Bank of Scotland make?", None)
+    assert not bank.gives_another_figure("RBS's £8bn profit was a record.")
+    fee = question_focus("How much did Chelsea pay for Tom Vane?", None)
+    assert not fee.gives_another_figure("Leeds, who received £24m for Vane, are now debt-free.")
+    assert fee.gives_another_figure("Leeds, who received £24m for Smith, are now debt-free.")
+    seats = question_focus("How many seats did the Liberal Democrats win?", None)
+    assert seats.gives_another_figure("Labour's 356 seats gave it a big majority.")
+    # a deal struck together, and a country named with "and", give no joint figure
+    assert not fee.gives_a_joint_figure("Chelsea and Leeds agreed a £24m fee for Vane.")
+    caps = question_focus("How many caps has Dwight Yorke won for Trinidad?", None)
+    assert not caps.gives_a_joint_figure("Yorke has 60 caps for Trinidad and Tobago.")
+    listed = question_focus("How much will Acme spend on kit from Kite, Vane and Hale?", None)
+    assert not listed.gives_a_joint_figure("Acme will spend $1bn on kit from Kite, Vane and Hale.")
