@@ -245,6 +245,7 @@ class AnswerService:
             and not focus.gives_another_age(c.sentence.text)
             and not focus.gives_another_figure(c.sentence.text)
             and not focus.gives_a_joint_figure(c.sentence.text)
+            and not focus.figure_of_another(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text)
         ]

@@ -381,6 +381,75 @@ class Focus:
                 return False
         return True
 
+    def figure_of_another(self, sentence: str) -> bool:
+        """Whether a sentence gives its figure to someone else than the question's subject:
+        for "How much has France pledged …?" (a subject named right after the auxiliary, a
+        verb after it), a sentence that names none of the question's names (nor its nation
+        by another name: "Paris", "Washington"), does not call the subject by the question's
+        word for it or open with a description of it ("The carmaker expects …"), and names
+        another party ("Britain urged donors after pledging £960m"; "WMC said it made net
+        profits": "it" is WMC; "The US has pledged $1bn"). A titled speaker ("Mr Coupe
+        said", "said chief executive Ben Vane"), the outlet told ("told the BBC"), an office
+        and a nationality (unless another nation's, when the subject is a nation) name no
+        other party."""
+        if self.kind not in (Kind.NUMBER, Kind.MONEY):
+            return False
+        asked = _asked_subject(self.question)
+        if asked is None:
+            return False
+        subject, described_as = asked
+        words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+        if described_as & words:
+            return False
+        # (no name of the question at all, by a word, an alias or its initials: a sentence
+        # naming the other side of the subject's deal may give the subject's figure)
+        for run in self.names:
+            parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
+            initials = "".join(w[0] for w in parts) if len(parts) > 2 else ""
+            if any(w in words or words.intersection(_ALIASES.get(w, ())) for w in parts) or (
+                initials and initials in words
+            ):
+                return False
+        # ("we", "our": a quoted spokesman speaks for the subject)
+        if re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", sentence):
+            return False
+        runs = name_runs(sentence)
+        q_nations = _nations_of(subject)  # (the subject's nation: "has France pledged")
+        if q_nations & _nations_of(runs):
+            return False
+        opening = _OPENING_DESCRIPTION.match(sentence)
+        if opening:
+            desc = opening.group(1).split()
+            nations = {n for w in desc if w.lower() in _NATIONALS and (n := _nation(w))}
+            if not {w.lower() for w in desc} & {"rival", "other", "fellow"} and (
+                not nations or not q_nations or nations <= q_nations
+            ):
+                return False
+        q_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
+        others: set[str] = set()
+        for run in runs:
+            at = sentence.find(run)
+            before, after = sentence[:at], sentence[at + len(run) :]
+            if _TITLED_SPEAKER.search(before) and (
+                _SAYS.match(after) or _SAID_BEFORE.search(before)
+            ):
+                continue
+            if _TOLD_OUTLET.search(before):
+                continue
+            for w in re.findall(r"[A-Za-z0-9]+", _COMPOUND_END.sub("", run)):
+                lw = w.lower()
+                if re.search(r"\d", w) or lw in _OFFICES:
+                    continue
+                if len(w) == 2 and w.isupper() and w not in _NOT_PARTIES:
+                    others.add(lw)  # "the US", "the EU", "BP"
+                elif lw in _NATIONALS:
+                    nation = _nation(w)
+                    if q_nations and nation and nation not in q_nations | _REGIONS:
+                        others.add(lw)  # "the German government" for France's pledge
+                elif len(w) > 2:
+                    others.add(lw)
+        return bool(others - q_words)
+
     def gives_a_joint_figure(self, sentence: str) -> bool:
         """Whether a sentence giving a figure names one of the question's names only joined
         with another that the question does not name ("Applications from England and Wales
@@ -917,6 +986,93 @@ _ONE_VERB = re.compile(
     r"\s+[a-z]+(?=\s*(?:[?,.]|$)|\s+(?:for|to|in|at|on|from|by|with|over|after|during|last|"
     r"this|per|a|an|the|its|their)\b)"
 )
+
+
+def _nations_of(runs: Iterable[str]) -> set[str]:
+    """The nations name runs name, by name, adjective or capital ("GB" is the UK); regions
+    ("European") are none."""
+    found = set()
+    for run in runs:
+        for piece in [run, *run.split()]:
+            nation = _nation("uk" if piece.lower() == "gb" else piece)
+            if nation and nation not in _REGIONS:
+                found.add(nation)
+    return found
+
+
+# Two capitals that name no party: a medium, an office, a subject.
+_NOT_PARTIES = frozenset("TV PM MP GP AM FM PR HR AI IT ID DJ OK VR".split())
+# A titled speaker speaks for the subject: "Mr Coupe said", "said chief executive Ben Vane".
+_TITLED_SPEAKER = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+|"
+    r"\b(?i:chief executive|boss|chairman|chairwoman|chief|founder|spokesman|spokeswoman|"
+    r"managing director|director|president|manager)\s+)$"
+)
+_SAYS = re.compile(r"\s+(?:said|says|told|added|explained|insisted)\b")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told|added)\s+(?:\w+\s+){0,2}$")
+_TOLD_OUTLET = re.compile(r"\b(?:told|telling|speaking to|talking to)\s+(?:the\s+)?$", re.I)
+# A sentence opening with a description as its subject: "The corporation spent", "The French
+# carmaker expects", "The high-speed line between London and Birmingham will cost".
+_OPENING_DESCRIPTION = re.compile(
+    r"\s*(?:The|Its)\s+((?:(?:[a-z][a-z-]*|"
+    + "|".join(sorted(w.capitalize() for w in _NATIONALS if w.isalpha()))
+    + r")\s+){0,2}[a-z][a-z-]*)"
+    r"(?:\s+(?:between|from|of|in|at|for)(?:\s+[\w'’-]+){1,4}?)?"
+    r"\s+(?:has|have|had|is|was|were|will|would|could|can|may|spent|paid|made|took|sold|lost|"
+    r"won|gave|got|cut|raised|[a-z]+ed|[a-z]+[^s\W]s)\b"
+)
+
+
+# The auxiliary a figure question's subject follows ("did oil giant Shell offer", "has France
+# pledged", "does French carmaker Peugeot expect its", "has blogger Ali Reza been given").
+_AUXILIARY = re.compile(
+    r"\b(?:did|does|do|has|have|had|is|was|are|were|will|would|could|can)\s+(?:the\s+)?"
+)
+
+
+@lru_cache(maxsize=1024)
+def _asked_subject(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The words of a figure question's subject (the name after its auxiliary, a verb after
+    it) and of its description ("oil giant", "carmaker"), or None when it has none or the
+    name only qualifies a noun ("did the England captain win"). Read once per question (a
+    bounded cache of immutable values, safe across threads)."""
+    m = _AUXILIARY.search(question)
+    if m is None:
+        return None
+    rest = question[m.end() :]
+    tokens = list(re.finditer(r"[A-Za-z][\w'’-]*", rest))[:6]
+    described: list[str] = []
+    i = 0
+    # up to three words of description: lower-case, or a nationality ("French carmaker")
+    while (
+        i < len(tokens)
+        and i < 3
+        and (tokens[i].group(0)[0].islower() or tokens[i].group(0).lower() in _NATIONALS)
+    ):
+        described.append(tokens[i].group(0).lower())
+        i += 1
+    run: list[re.Match[str]] = []
+    while i < len(tokens) and tokens[i].group(0)[0].isupper():
+        if run and rest[run[-1].end() : tokens[i].start()].strip():
+            break
+        run.append(tokens[i])
+        i += 1
+    if not run:
+        return None
+    after = rest[run[-1].end() :]
+    if not (
+        re.match(_VERBISH, after)
+        or _ONE_VERB.match(after)
+        or re.match(r"\s+(?:be|been|being)\b", after)
+    ):
+        return None
+    # (the description is content words: "was the score when Auxerre knocked" has a clause
+    # between, whose subject is no subject of the question's figure)
+    described = [w for w in described if w not in _NATIONALS]
+    if any(w in STOPWORDS for w in described):
+        return None
+    subject = frozenset(w.lower() for t in run for w in re.findall(r"[A-Za-z]+", t.group(0)))
+    return subject, frozenset(described)
 
 
 def _is_subject(owner: str, subject: frozenset[str], names: tuple[str, ...]) -> bool:

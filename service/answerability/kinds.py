@@ -110,7 +110,10 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:what|which)\s+(?:[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|payment|salary|wage|"
+            # ("Which country has the highest rate of …?" asks for a place)
+            r"\b(?:what|which)\s+(?!(?:[\w'’&-]+\s+)?(?:country|countries|city|cities|town|"
+            r"region|nation|county|state|area)\b)(?:[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|"
+            r"payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
             r"valuation|bill|damages|compensation|fortune|debt)s?\b"
         ),
@@ -173,6 +176,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.STATEMENT,
     ),
+    # "Which of them said …?": one of those named.
+    (re.compile(r"^\s*which of (?:them|these|those)\b"), Kind.NAME),
     # Any other "Which <noun>…?" ("Which senior churchman…", "Which constituency…") asks for
     # something named, unless its noun is a category of things ("Which sectors…").
     (
@@ -185,10 +190,26 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
 )
 
 
+_OPENS_WITH_WHO = re.compile(r"^\s*(?:who|whom|whose|which)\b")
+_LATER_ASK = re.compile(r"\b(?:how|what|when|where|why)\b")
+
+
+def _first_ask(q: str) -> str:
+    """A question opening with "who" or "which" asks for that first: its words from a later
+    question word on ("Which MP asked the question that revealed how much it could cost?",
+    "Who was man of the match when Wales won, and what was the score?") do not make it ask
+    for a sum or a figure."""
+    if not _OPENS_WITH_WHO.match(q):
+        return q
+    later = _LATER_ASK.search(q)
+    return q[: later.start()] if later else q
+
+
 def asked_kind(question: str) -> Kind | None:
     """The kind of answer the question asks for, or None when its wording does not say.
     Capitalised words after the first are names, not wording ("Bill Thompson" asks no bill)."""
     q = " ".join(re.sub(r"(?<=\s)[A-Z][a-z][\w'’.-]*", "X", question.strip()).lower().split())
+    q = _first_ask(q)
     for pattern, kind in _KIND_RULES:
         if pattern.search(q):
             return kind

@@ -1957,3 +1957,48 @@ def test_the_figure_rules_leave_the_subject_by_another_name_deals_and_one_countr
     assert not caps.gives_a_joint_figure("Yorke has 60 caps for Trinidad and Tobago.")
     listed = question_focus("How much will Acme spend on kit from Kite, Vane and Hale?", None)
     assert not listed.gives_a_joint_figure("Acme will spend $1bn on kit from Kite, Vane and Hale.")
+
+
+def test_a_who_or_which_question_asks_its_first_ask() -> None:
+    mp = "Which MP tabled the question that revealed how much the vote could cost?"
+    assert asked_kind(mp) is Kind.NAME
+    two = "Who was man of the match when Leeds won, and what was the final score?"
+    assert asked_kind(two) is Kind.NAME
+    assert asked_kind("How much did the man who bought the club pay?") is Kind.MONEY
+    assert asked_kind("When Acme warned on profits, how many jobs did it cut?") is Kind.NUMBER
+
+
+def test_a_figure_named_to_another_party_than_the_questions_subject() -> None:
+    pledge = question_focus("How much has Norway pledged to the new vaccine fund?", None)
+    assert pledge.figure_of_another("Sweden, which pledged £90m, urged other donors to act.")
+    assert not pledge.figure_of_another("It will give $100m to the fund, Norway said.")
+    assert not pledge.figure_of_another("The pledge of $100m was welcomed by donors.")
+    bid = question_focus("How much did oil giant Kite offer for Vane Petroleum?", None)
+    assert bid.figure_of_another("Hale said it made net profits of $1bn in 2004.")
+    assert not bid.figure_of_another("The oil giant offered $9bn, Hale said.")
+    assert not bid.figure_of_another("Vane rejected the $9bn offer from Hale's rival.")
+    # a nationality, a product code or a two-letter acronym is no other party
+    prize = question_focus("How much prize money did Tom Vane give to flood relief?", None)
+    assert not prize.figure_of_another("The Spaniard gave his £28,000 prize to relief work.")
+    # no subject after the auxiliary: a clause between, or a role
+    assert not question_focus(
+        "What was the score when Leeds beat Hull in the cup?", None
+    ).figure_of_another("Hale's side won 2-0 at home.")
+    role = question_focus("How many caps did the England captain win?", None)
+    assert not role.figure_of_another("Hale won 50 caps.")
+
+
+def test_the_subject_by_its_capital_speaker_or_description_is_no_other_party() -> None:
+    pledge = question_focus("How much has France pledged to the new vaccine fund?", None)
+    assert not pledge.figure_of_another("Paris has pledged $90m to the fund, officials said.")
+    assert pledge.figure_of_another("The US has pledged $1bn to the fund.")
+    assert pledge.figure_of_another("The German government has pledged €2bn to the fund.")
+    profit = question_focus("How much profit did Kitewell make last year?", None)
+    assert not profit.figure_of_another("Chief executive Tom Vane said profits rose to £1.2bn.")
+    assert not profit.figure_of_another("Mr Vane said underlying profits rose 5% to £587m.")
+    assert not profit.figure_of_another("The retailer made £1.2bn, its best year.")
+    assert not profit.figure_of_another('"We made £1.2bn," Tom Vane told the BBC.')
+    assert profit.figure_of_another("The rival chain Hale's made £587m last year.")
+    assert profit.figure_of_another("Hale said it made £587m last year.")
+    assert asked_kind("Which country has the highest rate of obesity in Europe?") is Kind.PLACE
+    assert asked_kind("Which of them said how much the scheme would cost?") is Kind.NAME
