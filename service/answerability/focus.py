@@ -1040,7 +1040,8 @@ def _asked_subject(question: str) -> tuple[frozenset[str], frozenset[str]] | Non
     if m is None:
         return None
     rest = question[m.end() :]
-    tokens = list(re.finditer(r"[A-Za-z][\w'’-]*", rest))[:6]
+    # (a name may hold a dot: "Zafi.D")
+    tokens = list(re.finditer(r"[A-Za-z][\w'’-]*(?:\.[A-Za-z0-9][\w'’-]*)*", rest))[:6]
     described: list[str] = []
     i = 0
     # up to three words of description: lower-case, or a nationality ("French carmaker")
@@ -1060,7 +1061,12 @@ def _asked_subject(question: str) -> tuple[frozenset[str], frozenset[str]] | Non
     if not run:
         return None
     after = rest[run[-1].end() :]
-    if not (
+    # (after "does the", one verb and then a preposition or the end: "does the Zafi.D virus
+    # translate" asks about the virus, which "Zafi.D" only names)
+    if m.group(0).rstrip().lower().endswith(" the"):
+        if not _ONE_VERB.match(after):
+            return None
+    elif not (
         re.match(_VERBISH, after)
         or _ONE_VERB.match(after)
         or re.match(r"\s+(?:be|been|being)\b", after)

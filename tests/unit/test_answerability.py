@@ -2002,3 +2002,5 @@ def test_the_subject_by_its_capital_speaker_or_description_is_no_other_party() -
     assert profit.figure_of_another("Hale said it made £587m last year.")
     assert asked_kind("Which country has the highest rate of obesity in Europe?") is Kind.PLACE
     assert asked_kind("Which of them said how much the scheme would cost?") is Kind.NAME
+    virus = question_focus("How many languages does the Kilo.B worm translate its text into?", None)
+    assert not virus.figure_of_another('Its subject line says "Happy New Year" in 12 languages.')
