@@ -255,6 +255,10 @@ class AnswerService:
         # cost). Subheadings, bylines and captions are only ranked lower (a "By the end of
         # 2021, …" sentence is no byline).
         eligible = [c for c in eligible if not is_title(c.sentence)]
+        # A one-part "Which referee …?" question: the sentence gives the role or a name the
+        # article gives it (a two-part question's sentence may answer its other part).
+        if len(parts) == 1:
+            eligible = [c for c in eligible if focus.fills_role(c.sentence.text, in_article(c))]
         # The lead must be anchored: the question's names, years and quoted phrases are in it
         # or its article's retrieved passages. A two-part question may be anchored by two
         # sentences together.

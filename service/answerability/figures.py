@@ -74,6 +74,17 @@ _ARREST_WORD = (
     r"(?=[^.;]*\b(?:police|officers|questioning|suspicion|charge|terror\w*|custody|station|"
     r"cells?|connection|remand\w*|detention)\b))"
 )
+_NUM_WORD = rf"(?:\d+|{'|'.join(_COUNT_WORDS)})"
+# A word of a penalty ("jailed", "banned", "term"; "faces" only before a figure or life: not
+# "faces a retrial in six weeks"; "gave him eight years", "was given 10 years")
+_PENALTY_WORD = (
+    r"\b(?:jail\w*|prison\w*|imprison\w*|sentenc\w*|ban|bans|banned|banning|suspen\w+|"
+    r"custody|behind bars|detention|detained|term|serve|served|serving|life|lifetime|locked up)\b|"
+    r"\bfac(?:e|es|ed|ing)\s+(?:(?:up to|a maximum of|at least|a possible|a|an)\s+)?"
+    rf"(?:{_NUM_WORD}\b|life\b)|"
+    r"\b(?:given|handed|got|gave\s+(?:him|her|them))\s+(?:an?\s+)?"
+    rf"{_NUM_WORD}[\s-]+(?:years?|months?|weeks?)\b(?!\s+to\b)"
+)
 _UNITS = (
     (
         # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
@@ -88,11 +99,20 @@ _UNITS = (
         ),
     ),
     (
-        # A penalty: a duration ("six months", "two-year ban") or life.
-        re.compile(r"\b(?:sentence|jail term|prison term|ban|suspension)\b"),
+        # A penalty, when the question asks for it ("What jail sentence …?", "How long a ban
+        # …?"; not "How long does the court take to rule on her doping ban?"): a duration
+        # ("six months", "two-year ban") or life, in a sentence about a penalty ("spent two
+        # days being cross-examined" gives no jail sentence).
         re.compile(
-            r"\b(?:years?|months?|weeks?|days?|hours?|life)\b|\d+-(?:year|month|week|day)\b",
-            re.IGNORECASE,
+            r"\b(?:what|which|how long)\s+(?:[\w'’-]+\s+){0,4}?(?:sentence|jail term|prison term|"
+            r"ban|suspension)\b|\b(?:length|duration) of (?:the|his|her|their|a|its) "
+            r"(?:[\w-]+ )?(?:sentence|jail term|prison term|ban|suspension)\b"
+        ),
+        re.compile(
+            rf"^(?=.*(?:{_PENALTY_WORD}))"
+            r".*(?:\b(?:years?|months?|weeks?|days?|hours?|life|matches|games|seasons|races|"
+            r"fixtures)\b|\d+-(?:year|month|week|day|match|game|season|race)\b)",
+            re.IGNORECASE | re.DOTALL,
         ),
     ),
     (
@@ -234,7 +254,40 @@ _UNITS = (
         ),
         re.compile(r"\d(?:[.,]\d+)*\s?(?:kg|g|lb|lbs|tonnes?|tons?|kilos?|pounds|grams?)\b"),
     ),
+    (
+        # Odds: the sentence must give them ("8-1", "5/2", "evens"; a match is a figure
+        # itself: ``_FIGURE_UNITS``); a year or a stake does not ("What odds did the
+        # bookmaker give on him?").
+        re.compile(r"\b(?:what|which|at what|at which)\s+(?:[\w'’-]+\s+){0,2}?odds\b"),
+        re.compile(
+            # (a pair of figures in a sentence about betting: not "beat Hale 6-4 6-3")
+            r"^(?!.*\b(?:beat|beats|beating|won|wins|lost|loses|drew|defeated|victory|defeat|"
+            r"led|leads|trail\w*)\b[^.]*\d\s?[-–]\s?\d)"
+            r".*(?:(?<![\d.,])\d{1,3}\s?[-/]\s?\d{1,3}(?![\d.,]*\d)|(?<![\w.])[+-]\d{3,4}\b)"
+            r"|\bevens\b|\bodds-on\b|"
+            # a probability: "put the chance of a cut at 60%"
+            r"\b(?:chance|probability|likelihood)\b[^.]{0,40}?\d\s?(?:%|per ?cent)|"
+            r"\d\s?(?:%|per ?cent)\s+(?:chance|probability|likelihood)\b",
+            re.IGNORECASE | re.DOTALL,
+        ),
+    ),
+    (
+        # A seeding: the sentence must give one ("the fifth seed", "seeded 12th", "No 3
+        # seed"; a match is a figure itself); a score or a ranking does not ("What was she
+        # seeded?").
+        re.compile(r"\bwhat\b[^?]*\bseed(?:ed|ing)?\b"),
+        re.compile(
+            r"\b(?:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+            r"\d+(?:st|nd|rd|th)?|no\.?\s?\d+|number\s+\w+)[\s-]+seed(?:ed)?\b|\bunseeded\b|"
+            r"\bseeded\s+(?:(?:no\.?\s?|number\s+)\w+\b|(?:\d+(?:st|nd|rd|th)?|first|second|third|"
+            r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\b)",
+            re.IGNORECASE,
+        ),
+    ),
 )
+
+# Units whose match is a figure by itself ("evens", "the fifth seed"): no digit needed beside.
+_FIGURE_UNITS = frozenset(unit for _, unit in _UNITS[-2:])
 
 
 _CONVERSION = re.compile(r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?\s*\(([^()]{1,25})\)")
@@ -696,7 +749,13 @@ _DID_SOMETHING = re.compile(
     r"(?<![\w.,$£€¥])(?!(?:1[89]|20)\d\d\s)\d+(?:[.,]\d+)*(?:\s?(?:m|bn|k|million|billion|"
     r"thousand))?\s+"
     r"(?:have\s+|had\s+|were\s+|are\s+)?(?:saw|went|came|took|ran|fled|left|voted|died|"
-    r"watched|attended|signed|turned|tuned|joined|queued|marched|protested|applied|registered)\b"
+    r"watched|attended|signed|turned|tuned|joined|queued|marched|protested|applied|registered|"
+    r"lived|worked|visited|stayed|gathered)\b|"
+    # ("where 8,000 live", "4,000 work at the docks"; not "40 live dates", "30 work days")
+    r"(?<![\w.,$£€¥])(?!(?:1[89]|20)\d\d\s)\d+(?:[.,]\d+)*(?:\s?(?:m|bn|k|million|billion|"
+    r"thousand))?\s+(?:live|work)(?=(?:\s+(?:often|mostly|largely|still|now|today|together|"
+    r"permanently|full-time|\w+ly))?(?:\s+(?:in|on|at|for|there|here|near|nearby|within|"
+    r"locally|alone|abroad|as|from)\b|\s*[,.;)]))"
 )
 
 

@@ -27,9 +27,10 @@ from service.answerability.lexicon import (
     _PART_SPLIT,
     _YEAR,
 )
-from service.answerability.names import name_runs
+from service.answerability.names import name_runs, names_a_model
 from service.answerability.roles import (
     _ANY_NAME_ROLES,
+    _LOOSE_ROLES,
     _MEDIA_ROLES,
     _NAME_AFTER_ROLE,
     _NAME_BEFORE_ROLE,
@@ -381,6 +382,42 @@ class Focus:
                 return False
         return True
 
+    def fills_role(self, sentence: str, article: str) -> bool:
+        """Whether a sentence gives a name in the role a "Which referee …?" question asks
+        for: the sentence says the role itself ("referee Neale Barry", "the referee"), or a
+        name it gives that the question does not is given the role beside it in its article
+        ("referee Neale Barry", "Neale Barry, the referee"); "Spurs boss Martin Jol said …"
+        names no referee. True when the question asks no role or a loose one (an office, a
+        playing position: ``_LOOSE_ROLES``)."""
+        role = self.role
+        if role is None or role in _LOOSE_ROLES:
+            return True
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+        stems = {stem_word(w) for w in words}
+        if (
+            role in words
+            or stem_word(role) in stems
+            or any(alias in words for alias in _ALIASES.get(role, ()))
+            or _role_as_title(role, sentence)
+            or (role in _PLAYED_ROLES and _PLAYED.search(sentence))
+            or (role in _MEDIA_ROLES and _TOLD_MEDIA.search(sentence))
+        ):
+            return True
+        q_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
+        r = re.escape(role[:6]) + r"[\w'’-]*"
+        for run in name_runs(sentence):
+            new = [w for w in re.findall(r"[A-Za-z]+", run) if w.lower() not in q_words]
+            for w in new:
+                n = re.escape(w)
+                # "referee Neale Barry", "Neale Barry, the referee", "Barry (referee)"
+                if re.search(
+                    rf"(?i:\b{r})\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}{n}\b|\b{n}\s*(?:,|\(|-|–)\s*"
+                    rf"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,2}}(?i:{r})\b",
+                    article,
+                ):
+                    return True
+        return False
+
     def figure_of_another(self, sentence: str) -> bool:
         """Whether a sentence gives its figure to someone else than the question's subject:
         for "How much has France pledged …?" (a subject named right after the auxiliary, a
@@ -426,10 +463,22 @@ class Focus:
             ):
                 return False
         q_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
+        # (a subject read from a relative clause — "the longest sentence that Jo Hale could
+        # face" — has another party only in one that faces, is fined or pays something: not
+        # "under the Fraud Act", "the Serious Fraud Office said")
+        relative = (
+            _relative_verb(self.question) if asked == _relative_subject(self.question) else None
+        )
         others: set[str] = set()
         for run in runs:
             at = sentence.find(run)
             before, after = sentence[:at], sentence[at + len(run) :]
+            if relative is not None and not re.match(
+                rf"\W+(?:[\w'’-]+\W+){{0,3}}?(?:{relative}|fac(?:e|es|ed|ing)|fined|jailed|"
+                r"sentenced|banned|ordered|pa(?:y|ys|id)|receiv\w*|got|given|handed)\b",
+                after,
+            ):
+                continue
             if _TITLED_SPEAKER.search(before) and (
                 _SAYS.match(after) or _SAID_BEFORE.search(before)
             ):
@@ -585,6 +634,9 @@ class Focus:
                 return False
         for m in phrases:
             before, after = sentence[: m.start()], sentence[m.end() :]
+            # ("a Nokia 3220 handset" names the handset by its model)
+            if names_a_model(m.group(0), frozenset(q_names), q_words):
+                continue
             if not (_NAME_BEFORE_ROLE.search(before) or _NAME_AFTER_ROLE.match(after)):
                 return True
         return False
@@ -1038,7 +1090,7 @@ def _asked_subject(question: str) -> tuple[frozenset[str], frozenset[str]] | Non
     bounded cache of immutable values, safe across threads)."""
     m = _AUXILIARY.search(question)
     if m is None:
-        return None
+        return _relative_subject(question)
     rest = question[m.end() :]
     # (a name may hold a dot: "Zafi.D")
     tokens = list(re.finditer(r"[A-Za-z][\w'’-]*(?:\.[A-Za-z0-9][\w'’-]*)*", rest))[:6]
@@ -1059,25 +1111,57 @@ def _asked_subject(question: str) -> tuple[frozenset[str], frozenset[str]] | Non
         run.append(tokens[i])
         i += 1
     if not run:
-        return None
+        return _relative_subject(question)
     after = rest[run[-1].end() :]
     # (after "does the", one verb and then a preposition or the end: "does the Zafi.D virus
     # translate" asks about the virus, which "Zafi.D" only names)
     if m.group(0).rstrip().lower().endswith(" the"):
         if not _ONE_VERB.match(after):
-            return None
+            return _relative_subject(question)
     elif not (
         re.match(_VERBISH, after)
         or _ONE_VERB.match(after)
         or re.match(r"\s+(?:be|been|being)\b", after)
     ):
-        return None
+        return _relative_subject(question)
     # (the description is content words: "was the score when Auxerre knocked" has a clause
     # between, whose subject is no subject of the question's figure)
     described = [w for w in described if w not in _NATIONALS]
     if any(w in STOPWORDS for w in described):
-        return None
+        # ("is the longest sentence that Jo Hale could face": the clause's subject)
+        return _relative_subject(question)
     subject = frozenset(w.lower() for t in run for w in re.findall(r"[A-Za-z]+", t.group(0)))
+    return subject, frozenset(described)
+
+
+# "What is the longest sentence that former WorldCom finance chief Scott Sullivan could
+# face?": the name right before the clause's auxiliary is its subject.
+_RELATIVE = re.compile(
+    r"\b(?:that|which)\s+((?:[\w'’-]+\s+){0,5}?)((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s+"
+    r"(?:could|would|will|can|may|might|must|should|has|had|have|is|was|were|did|does|do)\b"
+)
+
+
+def _relative_verb(question: str) -> str | None:
+    """The verb after the relative clause's auxiliary ("could face" → "face"), or None."""
+    m = _RELATIVE.search(question)
+    if m is None:
+        return None
+    v = re.match(r"\s*(?:be\s+|have\s+)?([a-z]+)", question[m.end() :])
+    return re.escape(v.group(1)[:4]) + r"\w*" if v else None
+
+
+def _relative_subject(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The subject of a figure question's relative clause ("… the sentence that former
+    WorldCom finance chief Scott Sullivan could face"), with the clause's lower-case words
+    before it as its description, or None."""
+    m = _RELATIVE.search(question)
+    if m is None:
+        return None
+    described = [w.lower() for w in m.group(1).split() if w[0].islower()]
+    if any(w in STOPWORDS for w in described):
+        return None
+    subject = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", m.group(2)))
     return subject, frozenset(described)
 
 

@@ -18,12 +18,14 @@ from service.answerability.figures import (
     _COUNTS_TIME,
     _DIGITS,
     _DURATION,
+    _FIGURE_UNITS,
     _FRACTION,
     _HEDGED_QUESTION,
     _MONEY,
     _ODDS,
     _ORDINAL,
     _PAST_QUESTION,
+    _PENALTY_WORD,
     _PER_TIME,
     _PERCENTAGE,
     _PRONOUN_ONE,
@@ -63,7 +65,13 @@ from service.answerability.lexicon import (
     _WEEKDAYS,
     _YEAR,
 )
-from service.answerability.names import _names_the, _places, name_runs, names_no_one
+from service.answerability.names import (
+    _names_the,
+    _places,
+    name_runs,
+    names_a_model,
+    names_no_one,
+)
 
 # The sentence says the asked-for fact is not known: it does not answer.
 # "Unknown", but not the noun "the unknown" ("will enter the unknown just 77 days after…");
@@ -145,6 +153,11 @@ _NAME_OF = re.compile(
 _WHICH_NAMED = re.compile(
     r"\b(?:which|what)\s+(?:[\w'’-]+\s+){0,2}?(university|college|school|hospital|museum|"
     r"stadium|airport|prison|festival|theatre|gallery|hotel|cathedral|court)\b"
+)
+# "What is China's national AI plan called?": the answer names a plan.
+_CALLED = re.compile(
+    r"^\s*what (?:is|was|are|were|will)\s+(?:the |a |an |its |his |her |their |[\w-]+['’]s )?"
+    r"(?:[\w'’-]+ ){0,4}?(\w+) (?:be )?(?:called|named)\s*\??$"
 )
 _SPEECH_VERBS = (
     r"said|says|say|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|"
@@ -396,6 +409,10 @@ def holds_kind(
         # the question's own ("the three-year deal")
         # ("a week" is read by ``_A_SPAN``, which knows "a week ago"; "How long has she led
         # it?" is answered by the year she took over)
+        # ("How long a ban did she get?": a span in a sentence about a penalty; not "the
+        # hearing lasted three hours")
+        if asked.unit is _UNITS[1][1] and not re.search(_PENALTY_WORD, text, re.IGNORECASE):
+            return False
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
         starts = (_YEAR if _ASKS_SINCE_WHEN.search(q_lower) else _SINCE_YEAR).finditer(text)
         return (
@@ -509,7 +526,15 @@ def holds_kind(
             # engaged in the work" is a crowd, not a headcount — blind question writers
             # labelled that sentence twice as no answer and once as one — while "one of
             # hundreds of AI-focused projects" counts things)
-            return (bool(new_numbers) or spelled) and bool(asked.unit.search(text))
+            # ("jailed for life", "a whole-life order": a penalty with no figure)
+            life = asked.unit is _UNITS[1][1] and re.search(
+                r"\bfor life\b|\blife (?:sentence|term|imprisonment|ban)\b|\bwhole-life\b",
+                text,
+                re.IGNORECASE,
+            )
+            return (
+                bool(new_numbers) or spelled or bool(life) or asked.unit in _FIGURE_UNITS
+            ) and bool(asked.unit.search(text))
         return bool(new_numbers) or spelled or vague
     if kind is Kind.DATE:
         years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
@@ -549,11 +574,13 @@ def holds_kind(
     # "Who said …?": the answer is a sentence attributing words to someone.
     if _SPEECH_QUESTION.search(q_lower) and not _SPEECH.search(text):
         return False
-    head = _NAME_OF.search(q_lower) or _WHICH_NAMED.search(q_lower)
+    head = _NAME_OF.search(q_lower) or _WHICH_NAMED.search(q_lower) or _CALLED.search(q_lower)
     if head and not _names_the(head.group(1), text, q_lower):
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     q_names = asked.name_words
+    if names_a_model(text, q_names, q_words):
+        return True
     for run in name_runs(text, common):
         # ("China’s" is "China": a possessive ending is no word of the name, nor is the
         # lower-case end of a compound: "London-based" is "London")

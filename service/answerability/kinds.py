@@ -48,9 +48,34 @@ _PLACE_ADJECTIVES = (
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
     # "What jail sentence was he given?": a duration.
+    # ("What is the longest jail sentence …?", "What new maximum jail sentence …?")
     (
-        re.compile(r"\bwhat (?:\w+ )?(?:sentence|jail term|prison term|ban|suspension)\b"),
+        re.compile(
+            # "what new maximum jail term" (no auxiliary between: not "what did the ban …")
+            r"\bwhat (?:(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|could|can|"
+            r"might|may)\b)[\w-]+ ){0,3}?(?:sentence|jail term|prison term|ban|suspension)\b|"
+            # "what is the longest/maximum driving ban", "what was the sentence handed to …"
+            r"\bwhat (?:is|was|are|were|will be|would be) (?:the |a |his |her |their )?"
+            r"(?:(?:[\w-]+ ){0,2}?(?:longest|shortest|maximum|minimum|max|min|likely|possible|"
+            r"expected|total|new|jail|prison|custodial|driving|playing|doping|life|suspended) "
+            r"(?:[\w-]+ ){0,2}?(?:sentence|jail term|prison term|ban|suspension)\b|"
+            r"(?:sentence|jail term|prison term|ban|suspension)(?=\s+(?:given|handed|imposed|"
+            r"passed|received|served|for)\b|\s*\?))"
+        ),
         Kind.NUMBER,
+    ),
+    # "What is China's national AI plan called?": a name, for things given proper names
+    # (a condition or a nickname may be a lower-case term: "what is the virus known as?").
+    (
+        re.compile(
+            r"^\s*what(?:['’]s| is| was| are| were| will)\b[^?]*\b(?:plan|scheme|programme|program|"
+            r"project|strategy|initiative|campaign|policy|law|act|bill|report|fund|company|"
+            r"firm|group|band|album|film|movie|show|series|book|novel|game|product|festival|"
+            r"award|operation|party|organisation|organization|website|app)s?"
+            r"(?: (?:to|for|of|in|on|against|at)\b[^?,]{0,40}?)? (?:be )?"
+            r"(?:called|named)(?=\s*\??$|\s*,?\s*and\b)"
+        ),
+        Kind.NAME,
     ),
     # "How much gas will Iran supply?": a quantity of something that is not money.
     (_QUANTITY, Kind.NUMBER),
@@ -111,7 +136,12 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             # ("Which country has the highest rate of …?" asks for a place)
-            r"\b(?:what|which)\s+(?!(?:[\w'’&-]+\s+)?(?:country|countries|city|cities|town|"
+            r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the|a|an|its|his|her|their)\s+"
+            r"(?=(?:(?!(?:of|for|to|on|about|in|behind|with|from|at|by|over|doing|reason|impact|"
+            r"effect|cause)\b)[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|payment|salary|wage|"
+            r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
+            r"valuation|bill|damages|compensation|fortune|debt)s?\b))?"
+            r"(?!(?:[\w'’&-]+\s+)?(?:country|countries|city|cities|town|"
             r"region|nation|county|state|area)\b)(?:[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|"
             r"payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
@@ -120,6 +150,24 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         Kind.MONEY,
     ),
     (re.compile(r"\bwhat\b[^?,]{0,60}\b(?:sell|sold|fetch|fetched|go) for\b"), Kind.MONEY),
+    # "What would the plan cost the taxpayer?", "What did the takeover cost?": a sum.
+    (
+        re.compile(
+            r"^\s*what (?:would|will|did|does|do|could|might|is|was|has|had)\b[^?,]*"
+            r"(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bhis )(?<!\bher )"
+            r"\bcost\b(?!\s+of\b|-)"
+        ),
+        Kind.MONEY,
+    ),
+    # "What growth does X forecast?" (asked first): a rate of growth.
+    (
+        re.compile(
+            r"^\s*what (?:[\w-]+ ){0,2}growth\b(?=\s+(?:is|was|are|were|will|would|does|do|did|"
+            r"has|have|had|can|could|may|might|rate|figures?|forecasts?|in|for|of|this|next|"
+            r"last)\b|\s*\?)"
+        ),
+        Kind.NUMBER,
+    ),
     # "What was the deal worth?": a sum of money.
     (re.compile(r"^\s*what (?:is|was|are|were|will)\b[^?]*\bworth\b"), Kind.MONEY),
     # "What time did she run / does the show start?": a time of day or a race time.
@@ -128,7 +176,10 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
             r"slice|fraction|height|margin|age|number|numbered|ranking|rank|score|distance|speed|"
-            r"total|figure|size|weight|length)\b"
+            r"total|figure|size|weight|length|odds|seeded)\b|"
+            # "What seed is she?", "What was X's seeding?" (not "what seed varieties")
+            r"\bwhat (?:seed|seeding)\b(?=\s+(?:is|was|are|were|will|did|does|has|had)\b)|"
+            r"\bwhat (?:is|was|are|were) (?:the |his |her |their |(?:x )+)?(?:seed|seeding)\b"
         ),
         Kind.NUMBER,
     ),

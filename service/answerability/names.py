@@ -168,7 +168,8 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     n = re.escape(noun)
     # (not a day or a month: "rolled out a new app Monday")
     follows = (
-        rf"\b(?i:{n}s?),?\s+(?:(?:called|named|known as|dubbed)\s+)?[\"“‘']?"
+        rf"\b(?i:{n}s?),?\s+(?:(?:(?:is|was|are|were|will be|would be|has been|have been|"
+        r"had been|is being|to be)\s+)?(?:called|named|known as|dubbed)\s+)?[\"“‘']?"
         rf"(?!{_CALENDAR}\b)[A-Z]"
     )
     ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
@@ -178,9 +179,10 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     # whose new album …"; the apposition opens with a determiner or a possessive)
     beside = (
         r"(?<!\bin )(?<!\bat )(?<!\bon )(?<!\bfrom )(?<!\bthe )(?<!\bIn )(?<!\bAt )(?<!\bOn )"
-        r"(?<![\w'’-])[A-Z][\w'’-]*\s*(?:-|–|—|,)\s+(?:(?:formerly|now|once|also)\s+)?"
+        r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s*(?:-|–|—|,)|\s+(?:is|was|will be))\s+"
+        r"(?:(?:formerly|now|once|also)\s+)?"
         r"(?:the|a|an|his|her|its|their|[A-Z][\w'’-]*['’]s)\s+"
-        rf"(?:(?!(?:who|whose|which|that|and|but)\b)[\w'’-]+\s+){{0,3}}?(?i:{n})\b"
+        rf"(?:(?!(?:who|whose|which|that|and|but)\b)[\w'’-]+\s+){{0,3}}?(?i:{n})\b(?![’'])"
     )
     if any(re.search(p, text) for p in (follows, ends, of, beside)):
         return True
@@ -190,3 +192,24 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
         m.group(1).lower() not in q_words and m.group(1).lower() not in STOPWORDS
         for m in re.finditer(rf"(?<![\w'’])([A-Z][\w-]+)\s+{n}\b", text)
     )
+
+
+# A maker's name and a model code after it: "Nokia 3220", "Airbus A380", "Sony PS2". Not a
+# year ("Nokia 2004"), a quantity ("Nokia 10 million") or a share ("Nokia 30%").
+_MODEL = re.compile(
+    r"\b([A-Z][\w'’-]*)\s+((?:[A-Z]{1,3}-?)?\d[\dA-Za-z-]*)(?![\w.,]*\d)(?!\s?(?:%|per ?cent|"
+    r"m\b|bn\b|k\b|million|billion|thousand|hundred|years?\b))"
+)
+
+
+def names_a_model(text: str, q_names: frozenset[str], q_words: set[str]) -> bool:
+    """Whether ``text`` gives a model of a maker the question names ("Which Nokia handset
+    …?" — "a Nokia 3220 handset"): the code is a new name even though its maker is not."""
+    for m in _MODEL.finditer(text):
+        maker, code = m.group(1).lower(), m.group(2)
+        if maker not in q_names or code.lower() in q_words:
+            continue
+        if re.fullmatch(r"(?:1[89]|20)\d\d", code) or re.fullmatch(r"\d{1,2}", code):
+            continue  # a year, or a small number ("Nokia 10 handsets")
+        return True
+    return False

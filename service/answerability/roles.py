@@ -115,6 +115,24 @@ _ROLE = re.compile(
 )
 
 
+# Nouns a "Which <noun> <verb> …?" question uses loosely: an office ("Which Shanghai party
+# chief told …" — "Party Secretary Chen Jining"), a body ("Which trade body organised …" —
+# "the Internet Service Providers' Association") or a playing position ("Which striker
+# missed …", of a player the match report never calls one).
+_LOOSE_ROLES = frozenset(
+    "chief chiefs head heads leader leaders boss bosses official officials body bodies "
+    "organisation organisations organization organizations group groups striker strikers "
+    "forward forwards midfielder midfielders defender defenders goalkeeper goalkeepers keeper "
+    "winger wingers batsman batsmen bowler bowlers".split()
+)
+# "Which studio developed …?", "Which judge granted …?": the noun before the question's verb.
+_ROLE_SUBJECT = re.compile(
+    r"^\s*which\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w'’-]*)\s+(?=(?:[a-z]+ed|[a-z]{3,}[^s\W']s|"
+    r"made|won|led|took|gave|wrote|ran|beat|built|sold|bought|paid|struck|held|met|told|"
+    r"brought|chose|drew|hit|kept|left|lost|put|sent|spent|became|began|will|would|can|could)\b)"
+)
+
+
 # A verb of reporting after a name: the reporter, not the reported ("The Sun says…").
 _REPORTS = r"(?:says|said|say|reports|reported|report|quoted|claims|claimed)\b"
 # A name in apposition to "a <role>": "Acme, a games company" / "Acme is a games company",
@@ -186,7 +204,11 @@ def asked_noun(question: str, kind: Kind | None) -> str | None:
     ("which sectors") and kinds already checked (dates, places, numbers) have none."""
     m = _ROLE.match(" ".join(question.lower().split()))
     if m is None:
-        return None
+        # "Which studio developed …?": the noun before the verb, unless it is a loose
+        # description news rarely restates (an office, a body, a playing position)
+        m = _ROLE_SUBJECT.match(" ".join(question.lower().split()))
+        if m is None or m.group(2) in _LOOSE_ROLES:
+            return None
     noun = m.group(2)
     before = m.group(1).split()
     # "Which other club's manager vacancy …": the question asks which club

@@ -2004,3 +2004,141 @@ def test_the_subject_by_its_capital_speaker_or_description_is_no_other_party() -
     assert asked_kind("Which of them said how much the scheme would cost?") is Kind.NAME
     virus = question_focus("How many languages does the Kilo.B worm translate its text into?", None)
     assert not virus.figure_of_another('Its subject line says "Happy New Year" in 12 languages.')
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What would the council's parking plan cost local families each year?", Kind.MONEY),
+        ("What is the longest prison sentence the smuggler could receive?", Kind.NUMBER),
+        ("What new minimum driving ban did the panel propose for repeat offenders?", Kind.NUMBER),
+        ("What is the harbour board's new safety scheme called?", Kind.NAME),
+        ("What growth does Kestrel Bank predict for the Irish economy?", Kind.NUMBER),
+        ("What odds did Coral offer on Tom Vane winning the award?", Kind.NUMBER),
+        ("What was Swiss player Ana Kohl seeded at the Perth event?", Kind.NUMBER),
+        ("What is the current daily entry fee at the castle's gardens?", Kind.MONEY),
+        # a first ask keeps its kind: a later "what growth" does not take over
+        ("Since what year have sales been this low, and what growth does it expect?", Kind.DATE),
+    ],
+)
+def test_kind_gaps_cost_as_a_verb_called_odds_seeds_and_penalties(
+    question: str, kind: Kind
+) -> None:
+    assert asked_kind(question) is kind
+
+
+def test_odds_and_a_seeding_must_be_given_when_asked() -> None:
+    odds = "What odds did Coral offer on Tom Vane winning the award?"
+    assert holds_kind("Coral made Tom Vane a 7-2 shot.", Kind.NUMBER, odds)
+    assert holds_kind("He is now evens with Coral.", Kind.NUMBER, odds)
+    assert not holds_kind("Coral took bets on Vane in 2004.", Kind.NUMBER, odds)
+    seed = "What was Swiss player Ana Kohl seeded at the Perth event?"
+    assert holds_kind("Kohl, the sixth seed, won in straight sets.", Kind.NUMBER, seed)
+    assert holds_kind("Kohl, seeded 12th, won.", Kind.NUMBER, seed)
+    assert not holds_kind("Kohl won 6-1 6-2 to reach the final.", Kind.NUMBER, seed)
+
+
+def test_a_penalty_is_a_duration_in_a_sentence_about_a_penalty_when_asked() -> None:
+    term = "What is the longest prison sentence the smuggler could receive?"
+    assert holds_kind("He could be jailed for up to 20 years.", Kind.NUMBER, term)
+    assert holds_kind("Smugglers face 14 years in prison.", Kind.NUMBER, term)
+    assert not holds_kind("He spent three days giving evidence.", Kind.NUMBER, term)
+    # a ban in a clause is not what is asked: a duration without a penalty word answers
+    wait = "How long does the panel take to hear an appeal like the one against her ban?"
+    assert holds_kind("Rulings usually come within six weeks.", Kind.NUMBER, wait)
+
+
+def test_people_left_out_before_where_they_live_or_work_are_counted() -> None:
+    q = "How many people live in Ostend's old harbour district?"
+    assert names_what_is_counted("The district, where 12,000 live, is being rebuilt.", q)
+    assert names_what_is_counted("About 4,000 work at the docks.", "How many people work there?")
+    assert not names_what_is_counted("The district has 12,000 homes.", q)
+
+
+def test_a_model_code_names_the_makers_product() -> None:
+    q = "Which Kestrel phone will drivers need for the toll trial in Ghent?"
+    assert holds_kind("Drivers must own a Kestrel K220 phone.", Kind.NAME, q)
+    assert holds_kind("The Kestrel 7110 will be used.", Kind.NAME, q)
+    assert not holds_kind("Kestrel 2004 profits rose in Ghent.", Kind.NAME, q)
+    assert not holds_kind("Kestrel sold 10 million phones in Ghent.", Kind.NAME, q)
+    assert not holds_kind("Kestrel has 30% of the market in Ghent.", Kind.NAME, q)
+    focus = question_focus(q, None)
+    assert not focus.names_role_anonymously("Drivers must own a Kestrel K220 phone.")
+    assert focus.names_role_anonymously("Drivers must own a Kestrel phone.")
+
+
+def test_what_something_is_called_needs_that_thing_named() -> None:
+    q = "What is the harbour board's new safety scheme called?"
+    assert holds_kind("The board launched a scheme called Safe Harbour.", Kind.NAME, q)
+    assert holds_kind("The Safe Harbour Scheme starts in May.", Kind.NAME, q)
+    assert not holds_kind("Tom Vane, the chairman, praised the staff.", Kind.NAME, q)
+
+
+def test_the_subject_of_a_figure_questions_relative_clause() -> None:
+    q = "What is the longest prison sentence that former Kite finance chief Jo Hale could face?"
+    focus = question_focus(q, None)
+    assert focus.figure_of_another("Mr Vane could face a sentence of up to 30 years.")
+    assert not focus.figure_of_another("The former finance chief could face 10 years.")
+    assert not focus.figure_of_another("She could face a sentence of up to 10 years.")
+
+
+def test_which_role_did_something_needs_the_role_beside_the_name() -> None:
+    q = "Which referee sent off two Kite Rovers players at Vale Park on Saturday?"
+    focus = question_focus(q, None)
+    assert focus.role == "referee"
+    article = "Referee Tom Vane sent off two players. Rovers boss Jo Hale was furious."
+    assert focus.fills_role("Referee Tom Vane sent off two players.", article)
+    # a name given the role elsewhere in its article, beside it
+    assert focus.fills_role("Vane showed two red cards.", "Vane, the referee, was booed.")
+    # a name the article never gives the role: someone else
+    assert not focus.fills_role("Rovers boss Jo Hale said his side were robbed.", article)
+    # loose descriptions (an office, a body, a playing position) are not required
+    assert question_focus("Which trade body organised the debate?", None).role is None
+    striker = question_focus("Which striker did Hale say would start on Saturday?", None)
+    assert striker.fills_role("Hale said Tom Vane would start.", "Hale said Tom Vane would start.")
+    # no role asked: every sentence fills it
+    assert question_focus("Who sent off two players?", None).fills_role("Jo Hale said so.", "")
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("Which studio developed the sequel?", "studio"),
+        ("Which judge granted the injunction?", "judge"),
+        ("Which union represents the cabin crew?", "union"),
+        ("Which regulator fined the bank?", "regulator"),
+        ("Which Shanghai party chief met the visitors?", None),
+        ("Which company publishes the game?", None),
+    ],
+)
+def test_the_role_of_a_which_noun_verb_question(question: str, role: str | None) -> None:
+    assert question_focus(question, None).role == role
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What did the minister say about the cost of childcare?", Kind.STATEMENT),
+        ("What was the smoking ban in pubs meant to achieve?", None),
+        ("What growth strategy did the council adopt?", None),
+        ("What seed varieties did the farmers plant?", None),
+        ("What is the reason for the price rise?", None),
+        ("What's the new youth programme called?", Kind.NAME),
+        ("What is the police operation to find the painting called?", Kind.NAME),
+    ],
+)
+def test_the_kind_gap_rules_do_not_reach_too_far(question: str, kind: Kind | None) -> None:
+    assert asked_kind(question) is kind
+
+
+def test_penalties_seedings_and_odds_in_other_wordings() -> None:
+    term = "What jail sentence was the smuggler given?"
+    assert holds_kind("The judge gave him eight years.", Kind.NUMBER, term)
+    assert not holds_kind("He faces a retrial at the court in six weeks.", Kind.NUMBER, term)
+    ban = "What ban did the panel give the jockey?"
+    assert holds_kind("He was banned for six matches.", Kind.NUMBER, ban)
+    seed = "What was Ana Kohl seeded at the Perth event?"
+    assert holds_kind("Kohl, seeded number two, won.", Kind.NUMBER, seed)
+    assert holds_kind("The 14th-seeded Kohl won.", Kind.NUMBER, seed)
+    odds = "What odds did Coral offer on Tom Vane winning?"
+    assert not holds_kind("Vane beat Jo Hale 6-4 6-3 in the final.", Kind.NUMBER, odds)
