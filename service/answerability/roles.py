@@ -123,11 +123,13 @@ _LOOSE_ROLES = frozenset(
     "chief chiefs head heads leader leaders boss bosses official officials body bodies "
     "organisation organisations organization organizations group groups striker strikers "
     "forward forwards midfielder midfielders defender defenders goalkeeper goalkeepers keeper "
-    "winger wingers batsman batsmen bowler bowlers".split()
+    "winger wingers batsman batsmen bowler bowlers national nationals citizen citizens".split()
 )
 # "Which studio developed …?", "Which judge granted …?": the noun before the question's verb.
 _ROLE_SUBJECT = re.compile(
-    r"^\s*which\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w'’-]*)\s+(?=(?:[a-z]+ed|[a-z]{3,}[^s\W']s|"
+    # (read in the question's own case: a capitalised word is a name, not the noun — "Which
+    # two Middlesbrough strikers ended …" asks for strikers, "Which three DJs will …" no role)
+    r"^\s*(?i:which)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w'’-]*)\s+(?=(?i:[a-z]+ed|[a-z]{3,}[^s\W']s|"
     r"made|won|led|took|gave|wrote|ran|beat|built|sold|bought|paid|struck|held|met|told|"
     r"brought|chose|drew|hit|kept|left|lost|put|sent|spent|became|began|will|would|can|could)\b)"
 )
@@ -206,7 +208,7 @@ def asked_noun(question: str, kind: Kind | None) -> str | None:
     if m is None:
         # "Which studio developed …?": the noun before the verb, unless it is a loose
         # description news rarely restates (an office, a body, a playing position)
-        m = _ROLE_SUBJECT.match(" ".join(question.lower().split()))
+        m = _ROLE_SUBJECT.match(" ".join(question.split()))
         if m is None or m.group(2) in _LOOSE_ROLES:
             return None
     noun = m.group(2)

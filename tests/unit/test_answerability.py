@@ -2109,6 +2109,9 @@ def test_which_role_did_something_needs_the_role_beside_the_name() -> None:
         ("Which regulator fined the bank?", "regulator"),
         ("Which Shanghai party chief met the visitors?", None),
         ("Which company publishes the game?", None),
+        # a capitalised word is a name, not the role; a nationality is a loose one
+        ("Which two Northvale strikers ended their barren runs?", None),
+        ("Which three Kestrel engineers designed the bridge?", "engineers"),
     ],
 )
 def test_the_role_of_a_which_noun_verb_question(question: str, role: str | None) -> None:
