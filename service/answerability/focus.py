@@ -44,8 +44,11 @@ from service.answerability.roles import (
     asked_role,
     described_noun,
     event_verb,
+    gives_role,
     mentions_event,
     mentions_office,
+    mentions_role,
+    states_asked_event,
 )
 from service.evidence import STOPWORDS, content_words, stem_word
 
@@ -384,19 +387,20 @@ class Focus:
 
     def fills_role(self, sentence: str, article: str) -> bool:
         """Whether a sentence gives a name in the role a "Which referee …?" question asks
-        for: the sentence says the role itself ("referee Neale Barry", "the referee"), or a
-        name it gives that the question does not is given the role beside it in its article
-        ("referee Neale Barry", "Neale Barry, the referee"); "Spurs boss Martin Jol said …"
-        names no referee. True when the question asks no role or a loose one (an office, a
-        playing position: ``_LOOSE_ROLES``)."""
+        for: the sentence says the role itself ("referee Neale Barry", "the referee", "match
+        official", "Mr Justice Eady" for a judge; not "the referee's decision" nor "assistant
+        referee"), states the question's own event with a new name as its doer ("Blinx 2 was
+        developed by Artoon" for "Which studio developed Blinx 2?"), or a name it gives that
+        the question does not is given the role beside it in its article ("referee Neale
+        Barry", "Neale Barry, the referee", "The referee was Neale Barry", "the Amicus
+        union"); "Spurs boss Martin Jol said …" names no referee. True when the question asks
+        no role or a loose one (an office, a playing position: ``_LOOSE_ROLES``)."""
         role = self.role
         if role is None or role in _LOOSE_ROLES:
             return True
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
-        stems = {stem_word(w) for w in words}
         if (
-            role in words
-            or stem_word(role) in stems
+            mentions_role(role, sentence, spoken_of=False)
             or any(alias in words for alias in _ALIASES.get(role, ()))
             or _role_as_title(role, sentence)
             or (role in _PLAYED_ROLES and _PLAYED.search(sentence))
@@ -404,19 +408,18 @@ class Focus:
         ):
             return True
         q_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
-        r = re.escape(role[:6]) + r"[\w'’-]*"
-        for run in name_runs(sentence):
-            new = [w for w in re.findall(r"[A-Za-z]+", run) if w.lower() not in q_words]
-            for w in new:
-                n = re.escape(w)
-                # "referee Neale Barry", "Neale Barry, the referee", "Barry (referee)"
-                if re.search(
-                    rf"(?i:\b{r})\s+(?:[A-Z][\w'’.-]*\s+){{0,2}}{n}\b|\b{n}\s*(?:,|\(|-|–)\s*"
-                    rf"(?:(?:the|a|an|its|their|his|her)\s+)?(?:[\w'’-]+\s+){{0,2}}(?i:{r})\b",
-                    article,
-                ):
-                    return True
-        return False
+        new = {
+            w
+            for run in name_runs(sentence)
+            for w in re.findall(r"[A-Za-z]+", run)
+            if w.lower() not in q_words
+        }
+        if states_asked_event(self.question, sentence, new):
+            return True
+        # (an article that never says the role gives it to no name: skip the name patterns)
+        if not mentions_role(role, article):
+            return False
+        return gives_role(role, new, article)
 
     def figure_of_another(self, sentence: str) -> bool:
         """Whether a sentence gives its figure to someone else than the question's subject:
@@ -718,6 +721,7 @@ class Focus:
             )
 
         stems = {stem_word(w) for w in words} if self.role else set()
+        question_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
 
         # A question heavy with context (four or more names) may name one thing the
         # article calls otherwise ("the Conservatives" / "the Tories").
@@ -727,6 +731,19 @@ class Focus:
             present(self.role)
             or stem_word(self.role) in stems
             or _role_as_title(self.role, f"{sentence}\n{context}")
+            # ("Mr Justice Eady" for a judge, "the City watchdog" for a regulator, "Blinx 2
+            # was developed by Artoon" for "Which studio developed Blinx 2?")
+            or mentions_role(self.role, f"{sentence}\n{context}")
+            or states_asked_event(
+                self.question,
+                sentence,
+                {
+                    w
+                    for run in name_runs(sentence)
+                    for w in re.findall(r"[A-Za-z]+", run)
+                    if w.lower() not in question_words
+                },
+            )
             or (self.role in _PLAYED_ROLES and _PLAYED.search(sentence))
             or (self.role in _MEDIA_ROLES and _TOLD_MEDIA.search(sentence))
         ):

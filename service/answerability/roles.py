@@ -5,6 +5,8 @@ which the evidence must mention."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 from service.answerability.kinds import Kind
 from service.answerability.lexicon import _CATEGORY_NOUNS, _PUBLICATION_ENDS, _WEEKDAYS
@@ -129,7 +131,12 @@ _LOOSE_ROLES = frozenset(
 _ROLE_SUBJECT = re.compile(
     # (read in the question's own case: a capitalised word is a name, not the noun — "Which
     # two Middlesbrough strikers ended …" asks for strikers, "Which three DJs will …" no role)
-    r"^\s*(?i:which)\s+((?:[\w'’-]+\s+){0,3}?)([a-z][\w'’-]*)\s+(?=(?i:[a-z]+ed|[a-z]{3,}[^s\W']s|"
+    # (nor an adverb — "Which newly elected MP …" — nor a plural noun before a verb taken for
+    # one: "Which car makers plan …", "Which mobile phone firms offer …")
+    r"^\s*(?i:which)\s+((?:[\w'’-]+\s+){0,3}?)(?![a-z]+[^i\W]ly\b)([a-z][\w'’-]*)\s+"
+    r"(?=(?i:[a-z]+ed|[a-z]{3,}[^s\W']s\b(?-i:(?!\s+(?!(?:the|a|an|its|their|his|her|this|that|"
+    r"these|those|to|in|on|at|for|with|by|from|as|into|up|out|off|down|over|more|most|no|all|"
+    r"some|two|three|four|five|about|nearly|around|almost)\b)[a-z]))|"
     r"made|won|led|took|gave|wrote|ran|beat|built|sold|bought|paid|struck|held|met|told|"
     r"brought|chose|drew|hit|kept|left|lost|put|sent|spent|became|began|will|would|can|could)\b)"
 )
@@ -198,6 +205,241 @@ def _role_as_title(role: str, text: str) -> bool:
                 )
                 for m in re.finditer(title, text)
             )
+    return False
+
+
+# Words news uses for a role a question names ("Which studio …" — "developer Bungie", "the
+# games maker"; "Which regulator …" — "the City watchdog"; "Which director …" — "film-maker
+# Michael Moore"), case-insensitive.
+_ROLE_WORDS = {
+    "referee": r"umpires?|umpired|match officials?",
+    "umpire": r"referees?|refereed",
+    "judge": r"magistrates?",
+    "studio": r"developers?|games? (?:makers?|firms?|compan(?:y|ies)|houses?)",
+    "developer": r"studios?|games? (?:makers?|firms?|compan(?:y|ies)|houses?)",
+    "director": r"film-?makers?|film makers?|directed",
+    "film-maker": r"directors?|directed",
+    "filmmaker": r"directors?|directed",
+    "regulator": r"watchdogs?",
+    "watchdog": r"regulators?",
+    "film": r"movies?",
+    "movie": r"films?",
+}
+# Titles that give a role before a name, case-sensitive: "Mr Justice Eady", "Lord Justice
+# Hale", "Recorder Ann Lee" are judges ("Justice Secretary Jo Hale" is not). (Not "Foreign
+# Secretary Jack Straw" for a minister: the question's own name often holds such a title —
+# "Which Chinese minister will Jack Straw meet?")
+_ROLE_TITLES = {
+    "judge": r"\b(?:(?:Mr|Mrs|Ms|Lord|Lady|Dame|Sir)\s+)?Justice(?=\s+(?!(?:Secretary|Department|"
+    r"Ministry|Minister|Committee|Select|League|Party|Commission)\b)(?:[A-Z]\.\s*)*[A-Z])|"
+    r"\bRecorder(?=\s+(?:[A-Z]\.\s*)*[A-Z])",
+}
+# Lesser roles beside the word: "assistant referee Jo Hale" ran the line.
+_LESSER_ROLE = re.compile(r"\b(?:assistant|fourth|video)[ \t]+$", re.IGNORECASE)
+# A name's word in an article: a capitalised word or an initial ("H. M. Webb", "A.B. Lee"),
+# never past a sentence's end nor a line's.
+_NAME_TOKEN = r"(?:[A-Z]\.(?:[ \t]?[A-Z]\.)*|[A-Z][\w'’-]*)"
+_SP = r"[^\S\n]+"
+# Capitalised words a title may start with ("District Judge Ann Lee", "Chief Justice Lee").
+_TITLE_QUALIFIERS = frozenset(
+    "District Circuit Federal Chief Senior Deputy Court Supreme Appeals Magistrates Match".split()
+)
+
+
+def _role_forms(role: str) -> str:
+    """A pattern of the role word, its inflections (and a verb's: "refereed") and the words
+    news uses for it, case-insensitive, as whole words, never a possessive ("the referee's
+    decision" names no referee)."""
+    forms = rf"{re.escape(role)}(?:s|es|d|ed|ing)?"
+    if role in _ROLE_WORDS:
+        forms += "|" + _ROLE_WORDS[role]
+    return rf"(?i:\b(?:{forms}))\b(?!['’])"
+
+
+# Someone speaking of the role's holder: "Jo Hale said the judge was wrong", "Hale blamed
+# the referee" (the sentence's name is the speaker's).
+_SPOKEN_OF = re.compile(
+    r"\b(?:said|says|told|claimed|insisted|argued|believes|believed|criticised|criticized|"
+    r"blamed|accused|attacked|praised|thanked|questioned|urged|asked|slammed|hit out at)\s+"
+    r"(?:that\s+)?(?:the|a|an)\s+$",
+    re.IGNORECASE,
+)
+
+
+def mentions_role(role: str, text: str, spoken_of: bool = True) -> bool:
+    """Whether ``text`` says the role: its word or stem (not as a possessive nor a lesser role:
+    "the referee's decision", "assistant referee Jo Hale"; nor, unless ``spoken_of``, as the
+    one a speaker speaks of: "Jo Hale said the judge was wrong"), a word news uses for it, or
+    a title that gives it ("Mr Justice Eady"). A capitalised word inside a name counts: "the
+    House Budget Committee" names a committee."""
+    stem = stem_word(role)
+    for m in re.finditer(r"[A-Za-z]+", text):
+        w = m.group(0).lower()
+        if (w == role or stem_word(w) == stem) and not (
+            re.match(r"['’]s?\b", text[m.end() :])
+            or _LESSER_ROLE.search(text[max(0, m.start() - 20) : m.start()])
+            or (not spoken_of and _SPOKEN_OF.search(text[max(0, m.start() - 40) : m.start()]))
+        ):
+            return True
+    if role in _ROLE_WORDS and re.search(rf"(?i:\b(?:{_ROLE_WORDS[role]}))\b", text):
+        return True
+    return role in _ROLE_TITLES and re.search(_ROLE_TITLES[role], text) is not None
+
+
+def gives_role(role: str, names: Iterable[str], text: str) -> bool:
+    """Whether ``text`` gives the role to the name (one of its words) right beside it:
+    "referee Neale Barry", "the referee, Neale Barry,", "the referee was Neale Barry",
+    "refereed by Neale Barry", "Neale Barry, the referee", "Barry (referee)", "Barry, who was
+    the referee", "Barry is the referee", "Barry, who refereed", "the Amicus union", "Mr
+    Justice Eady". Not "Jo Hale, furious at referee Tom Vane" (another's title after a
+    preposition) nor "Hale, who blamed the referee"."""
+    key = tuple(sorted(set(names)))
+    return bool(key) and next(_role_given(role, key, text), None) is not None
+
+
+@lru_cache(maxsize=1024)
+def _gives_role_pattern(role: str, names: tuple[str, ...]) -> re.Pattern[str]:
+    """``gives_role``'s pattern for one role and the sentence's new names (compiled once)."""
+    r = _role_forms(role)
+    n = rf"\b(?:{'|'.join(map(re.escape, names))})\b"
+    lesser = r"(?<!assistant )(?<!fourth )(?<!video )(?<!Assistant )(?<!Fourth )(?<!Video )"
+    # the role before the name, as a title, after a comma, a copula or "by"
+    before = (
+        rf"{lesser}{r}(?:,|{_SP}(?:is|was|will be|has been|by))?{_SP}"
+        rf"(?:(?:Mr|Mrs|Ms|Dr|Sir)\.?{_SP})?(?:{_NAME_TOKEN}{_SP}){{0,2}}{n}"
+    )
+    if role in _ROLE_TITLES:
+        before += rf"|(?:{_ROLE_TITLES[role]}){_SP}(?:{_NAME_TOKEN}{_SP}){{0,2}}{n}"
+    # the name, then the role: in apposition (with "who is/was"), after a copula, as a noun
+    # after "the <name>", or as the role's verb ("who refereed")
+    described = (
+        rf"(?:(?:the|a|an|its|their|his|her){_SP}(?:[\w'’-]+{_SP}){{0,2}}?"
+        rf"|(?:{_NAME_TOKEN}{_SP}){{0,2}})"
+    )
+    end = r"(?![^\S\n]+[A-Z])"
+    after = (
+        rf"{n}[ \t]*(?:,|\(|-|–)[ \t]*(?:(?:who|which){_SP}(?:is|was|has been|had been|will be)"
+        rf"{_SP})?{described}{r}{end}"
+        rf"|{n}{_SP}(?:is|was|will be|has been|had been|became){_SP}"
+        rf"(?:the|a|an){_SP}(?:[\w'’-]+{_SP}){{0,2}}?{r}{end}"
+        rf"|(?i:\bthe){_SP}(?:{_NAME_TOKEN}{_SP}){{0,2}}{n}{_SP}{r}{end}(?!,?{_SP}[A-Z])"
+        rf"|{n},?{_SP}who{_SP}(?:also{_SP}|has{_SP}|had{_SP})?"
+        rf"(?i:{re.escape(role)}d|{re.escape(role)}ed)\b"
+    )
+    return re.compile(f"{before}|{after}")
+
+
+def _role_given(role: str, names: tuple[str, ...], text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``gives_role``'s pattern that are no role word inside another name."""
+    n = rf"\b(?:{'|'.join(map(re.escape, names))})\b"
+    for m in _gives_role_pattern(role, names).finditer(text):
+        # (a capitalised role word after a capitalised word is inside another name: "European
+        # Union Commissioner Jo Hale" gives no union)
+        word = re.match(r"[A-Za-z]", m.group(0))
+        prev = re.search(r"([A-Za-z][\w'’-]*)[ \t]+$", text[max(0, m.start() - 40) : m.start()])
+        if (
+            word
+            and m.group(0)[0].isupper()
+            and prev
+            and prev.group(1)[0].isupper()
+            and prev.group(1) not in _TITLE_QUALIFIERS
+            and not re.match(n, m.group(0))
+        ):
+            continue
+        yield m
+
+
+# Verbs whose subject need hold no role: many say or criticise the same thing.
+_SPEECH_VERBS = frozenset(
+    "said says told tells warned claimed argued described criticised criticized praised blamed "
+    "announced admitted insisted denied revealed suggested urged accused".split()
+)
+_PARTICLES = frozenset("off out up down back away over".split())
+_OBJECT_ENDS = re.compile(
+    r"\b(?:at|in|on|for|from|with|by|against|during|after|before|to|into|since|as|than|when|"
+    r"while|because|and|or|last|this|next|if|despite|amid|under)\b|[?,;]"
+)
+
+
+def asked_event(question: str) -> tuple[str, tuple[str, ...]] | None:
+    """The verb of a "Which studio developed Blinx 2?" question (its base: "developed", "send"
+    for "sent") and the words of its object ("blinx"; "injunction" of "granted the injunction
+    against …"), or None: no such question, a modal ("will distribute"), or a verb of saying
+    ("Which minister said …": many say the same)."""
+    q = " ".join(question.split())
+    if _ROLE.match(q.lower()):
+        return None
+    m = _ROLE_SUBJECT.match(q)
+    if m is None:
+        return None
+    v = re.match(r"([A-Za-z]+)\b", q[m.end() :])
+    if v is None:
+        return None
+    verb = v.group(1).lower()
+    if verb in ("will", "would", "can", "could") or verb in _SPEECH_VERBS:
+        return None
+    tail = q[m.end() + v.end() :].split()
+    while tail and tail[0].lower() in _PARTICLES:
+        tail = tail[1:]
+    obj = _OBJECT_ENDS.split(" ".join(tail), maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]+", obj)
+    lower = [w for w in words if w[0].islower() and w not in STOPWORDS]
+    named = [w.lower() for w in words if w.lower() not in STOPWORDS]
+    return _IRREGULAR.get(verb, verb), tuple(lower or named)
+
+
+def states_asked_event(question: str, sentence: str, names: set[str]) -> bool:
+    """Whether ``sentence`` states the event of a "Which studio developed Blinx 2?" question
+    (its verb and object) with one of ``names`` as the doer: "Artoon developed Blinx 2",
+    "Artoon, which employs 40, developed Blinx 2", "Blinx 2 was developed by Artoon". A
+    court is no judge ("jailed by Southwark Crown Court")."""
+    event = asked_event(question)
+    if event is None or not names:
+        return False
+    verb, obj = event
+    stems = {stem_word(w) for w in re.findall(r"[a-z0-9]+", sentence.lower())}
+    if not all(stem_word(w.lower()) in stems for w in obj):
+        return False
+    # ("Jo Hale called the strike a disgrace" names what it was, not who called it)
+    if (
+        verb == "called"
+        and obj
+        and not re.search(
+            rf"(?i:\b{re.escape(obj[-1])})\w*(?:\s*(?:[.,;]|$)|\s+(?:at|in|on|for|over|after|from|"
+            r"against|last|this|next|by|across)\b)",
+            sentence,
+        )
+    ):
+        return False
+    past = {k for k, b in _IRREGULAR.items() if b == verb}
+    stem = stem_word(verb)
+    doer = {n for n in names if n not in ("Court", "Tribunal")}
+    for m in re.finditer(r"[a-z]+", sentence):
+        w = m.group(0)
+        if not (w in past or w == verb or stem_word(w) == stem):
+            continue
+        before, after = sentence[: m.start()], sentence[m.end() :]
+        if not re.search(r"\b(?:is|are|was|were|be|been|being)\s+$", before):
+            pre = re.sub(
+                r"(?:\s+(?:has|have|had|also|then|later|duly|who|which|that))+\s*$", "", before
+            )
+            pre = re.sub(r",\s*(?:who|which)\b[^,]{0,80},\s*$", "", pre)
+            last = re.search(r"([A-Z][\w'’-]*)[,\s]*$", pre)
+            # (not a name given another role: "Kite Motors boss Jo Hale called the strike …")
+            titled = re.search(
+                r"(?<![\w-])([a-z]+)\s+(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]*[,\s]*$", pre
+            )
+            if last and last.group(1) in doer and not (titled and titled.group(1) not in STOPWORDS):
+                return True
+        by = re.match(
+            r"(?:\s+[\w'’£$€.-]+){0,3}?\s+by\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*)+)", after
+        )
+        if (
+            by
+            and not re.search(r"\b(?:Court|Tribunal)\b", by.group(1))
+            and any(t.strip(".") in doer for t in by.group(1).split())
+        ):
+            return True
     return False
 
 

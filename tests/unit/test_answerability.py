@@ -2145,3 +2145,20 @@ def test_penalties_seedings_and_odds_in_other_wordings() -> None:
     assert holds_kind("The 14th-seeded Kohl won.", Kind.NUMBER, seed)
     odds = "What odds did Coral offer on Tom Vane winning?"
     assert not holds_kind("Vane beat Jo Hale 6-4 6-3 in the final.", Kind.NUMBER, odds)
+
+
+def test_a_role_in_news_wording_and_the_questions_own_event() -> None:
+    judge = question_focus("Which judge granted the injunction against the Daily Kite?", None)
+    assert judge.fills_role("Mr Justice Eady granted the injunction.", "")
+    referee = question_focus("Which referee sent off two Kite Rovers players?", None)
+    assert referee.fills_role("Tom Vane sent off two players.", "The referee was Tom Vane.")
+    assert not referee.fills_role("Jo Hale criticised the referee's decision.", "")
+    assert not referee.fills_role("Assistant referee Jo Hale raised his flag.", "")
+    studio = question_focus("Which studio developed Blinx 2?", None)
+    assert studio.fills_role("Blinx 2 was developed by Artoon.", "")
+    assert not studio.fills_role("Microsoft boss Jo Hale praised Blinx 2.", "")
+    # a title the question's own name holds gives no minister
+    minister = question_focus("Which Chinese minister will Jo Hale meet in Beijing?", None)
+    assert not minister.fills_role(
+        "Foreign Secretary Jo Hale will meet officials in Beijing.", "Jo Hale will travel."
+    )
