@@ -133,7 +133,9 @@ _ROLE_SUBJECT = re.compile(
     # two Middlesbrough strikers ended …" asks for strikers, "Which three DJs will …" no role)
     # (nor an adverb — "Which newly elected MP …" — nor a plural noun before a verb taken for
     # one: "Which car makers plan …", "Which mobile phone firms offer …")
-    r"^\s*(?i:which)\s+((?:[\w'’-]+\s+){0,3}?)(?![a-z]+[^i\W]ly\b)([a-z][\w'’-]*)\s+"
+    # (nor a time adverb: "Which Australians last won …")
+    r"^\s*(?i:which)\s+((?:[\w'’-]+\s+){0,3}?)(?![a-z]+[^i\W]ly\b)(?!(?:last|first|also|still|"
+    r"now|ever|never|just|already|then|once|again|later|jointly|together)\b)([a-z][\w'’-]*)\s+"
     r"(?=(?i:[a-z]+ed|[a-z]{3,}[^s\W']s\b(?-i:(?!\s+(?!(?:the|a|an|its|their|his|her|this|that|"
     r"these|those|to|in|on|at|for|with|by|from|as|into|up|out|off|down|over|more|most|no|all|"
     r"some|two|three|four|five|about|nearly|around|almost)\b)[a-z]))|"
@@ -213,6 +215,11 @@ def _role_as_title(role: str, text: str) -> bool:
 # Michael Moore"), case-insensitive.
 _ROLE_WORDS = {
     "referee": r"umpires?|umpired|match officials?",
+    # (a journalist by the newsroom's titles, a churchman by the church's)
+    "journalist": r"editors?|correspondents?|reporters?|presenters?|columnists?|commentators?|"
+    r"broadcasters?",
+    "churchman": r"cardinals?|archbishops?|bishops?|priests?|vicars?|pope|reverend|rabbis?|imams?|"
+    r"clergyman|clergy",
     "umpire": r"referees?|refereed",
     "judge": r"magistrates?",
     "studio": r"developers?|games? (?:makers?|firms?|compan(?:y|ies)|houses?)",

@@ -2162,3 +2162,11 @@ def test_a_role_in_news_wording_and_the_questions_own_event() -> None:
     assert not minister.fills_role(
         "Foreign Secretary Jo Hale will meet officials in Beijing.", "Jo Hale will travel."
     )
+
+
+def test_a_journalist_or_churchman_by_title_and_no_adverb_for_a_role() -> None:
+    journalist = question_focus("Which BBC journalist called the plan a gamble?", None)
+    assert journalist.fills_role("BBC political editor Jo Hale said the plan was a gamble.", "")
+    churchman = question_focus("Which senior churchman backed the call for a review?", None)
+    assert churchman.fills_role("Cardinal Tom Vane backed the call for a review.", "")
+    assert question_focus("Which Australians last won the title at home?", None).role is None
