@@ -85,6 +85,38 @@ _PENALTY_WORD = (
     r"\b(?:given|handed|got|gave\s+(?:him|her|them))\s+(?:an?\s+)?"
     rf"{_NUM_WORD}[\s-]+(?:years?|months?|weeks?)\b(?!\s+to\b)"
 )
+_ODDS_UNIT = (
+    # Odds: the sentence must give them ("8-1", "5/2", "evens"; a match is a figure
+    # itself: ``_FIGURE_UNITS``); a year or a stake does not ("What odds did the
+    # bookmaker give on him?").
+    re.compile(r"\b(?:what|which|at what|at which)\s+(?:[\w'’-]+\s+){0,2}?odds\b"),
+    re.compile(
+        # (a pair of figures in a sentence about betting: not "beat Hale 6-4 6-3")
+        r"^(?!.*\b(?:beat|beats|beating|won|wins|lost|loses|drew|defeated|victory|defeat|"
+        r"led|leads|trail\w*)\b[^.]*\d\s?[-–]\s?\d)"
+        r".*(?:(?<![\d.,])\d{1,3}\s?[-/]\s?\d{1,3}(?![\d.,]*\d)|(?<![\w.])[+-]\d{3,4}\b)"
+        r"|\bevens\b|\bodds-on\b|"
+        # a probability: "put the chance of a cut at 60%"
+        r"\b(?:chance|probability|likelihood)\b[^.]{0,40}?\d\s?(?:%|per ?cent)|"
+        r"\d\s?(?:%|per ?cent)\s+(?:chance|probability|likelihood)\b",
+        re.IGNORECASE | re.DOTALL,
+    ),
+)
+
+_SEED_UNIT = (
+    # A seeding: the sentence must give one ("the fifth seed", "seeded 12th", "No 3
+    # seed"; a match is a figure itself); a score or a ranking does not ("What was she
+    # seeded?").
+    re.compile(r"\bwhat\b[^?]*\bseed(?:ed|ing)?\b"),
+    re.compile(
+        r"\b(?:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+        r"\d+(?:st|nd|rd|th)?|no\.?\s?\d+|number\s+\w+)[\s-]+seed(?:ed)?\b|\bunseeded\b|"
+        r"\bseeded\s+(?:(?:no\.?\s?|number\s+)\w+\b|(?:\d+(?:st|nd|rd|th)?|first|second|third|"
+        r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\b)",
+        re.IGNORECASE,
+    ),
+)
+
 _UNITS = (
     (
         # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
@@ -254,40 +286,12 @@ _UNITS = (
         ),
         re.compile(r"\d(?:[.,]\d+)*\s?(?:kg|g|lb|lbs|tonnes?|tons?|kilos?|pounds|grams?)\b"),
     ),
-    (
-        # Odds: the sentence must give them ("8-1", "5/2", "evens"; a match is a figure
-        # itself: ``_FIGURE_UNITS``); a year or a stake does not ("What odds did the
-        # bookmaker give on him?").
-        re.compile(r"\b(?:what|which|at what|at which)\s+(?:[\w'’-]+\s+){0,2}?odds\b"),
-        re.compile(
-            # (a pair of figures in a sentence about betting: not "beat Hale 6-4 6-3")
-            r"^(?!.*\b(?:beat|beats|beating|won|wins|lost|loses|drew|defeated|victory|defeat|"
-            r"led|leads|trail\w*)\b[^.]*\d\s?[-–]\s?\d)"
-            r".*(?:(?<![\d.,])\d{1,3}\s?[-/]\s?\d{1,3}(?![\d.,]*\d)|(?<![\w.])[+-]\d{3,4}\b)"
-            r"|\bevens\b|\bodds-on\b|"
-            # a probability: "put the chance of a cut at 60%"
-            r"\b(?:chance|probability|likelihood)\b[^.]{0,40}?\d\s?(?:%|per ?cent)|"
-            r"\d\s?(?:%|per ?cent)\s+(?:chance|probability|likelihood)\b",
-            re.IGNORECASE | re.DOTALL,
-        ),
-    ),
-    (
-        # A seeding: the sentence must give one ("the fifth seed", "seeded 12th", "No 3
-        # seed"; a match is a figure itself); a score or a ranking does not ("What was she
-        # seeded?").
-        re.compile(r"\bwhat\b[^?]*\bseed(?:ed|ing)?\b"),
-        re.compile(
-            r"\b(?:top|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-            r"\d+(?:st|nd|rd|th)?|no\.?\s?\d+|number\s+\w+)[\s-]+seed(?:ed)?\b|\bunseeded\b|"
-            r"\bseeded\s+(?:(?:no\.?\s?|number\s+)\w+\b|(?:\d+(?:st|nd|rd|th)?|first|second|third|"
-            r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|top)\b)",
-            re.IGNORECASE,
-        ),
-    ),
+    _ODDS_UNIT,
+    _SEED_UNIT,
 )
 
 # Units whose match is a figure by itself ("evens", "the fifth seed"): no digit needed beside.
-_FIGURE_UNITS = frozenset(unit for _, unit in _UNITS[-2:])
+_FIGURE_UNITS = frozenset(unit for _, unit in (_ODDS_UNIT, _SEED_UNIT))
 
 
 _CONVERSION = re.compile(r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?\s*\(([^()]{1,25})\)")

@@ -398,28 +398,46 @@ class Focus:
         role = self.role
         if role is None or role in _LOOSE_ROLES:
             return True
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
-        if (
-            mentions_role(role, sentence, spoken_of=False)
-            or any(alias in words for alias in _ALIASES.get(role, ()))
-            or _role_as_title(role, sentence)
-            or (role in _PLAYED_ROLES and _PLAYED.search(sentence))
-            or (role in _MEDIA_ROLES and _TOLD_MEDIA.search(sentence))
-        ):
+        if self._says_role(sentence, spoken_of=False) or self._role_by_verb(sentence):
             return True
-        q_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
-        new = {
-            w
-            for run in name_runs(sentence)
-            for w in re.findall(r"[A-Za-z]+", run)
-            if w.lower() not in q_words
-        }
+        new = self._new_name_words(sentence)
         if states_asked_event(self.question, sentence, new):
             return True
         # (an article that never says the role gives it to no name: skip the name patterns)
         if not mentions_role(role, article):
             return False
         return gives_role(role, new, article)
+
+    def _says_role(self, text: str, *, spoken_of: bool = True) -> bool:
+        """Whether ``text`` says the asked role itself: its words or a synonym ("match
+        official" for a referee; ``mentions_role``), an alias, or a title that holds it ("Mr
+        Justice Eady" for a judge). ``spoken_of=False``: not where the role is only spoken
+        of ("the referee's decision")."""
+        assert self.role is not None
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
+        return (
+            mentions_role(self.role, text, spoken_of=spoken_of)
+            or any(alias in words for alias in _ALIASES.get(self.role, ()))
+            or _role_as_title(self.role, text)
+        )
+
+    def _role_by_verb(self, sentence: str) -> bool:
+        """Whether the sentence gives the role by what its name does: a playing role by
+        playing ("Smith played …"), a medium by what was told to it ("told the Sun")."""
+        return (self.role in _PLAYED_ROLES and _PLAYED.search(sentence) is not None) or (
+            self.role in _MEDIA_ROLES and _TOLD_MEDIA.search(sentence) is not None
+        )
+
+    def _new_name_words(self, sentence: str) -> set[str]:
+        """The words of the sentence's names (``name_runs``) that the question does not use,
+        as written: the names a sentence adds, one of which may fill the asked role."""
+        q_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
+        return {
+            w
+            for run in name_runs(sentence)
+            for w in re.findall(r"[A-Za-z]+", run)
+            if w.lower() not in q_words
+        }
 
     def figure_of_another(self, sentence: str) -> bool:
         """Whether a sentence gives its figure to someone else than the question's subject:
@@ -721,31 +739,19 @@ class Focus:
             )
 
         stems = {stem_word(w) for w in words} if self.role else set()
-        question_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
 
         # A question heavy with context (four or more names) may name one thing the
         # article calls otherwise ("the Conservatives" / "the Tories").
         if self.event and not mentions_event(self.event, text):
             return False
+        # ("Mr Justice Eady" for a judge, "the City watchdog" for a regulator, "Blinx 2 was
+        # developed by Artoon" for "Which studio developed Blinx 2?")
         if self.role and not (
             present(self.role)
             or stem_word(self.role) in stems
-            or _role_as_title(self.role, f"{sentence}\n{context}")
-            # ("Mr Justice Eady" for a judge, "the City watchdog" for a regulator, "Blinx 2
-            # was developed by Artoon" for "Which studio developed Blinx 2?")
-            or mentions_role(self.role, f"{sentence}\n{context}")
-            or states_asked_event(
-                self.question,
-                sentence,
-                {
-                    w
-                    for run in name_runs(sentence)
-                    for w in re.findall(r"[A-Za-z]+", run)
-                    if w.lower() not in question_words
-                },
-            )
-            or (self.role in _PLAYED_ROLES and _PLAYED.search(sentence))
-            or (self.role in _MEDIA_ROLES and _TOLD_MEDIA.search(sentence))
+            or self._says_role(f"{sentence}\n{context}")
+            or states_asked_event(self.question, sentence, self._new_name_words(sentence))
+            or self._role_by_verb(sentence)
         ):
             return False
         allowed_misses = (len(self.names) - 1) // 3
