@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.answerability import (
-    Focus,
     TermStats,
     asks_reason,
     holds_kind,
@@ -43,11 +42,11 @@ from service.evidence import (
     content_words,
     is_title,
     select_evidence,
-    weighted_overlap,
 )
 from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
 from service.llm.extractive import ExtractiveGenerator
+from service.parts import lead_part, part_scores
 from service.policy import Decision, Draft, Outcome, decide, is_model_refusal
 from service.retrieval import Retriever
 from service.schemas import Answer, Citation, Filters, ModelInfo, Passage, Timings
@@ -58,6 +57,10 @@ REFUSAL = "The articles do not contain an answer to this question."
 # How much better (in part score) another article's sentence must answer the second part of
 # a two-part question to be preferred over one from the lead's article.
 OWN_MARGIN = 0.2
+# How far (in part score) the lead may fall short of a part's best sentence and still be taken
+# as that part's answer; further short of every part's best, it only leads and each part gets
+# its own best sentence.
+LEAD_PART_MARGIN = 0.2
 __all__ = ["REFUSAL", "AnswerService", "Event", "Question", "is_model_refusal"]
 
 
@@ -295,18 +298,26 @@ class AnswerService:
         preferred: list[ScoredSentence] = [lead]
         if len(parts) > 1:
             window = ranked[: 2 * s.answer_candidates]
-            scores = [self._part_scores(f, window) for f in part_foci]
-            # The lead answers the part it fits best; each other part gets its best sentence
-            # (every part does when the lead answers none: it holds no part's kind).
-            fits = {i: scores[i][id(lead)] for i in range(len(parts)) if id(lead) in scores[i]}
-            lead_part = max(fits, key=fits.__getitem__, default=None)
-            for i, part_scores in enumerate(scores):
-                if i == lead_part:
+            scores = [
+                part_scores(
+                    f,
+                    self.index.embed_query(f.question),
+                    window,
+                    lexical_weight=s.lexical_weight,
+                    is_common=common,
+                )
+                for f in part_foci
+            ]
+            # The lead answers the part it is (nearly) the best sentence for; each other part
+            # gets its best sentence.
+            answered = lead_part(scores, id(lead), LEAD_PART_MARGIN)
+            for i, fit in enumerate(scores):
+                if i == answered:
                     continue
                 options = [
                     c
                     for c in window
-                    if id(c) in part_scores
+                    if id(c) in fit
                     and c not in preferred
                     # its score with the kind bonus this part's kind earns it
                     and c.threshold_score + (0.0 if c.answers_kind else s.kind_weight)
@@ -318,11 +329,11 @@ class AnswerService:
                     c for c in options if part_foci[i].anchored(c.sentence.text, in_article(c))
                 ]
                 own = [c for c in anchored if c.sentence.doc_id == lead.sentence.doc_id]
-                best = max(anchored or options, key=lambda c: part_scores[id(c)], default=None)
+                best = max(anchored or options, key=lambda c: fit[id(c)], default=None)
                 if own:
                     # the lead's article, unless another answers the part clearly better
-                    mine = max(own, key=lambda c: part_scores[id(c)])
-                    if best is None or part_scores[id(mine)] >= part_scores[id(best)] - OWN_MARGIN:
+                    mine = max(own, key=lambda c: fit[id(c)])
+                    if best is None or fit[id(mine)] >= fit[id(best)] - OWN_MARGIN:
                         best = mine
                 if best is not None:
                     preferred.append(best)
@@ -373,22 +384,6 @@ class AnswerService:
             return known[a] is not None and known[a] == known[b]
 
         return same_story
-
-    def _part_scores(self, focus: Focus, ranked: list[ScoredSentence]) -> dict[int, float]:
-        """How well each candidate (by id) answers one part of a two-part question (``focus``
-        is the part's): it must hold the part's kind of fact; similarity to the question plus
-        the part's weighted term overlap."""
-        s = self.settings
-        kind, weights, part = focus.kind, focus.weights, focus.question
-        return {
-            id(c): c.similarity + s.lexical_weight * weighted_overlap(weights, c.sentence.text)
-            for c in ranked
-            if kind is None
-            or (
-                holds_kind(c.sentence.text, kind, part, self.term_stats.is_common)
-                and names_what_is_counted(c.sentence.text, part)
-            )
-        }
 
     def _condense(self, request: Question) -> tuple[str, str | None]:
         history = list(request.history)
