@@ -612,6 +612,17 @@ def test_a_year_question_needs_a_year_and_a_birth_year_dates_only_a_birth() -> N
     assert holds_kind("Hale died in Hove on Saturday morning.", Kind.DATE, "When did Hale die?")
 
 
+def test_a_decade_is_no_year() -> None:
+    q = "In which year did Orbis Records close?"
+    assert not holds_kind("Jo Hale founded Orbis Records in the 1980s.", Kind.DATE, q)
+    assert not holds_kind("In the 1990's the label flourished.", Kind.DATE, q)
+    assert holds_kind("Orbis Records closed in 1992.", Kind.DATE, q)
+    assert holds_kind("It closed in 1980, early in the 1980s.", Kind.DATE, q)
+    assert holds_kind("2004's best seller closed the label.", Kind.DATE, q)
+    # "when" asks no year as such: a decade still dates it, as before
+    assert holds_kind("Jo Hale founded Orbis Records in the 1980s.", Kind.DATE, "When was it?")
+
+
 def test_how_big_a_fine_and_box_office_takings_ask_for_money_and_a_ratio_is_no_count() -> None:
     assert asked_kind("How big a fine was Jo Hale ordered to pay?") is Kind.MONEY
     assert asked_kind("How large a grant did Orbis propose for first-time buyers?") is Kind.MONEY
