@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.answerability import (
+    Kind,
     TermStats,
     asks_reason,
+    gives_another_period,
     holds_kind,
     names_what_is_counted,
     question_focus,
@@ -251,6 +253,12 @@ class AnswerService:
             and not focus.figure_of_another(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text)
+            # (a two-part question may ask a quarter's figure and the year's)
+            and not (
+                len(parts) == 1
+                and kind in (Kind.MONEY, Kind.NUMBER)
+                and gives_another_period(c.sentence.text, query)
+            )
         ]
         # A title is a telegraphic summary, not a statement of the fact: it never leads (no
         # question of the dev sets and probes has one as its evidence; another article's

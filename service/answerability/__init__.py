@@ -39,7 +39,11 @@ One module a job; each imports only from those listed before it:
 
 from __future__ import annotations
 
-from service.answerability.figures import names_what_is_counted, states_lead_fact
+from service.answerability.figures import (
+    gives_another_period,
+    names_what_is_counted,
+    states_lead_fact,
+)
 from service.answerability.focus import (
     DESCRIPTION_WEIGHT,
     PRONOUN,
@@ -71,6 +75,7 @@ __all__ = [
     "asks_reason",
     "description_terms",
     "event_verb",
+    "gives_another_period",
     "holds_kind",
     "is_instruction",
     "is_withheld",

@@ -1131,3 +1131,34 @@ def states_rate(text: str, unit: str) -> bool:
     if unit in _RATE_WORDS:
         patterns.append(rf"(?:{_RATE_WORDS[unit]})")
     return any(p and re.search(p, text, re.IGNORECASE) for p in patterns)
+
+
+# A whole year's figure ("for the whole of 2004", "full-year", "annual", "in the year to
+# March") and a part year's ("the fourth quarter", "the three months to December", "the first
+# half", "quarterly"; not "a quarter of the shares").
+_WHOLE_YEAR = re.compile(
+    r"\b(?:whole|full|entire)[\s-]+(?:of\s+)?(?:the\s+)?(?:year|(?:19|20)\d\d)\b|\bfull-year\b|"
+    r"\b(?:annual|annually|yearly)\b|\bfor the year\b|\byear to\b",
+    re.IGNORECASE,
+)
+_PART_YEAR = re.compile(
+    r"\b(?:first|second|third|fourth|final|last|latest|previous|same|this|that|the)[\s-]+"
+    r"quarter\b|\bquarterly\b|\bq[1-4]\b|\b(?:three|six|nine|3|6|9)[\s-]+months?\b|"
+    r"\b(?:first|second)[\s-]+half\b|\bhalf[\s-]year\b|\binterim\b",
+    re.IGNORECASE,
+)
+
+
+def gives_another_period(text: str, question: str) -> bool:
+    """Whether a sentence gives its figure for another period than the one a question asks
+    about: a quarter's or a half-year's figure for a question about the whole year ("What
+    profit did it make for the whole of 2004?" / "its fourth-quarter profits fell to $56m"),
+    or a whole year's for a question about a quarter ("net profit in the fourth quarter" /
+    "for the whole of 2004, it returned a net profit of 19bn kronor"). A sentence giving
+    both periods, or a question naming both, is not told apart."""
+    whole, part = _WHOLE_YEAR.search(question), _PART_YEAR.search(question)
+    if whole and not part:
+        return bool(_PART_YEAR.search(text)) and not _WHOLE_YEAR.search(text)
+    if part and not whole:
+        return bool(_WHOLE_YEAR.search(text)) and not _PART_YEAR.search(text)
+    return False

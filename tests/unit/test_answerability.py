@@ -15,6 +15,7 @@ from service.answerability import (
     asked_kind,
     asks_reason,
     description_terms,
+    gives_another_period,
     holds_kind,
     is_instruction,
     is_withheld,
@@ -621,6 +622,27 @@ def test_a_decade_is_no_year() -> None:
     assert holds_kind("2004's best seller closed the label.", Kind.DATE, q)
     # "when" asks no year as such: a decade still dates it, as before
     assert holds_kind("Jo Hale founded Orbis Records in the 1980s.", Kind.DATE, "When was it?")
+
+
+def test_a_quarters_figure_is_no_answer_for_the_whole_year_nor_the_reverse() -> None:
+    year = "What profit did Orbis Air make for the whole of 2004?"
+    assert gives_another_period("Orbis Air's fourth-quarter profits fell 15% to $56m.", year)
+    assert gives_another_period("In the three months to December it made $56m.", year)
+    assert not gives_another_period("Orbis Air made a profit of $313m in 2004.", year)
+    # a sentence giving both periods is not told apart
+    assert not gives_another_period(
+        "Full-year profit rose to $313m, with $56m in the fourth quarter.", year
+    )
+    # "a quarter of" is a share, not a period
+    assert not gives_another_period("A quarter of its profit of $313m came from Asia.", year)
+    quarter = "What net profit did Orbis make in the fourth quarter of 2004?"
+    assert gives_another_period("For the whole of 2004, Orbis made a net profit of 19bn.", quarter)
+    assert gives_another_period("Its annual net profit was 19bn kronor.", quarter)
+    assert not gives_another_period("Orbis made a net profit of 5bn in the final quarter.", quarter)
+    # a question asking no period, or both, is not judged
+    assert not gives_another_period("Its quarterly profit was $5m.", "What profit did Orbis make?")
+    both = "What did Orbis make in the fourth quarter, and for the full year?"
+    assert not gives_another_period("Its quarterly profit was $5m.", both)
 
 
 def test_how_big_a_fine_and_box_office_takings_ask_for_money_and_a_ratio_is_no_count() -> None:
