@@ -350,6 +350,13 @@ _PURCHASE = re.compile(
 )
 
 
+_VALUATION = re.compile(
+    r"\b(?:worth|valued|valuing|valuation|value of|market value|capitali[sz](?:ation|ed))\b",
+    re.IGNORECASE,
+)
+_SALE = re.compile(r"\b(?:sale|sold|sell|sells|selling|acquisition|purchase)\b", re.IGNORECASE)
+
+
 _PAYMENT = re.compile(
     r"\b(?:pay|pays|paid|paying|payment|payments|award\w*|owe|owes|owed|seek\w*|sought|"
     r"claim\w*|demand\w*|settle\w*|order\w*|su(?:e|es|ed|ing)|receiv\w*|gave|give|gives|"
@@ -396,12 +403,15 @@ def _other_money_relation(text: str, question: str) -> bool:
     # "How much did it pay to buy back the restaurants?" asks a price paid, which a share
     # price does not give ("Shares sank $1.83 to close at $10.48"), unless something is
     # bought or bid for in the sentence too.
+    # Nor does a valuation ("the group, which is worth $17bn", "valued at £2bn"): what a
+    # thing is worth is not what was paid for it, unless the sentence buys or sells too.
     if (
         not asked
         and _PURCHASE.search(question)
-        and given == {_SHARES_RELATION}
+        and (given == {_SHARES_RELATION} or (not given and _VALUATION.search(text)))
         and not _PURCHASE.search(text)
         and not _BID.search(text)
+        and not _SALE.search(text)
     ):
         return True
     if len(asked) != 1:

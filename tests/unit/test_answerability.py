@@ -645,6 +645,21 @@ def test_a_quarters_figure_is_no_answer_for_the_whole_year_nor_the_reverse() -> 
     assert not gives_another_period("Its quarterly profit was $5m.", both)
 
 
+def test_what_a_thing_is_worth_is_not_what_was_paid_for_it() -> None:
+    q = "How much did Orbis Group pay for the government's 26% stake in Hale Chemicals?"
+    assert asked_kind(q) is Kind.MONEY
+    assert not holds_kind("The family controls 48% of Orbis, which is worth $17bn.", Kind.MONEY, q)
+    assert not holds_kind("Hale Chemicals is valued at $2bn.", Kind.MONEY, q)
+    assert holds_kind("Orbis paid $340m for the stake.", Kind.MONEY, q)
+    # a valuation beside a purchase, a deal or a sale gives its price
+    assert holds_kind("The stake, valued at $340m, was bought by Orbis.", Kind.MONEY, q)
+    assert holds_kind("The deal, worth $340m, gave Orbis control.", Kind.MONEY, q)
+    assert holds_kind("Orbis's acquisition of the stake, worth $340m, closed.", Kind.MONEY, q)
+    # and a question about worth is answered by it
+    worth = "How much is Orbis Group worth?"
+    assert holds_kind("The family controls 48% of Orbis, which is worth $17bn.", Kind.MONEY, worth)
+
+
 def test_how_big_a_fine_and_box_office_takings_ask_for_money_and_a_ratio_is_no_count() -> None:
     assert asked_kind("How big a fine was Jo Hale ordered to pay?") is Kind.MONEY
     assert asked_kind("How large a grant did Orbis propose for first-time buyers?") is Kind.MONEY
