@@ -170,7 +170,7 @@ class AnswerService:
         reason = kind is None and asks_reason(query)
 
         def answers(text: str) -> bool:
-            # (a two-part question's counted thing is checked per part: ``_part_scores``)
+            # (a two-part question's counted thing is checked per part: ``parts.part_scores``)
             if reason:  # a "why" question: a stated cause ranks higher, never required
                 return states_reason(text)
             return (

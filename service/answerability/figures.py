@@ -9,7 +9,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.answerability.kinds import _ASKS_TIME, Kind
-from service.answerability.lexicon import _CHANGE_WORDS, _MONEY_WORDS, _MONTH_NAMES, _NUMBER_WORDS
+from service.answerability.lexicon import (
+    _CHANGE_WORDS,
+    _MONEY_WORDS,
+    _MONTH_NAMES,
+    _MONTHS,
+    _NUMBER_WORDS,
+)
 from service.evidence import STOPWORDS, stem_word
 
 # "Millions of tonnes", "dozens of people": a vague amount answers no "how many".
@@ -1144,17 +1150,57 @@ def states_rate(text: str, unit: str) -> bool:
 
 
 # A whole year's figure ("for the whole of 2004", "full-year", "annual", "in the year to
-# March") and a part year's ("the fourth quarter", "the three months to December", "the first
-# half", "quarterly"; not "a quarter of the shares").
+# March", "its financial year") and a part year's ("the fourth quarter", "the three months to
+# December", "the first half", "quarterly", "the interim dividend"; not "a quarter of the
+# shares", "the quarter-finals", "a quarter-point rise", "jailed for three months", "three months
+# after the takeover", "the interim chief executive", "the annual general meeting", "year to
+# date").
+_FULL_MONTH = "(?:" + "|".join(_MONTHS[:12]) + r")\b"
+# "to March", "ended 31 December", "to the end of June"
+_TO_MONTH = (
+    r"\s+(?:to|ended|ending|until|through)\s+(?:the\s+end\s+of\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_FULL_MONTH}"
+)
+# "annual" naming an event or a body, not the period of a figure ("the annual general meeting",
+# "its annual Macworld conference", "the annual Community Shield match")
+_ANNUAL_EVENT = (
+    r"(?:(?-i:[A-Z])[\w'’&-]*\s+|general\s+|shareholders?['’]?\s+|investors?['’]?\s+|"
+    r"dealers?['’]?\s+|developers?['’]?\s+|party\s+|trade\s+|staff\s+){0,3}"
+    r"(?:meetings?|agms?|conferences?|congress(?:es)?|conventions?|summits?|events?|festivals?|"
+    r"shows?|fairs?|awards?|ceremon(?:y|ies)|dinners?|lectures?|races?|match(?:es)?|derby|"
+    r"tournaments?|contests?|competitions?|championships?|parades?|pilgrimages?|holidays?|"
+    r"leave|surveys?|gatherings?|rall(?:y|ies)|bonus(?:es)?|title|trips?|visits?)\b"
+)
 _WHOLE_YEAR = re.compile(
-    r"\b(?:whole|full|entire)[\s-]+(?:of\s+)?(?:the\s+)?(?:year|(?:19|20)\d\d)\b|\bfull-year\b|"
-    r"\b(?:annual|annually|yearly)\b|\bfor the year\b|\byear to\b",
+    r"\b(?:whole|full|entire)[\s-]+(?:of\s+)?(?:(?:the|last|this|that|its)\s+)?"
+    r"(?:year|(?:19|20)\d\d)\b|\bfull-year\b|\b(?:the\s+year|(?:19|20)\d\d)\s+as\s+a\s+whole\b|"
+    # (not "grew at an annual rate of 3.8%": a quarter's growth, annualised)
+    rf"(?<!\bat\san\s)\b(?:annual|annually|yearly)\b(?!\s+{_ANNUAL_EVENT})|\bfor the year\b|"
+    # (not "the half-year to September")
+    rf"(?<!half-)(?<!half\s)\byear(?:\s+(?:ended|ending)\b|{_TO_MONTH})|"
+    rf"\b(?:12|twelve)[\s-]+months?{_TO_MONTH}|"
+    # (not "the first quarter of its financial year")
+    r"(?<!\bof\s)(?<!\bof\s\w{3}\s)(?<!\bof\s\w{4}\s)\b(?:financial|fiscal|calendar)\s+"
+    r"(?:year|(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 _PART_YEAR = re.compile(
-    r"\b(?:first|second|third|fourth|final|last|latest|previous|same|this|that|the)[\s-]+"
-    r"quarter\b|\bquarterly\b|\bq[1-4]\b|\b(?:three|six|nine|3|6|9)[\s-]+months?\b|"
-    r"\b(?:first|second)[\s-]+half\b|\bhalf[\s-]year\b|\binterim\b",
+    r"\b(?:first|second|third|fourth|final|last|latest|previous|same|this|that|the|"
+    rf"{_FULL_MONTH[:-2]})[\s-]+(?:(?:financial|fiscal|calendar)\s+)?quarter\b"
+    r"(?![\s-]*(?:finals?|finalists?|points?|century|centuries|hours?|miles?)\b)"
+    r"(?!\s+of\s+(?:an?|the)\s+(?:\w+\s+)?(?:century|hour|mile)\b)|"
+    r"\bquarterly\b|\bq[1-4]\b|\byear[\s-]+to[\s-]+date\b|"
+    # a period of months, not a duration ("jailed for three months", "three months after")
+    r"\b(?:first|last|past|latest|previous|final|opening|same)[\s-]+(?:three|six|nine|3|6|9)"
+    r"[\s-]+months?\b(?![\s-]+(?:after|before|ago|later|earlier|since)\b)|"
+    rf"\b(?:three|six|nine|3|6|9)[\s-]+months?{_TO_MONTH}|"
+    r"\b(?:three|six|nine|3|6|9)[\s-]+months?['’]?\s+(?:period|figures|results|trading)\b|"
+    r"\b(?:[1-9]|[1-4]\d|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)"
+    rf"[\s-]+weeks?{_TO_MONTH}|"
+    r"\b(?:first|second)[\s-]+half\b|\bhalf[\s-]year(?:ly)?\b|\binterims\b|"
+    # an interim result, not "the interim chief executive"
+    r"\binterim\s+(?:pre-tax\s+|net\s+|operating\s+)?(?:results|dividends?|profits?|figures|"
+    r"statements?|accounts|period|earnings|loss(?:es)?|payouts?|numbers)\b",
     re.IGNORECASE,
 )
 
@@ -1167,8 +1213,14 @@ def gives_another_period(text: str, question: str) -> bool:
     "for the whole of 2004, it returned a net profit of 19bn kronor"). A sentence giving
     both periods, or a question naming both, is not told apart."""
     whole, part = _WHOLE_YEAR.search(question), _PART_YEAR.search(question)
+    # the year the question names, as the sentence's period ("made $313m in 2004"; not "the
+    # fourth quarter of 2004", "2004's final quarter")
+    years = "|".join(sorted(set(re.findall(r"\b(?:19|20)\d\d\b", question))))
+    text_whole = bool(_WHOLE_YEAR.search(text)) or bool(
+        years and re.search(rf"\b(?:in|for|during)\s+(?:{years})\b(?![-/–]\d|['’]s\b)", text, re.I)
+    )
     if whole and not part:
-        return bool(_PART_YEAR.search(text)) and not _WHOLE_YEAR.search(text)
+        return bool(_PART_YEAR.search(text)) and not text_whole
     if part and not whole:
-        return bool(_WHOLE_YEAR.search(text)) and not _PART_YEAR.search(text)
+        return text_whole and not _PART_YEAR.search(text)
     return False

@@ -234,8 +234,13 @@ _SINCE_NO_YEAR = re.compile(
     re.IGNORECASE,
 )
 _ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
-# A year written as one, not a decade ("the 1980s", "the 1990's", "mid-1970s").
-_EXACT_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b(?!(?<=0)['’]?s\b)")
+# A year written as one, not a decade ("the 1980s", "the 1990's", "mid-1970s"); a year's
+# possessive is one ("Euro 2000's top scorer").
+_EXACT_YEAR = re.compile(
+    r"\b(1[5-9]\d\d|20\d\d)\b(?!(?<=0)['’]?s\b)|"
+    r"(?<!\bthe\s)(?<!\bmid-)(?<!\bmid\s)(?<!\bearly\s)(?<!\blate\s)\b(1[5-9]\d0|20\d0)(?=['’]s\b)",
+    re.IGNORECASE,
+)
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
 # "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").
 _BORN_IN = re.compile(r"(?<![-\w])born\b[^.;:,]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -556,7 +561,7 @@ def holds_kind(
             years -= {m.group(1) for m in _BORN_IN.finditer(text)}
         if _ASKS_YEAR.search(q_lower):  # "in what year": a year, not a weekday or a month
             # nor a decade ("established in the 1980s", "the 1990's")
-            return bool(years & set(_EXACT_YEAR.findall(text)))
+            return bool(years & {a or b for a, b in _EXACT_YEAR.findall(text)})
         return bool(years or months)
     if kind is Kind.STATEMENT:
         # Words attributed to someone: a speech verb, "according to", or a quotation.

@@ -660,6 +660,47 @@ def test_what_a_thing_is_worth_is_not_what_was_paid_for_it() -> None:
     assert holds_kind("The family controls 48% of Orbis, which is worth $17bn.", Kind.MONEY, worth)
 
 
+def test_a_period_is_told_by_a_period_phrase_not_by_a_word_that_only_sounds_like_one() -> None:
+    year = "What profit did Orbis Air make for the whole of 2004?"
+    # durations, events and offices are no period of the figure
+    for text in (
+        "Orbis Air, bought three months after its float, made $313m in 2004.",
+        "Orbis Air's interim chief executive said 2004 profit was $313m.",
+        "Orbis Air made $313m in 2004, despite the quarter-point rise in rates.",
+        "Orbis Air made $313m in 2004, despite a weak first half.",
+    ):
+        assert not gives_another_period(text, year), text
+    for text in (
+        "Orbis Air carried 7.3 million passengers in the 13 weeks to 1 January.",
+        "Orbis Air made $180m in the half-year to September.",
+        "Orbis Air made $56m in the July-September quarter.",
+    ):
+        assert gives_another_period(text, year), text
+    assert gives_another_period(
+        "It carried 7.3 million in the three months to December.",
+        "How many passengers did Orbis Air carry in the whole of last year?",
+    )
+    quarter = "How much did Orbis earn in the three months to December?"
+    assert not gives_another_period(
+        "Orbis sold 4.5 million, its boss told the annual Macworld conference.", quarter
+    )
+    assert gives_another_period("Orbis's profit for its financial year was $276m.", quarter)
+    assert not gives_another_period(
+        "Orbis earned $295m in the first quarter of its financial year.", quarter
+    )
+    # "each year to supervise" is no "year to March"
+    assert not gives_another_period(
+        "It costs £2,000 in the three months to March.",
+        "What does it cost each year to supervise him?",
+    )
+
+
+def test_a_years_possessive_is_a_year() -> None:
+    q = "In which year was Patrick Kluivert the European Championship's top scorer?"
+    assert holds_kind("Kluivert was Euro 2000's joint top scorer.", Kind.DATE, q)
+    assert not holds_kind("The 1990's were his best years.", Kind.DATE, q)
+
+
 def test_how_big_a_fine_and_box_office_takings_ask_for_money_and_a_ratio_is_no_count() -> None:
     assert asked_kind("How big a fine was Jo Hale ordered to pay?") is Kind.MONEY
     assert asked_kind("How large a grant did Orbis propose for first-time buyers?") is Kind.MONEY
