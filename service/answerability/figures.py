@@ -1212,15 +1212,28 @@ def gives_another_period(text: str, question: str) -> bool:
     or a whole year's for a question about a quarter ("net profit in the fourth quarter" /
     "for the whole of 2004, it returned a net profit of 19bn kronor"). A sentence giving
     both periods, or a question naming both, is not told apart."""
+    asked, years = _asked_period(question)
+    if asked is None:
+        return False
+    text_whole = bool(_WHOLE_YEAR.search(text)) or bool(
+        years and re.search(rf"\b(?:in|for|during)\s+(?:{years})\b(?![-/–]\d|['’]s\b)", text, re.I)
+    )
+    if asked == "whole":
+        return bool(_PART_YEAR.search(text)) and not text_whole
+    return text_whole and not _PART_YEAR.search(text)
+
+
+@lru_cache(maxsize=1024)
+def _asked_period(question: str) -> tuple[str | None, str]:
+    """The period a question asks a figure for ("whole" year, "part" of one, or None: none
+    or both) and the years it names, as a regex alternation. Cached (``lru_cache`` is
+    thread-safe; the values are immutable): every candidate sentence of a question asks it."""
     whole, part = _WHOLE_YEAR.search(question), _PART_YEAR.search(question)
     # the year the question names, as the sentence's period ("made $313m in 2004"; not "the
     # fourth quarter of 2004", "2004's final quarter")
     years = "|".join(sorted(set(re.findall(r"\b(?:19|20)\d\d\b", question))))
-    text_whole = bool(_WHOLE_YEAR.search(text)) or bool(
-        years and re.search(rf"\b(?:in|for|during)\s+(?:{years})\b(?![-/–]\d|['’]s\b)", text, re.I)
-    )
     if whole and not part:
-        return bool(_PART_YEAR.search(text)) and not text_whole
+        return "whole", years
     if part and not whole:
-        return text_whole and not _PART_YEAR.search(text)
-    return False
+        return "part", years
+    return None, years
