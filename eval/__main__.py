@@ -35,7 +35,16 @@ def main(argv: list[str] | None = None) -> int:
         report = evaluate(client, questions, k=args.k)
     summary = report.summary()
     if args.json:
-        print(json.dumps({**summary, "failures": report.failures, "unbacked": report.unbacked}))
+        print(
+            json.dumps(
+                {
+                    **summary,
+                    "failures": report.failures,
+                    "unbacked": report.unbacked,
+                    "notes": report.notes,
+                }
+            )
+        )
     else:
         for key, value in summary.items():
             print(f"{key:24} {value}")
@@ -43,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  - {failure}")
         for item in report.unbacked:
             print(f"  - {item['id']}: unbacked ({item['why']}): {item['sentence']}")
+        for note in report.notes:
+            print(f"  note: {note}")
     return 0
 
 
