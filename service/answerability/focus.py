@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from service.answerability.figures import _AGE, _DIGITS
 from service.answerability.holds import _ASKS_RANK, is_withheld
-from service.answerability.kinds import Kind, asked_kind
+from service.answerability.kinds import Kind, asked_kind, asking_sentence
 from service.answerability.lexicon import (
     _COUNTRY_WORDS,
     _DEMONYMS,
@@ -576,13 +576,8 @@ class Focus:
         # (three letters or more: "BP" could be anyone's initials; the name may run on into
         # a title: "International Monetary Fund Managing Director …")
         acronyms = {run.lower() for run in self.names if re.fullmatch(r"[A-Z]{3,6}", run)}
-        for m in _SPELT_OUT.finditer(sentence) if acronyms else []:
-            spelt = re.findall(r"[A-Z][a-z]+", m.group(0))
-            if spelt[0] == "The":  # a sentence's opening "The" is no part of the name
-                spelt = spelt[1:]
-            capitals = "".join(w[0] for w in spelt).lower()
-            if any(capitals.startswith(a) for a in acronyms):
-                return False
+        if acronyms and _spells_out(acronyms, sentence):
+            return False
         # A sentence in its writer's first person is the writer's, whom the question may name
         # ("I find three old laptops" in a column by the question's columnist).
         if PRONOUN.search(sentence) or _first_person_narrative(sentence):
@@ -772,6 +767,11 @@ class Focus:
                 or (len(parts[0]) >= 4 and present(parts[0]))
                 or got * 2 > len(parts)
                 or initials in words
+                # an acronym spelt out ("LSE": "the London School of Economics")
+                or (
+                    re.fullmatch(r"[A-Z]{3,6}", run) is not None
+                    and _spells_out({run.lower()}, f"{sentence}\n{context}")
+                )
             ):
                 allowed_misses -= 1
                 if allowed_misses < 0:
@@ -806,6 +806,21 @@ _SPEAKER_ASKED = re.compile(
 )
 
 _BEFORE_NAME_OK = frozenset("the a an this that last next and at".split())
+
+
+def _spells_out(acronyms: set[str], text: str) -> bool:
+    """Whether ``text`` spells out one of ``acronyms`` (lower case, three letters or more: "BP"
+    could be anyone's initials) as a capitalised name: "the Securities and Exchange
+    Commission" for "sec", "the London School of Economics" for "lse". The name may run on
+    into a title ("International Monetary Fund Managing Director …")."""
+    for m in _SPELT_OUT.finditer(text):
+        spelt = re.findall(r"[A-Z][a-z]+", m.group(0))
+        if spelt[0] == "The":  # a sentence's opening "The" is no part of the name
+            spelt = spelt[1:]
+        capitals = "".join(w[0] for w in spelt).lower()
+        if any(capitals.startswith(a) for a in acronyms):
+            return True
+    return False
 
 
 def _lone_name(singular: str, text: str) -> bool:
@@ -1039,8 +1054,9 @@ def _age_subject(question: str, names: tuple[str, ...]) -> frozenset[str]:
     only a describing clause holds; empty for a question about a role ("How old is the
     Chelsea boss?", "… David Beckham's eldest son?"). Read once per question (a bounded
     cache of immutable values, safe across threads)."""
-    asked = _ASKED_NAMED.match(question)
-    if asked is None or re.match(rf"{_NAME_RUN}['’]s\s+[a-z]", question[asked.start(1) :]):
+    asks = asking_sentence(question)
+    asked = _ASKED_NAMED.match(asks)
+    if asked is None or re.match(rf"{_NAME_RUN}['’]s\s+[a-z]", asks[asked.start(1) :]):
         return frozenset()
     described = description_terms(question)
     return frozenset(
@@ -1406,7 +1422,12 @@ def description_terms(question: str) -> set[str]:
     clause of event or occasion ("*After the tsunami*, what share …"). Such a clause picks out
     the article; the sentence that answers holds what is asked, and the one that repeats the
     clause is often the article's lead. Choices (", the A or the B?"), titles with commas and
-    two-part questions (", and how many …") are not split."""
+    two-part questions (", and how many …") are not split. Statements that set the scene
+    before the sentence that asks ("*Britain is giving a £4m grant for Rwandan genocide
+    survivors.* How many women …?") describe the same way."""
+    asks = asking_sentence(question)
+    scene = question[: len(question) - len(asks)]
+    question = asks
     clauses = []
     lead = _LEADING.match(question)
     if lead:  # without its first word ("after", "following": no evidence either way)
@@ -1424,7 +1445,7 @@ def description_terms(question: str) -> set[str]:
             for m in found
             if not (_CHOICE.search(m.group(0)) and re.match(r",\s+(?:the|a|an)\b", m.group(0)))
         ]
-    if not clauses:
+    if not clauses and not scene:
         return set()
     asked = body
     for clause in clauses[1 if lead else 0 :]:
@@ -1432,7 +1453,7 @@ def description_terms(question: str) -> set[str]:
     ask_words = content_words(asked)
     if not ask_words:  # nothing left to ask about: the clause is the question
         return set()
-    return {w for c in clauses for w in content_words(c)} - ask_words
+    return {w for c in [*clauses, scene] for w in content_words(c)} - ask_words
 
 
 _SOURCE = re.compile(
@@ -1487,7 +1508,9 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
             if y in weights and y not in content_words(outside):
                 weights[y] *= DESCRIPTION_WEIGHT
     names: list[str] = []
-    for run in name_runs(question):
+    # (a common word opening a statement before the asking sentence is no name: "Virus-laden
+    # e-mails … . Which FBI unit …?", "Blind Cornell student Victor Wong …")
+    for run in name_runs(question, stats.is_common if stats else None):
         tokens = [w.strip(".,'’?").removesuffix("'s").removesuffix("’s") for w in run.split()]
         kept = [
             w

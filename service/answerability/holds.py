@@ -53,7 +53,7 @@ from service.answerability.figures import (
     states_rate,
     vague_count_of,
 )
-from service.answerability.kinds import _QUANTITY, Kind
+from service.answerability.kinds import _QUANTITY, Kind, asking_sentence
 from service.answerability.lexicon import (
     _COUNTRY_WORDS,
     _MONTH_NAMES,
@@ -252,6 +252,10 @@ _DAY_OF_MONTH = re.compile(
 )
 
 # ("which Chinese city": a capitalised adjective or a place adjective between)
+_ASKS_COUNTRY = re.compile(
+    r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:other|european|african|asian|foreign|"
+    r"neighbouring|neighboring|member))\s+){0,2}(?i:country|countries|nation|nations)\b"
+)
 _ASKS_CITY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:capital|coastal|northern|southern|eastern|"
     r"western|central|port|seaside|market|border|host))\s+){0,2}(?i:city|town|village|capital)\b"
@@ -574,14 +578,23 @@ def holds_kind(
             set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in _places(text)
         ]
         places = [words for words in runs if words - q_words]
+        # "Which countries have troops in Iraq?" is answered by a country the question does
+        # not name, wherever the sentence puts it ("the Netherlands, Portugal and …")
+        if not places and _ASKS_COUNTRY.search(question):
+            capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text)}
+            return bool((capitalised - q_words) & (_NOT_CITIES - {"people", "republic"}))
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
             places = [w for w in places if not w <= _NOT_CITIES - _CITY_STATES]
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.
     # "Who said …?": the answer is a sentence attributing words to someone.
-    if _SPEECH_QUESTION.search(q_lower) and not _SPEECH.search(text):
+    asks = asking_sentence(question).lower()  # ("…. Who said …?")
+    if _SPEECH_QUESTION.search(asks) and not _SPEECH.search(text):
         return False
+    # ("What is the book called?" after a scene that describes the book — "Rory Stewart's
+    # account of his trek" — may be answered by a sentence naming it by that description:
+    # the whole question is read, and its "what" does not open it)
     head = _NAME_OF.search(q_lower) or _WHICH_NAMED.search(q_lower) or _CALLED.search(q_lower)
     if head and not _names_the(head.group(1), text, q_lower):
         return False

@@ -196,9 +196,11 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             # ("which Chinese city", "in what Swedish town": a name's adjective or a place
             # adjective between; capitalised words are "x" here)
-            rf"^\s*where\b|\b(?:in|to|from) (?:which|what) {_PLACE_ADJECTIVES}(?:city|country|"
-            r"town|state|region|place|venue|capital|county|village|province)\b|\bwhich "
-            rf"{_PLACE_ADJECTIVES}(?:city|country|town|venue|capital)\b"
+            # (or several: "Which countries with troops in Iraq …?")
+            rf"^\s*where\b|\b(?:in|to|from) (?:which|what) {_PLACE_ADJECTIVES}(?:city|cities|"
+            r"country|countries|towns?|states?|regions?|places?|venues?|capitals?|county|"
+            r"counties|villages?|provinces?)\b|\bwhich "
+            rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?|venues?|capitals?)\b"
         ),
         Kind.PLACE,
     ),
@@ -256,9 +258,37 @@ def _first_ask(q: str) -> str:
     return q[: later.start()] if later else q
 
 
+# A statement that sets the scene, then the sentence that asks ("Britain offered a company of
+# Gurkhas. Where is their unit based?"): the boundary is a full stop before a question word,
+# an auxiliary, or a preposition opening a wh-phrase ("From which company …", "In what year …").
+_SCENE_THEN_ASK = re.compile(
+    r"[.!]\s+(?=(?:(?:according to|in|at|by|for|from|to|on|over|between|with|of|under|during|"
+    r"after|before|since|against|roughly|approximately|about)\s+(?:[\w'’-]+\s+){0,3}?)?"
+    r"(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|"
+    r"had|can|could|will|would)\b)",
+    re.IGNORECASE,
+)
+
+
+def asking_sentence(question: str) -> str:
+    """The sentence of ``question`` that asks, without the statements before it that set the
+    scene: "Little Britain is nominated for the Golden Rose awards. How many nominations did
+    British shows receive?" asks "How many nominations …?". The question's shape (its kind,
+    its role, its opening "who" or "which") is read from this sentence; its names and terms
+    come from the whole question. A question of one sentence is returned as it is."""
+    cut = 0
+    for m in _SCENE_THEN_ASK.finditer(question):
+        if "?" in question[: m.start()]:
+            break
+        cut = m.end()
+    return question[cut:] if cut else question
+
+
 def asked_kind(question: str) -> Kind | None:
     """The kind of answer the question asks for, or None when its wording does not say.
-    Capitalised words after the first are names, not wording ("Bill Thompson" asks no bill)."""
+    Capitalised words after the first are names, not wording ("Bill Thompson" asks no bill).
+    Read from the sentence that asks (``asking_sentence``)."""
+    question = asking_sentence(question)
     q = " ".join(re.sub(r"(?<=\s)[A-Z][a-z][\w'’.-]*", "X", question.strip()).lower().split())
     q = _first_ask(q)
     for pattern, kind in _KIND_RULES:
@@ -281,4 +311,4 @@ def asks_reason(question: str) -> bool:
     ``Kind``: news often gives one without a causal word ("Shares fell. Profits missed
     forecasts."), so it only ranks a sentence that states a cause above one that does not
     (``states_reason``); it never makes a sentence ineligible."""
-    return _ASKS_REASON.search(question) is not None
+    return _ASKS_REASON.search(asking_sentence(question)) is not None

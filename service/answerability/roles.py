@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from service.answerability.kinds import Kind
+from service.answerability.kinds import Kind, asking_sentence
 from service.answerability.lexicon import _CATEGORY_NOUNS, _PUBLICATION_ENDS, _WEEKDAYS
 from service.evidence import STOPWORDS, stem_word
 
@@ -80,6 +80,7 @@ def event_verb(question: str) -> str | None:
     bought, who founded), or of a role verb in the present ("who presents / runs / chairs
     …": the presenter, the chairman), or None. Questions with a modal or a copula ("who
     will run", "who is") are left alone."""
+    question = asking_sentence(question)
     m = _WHO_EVENT.match(question)
     if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
         return None
@@ -161,6 +162,9 @@ _ANY_NAME_ROLES = frozenset(
     "countries team teams side sides club clubs company companies firm firms group groups "
     "organisation organisations organization organizations official officials individual "
     "politician politicians executive executives boss bosses member members star stars "
+    # a part of an organisation is named by its name: "the FBI's Internet Fraud Complaint
+    # Center" for "which FBI unit"
+    "unit units division divisions department departments agency agencies body bodies "
     # a place is named by its name: "at the Royal Society" names the venue
     "venue venues location locations".split()
 )
@@ -373,7 +377,7 @@ def asked_event(question: str) -> tuple[str, tuple[str, ...]] | None:
     for "sent") and the words of its object ("blinx"; "injunction" of "granted the injunction
     against …"), or None: no such question, a modal ("will distribute"), or a verb of saying
     ("Which minister said …": many say the same)."""
-    q = " ".join(question.split())
+    q = " ".join(asking_sentence(question).split())
     if _ROLE.match(q.lower()):
         return None
     m = _ROLE_SUBJECT.match(q)
@@ -453,6 +457,7 @@ def states_asked_event(question: str, sentence: str, names: set[str]) -> bool:
 def asked_noun(question: str, kind: Kind | None) -> str | None:
     """The noun of a "Which judge is presiding …?" question ("judge"), or None. Categories
     ("which sectors") and kinds already checked (dates, places, numbers) have none."""
+    question = asking_sentence(question)
     m = _ROLE.match(" ".join(question.lower().split()))
     if m is None:
         # "Which studio developed …?": the noun before the verb, unless it is a loose
@@ -558,7 +563,7 @@ _WHO_HOLDS = re.compile(
 def asked_office(question: str) -> str | None:
     """The office of a "Who is the <office> of X?" question ("chief executive", "deputy prime
     minister", "director"), or None (the caller asks it of one-part questions only)."""
-    m = _WHO_HOLDS.match(question)
+    m = _WHO_HOLDS.match(asking_sentence(question))
     if m is None:
         return None
     words = [*m.group(1).lower().split(), m.group(2)]

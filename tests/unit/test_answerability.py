@@ -13,6 +13,7 @@ from service.answerability import (
     Kind,
     TermStats,
     asked_kind,
+    asking_sentence,
     asks_reason,
     description_terms,
     gives_another_period,
@@ -45,10 +46,60 @@ from service.answerability.figures import asked_rate, states_rate
         ("In which city will the summit take place?", Kind.PLACE),
         ("What did the minister say about tariffs?", Kind.STATEMENT),
         ("What kind of data do firms guard jealously?", None),
+        # a statement that sets the scene, then the sentence that asks
+        ("Valmora Steel cut jobs in Ohio. How many workers lost them?", Kind.NUMBER),
+        ("The Harbour Trust sold the pier. Where is its new office?", Kind.PLACE),
+        ("Jo Lee founded Acme. In what year did she leave?", Kind.DATE),
+        ("Acme bought a rival. From which company did it buy it?", Kind.NAME),
+        ("Acme bought a rival. Who advised it?", Kind.NAME),
+        ("Which countries sent troops to the border?", Kind.PLACE),
     ],
 )
 def test_asked_kind(question: str, kind: Kind | None) -> None:
     assert asked_kind(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("Acme bought a rival. How much did it pay?", "How much did it pay?"),
+        ("Acme bought a rival in May. Its boss quit. Who replaced him?", "Who replaced him?"),
+        ("How much did Acme pay?", "How much did Acme pay?"),
+        # a full stop inside a name is no sentence end; a question is never cut after a "?"
+        ("How much did Acme Corp. pay for it?", "How much did Acme Corp. pay for it?"),
+        ("Who won? What was the score.", "Who won? What was the score."),
+    ],
+)
+def test_the_asking_sentence_follows_the_scene(question: str, asks: str) -> None:
+    assert asking_sentence(question) == asks
+
+
+def test_a_scene_describes_like_a_clause() -> None:
+    q = (
+        "Little Harbour is among the nominees for the Golden Reed awards. "
+        "How many nominations did Scottish shows get?"
+    )
+    described = description_terms(q)
+    assert {"harbour", "golden", "reed"} <= described
+    assert "nomin" not in described  # in the asking sentence too
+    assert description_terms("How many nominations did Scottish shows get?") == set()
+
+
+def test_which_countries_is_answered_by_a_country_the_question_does_not_name() -> None:
+    q = "Which countries with troops in Iraq announced their withdrawal?"
+    assert holds_kind(
+        "Mr Kerr said the Netherlands, Portugal and the Czech Republic have announced it.",
+        Kind.PLACE,
+        q,
+    )
+    assert not holds_kind("Mr Kerr said troops in Iraq would withdraw.", Kind.PLACE, q)
+
+
+def test_an_acronym_is_present_when_the_text_spells_it_out() -> None:
+    focus = question_focus("Dr Ana Roe told the LSE audience what about the war?", None)
+    spelt = "In a lecture at the London School of Economics, Dr Ana Roe said the war was lost."
+    assert focus.anchored(spelt)
+    assert not focus.anchored("In a lecture in London, Dr Ana Roe said the war was lost.")
 
 
 def test_holds_kind_needs_something_new_of_that_kind() -> None:
@@ -370,6 +421,9 @@ def test_a_common_word_opening_a_sentence_is_no_name() -> None:
     assert name_runs("Rock outfit Rooster played.", stats.is_common) == ["Rooster"]
     assert name_runs("Striker Nicolas Anelka left.", stats.is_common) == ["Nicolas Anelka"]
     assert name_runs("Labour won the seat.", stats.is_common) == ["Labour"]
+    # (a compound with a lower-case end: "Rock-loving fans", not "Coca-Cola")
+    assert name_runs("Rock-loving fans met Rooster.", stats.is_common) == ["Rooster"]
+    assert name_runs("Coca-Cola met Rooster.", stats.is_common) == ["Coca-Cola", "Rooster"]
     q = "Which two firms pulled out of the talks?"
     opener = "Investors lost money and are to receive compensation."
     assert holds_kind(opener, Kind.NAME, q)  # without the counts, "Investors" looks like a name
