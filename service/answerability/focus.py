@@ -25,6 +25,7 @@ from service.answerability.lexicon import (
     _NOT_NAMES,
     _ORDINALS,
     _PART_SPLIT,
+    _WEEKDAYS,
     _YEAR,
 )
 from service.answerability.names import name_runs, names_a_model
@@ -718,6 +719,14 @@ class Focus:
         # date ties the question to one event, and an article about it gives its date.
         if self.days and not self.days <= days_of_months(f"{sentence}\n{context}"):
             return False
+        # A weekday it gives ("talks with the Indian government on Friday") is its event's
+        # day: a sentence dated to other weekdays only ("On Thursday Mr Straw was in
+        # Amritsar") reports another event of the story.
+        asked_days = _weekdays_of(self.question)
+        if asked_days:
+            said_days = _weekdays_of(sentence)
+            if said_days and not said_days & asked_days:
+                return False
         # A place in a ranking is the question's relation: the sentence itself must give it
         # ("Who came fourth?" is not answered by the winner's sentence).
         if self.position and not states_position(sentence, self.position):
@@ -806,6 +815,14 @@ _SPEAKER_ASKED = re.compile(
 )
 
 _BEFORE_NAME_OK = frozenset("the a an this that last next and at".split())
+
+
+_WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in _WEEKDAYS) + r")(?:['’]s)?\b")
+
+
+def _weekdays_of(text: str) -> frozenset[str]:
+    """The weekdays ``text`` names, capitalised as days are ("on Friday", "Sunday's match")."""
+    return frozenset(m.group(1) for m in _WEEKDAY.finditer(text))
 
 
 def _spells_out(acronyms: set[str], text: str) -> bool:

@@ -176,7 +176,9 @@ _SPEECH = re.compile(
     re.IGNORECASE,
 )
 
-_ASKS_DAY = re.compile(r"\b(?:what|which) (?:exact )?(?:date|day of the month)\b")
+_ASKS_DAY = re.compile(
+    r"\b(?:what|which) (?:(?:exact|precise|specific|actual) )?(?:date|day of the month)\b"
+)
 # Countries named as their capital city: "met his EU counterparts in Luxembourg".
 _CITY_STATES = frozenset("luxembourg singapore monaco kuwait djibouti vatican".split())
 _ASKS_BROADCASTER = re.compile(r"\b(?:channel|station|network|company|broadcaster)s?\b")
@@ -233,7 +235,7 @@ _SINCE_NO_YEAR = re.compile(
     rf"\bsince\s+(?:last\s+\w+|{_MONTH_NAMES}(?!\w)|the\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
-_ASKS_YEAR = re.compile(r"\b(?:what|which) year\b")
+_ASKS_YEAR = re.compile(r"\b(?:what|which) (?:(?:exact|precise|specific|actual) )?year\b")
 # A year written as one, not a decade ("the 1980s", "the 1990's", "mid-1970s"); a year's
 # possessive is one ("Euro 2000's top scorer").
 _EXACT_YEAR = re.compile(

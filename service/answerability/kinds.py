@@ -185,8 +185,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:what|which|in which|in what|between which|between what)\s+(?:year|date|day|"
-            r"month|decade|period)s?\b|"
+            r"\b(?:what|which|in which|in what|between which|between what)\s+"
+            r"(?:(?:exact|precise|specific|actual)\s+)?(?:year|date|day|month|decade|period)s?\b|"
             r"\bover what period\b|^\s*when\b|[,;]\s*when\b(?![^?]*\bhow\b)"
         ),
         Kind.DATE,

@@ -95,6 +95,23 @@ def test_which_countries_is_answered_by_a_country_the_question_does_not_name() -
     assert not holds_kind("Mr Kerr said troops in Iraq would withdraw.", Kind.PLACE, q)
 
 
+def test_an_exact_date_is_a_day_and_an_exact_year_a_year() -> None:
+    q = "On what exact date in May 2005 did the papers say the vote would be held?"
+    assert asked_kind(q) is Kind.DATE
+    assert not holds_kind("The papers said the vote would be held in May 2005.", Kind.DATE, q)
+    assert holds_kind("The papers said the vote would be held on 5 May.", Kind.DATE, q)
+    y = "In what precise year did the mill close?"
+    assert not holds_kind("The mill closed in the 1980s.", Kind.DATE, y)
+    assert holds_kind("The mill closed in 1986.", Kind.DATE, y)
+
+
+def test_a_sentence_dated_to_another_weekday_reports_another_event() -> None:
+    focus = question_focus("Where was Mr Roe due to hold talks on Friday?", None)
+    assert not focus.anchored("On Thursday Mr Roe was in Leeds visiting a mill.")
+    assert focus.anchored("Mr Roe holds talks in York on Friday, after a visit on Thursday.")
+    assert focus.anchored("Mr Roe is due to hold talks in York.")  # no day given
+
+
 def test_an_acronym_is_present_when_the_text_spells_it_out() -> None:
     focus = question_focus("Dr Ana Roe told the LSE audience what about the war?", None)
     spelt = "In a lecture at the London School of Economics, Dr Ana Roe said the war was lost."
