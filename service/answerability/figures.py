@@ -474,7 +474,7 @@ _ASKS_CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b|\bby how much\b")
 _ASKS_SIZE_OF_CHANGE = re.compile(
     r"^(?![^?]*\b(?:cost|costs|pay|paid|spend|spent|invest|invested|save|raise|raised|earn|"
     r"earned|fetch|fetched)\b)"
-    r"(?:[^?]*\bby (?:how much|what (?:percentage|per ?cent)\b)|"
+    r"(?:[^?]*\bby (?:how much|how many\b|what (?:percentage|per ?cent)\b)|"
     r"\s*(?:[^?]*?,\s*)?how much\s+(?:did|does|do|has|have|had|will|"
     rf"would|could|is|are|was|were)\s+(?:[\w'’.-]+\s+){{0,8}}?(?:{_CHANGE_WORDS})\b"
     r"(?!\s+(?:to|from)\b))"

@@ -354,6 +354,36 @@ def is_withheld(text: str, kind: Kind | None) -> bool:
     return bool((_WITHHELD if kind is Kind.NAME else _WITHHELD_NOT_NAME).search(text))
 
 
+# The way a change goes, by its verb, noun or adverb (hand-written: two short word lists).
+_UP = re.compile(
+    r"\b(?:up|rise|rises|rose|risen|rising|grow|grows|grew|grown|growing|growth|gain|gains|"
+    r"gained|increase|increases|increased|jump|jumps|jumped|climb|climbs|climbed|soar|soars|"
+    r"soared|surge|surges|surged|rebound|rebounded|improve|improved|expand|expanded|higher|"
+    r"boost|boosted)\b"
+)
+_DOWN = re.compile(
+    r"\b(?:down|fall|falls|fell|fallen|falling|drop|drops|dropped|decline|declines|declined|"
+    r"decrease|decreases|decreased|slump|slumped|slip|slipped|slide|slid|plunge|plunged|"
+    r"tumble|tumbled|shrink|shrank|shrunk|dip|dipped|lose|lost|loss|losses|lower|cut|cuts)\b"
+)
+
+
+def _directions(text: str) -> set[str]:
+    """The ways ``text`` says things changed: {"up"}, {"down"}, both or neither."""
+    low = text.lower()
+    return {d for d, pattern in (("up", _UP), ("down", _DOWN)) if pattern.search(low)}
+
+
+# Growth is signed ("How much did the economy grow?" — "it shrank 0.3%" answers it).
+_SIGNED = re.compile(r"\b(?:grow|grows|grew|grown|growing|growth|expand|expands|expanded)\b")
+
+
+def _direction(question: str) -> str | None:
+    """The way a "by how much did X fall?" question says X moved, when it says one way."""
+    said = _directions(_SIGNED.sub(" ", question.lower()))
+    return next(iter(said)) if len(said) == 1 else None
+
+
 @dataclass(frozen=True)
 class _Asked:
     """What ``holds_kind`` reads from the question alone (see there for each rule)."""
@@ -361,6 +391,7 @@ class _Asked:
     numbers: frozenset[str]
     past_not_hedged: bool  # a past-tense question that hedges nothing
     size_of_change: bool  # its first part asks by how much something changed
+    direction: str | None  # "up" or "down": the way its first part says the thing changed
     rate: str | None  # the rate its first part asks for (``asked_rate``)
     unit: re.Pattern[str] | None  # the unit of the first ``_UNITS`` rule it asks for
     words: frozenset[str]  # its lower-case words, letters only
@@ -379,6 +410,7 @@ def _asked(question: str) -> _Asked:
             _PAST_QUESTION.search(question) and not _HEDGED_QUESTION.search(question)
         ),
         size_of_change=bool(_ASKS_SIZE_OF_CHANGE.search(_PART_SPLIT.split(q_lower, maxsplit=1)[0])),
+        direction=_direction(_PART_SPLIT.split(q_lower, maxsplit=1)[0]),
         rate=asked_rate(first_part),
         unit=next((unit for asks, unit in _UNITS if asks.search(q_lower)), None),
         words=frozenset(re.findall(r"[a-z]+", q_lower)),
@@ -411,6 +443,11 @@ def holds_kind(
     if kind is Kind.NUMBER and asked.size_of_change:
         # ("by what percentage": a percentage; "by a third" is none)
         if asked.unit is not None and not asked.unit.search(text):
+            return False
+        # "By how many points did the Nikkei fall?" is not answered by "the Nikkei ended the
+        # day up 0.7%": a change the other way only (a sentence giving both ways may hold it)
+        said = _directions(text)
+        if asked.direction is not None and said and asked.direction not in said:
             return False
         if _STATES_CHANGE_IN_WORDS.search(text):
             return True

@@ -99,13 +99,15 @@ def event_verb(question: str) -> str | None:
 
 def mentions_event(verb: str, text: str) -> bool:
     """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
-    winner; bought: buy, buys, buyer)."""
+    winner; bought: buy, buys, buyer), or by its doer's noun (founded: founder; directed:
+    director; invented: inventor)."""
     if verb == "replace" and _REPLACES.search(text):
         return True
     past = {k for k, v in _IRREGULAR.items() if v == verb}
     base_stem = stem_word(verb)
+    doers = (base_stem + "er", base_stem + "or")
     for w in re.findall(r"[a-z]+", text.lower()):
-        if w in past or w.startswith(verb) or stem_word(w) == base_stem:
+        if w in past or w.startswith(verb) or stem_word(w) in (base_stem, *doers):
             return True
     return False
 

@@ -20,6 +20,7 @@ from service.answerability import (
     holds_kind,
     is_instruction,
     is_withheld,
+    mentions_event,
     name_runs,
     names_what_is_counted,
     question_focus,
@@ -110,6 +111,31 @@ def test_a_sentence_dated_to_another_weekday_reports_another_event() -> None:
     assert not focus.anchored("On Thursday Mr Roe was in Leeds visiting a mill.")
     assert focus.anchored("Mr Roe holds talks in York on Friday, after a visit on Thursday.")
     assert focus.anchored("Mr Roe is due to hold talks in York.")  # no day given
+
+
+def test_a_change_the_other_way_does_not_answer_by_how_much() -> None:
+    fall = "By how many points did the Harbour index fall on the day the figures came out?"
+    assert asked_kind(fall) is Kind.NUMBER
+    assert not holds_kind("The Harbour index ended the day up 0.7% at 11,740.", Kind.NUMBER, fall)
+    assert holds_kind("The Harbour index fell 120 points to 11,740.", Kind.NUMBER, fall)
+    rise = "By how much did Acme's profits rise?"
+    assert holds_kind("Acme's profits rose 5% to £2bn.", Kind.NUMBER, rise)
+    assert not holds_kind("Acme's profits fell 5% to £2bn.", Kind.NUMBER, rise)
+    # a sentence that goes both ways may hold it; so may one that names no way
+    assert holds_kind("Profits rose 5% after falling 2% a year ago.", Kind.NUMBER, rise)
+    assert holds_kind("Acme's profits were 5% higher.", Kind.NUMBER, rise)
+    # growth is signed: a fall answers "how much did it grow?"
+    grow = "By how much did the Harbour economy grow in 2004?"
+    assert holds_kind("The Harbour economy shrank by 0.3% in 2004.", Kind.NUMBER, grow)
+
+
+def test_an_event_is_mentioned_by_its_doers_noun() -> None:
+    assert mentions_event("founded", "Ana Roe, founder of the Harbour Trust, said so.")
+    assert mentions_event("directed", "Its director, Ana Roe, said so.")
+    assert mentions_event("invented", "The inventor of the loom was Ana Roe.")
+    assert not mentions_event("founded", "Ana Roe, chair of the Harbour Trust, said so.")
+    focus = question_focus("Who founded the Harbour Trust?", None)
+    assert focus.anchored("Ana Roe, founder of the Harbour Trust, said it was a recognition.")
 
 
 def test_an_acronym_is_present_when_the_text_spells_it_out() -> None:
