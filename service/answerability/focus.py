@@ -25,7 +25,6 @@ from service.answerability.lexicon import (
     _NOT_NAMES,
     _ORDINALS,
     _PART_SPLIT,
-    _WEEKDAYS,
     _YEAR,
 )
 from service.answerability.names import name_runs, names_a_model
@@ -35,6 +34,7 @@ from service.answerability.roles import (
     _MEDIA_ROLES,
     _NAME_AFTER_ROLE,
     _NAME_BEFORE_ROLE,
+    _ORGANISATION_PARTS,
     _PLAYED,
     _PLAYED_ROLES,
     _REPORTS,
@@ -607,7 +607,9 @@ class Focus:
         it: "Anelka told a French magazine: …" does not say which magazine, nor "from a London
         venue" which venue. A name in apposition on either side ("Acme, a games company",
         "a magazine, Le Point," "a venue called the Cirkus") names it."""
-        if self.noun is None or self.noun in _ANY_NAME_ROLES:
+        if self.noun is None or (
+            self.noun in _ANY_NAME_ROLES and self.noun not in _ORGANISATION_PARTS
+        ):
             return False
         # A sentence naming something of its own (other than who reports it: "The Sun says")
         # may name the asked thing elsewhere ("Hale told Le Point in a magazine interview").
@@ -719,14 +721,6 @@ class Focus:
         # date ties the question to one event, and an article about it gives its date.
         if self.days and not self.days <= days_of_months(f"{sentence}\n{context}"):
             return False
-        # A weekday it gives ("talks with the Indian government on Friday") is its event's
-        # day: a sentence dated to other weekdays only ("On Thursday Mr Straw was in
-        # Amritsar") reports another event of the story.
-        asked_days = _weekdays_of(self.question)
-        if asked_days:
-            said_days = _weekdays_of(sentence)
-            if said_days and not said_days & asked_days:
-                return False
         # A place in a ranking is the question's relation: the sentence itself must give it
         # ("Who came fourth?" is not answered by the winner's sentence).
         if self.position and not states_position(sentence, self.position):
@@ -804,7 +798,10 @@ _PUBLICATION_YEAR = re.compile(
 
 # Capitalised words joined as one name, through "and", "of", "for" or "&" ("Securities and
 # Exchange Commission", "Bank of England").
-_SPELT_OUT = re.compile(r"[A-Z][a-z]+(?:\s+(?:(?:and|of|for|&)\s+(?:the\s+)?)?[A-Z][a-z]+)+")
+_SPELT_OUT = re.compile(
+    r"(?:[A-Z][a-z]+|[A-Z]{2,3})(?:-[A-Za-z]+)*(?:\s+(?:(?:and|of|for|&|to)\s+(?:the\s+)?)?"
+    r"(?:[A-Z][a-z]+|[A-Z]{2,3})(?:-[A-Za-z]+)*)+"
+)
 
 # A question about someone who said or wrote something ("the fellow who said …").
 _SPEAKER_ASKED = re.compile(
@@ -817,26 +814,45 @@ _SPEAKER_ASKED = re.compile(
 _BEFORE_NAME_OK = frozenset("the a an this that last next and at".split())
 
 
-_WEEKDAY = re.compile(r"\b(" + "|".join(w.capitalize() for w in _WEEKDAYS) + r")(?:['’]s)?\b")
-
-
-def _weekdays_of(text: str) -> frozenset[str]:
-    """The weekdays ``text`` names, capitalised as days are ("on Friday", "Sunday's match")."""
-    return frozenset(m.group(1) for m in _WEEKDAY.finditer(text))
+# Words that may follow a spelt-out name inside the same capitalised run: a title ("International
+# Monetary Fund Managing Director …") or the name's own tail ("Royal Bank of Scotland Group").
+_AFTER_SPELT = frozenset(
+    "Managing Director Chief Executive Chairman Chairwoman President Secretary General Governor "
+    "Head Deputy Vice Commissioner Minister Leader Spokesman Spokeswoman Professor Group "
+    "Plc".split()
+)
+_SPELT_CONNECTORS = frozenset("and of for & the to".split())
 
 
 def _spells_out(acronyms: set[str], text: str) -> bool:
     """Whether ``text`` spells out one of ``acronyms`` (lower case, three letters or more: "BP"
     could be anyone's initials) as a capitalised name: "the Securities and Exchange
-    Commission" for "sec", "the London School of Economics" for "lse". The name may run on
-    into a title ("International Monetary Fund Managing Director …")."""
+    Commission" for "sec", "the London School of Economics" for "lse", "HM Revenue and
+    Customs" for "hmrc", "the Organisation for Economic Co-operation and Development" for
+    "oecd". The name may open after a word that is no part of it ("Former …", "Director of
+    the …") and may run on into a title ("International Monetary Fund Managing Director
+    …"), not into another name ("Scottish National Portrait Gallery" is no "snp")."""
     for m in _SPELT_OUT.finditer(text):
-        spelt = re.findall(r"[A-Z][a-z]+", m.group(0))
-        if spelt[0] == "The":  # a sentence's opening "The" is no part of the name
-            spelt = spelt[1:]
-        capitals = "".join(w[0] for w in spelt).lower()
-        if any(capitals.startswith(a) for a in acronyms):
-            return True
+        words = m.group(0).split()
+        # (initials of each word: all of an upper-case word's letters; a compound's capitalised
+        # parts: "Non-Proliferation" → "np", "Co-operation" → "c")
+        letters: list[str] = []
+        starts = {0, 1}
+        for w in words:
+            if w in _SPELT_CONNECTORS:
+                starts.add(len(letters))
+                continue
+            parts = [p for p in w.split("-") if p[:1].isupper()]
+            letters.append("".join(p if p.isupper() else p[0] for p in parts).lower())
+        caps = [w for w in words if w not in _SPELT_CONNECTORS]
+        for i in sorted(starts):
+            got = ""
+            for j in range(i, len(letters)):
+                got += letters[j]
+                if got in acronyms and (j + 1 == len(letters) or caps[j + 1] in _AFTER_SPELT):
+                    return True
+                if len(got) >= 6:
+                    break
     return False
 
 

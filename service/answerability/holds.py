@@ -177,7 +177,8 @@ _SPEECH = re.compile(
 )
 
 _ASKS_DAY = re.compile(
-    r"\b(?:what|which) (?:(?:exact|precise|specific|actual) )?(?:date|day of the month)\b"
+    r"\b(?:what|which) (?:(?:exact|precise|specific|actual) |(?:is|was|were|will be) the "
+    r"(?:exact|precise|specific|actual) )?(?:date|day of the month)\b"
 )
 # Countries named as their capital city: "met his EU counterparts in Luxembourg".
 _CITY_STATES = frozenset("luxembourg singapore monaco kuwait djibouti vatican".split())
@@ -235,7 +236,10 @@ _SINCE_NO_YEAR = re.compile(
     rf"\bsince\s+(?:last\s+\w+|{_MONTH_NAMES}(?!\w)|the\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
-_ASKS_YEAR = re.compile(r"\b(?:what|which) (?:(?:exact|precise|specific|actual) )?year\b")
+_ASKS_YEAR = re.compile(
+    r"\b(?:what|which) (?:(?:exact|precise|specific|actual) |(?:is|was|were|will be) the "
+    r"(?:exact|precise|specific|actual) )?year\b"
+)
 # A year written as one, not a decade ("the 1980s", "the 1990's", "mid-1970s"); a year's
 # possessive is one ("Euro 2000's top scorer").
 _EXACT_YEAR = re.compile(
@@ -248,6 +252,9 @@ _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
 _BORN_IN = re.compile(r"(?<![-\w])born\b[^.;:,]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
 
 _DAY_OF_MONTH = re.compile(
+    # (a day of fixed date: "on Christmas Eve", "on New Year's Day")
+    r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:Eve|Day)|Valentine['’]s Day|"
+    r"Bonfire Night|Burns Night|Hogmanay|St (?:Patrick|George|Andrew|David)['’]s Day)\b|"
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}(?!\w)|"
     rf"\b{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
     r"\b\d{4}-\d{2}-\d{2}\b"
@@ -258,6 +265,36 @@ _ASKS_COUNTRY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:other|european|african|asian|foreign|"
     r"neighbouring|neighboring|member))\s+){0,2}(?i:country|countries|nation|nations)\b"
 )
+# Countries for "which countries": the lexicon's, less continents and words that are no
+# country alone, plus the ones written in two words; "Bank of England",
+# "Church of England", "Prince of Wales", "Bank of America" name an institution.
+_COUNTRY_ONLY = _NOT_CITIES - frozenset(
+    "people republic africa america americas asia europe".split()
+)
+_COUNTRY_PAIRS = re.compile(
+    r"\b(?:Saudi Arabia|New Zealand|Sri Lanka|South Africa|North Korea|South Korea|Ivory Coast|"
+    r"Costa Rica|Sierra Leone|East Timor|Burma|Myanmar|Bahrain|Oman|Malta|Angola|Mozambique|"
+    r"Cameroon|Liberia|Haiti|Nicaragua|Eritrea|Chad|Mali|Niger|Laos|Fiji)\b"
+)
+_INSTITUTION_OF = re.compile(
+    r"\b(?:Bank|Church|Prince|Princess|Duke|Duchess|Archbishop|Bishop|University|Museum)\s+of\s+"
+    r"(?:the\s+)?[A-Z][a-z]+"
+)
+
+
+def _names_a_country(text: str, q_words: set[str]) -> bool:
+    """Whether ``text`` names a country the question (its words ``q_words``) does not."""
+    text = _INSTITUTION_OF.sub(" ", text)
+    # ("US" and "UK" are left out: news writes them before a noun far more often than as the
+    # country itself — "a US company is bringing …")
+    found = {m.group(0).lower() for m in _COUNTRY_PAIRS.finditer(text)}
+    capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text)}
+    found |= capitalised & _COUNTRY_ONLY
+    # (a nationality adjective is no answer: "most Mexican hip-hop fans" is said of fans, and
+    # "Mexico leads the way" names the country)
+    return any(not set(c.split()) <= q_words for c in found)
+
+
 _ASKS_CITY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:capital|coastal|northern|southern|eastern|"
     r"western|central|port|seaside|market|border|host))\s+){0,2}(?i:city|town|village|capital)\b"
@@ -620,8 +657,7 @@ def holds_kind(
         # "Which countries have troops in Iraq?" is answered by a country the question does
         # not name, wherever the sentence puts it ("the Netherlands, Portugal and …")
         if not places and _ASKS_COUNTRY.search(question):
-            capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text)}
-            return bool((capitalised - q_words) & (_NOT_CITIES - {"people", "republic"}))
+            return _names_a_country(text, q_words)
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
             places = [w for w in places if not w <= _NOT_CITIES - _CITY_STATES]
         return bool(places)

@@ -36,7 +36,8 @@ _QUANTITY = re.compile(
 
 # "What time did she run?", "What was Jo Hale's finishing time?": a clock or a race time.
 _ASKS_TIME = re.compile(
-    r"\b(?:what|which|in what) (?:winning |finishing |record )?time\b|"
+    r"\b(?:what|which|in what) (?:exact |precise |actual )?(?:winning |finishing |record )?"
+    r"time\b|"
     r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|(?:world|course|track|lap|"
     r"olympic|championship) record|race|qualifying|lap|personal best) time\b"
 )
@@ -186,7 +187,10 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\b(?:what|which|in which|in what|between which|between what)\s+"
-            r"(?:(?:exact|precise|specific|actual)\s+)?(?:year|date|day|month|decade|period)s?\b|"
+            r"(?:(?:exact|precise|specific|actual)\s+|(?:is|was|were|will be)\s+the\s+"
+            r"(?:exact|precise|specific|actual)\s+)?(?:year|date|day|month|decade|period)s?"
+            # (not "day-to-day", "year groups")
+            r"(?![\w-])(?!\s+groups?\b)|"
             r"\bover what period\b|^\s*when\b|[,;]\s*when\b(?![^?]*\bhow\b)"
         ),
         Kind.DATE,
@@ -200,7 +204,12 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             rf"^\s*where\b|\b(?:in|to|from) (?:which|what) {_PLACE_ADJECTIVES}(?:city|cities|"
             r"country|countries|towns?|states?|regions?|places?|venues?|capitals?|county|"
             r"counties|villages?|provinces?)\b|\bwhich "
-            rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?|venues?|capitals?)\b"
+            rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?|venues?|capitals?)\b|"
+            # ("which two countries", "which other cities", "what countries")
+            r"\bwhich (?:(?:two|three|four|five|six|seven|eight|nine|ten|other|"
+            r"neighbouring|neighboring|member|foreign) )?"
+            rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?)\b(?!['’])|"
+            rf"\bwhat {_PLACE_ADJECTIVES}(?:cities|countries|towns)\b(?!['’])"
         ),
         Kind.PLACE,
     ),
@@ -262,12 +271,20 @@ def _first_ask(q: str) -> str:
 # Gurkhas. Where is their unit based?"): the boundary is a full stop before a question word,
 # an auxiliary, or a preposition opening a wh-phrase ("From which company …", "In what year …").
 _SCENE_THEN_ASK = re.compile(
-    r"[.!]\s+(?=(?:(?:according to|in|at|by|for|from|to|on|over|between|with|of|under|during|"
-    r"after|before|since|against|roughly|approximately|about)\s+(?:[\w'’-]+\s+){0,3}?)?"
+    # (a closing quote or bracket may follow the stop: 'called it "a triumph." Who …?'; a
+    # phrase before the question word may end in a comma: "According to the BBC, who …";
+    # "And/But/So" before it is no part of the asking sentence)
+    r"[.!][\"”’')\]]*\s+(?:(?:and|but|so)\s+)?(?=(?:(?:according to|in|at|by|for|from|to|on|over|"
+    r"between|with|of|under|during|after|before|since|against|roughly|approximately|about)\s+"
+    r"(?:[\w'’-]+,?\s+){0,3}?)?"
     r"(?:how|what|which|who|whom|whose|when|where|why|is|are|was|were|did|does|do|has|have|"
     r"had|can|could|will|would)\b)",
     re.IGNORECASE,
 )
+# A full stop that ends an abbreviation, not a sentence: a title ("Mr.", "Dr. Who") always;
+# initials ("the U.S.", "7 a.m.") before a lower-case word ("does the U.S. have …?").
+_TITLE_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep)$")
+_INITIALS_STOP = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]$")
 
 
 def asking_sentence(question: str) -> str:
@@ -280,6 +297,11 @@ def asking_sentence(question: str) -> str:
     for m in _SCENE_THEN_ASK.finditer(question):
         if "?" in question[: m.start()]:
             break
+        before = question[: m.start()]
+        if _TITLE_STOP.search(before) or (
+            _INITIALS_STOP.search(before) and question[m.end() : m.end() + 1].islower()
+        ):
+            continue
         cut = m.end()
     return question[cut:] if cut else question
 

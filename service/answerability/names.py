@@ -152,12 +152,13 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
         ):
             continue
         # (a compound with a lower-case end is a word too: "Virus-laden e-mails …",
-        # "Cash-strapped Alitalia …"; not "Coca-Cola")
+        # "Cash-strapped Alitalia …"; not "Coca-Cola", nor a place whose end has a name:
+        # "Hay-on-Wye", "Stoke-on-Trent")
         head, _, end = words[0].partition("-")
         if (
             at_start
             and common is not None
-            and (common(words[0]) or (end[:1].islower() and common(head)))
+            and (common(words[0]) or (end.islower() and common(head)))
         ):
             words = words[1:]
             if not words:

@@ -170,12 +170,20 @@ _ANY_NAME_ROLES = frozenset(
     # a place is named by its name: "at the Royal Society" names the venue
     "venue venues location locations".split()
 )
+# (but "a government agency", "an FBI unit" still name none: ``Focus.names_role_anonymously``)
+_ORGANISATION_PARTS = frozenset(
+    "unit units division divisions department departments agency agencies body bodies".split()
+)
 # A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
 _PLAYED_ROLES = frozenset("character characters".split())
 _PLAYED = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\bnew )\b(?:play|plays|played|playing|portray\w*|voices?|voiced|"
     r"voicing|(?:cast|starr?(?:s|ed|ing)?|known|appears?|appeared|(?:role|part)) as|"
-    r"(?:role|part) of|reprises?|reprised|reprising)\s+(?:(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?[A-Z]"
+    r"reprises?|reprised|reprising)\s+(?:(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?[A-Z]|"
+    # "the role of Hector", "his part of the Joker" (not "all part of the progression of
+    # Harry's story": a part of something)
+    r"\b(?:the|his|her|their|a|an|title|lead|leading|starring|key|main)\s+(?:role|part)\s+of\s+"
+    r"(?:the\s+)?[A-Z]"
 )
 # A programme or channel is named by whom one told or spoke on ("she told the BBC's
 # Breakfast with Frost", "Lee told Bloomberg TV"), not a person ("told Mr Smith").
