@@ -832,6 +832,16 @@ def _spells_out(acronyms: set[str], text: str) -> bool:
     "oecd". The name may open after a word that is no part of it ("Former …", "Director of
     the …") and may run on into a title ("International Monetary Fund Managing Director
     …"), not into another name ("Scottish National Portrait Gallery" is no "snp")."""
+    return not acronyms.isdisjoint(_spelt_out_in(text))
+
+
+@lru_cache(maxsize=1024)
+def _spelt_out_in(text: str) -> frozenset[str]:
+    """Every acronym (lower case, up to six letters) that ``text`` spells out, by the rules of
+    ``_spells_out``. Read once per text: a candidate's context is its article's passages,
+    the same for every sentence of the article (a bounded cache of immutable values, safe
+    across threads)."""
+    found: set[str] = set()
     for m in _SPELT_OUT.finditer(text):
         words = m.group(0).split()
         # (initials of each word: all of an upper-case word's letters; a compound's capitalised
@@ -849,11 +859,11 @@ def _spells_out(acronyms: set[str], text: str) -> bool:
             got = ""
             for j in range(i, len(letters)):
                 got += letters[j]
-                if got in acronyms and (j + 1 == len(letters) or caps[j + 1] in _AFTER_SPELT):
-                    return True
-                if len(got) >= 6:
+                if len(got) > 6:
                     break
-    return False
+                if j + 1 == len(letters) or caps[j + 1] in _AFTER_SPELT:
+                    found.add(got)
+    return frozenset(found)
 
 
 def _lone_name(singular: str, text: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from functools import lru_cache
 
 from service.answerability.lexicon import _CATEGORY_NOUNS, _CHANGE_WORDS, _MONEY_WORDS
 
@@ -287,12 +288,14 @@ _TITLE_STOP = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Prof|Rev|Gen|Col|Lt|Sgt|Capt|Gov
 _INITIALS_STOP = re.compile(r"(?:\b[A-Za-z]\.)+[A-Za-z]$")
 
 
+@lru_cache(maxsize=1024)
 def asking_sentence(question: str) -> str:
     """The sentence of ``question`` that asks, without the statements before it that set the
     scene: "Little Britain is nominated for the Golden Rose awards. How many nominations did
     British shows receive?" asks "How many nominations …?". The question's shape (its kind,
     its role, its opening "who" or "which") is read from this sentence; its names and terms
-    come from the whole question. A question of one sentence is returned as it is."""
+    come from the whole question. A question of one sentence is returned as it is. Read
+    once per question (a bounded cache of immutable values, safe across threads)."""
     cut = 0
     for m in _SCENE_THEN_ASK.finditer(question):
         if "?" in question[: m.start()]:
