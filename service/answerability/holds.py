@@ -263,15 +263,15 @@ _DAY_OF_MONTH = re.compile(
 # ("which Chinese city": a capitalised adjective or a place adjective between)
 _ASKS_COUNTRY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:other|european|african|asian|foreign|"
-    r"neighbouring|neighboring|member))\s+){0,2}(?i:country|countries|nation|nations)\b"
+    r"neighbouring|neighboring|member))\s+){0,2}(?i:country|countries)\b"
 )
 # Countries for "which countries": the lexicon's, less continents and words that are no
-# country alone, plus the ones written in two words; "Bank of England",
-# "Church of England", "Prince of Wales", "Bank of America" name an institution.
+# country alone, plus the ones in two words and some it lacks (``_MORE_COUNTRIES``); "Bank of
+# England", "Church of England", "Prince of Wales", "Bank of America" name an institution.
 _COUNTRY_ONLY = _NOT_CITIES - frozenset(
     "people republic africa america americas asia europe".split()
 )
-_COUNTRY_PAIRS = re.compile(
+_MORE_COUNTRIES = re.compile(
     r"\b(?:Saudi Arabia|New Zealand|Sri Lanka|South Africa|North Korea|South Korea|Ivory Coast|"
     r"Costa Rica|Sierra Leone|East Timor|Burma|Myanmar|Bahrain|Oman|Malta|Angola|Mozambique|"
     r"Cameroon|Liberia|Haiti|Nicaragua|Eritrea|Chad|Mali|Niger|Laos|Fiji)\b"
@@ -287,7 +287,7 @@ def _names_a_country(text: str, q_words: set[str]) -> bool:
     text = _INSTITUTION_OF.sub(" ", text)
     # ("US" and "UK" are left out: news writes them before a noun far more often than as the
     # country itself — "a US company is bringing …")
-    found = {m.group(0).lower() for m in _COUNTRY_PAIRS.finditer(text)}
+    found = {m.group(0).lower() for m in _MORE_COUNTRIES.finditer(text)}
     capitalised = {w.lower() for w in re.findall(r"\b[A-Z][a-z]+\b", text)}
     found |= capitalised & _COUNTRY_ONLY
     # (a nationality adjective is no answer: "most Mexican hip-hop fans" is said of fans, and

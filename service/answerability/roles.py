@@ -157,22 +157,21 @@ _NAME_BEFORE_ROLE = re.compile(
 _NAME_AFTER_ROLE = re.compile(r"\s*(?:,|\(|\b(?:called|named|known as)\b)?\s*(?:the\s+)?[A-Z0-9]")
 
 
+# A part of an organisation, named by its name ("the FBI's Internet Fraud Complaint Center"
+# for "which FBI unit"); but "a government agency", "an FBI unit" still name none
+# (``Focus.names_role_anonymously``).
+_ORGANISATION_PARTS = frozenset(
+    "unit units division divisions department departments agency agencies body bodies".split()
+)
 # Roles any name of the asked kind fills: the answer need not use the word ("Which nation
 # does he run for?" — "he chose Trinidad and Tobago").
-_ANY_NAME_ROLES = frozenset(
+_ANY_NAME_ROLES = _ORGANISATION_PARTS | frozenset(
     "person persons man men woman women people player players nation nations country "
     "countries team teams side sides club clubs company companies firm firms group groups "
     "organisation organisations organization organizations official officials individual "
     "politician politicians executive executives boss bosses member members star stars "
-    # a part of an organisation is named by its name: "the FBI's Internet Fraud Complaint
-    # Center" for "which FBI unit"
-    "unit units division divisions department departments agency agencies body bodies "
     # a place is named by its name: "at the Royal Society" names the venue
     "venue venues location locations".split()
-)
-# (but "a government agency", "an FBI unit" still name none: ``Focus.names_role_anonymously``)
-_ORGANISATION_PARTS = frozenset(
-    "unit units division divisions department departments agency agencies body bodies".split()
 )
 # A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
 _PLAYED_ROLES = frozenset("character characters".split())
