@@ -205,9 +205,17 @@ class AnswerService:
         def around(c: ScoredSentence) -> str:
             return f"{c.sentence.title}\n{context.get(c.sentence.passage_id, '')}"
 
+        # An article's retrieved passages, with those of the other reports of its story (the
+        # ingest job's ``story_id``): retrieval keeps one of two near-identical passages
+        # (``drop_twins``), and the dropped one's article is told the same way.
+        stories = self.index.documents.story_ids(sorted({p.doc_id for p in passages}))
+
+        def story(doc_id: str) -> str:
+            return stories.get(doc_id) or doc_id
+
         article: dict[str, list[str]] = {}
         for p in passages:
-            article.setdefault(p.doc_id, []).append(p.text)
+            article.setdefault(story(p.doc_id), []).append(p.text)
 
         def in_article(c: ScoredSentence) -> str:
             """The sentence's title, its article's date and every retrieved passage of its
@@ -215,7 +223,7 @@ class AnswerService:
             passage, and "the 2018 piece" is dated 2018."""
             published = c.sentence.published.isoformat() if c.sentence.published else ""
             return f"{c.sentence.title}\n{published}\n" + "\n".join(
-                article.get(c.sentence.doc_id, [])
+                article.get(story(c.sentence.doc_id), [])
             )
 
         # Sentences that could answer: relevant enough, holding the asked-for kind of fact,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -59,6 +60,27 @@ def served_only(index: NewsIndex, passages: list[Passage]) -> list[Passage]:
         for p in passages
         if p.doc_id in served and (served[p.doc_id] or "")[p.start : p.end] == p.text
     ]
+
+
+TWIN_OVERLAP = 0.9
+"""Word-set Jaccard at which a passage is a twin of a better-ranked one (see ``drop_twins``)."""
+
+
+def drop_twins(passages: list[Passage]) -> list[Passage]:
+    """The passages without those whose words are (nearly) those of a better-ranked passage.
+
+    The BBC corpus holds near-duplicate articles (the same report under two ids, a word of the
+    headline changed): their passages would take two of the ``top_k`` places with one text and
+    push out a passage that says something else. Jaccard of lower-cased word sets; at
+    ``TWIN_OVERLAP`` (0.9) reports of one story in other words (the sample articles 000 and 001)
+    stay apart."""
+    kept: list[tuple[Passage, frozenset[str]]] = []
+    for p in passages:
+        words = frozenset(re.findall(r"\w+", p.text.lower()))
+        if any(len(words & w) >= TWIN_OVERLAP * len(words | w) for _, w in kept):
+            continue
+        kept.append((p, words))
+    return [p for p, _ in kept]
 
 
 Ranking = list[str] | dict[str, int]
@@ -148,7 +170,7 @@ class Retriever:
             rankings.append(in_time)
         fused = self._fuse(rankings, pool, hits, vector, max(top_k, s.rerank_candidates))
         reranked = self._rerank(query, vector, fused, in_time, layouts)
-        return served_only(self.index, reranked)[:top_k]
+        return drop_twins(served_only(self.index, reranked))[:top_k]
 
     def _in_time(
         self,

@@ -57,7 +57,13 @@ from service.answerability.focus import (
 )
 from service.answerability.holds import holds_kind, is_withheld, states_reason
 from service.answerability.hygiene import is_instruction
-from service.answerability.kinds import Kind, asked_kind, asking_sentence, asks_reason
+from service.answerability.kinds import (
+    Kind,
+    asked_kind,
+    asking_clause,
+    asking_sentence,
+    asks_reason,
+)
 from service.answerability.names import name_runs
 from service.answerability.roles import asked_noun, asked_role, event_verb, mentions_event
 from service.answerability.slots import slot_proximity
@@ -72,6 +78,7 @@ __all__ = [
     "asked_kind",
     "asked_noun",
     "asked_role",
+    "asking_clause",
     "asking_sentence",
     "asks_reason",
     "description_terms",

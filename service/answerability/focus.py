@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from service.answerability.figures import _AGE, _DIGITS
 from service.answerability.holds import _ASKS_RANK, is_withheld
-from service.answerability.kinds import Kind, asked_kind, asking_sentence
+from service.answerability.kinds import Kind, asked_kind, asking_clause, asking_sentence
 from service.answerability.lexicon import (
     _COUNTRY_WORDS,
     _DEMONYMS,
@@ -584,7 +584,8 @@ class Focus:
         if PRONOUN.search(sentence) or _first_person_narrative(sentence):
             return False
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
-        for run in name_runs(sentence):
+        # (who gives the figure is no one it is about: ", according to analysts Screen Digest")
+        for run in name_runs(_ACCORDING_TO.sub(" ", sentence)):
             # ("MP3s" is one word, and "TV-quality" names "TV" only: the lower-case end of a
             # compound is no word of the name)
             parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", _COMPOUND_END.sub("", run))]
@@ -1097,7 +1098,7 @@ def _age_subject(question: str, names: tuple[str, ...]) -> frozenset[str]:
     only a describing clause holds; empty for a question about a role ("How old is the
     Chelsea boss?", "… David Beckham's eldest son?"). Read once per question (a bounded
     cache of immutable values, safe across threads)."""
-    asks = asking_sentence(question)
+    asks = asking_clause(question)
     asked = _ASKED_NAMED.match(asks)
     if asked is None or re.match(rf"{_NAME_RUN}['’]s\s+[a-z]", asks[asked.start(1) :]):
         return frozenset()
@@ -1455,6 +1456,11 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _LEAD_WORD = re.compile(r"^\s*\w+")
+_CONDITION = re.compile(
+    r"^\s*(?:according to|under|before|until|till|by|apart from|besides|alongside|other than|"
+    r"excluding|except|of|among|out of|if|unless|not counting)\b",
+    re.IGNORECASE,
+)
 _CHOICE = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)
 
 
@@ -1470,6 +1476,14 @@ def description_terms(question: str) -> set[str]:
     survivors.* How many women …?") describe the same way."""
     asks = asking_sentence(question)
     scene = question[: len(question) - len(asks)]
+    # A phrase before the asking clause describes the occasion ("In its 2005 survey, what
+    # growth …", "As the DS went on sale, what did it cost?"), unless it is a source or a
+    # condition ("According to Jo Hale, …", "Under the original plan, …"): those say where
+    # or in which version the answer holds, and the answer's sentence holds them too.
+    setting = asks[: len(asks) - len(asking_clause(asks))]
+    if setting and not _CONDITION.match(setting) and not _LEADING.match(asks):
+        scene += setting
+        asks = asks[len(setting) :]
     question = asks
     clauses = []
     lead = _LEADING.match(question)
@@ -1498,6 +1512,9 @@ def description_terms(question: str) -> set[str]:
         return set()
     return {w for c in [*clauses, scene] for w in content_words(c)} - ask_words
 
+
+# A source's phrase to the next punctuation: "…, according to analysts Screen Digest."
+_ACCORDING_TO = re.compile(r"\baccording to\b[^,;:.!?]*", re.IGNORECASE)
 
 _SOURCE = re.compile(
     r"\b(?i:according to|in)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+"

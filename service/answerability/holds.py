@@ -53,7 +53,7 @@ from service.answerability.figures import (
     states_rate,
     vague_count_of,
 )
-from service.answerability.kinds import _QUANTITY, Kind, asking_sentence
+from service.answerability.kinds import _QUANTITY, Kind, asking_clause
 from service.answerability.lexicon import (
     _COUNTRY_WORDS,
     _MONTH_NAMES,
@@ -664,7 +664,7 @@ def holds_kind(
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.
     # "Who said …?": the answer is a sentence attributing words to someone.
-    asks = asking_sentence(question).lower()  # ("…. Who said …?")
+    asks = asking_clause(question).lower()  # ("…. Who said …?")
     if _SPEECH_QUESTION.search(asks) and not _SPEECH.search(text):
         return False
     # ("What is the book called?" after a scene that describes the book — "Rory Stewart's

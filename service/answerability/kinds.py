@@ -196,7 +196,15 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.DATE,
     ),
-    (re.compile(r"\bwhere\b[^?]*\brank"), Kind.NUMBER),
+    # "Where did the single sit in the chart?": a position, not a place.
+    (
+        re.compile(
+            r"\bwhere\b[^?]*\brank|\bwhere\b[^?]*\b(?:sit|sat|sits|finish|finished|finishes|"
+            r"lie|lies|lay|stand|stands|stood|come|came|end|ended|placed)\b[^?]*\b(?:charts?|"
+            r"table|standings|league|rankings|poll)\b"
+        ),
+        Kind.NUMBER,
+    ),
     (
         re.compile(
             # ("which Chinese city", "in what Swedish town": a name's adjective or a place
@@ -309,11 +317,61 @@ def asking_sentence(question: str) -> str:
     return question[cut:] if cut else question
 
 
+@lru_cache(maxsize=1024)
+def asking_clause(question: str) -> str:
+    """The clause of ``question`` that asks (``_asking_clause`` of ``asking_sentence``): what
+    the question's kind, role and event are read from. The phrase before it ("According to
+    the minister, …", "At the awards where Blue won, …") stays part of the question's scene
+    for ``description_terms``, which reads leading phrases its own way."""
+    return _asking_clause(asking_sentence(question))
+
+
+_WH = r"(?:who|whom|whose|which|what|when|where|how|why)"
+_CLAUSE_PREP = (
+    r"(?:according to|in|at|by|for|from|to|on|over|between|with|of|under|during|after|before|"
+    r"since|against|among|apart from|besides|alongside)\s+(?:[\w'’-]+\s+){0,3}?"
+)
+_AUXILIARY = r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
+_CLAUSE_BOUNDARY = re.compile(r"(?:,|;|:|\s[-–—])\s+")
+_WH_OPENS = re.compile(rf"(?:{_CLAUSE_PREP})?({_WH})\b", re.IGNORECASE)
+_OPENS_ASKING = re.compile(rf"^\s*(?:{_CLAUSE_PREP})?(?:{_WH}|{_AUXILIARY})\b", re.IGNORECASE)
+_ANOTHER_ASK = re.compile(rf"(?:and|but|or)\s+(?:{_CLAUSE_PREP})?{_WH}\b", re.IGNORECASE)
+# wh-words that open relative clauses as well as questions ("Blue, who beat U2, …")
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
+
+
+def _asking_clause(sentence: str) -> str:
+    """The clause of a question sentence that asks, after a phrase or clause that sets the
+    scene: "At the NRJ awards in Cannes, where Blue beat U2, who won best French male
+    singer?" asks "who won …?"; "Martin Johnson, who won 84 caps, is retiring - in what year
+    did he make his debut?" asks "in what year …?". A sentence that opens with a question word
+    or an auxiliary asks from its start. A clause after a comma or a dash opens with a question
+    word; one whose word may open a relative clause (who, which, where, when) and that ends at
+    another comma is that relative clause, unless a second question follows it ("…, which
+    player scored, and in what minute?"); "…, and what …?" is a second part, never the ask."""
+    if _OPENS_ASKING.match(sentence):
+        return sentence
+    bounds = list(_CLAUSE_BOUNDARY.finditer(sentence))
+    for i, b in enumerate(bounds):
+        m = _WH_OPENS.match(sentence, b.end())
+        if m is None:
+            continue
+        after = bounds[i + 1] if i + 1 < len(bounds) else None
+        if (
+            m.group(1).lower() in _RELATIVE
+            and after is not None
+            and not _ANOTHER_ASK.match(sentence, after.end())
+        ):
+            continue
+        return sentence[b.end() :]
+    return sentence
+
+
 def asked_kind(question: str) -> Kind | None:
     """The kind of answer the question asks for, or None when its wording does not say.
     Capitalised words after the first are names, not wording ("Bill Thompson" asks no bill).
-    Read from the sentence that asks (``asking_sentence``)."""
-    question = asking_sentence(question)
+    Read from the clause that asks (``asking_clause``)."""
+    question = asking_clause(question)
     q = " ".join(re.sub(r"(?<=\s)[A-Z][a-z][\w'’.-]*", "X", question.strip()).lower().split())
     q = _first_ask(q)
     for pattern, kind in _KIND_RULES:
@@ -336,4 +394,4 @@ def asks_reason(question: str) -> bool:
     ``Kind``: news often gives one without a causal word ("Shares fell. Profits missed
     forecasts."), so it only ranks a sentence that states a cause above one that does not
     (``states_reason``); it never makes a sentence ineligible."""
-    return _ASKS_REASON.search(asking_sentence(question)) is not None
+    return _ASKS_REASON.search(asking_clause(question)) is not None

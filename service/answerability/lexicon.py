@@ -66,8 +66,9 @@ _CHANGE_WORDS = (
 )
 # Nouns of "which <noun>" questions that ask for a kind of thing, not for a name.
 _CATEGORY_NOUNS = (
-    r"sector|area|topic|issue|subject|kind|type|sort|way|method|industry|field|aspect|part|"
-    r"role|factor|reason|problem|measure|step|change|policy|question|concern|risk|"
+    r"sector|area|topic|issue|subject|kind|type|sort|way|method|industry|industries|field|aspect|"
+    r"part|"
+    r"role|factor|reason|problem|measure|step|change|policy|policies|question|concern|risk|"
     r"technology|technologies|service|feature|activity|activities|skill|condition|disease|"
     r"crime|offence|charge|sport|event|food|material|word|phrase|term|one|ones"
 )

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from service.answerability.kinds import Kind, asking_sentence
+from service.answerability.kinds import Kind, asking_clause
 from service.answerability.lexicon import _CATEGORY_NOUNS, _PUBLICATION_ENDS, _WEEKDAYS
 from service.evidence import STOPWORDS, stem_word
 
@@ -80,7 +80,7 @@ def event_verb(question: str) -> str | None:
     bought, who founded), or of a role verb in the present ("who presents / runs / chairs
     …": the presenter, the chairman), or None. Questions with a modal or a copula ("who
     will run", "who is") are left alone."""
-    question = asking_sentence(question)
+    question = asking_clause(question)
     m = _WHO_EVENT.match(question)
     if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
         return None
@@ -386,7 +386,7 @@ def asked_event(question: str) -> tuple[str, tuple[str, ...]] | None:
     for "sent") and the words of its object ("blinx"; "injunction" of "granted the injunction
     against …"), or None: no such question, a modal ("will distribute"), or a verb of saying
     ("Which minister said …": many say the same)."""
-    q = " ".join(asking_sentence(question).split())
+    q = " ".join(asking_clause(question).split())
     if _ROLE.match(q.lower()):
         return None
     m = _ROLE_SUBJECT.match(q)
@@ -466,7 +466,7 @@ def states_asked_event(question: str, sentence: str, names: set[str]) -> bool:
 def asked_noun(question: str, kind: Kind | None) -> str | None:
     """The noun of a "Which judge is presiding …?" question ("judge"), or None. Categories
     ("which sectors") and kinds already checked (dates, places, numbers) have none."""
-    question = asking_sentence(question)
+    question = asking_clause(question)
     m = _ROLE.match(" ".join(question.lower().split()))
     if m is None:
         # "Which studio developed …?": the noun before the verb, unless it is a loose
@@ -572,7 +572,7 @@ _WHO_HOLDS = re.compile(
 def asked_office(question: str) -> str | None:
     """The office of a "Who is the <office> of X?" question ("chief executive", "deputy prime
     minister", "director"), or None (the caller asks it of one-part questions only)."""
-    m = _WHO_HOLDS.match(asking_sentence(question))
+    m = _WHO_HOLDS.match(asking_clause(question))
     if m is None:
         return None
     words = [*m.group(1).lower().split(), m.group(2)]

@@ -13,6 +13,7 @@ from service.answerability import (
     Kind,
     TermStats,
     asked_kind,
+    asking_clause,
     asking_sentence,
     asks_reason,
     description_terms,
@@ -82,6 +83,80 @@ def test_asked_kind(question: str, kind: Kind | None) -> None:
 )
 def test_the_asking_sentence_follows_the_scene(question: str, asks: str) -> None:
     assert asking_sentence(question) == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        # a scene phrase, then the clause that asks
+        (
+            "At the Ashby awards in Leeds, where Blue beat Valmora, who won best male singer?",
+            "who won best male singer?",
+        ),
+        (
+            "After beating Jo Hale in the quarter-finals, who did Ana Ruiz face?",
+            "who did Ana Ruiz face?",
+        ),
+        (
+            "Jo Hale, who won 84 caps, is retiring - in what year did she make her debut?",
+            "in what year did she make her debut?",
+        ),
+        ("Acme put the loss down to injury - who was that opponent?", "who was that opponent?"),
+        # a two-part question asks its first part first
+        (
+            "In its survey, how many homes were sold, and what was the average price?",
+            "how many homes were sold, and what was the average price?",
+        ),
+        (
+            "In the final, which player scored first, and in what minute?",
+            "which player scored first, and in what minute?",
+        ),
+        # a question that opens asking is whole; a relative clause is no ask
+        (
+            "Who chairs Valmora Bank, which cut 300 jobs in May?",
+            "Who chairs Valmora Bank, which cut 300 jobs in May?",
+        ),
+        ("Did Jo Hale, who won in May, retire?", "Did Jo Hale, who won in May, retire?"),
+        ("Jo Hale, who won in May, retired.", "Jo Hale, who won in May, retired."),
+    ],
+)
+def test_the_asking_clause_follows_a_scene_phrase(question: str, clause: str) -> None:
+    assert asking_clause(question) == clause
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("At the Ashby awards, where Blue beat Valmora, who won best male singer?", Kind.NAME),
+        ("In Wales's win in Rome, which player was sin-binned?", Kind.NAME),
+        ("Before he entered the assembly, where did Jo Hale work?", Kind.PLACE),
+        # a position in a chart or a table is a number
+        (
+            "In the week Acme hit number one, where did the reissue sit in the singles chart?",
+            Kind.NUMBER,
+        ),
+        ("Where did Ashby finish in the league table?", Kind.NUMBER),
+        ("Where did Ashby finish her career?", Kind.PLACE),
+        # a category of things is no name
+        ("Alongside AI, which industries has Shanghai picked?", None),
+    ],
+)
+def test_the_kind_is_read_from_the_asking_clause(question: str, kind: Kind | None) -> None:
+    assert asked_kind(question) is kind
+
+
+def test_a_setting_phrase_describes_but_a_source_does_not() -> None:
+    described = description_terms("In its economic survey, what growth did the UNECE forecast?")
+    assert {"econom", "survey"} <= described
+    assert description_terms("According to Jo Hale, how much did the plan cost?") == set()
+
+
+def test_the_source_of_a_figure_is_no_one_it_is_about() -> None:
+    focus = question_focus("How much did the Valmora games market grow in 2004?", None)
+    assert not focus.about_someone_else(
+        "The games market grew by 7% in 2004, according to analysts Screen Digest."
+    )
+    assert focus.about_someone_else("Screen Digest grew by 7% in 2004.")
 
 
 def test_a_scene_describes_like_a_clause() -> None:
