@@ -60,6 +60,12 @@ _ROLE_VERBS = {
     ).split()
 }
 _WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
+# "Who(m) did/will <subject> <verb> …?": the object of the event.
+_WHOM_EVENT = re.compile(
+    r"^\s*whom?\s+(?:did|does|do|will|would|is|was|has|had)\s+(?:[\w'’.&-]+\s+){1,5}?"
+    r"(replace|succeed)\b",
+    re.IGNORECASE,
+)
 _TAKES_PLACE = re.compile(
     r"(?:took|takes|taken|take)\s+(?:the|his|her|their|its|(?:[\w-]+\s+){0,2}?[\w-]+['’]s)"
     r"\s+place\b",
@@ -81,6 +87,11 @@ def event_verb(question: str) -> str | None:
     …": the presenter, the chairman), or None. Questions with a modal or a copula ("who
     will run", "who is") are left alone."""
     question = asking_clause(question)
+    obj = _WHOM_EVENT.match(question)
+    if obj:
+        # "Who did Cherkasky replace?", "Whom will he succeed?": the one replaced
+        verb = obj.group(1).lower()
+        return "replace" if verb in ("replace", "succeed") else None
     m = _WHO_EVENT.match(question)
     if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
         return None

@@ -343,6 +343,28 @@ def test_a_who_did_question_needs_evidence_of_that_event() -> None:
     assert question_focus("Who will run the Valmora auction house?", None).event is None
 
 
+def test_who_did_x_replace_needs_a_sentence_about_the_replacement() -> None:
+    focus = question_focus("Who did Ana Ruiz replace as chief executive of Valmora?", None)
+    assert focus.event == "replace"
+    assert focus.anchored("Ana Ruiz succeeded Tom Hale as chief executive of Valmora.")
+    assert not focus.anchored(
+        "Valmora's new chief executive, Ana Ruiz, is trying to settle with Mr Hale."
+    )
+    assert question_focus("Whom will she succeed at Valmora?", None).event == "replace"
+    # other object questions name no event to require ("Who did Ashby draw away?")
+    assert question_focus("Who did Ashby draw in the fifth round?", None).event is None
+
+
+def test_an_address_is_no_answer_to_who() -> None:
+    q = "Who was the actor inside the Valmora costume?"
+    assert not holds_kind("An actor breathed smoke on Hollywood Boulevard.", Kind.NAME, q)
+    assert holds_kind("The actor inside the costume was Tom Hale.", Kind.NAME, q)
+    # a street answers a question about one
+    assert holds_kind(
+        "The parade ended on Ashby Road.", Kind.NAME, "Which road did the Valmora parade end on?"
+    )
+
+
 def test_a_sentence_saying_the_fact_was_withheld_outweighs_a_figure_about_something_else() -> None:
     focus = question_focus("How much was Ana Ruiz paid for the film rights to her novel?", None)
     context = "Ana Ruiz, novelist, declared her earnings."
