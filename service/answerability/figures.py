@@ -22,10 +22,20 @@ from service.evidence import STOPWORDS, stem_word
 _VAGUE_NUMBERS = frozenset("hundreds thousands millions billions dozens".split())
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_CURRENCY_WORDS = (
+    r"dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|rand|roubles|rubles|won|shekels?|"
+    r"riyals?|rials?|dirhams?|lira|naira|pesos?|kronor|kroner|krona|zlotys?|baht|ringgit|reais|"
+    r"rupiah|dinars?"
+)
 _MONEY = re.compile(
     r"[$£€¥]\s?\d|\d(?:[.,]\d+)*\s?(?:bn|m|p)\b|\d(?:[.,]\d+)*\s?(?:billion|million|"
-    r"thousand|trillion)?\s?(?:dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|"
-    r"rand|roubles|rubles|won|shekels?|riyals?|rials?|dirhams?|lira|naira|pesos?|kronor|kroner|krona|zlotys?|baht|ringgit|reais|rupiah|dinars?)\b|\b(?:us|uk)?\$",
+    rf"thousand|trillion)?\s?(?:{_CURRENCY_WORDS})\b|\b(?:us|uk)?\$",
+    re.IGNORECASE,
+)
+# The number of an amount of money: "$1.3bn" → 1.3, "50,000 euros" → 50000, "£7m" → 7.
+_MONEY_FIGURE = re.compile(
+    r"[$£€¥]\s?(\d+(?:[.,]\d+)*)|(\d+(?:[.,]\d+)*)\s?(?:bn|m|p)\b|(\d+(?:[.,]\d+)*)\s?"
+    rf"(?:billion|million|thousand|trillion)?\s?(?:{_CURRENCY_WORDS})\b",
     re.IGNORECASE,
 )
 # An amount written in words: "twelve dollars", "five million pounds", "a hundred euros".
@@ -927,6 +937,11 @@ def _hedged(text: str, question: str) -> bool:
         return True
     before = [h for h in hedges if h.start() < last]
     return bool(before) and _CONTRAST.search(text, before[-1].end(), last) is None
+
+
+def money_figures(text: str) -> set[str]:
+    """The numbers of the amounts of money in ``text``, normalised as ``_numbers``."""
+    return {_norm_number(g) for m in _MONEY_FIGURE.finditer(text) for g in m.groups() if g}
 
 
 def _numbers(text: str) -> set[str]:

@@ -50,6 +50,7 @@ from service.answerability.figures import (
     _without_conversions,
     _without_numbers_in_names,
     asked_rate,
+    money_figures,
     states_rate,
     vague_count_of,
 )
@@ -560,9 +561,9 @@ def holds_kind(
             # A share price is a price of shares, not of a product ("price points of £100").
             if _ASKS_SHARE_PRICE.search(q_lower) and not _SHARES.search(text):
                 return False
-            return (bool(new_numbers) and bool(_MONEY.search(text))) or bool(
-                _SPELLED_MONEY.search(text)
-            )
+            # (an amount of its own: "Sri Lanka faces a $1.3bn bill after the tsunami which
+            # killed 30,000" gives the question's $1.3bn and a death toll, no new sum)
+            return bool(money_figures(text) - q_numbers) or bool(_SPELLED_MONEY.search(text))
         if _COUNTS.search(q_lower) and not _ASKS_SHARE.search(q_lower):
             # "How many votes were cast?": a share ("67% of the vote") is no count, nor are
             # odds or a score ("40-1", "1/4", "2-0"), nor "one of the housemates".

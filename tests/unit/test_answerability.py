@@ -355,6 +355,31 @@ def test_who_did_x_replace_needs_a_sentence_about_the_replacement() -> None:
     assert question_focus("Who did Ashby draw in the fifth round?", None).event is None
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How much does the grocer owe its biggest creditor?", Kind.MONEY),
+        ("How much is the country asking the IMF for?", Kind.MONEY),
+        ("How much did the rapper give the choir?", Kind.MONEY),
+        ("How much does the sprinter weigh now?", Kind.NUMBER),
+        ("How much more likely than men were women to enter university?", Kind.NUMBER),
+    ],
+)
+def test_how_much_with_a_verb_of_a_sum_asks_for_money(question: str, kind: Kind) -> None:
+    assert asked_kind(question) is kind
+
+
+def test_money_needs_an_amount_the_question_does_not_give() -> None:
+    q = "Ashby puts the reconstruction bill at $1.3bn. How much is it asking the IMF for?"
+    # the question's own amount (and its conversion) beside a death toll: no new sum
+    assert not holds_kind(
+        "Ashby faces a $1.3bn (£691m) bill after the floods which killed 30,000 people.",
+        Kind.MONEY,
+        q,
+    )
+    assert holds_kind("Ashby is asking for about $320m from the IMF.", Kind.MONEY, q)
+
+
 def test_an_address_is_no_answer_to_who() -> None:
     q = "Who was the actor inside the Valmora costume?"
     assert not holds_kind("An actor breathed smoke on Hollywood Boulevard.", Kind.NAME, q)
