@@ -380,6 +380,17 @@ def test_money_needs_an_amount_the_question_does_not_give() -> None:
     assert holds_kind("Ashby is asking for about $320m from the IMF.", Kind.MONEY, q)
 
 
+def test_a_share_is_answered_by_a_percentage_or_a_fraction_not_a_count() -> None:
+    q = "What share of the UK market does Valmora hold?"
+    assert not holds_kind("Valmora has 1,800 stores in the UK.", Kind.NUMBER, q)
+    assert holds_kind("Valmora has 30% of the UK market.", Kind.NUMBER, q)
+    assert holds_kind("Valmora has almost a third of the market.", Kind.NUMBER, q)
+    assert holds_kind("One in five shoppers use Valmora.", Kind.NUMBER, q)
+    # asked second, the share leaves the first part's figure alone
+    two = "What will Ashby pay for its stake, and what share of Valmora does the state own?"
+    assert holds_kind("Ashby will pay 481m yuan for its stake.", Kind.MONEY, two)
+
+
 def test_an_address_is_no_answer_to_who() -> None:
     q = "Who was the actor inside the Valmora costume?"
     assert not holds_kind("An actor breathed smoke on Hollywood Boulevard.", Kind.NAME, q)
