@@ -208,7 +208,9 @@ class AnswerService:
         # An article's retrieved passages, with those of the other reports of its story (the
         # ingest job's ``story_id``): retrieval keeps one of two near-identical passages
         # (``drop_twins``), and the dropped one's article is told the same way.
-        stories = self.index.documents.story_ids(sorted({p.doc_id for p in passages}))
+        stories = (
+            self.index.documents.story_ids(sorted({p.doc_id for p in passages})) if passages else {}
+        )
 
         def story(doc_id: str) -> str:
             return stories.get(doc_id) or doc_id
@@ -219,8 +221,9 @@ class AnswerService:
 
         def in_article(c: ScoredSentence) -> str:
             """The sentence's title, its article's date and every retrieved passage of its
-            article: an article names its subject's place or organisation once, not in every
-            passage, and "the 2018 piece" is dated 2018."""
+            article and of the other reports of its story: an article names its subject's
+            place or organisation once, not in every passage, and "the 2018 piece" is dated
+            2018."""
             published = c.sentence.published.isoformat() if c.sentence.published else ""
             return f"{c.sentence.title}\n{published}\n" + "\n".join(
                 article.get(story(c.sentence.doc_id), [])

@@ -74,13 +74,18 @@ def drop_twins(passages: list[Passage]) -> list[Passage]:
     push out a passage that says something else. Jaccard of lower-cased word sets; at
     ``TWIN_OVERLAP`` (0.9) reports of one story in other words (the sample articles 000 and 001)
     stay apart."""
-    kept: list[tuple[Passage, frozenset[str]]] = []
+    kept: list[tuple[Passage, frozenset[str], frozenset[str]]] = []
     for p in passages:
         words = frozenset(re.findall(r"\w+", p.text.lower()))
-        if any(len(words & w) >= TWIN_OVERLAP * len(words | w) for _, w in kept):
+        # (a report updated by a figure, or negated, is no twin: the same numbers and negations)
+        marks = frozenset(w for w in words if w[0].isdigit() or w in _NEGATIONS)
+        if any(marks == m and len(words & w) >= TWIN_OVERLAP * len(words | w) for _, w, m in kept):
             continue
-        kept.append((p, words))
-    return [p for p, _ in kept]
+        kept.append((p, words, marks))
+    return [p for p, _, _ in kept]
+
+
+_NEGATIONS = frozenset({"not", "no", "never", "nor", "t"})  # ("didn't" is "didn", "t")
 
 
 Ranking = list[str] | dict[str, int]

@@ -246,21 +246,6 @@ _UNITS = (
         re.compile(r"\d\s?%|\bper ?cent\b|\bpercentage points?\b", re.IGNORECASE),
     ),
     (
-        # A share of a whole: a percentage or a fraction ("a third", "one in five", "12 out of
-        # 20"); a count ("1,800 stores", "2,000 voters were asked") is none.
-        # (asked first: "…, and what share of X does Y own?" leaves the first part alone)
-        re.compile(
-            r"^(?:(?!,\s*and\b)[^?])*?\b(?:what|which)\s+(?:share|proportion|fraction)\s+of\b"
-        ),
-        re.compile(
-            r"\d\s?%|\bper ?cent\b|\bpercentage points?\b|\b(?:half|halves|thirds?|quarters?|"
-            r"fifths?|sixths?|tenths?|[a-z]+-[a-z]+ths?)\b|"
-            r"\b(?:one|two|three|four|\d+) (?:in|out of) (?:every )?"
-            r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
         # "How long is the contract / did the siege last?": a duration ("three years", "an
         # 18-month deal", "since 1999", "until June") or a length ("a 5km tunnel"), not the
         # fee of the contract.

@@ -1456,6 +1456,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _LEAD_WORD = re.compile(r"^\s*\w+")
+_SETTING_WORDS = 3
 _CONDITION = re.compile(
     r"^\s*(?:according to|under|before|until|till|by|apart from|besides|alongside|other than|"
     r"excluding|except|of|among|out of|if|unless|not counting)\b",
@@ -1481,7 +1482,14 @@ def description_terms(question: str) -> set[str]:
     # condition ("According to Jo Hale, …", "Under the original plan, …"): those say where
     # or in which version the answer holds, and the answer's sentence holds them too.
     setting = asks[: len(asks) - len(asking_clause(asks))]
-    if setting and not _CONDITION.match(setting) and not _LEADING.match(asks):
+    # (a short phrase is a condition too: "In Germany,", "Since 1997,", "In the first
+    # quarter," pick out the figure; describing phrases name an occasion at more length)
+    if (
+        setting
+        and len(content_words(setting)) >= _SETTING_WORDS
+        and not _CONDITION.match(setting)
+        and not _LEADING.match(asks)
+    ):
         scene += setting
         asks = asks[len(setting) :]
     question = asks
@@ -1513,8 +1521,13 @@ def description_terms(question: str) -> set[str]:
     return {w for c in [*clauses, scene] for w in content_words(c)} - ask_words
 
 
-# A source's phrase to the next punctuation: "…, according to analysts Screen Digest."
-_ACCORDING_TO = re.compile(r"\baccording to\b[^,;:.!?]*", re.IGNORECASE)
+# A source's phrase that ends the sentence ("…, according to Dr. Jo Hale of Ashby Research.")
+# or opens it before a comma ("According to analysts Screen Digest, …"); not one running into
+# what the sentence says ("according to Jo Hale sales at Zenith rose 7%").
+_ACCORDING_TO = re.compile(
+    r"(?:,\s*|\s+)according to\b[^,;:!?]*?[.!?\"”’']*\s*$|^\s*according to\b[^,;:!?]*,",
+    re.IGNORECASE,
+)
 
 _SOURCE = re.compile(
     r"\b(?i:according to|in)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+"

@@ -676,7 +676,6 @@ def holds_kind(
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     q_names = asked.name_words
-    asks_who = _ASKS_WHO.match(asks) is not None
     if names_a_model(text, q_names, q_words):
         return True
     for run in name_runs(text, common):
@@ -684,9 +683,8 @@ def holds_kind(
         # lower-case end of a compound: "London-based" is "London")
         run = re.sub(r"-[a-z][\w-]*", "", run)
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))]
-        # A country, a nationality or a common acronym ("TV") names no person or firm; nor,
-        # for "who", does an address ("on Hollywood Boulevard").
-        if names_no_one(words) or (asks_who and words and words[-1] in _ADDRESS_ENDS):
+        # A country, a nationality or a common acronym ("TV") names no person or firm.
+        if names_no_one(words):
             continue
         # The spelt-out form of an acronym the question uses ("National Company for
         # Cooperative Insurance" for NCCI) is the question's own name, not an answer.
@@ -716,13 +714,6 @@ def holds_kind(
         if any(w not in q_words for w in words):
             return True
     return False
-
-
-# "Who …?", "Whom …?": a person or a body, which a street or a square is not.
-_ASKS_WHO = re.compile(r"^\s*(?:\w+\s+){0,2}?(?:who|whom)\b")
-_ADDRESS_ENDS = frozenset(
-    "street road avenue boulevard lane square drive crescent terrace place way".split()
-)
 
 
 # Words that state a cause: "held up due to overcrowding", "because of", "owing to", "caused

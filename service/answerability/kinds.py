@@ -85,6 +85,17 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     # "By how much did spending rise / did they raise spending?": a change.
     (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b|\bby how much\b"), Kind.NUMBER),
     (re.compile(rf"\bhow much\b.*\b(?:{_MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
+    # "How much does the firm owe?", "How much is the country asking the IMF for?": a sum
+    # asked by its verb (right after "how much <auxiliary>": not "how much longer is the
+    # union asking …", "how much of the work did it give …", "given the offers")
+    (
+        re.compile(
+            r"\bhow much (?:did|does|do|is|was|are|were|will|would|has|have|had|could|can|"
+            r"should|might|must)\b[^?]*\b(?:owe|owes|owed|owing|borrow|borrowed|borrowing|lend|"
+            r"lent|lending|offer|offered|offering|donate|donated|asking|give|gave)\b"
+        ),
+        Kind.MONEY,
+    ),
     # "What record low did the dollar hit?", "What did the rate rise to?": a figure.
     (
         re.compile(
@@ -200,8 +211,9 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\bwhere\b[^?]*\brank|\bwhere\b[^?]*\b(?:sit|sat|sits|finish|finished|finishes|"
-            r"lie|lies|lay|stand|stands|stood|come|came|end|ended|placed)\b[^?]*\b(?:charts?|"
-            r"table|standings|league|rankings|poll)\b"
+            r"lie|lies|lay|stand|stands|stood|come|came|end|ended|placed|place)\s+(?:[\w'’-]+\s+)"
+            r"{0,3}?in\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:charts?|table|standings|league|rankings|"
+            r"poll|premiership|championship)\b(?!-)"
         ),
         Kind.NUMBER,
     ),
@@ -327,14 +339,19 @@ def asking_clause(question: str) -> str:
 
 
 _WH = r"(?:who|whom|whose|which|what|when|where|how|why)"
-_CLAUSE_PREP = (
-    r"(?:according to|in|at|by|for|from|to|on|over|between|with|of|under|during|after|before|"
-    r"since|against|among|apart from|besides|alongside)\s+(?:[\w'’-]+\s+){0,3}?"
+_PREPOSITION = (
+    r"according to|in|at|by|for|from|to|on|over|between|with|of|under|during|after|before|"
+    r"since|against|among|apart from|besides|alongside"
 )
+_CLAUSE_PREP = rf"(?:{_PREPOSITION})\s+(?:[\w'’-]+\s+){{0,3}}?"
 _AUXILIARY = r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
 _CLAUSE_BOUNDARY = re.compile(r"(?:,|;|:|\s[-–—])\s+")
 _WH_OPENS = re.compile(rf"(?:{_CLAUSE_PREP})?({_WH})\b", re.IGNORECASE)
-_OPENS_ASKING = re.compile(rf"^\s*(?:{_CLAUSE_PREP})?(?:{_WH}|{_AUXILIARY})\b", re.IGNORECASE)
+_OPENS_ASKING = re.compile(
+    rf"^\s*(?:(?:{_PREPOSITION})\s+(?:(?:roughly|approximately|about|exactly|just)\s+)?)?{_WH}\b|"
+    rf"^\s*{_AUXILIARY}\b",
+    re.IGNORECASE,
+)
 _ANOTHER_ASK = re.compile(rf"(?:and|but|or)\s+(?:{_CLAUSE_PREP})?{_WH}\b", re.IGNORECASE)
 # wh-words that open relative clauses as well as questions ("Blue, who beat U2, …")
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
@@ -344,11 +361,12 @@ def _asking_clause(sentence: str) -> str:
     """The clause of a question sentence that asks, after a phrase or clause that sets the
     scene: "At the NRJ awards in Cannes, where Blue beat U2, who won best French male
     singer?" asks "who won …?"; "Martin Johnson, who won 84 caps, is retiring - in what year
-    did he make his debut?" asks "in what year …?". A sentence that opens with a question word
-    or an auxiliary asks from its start. A clause after a comma or a dash opens with a question
-    word; one whose word may open a relative clause (who, which, where, when) and that ends at
-    another comma is that relative clause, unless a second question follows it ("…, which
-    player scored, and in what minute?"); "…, and what …?" is a second part, never the ask."""
+    did he make his debut?" asks "in what year …?". A sentence that opens with a question
+    word (after a preposition at most: "In what year …") or an auxiliary asks from its start.
+    A clause after a comma or a dash opens with a question word; one whose word may open a
+    relative clause (who, which, where, when) and that ends at another comma is that relative
+    clause, unless a second question follows it ("…, which player scored, and in what
+    minute?"); "…, and what …?" is a second part, never the ask."""
     if _OPENS_ASKING.match(sentence):
         return sentence
     bounds = list(_CLAUSE_BOUNDARY.finditer(sentence))

@@ -62,8 +62,8 @@ _ROLE_VERBS = {
 _WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
 # "Who(m) did/will <subject> <verb> …?": the object of the event.
 _WHOM_EVENT = re.compile(
-    r"^\s*whom?\s+(?:did|does|do|will|would|is|was|has|had)\s+(?:[\w'’.&-]+\s+){1,5}?"
-    r"(replace|succeed)\b",
+    r"^\s*whom?\s+(?:did|does|do|will|would|is|are|was|has|had)\s+(?:[\w'’.&-]+\s+){1,5}?"
+    r"(?:replace|replacing|succeed|succeeding)\b(?!\s+in\b)",
     re.IGNORECASE,
 )
 _TAKES_PLACE = re.compile(
@@ -87,11 +87,9 @@ def event_verb(question: str) -> str | None:
     …": the presenter, the chairman), or None. Questions with a modal or a copula ("who
     will run", "who is") are left alone."""
     question = asking_clause(question)
-    obj = _WHOM_EVENT.match(question)
-    if obj:
+    if _WHOM_EVENT.match(question):
         # "Who did Cherkasky replace?", "Whom will he succeed?": the one replaced
-        verb = obj.group(1).lower()
-        return "replace" if verb in ("replace", "succeed") else None
+        return "replace"
     m = _WHO_EVENT.match(question)
     if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
         return None
@@ -118,9 +116,19 @@ def mentions_event(verb: str, text: str) -> bool:
     base_stem = stem_word(verb)
     doers = (base_stem + "er", base_stem + "or")
     for w in re.findall(r"[a-z]+", text.lower()):
-        if w in past or w.startswith(verb) or stem_word(w) in (base_stem, *doers):
+        if (
+            w in past
+            or (w.startswith(verb) and _INFLECTION.fullmatch(w[len(verb) :].removeprefix(verb[-1])))
+            or stem_word(w) in (base_stem, *doers)
+        ):
             return True
     return False
+
+
+# What may follow a verb's base in a word about its event ("wins", "winner", "appointment"):
+# not any letters ("winter" is no win, "signal" no signing, "foundation" no founding).
+# (a doubled last letter is dropped first: "winner", "stopped")
+_INFLECTION = re.compile(r"|s|es|d|ed|r|rs|ing|er|ers|or|ors|ment|ments|man|men|woman|women|person")
 
 
 # "Which <adjectives> <noun> did/is/will …": the noun names the role the answer fills.

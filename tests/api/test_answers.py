@@ -155,3 +155,19 @@ def test_ask_with_filters_cites_only_the_allowed_documents(client: TestClient) -
     assert not answer["refused"]
     assert {c["doc_id"] for c in answer["citations"]} == {"001_819d45a17c5bb7df"}
     check_invariants(client, answer)
+
+
+def test_ask_with_a_filter_that_matches_nothing_refuses(client: TestClient) -> None:
+    """No passage passes the filter: a plain refusal, not an error (the story lookup of the
+    retrieved documents is skipped when there are none)."""
+    response = client.post(
+        "/ask",
+        json={
+            "question": "Who did Microsoft President Brad Smith meet in China?",
+            "filters": {"doc_ids": ["no-such-article"]},
+        },
+    )
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["refused"]
+    assert answer["citations"] == []

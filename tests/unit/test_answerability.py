@@ -139,6 +139,10 @@ def test_the_asking_clause_follows_a_scene_phrase(question: str, clause: str) ->
         ("Where did Ashby finish her career?", Kind.PLACE),
         # a category of things is no name
         ("Alongside AI, which industries has Shanghai picked?", None),
+        # a phrase whose verb is no question's ("After Jo Hale was sacked, …")
+        ("After Jo Hale was sacked, who replaced him?", Kind.NAME),
+        ("Before he was elected, where did Tom Vane work?", Kind.PLACE),
+        ("Where did the chart-topping band play?", Kind.PLACE),
     ],
 )
 def test_the_kind_is_read_from_the_asking_clause(question: str, kind: Kind | None) -> None:
@@ -146,9 +150,14 @@ def test_the_kind_is_read_from_the_asking_clause(question: str, kind: Kind | Non
 
 
 def test_a_setting_phrase_describes_but_a_source_does_not() -> None:
-    described = description_terms("In its economic survey, what growth did the UNECE forecast?")
+    described = description_terms(
+        "In its 2005 economic survey, what growth did the UNECE forecast?"
+    )
     assert {"econom", "survey"} <= described
     assert description_terms("According to Jo Hale, how much did the plan cost?") == set()
+    # a short phrase of time or place picks out the figure: a condition
+    assert description_terms("In the first quarter, how much did Acme earn?") == set()
+    assert description_terms("Since 1997, how many homes has Acme built?") == set()
 
 
 def test_the_source_of_a_figure_is_no_one_it_is_about() -> None:
@@ -157,6 +166,11 @@ def test_the_source_of_a_figure_is_no_one_it_is_about() -> None:
         "The games market grew by 7% in 2004, according to analysts Screen Digest."
     )
     assert focus.about_someone_else("Screen Digest grew by 7% in 2004.")
+    assert not focus.about_someone_else(
+        "The games market grew 7% in 2004, according to Dr. Jo Hale of Ashby Research."
+    )
+    # a source phrase running into what is said is no source phrase
+    assert focus.about_someone_else("According to Jo Hale sales at Zenith Corp grew 7%.")
 
 
 def test_a_scene_describes_like_a_clause() -> None:
@@ -351,6 +365,8 @@ def test_who_did_x_replace_needs_a_sentence_about_the_replacement() -> None:
         "Valmora's new chief executive, Ana Ruiz, is trying to settle with Mr Hale."
     )
     assert question_focus("Whom will she succeed at Valmora?", None).event == "replace"
+    assert question_focus("Who is Ana Ruiz replacing at Valmora?", None).event == "replace"
+    assert question_focus("Who did Ana Ruiz succeed in persuading?", None).event is None
     # other object questions name no event to require ("Who did Ashby draw away?")
     assert question_focus("Who did Ashby draw in the fifth round?", None).event is None
 
@@ -363,6 +379,8 @@ def test_who_did_x_replace_needs_a_sentence_about_the_replacement() -> None:
         ("How much did the rapper give the choir?", Kind.MONEY),
         ("How much does the sprinter weigh now?", Kind.NUMBER),
         ("How much more likely than men were women to enter university?", Kind.NUMBER),
+        ("How much longer is the union asking members to wait?", Kind.NUMBER),
+        ("How much of the work did Acme give to subcontractors?", Kind.NUMBER),
     ],
 )
 def test_how_much_with_a_verb_of_a_sum_asks_for_money(question: str, kind: Kind) -> None:
@@ -378,27 +396,6 @@ def test_money_needs_an_amount_the_question_does_not_give() -> None:
         q,
     )
     assert holds_kind("Ashby is asking for about $320m from the IMF.", Kind.MONEY, q)
-
-
-def test_a_share_is_answered_by_a_percentage_or_a_fraction_not_a_count() -> None:
-    q = "What share of the UK market does Valmora hold?"
-    assert not holds_kind("Valmora has 1,800 stores in the UK.", Kind.NUMBER, q)
-    assert holds_kind("Valmora has 30% of the UK market.", Kind.NUMBER, q)
-    assert holds_kind("Valmora has almost a third of the market.", Kind.NUMBER, q)
-    assert holds_kind("One in five shoppers use Valmora.", Kind.NUMBER, q)
-    # asked second, the share leaves the first part's figure alone
-    two = "What will Ashby pay for its stake, and what share of Valmora does the state own?"
-    assert holds_kind("Ashby will pay 481m yuan for its stake.", Kind.MONEY, two)
-
-
-def test_an_address_is_no_answer_to_who() -> None:
-    q = "Who was the actor inside the Valmora costume?"
-    assert not holds_kind("An actor breathed smoke on Hollywood Boulevard.", Kind.NAME, q)
-    assert holds_kind("The actor inside the costume was Tom Hale.", Kind.NAME, q)
-    # a street answers a question about one
-    assert holds_kind(
-        "The parade ended on Ashby Road.", Kind.NAME, "Which road did the Valmora parade end on?"
-    )
 
 
 def test_a_sentence_saying_the_fact_was_withheld_outweighs_a_figure_about_something_else() -> None:
@@ -2538,3 +2535,10 @@ def test_a_journalist_or_churchman_by_title_and_no_adverb_for_a_role() -> None:
     churchman = question_focus("Which senior churchman backed the call for a review?", None)
     assert churchman.fills_role("Cardinal Tom Vane backed the call for a review.", "")
     assert question_focus("Which Australians last won the title at home?", None).role is None
+
+
+def test_an_event_is_not_any_word_that_starts_with_its_verb() -> None:
+    assert mentions_event("win", "Ana Ruiz was the winner.")
+    assert mentions_event("chair", "League chairman Tom Hale said so.")
+    assert not mentions_event("win", "She had a solid winter's training.")
+    assert not mentions_event("found", "The charity's foundation gave £5m.")

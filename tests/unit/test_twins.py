@@ -37,3 +37,10 @@ def test_two_reports_of_one_story_in_other_words_both_stay() -> None:
     a = passage("000", "Microsoft's Brad Smith met China's commerce minister Wang Wentao.")
     b = passage("001", "China's commerce minister met Microsoft president Brad Smith in Beijing.")
     assert drop_twins([a, b]) == [a, b]
+
+
+def test_an_updated_figure_or_a_negation_makes_no_twin() -> None:
+    first = passage("tech/178", SLIM)
+    updated = passage("tech/130", SLIM.replace("50,000", "60,000"))
+    negated = passage("tech/131", SLIM.replace("has proved", "has not proved"))
+    assert drop_twins([first, updated, negated]) == [first, updated, negated]
