@@ -390,17 +390,18 @@ class AnswerService:
             count=s.evidence_sentences + len(parts) - 1,
             min_score=min_score,
             same_fact_similarity=s.same_fact_similarity,
-            same_story=self._story_check(),
+            same_story=self._story_check(stories),
             required=len(preferred),
         )
         return passages, evidence
 
-    def _story_check(self) -> Callable[[str, str], bool]:
+    def _story_check(self, known_ids: dict[str, str | None]) -> Callable[[str, str], bool]:
         """Whether two documents report the same story (the ingest job's ``story_id``).
 
-        Story ids are read from the document records only when a pair of similar sentences
-        from two articles turns up, and remembered for this one request."""
-        known: dict[str, str | None] = {}
+        ``known_ids`` holds the story ids already read for this request (those of the
+        retrieved passages' documents); any other is read from the document records when a
+        pair of similar sentences turns up, and remembered for this one request."""
+        known = dict(known_ids)
 
         def same_story(a: str, b: str) -> bool:
             missing = [d for d in (a, b) if d not in known]

@@ -27,17 +27,14 @@ _CURRENCY_WORDS = (
     r"riyals?|rials?|dirhams?|lira|naira|pesos?|kronor|kroner|krona|zlotys?|baht|ringgit|reais|"
     r"rupiah|dinars?"
 )
-_MONEY = re.compile(
-    r"[$£€¥]\s?\d|\d(?:[.,]\d+)*\s?(?:bn|m|p)\b|\d(?:[.,]\d+)*\s?(?:billion|million|"
-    rf"thousand|trillion)?\s?(?:{_CURRENCY_WORDS})\b|\b(?:us|uk)?\$",
-    re.IGNORECASE,
-)
-# The number of an amount of money: "$1.3bn" → 1.3, "50,000 euros" → 50000, "£7m" → 7.
+# An amount of money, its number captured: "$1.3bn" → 1.3, "50,000 euros" → 50000, "£7m" → 7.
 _MONEY_FIGURE = re.compile(
     r"[$£€¥]\s?(\d+(?:[.,]\d+)*)|(\d+(?:[.,]\d+)*)\s?(?:bn|m|p)\b|(\d+(?:[.,]\d+)*)\s?"
     rf"(?:billion|million|thousand|trillion)?\s?(?:{_CURRENCY_WORDS})\b",
     re.IGNORECASE,
 )
+# Any mention of money: an amount, or a dollar sign alone ("US$").
+_MONEY = re.compile(rf"{_MONEY_FIGURE.pattern}|\b(?:us|uk)?\$", re.IGNORECASE)
 # An amount written in words: "twelve dollars", "five million pounds", "a hundred euros".
 _SPELLED_MONEY = re.compile(
     r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
