@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from service.answerability.kinds import _ASKS_TIME, Kind
+from service.answerability.kinds import _ASKS_TIME, Kind, asking_clause
 from service.answerability.lexicon import (
     _CHANGE_WORDS,
     _MONEY_WORDS,
@@ -399,8 +399,12 @@ _RECEIVED = re.compile(
 def _other_money_relation(text: str, question: str) -> bool:
     """Whether the sentence's money is of another relation than the one the question asks
     for, and of none of the question's (``_MONEY_RELATIONS``). A question naming no relation,
-    or several, is not checked; nor is a sentence naming none ("the $75m film")."""
-    asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(question)}
+    or several, is not checked; nor is a sentence naming none ("the $75m film"). The relation
+    asked is read from the clause that asks when it names one: "Tyler Perry's comedy topped
+    the box office. How much did the film cost to make?" asks a cost, not takings."""
+    asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(asking_clause(question))}
+    if not asked:
+        asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(question)}
     # "How much was she paid …?" asks what someone received; a fine is paid by its payer
     # ("CBS was fined $550,000" does not say what the singer was paid).
     if not asked and _PAID_TO.search(question):
@@ -814,7 +818,16 @@ def names_what_is_counted(text: str, question: str) -> bool:
     or no counted noun found.
 
     Checked for one (sub-)question at a time: in "How many tonnes does it hold, and what is
-    the price?" a sentence giving the price names no tonnes."""
+    the price?" a sentence giving the price names no tonnes.
+
+    A duration asked of an agreement or a punishment ("How long is the contract …?", "How
+    many years will the deal run?", "How long a ban …?") is the same: the sentence names the
+    thing or its family ("deal", "signed"; "banned"; "jailed") — "Redknapp's ninth manager in
+    eight years" gives no contract's length."""
+    lasting = _LASTING.search(question.lower())
+    if lasting is not None:
+        family = next(f for f in _LASTING_FAMILIES if f.match(lasting.group(1)))
+        return family.search(text) is not None
     asked = _counted_noun(question)
     if asked is None:
         return True
@@ -869,6 +882,28 @@ def _other_kind_of_count(asked: str | None, head: str) -> bool:
 
 _TIME_UNITS = (
     r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
+)
+# Things a question asks the length of that a sentence must name to give it, each with the
+# words news uses for it ("how long is the contract": "a three-year deal", "signed until").
+_LASTING_FAMILIES = (
+    re.compile(
+        r"\b(?:contract|contracts|deal|deals|agreement|agreements|extension|signed|signs|"
+        r"signing|sign|terms|stay|until|loan|lease|tenure)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(r"\b(?:ban|bans|banned|banning|suspension|suspended|suspend)\b", re.IGNORECASE),
+    re.compile(
+        r"\b(?:sentence|sentences|sentenced|jail|jailed|prison|imprisoned|imprisonment|"
+        r"term|custody|custodial)\b",
+        re.IGNORECASE,
+    ),
+)
+# "How long is the contract", "how long a ban", "how long will the loan deal last", "how many
+# years will the new contract … run for": the duration of a named agreement or punishment.
+_LASTING = re.compile(
+    rf"\bhow (?:long|many (?:{_TIME_UNITS}))\b[^?,]*?\b(?:the|a|an|his|her|its|their)\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(contract|deal|agreement|extension|loan|lease|ban|suspension|"
+    r"sentence|jail term|prison term)\b"
 )
 _COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{_TIME_UNITS}\b")
 _DURATION = re.compile(

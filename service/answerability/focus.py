@@ -765,16 +765,21 @@ class Focus:
                 and re.search(rf"\b(?:the|\w+['’]s)\s+{re.escape(run)}\b", self.question)
                 is not None
             )
-            if not parts or not (
-                present(parts[-1], plural)
-                or (len(parts) == 1 and any(c in words for c in _CAPITALS.get(parts[0], ())))
-                or (len(parts[0]) >= 4 and present(parts[0]))
-                or got * 2 > len(parts)
-                or initials in words
-                # an acronym spelt out ("LSE": "the London School of Economics")
-                or (
-                    re.fullmatch(r"[A-Z]{3,6}", run) is not None
-                    and _spells_out({run.lower()}, f"{sentence}\n{context}")
+            if (
+                not parts
+                or not (
+                    present(parts[-1], plural)
+                    or (len(parts) == 1 and any(c in words for c in _CAPITALS.get(parts[0], ())))
+                    or (len(parts[0]) >= 4 and present(parts[0]))
+                    or got * 2 > len(parts)
+                    or initials in words
+                    # an acronym's plural in the singular ("new PCs": "your new PC")
+                    or (re.fullmatch(r"[A-Z]{2,5}s", run) is not None and parts[0][:-1] in words)
+                    # an acronym spelt out ("LSE": "the London School of Economics")
+                    or (
+                        re.fullmatch(r"[A-Z]{3,6}", run) is not None
+                        and _spells_out({run.lower()}, f"{sentence}\n{context}")
+                    )
                 )
             ):
                 allowed_misses -= 1

@@ -189,7 +189,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
             r"slice|fraction|height|margin|age|number|numbered|ranking|rank|score|distance|speed|"
-            r"total|figure|size|weight|length|odds|seeded)\b|"
+            r"total|figure|size|weight|length|odds|seeded|reading(?!\s+of\b))\b|"
             # "What seed is she?", "What was X's seeding?" (not "what seed varieties")
             r"\bwhat (?:seed|seeding)\b(?=\s+(?:is|was|are|were|will|did|does|has|had)\b)|"
             r"\bwhat (?:is|was|are|were) (?:the |his |her |their |(?:x )+)?(?:seed|seeding)\b"
@@ -352,6 +352,14 @@ _OPENS_ASKING = re.compile(
     rf"^\s*{_AUXILIARY}\b",
     re.IGNORECASE,
 )
+# "When Microsoft released its tool, which executive said …?": "when" or "where" opening a
+# clause with its subject (no auxiliary after it, as a question has: "When did …", "Where
+# is …") sets the scene; the ask is the clause after a comma, if one opens with a question
+# word (else the whole sentence asks: "When the bank raised rates in March?").
+_SUBORDINATE = re.compile(
+    rf"^\s*(?:when|where)\s+(?!{_AUXILIARY}\b|(?:exactly|precisely|else)\b)[^,?]+,",
+    re.IGNORECASE,
+)
 _ANOTHER_ASK = re.compile(rf"(?:and|but|or)\s+(?:{_CLAUSE_PREP})?{_WH}\b", re.IGNORECASE)
 # wh-words that open relative clauses as well as questions ("Blue, who beat U2, …")
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
@@ -367,7 +375,7 @@ def _asking_clause(sentence: str) -> str:
     relative clause (who, which, where, when) and that ends at another comma is that relative
     clause, unless a second question follows it ("…, which player scored, and in what
     minute?"); "…, and what …?" is a second part, never the ask."""
-    if _OPENS_ASKING.match(sentence):
+    if _OPENS_ASKING.match(sentence) and not _SUBORDINATE.match(sentence):
         return sentence
     bounds = list(_CLAUSE_BOUNDARY.finditer(sentence))
     for i, b in enumerate(bounds):

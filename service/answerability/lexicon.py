@@ -55,7 +55,7 @@ _MONEY_WORDS = (
     r"sold|fetch|fetched|spend|spent|raise|raised|fund|funding|prize|fine|fined|compensation|"
     r"deal|bid|offer|offering|budget|money|cash|income|turnover|sales|loss|losses|invest|"
     r"invests|invested|investing|investment|damages|settlement|award|awarded|bonus|grant|loan|"
-    r"donation|debt|debts|tax|taxes|spending|subsidy|subsidies|"
+    r"donation|debt|debts|tax|taxes|spending|subsidy|subsidies|fortune|fortunes|wealth|takings|"
     r"(?<!in )charge|charges|charged|charging"
 )
 

@@ -115,8 +115,22 @@ def _places(text: str) -> list[str]:
             and not (word in _PLACE_NOUNS and re.search(r"\b(?:his|her|its|their)\s", m.group(0)))
         ):
             continue
+        # a common noun after a coordinated run qualifies both ("to the World Indoor and
+        # Olympic titles", "in Apple and Google shares"): events and things, not places
+        shared = _COORDINATED_NOUN.match(text, m.end())
+        if (
+            shared
+            and shared.group(1) not in STOPWORDS
+            and shared.group(1) not in _AFTER_PLACE
+            and shared.group(1) not in _TIME_WORDS
+            and not shared.group(1).endswith(("ed", "ing", "ly"))
+        ):
+            continue
         found.append(m.group(1))
     return found
+
+
+_COORDINATED_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:[A-Z][\w'’-]*\s+)+([a-z]{3,})\b")
 
 
 _PREPOSITION_NEXT = re.compile(r"\s+(?:for|of|in|at|on|from|with|into|over|under|among)\b")

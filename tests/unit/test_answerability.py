@@ -118,6 +118,19 @@ def test_the_asking_sentence_follows_the_scene(question: str, asks: str) -> None
         ),
         ("Did Jo Hale, who won in May, retire?", "Did Jo Hale, who won in May, retire?"),
         ("Jo Hale, who won in May, retired.", "Jo Hale, who won in May, retired."),
+        # "when" or "where" opening a clause with its subject sets the scene
+        (
+            "When Acme launched its new phone, which executive called it a turning point?",
+            "which executive called it a turning point?",
+        ),
+        (
+            "Where Valmora built its plant, how many jobs were created?",
+            "how many jobs were created?",
+        ),
+        # … not a question that asks "when" or "where" itself
+        ("When did Acme launch it, and who said so?", "When did Acme launch it, and who said so?"),
+        ("Where, exactly, did Jo Hale live?", "Where, exactly, did Jo Hale live?"),
+        ("When Acme launched its new phone?", "When Acme launched its new phone?"),
     ],
 )
 def test_the_asking_clause_follows_a_scene_phrase(question: str, clause: str) -> None:
@@ -143,6 +156,12 @@ def test_the_asking_clause_follows_a_scene_phrase(question: str, clause: str) ->
         ("After Jo Hale was sacked, who replaced him?", Kind.NAME),
         ("Before he was elected, where did Tom Vane work?", Kind.PLACE),
         ("Where did the chart-topping band play?", Kind.PLACE),
+        ("When Acme cut jobs in Ohio, which union called a strike?", Kind.NAME),
+        # a fortune is money; an index's reading is a figure (a reading of a text is not)
+        ("How much was the tycoon's fortune estimated at?", Kind.MONEY),
+        ("How much wealth has Jo Hale amassed?", Kind.MONEY),
+        ("What reading had economists expected for the index?", Kind.NUMBER),
+        ("What reading of the treaty did the court adopt?", None),
     ],
 )
 def test_the_kind_is_read_from_the_asking_clause(question: str, kind: Kind | None) -> None:
@@ -2542,3 +2561,48 @@ def test_an_event_is_not_any_word_that_starts_with_its_verb() -> None:
     assert mentions_event("chair", "League chairman Tom Hale said so.")
     assert not mentions_event("win", "She had a solid winter's training.")
     assert not mentions_event("found", "The charity's foundation gave £5m.")
+
+
+def test_the_money_relation_asked_is_the_asking_clause_s() -> None:
+    # the scene's box office is not what is asked: a cost is
+    costs = "Jo Hale's comedy topped the box office. How much did the film cost to make?"
+    assert not holds_kind("The film took $22.7m in its first weekend.", Kind.MONEY, costs)
+    assert holds_kind("The film cost $5.5m to make.", Kind.MONEY, costs)
+    # a clause naming no relation leaves the scene's ("profits … how much were they?")
+    profits = "Acme's profits rose in 2004. How much were they?"
+    assert holds_kind("Acme made a profit of $4m in 2004.", Kind.MONEY, profits)
+    assert not holds_kind("Acme's sales reached $40m in 2004.", Kind.MONEY, profits)
+
+
+def test_the_length_of_an_agreement_or_a_punishment_needs_the_thing_named() -> None:
+    contract = "How long is the contract Tom Vane signed when he took over at Ashby?"
+    assert not names_what_is_counted("He will be Ashby's ninth manager in eight years.", contract)
+    assert names_what_is_counted("Vane signed a three-year deal.", contract)
+    assert names_what_is_counted("He has agreed terms until 2008.", contract)
+    ban = "How long a ban does the agency want for Jo Hale?"
+    assert not names_what_is_counted("Hale has raced for two years.", ban)
+    assert names_what_is_counted("It wants Hale suspended for two years.", ban)
+    jail = "How long was the prison term handed to Tom Vane?"
+    assert names_what_is_counted("Vane was jailed for four months.", jail)
+    # a question about no such thing is not checked
+    assert names_what_is_counted("It took eight years.", "How long did the tunnel take?")
+
+
+def test_a_name_coordinated_before_a_common_noun_is_no_place() -> None:
+    city = "In which city did Jo Hale win her world titles?"
+    assert not holds_kind(
+        "Ana Ruiz broke the record on her way to the World Indoor and Olympic titles.",
+        Kind.PLACE,
+        city,
+    )
+    assert holds_kind("Ruiz lives in Lyon and Paris now.", Kind.PLACE, city)
+    assert holds_kind("She has homes in Lyon and Paris for work.", Kind.PLACE, city)
+
+
+def test_an_acronym_s_plural_anchors_in_the_singular() -> None:
+    chip = question_focus("What is the chip inside some new PCs like the Acme Vela called?", None)
+    assert chip.anchored(
+        "Inside your new PC is a chip called the trusted module.",
+        "Acme Vela machines have the chip.",
+    )
+    assert not chip.anchored("Inside your new phone is a chip.", "Acme Vela phones have it.")
