@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from service.answerability.kinds import _ASKS_TIME, Kind, asking_clause
+from service.answerability.kinds import _ASKS_TIME, Kind, asking_clause, asking_head
 from service.answerability.lexicon import (
     _CHANGE_WORDS,
     _MONEY_WORDS,
@@ -401,10 +401,15 @@ def _other_money_relation(text: str, question: str) -> bool:
     for, and of none of the question's (``_MONEY_RELATIONS``). A question naming no relation,
     or several, is not checked; nor is a sentence naming none ("the $75m film"). The relation
     asked is read from the clause that asks when it names one: "Tyler Perry's comedy topped
-    the box office. How much did the film cost to make?" asks a cost, not takings."""
-    asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(asking_clause(question))}
-    if not asked:
-        asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(question)}
+    the box office. How much did the film cost to make?" asks a cost, not takings; and from
+    its head, before a trailing description, when that names one (``asking_head``)."""
+    # (the clause's head first: "What were its total revenues for 2004, the year it returned
+    # to profit?" asks revenues)
+    asked: set[int] = set()
+    for part in (asking_head(question), asking_clause(question), question):
+        asked = {i for i, rel in enumerate(_MONEY_RELATIONS) if rel.search(part)}
+        if asked:
+            break
     # "How much was she paid …?" asks what someone received; a fine is paid by its payer
     # ("CBS was fined $550,000" does not say what the singer was paid).
     if not asked and _PAID_TO.search(question):

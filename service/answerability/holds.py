@@ -54,7 +54,7 @@ from service.answerability.figures import (
     states_rate,
     vague_count_of,
 )
-from service.answerability.kinds import _QUANTITY, Kind, asking_clause
+from service.answerability.kinds import _QUANTITY, Kind, asking_clause, asking_head
 from service.answerability.lexicon import (
     _COUNTRY_WORDS,
     _MONTH_NAMES,
@@ -116,6 +116,10 @@ _NO_FIGURES = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;,]|\b(?:but|although|though|while|whereas)\b|$", re.IGNORECASE)
+
+
+# "What were its total sales?", "How many in total …?": a level summed up.
+_ASKS_TOTAL = re.compile(r"\btotal\b")
 
 
 def _says_no_figures(text: str) -> bool:
@@ -603,6 +607,16 @@ def holds_kind(
                 text = _PERCENTAGE.sub(" ", text)
             if not _QUANTITY_OF_TIME.search(q_lower):
                 text = _DURATION.sub(" ", text)
+            new_numbers = _numbers(text) - q_numbers
+        # A total is a level, not a change nor a share: "What were its total sales?" is not
+        # answered by "underlying sales were up by 4%".
+        head = asking_head(question).lower()
+        if (
+            _ASKS_TOTAL.search(head)
+            and not _ASKS_SHARE.search(head)
+            and not _ASKS_CHANGE.search(head)
+        ):
+            text = _PERCENTAGE.sub(" ", text)
             new_numbers = _numbers(text) - q_numbers
         # A number word inside a name ("the Six Nations", "Channel Four") is no figure.
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", _without_numbers_in_names(text))]

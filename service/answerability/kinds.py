@@ -338,6 +338,16 @@ def asking_clause(question: str) -> str:
     return _asking_clause(asking_sentence(question))
 
 
+@lru_cache(maxsize=1024)
+def asking_head(question: str) -> str:
+    """The asking clause (``asking_clause``) up to its first comma or dash: what is asked,
+    without the description that may trail it ("What were Acme's total revenues for 2004,
+    the year the airline returned to profit?" asks revenues, not a profit)."""
+    clause = asking_clause(question)
+    bound = _CLAUSE_BOUNDARY.search(clause)
+    return clause[: bound.start()] if bound else clause
+
+
 _WH = r"(?:who|whom|whose|which|what|when|where|how|why)"
 _PREPOSITION = (
     r"according to|in|at|by|for|from|to|on|over|between|with|of|under|during|after|before|"

@@ -2606,3 +2606,21 @@ def test_an_acronym_s_plural_anchors_in_the_singular() -> None:
         "Acme Vela machines have the chip.",
     )
     assert not chip.anchored("Inside your new phone is a chip.", "Acme Vela phones have it.")
+
+
+def test_a_total_is_no_change_and_a_trailing_description_asks_nothing() -> None:
+    total = "What were Acme's total sales in 2004, the year the weak dollar trimmed its profits?"
+    assert not holds_kind(
+        "Acme said its underlying sales were up by 4% in 2004.", Kind.NUMBER, total
+    )
+    assert holds_kind("Sales rose 4% to £6.7bn in 2004.", Kind.NUMBER, total)
+    share = "What share of the total vote did Jo Hale win?"
+    assert holds_kind("Hale won 54% of the vote.", Kind.NUMBER, share)
+    # the head of the asking clause names the relation: revenues, not the profit described
+    revenues = "What were Valmora Air's total revenues for 2004, the year it returned to profit?"
+    assert not holds_kind(
+        "The airline announced net profits of 400m euros, after a loss of 984m euros in 2003.",
+        Kind.MONEY,
+        revenues,
+    )
+    assert holds_kind("Revenues reached 17bn euros in 2004.", Kind.MONEY, revenues)
