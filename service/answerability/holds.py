@@ -73,6 +73,7 @@ from service.answerability.names import (
     names_a_model,
     names_no_one,
 )
+from service.answerability.roles import date_event
 
 # The sentence says the asked-for fact is not known: it does not answer.
 # "Unknown", but not the noun "the unknown" ("will enter the unknown just 77 days after…");
@@ -639,6 +640,10 @@ def holds_kind(
             ) and bool(asked.unit.search(text))
         return bool(new_numbers) or spelled or vague
     if kind is Kind.DATE:
+        # the event dated is the question's ("when was the band formed?"), not another
+        event = date_event(question)
+        if event is not None and not event.search(text):
+            return False
         years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
         tokens = set(re.findall(r"[a-z]+", text.lower()))
         months = {w for w in tokens if w in _MONTHS or w in _WEEKDAYS} - set(

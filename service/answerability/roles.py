@@ -622,3 +622,66 @@ def mentions_office(office: str, sentence: str) -> bool:
                 ):
                     return True
     return False
+
+
+# The event a date question dates, by the verb of its main clause ("In what year was the band
+# formed?", "When was the agency set up?", "…, was launched in which year?"), and the words a
+# sentence uses for the same event: a year beside another event is not its date ("the band,
+# who won a Mercury prize in 1995," does not say when it formed). Words for one event are
+# grouped loosely (a firm is founded, set up or started; a film is released, screened or
+# shown), since news varies them; a question whose verb is in no group is not checked.
+_DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(rf"\b(?:{asked})\b"), re.compile(rf"\b(?:{stated})\b", re.IGNORECASE))
+    for asked, stated in (
+        (
+            r"formed|form|founded|found|established|establish|set up|incorporated",
+            r"forms?|formed|forming|formation|found|founded|founding|founders?|foundation|"
+            r"establish\w*|set up|sets up|setting up|creat\w*|start\w*|began|begun|launch\w*|"
+            r"incorporat\w*|inception|together|(?:dates|dating) (?:back|from)",
+        ),
+        (r"born", r"born|births?|birthday"),
+        (
+            r"opened|open|built|inaugurated",
+            r"open|opens|opened|opening|built|build|building|construct\w*|complet\w*|"
+            r"inaugurat\w*|launch\w*",
+        ),
+        (
+            r"released|release|published|publish|launched|launch|aired|premiered|screened|"
+            r"first broadcast|first shown|unveiled",
+            r"releas\w*|publish\w*|publication|launch\w*|aired|airing|airs|broadcast\w*|"
+            r"premiere\w*|screen\w*|shown|shows?|showing|issued|introduc\w*|unveil\w*|debut\w*|"
+            r"came out|comes out|out now|on sale|in (?:the )?shops|arriv\w*|due|freed|free",
+        ),
+        (
+            r"elected|elect",
+            r"elect\w*|won (?:a|the|his|her) seat|entered (?:parliament|the commons|congress)|"
+            r"became|voted in|mp since|mp for",
+        ),
+        (
+            r"appointed|hired",
+            r"appoint\w*|named|hired|became|took over|take over|takes over|joined|took charge|"
+            r"succeed\w*|replac\w*",
+        ),
+        (r"married|marry|wed", r"marri\w*|marry|wed|weds|wedding|nuptials"),
+    )
+)
+_DATE_QUESTION = re.compile(r"\b(?:when|what (?:year|date|month|day)|which (?:year|date|month))\b")
+# A relative or embedded clause of the question ("…, which eBay stopped supporting in 2005,",
+# "… over who created The Aviator"): its verbs date nothing.
+_EMBEDDED = re.compile(
+    r",\s*(?:who|which|whose|where|when)\b[^,?]*,|\s(?:who|which|that|whose)\b.*$"
+)
+
+
+def date_event(question: str) -> re.Pattern[str] | None:
+    """The words for the event a date question asks the date of (``_DATE_EVENTS``), read from
+    the asking clause without its relative clauses, or None."""
+    clause = asking_clause(question).lower()
+    asks = _DATE_QUESTION.search(clause)
+    if asks is None:
+        return None
+    main = clause[: asks.end()] + _EMBEDDED.sub(" ", clause[asks.end() :])
+    for asked, stated in _DATE_EVENTS:
+        if asked.search(main):
+            return stated
+    return None

@@ -2624,3 +2624,20 @@ def test_a_total_is_no_change_and_a_trailing_description_asks_nothing() -> None:
         revenues,
     )
     assert holds_kind("Revenues reached 17bn euros in 2004.", Kind.MONEY, revenues)
+
+
+def test_a_date_question_s_event_must_be_the_sentence_s() -> None:
+    formed = "Valmora, the Leeds band behind the album Dusk, are back. In what year was it formed?"
+    assert not holds_kind("The band won a Mercury prize in 1995 for Dusk.", Kind.DATE, formed)
+    assert holds_kind("The band formed in 1991 in Leeds.", Kind.DATE, formed)
+    assert holds_kind("Valmora got together in 1991.", Kind.DATE, formed)
+    # the verb of a relative clause dates nothing: the main clause's does
+    launched = (
+        "Acme's log-in service, which Jo Hale's firm dropped in 2005, was launched in which year?"
+    )
+    assert not holds_kind("A flaw in the service was exploited in 2003.", Kind.DATE, launched)
+    assert holds_kind("The service was launched in 1999.", Kind.DATE, launched)
+    settled = "In what year did Tom Vane settle his suit over who created the show?"
+    assert holds_kind("Vane sued in 2001.", Kind.DATE, settled)
+    # a question whose verb is in no group is not checked
+    assert holds_kind("The talks resumed in 2004.", Kind.DATE, "When did the talks resume?")
