@@ -63,6 +63,7 @@ from service.answerability.lexicon import (
     _NUMBER_WORDS,
     _ORDINALS,
     _PART_SPLIT,
+    _STATES,
     _WEEKDAYS,
     _YEAR,
 )
@@ -119,6 +120,9 @@ _NO_FIGURES = re.compile(
 _CLAUSE_END = re.compile(r"[;,]|\b(?:but|although|though|while|whereas)\b|$", re.IGNORECASE)
 
 
+# "Where is Acme based / headquartered?" and "Houston-based Acme"
+_ASKS_BASE = re.compile(r"\b(?:based|headquartered|headquarters|hq)\b")
+_BASED = re.compile(r"\b((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)-based\b")
 # "What were its total sales?", "How many in total …?": a level summed up.
 _ASKS_TOTAL = re.compile(r"\btotal\b")
 
@@ -670,16 +674,18 @@ def holds_kind(
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
         # a place with a word the question does not hold ("Times Square" for "where in New
         # York"), not the question's own place
-        runs = [
-            set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in _places(text)
-        ]
+        found = _places(text)
+        # "Where is Acme based?": "Houston-based Acme" gives where
+        if _ASKS_BASE.search(q_lower):
+            found += [m.group(1) for m in _BASED.finditer(text)]
+        runs = [set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in found]
         places = [words for words in runs if words - q_words]
         # "Which countries have troops in Iraq?" is answered by a country the question does
         # not name, wherever the sentence puts it ("the Netherlands, Portugal and …")
         if not places and _ASKS_COUNTRY.search(question):
             return _names_a_country(text, q_words)
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
-            places = [w for w in places if not w <= _NOT_CITIES - _CITY_STATES]
+            places = [w for w in places if not w <= (_NOT_CITIES | _STATES) - _CITY_STATES]
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.

@@ -239,6 +239,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             # ("Whose try rescued a draw?": the person it belongs to)
             r"^\s*(?:\w+\s+){0,2}?(?:who|whom|whose)\b|\b(?:by|to|with|for|from|of) whom\b|"
             r"\bwhat (?:is|was) (?:the|his|her|its|their) (?:\w+ )?(?:name\b|title of\b)|"
+            r"\bwhat (?:is|was) (?:the|that|this) (?:[\w-]+ )?[a-z]+['’]s (?:full |real )?name\b|"
             r"\b(?:which\s+(?:[\w'’-]+\s+){0,4}?|what\s+)(?:person|man|woman|official|executive|"
             r"minister|chief|player|company|firm|group|movie|film|show|book|song|album|"
             r"band|team|club|national|politician|mp|leader|president|director|actor|"

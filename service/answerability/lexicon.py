@@ -100,6 +100,15 @@ _NOT_CITIES = frozenset(
     "turkey uganda ukraine uk us usa uruguay uzbekistan venezuela vietnam wales yemen "
     "zambia zimbabwe".split()
 )
+# States and provinces, which a city question does not ask for either (not those that name
+# a city too: Washington, New York, Quebec).
+_STATES = frozenset(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii "
+    "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
+    "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
+    "pennsylvania tennessee texas utah vermont virginia wisconsin wyoming alberta ontario "
+    "manitoba saskatchewan queensland tasmania bavaria catalonia".split()
+)
 # Where a two-part question's second question starts (", and how many …?").
 _PART_SPLIT = re.compile(
     r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"

@@ -2641,3 +2641,16 @@ def test_a_date_question_s_event_must_be_the_sentence_s() -> None:
     assert holds_kind("Vane sued in 2001.", Kind.DATE, settled)
     # a question whose verb is in no group is not checked
     assert holds_kind("The talks resumed in 2004.", Kind.DATE, "When did the talks resume?")
+
+
+def test_a_name_asked_by_its_owner_noun_and_where_a_firm_is_based() -> None:
+    assert asked_kind("Acme sued a video producer. What was that producer's name?") is Kind.NAME
+    based = "Where is Valmora Airlines, the carrier that warned on cash, based?"
+    assert holds_kind("Houston-based Valmora has debts of $984m.", Kind.PLACE, based)
+    # (a place before "-based" answers where something is based only)
+    held = "Where is Acme holding its auditions?"
+    assert not holds_kind("The Canada-based company wants new faces.", Kind.PLACE, held)
+    # a state is no city
+    city = "Which city is Valmora headquartered in?"
+    assert not holds_kind("Valmora, a California-based company, pleaded guilty.", Kind.PLACE, city)
+    assert holds_kind("Valmora, a San Diego-based company, pleaded guilty.", Kind.PLACE, city)
