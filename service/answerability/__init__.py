@@ -21,7 +21,9 @@ One module a job; each imports only from those listed before it:
 
 - ``lexicon``: word lists and patterns shared by several rules (months, number words,
   nationalities, countries, words that are no names, money, change and category words, years);
-- ``kinds``: ``Kind`` and the wording rules of ``asked_kind``;
+- ``kinds``: ``Kind`` and the wording rules of ``asked_kind``; the clause that asks
+  (``asking_sentence``, ``asking_clause``, ``asking_head``) and the event a date question
+  dates (``date_event``);
 - ``names``: capitalised name runs (``name_runs``) and places;
 - ``figures``: numbers, money and its relations, units (times, injuries, death tolls), counts
   (of people or of things), shares, durations, ratios, hedged figures, ``states_lead_fact``;

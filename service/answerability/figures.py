@@ -831,7 +831,8 @@ def names_what_is_counted(text: str, question: str) -> bool:
     eight years" gives no contract's length."""
     lasting = _LASTING.search(question.lower())
     if lasting is not None:
-        family = next(f for f in _LASTING_FAMILIES if f.match(lasting.group(1)))
+        thing = next(g for g in lasting.groups() if g)
+        family = next(f for f in _LASTING_FAMILIES if f.match(thing))
         return family.search(text) is not None
     asked = _counted_noun(question)
     if asked is None:
@@ -892,8 +893,8 @@ _TIME_UNITS = (
 # words news uses for it ("how long is the contract": "a three-year deal", "signed until").
 _LASTING_FAMILIES = (
     re.compile(
-        r"\b(?:contract|contracts|deal|deals|agreement|agreements|extension|signed|signs|"
-        r"signing|sign|terms|stay|until|loan|lease|tenure)\b",
+        r"\b(?:contract|contracts|deal|deals|agreement|agreements|extension|signed|signing|"
+        r"loan|lease|tenure)\b",
         re.IGNORECASE,
     ),
     re.compile(r"\b(?:ban|bans|banned|banning|suspension|suspended|suspend)\b", re.IGNORECASE),
@@ -905,10 +906,20 @@ _LASTING_FAMILIES = (
 )
 # "How long is the contract", "how long a ban", "how long will the loan deal last", "how many
 # years will the new contract … run for": the duration of a named agreement or punishment.
+_LASTING_THING = (
+    r"(contract|deal|agreement|extension|loan|lease|ban|suspension|sentence|jail term|"
+    r"prison term)s?\b"
+)
+_LASTING_OWNER = r"(?:the|a|an|his|her|its|their|this|that|[\w-]+['’]s?)\s+"
 _LASTING = re.compile(
-    rf"\bhow (?:long|many (?:{_TIME_UNITS}))\b[^?,]*?\b(?:the|a|an|his|her|its|their)\s+"
-    r"(?:[\w'’-]+\s+){0,2}?(contract|deal|agreement|extension|loan|lease|ban|suspension|"
-    r"sentence|jail term|prison term)\b"
+    # "how long is the contract …", "how long is Rossi's new contract"
+    rf"\bhow long (?:is|was|are|were|will be|would be) {_LASTING_OWNER}(?:[\w'’-]+\s+){{0,2}}?"
+    rf"{_LASTING_THING}|"
+    # "how long a ban …"
+    rf"\bhow long an? (?:[\w-]+\s+)?{_LASTING_THING}|"
+    # "how long will the loan deal last", "how many years will the new contract … run"
+    rf"\bhow (?:long|many {_TIME_UNITS}) (?:will|would|does|did|is|was|could|can) "
+    rf"{_LASTING_OWNER}(?:[\w'’-]+\s+){{0,2}}?{_LASTING_THING}"
 )
 _COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{_TIME_UNITS}\b")
 _DURATION = re.compile(

@@ -54,7 +54,7 @@ from service.answerability.figures import (
     states_rate,
     vague_count_of,
 )
-from service.answerability.kinds import _QUANTITY, Kind, asking_clause, asking_head
+from service.answerability.kinds import _QUANTITY, Kind, asking_clause, asking_head, date_event
 from service.answerability.lexicon import (
     _COUNTRY_WORDS,
     _MONTH_NAMES,
@@ -63,6 +63,7 @@ from service.answerability.lexicon import (
     _NUMBER_WORDS,
     _ORDINALS,
     _PART_SPLIT,
+    _STATE_PHRASES,
     _STATES,
     _WEEKDAYS,
     _YEAR,
@@ -74,7 +75,6 @@ from service.answerability.names import (
     names_a_model,
     names_no_one,
 )
-from service.answerability.roles import date_event
 
 # The sentence says the asked-for fact is not known: it does not answer.
 # "Unknown", but not the noun "the unknown" ("will enter the unknown just 77 days after…");
@@ -121,10 +121,22 @@ _CLAUSE_END = re.compile(r"[;,]|\b(?:but|although|though|while|whereas)\b|$", re
 
 
 # "Where is Acme based / headquartered?" and "Houston-based Acme"
-_ASKS_BASE = re.compile(r"\b(?:based|headquartered|headquarters|hq)\b")
-_BASED = re.compile(r"\b((?:[A-Z][a-z]+\s)?[A-Z][a-z]+)-based\b")
-# "What were its total sales?", "How many in total …?": a level summed up.
+_ASKS_BASE = re.compile(
+    r"\b(?:where|which|what)\b[^?]*(?<![-\w])(?:based|headquartered)(?=\s*(?:\?|$|in\b|now\b|today\b))|"
+    r"\bheadquarters\b"
+)
+_BASED = re.compile(r"\b((?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,}))-based\b")
+# "What were its total sales?", "How many in total …?": a level summed up, which a change
+# by a percentage ("sales were up by 4%", "rose 4%") does not give (a level that is itself
+# a percentage does: "turnout was 38.2%").
 _ASKS_TOTAL = re.compile(r"\btotal\b")
+_PERCENT_CHANGE = re.compile(
+    r"\b(?:up|down|rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growth|"
+    r"increased?|increases|decreased?|decreases|climbed|dropped|jumped|slipped|gained|lost|"
+    r"slumped|soared|declined?|higher|lower)\b(?:\s+[\w'’-]+){0,3}?\s+(?:by\s+)?(?:about\s+|"
+    r"some\s+|almost\s+|nearly\s+|more than\s+)?\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)",
+    re.IGNORECASE,
+)
 
 
 def _says_no_figures(text: str) -> bool:
@@ -615,13 +627,13 @@ def holds_kind(
             new_numbers = _numbers(text) - q_numbers
         # A total is a level, not a change nor a share: "What were its total sales?" is not
         # answered by "underlying sales were up by 4%".
-        head = asking_head(question).lower()
+        asked_head = asking_head(question).lower()
         if (
-            _ASKS_TOTAL.search(head)
-            and not _ASKS_SHARE.search(head)
-            and not _ASKS_CHANGE.search(head)
+            _ASKS_TOTAL.search(asked_head)
+            and not _ASKS_SHARE.search(asked_head)
+            and not _ASKS_CHANGE.search(asked_head)
         ):
-            text = _PERCENTAGE.sub(" ", text)
+            text = _PERCENT_CHANGE.sub(" ", text)
             new_numbers = _numbers(text) - q_numbers
         # A number word inside a name ("the Six Nations", "Channel Four") is no figure.
         words = [w.lower() for w in re.findall(r"[A-Za-z]+", _without_numbers_in_names(text))]
@@ -676,8 +688,11 @@ def holds_kind(
         # York"), not the question's own place
         found = _places(text)
         # "Where is Acme based?": "Houston-based Acme" gives where
-        if _ASKS_BASE.search(q_lower):
-            found += [m.group(1) for m in _BASED.finditer(text)]
+        if _ASKS_BASE.search(asking_clause(question).lower()):
+            # (a sentence's opener is no part of the name: "The Texas-based firm")
+            found += [
+                re.sub(r"^(?:The|A|An|In|At)\s+", "", m.group(1)) for m in _BASED.finditer(text)
+            ]
         runs = [set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in found]
         places = [words for words in runs if words - q_words]
         # "Which countries have troops in Iraq?" is answered by a country the question does
@@ -685,7 +700,11 @@ def holds_kind(
         if not places and _ASKS_COUNTRY.search(question):
             return _names_a_country(text, q_words)
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
-            places = [w for w in places if not w <= (_NOT_CITIES | _STATES) - _CITY_STATES]
+            places = [
+                w
+                for w in places
+                if not w <= (_NOT_CITIES | _STATES) - _CITY_STATES and w not in _STATE_PHRASES
+            ]
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.

@@ -189,7 +189,12 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
             r"slice|fraction|height|margin|age|number|numbered|ranking|rank|score|distance|speed|"
-            r"total|figure|size|weight|length|odds|seeded|reading(?!\s+of\b))\b|"
+            r"total|figure|size|weight|length|odds|seeded)\b|"
+            # "What reading had analysts forecast?", "What was the index's reading?" (not a book
+            # a club is reading, nor a reading at a funeral)
+            r"\bwhat reading (?=(?:had|has|did|do|does|is|was|were)\b(?:\s+[\w'’-]+){0,4}?\s+"
+            r"(?:expect\w*|forecast\w*|predict\w*|show\w*|record\w*|hit|reach\w*|post\w*))|"
+            r"\bwhat (?:is|was) (?:the|its|their) (?:[\w'’-]+ )?reading\b(?!\s+(?:of|at|from)\b)|"
             # "What seed is she?", "What was X's seeding?" (not "what seed varieties")
             r"\bwhat (?:seed|seeding)\b(?=\s+(?:is|was|are|were|will|did|does|has|had)\b)|"
             r"\bwhat (?:is|was|are|were) (?:the |his |her |their |(?:x )+)?(?:seed|seeding)\b"
@@ -368,7 +373,8 @@ _OPENS_ASKING = re.compile(
 # is …") sets the scene; the ask is the clause after a comma, if one opens with a question
 # word (else the whole sentence asks: "When the bank raised rates in March?").
 _SUBORDINATE = re.compile(
-    rf"^\s*(?:when|where)\s+(?!{_AUXILIARY}\b|(?:exactly|precisely|else)\b)[^,?]+,",
+    rf"^\s*(?:when|where)\s+(?!(?:[\w'’-]+\s+){{0,3}}?{_AUXILIARY}\b|(?:exactly|precisely|else|"
+    rf"in|on|at|during)\b)[^,?]+,",
     re.IGNORECASE,
 )
 _ANOTHER_ASK = re.compile(rf"(?:and|but|or)\s+(?:{_CLAUSE_PREP})?{_WH}\b", re.IGNORECASE)
@@ -432,3 +438,71 @@ def asks_reason(question: str) -> bool:
     forecasts."), so it only ranks a sentence that states a cause above one that does not
     (``states_reason``); it never makes a sentence ineligible."""
     return _ASKS_REASON.search(asking_clause(question)) is not None
+
+
+# The event a date question dates, by the verb of its main clause ("In what year was the band
+# formed?", "When was the agency set up?", "…, was launched in which year?"), and the words a
+# sentence uses for the same event: a year beside another event is not its date ("the band,
+# who won a Mercury prize in 1995," does not say when it formed). Words for one event are
+# grouped loosely (a firm is founded, set up or started; a film is released, screened or
+# shown), since news varies them; a question whose verb is in no group is not checked.
+_DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(rf"\b(?:{asked})\b"), re.compile(rf"\b(?:{stated})\b", re.IGNORECASE))
+    for asked, stated in (
+        (
+            r"formed|form|founded|established|establish|set up|incorporated",
+            r"forms?|formed|forming|formation|found|founded|founding|founders?|foundation|"
+            r"establish\w*|set up|sets up|setting up|creat\w*|start\w*|began|begun|launch\w*|"
+            r"incorporat\w*|inception|together|(?:dates|dating) (?:back|from)",
+        ),
+        (r"born", r"born|births?|birthday"),
+        (
+            r"opened|built|inaugurated",
+            r"open|opens|opened|opening|built|build|building|construct\w*|complet\w*|"
+            r"inaugurat\w*|launch\w*|began|begun|begins?|start\w*",
+        ),
+        (
+            r"released|release|published|publish|launched|launch|aired|premiered|screened|"
+            r"first broadcast|first shown|unveiled",
+            r"releas\w*|publish\w*|publication|launch\w*|aired|airing|airs|broadcast\w*|"
+            r"premiere\w*|screen\w*|shown|shows?|showing|issued|introduc\w*|unveil\w*|debut\w*|"
+            r"came out|comes out|out now|on sale|in (?:the )?shops|arriv\w*|due|freed|free|"
+            # (a firm or a service is launched as it is founded or set up)
+            r"found\w*|establish\w*|set up|formed|start\w*|began|begun",
+        ),
+        (
+            r"elected|elect",
+            r"elect\w*|won (?:a|the|his|her) seat|entered (?:parliament|the commons|congress)|"
+            r"became|voted in|mp\b|seat|represent\w*|since",
+        ),
+        (
+            r"appointed|hired",
+            r"appoint\w*|named|hired|became|took over|take over|takes over|joined|took charge|"
+            r"succeed\w*|replac\w*",
+        ),
+        (
+            r"married|marry|wed",
+            r"marri\w*|marry|wed|weds|wedding|nuptials|tie the knot|tied the knot",
+        ),
+    )
+)
+_DATE_QUESTION = re.compile(r"\b(?:when|what (?:year|date|month|day)|which (?:year|date|month))\b")
+# A relative or embedded clause of the question ("…, which eBay stopped supporting in 2005,",
+# "… over who created The Aviator"): its verbs date nothing. (Not "that …" or "which …" to the
+# end: "When was the band that recorded Blue Skies formed?", "When was that band formed?")
+_EMBEDDED = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,?]*,|\s(?:who|whom|whose)\b.*$")
+
+
+def date_event(question: str) -> re.Pattern[str] | None:
+    """The words for the event a date question asks the date of (``_DATE_EVENTS``), read from
+    the asking clause without its relative clauses nor its names ("the Brindle Open final"
+    opens nothing), or None."""
+    clause = re.sub(r"(?<=\s)[A-Z][\w'’.-]*", "X", asking_clause(question)).lower()
+    asks = _DATE_QUESTION.search(clause)
+    if asks is None:
+        return None
+    main = clause[: asks.end()] + _EMBEDDED.sub(" ", clause[asks.end() :])
+    for asked, stated in _DATE_EVENTS:
+        if asked.search(main):
+            return stated
+    return None

@@ -109,6 +109,25 @@ _STATES = frozenset(
     "pennsylvania tennessee texas utah vermont virginia wisconsin wyoming alberta ontario "
     "manitoba saskatchewan queensland tasmania bavaria catalonia".split()
 )
+_STATE_PHRASES = frozenset(
+    frozenset(p.split())
+    for p in (
+        "new jersey",
+        "new mexico",
+        "new hampshire",
+        "north carolina",
+        "south carolina",
+        "north dakota",
+        "south dakota",
+        "rhode island",
+        "west virginia",
+        "new south wales",
+        "british columbia",
+        "nova scotia",
+        "western australia",
+        "south australia",
+    )
+)
 # Where a two-part question's second question starts (", and how many …?").
 _PART_SPLIT = re.compile(
     r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"

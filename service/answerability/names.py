@@ -130,7 +130,8 @@ def _places(text: str) -> list[str]:
     return found
 
 
-_COORDINATED_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:[A-Z][\w'’-]*\s+)+([a-z]{3,})\b")
+# (a plural noun: "the World Indoor and Olympic titles"; not a verb: "in Paris and Lyon drew")
+_COORDINATED_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:[A-Z][\w'’-]*\s+)+([a-z]{2,}[^s\W]s)\b")
 
 
 _PREPOSITION_NEXT = re.compile(r"\s+(?:for|of|in|at|on|from|with|into|over|under|among)\b")

@@ -2578,7 +2578,16 @@ def test_the_length_of_an_agreement_or_a_punishment_needs_the_thing_named() -> N
     contract = "How long is the contract Tom Vane signed when he took over at Ashby?"
     assert not names_what_is_counted("He will be Ashby's ninth manager in eight years.", contract)
     assert names_what_is_counted("Vane signed a three-year deal.", contract)
-    assert names_what_is_counted("He has agreed terms until 2008.", contract)
+    assert names_what_is_counted("He has agreed a contract until 2008.", contract)
+    assert names_what_is_counted("Rossi signed for two years.", "How long is Rossi's new contract?")
+    assert not names_what_is_counted(
+        "Rossi played for eight years.", "How long is Rossi's contract?"
+    )
+    # the duration of something else, beside an agreement, is not checked
+    talks = "How long did the talks last before the deal was signed?"
+    assert names_what_is_counted("The talks dragged on for 18 months.", talks)
+    seasons = "How many seasons did Rossi play before his contract was terminated?"
+    assert names_what_is_counted("Rossi played six seasons.", seasons)
     ban = "How long a ban does the agency want for Jo Hale?"
     assert not names_what_is_counted("Hale has raced for two years.", ban)
     assert names_what_is_counted("It wants Hale suspended for two years.", ban)
@@ -2654,3 +2663,37 @@ def test_a_name_asked_by_its_owner_noun_and_where_a_firm_is_based() -> None:
     city = "Which city is Valmora headquartered in?"
     assert not holds_kind("Valmora, a California-based company, pleaded guilty.", Kind.PLACE, city)
     assert holds_kind("Valmora, a San Diego-based company, pleaded guilty.", Kind.PLACE, city)
+
+
+def test_review_cases_of_the_new_rules_read_as_news_means_them() -> None:
+    date = Kind.DATE
+    # "found" (a body) and an "Open" in a name date no founding nor opening
+    assert holds_kind("Rescuers recovered his body on 3 March.", date, "When was his body found?")
+    assert holds_kind("The final is on 5 June.", date, "When is the Brindle Open final?")
+    # a firm is launched as it is founded; a trial opens as it begins
+    assert holds_kind("Zentor was founded in 1998.", date, "When was Zentor Holdings launched?")
+    assert holds_kind("The trial began on 4 May.", date, "When did the trial open?")
+    # a relative clause with "that" in the middle keeps the main verb
+    assert not holds_kind(
+        "The band won a prize in 1995.", date, "When was the band that recorded Blue Skies formed?"
+    )
+    # "Where in Spain did …, which …?" asks where
+    assert asked_kind("Where in Spain did Corvane open its plant, which employs 400?") is Kind.PLACE
+    assert asked_kind("When in March did the ferry sink, which killed 40 people?") is Kind.DATE
+    # a book a club is reading, a reading at a funeral: no figure
+    assert asked_kind("Which novel is the Dunmore book club reading this month?") is Kind.NAME
+    assert asked_kind("What reading was chosen for Ellen Marsh's funeral?") is None
+    # a total that is a percentage is given by one
+    turnout = "What was the total turnout in the Kestrel by-election?"
+    assert holds_kind("Turnout in the by-election was 38.2%.", Kind.NUMBER, turnout)
+    # "-based" in the question's own description asks no base
+    gala = "Where will the Leeds-based charity Brightway hold its gala?"
+    assert not holds_kind("A Dublin-based lawyer spoke.", Kind.PLACE, gala)
+    assert not holds_kind(
+        "The Texas-based Corvane grew.", Kind.PLACE, "In which city is Corvane headquartered?"
+    )
+    assert holds_kind("The UK-based firm Corvane grew.", Kind.PLACE, "Where is Corvane based?")
+    # a two-word state is no city; a verb after two places shares nothing with them
+    assert not holds_kind("The tour ended in New Jersey.", Kind.PLACE, "Which city did it end in?")
+    protests = "Where did the protests take place?"
+    assert holds_kind("Protests in Paris and Lyon drew 20,000 people.", Kind.PLACE, protests)
