@@ -14,6 +14,9 @@ from service.answerability.figures import (
     _ASKS_SHARE,
     _ASKS_SHARE_PRICE,
     _ASKS_SIZE_OF_CHANGE,
+    _CHANGE_FIGURE,
+    _CHANGE_NOUNS,
+    _CHANGE_VERBS,
     _COUNTS,
     _COUNTS_TIME,
     _DIGITS,
@@ -131,10 +134,8 @@ _BASED = re.compile(r"\b((?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,}))-based\b")
 # a percentage does: "turnout was 38.2%").
 _ASKS_TOTAL = re.compile(r"\btotal\b")
 _PERCENT_CHANGE = re.compile(
-    r"\b(?:up|down|rose|rise|rises|rising|fell|fall|falls|falling|grew|grow|grows|growth|"
-    r"increased?|increases|decreased?|decreases|climbed|dropped|jumped|slipped|gained|lost|"
-    r"slumped|soared|declined?|higher|lower)\b(?:\s+[\w'’-]+){0,3}?\s+(?:by\s+)?(?:about\s+|"
-    r"some\s+|almost\s+|nearly\s+|more than\s+)?\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)",
+    rf"\b(?:up|down|higher|lower|{_CHANGE_VERBS}|{_CHANGE_NOUNS})\b(?:\s+[\w'’-]+){{0,3}}?\s+"
+    rf"(?:by\s+)?{_CHANGE_FIGURE}(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)",
     re.IGNORECASE,
 )
 
