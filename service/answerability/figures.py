@@ -829,10 +829,8 @@ def names_what_is_counted(text: str, question: str) -> bool:
     many years will the deal run?", "How long a ban …?") is the same: the sentence names the
     thing or its family ("deal", "signed"; "banned"; "jailed") — "Redknapp's ninth manager in
     eight years" gives no contract's length."""
-    lasting = _LASTING.search(question.lower())
-    if lasting is not None:
-        thing = next(g for g in lasting.groups() if g)
-        family = next(f for f in _LASTING_FAMILIES if f.match(thing))
+    family = _lasting_family(question)
+    if family is not None:
         return family.search(text) is not None
     asked = _counted_noun(question)
     if asked is None:
@@ -921,6 +919,19 @@ _LASTING = re.compile(
     rf"\bhow (?:long|many {_TIME_UNITS}) (?:will|would|does|did|is|was|could|can) "
     rf"{_LASTING_OWNER}(?:[\w'’-]+\s+){{0,2}}?{_LASTING_THING}"
 )
+
+
+@lru_cache(maxsize=1024)
+def _lasting_family(question: str) -> re.Pattern[str] | None:
+    """The words for the agreement or punishment whose length the question asks
+    (``_LASTING``), or None. Parsed once per question (``lru_cache``, thread-safe)."""
+    lasting = _LASTING.search(question.lower())
+    if lasting is None:
+        return None
+    thing = next(g for g in lasting.groups() if g)
+    return next(f for f in _LASTING_FAMILIES if f.match(thing))
+
+
 _COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{_TIME_UNITS}\b")
 _DURATION = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)}|a|an)[\s-]+(?:more[\s-]+|full[\s-]+)?"

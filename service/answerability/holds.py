@@ -125,8 +125,8 @@ _CLAUSE_END = re.compile(r"[;,]|\b(?:but|although|though|while|whereas)\b|$", re
 
 # "Where is Acme based / headquartered?" and "Houston-based Acme"
 _ASKS_BASE = re.compile(
-    r"\b(?:where|which|what)\b[^?]*(?<![-\w])(?:based|headquartered)(?=\s*(?:\?|$|in\b|now\b|today\b))|"
-    r"\bheadquarters\b"
+    r"\b(?:where|which|what)\b[^?]*(?<![-\w])(?:based|headquartered)"
+    r"(?=\s*(?:\?|$|in\b|now\b|today\b))|\bheadquarters\b"
 )
 _BASED = re.compile(r"\b((?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,}))-based\b")
 # "What were its total sales?", "How many in total …?": a level summed up, which a change
@@ -205,6 +205,8 @@ _ASKS_DAY = re.compile(
 )
 # Countries named as their capital city: "met his EU counterparts in Luxembourg".
 _CITY_STATES = frozenset("luxembourg singapore monaco kuwait djibouti vatican".split())
+# Words of a place that is no city: a country, a continent, a state or a province.
+_NO_CITY = (_NOT_CITIES | _STATES) - _CITY_STATES
 _ASKS_BROADCASTER = re.compile(r"\b(?:channel|station|network|company|broadcaster)s?\b")
 # "How long …?" asks a span of time, which may have no figure: "ruled out for a month",
 # "half an hour" (not the adjective "a year-long inquiry", nor a day named: "on a day when",
@@ -701,11 +703,7 @@ def holds_kind(
         if not places and _ASKS_COUNTRY.search(question):
             return _names_a_country(text, q_words)
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
-            places = [
-                w
-                for w in places
-                if not w <= (_NOT_CITIES | _STATES) - _CITY_STATES and w not in _STATE_PHRASES
-            ]
+            places = [w for w in places if not w <= _NO_CITY and w not in _STATE_PHRASES]
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.

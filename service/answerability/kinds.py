@@ -493,10 +493,12 @@ _DATE_QUESTION = re.compile(r"\b(?:when|what (?:year|date|month|day)|which (?:ye
 _EMBEDDED = re.compile(r",\s*(?:who|which|whose|where|when)\b[^,?]*,|\s(?:who|whom|whose)\b.*$")
 
 
+@lru_cache(maxsize=1024)
 def date_event(question: str) -> re.Pattern[str] | None:
     """The words for the event a date question asks the date of (``_DATE_EVENTS``), read from
     the asking clause without its relative clauses nor its names ("the Brindle Open final"
-    opens nothing), or None."""
+    opens nothing), or None. Read once per question, not once per candidate sentence (a
+    bounded cache of immutable values, safe across threads)."""
     clause = re.sub(r"(?<=\s)[A-Z][\w'’.-]*", "X", asking_clause(question)).lower()
     asks = _DATE_QUESTION.search(clause)
     if asks is None:
