@@ -14,6 +14,12 @@ state it; partial support counts as no support (the convention of Google's Check
   figure the claim gives to a name fails when every clause of the quote holding that figure
   names only others ("50 Cent gave $103,500" against "…from 50 Cent, while The Game handed
   over $103,500");
+- a figure keeps the unit its quote gives it ("26" is not "26 billion", "31" not "31%");
+  a figure put on a thing the quote counts with another figure fails ("780 taped
+  conversations" against "780 files … detailing 27,000 taped conversations"), and a bare
+  figure ("45.") needs the thing its quote counts ("45 human hours");
+- a claim that only restates the question around one new name ("Safin.", "The player sent
+  off was Neville.") needs a quote that puts that name nearest to the question's own words;
 - the cosine similarity of claim and quote must also reach ``min_similarity`` — an extra
   condition, never a reason to accept on its own;
 - a bare answer (fewer than three content words) must be about the question (its quote covers
@@ -38,7 +44,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from service.answerability.figures import figure_units
 from service.answerability.focus import question_parts
+from service.answerability.lexicon import _DEMONYMS, _LONE_DEMONYMS
 from service.evidence import STOPWORDS, EvidenceItem, Sentence, sentence_spans, stem_word
 from service.schemas import Citation, Passage
 
@@ -136,9 +144,22 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s ", " "))
 
 
+# The scale of a figure ("27m", "3 per cent"): part of the figure, checked with it.
+_SCALE_WORDS = frozenset(
+    "m bn mn tn k million millions billion billions trillion thousand per cent percent".split()
+)
+# Tokens that belong to a figure, not to what it counts: "27,000 taped", "$5m deal".
+_FIGURE_PARTS = _SCALE_WORDS | frozenset("dollars pounds euros yen us".split())
+
+
 def claim_words(text: str) -> list[str]:
-    """Content words of a claim (lower case; numbers are checked on their own)."""
-    return [w for w in _words(text) if w not in STOPWORDS and len(w) > 1 and not w.isdigit()]
+    """Content words of a claim (lower case; numbers, "41bn" and "1990s" among them, and the
+    units of figures, "per cent" or "million", are checked on their own)."""
+    return [
+        w
+        for w in _words(text)
+        if w not in STOPWORDS and len(w) > 1 and not w[0].isdigit() and w not in _SCALE_WORDS
+    ]
 
 
 def _keys(text: str) -> tuple[set[str], set[str]]:
@@ -256,6 +277,9 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
     missing_numbers = numbers_of(claim) - numbers_of(quote_text)
     if missing_numbers:
         return f"numbers not in the quote: {sorted(missing_numbers)}"
+    unit = _unit_problem(claim, quote_text, question)
+    if unit:
+        return unit
     missing_names = [n for n in names_of(claim) if not _has_word(quote_lower, n)]
     if missing_names:
         return f"names not in the quote: {missing_names}"
@@ -295,6 +319,16 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
     figure = _figure_of_someone_else(claim, quotes)
     if figure:
         return f"the quote gives {figure} to someone else"
+    counted = _figure_of_something_else(claim, quotes)
+    if counted:
+        return f"the quote gives {counted} to something else"
+    if len(claim_words(claim)) < BARE_ANSWER_WORDS:
+        dropped = _drops_what_it_counts(claim, quotes)
+        if dropped:
+            return f"a bare {dropped} without what the quote counts"
+    offside = _name_off_the_relation(claim, quotes, question)
+    if offside:
+        return f"the quote does not say that of {offside}"
     return ""
 
 
@@ -327,6 +361,151 @@ def _figure_of_someone_else(claim: str, quotes: list[str]) -> str:
             if held and all((others := _name_words(c)) and not others & names for c in held):
                 return figure
     return ""
+
+
+def _unit_problem(claim: str, quote_text: str, question: str) -> str:
+    """A figure the claim states without the unit its quote gives it, or with another: "26"
+    or "26 million" for the quote's "26 billion", "31" for "31%", "15.1m" or "£15.1m" for
+    "$15.1m" (empty when every figure carries a unit the quote or the question gives it)."""
+    stated = set(figure_units(quote_text)) | set(figure_units(question))
+    for figure in figure_units(claim):
+        if figure not in stated:
+            number, currency, scale = figure
+            return f"the quote does not state {currency}{number}{scale}"
+    return ""
+
+
+_FIGURE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z][A-Za-z'’-]*")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# How far before the counted word a quote's figure may sit ("27,000 taped conversations").
+_COUNTED_REACH = 3
+
+
+def _counted_pairs(text: str) -> list[tuple[str, str]]:
+    """(figure, stem of the word right after it) for each figure of ``text`` followed by a
+    content word: "780 taped conversations" → ("780", "tape"). Years count nothing."""
+    tokens = _FIGURE_TOKEN.findall(text)
+    pairs = []
+    for i, token in enumerate(tokens):
+        if not token[0].isdigit() or _YEAR.fullmatch(token):
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].lower() in _FIGURE_PARTS:
+            j += 1
+        if j < len(tokens) and tokens[j][0].islower() and tokens[j] not in STOPWORDS:
+            pairs.append((token.replace(",", ""), stem_word(tokens[j])))
+    return pairs
+
+
+def _counts_it(figure: str, counted: str, quote: str) -> bool:
+    """Whether the quote puts ``figure`` before the word ``counted``: the nearest figure in the
+    few tokens before that word is this one. True when the quote never has a figure there
+    (it words it otherwise; coverage judges)."""
+    tokens = _FIGURE_TOKEN.findall(quote)
+    seen_figure = False
+    for k, token in enumerate(tokens):
+        if stem_word(token.lower()) != counted:
+            continue
+        before = [
+            t.replace(",", "") for t in tokens[max(0, k - _COUNTED_REACH) : k] if t[0].isdigit()
+        ]
+        if before:
+            seen_figure = True
+            if before[-1] == figure:
+                return True
+    return not seen_figure
+
+
+def _drops_what_it_counts(claim: str, quotes: list[str]) -> str:
+    """A figure a bare answer states without the thing its quote counts with it: "45." for
+    a quote's "45 human hours" says nothing a reader can use (empty when there is none)."""
+    claimed = {stem_word(w) for w in claim_words(claim)}
+    for figure in sorted({f for f, _ in _counted_pairs(claim)} | _bare_figures(claim)):
+        counted = {c for q in quotes for f, c in _counted_pairs(q) if f == figure}
+        if counted and not counted & claimed:
+            return figure
+    return ""
+
+
+def _bare_figures(text: str) -> set[str]:
+    return {
+        t.replace(",", "")
+        for t in _FIGURE_TOKEN.findall(text)
+        if t[0].isdigit() and not _YEAR.fullmatch(t)
+    }
+
+
+def _figure_of_something_else(claim: str, quotes: list[str]) -> str:
+    """A figure the claim puts on a thing the quotes count with another figure: "780 taped
+    conversations" against "780 files of evidence detailing 27,000 taped conversations"
+    (empty when there is none)."""
+    for figure, counted in _counted_pairs(claim):
+        if not any(_counts_it(figure, counted, q) for q in quotes):
+            return figure
+    return ""
+
+
+# A capitalised run in a quote, with the small words inside names ("Vasco da Gama", "Arts
+# Council of Wales"), by character offsets.
+_NAME_SPAN = re.compile(
+    r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:da|de|di|del|van|von|der|of|the)\s+)?[A-Z][\w'’.-]*)*"
+)
+_WORD_SPAN = re.compile(r"[A-Za-z0-9]+")
+# How many words of its own a claim may add to the question's before it is more than "the
+# question's relation, and a name" (``_name_off_the_relation``).
+_OWN_WORDS = 1
+# "the first Irish rider": an adjective of nationality names nobody.
+_NATIONALITIES = _DEMONYMS | _LONE_DEMONYMS
+
+
+def _run_words(run: str) -> set[str]:
+    """The words of a capitalised run that can name someone: not "the", "Mr" or "Irish"."""
+    words = {w.lower() for w in _WORD_SPAN.findall(run)}
+    return words - STOPWORDS - _NOT_NAMES - _NATIONALITIES
+
+
+def _name_off_the_relation(claim: str, quotes: list[str], question: str) -> str:
+    """The one new name of a claim that only restates the question's relation around it
+    ("Safin.", "The player sent off was Neville."), when no quote puts that name nearest
+    to the question's words: "Pat Cash lost to Mats Wilander in 1988, but faces … Safin" does
+    not say Safin beat Pat Cash. Nearest by characters to any of the question's own (not
+    name) words the quote holds; a quote holding none of them states no relation at all.
+    Empty when the claim says more than that, names several new names, or a quote agrees."""
+    if not question:
+        return ""
+    asked_names = _name_words(question)
+    new_names = [
+        words
+        for m in _NAME_SPAN.finditer(claim)
+        if (words := _run_words(m.group(0)) - asked_names)
+        and (m.start() > 0 or " " in m.group(0) or len(claim_words(claim)) < BARE_ANSWER_WORDS)
+    ]
+    if len(new_names) != 1:
+        return ""
+    claimed = new_names[0]
+    asked = {stem_word(w) for w in claim_words(question) if w not in asked_names}
+    own = {stem_word(w) for w in claim_words(claim) if w not in claimed and w not in asked_names}
+    quoted = {stem_word(w) for q in quotes for w in claim_words(q)}
+    if len(own - asked) > _OWN_WORDS or (own - asked) & quoted:
+        return ""  # the claim states a relation of the quote's own: other checks judge it
+    for quote in quotes:
+        runs = [
+            (m.start(), m.end(), words)
+            for m in _NAME_SPAN.finditer(quote)
+            if (words := _run_words(m.group(0)) - asked_names)
+        ]
+        anchors = [
+            m.start()
+            for m in _WORD_SPAN.finditer(quote)
+            if m.group(0)[0].islower() and stem_word(m.group(0)) in asked
+        ]
+        for at in anchors:
+            distance = [0 if a <= at < b else (a - at if a > at else at - b) for a, b, _ in runs]
+            if any(
+                d == min(distance) and claimed & r[2] for d, r in zip(distance, runs, strict=True)
+            ):
+                return ""
+    return " ".join(sorted(claimed))
 
 
 _LEAD_IN = re.compile(

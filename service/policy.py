@@ -28,6 +28,10 @@ REASON_UNSUPPORTED = (
     "The language model's answer was not supported by the articles it cited, so the "
     "sentences from the articles that answer the question are quoted instead."
 )
+REASON_OFF_LEAD = (
+    "The language model's answer did not rest on the sentence of the articles that answers "
+    "the question, so the sentences from the articles that answer it are quoted instead."
+)
 
 
 def is_model_refusal(draft: str) -> bool:
@@ -54,6 +58,9 @@ class Draft:
     text: str | None  # None when the provider failed
     kept_claims: int  # claims verification kept
     answers_kind: bool  # the kept text holds something of the kind the question asks for
+    # the kept claims cite the lead evidence: the sentence that passed the answerability
+    # checks (a claim citing only the evidence beside it answers something else)
+    cites_lead: bool
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,8 @@ def decide(*, answerable: bool, draft: Draft | None, fallback_available: bool) -
     - the provider failed → the extractive answer, degraded;
     - verification kept nothing, or what it kept does not hold the asked-for kind of fact →
       the extractive answer, degraded (never an unbacked claim);
+    - what it kept does not cite the lead evidence (the sentence found to answer; the others
+      are offered beside it, not checked to answer) → the extractive answer, degraded;
     - otherwise the verified draft.
     ``fallback_available`` is false when the draft already was the extractive answer: then
     a draft with nothing kept is a refusal.
@@ -82,10 +91,11 @@ def decide(*, answerable: bool, draft: Draft | None, fallback_available: bool) -
         return Decision(Outcome.FALLBACK, REASON_PROVIDER_FAILED)
     if is_model_refusal(draft.text):
         return Decision(Outcome.REFUSE)
-    if draft.kept_claims and draft.answers_kind:
+    if draft.kept_claims and draft.answers_kind and draft.cites_lead:
         return Decision(Outcome.ANSWER)
     if fallback_available:
-        return Decision(Outcome.FALLBACK, REASON_UNSUPPORTED)
+        off_lead = draft.kept_claims and draft.answers_kind
+        return Decision(Outcome.FALLBACK, REASON_OFF_LEAD if off_lead else REASON_UNSUPPORTED)
     if draft.kept_claims:
         return Decision(Outcome.ANSWER)
     return Decision(Outcome.REFUSE)

@@ -978,6 +978,54 @@ def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -
     return bool(facts & _numbers(answer))
 
 
+# A figure with its unit: an optional currency before it, the number, then an optional scale
+# ("bn", "million", "%", "per cent") and an optional currency word after it.
+_FIGURE_UNIT = re.compile(
+    r"(?P<cur>(?:us|uk|a|c|hk|nz)?[$£€¥])?\s?(?P<num>\d+(?:[.,]\d+)*)(?:\s?(?P<scale>%|per ?cent\b|"
+    r"bn\b|billions?\b|mn\b|m\b|millions?\b|tn\b|trillions?\b|k\b|thousands?\b))?"
+    rf"(?:\s?(?P<curword>{_CURRENCY_WORDS})\b)?",
+    re.IGNORECASE,
+)
+_UNIT_SCALES = {
+    "%": "%",
+    "percent": "%",
+    "per cent": "%",
+    "bn": "bn",
+    "billion": "bn",
+    "mn": "m",
+    "m": "m",
+    "million": "m",
+    "tn": "tn",
+    "trillion": "tn",
+    "k": "k",
+    "thousand": "k",
+}
+_UNIT_CURRENCIES = {
+    "$": "$",
+    "£": "£",
+    "€": "€",
+    "¥": "¥",
+    "dollars": "$",
+    "pounds": "£",
+    "euros": "€",
+    "yen": "¥",
+}
+
+
+def figure_units(text: str) -> list[tuple[str, str, str]]:
+    """Each figure of ``text`` with its unit: (number, currency, scale), normalised —
+    "$15.1m" → ("15.1", "$", "m"), "26 billion" → ("26", "", "bn"), "31%" → ("31", "", "%"),
+    "five" is not read (words carry no unit here). A figure is its number *and* its unit: "26"
+    is not the "26 billion" a quote states, nor "31" its "31%"."""
+    out = []
+    for m in _FIGURE_UNIT.finditer(text):
+        scale = (m.group("scale") or "").lower().rstrip("s")
+        scale = _UNIT_SCALES.get(scale, scale)
+        cur = (m.group("cur") or "")[-1:] or (m.group("curword") or "").lower()
+        out.append((_norm_number(m.group("num")), _UNIT_CURRENCIES.get(cur, cur), scale))
+    return out
+
+
 def _hedged(text: str, question: str) -> bool:
     """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
     before its last figure the question does not state ("cutting the limit to 50mg would

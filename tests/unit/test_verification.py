@@ -195,6 +195,77 @@ def test_a_short_claim_about_a_second_part_is_checked_against_that_part() -> Non
     assert "bare" in support_problem("Carlsberg.", [other], two, 0.75)
 
 
+SALES = "Retailers reported that 41 billion vouchers were redeemed in 2003, up 12% on the year."
+SHARES = "Some 38% of the stores in Leeds ran the offer, compared with 44% in Hull and 29% in York."
+DEBT = "Its largest creditor is the shipping group Harlow Marine, which it owes $12.4m."
+
+
+def test_a_figure_without_the_unit_its_quote_gives_it_is_rejected() -> None:
+    asked = "How many vouchers were redeemed in 2003?"
+    assert "does not state 41" in support_problem("41.", [SALES], asked, 0.75)
+    million = support_problem("41 million were redeemed.", [SALES], asked, 0.75)
+    assert "does not state 41m" in million
+    assert ok("41 billion vouchers were redeemed in 2003.", SALES, asked)
+    assert ok("Some 41bn vouchers were redeemed in 2003.", SALES, asked)  # the unit abbreviated
+    share = "What share of the stores in Leeds ran the offer?"
+    assert not ok("44.", SHARES, share) and not ok("38.", SHARES, share)
+    assert ok("38 per cent of the stores in Leeds ran the offer.", SHARES, share)
+    owed = "How much does it owe Harlow Marine?"
+    assert "does not state 12.4m" in support_problem("12.4M.", [DEBT], owed, 0.75)
+    assert "does not state £12.4m" in support_problem("It owes £12.4m.", [DEBT], owed, 0.75)
+    assert ok("It owes Harlow Marine 12.4 million dollars.", DEBT, owed)
+    # a year is a figure with no unit, stated or not
+    assert ok("In 2003, 41 billion vouchers were redeemed.", SALES, asked)
+
+
+def test_a_figure_put_on_what_the_quote_counts_with_another_is_rejected() -> None:
+    quote = "Inspectors examined 640 invoices covering 18,500 cargo shipments and 90 warehouses."
+    asked = "How many cargo shipments did the invoices cover?"
+    assert "something else" in support_problem(
+        "The invoices covered 640 cargo shipments.", [quote], asked, 0.75
+    )
+    assert ok("The invoices covered 18,500 cargo shipments.", quote, asked)
+    assert ok("Inspectors examined 640 invoices.", quote, "How many invoices were examined?")
+    # a quote that words the count otherwise leaves it to coverage
+    worded = "In all, the cargo shipments the invoices covered numbered 18,500."
+    assert ok("The invoices covered 18,500 cargo shipments.", worded, asked)
+
+
+def test_a_bare_figure_without_what_its_quote_counts_is_rejected() -> None:
+    quote = "Checking every subtitle track took 60 editor hours alone."
+    asked = "How much work did checking the subtitle tracks take?"
+    assert "without what the quote counts" in support_problem("60.", [quote], asked, 0.75)
+    assert ok("60 editor hours.", quote, asked)
+    assert ok("It took 60 editor hours.", quote, asked)
+
+
+RACE = (
+    "Dunmore is the first Irish rider to reach the final since Colm Reid lost to Anton Vasek "
+    "in 1991, but faces a hard ride against Petrak, the winner in Ghent."
+)
+SQUAD = (
+    "Scrum-half Owen Price is doubtful with a shoulder injury from Cardiff, but wing Dai Rees "
+    "and lock Huw Bevan are set to recover in time."
+)
+
+
+def test_a_new_name_the_quote_does_not_put_by_the_question_s_words_is_rejected() -> None:
+    asked = "Who beat Colm Reid in the 1991 final?"
+    assert "say that of petrak" in support_problem("Petrak.", [RACE], asked, 0.75)
+    assert ok("Anton Vasek.", RACE, asked)
+    assert ok("Anton Vasek beat Colm Reid in the 1991 final.", RACE, asked)
+    hurt = "Which scrum-half is doubtful after hurting his shoulder in Cardiff?"
+    assert not ok("Huw Bevan.", SQUAD, hurt)
+    assert ok("The scrum-half who is doubtful is Owen Price.", SQUAD, hurt)
+    # the question's relation is nowhere in the quote: it says nothing of the name
+    paper = "Which magazine did Ivo Lind tell about the merger?"
+    assert not ok("Ivo Lind told the Berlin Marathon.", "Ivo Lind ran the Berlin Marathon.", paper)
+    # a claim with more to say than the question's relation is left to the other checks
+    assert ok(
+        "Dai Rees, a wing, is set to recover in time.", SQUAD, "Which wing is set to recover?"
+    )
+
+
 def test_a_bare_answer_that_only_repeats_the_question_is_no_answer() -> None:
     question = "What won't the talks end with, and what reputation does Beijing want?"
     quote = "The US and China are set to hold their first talks on AI safety in Geneva."
