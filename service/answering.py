@@ -425,37 +425,6 @@ class AnswerService:
             reason = "The follow-up question was rewritten by a simple rule, not by the model."
             return heuristic_condense(history, request.text), reason
 
-    def _draft(
-        self, question: str, verified: Verified, generated: str | None, lead: EvidenceItem
-    ) -> Draft:
-        """What the policy needs of a verified draft: the claims kept, and whether they hold
-        the asked kind of fact — the lead evidence's own figure for a figure question, and
-        for a two-part question the kind each part asks ("3,217 tonnes" answers "how many
-        tonnes" but not "…, and to what price did gold fall"); and whether a kept claim
-        cites the lead (its sentence, or another article's report of it)."""
-        kept = strip_markers(verified.answer)
-        lead_spans = {(q.doc_id, q.start, q.end) for q in (lead.sentence, *lead.also)}
-        kind = question_focus(question, None).kind
-        common = self.term_stats.is_common
-        parts = question_parts(question)
-        return Draft(
-            text=generated,
-            kept_claims=len(split_claims(verified.answer)) if verified.citations else 0,
-            answers_kind=(
-                kind is None
-                or (
-                    holds_kind(kept, kind, question, common)
-                    and states_lead_fact(kept, lead.sentence.text, kind, question)
-                )
-            )
-            and all(
-                holds_kind(kept, part_kind, part, common)
-                for part in (parts if len(parts) > 1 else [])
-                if (part_kind := asked_kind(part)) is not None
-            ),
-            cites_lead=any((c.doc_id, c.start, c.end) in lead_spans for c in verified.citations),
-        )
-
     def events(self, request: Question, *, stream: bool = True) -> Generator[Event, None, None]:
         """Answer one question step by step; the last event is ``done`` with the Answer.
 
@@ -505,7 +474,7 @@ class AnswerService:
         is_fallback = self.generator.name == self.fallback.name
         decision: Decision = decide(
             answerable=True,
-            draft=self._draft(query, verified, draft, evidence[0]),
+            draft=assess_draft(query, verified, draft, evidence[0], self.term_stats.is_common),
             fallback_available=not is_fallback,
         )
         if decision.outcome is Outcome.FALLBACK:
@@ -522,7 +491,9 @@ class AnswerService:
             )
             decision = decide(
                 answerable=True,
-                draft=self._draft(query, verified, verified.answer, evidence[0]),
+                draft=assess_draft(
+                    query, verified, verified.answer, evidence[0], self.term_stats.is_common
+                ),
                 fallback_available=False,
             )
         if decision.outcome is Outcome.REFUSE:
@@ -540,6 +511,41 @@ class AnswerService:
                 answer = event.data
         assert answer is not None
         return answer
+
+
+def assess_draft(
+    question: str,
+    verified: Verified,
+    generated: str | None,
+    lead: EvidenceItem,
+    common: Callable[[str], bool] | None = None,
+) -> Draft:
+    """What the policy needs of a verified draft (pure): the claims kept; whether they hold
+    the asked kind of fact — the lead evidence's own figure for a figure question, and for a
+    two-part question the kind each part asks ("3,217 tonnes" answers "how many tonnes" but
+    not "…, and to what price did gold fall"); and whether a kept claim cites the lead (its
+    sentence, or another article's report of it). ``common``: see ``holds_kind``."""
+    kept = strip_markers(verified.answer)
+    lead_spans = {(q.doc_id, q.start, q.end) for q in (lead.sentence, *lead.also)}
+    kind = question_focus(question, None).kind
+    parts = question_parts(question)
+    return Draft(
+        text=generated,
+        kept_claims=len(split_claims(verified.answer)) if verified.citations else 0,
+        answers_kind=(
+            kind is None
+            or (
+                holds_kind(kept, kind, question, common)
+                and states_lead_fact(kept, lead.sentence.text, kind, question)
+            )
+        )
+        and all(
+            holds_kind(kept, part_kind, part, common)
+            for part in (parts if len(parts) > 1 else [])
+            if (part_kind := asked_kind(part)) is not None
+        ),
+        cites_lead=any((c.doc_id, c.start, c.end) in lead_spans for c in verified.citations),
+    )
 
 
 def chunk_texts(index: NewsIndex, page: int = 5000) -> Iterator[str]:

@@ -44,9 +44,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from service.answerability.figures import figure_units
+from service.answerability.figures import SCALE_WORDS, figure_units, normal_scale
 from service.answerability.focus import question_parts
-from service.answerability.lexicon import _DEMONYMS, _LONE_DEMONYMS
+from service.answerability.lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS
 from service.evidence import STOPWORDS, EvidenceItem, Sentence, sentence_spans, stem_word
 from service.schemas import Citation, Passage
 
@@ -144,22 +144,22 @@ def _words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'").replace("'s ", " "))
 
 
-# The scale of a figure ("27m", "3 per cent"): part of the figure, checked with it.
-_SCALE_WORDS = frozenset(
-    "m bn mn tn k million millions billion billions trillion thousand per cent percent".split()
-)
-# Tokens that belong to a figure, not to what it counts: "27,000 taped", "$5m deal".
-_FIGURE_PARTS = _SCALE_WORDS | frozenset("dollars pounds euros yen us".split())
-
-
 def claim_words(text: str) -> list[str]:
-    """Content words of a claim (lower case; numbers, "41bn" and "1990s" among them, and the
-    units of figures, "per cent" or "million", are checked on their own)."""
-    return [
-        w
-        for w in _words(text)
-        if w not in STOPWORDS and len(w) > 1 and not w[0].isdigit() and w not in _SCALE_WORDS
-    ]
+    """Content words of a claim (lower case). Numbers are checked on their own, and so are
+    "41bn" and "1990s" and the scale right after a figure ("3 per cent", "26 billion"); a
+    scale word after no figure ("five per cent") stays a word to cover."""
+    words = _words(text)
+    out = []
+    for i, w in enumerate(words):
+        if w in STOPWORDS or len(w) < 2 or w[0].isdigit():
+            continue
+        prev = words[i - 1] if i else ""
+        if w in SCALE_WORDS and (
+            prev[:1].isdigit() or (prev == "per" and i > 1 and words[i - 2][:1].isdigit())
+        ):
+            continue
+        out.append(w)
+    return out
 
 
 def _keys(text: str) -> tuple[set[str], set[str]]:
@@ -366,73 +366,88 @@ def _figure_of_someone_else(claim: str, quotes: list[str]) -> str:
 def _unit_problem(claim: str, quote_text: str, question: str) -> str:
     """A figure the claim states without the unit its quote gives it, or with another: "26"
     or "26 million" for the quote's "26 billion", "31" for "31%", "15.1m" or "£15.1m" for
-    "$15.1m" (empty when every figure carries a unit the quote or the question gives it)."""
-    stated = set(figure_units(quote_text)) | set(figure_units(question))
-    for figure in figure_units(claim):
-        if figure not in stated:
-            number, currency, scale = figure
-            return f"the quote does not state {currency}{number}{scale}"
+    "$15.1m" (empty when every figure carries a unit the quote gives it; the question's
+    units judge only a number the quote does not state)."""
+    units: dict[str, set[tuple[str, str]]] = {}
+    for text in (quote_text, question):
+        found: dict[str, set[tuple[str, str]]] = {}
+        for number, currency, scale in figure_units(text):
+            found.setdefault(number, set()).add((currency, scale))
+        for number, kinds in found.items():
+            units.setdefault(number, kinds)
+    for number, currency, scale in figure_units(claim):
+        if number in units and (currency, scale) not in units[number]:
+            return f"the quote does not state {number} with that unit ({currency}{scale} here)"
     return ""
 
 
-_FIGURE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z][A-Za-z'’-]*")
+# A figure and the word after it, by offsets: letters or a hyphen stuck to the figure ("21st",
+# "3pm", "12-year-old") make it one token, not a figure counting a thing.
+_FIGURE_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*[A-Za-z%-]*|[A-Za-z][A-Za-z'’-]*")
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# Tokens that belong to a figure, not to what it counts: "27,000 taped", "$5m deal".
+_FIGURE_PARTS = SCALE_WORDS | frozenset("per dollars pounds euros yen us".split())
 # How far before the counted word a quote's figure may sit ("27,000 taped conversations").
 _COUNTED_REACH = 3
 
 
-def _counted_pairs(text: str) -> list[tuple[str, str]]:
-    """(figure, stem of the word right after it) for each figure of ``text`` followed by a
-    content word: "780 taped conversations" → ("780", "tape"). Years count nothing."""
+def _figure_of(token: str) -> tuple[str, str] | None:
+    """(number, scale) of a figure token ("27,000" → ("27000", ""), "5m" → ("5", "m")), or
+    None for a word, a year, or a figure with other letters stuck to it ("21st", "3pm")."""
+    m = _FIGURE.match(token)
+    if m is None or _YEAR.fullmatch(token):
+        return None
+    rest = token[m.end() :].lower()
+    if rest and rest not in SCALE_WORDS and rest != "%":
+        return None
+    return m.group(0).replace(",", ""), normal_scale(rest)
+
+
+def _counted_pairs(text: str) -> list[tuple[tuple[str, str], str]]:
+    """((number, scale), stem of the word after it) for each figure of ``text`` followed by a
+    content word: "780 taped conversations" → (("780", ""), "tape"). Years count nothing."""
     tokens = _FIGURE_TOKEN.findall(text)
     pairs = []
     for i, token in enumerate(tokens):
-        if not token[0].isdigit() or _YEAR.fullmatch(token):
+        figure = _figure_of(token)
+        if figure is None:
             continue
         j = i + 1
         while j < len(tokens) and tokens[j].lower() in _FIGURE_PARTS:
+            if not figure[1] and tokens[j].lower() in SCALE_WORDS:
+                figure = (figure[0], normal_scale(tokens[j]))
             j += 1
         if j < len(tokens) and tokens[j][0].islower() and tokens[j] not in STOPWORDS:
-            pairs.append((token.replace(",", ""), stem_word(tokens[j])))
+            pairs.append((figure, stem_word(tokens[j])))
     return pairs
 
 
-def _counts_it(figure: str, counted: str, quote: str) -> bool:
-    """Whether the quote puts ``figure`` before the word ``counted``: the nearest figure in the
-    few tokens before that word is this one. True when the quote never has a figure there
-    (it words it otherwise; coverage judges)."""
-    tokens = _FIGURE_TOKEN.findall(quote)
+def _counts_it(figure: tuple[str, str], counted: str, quote: str) -> bool:
+    """Whether the quote puts ``figure`` before the word ``counted``: the nearest figure in
+    the few tokens before that word is this one, scale and all. True when the quote never has
+    a figure there (it words it otherwise; coverage judges)."""
     seen_figure = False
+    for quoted, word in _counted_pairs(quote):
+        if word == counted:
+            seen_figure = True
+            if _same_figure(quoted, figure):
+                return True
+    tokens = _FIGURE_TOKEN.findall(quote)
     for k, token in enumerate(tokens):
         if stem_word(token.lower()) != counted:
             continue
-        before = [
-            t.replace(",", "") for t in tokens[max(0, k - _COUNTED_REACH) : k] if t[0].isdigit()
-        ]
+        before = [f for t in tokens[max(0, k - _COUNTED_REACH) : k] if (f := _figure_of(t))]
         if before:
             seen_figure = True
-            if before[-1] == figure:
+            if _same_figure(before[-1], figure):
                 return True
     return not seen_figure
 
 
-def _drops_what_it_counts(claim: str, quotes: list[str]) -> str:
-    """A figure a bare answer states without the thing its quote counts with it: "45." for
-    a quote's "45 human hours" says nothing a reader can use (empty when there is none)."""
-    claimed = {stem_word(w) for w in claim_words(claim)}
-    for figure in sorted({f for f, _ in _counted_pairs(claim)} | _bare_figures(claim)):
-        counted = {c for q in quotes for f, c in _counted_pairs(q) if f == figure}
-        if counted and not counted & claimed:
-            return figure
-    return ""
-
-
-def _bare_figures(text: str) -> set[str]:
-    return {
-        t.replace(",", "")
-        for t in _FIGURE_TOKEN.findall(text)
-        if t[0].isdigit() and not _YEAR.fullmatch(t)
-    }
+def _same_figure(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """The same number with the same scale: "26 vouchers" is not "26 billion vouchers"."""
+    return a == b
 
 
 def _figure_of_something_else(claim: str, quotes: list[str]) -> str:
@@ -441,12 +456,24 @@ def _figure_of_something_else(claim: str, quotes: list[str]) -> str:
     (empty when there is none)."""
     for figure, counted in _counted_pairs(claim):
         if not any(_counts_it(figure, counted, q) for q in quotes):
-            return figure
+            return figure[0]
     return ""
 
 
-# A capitalised run in a quote, with the small words inside names ("Vasco da Gama", "Arts
-# Council of Wales"), by character offsets.
+def _drops_what_it_counts(claim: str, quotes: list[str]) -> str:
+    """A figure a bare answer states without the thing its quote counts with it: "45." for
+    a quote's "45 human hours" says nothing a reader can use (empty when there is none)."""
+    tokens = _FIGURE_TOKEN.findall(claim)
+    claimed = {stem_word(t.lower()) for t in tokens}
+    for figure in {f for t in tokens if (f := _figure_of(t))}:
+        counted = {c for q in quotes for f, c in _counted_pairs(q) if _same_figure(f, figure)}
+        if counted and not counted & claimed:
+            return figure[0]
+    return ""
+
+
+# A capitalised run, with the small words inside names ("Vasco da Gama", "Arts Council of
+# Wales"), by character offsets.
 _NAME_SPAN = re.compile(
     r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:da|de|di|del|van|von|der|of|the)\s+)?[A-Z][\w'’.-]*)*"
 )
@@ -454,31 +481,45 @@ _WORD_SPAN = re.compile(r"[A-Za-z0-9]+")
 # How many words of its own a claim may add to the question's before it is more than "the
 # question's relation, and a name" (``_name_off_the_relation``).
 _OWN_WORDS = 1
-# "the first Irish rider": an adjective of nationality names nobody.
-_NATIONALITIES = _DEMONYMS | _LONE_DEMONYMS
+# Capitalised words that name no one: "the first Irish rider", "Mr", "Tuesday", "Five".
+_NO_NAME = NATIONALITY_WORDS | NOT_NAME_WORDS | STOPWORDS
 
 
 def _run_words(run: str) -> set[str]:
-    """The words of a capitalised run that can name someone: not "the", "Mr" or "Irish"."""
-    words = {w.lower() for w in _WORD_SPAN.findall(run)}
-    return words - STOPWORDS - _NOT_NAMES - _NATIONALITIES
+    """The words of a capitalised run that can name someone."""
+    return {w.lower() for w in _WORD_SPAN.findall(run)} - _NO_NAME
+
+
+def _mid_sentence_capitals(text: str) -> set[str]:
+    """Words capitalised other than at a sentence's start: names, not openers."""
+    return {
+        m.group(0).lower()
+        for m in re.finditer(r"(?<![.!?\"“‘'(]\s)(?<!^)\b[A-Z][\w'’-]*", text.strip())
+    }
 
 
 def _name_off_the_relation(claim: str, quotes: list[str], question: str) -> str:
     """The one new name of a claim that only restates the question's relation around it
-    ("Safin.", "The player sent off was Neville."), when no quote puts that name nearest
-    to the question's words: "Pat Cash lost to Mats Wilander in 1988, but faces … Safin" does
-    not say Safin beat Pat Cash. Nearest by characters to any of the question's own (not
-    name) words the quote holds; a quote holding none of them states no relation at all.
-    Empty when the claim says more than that, names several new names, or a quote agrees."""
+    ("Safin.", "The player sent off was Neville.", "Petrak beat Colm Reid."), when no quote
+    puts that name nearest to the question's own words: "Pat Cash lost to Mats Wilander in
+    1988, but faces … Safin" does not say Safin beat Pat Cash. Nearest by characters to any of
+    the question's own (not name) words the quote holds; a quote holding none of them states
+    no relation at all. The quotes are also read together. Empty when the claim says more than
+    that, names several new names, or a quote agrees. By characters, an appositive between
+    the name and the words can hide a right name ("Vasek, the rider who trains with Petrak,
+    beat …"): then the claim falls back to the quotes themselves, which is safe."""
     if not question:
         return ""
     asked_names = _name_words(question)
+    # a word is a name where a text capitalises it inside a sentence ("Petrak beat …" opens
+    # the claim, but the quote writes "against Petrak"); "Yesterday." is no name
+    capitals = _mid_sentence_capitals(claim)
+    for q in quotes:
+        capitals |= _mid_sentence_capitals(q)
     new_names = [
         words
         for m in _NAME_SPAN.finditer(claim)
-        if (words := _run_words(m.group(0)) - asked_names)
-        and (m.start() > 0 or " " in m.group(0) or len(claim_words(claim)) < BARE_ANSWER_WORDS)
+        if (words := (_run_words(m.group(0)) & capitals) - asked_names)
     ]
     if len(new_names) != 1:
         return ""
@@ -488,16 +529,18 @@ def _name_off_the_relation(claim: str, quotes: list[str], question: str) -> str:
     quoted = {stem_word(w) for q in quotes for w in claim_words(q)}
     if len(own - asked) > _OWN_WORDS or (own - asked) & quoted:
         return ""  # the claim states a relation of the quote's own: other checks judge it
-    for quote in quotes:
+    for quote in [*quotes, " ".join(quotes)] if len(quotes) > 1 else quotes:
         runs = [
             (m.start(), m.end(), words)
             for m in _NAME_SPAN.finditer(quote)
-            if (words := _run_words(m.group(0)) - asked_names)
+            if (
+                words := {
+                    w for w in _run_words(m.group(0)) - asked_names if stem_word(w) not in asked
+                }
+            )
         ]
         anchors = [
-            m.start()
-            for m in _WORD_SPAN.finditer(quote)
-            if m.group(0)[0].islower() and stem_word(m.group(0)) in asked
+            m.start() for m in _WORD_SPAN.finditer(quote) if stem_word(m.group(0).lower()) in asked
         ]
         for at in anchors:
             distance = [0 if a <= at < b else (a - at if a > at else at - b) for a, b, _ in runs]

@@ -94,7 +94,7 @@ def decide(*, answerable: bool, draft: Draft | None, fallback_available: bool) -
     if draft.kept_claims and draft.answers_kind and draft.cites_lead:
         return Decision(Outcome.ANSWER)
     if fallback_available:
-        off_lead = draft.kept_claims and draft.answers_kind
+        off_lead = bool(draft.kept_claims) and draft.answers_kind
         return Decision(Outcome.FALLBACK, REASON_OFF_LEAD if off_lead else REASON_UNSUPPORTED)
     if draft.kept_claims:
         return Decision(Outcome.ANSWER)

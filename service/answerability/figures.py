@@ -979,13 +979,20 @@ def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -
 
 
 # A figure with its unit: an optional currency before it, the number, then an optional scale
-# ("bn", "million", "%", "per cent") and an optional currency word after it.
+# ("bn", "million", "%", "per cent", "p", "metres") and an optional currency word after it;
+# a range ("$2-3bn", "5 to 10%") gives its first figure the unit of its second.
+_UNIT_CURRENCY = r"(?P<cur>(?:us|uk|a|c|hk|nz)?[$£€¥])"
+_UNIT_SCALE = (
+    r"(?P<scale>%|per ?cent\b|bn\b|billions?\b|mn\b|m\b|millions?\b|tn\b|trillions?\b|"
+    r"k\b|thousands?\b|p\b|pence\b|metres?\b|meters?\b)"
+)
+_UNIT_CURRENCY_WORD = r"(?P<curword>(?:us |american )?dollars|pounds(?: sterling)?|euros|yen)\b"
 _FIGURE_UNIT = re.compile(
-    r"(?P<cur>(?:us|uk|a|c|hk|nz)?[$£€¥])?\s?(?P<num>\d+(?:[.,]\d+)*)(?:\s?(?P<scale>%|per ?cent\b|"
-    r"bn\b|billions?\b|mn\b|m\b|millions?\b|tn\b|trillions?\b|k\b|thousands?\b))?"
-    rf"(?:\s?(?P<curword>{_CURRENCY_WORDS})\b)?",
+    rf"{_UNIT_CURRENCY}?\s?(?P<num>\d+(?:[.,]\d+)*)(?:\s?{_UNIT_SCALE})?"
+    rf"(?:\s?{_UNIT_CURRENCY_WORD})?",
     re.IGNORECASE,
 )
+_RANGE_TO = re.compile(r"\s?(?:-|–|to)\s?$", re.IGNORECASE)
 _UNIT_SCALES = {
     "%": "%",
     "percent": "%",
@@ -995,34 +1002,59 @@ _UNIT_SCALES = {
     "mn": "m",
     "m": "m",
     "million": "m",
+    "metre": "m",
+    "meter": "m",
     "tn": "tn",
     "trillion": "tn",
     "k": "k",
     "thousand": "k",
+    "p": "p",
+    "pence": "p",
 }
-_UNIT_CURRENCIES = {
-    "$": "$",
-    "£": "£",
-    "€": "€",
-    "¥": "¥",
-    "dollars": "$",
-    "pounds": "£",
-    "euros": "€",
-    "yen": "¥",
+SCALE_WORDS = frozenset(w for key in _UNIT_SCALES for w in key.split() if w.isalpha()) | {
+    "millions",
+    "billions",
+    "trillions",
+    "thousands",
+    "metres",
+    "meters",
 }
+"""The words of a figure's scale ("3 per cent", "26 billion"): checked with the figure."""
+
+
+def normal_scale(word: str) -> str:
+    """A scale word or suffix in one spelling: "billion", "bn" → "bn"; "per cent" → "%"."""
+    word = word.lower().rstrip("s") if word.lower() not in ("mn", "bn", "tn") else word.lower()
+    return _UNIT_SCALES.get(word, word)
+
+
+def _currency(symbol_or_word: str) -> str:
+    """ "$", "US$", "dollars", "US dollars" → "$"; "£", "pounds" → "£"; "€" / "euros" → "€"."""
+    text = symbol_or_word.lower()
+    for sign, word in (("$", "dollar"), ("£", "pound"), ("€", "euro"), ("¥", "yen")):
+        if sign in text or word in text:
+            return sign
+    return ""
 
 
 def figure_units(text: str) -> list[tuple[str, str, str]]:
     """Each figure of ``text`` with its unit: (number, currency, scale), normalised —
     "$15.1m" → ("15.1", "$", "m"), "26 billion" → ("26", "", "bn"), "31%" → ("31", "", "%"),
-    "five" is not read (words carry no unit here). A figure is its number *and* its unit: "26"
-    is not the "26 billion" a quote states, nor "31" its "31%"."""
-    out = []
-    for m in _FIGURE_UNIT.finditer(text):
+    "$2-3bn" → ("2", "$", "bn") and ("3", "$", "bn"). Spelled numbers ("five") are not read.
+    A figure is its number *and* its unit: "26" is not the "26 billion" a quote states, nor
+    "31" its "31%"."""
+    found = list(_FIGURE_UNIT.finditer(text))
+    out: list[tuple[str, str, str]] = []
+    for i, m in enumerate(found):
         scale = (m.group("scale") or "").lower().rstrip("s")
-        scale = _UNIT_SCALES.get(scale, scale)
-        cur = (m.group("cur") or "")[-1:] or (m.group("curword") or "").lower()
-        out.append((_norm_number(m.group("num")), _UNIT_CURRENCIES.get(cur, cur), scale))
+        currency = _currency(m.group("cur") or m.group("curword") or "")
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt is not None and _RANGE_TO.fullmatch(text[m.end() : nxt.start()] or "x"):
+            scale = scale or (nxt.group("scale") or "").lower().rstrip("s")
+            currency = currency or _currency(nxt.group("cur") or nxt.group("curword") or "")
+        if i > 0 and _RANGE_TO.fullmatch(text[found[i - 1].end() : m.start()] or "x"):
+            currency = currency or _currency(found[i - 1].group("cur") or "")
+        out.append((_norm_number(m.group("num")), currency, normal_scale(scale)))
     return out
 
 

@@ -26,6 +26,7 @@ from service.answerability.lexicon import (
     _ORDINALS,
     _PART_SPLIT,
     _YEAR,
+    NATIONALITY_WORDS,
 )
 from service.answerability.names import name_runs, names_a_model
 from service.answerability.roles import (
@@ -1058,14 +1059,7 @@ def _same_nation(a: str, b: str) -> bool:
     )
 
 
-_NATIONALS = (
-    _DEMONYMS
-    | _LONE_DEMONYMS
-    | frozenset(
-        "spaniard swede dane briton scot finn pole turk brit kiwi aussie argentine "
-        "swiss dutch".split()
-    )
-)
+_NATIONALS = NATIONALITY_WORDS
 # What may follow an age's owner: punctuation, or a verb ("has", "kept", "beat"), not a noun
 # the capitalised run only qualifies ("Manchester United striker", "Glasgow man").
 _VERBISH = (

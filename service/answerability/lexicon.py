@@ -148,3 +148,17 @@ _ORDINALS = (
     "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
+
+
+# Every word of nationality (adjective or noun): it describes, it names no one ("the first
+# Irish rider", "a Swede"). Public: the citation checks share it.
+NATIONALITY_WORDS = (
+    _DEMONYMS
+    | _LONE_DEMONYMS
+    | frozenset(
+        "spaniard swede dane briton scot finn pole turk brit kiwi aussie argentine "
+        "swiss dutch".split()
+    )
+)
+# Capitalised words that name no one (titles, clause openers, the calendar, number words).
+NOT_NAME_WORDS = _NOT_NAMES

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from service.answering import assess_draft
+from service.citations import Verified
+from service.evidence import EvidenceItem, Sentence
 from service.llm.prompting import REFUSAL_PHRASE
 from service.policy import (
     REASON_OFF_LEAD,
@@ -12,6 +15,7 @@ from service.policy import (
     decide,
     is_model_refusal,
 )
+from service.schemas import Citation
 
 SUPPORTED = Draft(
     text="Tom Field met Ana Ruiz. [1]", kept_claims=1, answers_kind=True, cites_lead=True
@@ -86,3 +90,64 @@ def test_only_the_refusal_sentence_is_a_refusal() -> None:
     assert not is_model_refusal("There is no answer yet from Beijing, the ministry said. [1]")
     assert not is_model_refusal("It cannot answer for the delays, the firm said. [2]")
     assert not is_model_refusal("")
+
+
+# assess_draft: what the pipeline tells the policy about a verified draft (made-up articles).
+LEAD_TEXT = "Harbour Logistics paid $40m for the Dunmore terminal, chief executive Ivo Lind said."
+BESIDE_TEXT = "Ivo Lind joined Harbour Logistics from Orbis in 2019."
+
+
+def _sentence(doc_id: str, start: int, text: str) -> Sentence:
+    return Sentence(doc_id, "A title", None, f"{doc_id}:0", start, start + len(text), text)
+
+
+def _citation(marker: int, s: Sentence) -> Citation:
+    return Citation(
+        marker=marker,
+        doc_id=s.doc_id,
+        title=s.title,
+        published=None,
+        start=s.start,
+        end=s.end,
+        quote=s.text,
+    )
+
+
+LEAD = _sentence("tech/001", 0, LEAD_TEXT)
+LEAD_ELSEWHERE = _sentence("tech/002", 120, LEAD_TEXT)  # another report of the same story
+BESIDE = _sentence("tech/001", 90, BESIDE_TEXT)
+LEAD_ITEM = EvidenceItem(1, LEAD, 1.0, also=(LEAD_ELSEWHERE,))
+
+
+def test_a_draft_citing_the_lead_or_its_other_report_cites_the_lead() -> None:
+    asked = "How much did Harbour Logistics pay for the Dunmore terminal?"
+    own = Verified("Harbour Logistics paid $40m for the terminal. [1]", [_citation(1, LEAD)])
+    draft = assess_draft(asked, own, own.answer, LEAD_ITEM)
+    assert draft.cites_lead and draft.answers_kind and draft.kept_claims == 1
+    other = Verified("It paid $40m. [1]", [_citation(1, LEAD_ELSEWHERE)])
+    assert assess_draft(asked, other, other.answer, LEAD_ITEM).cites_lead
+
+
+def test_a_draft_citing_only_the_evidence_beside_the_lead_does_not() -> None:
+    # of the asked kind (a name), true to its quote, but not from the sentence that answers
+    asked = "Who is Harbour Logistics' chief executive?"
+    beside = Verified("Ivo Lind joined Harbour Logistics from Orbis. [1]", [_citation(1, BESIDE)])
+    draft = assess_draft(asked, beside, beside.answer, LEAD_ITEM)
+    assert draft.answers_kind and not draft.cites_lead
+    assert decide(answerable=True, draft=draft, fallback_available=True).outcome is (
+        Outcome.FALLBACK
+    )
+
+
+def test_a_two_part_draft_must_hold_each_part_s_kind() -> None:
+    asked = (
+        "Who is Harbour Logistics' chief executive, and how much did it pay for the Dunmore "
+        "terminal?"
+    )
+    one_part = Verified("Its chief executive is Ivo Lind. [1]", [_citation(1, LEAD)])
+    assert not assess_draft(asked, one_part, one_part.answer, LEAD_ITEM).answers_kind
+    both = Verified(
+        "Chief executive Ivo Lind said it paid $40m for the Dunmore terminal. [1]",
+        [_citation(1, LEAD)],
+    )
+    assert assess_draft(asked, both, both.answer, LEAD_ITEM).answers_kind

@@ -204,15 +204,17 @@ def test_a_figure_without_the_unit_its_quote_gives_it_is_rejected() -> None:
     asked = "How many vouchers were redeemed in 2003?"
     assert "does not state 41" in support_problem("41.", [SALES], asked, 0.75)
     million = support_problem("41 million were redeemed.", [SALES], asked, 0.75)
-    assert "does not state 41m" in million
+    assert "does not state 41 with that unit" in million
     assert ok("41 billion vouchers were redeemed in 2003.", SALES, asked)
     assert ok("Some 41bn vouchers were redeemed in 2003.", SALES, asked)  # the unit abbreviated
     share = "What share of the stores in Leeds ran the offer?"
     assert not ok("44.", SHARES, share) and not ok("38.", SHARES, share)
     assert ok("38 per cent of the stores in Leeds ran the offer.", SHARES, share)
     owed = "How much does it owe Harlow Marine?"
-    assert "does not state 12.4m" in support_problem("12.4M.", [DEBT], owed, 0.75)
-    assert "does not state £12.4m" in support_problem("It owes £12.4m.", [DEBT], owed, 0.75)
+    assert "does not state 12.4 with that unit" in support_problem("12.4M.", [DEBT], owed, 0.75)
+    assert "does not state 12.4 with that unit" in support_problem(
+        "It owes £12.4m.", [DEBT], owed, 0.75
+    )
     assert ok("It owes Harlow Marine 12.4 million dollars.", DEBT, owed)
     # a year is a figure with no unit, stated or not
     assert ok("In 2003, 41 billion vouchers were redeemed.", SALES, asked)
@@ -239,6 +241,37 @@ def test_a_bare_figure_without_what_its_quote_counts_is_rejected() -> None:
     assert ok("It took 60 editor hours.", quote, asked)
 
 
+def test_the_figure_rules_accept_faithful_ways_of_writing_a_figure() -> None:
+    pledged = "How much did donors pledge?"
+    assert ok("Donors pledged $2bn to $3bn.", "Donors pledged $2-3bn.", pledged)
+    assert ok("Donors pledged $26.5bn.", "Donors pledged 26.5 billion US dollars.", pledged)
+    assert ok("Donors pledged 5% to 10% more.", "Donors pledged 5-10% more.", pledged)
+    assert ok("A stamp now costs 50p.", "A stamp now costs 50 pence.", "What does a stamp cost?")
+    assert ok("Bolt won the 100m.", "Bolt won the 100 metres.", "What did Bolt win?")
+    # a year counts nothing: "2004 texts" is no figure put on texts
+    texts = "The 2004 total of 26 billion texts was a record."
+    assert ok("The 2004 texts totalled 26 billion, a record.", texts, "How many texts in 2004?")
+    # a figure a few words before what it counts, another figure nearer: not this one's
+    shipments = "Inspectors found 780 files of 27,000 cargo shipments."
+    assert not ok("Inspectors found 780 shipments.", shipments, "How many shipments?")
+    assert ok("Inspectors found 27,000 cargo shipments.", shipments, "How many shipments?")
+
+
+EXTRACTIVE_QUOTES = [
+    "He finished 21st of 40 riders, the 12-year-old's best result since 2003.",
+    "Kick-off is at 2:30pm and the match ends 3-1, as in 1998.",
+    "The firm paid $2-3bn (£1.1bn) for 26 billion texts and 45 human hours of tape.",
+    "Sent off in the derby was Neville, while Petrak scored 2 goals in 5 minutes.",
+    "Turnout was five per cent, or 5%, of 1,200,000 voters on 5 May 2005.",
+]
+
+
+@pytest.mark.parametrize("quote", EXTRACTIVE_QUOTES)
+def test_a_quote_always_states_itself(quote: str) -> None:
+    # The extractive provider's claims are its quotes: no rule may reject one.
+    assert support_problem(quote, [quote], "Who finished 21st in the derby?", 0.75) == ""
+
+
 RACE = (
     "Dunmore is the first Irish rider to reach the final since Colm Reid lost to Anton Vasek "
     "in 1991, but faces a hard ride against Petrak, the winner in Ghent."
@@ -257,6 +290,10 @@ def test_a_new_name_the_quote_does_not_put_by_the_question_s_words_is_rejected()
     hurt = "Which scrum-half is doubtful after hurting his shoulder in Cardiff?"
     assert not ok("Huw Bevan.", SQUAD, hurt)
     assert ok("The scrum-half who is doubtful is Owen Price.", SQUAD, hurt)
+    # the usual way a model words it, the name first, is judged the same way
+    assert not ok("Petrak beat Colm Reid in the 1991 final.", RACE, asked)
+    # a capitalised opener the quotes never capitalise is no name
+    assert ok("Yesterday.", "Petrak won in Ghent yesterday.", "When did Petrak win in Ghent?")
     # the question's relation is nowhere in the quote: it says nothing of the name
     paper = "Which magazine did Ivo Lind tell about the merger?"
     assert not ok("Ivo Lind told the Berlin Marathon.", "Ivo Lind ran the Berlin Marathon.", paper)
