@@ -384,7 +384,6 @@ def _unit_problem(claim: str, quote_text: str, question: str) -> str:
 # A figure and the word after it, by offsets: letters or a hyphen stuck to the figure ("21st",
 # "3pm", "12-year-old") make it one token, not a figure counting a thing.
 _FIGURE_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*[A-Za-z%-]*|[A-Za-z][A-Za-z'’-]*")
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 # Tokens that belong to a figure, not to what it counts: "27,000 taped", "$5m deal".
 _FIGURE_PARTS = SCALE_WORDS | frozenset("per dollars pounds euros yen us".split())
@@ -395,7 +394,7 @@ _COUNTED_REACH = 3
 def _figure_of(token: str) -> tuple[str, str] | None:
     """(number, scale) of a figure token ("27,000" → ("27000", ""), "5m" → ("5", "m")), or
     None for a word, a year, or a figure with other letters stuck to it ("21st", "3pm")."""
-    m = _FIGURE.match(token)
+    m = _NUMBER.match(token)
     if m is None or _YEAR.fullmatch(token):
         return None
     rest = token[m.end() :].lower()
