@@ -1185,6 +1185,10 @@ def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> st
     head_asked = _asked_head(question)
     if not asked and head_asked is None:
         return text
+    # (with no auxiliary after it, the head of the words after "how many" is what is
+    # counted: "how many spectators watched …" is no "one goal")
+    if not asked and head_asked is not None:
+        asked = {_count_key(head_asked)}
     asked = asked.union(
         *(family for family in _PLAY_FAMILIES + _MEASURE_FAMILIES if asked & family)
     )

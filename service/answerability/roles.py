@@ -147,7 +147,11 @@ _LOOSE_ROLES = frozenset(
     "chief chiefs head heads leader leaders boss bosses official officials body bodies "
     "organisation organisations organization organizations group groups striker strikers "
     "forward forwards midfielder midfielders defender defenders goalkeeper goalkeepers keeper "
-    "winger wingers batsman batsmen bowler bowlers national nationals citizen citizens".split()
+    "winger wingers batsman batsmen bowler bowlers national nationals citizen citizens "
+    # rugby and cricket positions, which a match report gives as rarely as a striker's
+    # (not "centre", "lock" or "prop", which name other things)
+    "fly-half fly-halves scrum-half scrum-halves full-back full-backs stand-off flanker "
+    "flankers wicketkeeper wicketkeepers wicket-keeper all-rounder all-rounders".split()
 )
 # "Which studio developed …?", "Which judge granted …?": the noun before the question's verb.
 _ROLE_SUBJECT = re.compile(
@@ -312,7 +316,10 @@ def mentions_role(role: str, text: str, spoken_of: bool = True) -> bool:
     a title that gives it ("Mr Justice Eady"). A capitalised word inside a name counts: "the
     House Budget Committee" names a committee."""
     stem = stem_word(role)
-    for m in re.finditer(r"[A-Za-z]+", text):
+    # a hyphenated role is one word of the text ("scrum-half", "re-release"), as the question
+    # wrote it; a plain one is a word between hyphens too ("judge-led")
+    word = r"[A-Za-z]+(?:-[A-Za-z]+)+" if "-" in role else r"[A-Za-z]+"
+    for m in re.finditer(word, text):
         w = m.group(0).lower()
         if (w == role or stem_word(w) == stem) and not (
             re.match(r"['’]s?\b", text[m.end() :])

@@ -268,6 +268,25 @@ def test_a_part_of_something_is_no_part_played() -> None:
     assert not focus.fills_role("It is all part of the progression of Harry's story.", "")
 
 
+def test_a_hyphenated_role_is_one_word_of_the_sentence() -> None:
+    # "scrum-half" is never a word of [a-z]+ tokens: the role must be read whole
+    focus = question_focus("Which Orbis scrum-half did the coach leave out after the defeat?", None)
+    assert focus.role == "scrum-half"
+    assert focus.anchored("One player who let Orbis down was scrum-half Tam Vey.")
+    assert not focus.anchored("One player who let Orbis down was centre Tam Vey.")
+    reissue = question_focus("Which Harbour Lights re-release did it beat to the top?", None)
+    assert reissue.fills_role("It beat the band's latest re-release, Blue Tide, to the top.", "")
+    # a plain role is still a word between hyphens ("a judge-led inquiry")
+    judge = question_focus("Which judge led the Orbis inquiry?", None)
+    assert judge.anchored("The judge-led Orbis inquiry was chaired by Ana Roe.")
+
+
+def test_a_playing_position_is_a_loose_role() -> None:
+    # a match report rarely gives the position beside the name ("an Ana Roe penalty")
+    focus = question_focus("Which Orbis fly-half kicked the early penalty?", None)
+    assert focus.fills_role("Orbis took the lead through an Ana Roe penalty.", "")
+
+
 def test_an_event_is_mentioned_by_its_doers_noun() -> None:
     assert mentions_event("founded", "Ana Roe, founder of the Harbour Trust, said so.")
     assert mentions_event("directed", "Its director, Ana Roe, said so.")
@@ -1048,6 +1067,11 @@ def test_a_count_of_another_unit_of_play_is_no_count() -> None:
     assert holds_kind("Hale served 25 aces but lost to Orbis.", Kind.NUMBER, aces)
     fans = "How many fans did the Orbis final draw?"
     assert not holds_kind("Orbis won by 14 points.", Kind.NUMBER, fans)
+    # with no auxiliary after "how many", the words after it name the counted thing
+    crowd = "How many spectators watched Orbis's 1-0 win over Dunmore?"
+    assert not holds_kind("Hale was frustrated Orbis scored only one goal.", Kind.NUMBER, crowd)
+    assert holds_kind("Hale scored a goal in front of 34,000 fans.", Kind.NUMBER, crowd)
+    assert holds_kind("A crowd of 34,000 saw Orbis win.", Kind.NUMBER, crowd)
     times = "How many times has Jo Hale won the Orbis title?"
     assert holds_kind("Hale has won it a third time.", Kind.NUMBER, times)
     assert holds_kind("Hale won on five occasions.", Kind.NUMBER, times)
