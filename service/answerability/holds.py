@@ -458,6 +458,32 @@ class _Asked:
     unit: re.Pattern[str] | None  # the unit of the first ``_UNITS`` rule it asks for
     words: frozenset[str]  # its lower-case words, letters only
     name_words: frozenset[str]  # the words of its names (``name_runs``), lower case
+    initials: frozenset[str]  # the initials of its names of several words ("qca")
+
+
+# A name of several capitalised words, with the small words a name of an organisation holds:
+# "Qualifications and Curriculum Authority", "Bank of England".
+_SPELT_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|de|&)\s+)*[A-Z][\w'’-]*)+")
+
+
+_OPENERS = frozenset(
+    "which what who whom whose when where how why did does do is was the a an in at on".split()
+)
+
+
+def _initials(question: str) -> frozenset[str]:
+    """The initials of the question's names of several words, the small words left out: an
+    acronym the sentence uses for one ("The QCA said …" for "the Qualifications and
+    Curriculum Authority") is the question's own name, not an answer."""
+    out = set()
+    for m in _SPELT_NAME.finditer(question):
+        words = [w for w in m.group(0).split() if w[:1].isupper()]
+        # (a question's opening word is no part of the name: "Which Bank of England …")
+        if m.start() == 0 and words[0].lower() in _OPENERS:
+            words = words[1:]
+        if len(words) > 1:
+            out.add("".join(w[0] for w in words).lower())
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1024)
@@ -479,6 +505,7 @@ def _asked(question: str) -> _Asked:
         name_words=frozenset(
             w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)
         ),
+        initials=_initials(question),
     )
 
 
@@ -740,6 +767,9 @@ def holds_kind(
         ]
         initials = "".join(w[0] for w in spelt)
         if len(initials) > 1 and initials in q_words:
+            continue
+        # ... and the acronym of a name the question spells out ("the QCA")
+        if re.fullmatch(r"[A-Z]{2,6}", run) and run.lower() in asked.initials:
             continue
         # A fuller form of a name the question uses ("David Blunkett" for "Blunkett"), or
         # the question's name after a capitalised opener ("Striker Nicolas Anelka …"), is

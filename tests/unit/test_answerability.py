@@ -540,6 +540,11 @@ def test_calendar_dates_acronym_expansions_and_openers() -> None:
         "Previously, only NCCI could sell insurance in Saudi Arabia.", Kind.NAME, q
     )
     assert holds_kind("NCCI chief executive Omar Khalid said sales rose.", Kind.NAME, q)
+    # and the other way: the acronym of a name the question spells out is its own name
+    q = "Who chairs the Harbour and Estuary Authority, which warned ministers about the plan?"
+    assert not holds_kind("The HEA said the plan lay in ruins.", Kind.NAME, q)
+    assert holds_kind("The HEA chairman, Ana Roe, said the plan lay in ruins.", Kind.NAME, q)
+    assert holds_kind("The NHS said the plan lay in ruins.", Kind.NAME, q)
 
 
 def test_a_noun_opening_a_sentence_before_a_preposition_is_no_name() -> None:
