@@ -805,6 +805,28 @@ def _common_words(text: str) -> list[str]:
     return [w.lower() for i, w in enumerate(words) if i == 0 or not w[0].isupper()]
 
 
+def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str], ...]) -> bool:
+    """Whether the sentence names the counted thing but puts each of its figures on another
+    noun: "law lords ruled that the detention of 12 foreign terror suspects …" gives no
+    number of law lords. Only when every figure has a noun after it, none the counted thing
+    nor a word news uses for it (``_COUNT_SYNONYMS``)."""
+    figures = list(_FIGURE.finditer(text))
+    if not figures:
+        return False
+    related = {asked.stem}.union(*(g for g in groups if asked.stem in g))
+    for m in figures:
+        head = _counted_head(text, m.end())
+        if head is None:
+            return False
+        if stem_word(head) in related or _count_key(head) == asked.key:
+            return False
+        # the thing named just before the figure ("nominated in 11 categories")
+        before = re.findall(r"[A-Za-z]+", text[: m.start()])[-3:]
+        if any(stem_word(w.lower()) in related for w in before):
+            return False
+    return True
+
+
 def names_what_is_counted(text: str, question: str) -> bool:
     """Whether a sentence names the thing a "how many" question counts: the noun itself
     (any form: "cap" for "caps"), one news uses for it ("vehicles" for "cars",
@@ -839,9 +861,9 @@ def names_what_is_counted(text: str, question: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     forms = {stem_word(w) for w in words} | {_count_key(w) for w in words}
-    if asked.stem in forms or asked.key in forms:
-        return True
     groups = _synonym_stems()
+    if asked.stem in forms or asked.key in forms:
+        return not _counts_only_others(text, asked, groups)
     jobs = groups[_COUNT_SYNONYMS.index(_JOBS)]
     if asked.person or asked.stem in jobs:
         # (a word for people, not inside a name: "the People's Republic" counts no one; or

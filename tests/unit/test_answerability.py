@@ -1072,6 +1072,18 @@ def test_a_count_of_another_unit_of_play_is_no_count() -> None:
     assert holds_kind("Hale served 25 aces but lost to Orbis.", Kind.NUMBER, aces)
     fans = "How many fans did the Orbis final draw?"
     assert not holds_kind("Orbis won by 14 points.", Kind.NUMBER, fans)
+    # a sentence naming the counted thing but putting its figure on another noun
+    lords = "How many law lords sat on the Orbis appeal panel?"
+    other = "Law lords ruled that the detention of 12 foreign suspects breached human rights."
+    assert not names_what_is_counted(other, lords)
+    assert names_what_is_counted("Nine law lords heard the Orbis appeal.", lords)
+    assert names_what_is_counted("The panel of law lords, nine in all, sat for days.", lords)
+    # (unless the figure is on a word news uses for it, or follows the thing's own verb)
+    jobs = "How many jobs will go at Orbis?"
+    assert names_what_is_counted("Orbis will cut 300 posts, the jobs going in Leeds.", jobs)
+    nominations = "How many Bafta nominations has Harbour Lights received?"
+    nominated = "Harbour Lights, a tale about the jobs of dockers, is nominated in 11 categories."
+    assert names_what_is_counted(nominated, nominations)
     # with no auxiliary after "how many", the words after it name the counted thing
     crowd = "How many spectators watched Orbis's 1-0 win over Dunmore?"
     assert not holds_kind("Hale was frustrated Orbis scored only one goal.", Kind.NUMBER, crowd)
