@@ -271,7 +271,6 @@ class AnswerService:
             and not focus.figure_of_another(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text)
-            and focus.states_event(c.sentence.text)
             # (a two-part question may ask a quarter's figure and the year's)
             and not (
                 len(parts) == 1

@@ -387,16 +387,6 @@ class Focus:
                 return False
         return True
 
-    def states_event(self, sentence: str) -> bool:
-        """Whether the sentence itself states the event a "who <verb>ed …?" question asks the
-        doer of (``mentions_event``: "scored", "headed home an equaliser", "the scorer"), or
-        the question names none. Its passage may hold the question's names and the event
-        (``anchored``), but a sentence that only names someone near them ("Marsh's new chief
-        executive, Michael Cherkasky, is trying to settle with Mr Spitzer" for "Whom did
-        Cherkasky replace?") says nothing of who did it. Measured 2026-12-03 on 50 sets: 9
-        near-misses more refused, one right answer more, none lost."""
-        return self.event is None or mentions_event(self.event, sentence)
-
     def fills_role(self, sentence: str, article: str) -> bool:
         """Whether a sentence gives a name in the role a "Which referee …?" question asks
         for: the sentence says the role itself ("referee Neale Barry", "the referee", "match

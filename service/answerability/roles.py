@@ -106,32 +106,11 @@ def event_verb(question: str) -> str | None:
     return None
 
 
-# How match reports word the events of a game besides the question's verb: the loser's side
-# ("Cash lost to Wilander", "the conqueror of Federer") and the goal itself ("LuaLua headed
-# home an equaliser", "Williams equalised").
-_EVENT_WORDS = {
-    "beat": re.compile(
-        r"\b(?:los[te]s?|losing)\s+(?:\w+\s+){0,3}?to\b|\bdefeat\w*|\bconquer\w*|"
-        r"\bovercame\b|\bovercomes?\b|\b(?:victory|win|won)\s+(?:over|against)\b",
-        re.IGNORECASE,
-    ),
-    "score": re.compile(
-        # (not inside a compound: "a double-header")
-        r"(?<![\w-])(?:goals?|goalscorer|equalis\w*|equaliz\w*|netted|nets|headed|header|"
-        r"struck|fired|tries|try|penalty|drop-goal|conversion)\b",
-        re.IGNORECASE,
-    ),
-}
-
-
 def mentions_event(verb: str, text: str) -> bool:
     """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
     winner; bought: buy, buys, buyer), or by its doer's noun (founded: founder; directed:
-    director; invented: inventor), or in a match report's words for it (``_EVENT_WORDS``)."""
+    director; invented: inventor)."""
     if verb == "replace" and _REPLACES.search(text):
-        return True
-    words = _EVENT_WORDS.get(verb) or _EVENT_WORDS.get(verb.removesuffix("d"))
-    if words is not None and words.search(text):
         return True
     past = {k for k, v in _IRREGULAR.items() if v == verb}
     base_stem = stem_word(verb)
