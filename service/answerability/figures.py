@@ -808,17 +808,42 @@ def _common_words(text: str) -> list[str]:
 def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str], ...]) -> bool:
     """Whether the sentence names the counted thing but puts each of its figures on another
     noun: "law lords ruled that the detention of 12 foreign terror suspects …" gives no
-    number of law lords. Only when every figure has a noun after it, none the counted thing
-    nor a word news uses for it (``_COUNT_SYNONYMS``)."""
+    number of law lords. Only when every figure counts a noun known to be another thing (a
+    listed person or thing, a unit of play or of measure, a currency or a time unit), none
+    the counted thing, a word news uses for it (``_COUNT_SYNONYMS``), people for people or
+    jobs, or "times" for a unit of play; and no figure sits in a compound ("a nine-member
+    panel") or just after a word of the thing's stem ("nominated in 11 categories")."""
     figures = list(_FIGURE.finditer(text))
     if not figures:
         return False
     related = {asked.stem}.union(*(g for g in groups if asked.stem in g))
+    jobs = groups[_COUNT_SYNONYMS.index(_JOBS)]
     for m in figures:
+        # a figure in a compound is the counted thing's ("a nine-member panel of law lords")
+        if text[m.end() : m.end() + 1] == "-":
+            return False
         head = _counted_head(text, m.end())
         if head is None:
             return False
         if stem_word(head) in related or _count_key(head) == asked.key:
+            return False
+        # people by another word for people ("8,500 soldiers" for troops), jobs by people
+        people = asked.person or asked.stem in jobs
+        if people and (_person_like(head) or stem_word(head) in jobs):
+            return False
+        # a unit of play counted in times ("has scored 201 times" for goals)
+        if head == "times" and asked.key in _TIMES_UNITS:
+            return False
+        # only a noun known to count another thing: a listed person or thing, a unit of play
+        # or of measure ("12 suspects"); not an open-class synonym ("three prizes")
+        known = (
+            _noun_class(head) is not None
+            or _person_like(head)
+            or _count_key(head) in _PLAY_UNITS | _MEASURES
+            or head in _CURRENCIES
+            or re.fullmatch(_TIME_UNITS, head) is not None
+        )
+        if not known:
             return False
         # the thing named just before the figure ("nominated in 11 categories")
         before = re.findall(r"[A-Za-z]+", text[: m.start()])[-3:]
@@ -1176,17 +1201,19 @@ def _count_key(word: str) -> str:
     return word.lower().removesuffix("s")[:5]
 
 
+_HOW_MANY_AUX = re.compile(
+    r"\b[Hh]ow many ((?:[\w'’-]+ ){1,5}?)(?:did|do|does|has|have|had|was|were|is|are|will|"
+    r"would|could|can|should|might|may)\b"
+)
+
+
 def _asked_count(question: str) -> set[str]:
     """The keys (``_count_key``) of what "how many" counts, strictly: the lower-case words
     between it and the auxiliary after them ("how many spam websites did …" → spam, websi;
     "how many Child Support Agency cases were …" → case). Empty when no auxiliary follows
     within five words ("how many Americans took up …") or the counted thing is a name ("how
     many Bank of America ATMs did …")."""
-    m = re.search(
-        r"\b[Hh]ow many ((?:[\w'’-]+ ){1,5}?)(?:did|do|does|has|have|had|was|were|is|are|will|"
-        r"would|could|can|should|might|may)\b",
-        question,
-    )
+    m = _HOW_MANY_AUX.search(question)
     if m is None:
         return set()
     return {
@@ -1209,7 +1236,7 @@ def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> st
         return text
     # (with no auxiliary after it, the head of the words after "how many" is what is
     # counted: "how many spectators watched …" is no "one goal")
-    if not asked and head_asked is not None:
+    if not asked and head_asked is not None and not _HOW_MANY_AUX.search(question):
         asked = {_count_key(head_asked)}
     asked = asked.union(
         *(family for family in _PLAY_FAMILIES + _MEASURE_FAMILIES if asked & family)

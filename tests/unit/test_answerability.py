@@ -1084,11 +1084,20 @@ def test_a_count_of_another_unit_of_play_is_no_count() -> None:
     nominations = "How many Bafta nominations has Harbour Lights received?"
     nominated = "Harbour Lights, a tale about the jobs of dockers, is nominated in 11 categories."
     assert names_what_is_counted(nominated, nominations)
+    # (nor a figure in a compound, people by another word for people, an open-class noun)
+    assert names_what_is_counted("A nine-member panel of law lords heard it.", lords)
+    troops = "How many troops will Orbis keep in Dunmore?"
+    assert names_what_is_counted("Orbis will keep 8,500 soldiers among its troops.", troops)
+    awards = "How many awards did Harbour Lights win?"
+    assert names_what_is_counted("Harbour Lights took three prizes at the awards.", awards)
     # with no auxiliary after "how many", the words after it name the counted thing
     crowd = "How many spectators watched Orbis's 1-0 win over Dunmore?"
     assert not holds_kind("Hale was frustrated Orbis scored only one goal.", Kind.NUMBER, crowd)
     assert holds_kind("Hale scored a goal in front of 34,000 fans.", Kind.NUMBER, crowd)
     assert holds_kind("A crowd of 34,000 saw Orbis win.", Kind.NUMBER, crowd)
+    # (with an auxiliary, the strict reading stands: "caps" are Tests)
+    tests = "How many Tests has Jo Hale played for Orbis?"
+    assert holds_kind("Hale has won 45 caps for Orbis.", Kind.NUMBER, tests)
     times = "How many times has Jo Hale won the Orbis title?"
     assert holds_kind("Hale has won it a third time.", Kind.NUMBER, times)
     assert holds_kind("Hale won on five occasions.", Kind.NUMBER, times)
