@@ -550,7 +550,7 @@ _FIGURE_NOUN = re.compile(r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?(?:\s+|
 # "a four-set win" no number of aces. Only these are told apart: other nouns have too many
 # synonyms for a word list ("troops" / "soldiers", "homes" / "houses").
 _PLAY_UNITS = frozenset(
-    "point goal try trie run wicket set game match cap ace title final medal shot lap hole "
+    "point goal try trie run wicke set game match cap ace title final medal shot lap hole "
     "round innin appea assis birdi strok frame centu conve penal foul save win victo defea "
     "draw loss race podiu troph tackl start".split()
 )

@@ -1065,6 +1065,7 @@ def test_a_count_of_another_unit_of_play_is_no_count() -> None:
     assert holds_kind("Hale has won 62 for Orbis.", Kind.NUMBER, caps)
     assert holds_kind("Hale won his 62nd cap against Orbis.", Kind.NUMBER, caps)
     assert holds_kind("Hale has made 200 appearances.", Kind.NUMBER, caps)  # caps are games
+    assert not holds_kind("Hale took five wickets for Orbis.", Kind.NUMBER, caps)
     aces = "How many aces did Jo Hale serve against Orbis?"
     assert not holds_kind("Orbis broke in the 17th game to win.", Kind.NUMBER, aces)
     assert not holds_kind("Orbis took a four-set win over Hale.", Kind.NUMBER, aces)
