@@ -818,6 +818,7 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
         return False
     related = {asked.stem}.union(*(g for g in groups if asked.stem in g))
     jobs = groups[_COUNT_SYNONYMS.index(_JOBS)]
+    people = asked.person or asked.stem in jobs
     for m in figures:
         # a figure in a compound is the counted thing's ("a nine-member panel of law lords")
         if text[m.end() : m.end() + 1] == "-":
@@ -828,7 +829,6 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
         if stem_word(head) in related or _count_key(head) == asked.key:
             return False
         # people by another word for people ("8,500 soldiers" for troops), jobs by people
-        people = asked.person or asked.stem in jobs
         if people and (_person_like(head) or stem_word(head) in jobs):
             return False
         # a unit of play counted in times ("has scored 201 times" for goals)
@@ -839,7 +839,8 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
         known = (
             _noun_class(head) is not None
             or _person_like(head)
-            or _count_key(head) in _PLAY_UNITS | _MEASURES
+            or _count_key(head) in _PLAY_UNITS
+            or _count_key(head) in _MEASURES
             or head in _CURRENCIES
             or re.fullmatch(_TIME_UNITS, head) is not None
         )
