@@ -70,6 +70,7 @@ from service.answerability.lexicon import (
     _STATES,
     _WEEKDAYS,
     _YEAR,
+    NOT_NAME_WORDS,
 )
 from service.answerability.names import (
     _names_the,
@@ -466,8 +467,10 @@ class _Asked:
 _SPELT_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|de|&)\s+)*[A-Z][\w'’-]*)+")
 
 
-_OPENERS = frozenset(
-    "which what who whom whose when where how why did does do is was the a an in at on".split()
+# A question's opening words that are no part of a name: the capitalised words that name
+# nothing (``NOT_NAME_WORDS``: "Which", "The", "In") and the auxiliaries a question opens with.
+_OPENERS = NOT_NAME_WORDS | frozenset(
+    "why did does do is was are were has have had will would can could".split()
 )
 
 
