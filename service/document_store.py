@@ -20,6 +20,8 @@ from service.dates import date_from_metadata, date_metadata
 from service.schemas import DocumentMeta
 
 _DOC_VECTOR = [1.0]
+# The aliases field of a record without any (aliases are a JSON list in one string field).
+_NO_ALIASES = "[]"
 # Chroma caps how many records one call may carry; stay well below it.
 _WRITE_BATCH = 4000
 
@@ -71,7 +73,7 @@ class DocumentStore:
             content_hash=str(meta.get("content_hash", "")),
             fingerprint=str(meta.get("fingerprint", "")),
             chunks=int(meta.get("chunks", 0)),
-            aliases=list(json.loads(str(meta.get("aliases") or "[]"))),
+            aliases=list(json.loads(str(meta.get("aliases") or _NO_ALIASES))),
             story_id=str(meta["story_id"]) if meta.get("story_id") else None,
         )
 
@@ -89,6 +91,19 @@ class DocumentStore:
         if not got["ids"]:
             return None
         return self._record(doc_id, got["metadatas"][0] or {}, got["documents"][0])
+
+    def canonical_of(self, alias: str) -> str | None:
+        """The document that ``alias`` is an exact repeat of, or None.
+
+        Reads only the records that have aliases (a metadata filter), so a miss costs one
+        small Chroma call, not a scan of every document."""
+        got = get_all(
+            self.collection, where={"aliases": {"$ne": _NO_ALIASES}}, include=["metadatas"]
+        )
+        for doc_id, meta in sorted(zip(got["ids"], got["metadatas"], strict=True)):
+            if alias in json.loads(str((meta or {}).get("aliases") or _NO_ALIASES)):
+                return str(doc_id)
+        return None
 
     def page(self, limit: int, offset: int) -> list[DocumentRecord]:
         """A page of documents (metadata only), ordered by id."""

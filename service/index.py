@@ -201,6 +201,14 @@ class NewsIndex:
         """One document with its canonical text, or None."""
         return self.documents.get(doc_id)
 
+    def find_document(self, doc_id: str) -> DocumentRecord | None:
+        """The document with this id, or the one it is an exact repeat (an alias) of, or None."""
+        record = self.documents.get(doc_id)
+        if record is None:
+            canonical = self.documents.canonical_of(doc_id)
+            record = self.documents.get(canonical) if canonical else None
+        return record
+
     def list_documents(self, limit: int, offset: int) -> list[DocumentRecord]:
         """A page of documents (metadata only), ordered by id."""
         return self.documents.page(limit, offset)

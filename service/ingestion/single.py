@@ -213,12 +213,25 @@ class DocumentWriter:
             self.index.lexical.refresh(self.index, force=True)
 
     def delete(self, doc_id: str) -> DocumentRecord:
-        """Remove a document (its chunks first, then its record); returns what was removed."""
+        """Remove a document (its chunks first, then its record); returns what was removed.
+
+        An alias (the id of an exact repeat) is removed from its document's aliases: the
+        document it repeats stays, and nothing is returned as removed but the alias itself."""
         with self._lock:
             record = self.index.get_document(doc_id)
             if record is None:
-                raise NotFoundError(f"no document with id {doc_id!r}; GET /documents lists them")
+                return self._delete_alias(doc_id)
             self.index.delete_document(doc_id)
             self._sync_lexical()
         log.info("DELETE /documents/%s: %d chunks", doc_id, record.chunks)
         return record
+
+    def _delete_alias(self, alias: str) -> DocumentRecord:
+        canonical = self.index.documents.canonical_of(alias)
+        record = self.index.get_document(canonical) if canonical else None
+        if record is None:
+            raise NotFoundError(f"no document with id {alias!r}; GET /documents lists them")
+        record.aliases = [a for a in record.aliases if a != alias]
+        self.index.put_document(record)
+        log.info("DELETE /documents/%s: an alias of %s, no chunks", alias, record.doc_id)
+        return record.model_copy(update={"doc_id": alias, "chunks": 0, "aliases": []})

@@ -105,7 +105,12 @@ def test_unchanged_updated_and_duplicate(client: TestClient) -> None:
         "chunks": 0,
     }
     assert "local/festival-copy" in client.get("/documents/local/festival").json()["aliases"]
-    assert client.get("/documents/local/festival-copy").status_code == 404
+    # The repeat's own id gives the document it repeats, under that document's id.
+    by_alias = client.get("/documents/local/festival-copy")
+    assert by_alias.status_code == 200, by_alias.text
+    assert by_alias.json()["doc_id"] == "local/festival" and by_alias.json()["text"].endswith(
+        "12,000 visitors."
+    )
     # Without an id, the id follows the text: the same text is the same document.
     a = client.post("/documents", json={"text": text + " Again."}).json()["documents"][0]
     b = client.post("/documents", json={"text": text + " Again."}).json()["documents"][0]
@@ -266,6 +271,22 @@ def test_delete_removes_the_article_and_its_chunks(client: TestClient) -> None:
     assert index.chunk_ids("local/museum") == []
     assert client.get("/documents/local/museum").status_code == 404
     assert client.delete("/documents/local/museum").status_code == 404
+
+
+def test_deleting_an_alias_keeps_the_document_it_repeats(client: TestClient) -> None:
+    text = "Ferry timetable changes\n\n" + "The island ferry will sail twice a day from May. " * 4
+    client.post("/documents", json={"id": "local/ferry", "text": text})
+    repeat = client.post("/documents", json={"id": "local/ferry-copy", "text": text}).json()
+    assert repeat["documents"][0]["duplicate_of"] == "local/ferry"
+    chunks_before = counts(client)
+    response = client.delete("/documents/local/ferry-copy")
+    assert response.status_code == 200, response.text
+    assert response.json() == {"doc_id": "local/ferry-copy", "deleted": True, "chunks": 0}
+    assert counts(client) == chunks_before
+    kept = client.get("/documents/local/ferry").json()
+    assert kept["doc_id"] == "local/ferry" and kept["aliases"] == []
+    assert client.get("/documents/local/ferry-copy").status_code == 404
+    assert client.delete("/documents/local/ferry-copy").status_code == 404
 
 
 def test_a_cli_prune_leaves_articles_added_over_http(

@@ -71,8 +71,9 @@ async def list_documents(
     tags=["documents"],
 )
 async def get_document(doc_id: str, index: Annotated[NewsIndex, Depends(get_index)]) -> DocumentOut:
-    """One document with its canonical text; ids may contain `/`."""
-    record = await run_in_threadpool(index.get_document, doc_id)
+    """One document with its canonical text; ids may contain `/`. An alias (the id of an exact
+    repeat, listed in `aliases`) gives the document it repeats, under that document's id."""
+    record = await run_in_threadpool(index.find_document, doc_id)
     if record is None:
         raise NotFoundError(f"no document with id {doc_id!r}; GET /documents lists them")
     return DocumentOut(
