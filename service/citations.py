@@ -44,7 +44,12 @@ from functools import lru_cache
 
 import numpy as np
 
-from service.answerability.figures import SCALE_WORDS, figure_units, normal_scale
+from service.answerability.figures import (
+    SCALE_WORDS,
+    currency_words,
+    figure_units,
+    normal_scale,
+)
 from service.answerability.focus import question_parts
 from service.answerability.lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS
 from service.evidence import STOPWORDS, EvidenceItem, Sentence, sentence_spans, stem_word
@@ -270,6 +275,9 @@ def _negated_words(text: str) -> set[str]:
     return out
 
 
+_CURRENCY_NOUNS = (("$", "dollars"), ("£", "pounds"), ("€", "euros"), ("¥", "yen"))
+
+
 def support_problem(claim: str, quotes: list[str], question: str, min_overlap: float) -> str:
     """Why ``quotes`` do not state ``claim`` (empty when they do); pure and lexical."""
     quote_text = " ".join(quotes)
@@ -280,10 +288,22 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
     unit = _unit_problem(claim, quote_text, question)
     if unit:
         return unit
-    missing_names = [n for n in names_of(claim) if not _has_word(quote_lower, n)]
+    # "Australian dollars" names no one: it is the currency of the quote's "A$".
+    quoted_currencies = {currency for _, currency, _ in figure_units(quote_text)}
+    currency_names = {w for w, c in currency_words(claim).items() if c in quoted_currencies}
+    missing_names = [
+        n
+        for n in names_of(claim)
+        if not _has_word(quote_lower, n) and n.lower() not in currency_names
+    ]
     if missing_names:
         return f"names not in the quote: {missing_names}"
-    if coverage(claim, f"{quote_text} {question}") < min_overlap:
+    # A currency the quote writes as a sign may be written as words ("A$3.1bn" as "3.1bn
+    # Australian dollars").
+    spelled = " ".join(sorted(currency_names)) + "".join(
+        f" {word}" for sign, word in _CURRENCY_NOUNS if any(sign in c for c in quoted_currencies)
+    )
+    if coverage(claim, f"{quote_text} {question} {spelled}") < min_overlap:
         return "the quote does not state most of the claim"
     claim_negated = bool(_NEGATION.search(claim))
     if claim_negated and not (

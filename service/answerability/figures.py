@@ -1029,12 +1029,15 @@ def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -
 # A figure with its unit: an optional currency before it, the number, then an optional scale
 # ("bn", "million", "%", "per cent", "p", "metres") and an optional currency word after it;
 # a range ("$2-3bn", "5 to 10%") gives its first figure the unit of its second.
-_UNIT_CURRENCY = r"(?P<cur>(?:us|uk|a|c|hk|nz)?[$£€¥])"
+_UNIT_CURRENCY = r"(?P<cur>(?:us|uk|au|a|ca|c|hk|nz)?[$£€¥])"
 _UNIT_SCALE = (
     r"(?P<scale>%|per ?cent\b|bn\b|billions?\b|mn\b|m\b|millions?\b|tn\b|trillions?\b|"
     r"k\b|thousands?\b|p\b|pence\b|metres?\b|meters?\b)"
 )
-_UNIT_CURRENCY_WORD = r"(?P<curword>(?:us |american )?dollars|pounds(?: sterling)?|euros|yen)\b"
+_UNIT_CURRENCY_WORD = (
+    r"(?P<curword>(?:us |american |australian |canadian |hong kong |new zealand )?dollars|"
+    r"pounds(?: sterling)?|euros|yen)\b"
+)
 _FIGURE_UNIT = re.compile(
     rf"{_UNIT_CURRENCY}?\s?(?P<num>\d+(?:[.,]\d+)*)(?:\s?{_UNIT_SCALE})?"
     rf"(?:\s?{_UNIT_CURRENCY_WORD})?",
@@ -1076,13 +1079,46 @@ def normal_scale(word: str) -> str:
     return _UNIT_SCALES.get(word, word)
 
 
+# Dollars that are not US dollars, by the prefix of their sign or the word before "dollars".
+_OTHER_DOLLARS = {
+    "a": "A$",
+    "au": "A$",
+    "australian": "A$",
+    "c": "C$",
+    "ca": "C$",
+    "canadian": "C$",
+    "hk": "HK$",
+    "hong kong": "HK$",
+    "nz": "NZ$",
+    "new zealand": "NZ$",
+}
+
+
 def _currency(symbol_or_word: str) -> str:
-    """ "$", "US$", "dollars", "US dollars" → "$"; "£", "pounds" → "£"; "€" / "euros" → "€"."""
+    """ "$", "US$", "dollars", "US dollars" → "$"; "A$", "Australian dollars" → "A$" (and so
+    for C$, HK$, NZ$: A$3.1bn is not $3.1bn); "£", "pounds" → "£"; "€" / "euros" → "€"."""
     text = symbol_or_word.lower()
     for sign, word in (("$", "dollar"), ("£", "pound"), ("€", "euro"), ("¥", "yen")):
         if sign in text or word in text:
+            if sign == "$":
+                return _OTHER_DOLLARS.get(
+                    text.partition(sign if sign in text else word)[0].strip(), sign
+                )
             return sign
     return ""
+
+
+def currency_words(text: str) -> dict[str, str]:
+    """The words that name a currency's country in ``text``, each with that currency:
+    "3.1bn Australian dollars" → {"australian": "A$"}; "US dollars", "US$2m" → {"us": "$"}."""
+    out: dict[str, str] = {}
+    for m in _FIGURE_UNIT.finditer(text):
+        sign, word = m.group("cur") or "", m.group("curword") or ""
+        if sign[:-1]:
+            out[sign[:-1].lower()] = _currency(sign)
+        for part in word.lower().split()[:-1]:
+            out[part] = _currency(word)
+    return out
 
 
 def figure_units(text: str) -> list[tuple[str, str, str]]:

@@ -220,6 +220,23 @@ def test_a_figure_without_the_unit_its_quote_gives_it_is_rejected() -> None:
     assert ok("In 2003, 41 billion vouchers were redeemed.", SALES, asked)
 
 
+def test_dollars_of_another_country_are_not_us_dollars() -> None:
+    quote = "The bid values Tarrant Mining at A$3.1bn ($2.4bn; £1.25bn), its board said."
+    asked = "How much does the bid value Tarrant Mining at?"
+    assert "does not state 3.1 with that unit" in support_problem(
+        "The bid values Tarrant Mining at $3.1bn.", [quote], asked, 0.75
+    )
+    assert ok("The bid values Tarrant Mining at A$3.1bn.", quote, asked)
+    assert ok("The bid values Tarrant Mining at 3.1bn Australian dollars.", quote, asked)
+    assert ok("The bid values Tarrant Mining at US$2.4bn.", quote, asked)
+    profit = "Quarterly profit at Kowloon Pixel was HK$327m (US$42m; £22m)."
+    made = "What profit did Kowloon Pixel make in the quarter?"
+    assert "with that unit" in support_problem(
+        "Kowloon Pixel made a profit of $327m.", [profit], made, 0.75
+    )
+    assert ok("Kowloon Pixel made a profit of 327m Hong Kong dollars.", profit, made)
+
+
 def test_a_figure_put_on_what_the_quote_counts_with_another_is_rejected() -> None:
     quote = "Inspectors examined 640 invoices covering 18,500 cargo shipments and 90 warehouses."
     asked = "How many cargo shipments did the invoices cover?"
