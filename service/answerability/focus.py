@@ -1529,7 +1529,7 @@ _ACCORDING_TO = re.compile(
 )
 
 _SOURCE = re.compile(
-    r"\b(?i:according to|in)\s+(?:the\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)['’]s\s+"
+    r"\b(?i:according to|in)\s+(?:the\s+|an?\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['’]s)?\s+"
     rf"(?:\d{{4}}\s+)?(?i:({_ARTICLE_NOUNS}))\b"
 )
 

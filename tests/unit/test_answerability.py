@@ -2241,6 +2241,13 @@ def test_another_nations_people_and_the_articles_source() -> None:
     )
     assert all("Wired" not in name for name in cited.names)
     assert "drone" in cited.weights
+    # … with or without a possessive ("the Herald report", "a Reuters report")
+    for source in ("the Herald report", "a Reuters report", "the Herald's report"):
+        plain = question_focus(f"How many nurses left Tarvik, according to {source}?", None)
+        assert plain.names == ("Tarvik",), source
+    # a body's own report is its figure, a name the answer carries
+    owned = question_focus("How many nurses left Tarvik, according to the NHS report?", None)
+    assert "NHS" in owned.names
     # ", according to the report on …" describes the article: its terms weigh half
     described = question_focus(
         "Which city hosts the summit, according to the report on Jo Hale's trade talks?", None
@@ -2701,6 +2708,11 @@ def test_a_date_question_s_event_must_be_the_sentence_s() -> None:
     assert holds_kind("Vane sued in 2001.", Kind.DATE, settled)
     # a question whose verb is in no group is not checked
     assert holds_kind("The talks resumed in 2004.", Kind.DATE, "When did the talks resume?")
+    # a work's year is its release ("their track from 1992", "his 1985 album")
+    released = "In which year did Valmora release Blue Hour, the song that sampled Jo Hale?"
+    assert holds_kind("They used three notes in their track from 1992.", Kind.DATE, released)
+    assert holds_kind("Hale sued over the 1992 song.", Kind.DATE, released)
+    assert not holds_kind("Hale sued the band in 1992.", Kind.DATE, released)
 
 
 def test_a_name_asked_by_its_owner_noun_and_where_a_firm_is_based() -> None:
