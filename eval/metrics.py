@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from eval.claims import judge_answer
+from eval.claims import judge_answer, split_sentences
 
 Span = tuple[str, int, int]  # doc_id, start, end in the served (canonical) text
 
@@ -71,6 +71,11 @@ class Report:
     evidence_groups: int = 0
     evidence_hits_at_k: int = 0
     answered_correctly: int = 0
+    # Of the answerable questions with one evidence group (one fact): how many were answered
+    # with that fact in the answer's lead (its first cited sentence). A right fact only in a
+    # later sentence, behind a wrong lead, counts for ``answered_correctly`` but not here.
+    one_fact: int = 0
+    lead_correct: int = 0
     refused_unanswerable: int = 0
     false_refusals: int = 0
     citations: int = 0
@@ -104,6 +109,7 @@ class Report:
             "questions": self.questions,
             "evidence_recall_at_k": ratio(self.evidence_hits_at_k, self.evidence_groups),
             "answer_accuracy": ratio(self.answered_correctly, self.answerable),
+            "lead_accuracy": ratio(self.lead_correct, self.one_fact),
             "refusal_unanswerable": ratio(self.refused_unanswerable, self.unanswerable),
             "false_refusal": ratio(self.false_refusals, self.answerable),
             "citation_validity": ratio(self.valid_citations, self.citations),
@@ -115,6 +121,14 @@ class Report:
             "search_p50_ms": p50(self.search_ms),
             "ask_p50_ms": p50(self.ask_ms),
         }
+
+
+def lead_sentence(answer: str) -> str:
+    """An answer's lead: its first sentence that cites something (an unsourced opening such
+    as "Here is what the articles say:" is not it), else its first sentence."""
+    sentences = split_sentences(answer)
+    cited = [text for text, markers in sentences if markers]
+    return (cited or [text for text, _ in sentences] or [""])[0]
 
 
 def evaluate(
@@ -214,6 +228,13 @@ def evaluate(
                 report.answered_correctly += 1
             else:
                 report.failures.append(f"{q['id']}: answer lacks {q['answer_contains']}")
+            if len(groups) == 1:
+                report.one_fact += 1
+                lead = "" if answer["refused"] else lead_sentence(answer["answer"])
+                if lead and all(fold(s) in fold(lead) for s in q["answer_contains"]):
+                    report.lead_correct += 1
+                elif lead:
+                    report.notes.append(f"{q['id']}: the lead lacks {q['answer_contains']}")
         else:
             report.unanswerable += 1
             if answer["refused"]:

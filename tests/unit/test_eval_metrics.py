@@ -8,14 +8,15 @@ from typing import Any
 
 import httpx
 
-from eval.metrics import evaluate
+from eval.metrics import evaluate, lead_sentence
 
 TEXT = "Orbis wins the cup\n\nOrbis beat Velia 2-1 in the final on Saturday."
 SENTENCE = "Orbis beat Velia 2-1 in the final on Saturday."
 
 
-def client_for(documents: dict[str, str]) -> httpx.Client:
-    """A service that serves ``documents`` and answers every question with SENTENCE."""
+def client_for(documents: dict[str, str], lead: str = "") -> httpx.Client:
+    """A service that serves ``documents`` and answers every question with SENTENCE (after
+    ``lead``, when given)."""
     start = TEXT.index(SENTENCE)
 
     def handle(request: httpx.Request) -> httpx.Response:
@@ -29,7 +30,7 @@ def client_for(documents: dict[str, str]) -> httpx.Client:
         if path == "/search":
             return httpx.Response(200, json={"results": [span]})
         answer: dict[str, Any] = {
-            "answer": f"{SENTENCE} [1]",
+            "answer": f"{lead}{SENTENCE} [1]",
             "refused": False,
             "degraded": False,
             "model": {"llm": "scripted"},
@@ -69,3 +70,22 @@ def test_evidence_no_served_document_holds_is_a_failure() -> None:
     # and a served document that lacks the sentence is one too
     report = evaluate(client_for({"sport/1": "Orbis lost."}), [question("sport/1")])
     assert report.failures[0] == "q1: evidence not in served text of sport/1"
+
+
+def test_lead_accuracy_counts_the_fact_only_in_the_answer_s_first_cited_sentence() -> None:
+    assert lead_sentence("Here is what the articles say. Orbis won. [1] It was 2-1. [2]") == (
+        "Orbis won."
+    )
+    assert lead_sentence("Orbis beat Velia 2-1 in the final. [1]") == (
+        "Orbis beat Velia 2-1 in the final."
+    )
+    assert lead_sentence("No marker at all.") == "No marker at all."
+    right = evaluate(client_for({"sport/1": TEXT}), [question("sport/1")])
+    assert right.summary()["lead_accuracy"] == 1.0
+    # the fact behind another sentence: right by answer accuracy, wrong by its lead
+    behind = question("sport/1")
+    behind["answer_contains"] = ["Saturday"]
+    behind["question"] = "When did Orbis play the final?"
+    late = evaluate(client_for({"sport/1": TEXT}, lead="Velia lost. [1] "), [behind])
+    assert late.answered_correctly == 1 and late.summary()["lead_accuracy"] == 0.0
+    assert late.notes == ["q1: the lead lacks ['Saturday']"]
