@@ -151,7 +151,10 @@ _LOOSE_ROLES = frozenset(
     # rugby and cricket positions, which a match report gives as rarely as a striker's
     # (not "centre", "lock" or "prop", which name other things)
     "fly-half fly-halves scrum-half scrum-halves full-back full-backs stand-off flanker "
-    "flankers wicketkeeper wicketkeepers wicket-keeper all-rounder all-rounders".split()
+    "flankers wicketkeeper wicketkeepers wicket-keeper all-rounder all-rounders "
+    # (spelt as one word or two: "fullback", "scrum half" asks for a "half")
+    "fullback fullbacks flyhalf scrumhalf half halves standoff wicket-keepers keepers "
+    "allrounder allrounders".split()
 )
 # "Which studio developed …?", "Which judge granted …?": the noun before the question's verb.
 _ROLE_SUBJECT = re.compile(

@@ -276,6 +276,10 @@ def test_a_hyphenated_role_is_one_word_of_the_sentence() -> None:
     assert not focus.anchored("One player who let Orbis down was centre Tam Vey.")
     reissue = question_focus("Which Harbour Lights re-release did it beat to the top?", None)
     assert reissue.fills_role("It beat the band's latest re-release, Blue Tide, to the top.", "")
+    # … and written as two words or one, it is the same loose position
+    for asked in ("Which Orbis scrum half was left out?", "Which Orbis fullback was left out?"):
+        spaced = question_focus(asked, None)
+        assert spaced.fills_role("Orbis left out scrum-half Tam Vey and full-back Al Roe.", "")
     # a plain role is still a word between hyphens ("a judge-led inquiry")
     judge = question_focus("Which judge led the Orbis inquiry?", None)
     assert judge.anchored("The judge-led Orbis inquiry was chaired by Ana Roe.")
