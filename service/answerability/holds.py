@@ -478,14 +478,20 @@ def _initials(question: str) -> frozenset[str]:
     """The initials of the question's names of several words, the small words left out: an
     acronym the sentence uses for one ("The QCA said …" for "the Qualifications and
     Curriculum Authority") is the question's own name, not an answer."""
-    out = set()
+    out: set[str] = set()
     for m in _SPELT_NAME.finditer(question):
         words = [w for w in m.group(0).split() if w[:1].isupper()]
         # (a question's opening word is no part of the name: "Which Bank of England …")
         if m.start() == 0 and words[0].lower() in _OPENERS:
             words = words[1:]
-        if len(words) > 1:
-            out.add("".join(w[0] for w in words).lower())
+        # (a possessive ends one name: "Tony Woodley's Transport and General Workers Union"
+        # is Tony Woodley's and the TGWU)
+        names: list[list[str]] = [[]]
+        for w in words:
+            names[-1].append(w)
+            if re.search(r"['’]s?$", w):
+                names.append([])
+        out |= {"".join(w[0] for w in name).lower() for name in names if len(name) > 1}
     return frozenset(out)
 
 

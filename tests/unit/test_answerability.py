@@ -549,6 +549,10 @@ def test_calendar_dates_acronym_expansions_and_openers() -> None:
     assert not holds_kind("The HEA said the plan lay in ruins.", Kind.NAME, q)
     assert holds_kind("The HEA chairman, Ana Roe, said the plan lay in ruins.", Kind.NAME, q)
     assert holds_kind("The NHS said the plan lay in ruins.", Kind.NAME, q)
+    # (also where a possessive runs into the name: "Ana Roe's Harbour and Estuary Authority")
+    q = "Who deputises at Ana Roe's Harbour and Estuary Authority, which warned ministers?"
+    assert not holds_kind("The HEA said the plan lay in ruins.", Kind.NAME, q)
+    assert holds_kind("The HEA's deputy, Tom Vane, said the plan lay in ruins.", Kind.NAME, q)
 
 
 def test_a_noun_opening_a_sentence_before_a_preposition_is_no_name() -> None:
