@@ -266,6 +266,7 @@ class AnswerService:
             and not focus.about_someone_else(c.sentence.text)
             and not focus.about_other_nationals(c.sentence.text)
             and not focus.gives_another_age(c.sentence.text)
+            and not focus.gives_another_weekday(c.sentence.text)
             and not focus.gives_another_figure(c.sentence.text)
             and not focus.gives_a_joint_figure(c.sentence.text)
             and not focus.figure_of_another(c.sentence.text)

@@ -129,6 +129,35 @@ def days_of_months(text: str) -> set[tuple[int, str]]:
     return found
 
 
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+# Capitalised words that may stand before a weekday outside a name ("On Friday", "Last
+# Sunday"); any other ("Good Friday", "Black Monday", "Super Tuesday") makes it part of a name.
+_BEFORE_WEEKDAY = frozenset(
+    "On By Since Until Till Last Next This From Before After Late Early And But Or".split()
+)
+
+
+def weekdays(text: str) -> set[str]:
+    """The days of the week ``text`` dates something to, lower-cased: not inside a name
+    ("Good Friday", "the Sunday Times", "Super Tuesday")."""
+    found = set()
+    for m in _WEEKDAY.finditer(text):
+        before = text[: m.start()].split()[-1:]
+        after = text[m.end() :].split()[:1]
+        if before and before[0][:1].isupper() and before[0] not in _BEFORE_WEEKDAY:
+            continue
+        # ("the Sunday Times"; not "On Thursday Mr Straw …", "Saturday's game")
+        word = after[0].strip(".,;:'’") if after else ""
+        if (
+            word[:1].isupper()
+            and word.lower() not in _NOT_NAMES
+            and not re.match(r"[A-Z][a-z]*['’]", after[0])
+        ):
+            continue
+        found.add(m.group(1).lower())
+    return found
+
+
 _QUOTED = re.compile(r"[\"“]([^\"“”]{3,80})[\"”]|(?<!\w)‘([^‘’]{3,80})’(?!\w)")
 
 # How much better a withheld statement must cover the question than the lead to replace it.
@@ -251,6 +280,7 @@ class Focus:
     phrases: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
     days: frozenset[tuple[int, str]] = frozenset()  # "on 16 March": (16, "mar")
+    weekdays: frozenset[str] = frozenset()  # "the Friday match": {"friday"}
     position: int | None = None  # "who came fourth …?": 4, which the sentence must give
     kind: Kind | None = None
     event: str | None = None  # the verb of "who won …?": the evidence must mention that event
@@ -327,6 +357,16 @@ class Focus:
                 if other is not None and m.group(2)[:5] == noun and not _same_nation(nation, other):
                     return True
         return False
+
+    def gives_another_weekday(self, sentence: str) -> bool:
+        """Whether the sentence dates what it says to another day of the week than the
+        question's: "Wasps' 12-9 loss to Bath on Saturday" for "the Friday match against
+        Saracens", "On Thursday Mr Straw was in Amritsar" for his talks on Friday. A sentence
+        that gives no weekday, or the question's among others, is not checked."""
+        if not self.weekdays:
+            return False
+        said = weekdays(sentence)
+        return bool(said) and not said & self.weekdays
 
     def gives_another_age(self, sentence: str) -> bool:
         """Whether every age the sentence gives is, by its wording, someone else's than the
@@ -1616,6 +1656,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         phrases=phrases,
         years=years,
         days=frozenset(days_of_months(question)),
+        weekdays=frozenset(weekdays(question)),
         position=asked_position(question),
         kind=kind,
         event=event_verb(question),

@@ -31,7 +31,7 @@ from service.answerability import (
     withheld_instead,
 )
 from service.answerability.figures import asked_rate, states_rate
-from service.answerability.focus import _spells_out
+from service.answerability.focus import _spells_out, weekdays
 
 
 @pytest.mark.parametrize(
@@ -2768,3 +2768,22 @@ def test_review_cases_of_the_new_rules_read_as_news_means_them() -> None:
     assert not holds_kind("The tour ended in New Jersey.", Kind.PLACE, "Which city did it end in?")
     protests = "Where did the protests take place?"
     assert holds_kind("Protests in Paris and Lyon drew 20,000 people.", Kind.PLACE, protests)
+
+
+def test_another_day_of_the_week_is_another_occasion() -> None:
+    match = question_focus(
+        "What was the final score of the Friday match against Orbis in which Tam Vey limped off?",
+        None,
+    )
+    assert match.gives_another_weekday("Velia lost 12-9 to Harlow on Saturday.")
+    assert not match.gives_another_weekday("Velia beat Orbis 21-9 on Friday night.")
+    assert not match.gives_another_weekday("Velia beat Orbis 21-9.")  # no weekday: not read
+    # (on Friday and on Saturday: the question's day is among them)
+    assert not match.gives_another_weekday("Vey played on Friday and trained on Saturday.")
+    talks = question_focus("In which city was Ana Roe due to hold talks on Friday?", None)
+    assert talks.gives_another_weekday("On Thursday Ms Roe was in Leeds visiting a school.")
+    # a weekday inside a name dates nothing
+    assert weekdays("the Good Friday agreement, the Sunday Times and Super Tuesday") == set()
+    assert weekdays("Saturday's game, and on Monday, he left") == {"saturday", "monday"}
+    undated = question_focus("What did Ana Roe tell the Sunday Times?", None)
+    assert not undated.gives_another_weekday("Roe told the paper on Monday she would stay.")
