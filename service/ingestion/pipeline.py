@@ -185,6 +185,9 @@ class IngestJob:
         by_hash = {rec.content_hash: rec.doc_id for rec in existing.values()}
         seen: dict[str, str] = {}  # doc id -> the source that gave it in this run
         aliases: dict[str, set[str]] = {}
+        # An alias written as a document of its own (its text changed) is no alias any more.
+        alias_of = {a: rec.doc_id for rec in existing.values() for a in rec.aliases}
+        unaliased: set[str] = set()
 
         if items is None:
             items = load_paths(paths, max_doc_bytes=self.settings.max_doc_bytes)
@@ -219,6 +222,8 @@ class IngestJob:
                 self._record_duplicate(item, first, aliases, existing)
                 continue
             by_hash[content_hash] = item.doc_id
+            if item.doc_id in alias_of:
+                unaliased.add(item.doc_id)
             title = bounded_title(item.title or cleaned.title)
             published = parse_date(item.published or cleaned.published)
             fingerprint = self._fingerprint(cleaned.text, title, published)
@@ -233,7 +238,8 @@ class IngestJob:
                 content_hash=content_hash,
                 fingerprint=fingerprint,
                 chunks=0,
-                aliases=list(old.aliases) if old else [],
+                # (the repeats of a text that changed repeat it no more)
+                aliases=list(old.aliases) if old and old.content_hash == content_hash else [],
             )
             if old is not None and old.fingerprint in (
                 fingerprint,
@@ -274,7 +280,7 @@ class IngestJob:
         bar.close()
         self.index.put_documents(rewrites)
 
-        self._save_aliases(aliases)
+        self._save_aliases(aliases, {alias_of[a] for a in unaliased}, unaliased)
         if prune:
             self._prune(paths, seen, existing)
             self._prune_orphans(orphans)
@@ -442,15 +448,22 @@ class IngestJob:
             self.index.documents.set_stories(changed)
             self.index.mark_changed()
 
-    def _save_aliases(self, aliases: dict[str, set[str]]) -> None:
-        for doc_id, names in aliases.items():
+    def _save_aliases(
+        self, aliases: dict[str, set[str]], holders: set[str], unaliased: set[str]
+    ) -> None:
+        """Add this run's repeats to their documents' aliases, and take out of ``holders``'
+        aliases the ids now written as documents of their own (``unaliased``). Metadata
+        updates only: another process's write of the same records keeps its text."""
+        changed: dict[str, list[str]] = {}
+        for doc_id in sorted(set(aliases) | holders):
             rec = self.index.get_document(doc_id)
             if rec is None:
                 continue
-            merged = sorted(set(rec.aliases) | names)
+            merged = sorted((set(rec.aliases) | aliases.get(doc_id, set())) - unaliased)
             if merged != rec.aliases:
-                rec.aliases = merged
-                self.index.put_document(rec)
+                changed[doc_id] = merged
+        if changed:
+            self.index.documents.set_aliases(changed)
 
     def _prune(
         self, paths: list[Path], seen: dict[str, str], existing: dict[str, DocumentRecord]

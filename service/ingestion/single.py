@@ -231,7 +231,7 @@ class DocumentWriter:
         record = self.index.get_document(canonical) if canonical else None
         if record is None:
             raise NotFoundError(f"no document with id {alias!r}; GET /documents lists them")
-        record.aliases = [a for a in record.aliases if a != alias]
-        self.index.put_document(record)
+        # (the aliases alone: a whole-record write could undo another process's new text)
+        self.index.documents.set_aliases({record.doc_id: [a for a in record.aliases if a != alias]})
         log.info("DELETE /documents/%s: an alias of %s, no chunks", alias, record.doc_id)
         return record.model_copy(update={"doc_id": alias, "chunks": 0, "aliases": []})

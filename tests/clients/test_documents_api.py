@@ -289,6 +289,26 @@ def test_deleting_an_alias_keeps_the_document_it_repeats(client: TestClient) -> 
     assert client.delete("/documents/local/ferry-copy").status_code == 404
 
 
+def test_an_alias_whose_text_changes_is_no_alias_any_more(client: TestClient) -> None:
+    body = "Bridge reopens\n\n" + "The old river bridge reopened after a year of repairs. " * 4
+    client.post("/documents", json={"id": "local/bridge", "text": body})
+    client.post("/documents", json={"id": "local/bridge-2", "text": body})
+    assert client.get("/documents/local/bridge").json()["aliases"] == ["local/bridge-2"]
+    # the repeat gets a text of its own: a document of its own, no one's alias
+    own = body + "\n\nTolls will return in spring."
+    added = client.post("/documents", json={"id": "local/bridge-2", "text": own}).json()
+    assert added["documents"][0]["status"] == "added"
+    assert client.get("/documents/local/bridge").json()["aliases"] == []
+    assert client.delete("/documents/local/bridge-2").json()["chunks"] >= 1
+    assert client.get("/documents/local/bridge-2").status_code == 404
+    # the first document's text changes: its old repeats repeat it no more
+    client.post("/documents", json={"id": "local/bridge-3", "text": body})
+    assert client.get("/documents/local/bridge").json()["aliases"] == ["local/bridge-3"]
+    client.post("/documents", json={"id": "local/bridge", "text": body + " Updated."})
+    assert client.get("/documents/local/bridge").json()["aliases"] == []
+    assert client.get("/documents/local/bridge-3").status_code == 404
+
+
 def test_a_cli_prune_leaves_articles_added_over_http(
     client: TestClient, app_parts: tuple[Settings, NewsIndex], tmp_path: Path, embed_model: Any
 ) -> None:
