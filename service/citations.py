@@ -46,9 +46,9 @@ import numpy as np
 
 from service.answerability.figures import (
     SCALE_WORDS,
-    currency_words,
     figure_units,
     normal_scale,
+    without_currency_countries,
 )
 from service.answerability.focus import question_parts
 from service.answerability.lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS
@@ -288,19 +288,16 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
     unit = _unit_problem(claim, quote_text, question)
     if unit:
         return unit
-    # "Australian dollars" names no one: it is the currency of the quote's "A$".
-    quoted_currencies = {currency for _, currency, _ in figure_units(quote_text)}
-    currency_names = {w for w, c in currency_words(claim).items() if c in quoted_currencies}
-    missing_names = [
-        n
-        for n in names_of(claim)
-        if not _has_word(quote_lower, n) and n.lower() not in currency_names
-    ]
+    # The currency's country ("NZ$450m", "3.1bn Australian dollars") names no one: the unit
+    # check above has matched it with the quote's.
+    claim = without_currency_countries(claim)
+    missing_names = [n for n in names_of(claim) if not _has_word(quote_lower, n)]
     if missing_names:
         return f"names not in the quote: {missing_names}"
-    # A currency the quote writes as a sign may be written as words ("A$3.1bn" as "3.1bn
+    # A currency the quote writes as a sign may be written as a word ("A$3.1bn" as "3.1bn
     # Australian dollars").
-    spelled = " ".join(sorted(currency_names)) + "".join(
+    quoted_currencies = {currency for _, currency, _ in figure_units(quote_text)}
+    spelled = "".join(
         f" {word}" for sign, word in _CURRENCY_NOUNS if any(sign in c for c in quoted_currencies)
     )
     if coverage(claim, f"{quote_text} {question} {spelled}") < min_overlap:

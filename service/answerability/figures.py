@@ -1108,17 +1108,20 @@ def _currency(symbol_or_word: str) -> str:
     return ""
 
 
-def currency_words(text: str) -> dict[str, str]:
-    """The words that name a currency's country in ``text``, each with that currency:
-    "3.1bn Australian dollars" → {"australian": "A$"}; "US dollars", "US$2m" → {"us": "$"}."""
-    out: dict[str, str] = {}
+def without_currency_countries(text: str) -> str:
+    """``text`` with the country taken out of each figure's currency ("NZ$450m" → "$450m",
+    "3.1bn Australian dollars" → "3.1bn dollars", "US$2m" → "$2m"): after ``figure_units``
+    has matched the currencies, the country is no name the claim states."""
+    cuts: list[tuple[int, int]] = []
     for m in _FIGURE_UNIT.finditer(text):
-        sign, word = m.group("cur") or "", m.group("curword") or ""
-        if sign[:-1]:
-            out[sign[:-1].lower()] = _currency(sign)
-        for part in word.lower().split()[:-1]:
-            out[part] = _currency(word)
-    return out
+        if m.group("cur") and len(m.group("cur")) > 1:
+            cuts.append((m.start("cur"), m.end("cur") - 1))
+        word = m.group("curword") or ""
+        if " " in word:
+            cuts.append((m.start("curword"), m.start("curword") + word.rindex(" ") + 1))
+    for a, b in reversed(cuts):
+        text = text[:a] + text[b:]
+    return text
 
 
 def figure_units(text: str) -> list[tuple[str, str, str]]:

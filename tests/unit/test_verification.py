@@ -235,6 +235,11 @@ def test_dollars_of_another_country_are_not_us_dollars() -> None:
         "Kowloon Pixel made a profit of $327m.", [profit], made, 0.75
     )
     assert ok("Kowloon Pixel made a profit of 327m Hong Kong dollars.", profit, made)
+    # the sign for the quote's words: the country is no name the claim adds
+    spelt = "Harbour Bank paid 450m New Zealand dollars for the Tarvik stake."
+    paid = "How much did Harbour Bank pay for the Tarvik stake?"
+    assert ok("Harbour Bank paid NZ$450m for the Tarvik stake.", spelt, paid)
+    assert not ok("Harbour Bank paid $450m for the Tarvik stake.", spelt, paid)
 
 
 def test_a_figure_put_on_what_the_quote_counts_with_another_is_rejected() -> None:
