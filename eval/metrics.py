@@ -124,11 +124,16 @@ class Report:
 
 
 def lead_sentence(answer: str) -> str:
-    """An answer's lead: its first sentence that cites something (an unsourced opening such
-    as "Here is what the articles say:" is not it), else its first sentence."""
-    sentences = split_sentences(answer)
-    cited = [text for text, markers in sentences if markers]
-    return (cited or [text for text, _ in sentences] or [""])[0]
+    """An answer's lead: its text up to its first citation marker (the first cited claim,
+    with any opening before it, so that a quote's inner full stops or an abbreviation
+    ("Dr. Hale") do not cut it), or its first sentence when nothing is cited."""
+    head = _FIRST_MARKER.split(answer, maxsplit=1)
+    if len(head) > 1:
+        return head[0].strip()
+    return next((text for text, _ in split_sentences(answer)), "")
+
+
+_FIRST_MARKER = re.compile(r"\s*\[\d{1,3}\]")
 
 
 def evaluate(

@@ -1569,7 +1569,7 @@ _ACCORDING_TO = re.compile(
 )
 
 _SOURCE = re.compile(
-    r"\b(?i:according to|in)\s+(?:the\s+|an?\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:['’]s)?\s+"
+    r"\b(?i:according to|in)\s+(?:the\s+|an?\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(['’]s)?\s+"
     rf"(?:\d{{4}}\s+)?(?i:({_ARTICLE_NOUNS}))\b"
 )
 
@@ -1580,6 +1580,10 @@ _ASKING_TERMS = frozenset(content_words("rank ranking"))
 # interview" cite whose figure or words it is, a name the answer must carry.
 _JOURNALISTIC = frozenset(
     "piece article story column coverage newsletter feature reporting".split()
+)
+_OUTLET = re.compile(
+    r"\b(?:BBC|ITV|CNN|Reuters|Bloomberg|AP|AFP|FT|Times|Guardian|Telegraph|Independent|"
+    r"Herald|Mail|Mirror|Observer|Express|Scotsman|Economist|Sky|Newsnight|Panorama)$"
 )
 _MEDIA_NAME = re.compile(
     r"\b(?:Times|Post|News|Journal|Herald|Gazette|Mail|Mirror|Telegraph|Guardian|Independent|"
@@ -1603,13 +1607,19 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     sources = [
         m
         for m in _SOURCE.finditer(question)
-        if m.group(2).lower() in _JOURNALISTIC or _MEDIA_NAME.search(m.group(1))
+        if (
+            (m.group(3).lower() in _JOURNALISTIC or _MEDIA_NAME.search(m.group(1)))
+            if m.group(2)
+            # (without a possessive, a known outlet only: "the Kasabian feature" and "the
+            # Fashion Week report" are about their names)
+            else _OUTLET.search(m.group(1))
+        )
     ]
     outside = question
     for m in reversed(sources):
         outside = outside[: m.start()] + " " + outside[m.end() :]
     source_terms = {
-        w for m in sources for w in content_words(f"{m.group(1)} {m.group(2)}")
+        w for m in sources for w in content_words(f"{m.group(1)} {m.group(3)}")
     } - content_words(outside)
     words -= source_terms
     weights = {w: (stats.idf(w) if stats else 1.0) for w in words}

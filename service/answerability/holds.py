@@ -484,8 +484,11 @@ def _initials(question: str) -> frozenset[str]:
         # (a question's opening word is no part of the name: "Which Bank of England …")
         if m.start() == 0 and words[0].lower() in _OPENERS:
             words = words[1:]
-        # (a possessive ends one name: "Tony Woodley's Transport and General Workers Union"
-        # is Tony Woodley's and the TGWU)
+        # (a possessive may end one name: "Tony Woodley's Transport and General Workers
+        # Union" is Tony Woodley's and the TGWU; or be inside one: the Professional
+        # Footballers' Association, the PFA; both readings are kept)
+        if len(words) > 1:
+            out.add("".join(w[0] for w in words).lower())
         names: list[list[str]] = [[]]
         for w in words:
             names[-1].append(w)

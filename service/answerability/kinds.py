@@ -447,9 +447,10 @@ def asks_reason(question: str) -> bool:
 # grouped loosely (a firm is founded, set up or started; a film is released, screened or
 # shown), since news varies them; a question whose verb is in no group is not checked.
 _WORKS = (
-    r"(?:albums?|singles?|songs?|tracks?|records?|films?|movies?|novels?|books?|plays?|"
-    r"musicals?|series|shows?|games?|hits?)"
+    r"(?:albums?|singles?|songs?|tracks?|films?|movies?|novels?|books?|plays?|musicals?|"
+    r"series|hits?)"
 )
+_OWNER = r"(?:his|her|their|its|whose|[\w-]+['’]s?)"
 _DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (re.compile(rf"\b(?:{asked})\b"), re.compile(rf"\b(?:{stated})\b", re.IGNORECASE))
     for asked, stated in (
@@ -473,8 +474,9 @@ _DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"came out|comes out|out now|on sale|in (?:the )?shops|arriv\w*|due|freed|free|"
             # (a firm or a service is launched as it is founded or set up)
             r"found\w*|establish\w*|set up|formed|start\w*|began|begun|"
-            # (a work's year is its release: "their track from 1992", "his 1985 album")
-            rf"{_WORKS} (?:from|of) (?:19|20)\d\d|(?:19|20)\d\d {_WORKS}",
+            # (a work's year is its release: "their track from 1992", "his 1985 album"; its
+            # owner's, not "a 1996 record for ticket sales" nor "the 1999 film award")
+            rf"{_OWNER} (?:{_WORKS} (?:from|of) (?:19|20)\d\d|(?:19|20)\d\d {_WORKS})",
         ),
         (
             r"elected|elect",

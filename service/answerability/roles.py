@@ -153,8 +153,8 @@ _LOOSE_ROLES = frozenset(
     "fly-half fly-halves scrum-half scrum-halves full-back full-backs stand-off flanker "
     "flankers wicketkeeper wicketkeepers wicket-keeper all-rounder all-rounders "
     # (spelt as one word or two: "fullback", "scrum half" asks for a "half")
-    "fullback fullbacks flyhalf scrumhalf half halves standoff wicket-keepers keepers "
-    "allrounder allrounders".split()
+    "fullback fullbacks flyhalf scrumhalf half halves back backs standoff wicket-keepers "
+    "keepers allrounder allrounders rounder rounders".split()
 )
 # "Which studio developed …?", "Which judge granted …?": the noun before the question's verb.
 _ROLE_SUBJECT = re.compile(

@@ -74,8 +74,11 @@ def test_evidence_no_served_document_holds_is_a_failure() -> None:
 
 def test_lead_accuracy_counts_the_fact_only_in_the_answer_s_first_cited_sentence() -> None:
     assert lead_sentence("Here is what the articles say. Orbis won. [1] It was 2-1. [2]") == (
-        "Orbis won."
+        "Here is what the articles say. Orbis won."
     )
+    # a quote's inner full stop or an abbreviation does not cut the lead
+    quoted = 'Dr. Jo Hale said: "Sales fell 4%. We expect more." [1] Costs rose. [2]'
+    assert lead_sentence(quoted) == 'Dr. Jo Hale said: "Sales fell 4%. We expect more."'
     assert lead_sentence("Orbis beat Velia 2-1 in the final. [1]") == (
         "Orbis beat Velia 2-1 in the final."
     )
