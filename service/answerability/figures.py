@@ -1029,7 +1029,7 @@ def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -
 # A figure with its unit: an optional currency before it, the number, then an optional scale
 # ("bn", "million", "%", "per cent", "p", "metres") and an optional currency word after it;
 # a range ("$2-3bn", "5 to 10%") gives its first figure the unit of its second.
-_UNIT_CURRENCY = r"(?P<cur>(?:us|uk|au|a|ca|c|hk|nz)?[$£€¥])"
+_UNIT_CURRENCY = r"(?P<cur>(?:us|uk|aus|au|a|ca|c|hk|nz)?[$£€¥])"
 _UNIT_SCALE = (
     r"(?P<scale>%|per ?cent\b|bn\b|billions?\b|mn\b|m\b|millions?\b|tn\b|trillions?\b|"
     r"k\b|thousands?\b|p\b|pence\b|metres?\b|meters?\b)"
@@ -1083,6 +1083,7 @@ def normal_scale(word: str) -> str:
 _OTHER_DOLLARS = {
     "a": "A$",
     "au": "A$",
+    "aus": "A$",
     "australian": "A$",
     "c": "C$",
     "ca": "C$",

@@ -240,6 +240,7 @@ def test_dollars_of_another_country_are_not_us_dollars() -> None:
     paid = "How much did Harbour Bank pay for the Tarvik stake?"
     assert ok("Harbour Bank paid NZ$450m for the Tarvik stake.", spelt, paid)
     assert not ok("Harbour Bank paid $450m for the Tarvik stake.", spelt, paid)
+    assert not ok("The bid values Tarrant Mining at Aus$2.4bn.", quote, asked)  # not "us$"
 
 
 def test_a_figure_put_on_what_the_quote_counts_with_another_is_rejected() -> None:
