@@ -346,6 +346,8 @@ class AnswerService:
                     for c in window
                     if id(c) in fit
                     and c not in preferred
+                    # (a title is no statement of a part's fact either)
+                    and not is_title(c.sentence)
                     # its score with the kind bonus this part's kind earns it
                     and c.threshold_score + (0.0 if c.answers_kind else s.kind_weight)
                     >= s.refusal_threshold
@@ -379,6 +381,8 @@ class AnswerService:
                 and c.threshold_score >= min_own
                 and all(c is not p for p in preferred)
                 and (kind is None or c.answers_kind)
+                # (nor of a fact beside the lead: the evidence has better sentences)
+                and not is_title(c.sentence)
                 # Further evidence is about the question's subject too: from the lead's
                 # article, or anchored to the question's names in its own article.
                 and (

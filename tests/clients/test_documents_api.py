@@ -309,6 +309,33 @@ def test_an_alias_whose_text_changes_is_no_alias_any_more(client: TestClient) ->
     assert client.get("/documents/local/bridge-3").status_code == 404
 
 
+def test_a_headline_is_no_evidence_beside_the_sentences_that_state_the_facts(
+    client: TestClient,
+) -> None:
+    title = "Kestrel Ferries fined £40,000 over Tarvik harbour crash"
+    body = (
+        "One of the Kestrel Ferries boats hit the harbour wall at Tarvik in March. "
+        "Magistrates ordered the operator to pay £40,000 in penalties on Tuesday. "
+        "Magistrates heard that the skipper had been on duty for 19 hours. "
+        "Kestrel Ferries carries about 300,000 passengers a year between Tarvik and the "
+        "islands. The harbour wall repairs cost the council £12,000."
+    )
+    client.post("/documents", json={"id": "local/kestrel", "text": f"{title}\n\n{body}"})
+    two_parts = (
+        "How much was Kestrel Ferries fined over the harbour crash, and how many passengers "
+        "does it carry a year?"
+    )
+    answer = client.post("/ask", json={"question": two_parts}).json()
+    assert "£40,000" in answer["answer"] and "300,000" in answer["answer"]
+    for question in (
+        two_parts,
+        "How long had the skipper been on duty when the Kestrel Ferries boat hit the harbour "
+        "wall, and how much was the firm fined?",
+    ):
+        cited = client.post("/ask", json={"question": question}).json()["citations"]
+        assert cited and all(c["quote"] != title for c in cited), question
+
+
 def test_a_cli_prune_leaves_articles_added_over_http(
     client: TestClient, app_parts: tuple[Settings, NewsIndex], tmp_path: Path, embed_model: Any
 ) -> None:
