@@ -25,6 +25,7 @@ from service.answerability.lexicon import (
     _NOT_NAMES,
     _ORDINALS,
     _PART_SPLIT,
+    _WEEKDAYS,
     _YEAR,
     NATIONALITY_WORDS,
 )
@@ -129,7 +130,7 @@ def days_of_months(text: str) -> set[tuple[int, str]]:
     return found
 
 
-_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_WEEKDAY = re.compile(r"\b(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")
 # Capitalised words that may stand before a weekday outside a name ("On Friday", "Last
 # Sunday"); any other ("Good Friday", "Black Monday", "Super Tuesday") makes it part of a name.
 _BEFORE_WEEKDAY = frozenset(
