@@ -201,6 +201,12 @@ class AnswerService:
             proximity=lambda text: slot_proximity(text, kind, query, relation, common),
             proximity_weight=s.proximity_weight,
         )
+        # A title is a telegraphic summary, not a statement of the fact: it is no evidence,
+        # neither the lead, nor a part's answer, nor beside them (no question of the dev sets
+        # and probes has one as its evidence; another article's "Wal-Mart to pay $14m in gun
+        # suit" led an answer to what Wal-Mart's advert campaign cost). Subheadings, bylines
+        # and captions are only ranked lower (a "By the end of 2021, …" sentence is no byline).
+        ranked = [c for c in ranked if not is_title(c.sentence)]
         context = {p.passage_id: p.text for p in passages}
 
         def around(c: ScoredSentence) -> str:
@@ -279,12 +285,6 @@ class AnswerService:
                 and gives_another_period(c.sentence.text, query)
             )
         ]
-        # A title is a telegraphic summary, not a statement of the fact: it never leads (no
-        # question of the dev sets and probes has one as its evidence; another article's
-        # "Wal-Mart to pay $14m in gun suit" led an answer to what Wal-Mart's advert campaign
-        # cost). Subheadings, bylines and captions are only ranked lower (a "By the end of
-        # 2021, …" sentence is no byline).
-        eligible = [c for c in eligible if not is_title(c.sentence)]
         # A one-part "Which referee …?" question: the sentence gives the role or a name the
         # article gives it (a two-part question's sentence may answer its other part).
         if len(parts) == 1:
@@ -346,8 +346,6 @@ class AnswerService:
                     for c in window
                     if id(c) in fit
                     and c not in preferred
-                    # (a title is no statement of a part's fact either)
-                    and not is_title(c.sentence)
                     # its score with the kind bonus this part's kind earns it
                     and c.threshold_score + (0.0 if c.answers_kind else s.kind_weight)
                     >= s.refusal_threshold
@@ -381,8 +379,6 @@ class AnswerService:
                 and c.threshold_score >= min_own
                 and all(c is not p for p in preferred)
                 and (kind is None or c.answers_kind)
-                # (nor of a fact beside the lead: the evidence has better sentences)
-                and not is_title(c.sentence)
                 # Further evidence is about the question's subject too: from the lead's
                 # article, or anchored to the question's names in its own article.
                 and (
