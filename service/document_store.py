@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import Field
+from pydantic import BaseModel, Field
 
 from service.chroma_paging import get_all
 from service.dates import date_from_metadata, date_metadata
@@ -22,8 +22,18 @@ from service.schemas import DocumentMeta
 _DOC_VECTOR = [1.0]
 # The aliases field of a record without any (aliases are a JSON list in one string field).
 _NO_ALIASES = "[]"
+# Where the aliases came from (a JSON object in one string field), when there are none.
+_NO_SOURCES = "{}"
 # Chroma caps how many records one call may carry; stay well below it.
 _WRITE_BATCH = 4000
+
+
+class AliasSource(BaseModel):
+    """Where an exact repeat (an alias) was read from: what ``--prune`` checks and what the
+    repeat keeps when it takes its document's place."""
+
+    source: str
+    origin: str
 
 
 class DocumentRecord(DocumentMeta):
@@ -36,6 +46,9 @@ class DocumentRecord(DocumentMeta):
     fingerprint: str
     chunks: int
     aliases: list[str] = Field(default_factory=list)
+    # each alias's source (absent for an alias recorded before sources were kept: the next
+    # ingest run that reads its file records it)
+    alias_sources: dict[str, AliasSource] = Field(default_factory=dict)
     story_id: str | None = None  # set by the ingest job's grouping (service.stories)
 
 
@@ -57,7 +70,9 @@ class DocumentStore:
             "content_hash": rec.content_hash,
             "fingerprint": rec.fingerprint,
             "chunks": rec.chunks,
-            "aliases": json.dumps(rec.aliases, ensure_ascii=False),
+            **_alias_metadata(
+                {a: rec.alias_sources.get(a) for a in rec.aliases},
+            ),
             **({"story_id": rec.story_id} if rec.story_id else {}),
         }
 
@@ -74,6 +89,10 @@ class DocumentStore:
             fingerprint=str(meta.get("fingerprint", "")),
             chunks=int(meta.get("chunks", 0)),
             aliases=list(json.loads(str(meta.get("aliases") or _NO_ALIASES))),
+            alias_sources={
+                a: AliasSource.model_validate(src)
+                for a, src in json.loads(str(meta.get("alias_sources") or _NO_SOURCES)).items()
+            },
             story_id=str(meta["story_id"]) if meta.get("story_id") else None,
         )
 
@@ -126,18 +145,14 @@ class DocumentStore:
                 embeddings=[_DOC_VECTOR] * len(part),
             )
 
-    def set_aliases(self, aliases: dict[str, list[str]]) -> None:
-        """Write the aliases of some documents, their other metadata kept: a metadata-only
-        update, so that it cannot undo a text another process wrote meanwhile."""
+    def set_aliases(self, aliases: dict[str, dict[str, AliasSource | None]]) -> None:
+        """Write the aliases of some documents (each alias with its source, or None when
+        unknown), their other metadata kept: a metadata-only update, so that it cannot undo
+        a text another process wrote meanwhile."""
         ids = sorted(aliases)
         for i in range(0, len(ids), _WRITE_BATCH):
             part = ids[i : i + _WRITE_BATCH]
-            self.collection.update(
-                ids=part,
-                metadatas=[
-                    {"aliases": json.dumps(sorted(aliases[d]), ensure_ascii=False)} for d in part
-                ],
-            )
+            self.collection.update(ids=part, metadatas=[_alias_metadata(aliases[d]) for d in part])
 
     def set_stories(self, stories: dict[str, str]) -> None:
         """Write the story id of some documents (their other metadata is kept)."""
@@ -176,3 +191,15 @@ class DocumentStore:
     def count(self) -> int:
         """How many documents are stored."""
         return int(self.collection.count())
+
+
+def _alias_metadata(aliases: dict[str, AliasSource | None]) -> dict[str, str]:
+    """The two metadata fields of a document's aliases: the sorted ids (a list, filtered on
+    by ``canonical_of``) and the known sources (an object)."""
+    return {
+        "aliases": json.dumps(sorted(aliases), ensure_ascii=False),
+        "alias_sources": json.dumps(
+            {a: src.model_dump() for a, src in sorted(aliases.items()) if src is not None},
+            ensure_ascii=False,
+        ),
+    }

@@ -26,6 +26,7 @@ from tqdm import tqdm
 
 from service.config import Settings
 from service.dates import parse_date
+from service.document_store import AliasSource
 from service.index import ChunkRecord, DocumentChunks, DocumentRecord, NewsIndex
 from service.ingestion.chunking import Chunk, chunk_document
 from service.ingestion.clean import clean_article
@@ -68,6 +69,16 @@ class Summary:
     chunks_per_second: float = 0.0
     skipped_files: list[dict[str, str]] = field(default_factory=list)
     duplicate_of: dict[str, str] = field(default_factory=dict)
+
+    def absorb(self, other: Summary) -> None:
+        """Add the document counts of a run made on this run's behalf (its totals, timing
+        and throughput are this run's to measure)."""
+        for name in ("added", "updated", "unchanged", "deleted", "skipped", "duplicates"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.embedded += other.embedded
+        self.sentences_embedded += other.sentences_embedded
+        self.skipped_files.extend(other.skipped_files)
+        self.duplicate_of.update(other.duplicate_of)
 
     def to_json(self) -> str:
         """The summary as one JSON line."""
@@ -175,16 +186,27 @@ class IngestJob:
         *,
         prune: bool = False,
         items: Iterable[RawDocument | Skipped] | None = None,
+        retiring: frozenset[str] = frozenset(),
     ) -> Summary:
         """Ingest ``paths``; with ``prune``, drop documents whose source files are gone.
 
         ``items``: documents already loaded (POST /documents), ingested instead of ``paths``.
+        ``retiring``: documents the caller deletes after this run; no item is an alias of
+        them (their repeats are written as documents of their own).
         """
         started = time.perf_counter()
-        existing = self.index.document_records()
+        existing = {
+            doc_id: rec
+            for doc_id, rec in self.index.document_records().items()
+            if doc_id not in retiring
+        }
         by_hash = {rec.content_hash: rec.doc_id for rec in existing.values()}
+        # each document's text at the end of this run, by hash (an edit changes it)
+        holds = {rec.doc_id: rec.content_hash for rec in existing.values()}
         seen: dict[str, str] = {}  # doc id -> the source that gave it in this run
-        aliases: dict[str, set[str]] = {}
+        aliases: dict[str, dict[str, AliasSource]] = {}
+        # this run's exact repeats, by id, with the hash of their text
+        repeats: dict[str, tuple[RawDocument, str]] = {}
         # An alias written as a document of its own (its text changed) is no alias any more.
         alias_of = {a: rec.doc_id for rec in existing.values() for a in rec.aliases}
         unaliased: set[str] = set()
@@ -220,14 +242,22 @@ class IngestJob:
             first = by_hash.get(content_hash)
             if first is not None and first != item.doc_id:
                 self._record_duplicate(item, first, aliases, existing)
+                repeats[item.doc_id] = (item, content_hash)
+                # (had it a text of its own before, that text is no one's now)
+                own = holds.pop(item.doc_id, None)
+                if own is not None and by_hash.get(own) == item.doc_id:
+                    del by_hash[own]
                 continue
+            old = existing.get(item.doc_id)
+            if old is not None and by_hash.get(old.content_hash) == item.doc_id:
+                del by_hash[old.content_hash]  # its old text is no one's now
             by_hash[content_hash] = item.doc_id
+            holds[item.doc_id] = content_hash
             if item.doc_id in alias_of:
                 unaliased.add(item.doc_id)
             title = bounded_title(item.title or cleaned.title)
             published = parse_date(item.published or cleaned.published)
             fingerprint = self._fingerprint(cleaned.text, title, published)
-            old = existing.get(item.doc_id)
             record = DocumentRecord(
                 doc_id=item.doc_id,
                 title=title,
@@ -240,6 +270,9 @@ class IngestJob:
                 chunks=0,
                 # (the repeats of a text that changed repeat it no more)
                 aliases=list(old.aliases) if old and old.content_hash == content_hash else [],
+                alias_sources=(
+                    dict(old.alias_sources) if old and old.content_hash == content_hash else {}
+                ),
             )
             if old is not None and old.fingerprint in (
                 fingerprint,
@@ -280,9 +313,25 @@ class IngestJob:
         bar.close()
         self.index.put_documents(rewrites)
 
+        doomed = self._doomed(paths, seen, existing) if prune else set()
+        # A repeat whose document is pruned now, or whose document's text changed in this
+        # run, repeats nothing that stays: it becomes a document (or an alias of another).
+        stranded = sorted(
+            alias
+            for alias, (_, content_hash) in repeats.items()
+            if (first := self.summary.duplicate_of[alias]) in doomed
+            or holds.get(first) != content_hash
+        )
+        for alias in stranded:
+            aliases[self.summary.duplicate_of[alias]].pop(alias)
         self._save_aliases(aliases, {alias_of[a] for a in unaliased}, unaliased)
+        if stranded:
+            self._promote([repeats[a][0] for a in stranded], frozenset(doomed))
         if prune:
-            self._prune(paths, seen, existing)
+            for doc_id in sorted(doomed):  # after their repeats are written
+                self.index.delete_document(doc_id)
+                self.summary.deleted += 1
+            self._prune_aliases(paths, seen)
             self._prune_orphans(orphans)
         self._group_stories()
         counts = self.index.counts()
@@ -296,12 +345,14 @@ class IngestJob:
         self,
         item: RawDocument,
         first: str,
-        aliases: dict[str, set[str]],
+        aliases: dict[str, dict[str, AliasSource]],
         existing: dict[str, DocumentRecord],
     ) -> None:
         self.summary.duplicates += 1
         self.summary.duplicate_of[item.doc_id] = first
-        aliases.setdefault(first, set()).add(item.doc_id)
+        aliases.setdefault(first, {})[item.doc_id] = AliasSource(
+            source=item.source, origin=item.origin
+        )
         if item.doc_id in existing:
             # It was indexed on its own before its text became equal to another article's.
             self.index.delete_document(item.doc_id)
@@ -449,37 +500,78 @@ class IngestJob:
             self.index.mark_changed()
 
     def _save_aliases(
-        self, aliases: dict[str, set[str]], holders: set[str], unaliased: set[str]
+        self,
+        aliases: dict[str, dict[str, AliasSource]],
+        holders: set[str],
+        unaliased: set[str],
     ) -> None:
-        """Add this run's repeats to their documents' aliases, and take out of ``holders``'
-        aliases the ids now written as documents of their own (``unaliased``). Metadata
-        updates only: another process's write of the same records keeps its text."""
-        changed: dict[str, list[str]] = {}
+        """Add this run's repeats (with their sources) to their documents' aliases, and take
+        out of ``holders``' aliases the ids now written as documents of their own
+        (``unaliased``). Metadata updates only: another process's write of the same records
+        keeps its text."""
+        changed: dict[str, dict[str, AliasSource | None]] = {}
         for doc_id in sorted(set(aliases) | holders):
             rec = self.index.get_document(doc_id)
             if rec is None:
                 continue
-            merged = sorted((set(rec.aliases) | aliases.get(doc_id, set())) - unaliased)
-            if merged != rec.aliases:
+            now = {a: rec.alias_sources.get(a) for a in rec.aliases}
+            merged: dict[str, AliasSource | None] = {**now, **aliases.get(doc_id, {})}
+            for alias in unaliased:
+                merged.pop(alias, None)
+            if merged != now:
                 changed[doc_id] = merged
         if changed:
             self.index.documents.set_aliases(changed)
 
-    def _prune(
+    def _promote(self, repeats: list[RawDocument], retiring: frozenset[str]) -> None:
+        """Write ``repeats`` as documents: the first of each text becomes the document, the
+        others its aliases. Called before ``retiring`` (the documents they repeated) are
+        deleted, so that a run killed in between leaves both texts, never neither."""
+        for item in repeats:  # counted as duplicates by this run; counted again as written
+            del self.summary.duplicate_of[item.doc_id]
+            self.summary.duplicates -= 1
+        log.info("%d repeats take the place of their documents", len(repeats))
+        # (a job runs once: its threads stop with its run)
+        done = IngestJob(self.settings, self.index).run([], items=repeats, retiring=retiring)
+        self.summary.absorb(done)
+
+    @staticmethod
+    def _gone(origin: str, seen: bool, roots: list[Path]) -> bool:
+        """Whether a file-backed document or alias no longer has its source: its file is gone,
+        or it is within the folders of this run and the run did not produce it (a record
+        removed from a JSONL file, a file now skipped)."""
+        if seen or origin == API_ORIGIN:
+            return False
+        path = Path(origin)
+        return not path.exists() or any(path.resolve().is_relative_to(r) for r in roots)
+
+    def _doomed(
         self, paths: list[Path], seen: dict[str, str], existing: dict[str, DocumentRecord]
-    ) -> None:
+    ) -> set[str]:
+        """The documents ``--prune`` deletes: those whose source is gone."""
         roots = [p.resolve() for p in paths]
-        for doc_id, rec in existing.items():
-            if doc_id in seen or rec.origin == API_ORIGIN:
-                continue
-            origin = Path(rec.origin)
-            gone = not origin.exists()
-            # Within the folders of this run, a document not produced by it is gone too
-            # (a record removed from a JSONL file, a file now skipped).
-            inside = any(origin.resolve().is_relative_to(r) for r in roots)
-            if gone or inside:
-                self.index.delete_document(doc_id)
-                self.summary.deleted += 1
+        return {
+            doc_id
+            for doc_id, rec in existing.items()
+            if self._gone(rec.origin, doc_id in seen, roots)
+        }
+
+    def _prune_aliases(self, paths: list[Path], seen: dict[str, str]) -> None:
+        """Take out of every document's aliases those whose source is gone. An alias recorded
+        before sources were kept stays until a run reads its file (or DELETE removes it)."""
+        roots = [p.resolve() for p in paths]
+        changed: dict[str, dict[str, AliasSource | None]] = {}
+        for doc_id, rec in self.index.document_records().items():
+            kept = {
+                a: src
+                for a in rec.aliases
+                if (src := rec.alias_sources.get(a)) is None
+                or not self._gone(src.origin, a in seen, roots)
+            }
+            if len(kept) != len(rec.aliases):
+                changed[doc_id] = kept
+        if changed:
+            self.index.documents.set_aliases(changed)
 
     def _orphan_chunks(self) -> dict[str, int]:
         """Document ids that have chunks but no record (left by a run killed between its

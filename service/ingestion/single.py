@@ -21,6 +21,7 @@ from pathlib import Path, PurePosixPath
 
 from service.config import Settings
 from service.dates import parse_date
+from service.document_store import AliasSource
 from service.errors import (
     DocumentConflictError,
     InvalidDocumentError,
@@ -216,15 +217,44 @@ class DocumentWriter:
         """Remove a document (its chunks first, then its record); returns what was removed.
 
         An alias (the id of an exact repeat) is removed from its document's aliases: the
-        document it repeats stays, and nothing is returned as removed but the alias itself."""
+        document it repeats stays, and nothing is returned as removed but the alias itself.
+        A document with aliases leaves its text to them: the first becomes a document (with
+        its own chunks, written before the document is deleted), the others its aliases."""
         with self._lock:
             record = self.index.get_document(doc_id)
             if record is None:
                 return self._delete_alias(doc_id)
+            if record.aliases:
+                self._promote_aliases(record)
             self.index.delete_document(doc_id)
             self._sync_lexical()
         log.info("DELETE /documents/%s: %d chunks", doc_id, record.chunks)
         return record
+
+    def _promote_aliases(self, record: DocumentRecord) -> None:
+        open_index(self.settings, for_writing=True, embed_model=self.index.embed_model)
+        published = record.published.isoformat() if record.published else None
+        repeats = []
+        for alias in sorted(record.aliases):
+            # (an alias recorded before sources were kept is taken as posted: no file backs
+            # it that a CLI --prune could check)
+            src = record.alias_sources.get(alias) or AliasSource(
+                source=f"api:{alias}", origin=API_ORIGIN
+            )
+            repeats.append(
+                RawDocument(
+                    doc_id=alias,
+                    source=src.source,
+                    text=record.text,
+                    origin=src.origin,
+                    title=record.title,
+                    published=published,
+                )
+            )
+        IngestJob(self.settings, self.index).run(
+            [], items=repeats, retiring=frozenset({record.doc_id})
+        )
+        log.info("DELETE /documents/%s: its repeats keep its text", record.doc_id)
 
     def _delete_alias(self, alias: str) -> DocumentRecord:
         canonical = self.index.documents.canonical_of(alias)
@@ -232,6 +262,8 @@ class DocumentWriter:
         if record is None:
             raise NotFoundError(f"no document with id {alias!r}; GET /documents lists them")
         # (the aliases alone: a whole-record write could undo another process's new text)
-        self.index.documents.set_aliases({record.doc_id: [a for a in record.aliases if a != alias]})
+        self.index.documents.set_aliases(
+            {record.doc_id: {a: record.alias_sources.get(a) for a in record.aliases if a != alias}}
+        )
         log.info("DELETE /documents/%s: an alias of %s, no chunks", alias, record.doc_id)
         return record.model_copy(update={"doc_id": alias, "chunks": 0, "aliases": []})

@@ -289,6 +289,27 @@ def test_deleting_an_alias_keeps_the_document_it_repeats(client: TestClient) -> 
     assert client.delete("/documents/local/ferry-copy").status_code == 404
 
 
+def test_deleting_a_document_leaves_its_text_to_its_repeats(client: TestClient) -> None:
+    text = "Pier repairs begin\n\n" + "Work on the seaside pier's timber deck began this week. " * 4
+    client.post("/documents", json={"id": "local/pier", "text": text})
+    for copy in ("local/pier-copy", "local/pier-copy-2"):
+        repeat = client.post("/documents", json={"id": copy, "text": text}).json()
+        assert repeat["documents"][0]["duplicate_of"] == "local/pier"
+    index = client.app.state.index  # type: ignore[attr-defined]
+    chunks = len(index.chunk_ids("local/pier"))
+    response = client.delete("/documents/local/pier")
+    assert response.status_code == 200, response.text
+    assert response.json() == {"doc_id": "local/pier", "deleted": True, "chunks": chunks}
+    assert client.get("/documents/local/pier").status_code == 404
+    heir = client.get("/documents/local/pier-copy")
+    assert heir.status_code == 200, heir.text
+    body = heir.json()
+    assert body["doc_id"] == "local/pier-copy" and body["aliases"] == ["local/pier-copy-2"]
+    assert "timber deck" in body["text"]
+    assert index.chunk_ids("local/pier") == [] and len(index.chunk_ids("local/pier-copy")) == chunks
+    assert client.get("/documents/local/pier-copy-2").json()["doc_id"] == "local/pier-copy"
+
+
 def test_an_alias_whose_text_changes_is_no_alias_any_more(client: TestClient) -> None:
     body = "Bridge reopens\n\n" + "The old river bridge reopened after a year of repairs. " * 4
     client.post("/documents", json={"id": "local/bridge", "text": body})

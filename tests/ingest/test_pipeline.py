@@ -156,6 +156,71 @@ def test_duplicates_are_indexed_once_and_recorded_as_aliases(
     assert (again.duplicates, again.unchanged, again.embedded) == (1, 5, 0)
 
 
+SAMPLE = "001_819d45a17c5bb7df"
+
+
+def test_a_repeat_takes_the_place_of_a_pruned_document(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path
+) -> None:
+    settings = make_settings()
+    (articles / "zz").mkdir()
+    shutil.copy(articles / f"{SAMPLE}.txt", articles / "zz" / "copy.txt")
+    shutil.copy(articles / f"{SAMPLE}.txt", articles / "zz" / "copy2.txt")
+    run(settings, embed_model, [articles])
+    index = open_index(settings, embed_model=embed_model)
+    first = index.get_document(SAMPLE)
+    assert first is not None and first.aliases == ["zz/copy", "zz/copy2"]
+    assert first.alias_sources["zz/copy"].origin == str((articles / "zz" / "copy.txt").resolve())
+    (articles / f"{SAMPLE}.txt").unlink()
+    summary = run(settings, embed_model, [articles], prune=True)
+    assert index.get_document(SAMPLE) is None and index.chunk_ids(SAMPLE) == []
+    heir = index.get_document("zz/copy")
+    assert heir is not None and heir.text == first.text and heir.aliases == ["zz/copy2"]
+    assert len(index.chunk_ids("zz/copy")) == first.chunks
+    assert (summary.documents, summary.deleted, summary.added, summary.duplicates) == (5, 1, 1, 1)
+    assert summary.duplicate_of == {"zz/copy2": "zz/copy"}
+    again = run(settings, embed_model, [articles], prune=True)
+    assert (again.added, again.deleted, again.embedded, again.duplicates) == (0, 0, 0, 1)
+
+
+def test_prune_drops_an_alias_whose_file_is_gone(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path
+) -> None:
+    settings = make_settings()
+    (articles / "zz").mkdir()
+    shutil.copy(articles / f"{SAMPLE}.txt", articles / "zz" / "copy.txt")
+    run(settings, embed_model, [articles])
+    index = open_index(settings, embed_model=embed_model)
+    assert index.find_document("zz/copy") is not None
+    (articles / "zz" / "copy.txt").unlink()
+    run(settings, embed_model, [articles])  # without --prune the alias stays
+    assert index.find_document("zz/copy") is not None
+    summary = run(settings, embed_model, [articles], prune=True)
+    assert (summary.deleted, summary.documents) == (0, 5)
+    kept = index.get_document(SAMPLE)
+    assert kept is not None and kept.aliases == [] and kept.alias_sources == {}
+    assert index.find_document("zz/copy") is None
+
+
+def test_a_repeat_of_an_edited_document_keeps_its_text(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path
+) -> None:
+    settings = make_settings()
+    (articles / "zz").mkdir()
+    original = (articles / f"{SAMPLE}.txt").read_text(encoding="utf-8")
+    (articles / "zz" / "copy.txt").write_text(original, encoding="utf-8")
+    run(settings, embed_model, [articles])
+    (articles / f"{SAMPLE}.txt").write_text(
+        original + "\n\nThe talks will resume in the spring.\n", encoding="utf-8"
+    )
+    summary = run(settings, embed_model, [articles])
+    index = open_index(settings, embed_model=embed_model)
+    edited, copy = index.get_document(SAMPLE), index.get_document("zz/copy")
+    assert edited is not None and edited.aliases == [] and "spring" in edited.text
+    assert copy is not None and "spring" not in copy.text and index.chunk_ids("zz/copy")
+    assert (summary.updated, summary.added, summary.duplicates) == (1, 1, 0)
+
+
 def test_bad_files_are_skipped_and_do_not_stop_the_run(
     make_settings: SettingsFactory, embed_model: Any, articles: Path
 ) -> None:
