@@ -155,7 +155,14 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
             r"valuation|bill|damages|compensation|fortune|debt)s?\b))?"
             r"(?!(?:[\w'’&-]+\s+)?(?:country|countries|city|cities|town|"
-            r"region|nation|county|state|area)\b)(?:[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|"
+            r"region|nation|county|state|area)\b)"
+            # (not across a reporting verb: "Which economist said prices …?" asks a person)
+            # (not "say" after an auxiliary: "What did Ofgem say the price cap would be?")
+            r"(?:(?!(?:said|says|told|tells|warned|warns|argued|argues|claimed|predicted|"
+            r"predicts|blamed|blames|explained|explains|suggested|suggests|revealed|reveals|"
+            r"admitted|admits|insisted|insists|announced|announces|estimated|believes|"
+            r"expects|thinks|reckons)\b)[\w'’&-]+\s+){0,4}?"
+            r"(?:price|fee|sum|amount|"
             r"payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
             r"valuation|bill|damages|compensation|fortune|debt)s?\b"

@@ -26,7 +26,10 @@ _CAP_RUN = re.compile(
 # A place after a preposition; a possessive is a place only before a name ("at London's
 # Science Museum", not "to China's economy").
 _PLACE = re.compile(
-    r"\b(?i:in|at|to|from|near|outside|across|on)\s+(?:the\s+|(?:his|her|its|their)\s+"
+    r"\b(?i:in|at|to|from|near|outside|across|on)\s+"
+    # ("in the port city of Visakhapatnam", "to the town of Hexley")
+    r"(?:the\s+(?:[a-z]+\s+){0,2}?(?:city|town|village|port|county|province|region|district|"
+    r"island|state)\s+of\s+|the\s+|(?:his|her|its|their)\s+"
     r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
     r"studio|factory|plant)\b))?"
     # the whole capitalised run ("in Hong Kong", "in New York's Times Square")
@@ -185,9 +188,18 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
 _CALENDAR = "(?:" + "|".join(w.capitalize() for w in _MONTHS + _WEEKDAYS) + ")"
 
 
+# Names that end in another noun than the one asked: "Waverley Sports College" is a school
+# (not "the Academy Awards", not a lower-case "the club's academy").
+KINDRED_NAMES = {
+    "school": r"(?-i:[A-Z][\w'’-]*\s+(?:College|Academy)\b(?!\s+Awards?))",
+}
+
+
 def _names_the(noun: str, text: str, question: str = "") -> bool:
     """Whether ``text`` gives a name to ``noun``: "the show Advance Warning", "a park called
-    Uhuru", "Uhuru Park"."""
+    Uhuru", "Uhuru Park", a name ending in a kindred noun ("Waverley College" for a school)."""
+    if noun in KINDRED_NAMES and re.search(KINDRED_NAMES[noun], text):
+        return True
     n = re.escape(noun)
     # (not a day or a month: "rolled out a new app Monday")
     follows = (

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from service.answerability.kinds import Kind, asking_clause
 from service.answerability.lexicon import _CATEGORY_NOUNS, _PUBLICATION_ENDS, _WEEKDAYS
+from service.answerability.names import KINDRED_NAMES
 from service.evidence import STOPWORDS, stem_word
 
 # Past forms whose stem is not the base verb's.
@@ -270,6 +271,8 @@ _ROLE_WORDS = {
     "watchdog": r"regulators?",
     "film": r"movies?",
     "movie": r"films?",
+    # (a name ending in a kindred noun: "Waverley Sports College" for "Which school …?")
+    **KINDRED_NAMES,
 }
 # Titles that give a role before a name, case-sensitive: "Mr Justice Eady", "Lord Justice
 # Hale", "Recorder Ann Lee" are judges ("Justice Secretary Jo Hale" is not). (Not "Foreign

@@ -2802,3 +2802,37 @@ def test_another_day_of_the_week_is_another_occasion() -> None:
     assert weekdays("Saturday's game, and on Monday, he left") == {"saturday", "monday"}
     undated = question_focus("What did Ana Roe tell the Sunday Times?", None)
     assert not undated.gives_another_weekday("Roe told the paper on Monday she would stay.")
+
+
+def test_a_named_city_a_lifespan_a_kindred_school_and_a_reporting_verb() -> None:
+    city = "In which city would Orvane's proposed plant be built?"
+    assert holds_kind("The plant would be set up in the port city of Teskar.", Kind.PLACE, city)
+    assert holds_kind("It moves to the town of Hexley on the coast.", Kind.PLACE, city)
+    # (a city named before: nothing new after "the city of" the question names)
+    assert not holds_kind("The plant will open in the city next year.", Kind.PLACE, city)
+    age = "To what age can a retired miner expect to live, according to the Pell Institute?"
+    assert holds_kind("A miner will live to 79 years and a teacher to 84.", Kind.AGE, age)
+    assert holds_kind("The former miner Jo Brack died at 91 last week.", Kind.AGE, age)
+    assert not holds_kind("The miners' strike ended at 10:30 on Monday.", Kind.AGE, age)
+    assert not holds_kind("Miners live to see their pensions cut.", Kind.AGE, age)
+    # (a date, a time, an address)
+    assert not holds_kind("She lived until 12 May 1998 in Hexley.", Kind.AGE, age)
+    assert not holds_kind("The miner died at 4 in the morning.", Kind.AGE, age)
+    assert not holds_kind("The miner died at 24 Marlow Square.", Kind.AGE, age)
+    school = "Which school were the pupils who met Ana Roe from?"
+    assert holds_kind("Ms Roe met students from Tarrow Sports College.", Kind.NAME, school)
+    assert holds_kind("Pupils of Fenby Academy met Ms Roe.", Kind.NAME, school)
+    assert question_focus(school, None).fills_role(
+        "Ms Roe met students from Tarrow Sports College.", ""
+    )
+    # (not an award, a lower-case academy, nor a college spoken of)
+    assert not holds_kind("Ms Roe was nominated at the Academy Awards.", Kind.NAME, school)
+    assert not holds_kind("The pupils joined the Kelbrook Town academy.", Kind.NAME, school)
+    assert not question_focus(school, None).fills_role(
+        "Ms Roe, who left college at 18, met them.", ""
+    )
+    # a reporting verb between "which" and a money word: the question asks the speaker
+    assert asked_kind("Which Pellow economist said price cuts explained the rise?") is Kind.NAME
+    assert asked_kind("Which Pellow fee was cut?") is Kind.MONEY
+    assert asked_kind("Which Pellow product's price was cut?") is Kind.MONEY
+    assert asked_kind("What did Pellow say the price cap would be from April?") is Kind.MONEY
