@@ -257,7 +257,7 @@ _UNITS = (
             r"decades?|centur(?:y|ies)|terms?)\b|\d\s?(?:hrs?|h|mins?|secs?)\b|"
             rf"\b(?:since|until|till)\s+(?:\d|{_MONTH_NAMES})|\b(?:in|from)\s+(?:19|20)\d\d\b|"
             # (a sum is no length: "£1.4m", "1.4m euros")
-            r"(?<![£$€¥\d.,])\d+(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|metres?|meters?|feet|foot|"
+            r"(?<![£$€¥\d.,])\d+(?:[.,]\d+)*[\s-]?(?:m|cm|mm|km|ft|metres?|meters?|feet|foot|"
             r"inches|miles?|yards?|kilometres?)\b(?!\s?(?:euros?|dollars?|pounds?|francs?|yen|"
             r"yuan|rupees?|roubles?|[$£€¥]))",
             re.IGNORECASE,
@@ -273,8 +273,8 @@ _UNITS = (
             rf"unemployment)\b)|\b(?:height|length|distance)\b"
         ),
         re.compile(
-            # (a speed, "3.7m/h" or "5km per hour", is no length)
-            r"\d(?:[.,]\d+)*\s?(?:m|cm|mm|km|ft|in|metres?|meters?|centimetres?|feet|foot|"
+            # (a speed, "3.7m/h" or "5km per hour", is no length; "a 20-yard drive" is one)
+            r"\d(?:[.,]\d+)*[\s-]?(?:m|cm|mm|km|ft|in|metres?|meters?|centimetres?|feet|foot|"
             r"inches|miles?|yards?|kilometres?)\b(?!\s?(?:/|an hour|per hour|a second|per second))",
             re.IGNORECASE,
         ),

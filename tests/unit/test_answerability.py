@@ -2836,3 +2836,11 @@ def test_a_named_city_a_lifespan_a_kindred_school_and_a_reporting_verb() -> None
     assert asked_kind("Which Pellow fee was cut?") is Kind.MONEY
     assert asked_kind("Which Pellow product's price was cut?") is Kind.MONEY
     assert asked_kind("What did Pellow say the price cap would be from April?") is Kind.MONEY
+
+
+def test_a_hyphenated_length_is_a_distance() -> None:
+    q = "From how far out did Tam Vey strike the late goal that won Orbis the match?"
+    assert holds_kind("Orbis won it through Vey's 25-yard drive.", Kind.NUMBER, q)
+    assert holds_kind("Vey struck from 30 yards.", Kind.NUMBER, q)
+    assert not holds_kind("Vey scored in the 89th minute.", Kind.NUMBER, q)
+    assert not holds_kind("Vey scored with 20 minutes left.", Kind.NUMBER, q)
