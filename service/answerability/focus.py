@@ -674,6 +674,13 @@ class Focus:
             # a person is named by a full name, not by a place ("Washington", "Beijing's") nor
             # a modifier ("China-focused")
             parts = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", run))
+            # a body, or its acronym in brackets, names no thing ("banned by the International
+            # Tennis Federation (ITF)" does not say which substance)
+            if not self.person and (
+                parts[-1].lower() in _BODY_ENDS
+                or re.search(rf"(?i:\b(?:{'|'.join(_BODY_ENDS)}))\s*\({re.escape(run)}\)", sentence)
+            ):
+                continue
             # (a lone surname names the person when used as one: ``_surname_used``)
             # (a person's name ends in a word, not an acronym: "China's AI" names no one,
             # "KT Tunstall" someone)
@@ -939,6 +946,11 @@ def _lone_name(singular: str, text: str) -> bool:
 
 # Names news writes in two ways: a party and its nickname, a country and its short or
 # adjective form ("the Conservatives" / "the Tories", "the UK" / "Britain").
+# The last word of a body's name ("the International Tennis Federation").
+_BODY_ENDS = (
+    "federation association union council committee commission agency authority ministry "
+    "department institute foundation party corporation company".split()
+)
 _ALIAS_GROUPS = (
     ("conservative", "conservatives", "tory", "tories"),
     ("democrats", "dems"),

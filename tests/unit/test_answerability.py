@@ -2844,3 +2844,19 @@ def test_a_hyphenated_length_is_a_distance() -> None:
     assert holds_kind("Vey struck from 30 yards.", Kind.NUMBER, q)
     assert not holds_kind("Vey scored in the 89th minute.", Kind.NUMBER, q)
     assert not holds_kind("Vey scored with 20 minutes left.", Kind.NUMBER, q)
+
+
+def test_a_body_names_no_thing_asked_for() -> None:
+    drug = question_focus(
+        "Which banned substance did the sprinter Ana Roe test positive for?", None
+    )
+    assert drug.names_role_anonymously(
+        "Ana Roe has been banned by the World Sprint Federation (WSF) after testing positive "
+        "for a banned substance."
+    )
+    assert not drug.names_role_anonymously(
+        "Ana Roe tested positive for a banned substance, the steroid Velantrol."
+    )
+    # (a person is still asked by a full name: a body is no person either way)
+    agent = question_focus("Which agent did Tam Vey hire?", None)
+    assert not agent.names_role_anonymously("Vey hired an agent, Jo Hale, last week.")
