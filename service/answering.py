@@ -24,6 +24,7 @@ from service.answerability import (
     question_focus,
     question_parts,
     slot_proximity,
+    states_event,
     states_lead_fact,
     states_reason,
     withheld_instead,
@@ -273,6 +274,15 @@ class AnswerService:
             and not focus.about_other_nationals(c.sentence.text)
             and not focus.gives_another_age(c.sentence.text)
             and not focus.gives_another_weekday(c.sentence.text)
+            # "Who directed / won / replaced …?": the sentence itself states that event (its
+            # article's other sentences may state it of someone else: "director Joel
+            # Schumacher won a lifetime award" beside the film asked about)
+            and not (
+                kind is Kind.NAME
+                and focus.event is not None
+                and len(parts) == 1
+                and not states_event(focus.event, c.sentence.text)
+            )
             and not focus.gives_another_figure(c.sentence.text)
             and not focus.gives_a_joint_figure(c.sentence.text)
             and not focus.figure_of_another(c.sentence.text)

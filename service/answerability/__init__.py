@@ -70,7 +70,13 @@ from service.answerability.kinds import (
     asks_reason,
 )
 from service.answerability.names import name_runs
-from service.answerability.roles import asked_noun, asked_role, event_verb, mentions_event
+from service.answerability.roles import (
+    asked_noun,
+    asked_role,
+    event_verb,
+    mentions_event,
+    states_event,
+)
 from service.answerability.slots import slot_proximity
 
 __all__ = [
@@ -98,6 +104,7 @@ __all__ = [
     "question_focus",
     "question_parts",
     "slot_proximity",
+    "states_event",
     "states_lead_fact",
     "states_reason",
     "withheld_instead",

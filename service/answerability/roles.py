@@ -126,6 +126,35 @@ def mentions_event(verb: str, text: str) -> bool:
     return False
 
 
+# How news states some events without their verb: a defeat from the loser's side, a win by
+# its noun, a purchase as an acquisition, a goal by how it went in ("Cash lost to Wilander",
+# "Terra Firma acquired the chain", "LuaLua headed home an equaliser").
+_EVENT_PARAPHRASES = {
+    "beat": re.compile(
+        r"\b(?:lost|loses|lose|losing) (?:\w+ )?to\b|\bdefeat(?:s|ed)?\b|\bbeaten by\b|"
+        r"\b(?:victory|win) (?:over|against)\b",
+        re.IGNORECASE,
+    ),
+    "win": re.compile(r"\b(?:victory|victorious|triumph(?:s|ed)?|clinched)\b", re.IGNORECASE),
+    "buy": re.compile(
+        r"\b(?:acquir(?:e|es|ed|ing)|acquisition|takeover|t(?:ook|akes?|aken) over|"
+        r"purchas(?:e|es|ed|ing))\b",
+        re.IGNORECASE,
+    ),
+    "scored": re.compile(
+        r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def states_event(verb: str, text: str) -> bool:
+    """Whether ``text`` itself states the event ``verb`` names: its inflections and its
+    doer's noun (``mentions_event``), or the words news uses for it instead."""
+    paraphrase = _EVENT_PARAPHRASES.get(verb)
+    return mentions_event(verb, text) or (paraphrase is not None and bool(paraphrase.search(text)))
+
+
 # What may follow a verb's base in a word about its event ("wins", "winner", "appointment"):
 # not any letters ("winter" is no win, "signal" no signing, "foundation" no founding).
 # (a doubled last letter is dropped first: "winner", "stopped")

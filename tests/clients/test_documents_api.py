@@ -357,6 +357,29 @@ def test_a_headline_is_no_evidence_beside_the_sentences_that_state_the_facts(
         assert cited and all(c["quote"] != title for c in cited), question
 
 
+def test_a_who_question_s_event_is_stated_by_the_sentence_that_answers(
+    client: TestClient,
+) -> None:
+    body = (
+        "Lumen Books sales rise\n\nLumen Books chief executive Ana Roe said sales of its "
+        "travel guides rose by 12% last year. The firm, founded in a garage thirty years ago, "
+        "now employs 300 people. Ms Roe said the Hexley shop would stay open."
+    )
+    client.post("/documents", json={"id": "local/lumen-books", "text": body})
+    other = (
+        "Quiet Waters opens in Hexley\n\nQuiet Waters, directed by Jo Brack, opens at the "
+        "Hexley Arts Centre on Friday. The film was shot on the Tarvik coast last winter."
+    )
+    client.post("/documents", json={"id": "local/quiet-waters", "text": other})
+    # the article says the firm was founded, and names its chief executive: not its founder
+    refused = client.post("/ask", json={"question": "Who founded Lumen Books?"}).json()
+    assert refused["refused"], refused["answer"]
+    answered = client.post(
+        "/ask", json={"question": "Who directed Quiet Waters, which opens in Hexley on Friday?"}
+    ).json()
+    assert not answered["refused"] and "Jo Brack" in answered["answer"], answered["answer"]
+
+
 def test_a_cli_prune_leaves_articles_added_over_http(
     client: TestClient, app_parts: tuple[Settings, NewsIndex], tmp_path: Path, embed_model: Any
 ) -> None:

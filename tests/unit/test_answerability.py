@@ -26,6 +26,7 @@ from service.answerability import (
     names_what_is_counted,
     question_focus,
     question_parts,
+    states_event,
     states_lead_fact,
     states_reason,
     withheld_instead,
@@ -2860,3 +2861,16 @@ def test_a_body_names_no_thing_asked_for() -> None:
     # (a person is still asked by a full name: a body is no person either way)
     agent = question_focus("Which agent did Tam Vey hire?", None)
     assert not agent.names_role_anonymously("Vey hired an agent, Jo Hale, last week.")
+
+
+def test_an_event_stated_in_its_own_words_or_in_news_paraphrase() -> None:
+    assert states_event("directed", "Quiet Waters, directed by Jo Brack, took the award.")
+    assert states_event("directed", "Director Jo Brack made Quiet Waters in Hexley.")
+    assert not states_event("directed", "Quiet Waters stars Mara Quell and Tam Velle.")
+    assert states_event("beat", "Orbis lost to Velia in the 1998 final.")
+    assert states_event("beat", "Velia's victory over Orbis sealed the title.")
+    assert not states_event("beat", "Orbis won the final in 1998.")
+    assert states_event("scored", "Tam Vey headed home an injury-time equaliser.")
+    assert states_event("buy", "Terra Vale acquired the Lumen cinema chain in 2004.")
+    assert states_event("win", "Ana Roe clinched the title in straight sets.")
+    assert not states_event("win", "Ana Roe reached the final in Hexley.")
