@@ -34,6 +34,9 @@ class AliasSource(BaseModel):
 
     source: str
     origin: str
+    # (posted over HTTP with a title or date of its own; a file's title is in its text)
+    title: str | None = None
+    published: str | None = None
 
 
 class DocumentRecord(DocumentMeta):
@@ -199,7 +202,11 @@ def _alias_metadata(aliases: dict[str, AliasSource | None]) -> dict[str, str]:
     return {
         "aliases": json.dumps(sorted(aliases), ensure_ascii=False),
         "alias_sources": json.dumps(
-            {a: src.model_dump() for a, src in sorted(aliases.items()) if src is not None},
+            {
+                a: src.model_dump(exclude_none=True)
+                for a, src in sorted(aliases.items())
+                if src is not None
+            },
             ensure_ascii=False,
         ),
     }

@@ -48,6 +48,25 @@ _PAGE = 2000
 # The ``origin`` of documents added over HTTP (POST /documents): no file backs them, so a
 # CLI ``--prune`` leaves them alone (they are removed with DELETE /documents/{id}).
 API_ORIGIN = "api:POST /documents"
+# The ``origin`` of a document that took the place of a deleted one as its alias, where the
+# alias was recorded before aliases' sources were kept: a file of the same id may take it over
+# (``IngestJob.refusal``), and ``--prune`` keeps it.
+UNKNOWN_ORIGIN = "alias:source unknown"
+
+
+def repeat_document(rec: DocumentRecord, alias: str, src: AliasSource | None) -> RawDocument:
+    """An alias of ``rec`` as a document of its own: ``rec``'s text, the alias's source and,
+    when it was posted with them, its own title and date."""
+    published = rec.published.isoformat() if rec.published else None
+    src = src or AliasSource(source=f"alias:{alias}", origin=UNKNOWN_ORIGIN)
+    return RawDocument(
+        doc_id=alias,
+        source=src.source,
+        text=rec.text,
+        origin=src.origin,
+        title=src.title or rec.title,
+        published=src.published or published,
+    )
 
 
 @dataclass
@@ -165,7 +184,7 @@ class IngestJob:
         if size > self.settings.max_doc_bytes:
             return too_large(self.settings.max_doc_bytes, size)
         old = existing.get(item.doc_id)
-        if old is not None and old.origin and old.origin != item.origin:
+        if old is not None and old.origin and old.origin not in (item.origin, UNKNOWN_ORIGIN):
             origin = Path(old.origin)
             if not origin.is_absolute() or origin.exists():
                 return (
@@ -207,6 +226,8 @@ class IngestJob:
         aliases: dict[str, dict[str, AliasSource]] = {}
         # this run's exact repeats, by id, with the hash of their text
         repeats: dict[str, tuple[RawDocument, str]] = {}
+        # documents with aliases whose text this run changes, as they were (with their text)
+        before_edit: dict[str, DocumentRecord] = {}
         # An alias written as a document of its own (its text changed) is no alias any more.
         alias_of = {a: rec.doc_id for rec in existing.values() for a in rec.aliases}
         unaliased: set[str] = set()
@@ -243,6 +264,8 @@ class IngestJob:
             if first is not None and first != item.doc_id:
                 self._record_duplicate(item, first, aliases, existing)
                 repeats[item.doc_id] = (item, content_hash)
+                if alias_of.get(item.doc_id, first) != first:
+                    unaliased.add(item.doc_id)  # no alias of the document it repeated before
                 # (had it a text of its own before, that text is no one's now)
                 own = holds.pop(item.doc_id, None)
                 if own is not None and by_hash.get(own) == item.doc_id:
@@ -251,6 +274,14 @@ class IngestJob:
             old = existing.get(item.doc_id)
             if old is not None and by_hash.get(old.content_hash) == item.doc_id:
                 del by_hash[old.content_hash]  # its old text is no one's now
+            # (read before this run writes the new text: its repeats keep the old one)
+            if (
+                old is not None
+                and old.aliases
+                and old.content_hash != content_hash
+                and (was := self.index.get_document(item.doc_id)) is not None
+            ):
+                before_edit[item.doc_id] = was
             by_hash[content_hash] = item.doc_id
             holds[item.doc_id] = content_hash
             if item.doc_id in alias_of:
@@ -324,9 +355,16 @@ class IngestJob:
         )
         for alias in stranded:
             aliases[self.summary.duplicate_of[alias]].pop(alias)
+        heirs = [repeats[a][0] for a in stranded]
+        # and so do the aliases this run did not read (posted over HTTP, or files elsewhere)
+        # of a document pruned now or whose text it changed, while their sources remain
+        roots = [p.resolve() for p in paths]
+        for doc_id in sorted(doomed | set(before_edit)):
+            rec = before_edit.get(doc_id) or self.index.get_document(doc_id)
+            heirs += [] if rec is None else self._unread_repeats(rec, seen, roots)
         self._save_aliases(aliases, {alias_of[a] for a in unaliased}, unaliased)
-        if stranded:
-            self._promote([repeats[a][0] for a in stranded], frozenset(doomed))
+        if heirs:
+            self._promote(heirs, frozenset(doomed))
         if prune:
             for doc_id in sorted(doomed):  # after their repeats are written
                 self.index.delete_document(doc_id)
@@ -351,7 +389,7 @@ class IngestJob:
         self.summary.duplicates += 1
         self.summary.duplicate_of[item.doc_id] = first
         aliases.setdefault(first, {})[item.doc_id] = AliasSource(
-            source=item.source, origin=item.origin
+            source=item.source, origin=item.origin, title=item.title, published=item.published
         )
         if item.doc_id in existing:
             # It was indexed on its own before its text became equal to another article's.
@@ -517,7 +555,8 @@ class IngestJob:
             now = {a: rec.alias_sources.get(a) for a in rec.aliases}
             merged: dict[str, AliasSource | None] = {**now, **aliases.get(doc_id, {})}
             for alias in unaliased:
-                merged.pop(alias, None)
+                if alias not in aliases.get(doc_id, {}):  # (not the holder it has now)
+                    merged.pop(alias, None)
             if merged != now:
                 changed[doc_id] = merged
         if changed:
@@ -528,19 +567,34 @@ class IngestJob:
         others its aliases. Called before ``retiring`` (the documents they repeated) are
         deleted, so that a run killed in between leaves both texts, never neither."""
         for item in repeats:  # counted as duplicates by this run; counted again as written
-            del self.summary.duplicate_of[item.doc_id]
-            self.summary.duplicates -= 1
+            if self.summary.duplicate_of.pop(item.doc_id, None) is not None:
+                self.summary.duplicates -= 1
         log.info("%d repeats take the place of their documents", len(repeats))
         # (a job runs once: its threads stop with its run)
         done = IngestJob(self.settings, self.index).run([], items=repeats, retiring=retiring)
         self.summary.absorb(done)
 
+    def _unread_repeats(
+        self, rec: DocumentRecord, seen: dict[str, str], roots: list[Path]
+    ) -> list[RawDocument]:
+        """``rec``'s aliases that this run did not read and whose source remains, as documents
+        with ``rec``'s text (an alias recorded before sources were kept is not known to
+        remain: it goes with its document, as before)."""
+        out = []
+        for alias in rec.aliases:
+            src = rec.alias_sources.get(alias)
+            if alias in seen or src is None or self._gone(src.origin, False, roots):
+                continue
+            out.append(repeat_document(rec, alias, src))
+        return out
+
     @staticmethod
     def _gone(origin: str, seen: bool, roots: list[Path]) -> bool:
         """Whether a file-backed document or alias no longer has its source: its file is gone,
         or it is within the folders of this run and the run did not produce it (a record
-        removed from a JSONL file, a file now skipped)."""
-        if seen or origin == API_ORIGIN:
+        removed from a JSONL file, a file now skipped). A document whose source is not known
+        (``UNKNOWN_ORIGIN``) is never gone."""
+        if seen or origin in (API_ORIGIN, UNKNOWN_ORIGIN):
             return False
         path = Path(origin)
         return not path.exists() or any(path.resolve().is_relative_to(r) for r in roots)

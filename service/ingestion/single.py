@@ -21,7 +21,6 @@ from pathlib import Path, PurePosixPath
 
 from service.config import Settings
 from service.dates import parse_date
-from service.document_store import AliasSource
 from service.errors import (
     DocumentConflictError,
     InvalidDocumentError,
@@ -31,7 +30,7 @@ from service.errors import (
 )
 from service.index import DocumentRecord, NewsIndex, open_index
 from service.ingestion.clean import clean_article
-from service.ingestion.pipeline import API_ORIGIN, IngestJob, Summary
+from service.ingestion.pipeline import API_ORIGIN, IngestJob, Summary, repeat_document
 from service.ingestion.sources import SUPPORTED_SUFFIXES, RawDocument, Skipped, load_file
 
 log = logging.getLogger(__name__)
@@ -232,28 +231,22 @@ class DocumentWriter:
         return record
 
     def _promote_aliases(self, record: DocumentRecord) -> None:
+        """Write ``record``'s aliases as documents (the first; the others become its aliases)
+        before ``record`` is deleted; refuse the delete if the first could not be written."""
         open_index(self.settings, for_writing=True, embed_model=self.index.embed_model)
-        published = record.published.isoformat() if record.published else None
-        repeats = []
-        for alias in sorted(record.aliases):
-            # (an alias recorded before sources were kept is taken as posted: no file backs
-            # it that a CLI --prune could check)
-            src = record.alias_sources.get(alias) or AliasSource(
-                source=f"api:{alias}", origin=API_ORIGIN
-            )
-            repeats.append(
-                RawDocument(
-                    doc_id=alias,
-                    source=src.source,
-                    text=record.text,
-                    origin=src.origin,
-                    title=record.title,
-                    published=published,
-                )
-            )
-        IngestJob(self.settings, self.index).run(
+        repeats = [
+            repeat_document(record, alias, record.alias_sources.get(alias))
+            for alias in sorted(record.aliases)
+        ]
+        summary = IngestJob(self.settings, self.index).run(
             [], items=repeats, retiring=frozenset({record.doc_id})
         )
+        if self.index.get_document(repeats[0].doc_id) is None:
+            reasons = "; ".join(f"{s['source']}: {s['reason']}" for s in summary.skipped_files)
+            raise DocumentConflictError(
+                f"{record.doc_id} was not deleted: its repeat {repeats[0].doc_id} could not "
+                f"take its text ({reasons or 'no reason given'})"
+            )
         log.info("DELETE /documents/%s: its repeats keep its text", record.doc_id)
 
     def _delete_alias(self, alias: str) -> DocumentRecord:

@@ -17,7 +17,7 @@ from service.app import create_app
 from service.config import Settings
 from service.index import NewsIndex, open_index
 from service.ingestion.clean import clean_article
-from service.ingestion.pipeline import IngestJob
+from service.ingestion.pipeline import UNKNOWN_ORIGIN, IngestJob
 from tests.conftest import BBC_DIR, SAMPLE_DIR
 
 INK = BBC_DIR / "tech" / "001.txt"  # Kyrgyz elections and invisible ink; not a sample article
@@ -310,6 +310,77 @@ def test_deleting_a_document_leaves_its_text_to_its_repeats(client: TestClient) 
     assert client.get("/documents/local/pier-copy-2").json()["doc_id"] == "local/pier-copy"
 
 
+def test_a_posted_repeat_keeps_its_text_when_the_file_it_repeats_is_pruned_or_edited(
+    client: TestClient, app_parts: tuple[Settings, NewsIndex], tmp_path: Path, embed_model: Any
+) -> None:
+    settings, _ = app_parts
+    folder = tmp_path / "files"
+    folder.mkdir()
+    texts = {
+        "quay": "Quay reopens\n\n" + "The old quay at Tarvik reopened after repairs. " * 4,
+        "mill": "Mill sold\n\n" + "The Hexley mill was sold to a housing trust. " * 4,
+    }
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    index = open_index(settings, for_writing=True, embed_model=embed_model)
+    IngestJob(settings, index).run([folder])
+    for name, text in texts.items():
+        posted = client.post(
+            "/documents", json={"id": f"api/{name}", "text": text, "title": f"Posted {name}"}
+        ).json()
+        assert posted["documents"][0]["duplicate_of"] == name
+    (folder / "quay.txt").unlink()
+    (folder / "mill.txt").write_text(texts["mill"] + "\n\nThe trust will build 40 homes.")
+    IngestJob(settings, open_index(settings, for_writing=True, embed_model=embed_model)).run(
+        [folder], prune=True
+    )
+    assert client.get("/documents/quay").status_code == 404
+    for name, text in texts.items():
+        kept = client.get(f"/documents/api/{name}").json()
+        assert kept["doc_id"] == f"api/{name}" and kept["title"] == f"Posted {name}"
+        assert "40 homes" not in kept["text"] and kept["text"].startswith(text.split("\n")[0])
+    assert client.get("/documents/mill").json()["aliases"] == []
+
+
+def test_a_delete_whose_repeat_cannot_take_the_text_deletes_nothing(
+    client: TestClient, app_parts: tuple[Settings, NewsIndex], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = "Lock gates\n\n" + "The canal lock gates at Fenby will be replaced in June. " * 4
+    client.post("/documents", json={"id": "local/lock", "text": text})
+    client.post("/documents", json={"id": "local/lock-copy", "text": text})
+    settings, _ = app_parts
+    # (a size limit lowered since: the repeat is refused as a document of its own)
+    monkeypatch.setattr(settings, "max_doc_bytes", 100)
+    response = client.delete("/documents/local/lock")
+    assert response.status_code == 409, response.text
+    error = response.json()["error"]
+    assert error["code"] == "document_conflict" and "local/lock-copy" in error["message"]
+    assert client.get("/documents/local/lock").json()["aliases"] == ["local/lock-copy"]
+
+
+def test_a_repeat_recorded_without_its_source_may_be_taken_over_by_its_file(
+    client: TestClient, app_parts: tuple[Settings, NewsIndex], tmp_path: Path, embed_model: Any
+) -> None:
+    text = "Ferry fares\n\n" + "Fares on the Tarvik ferry will rise by 5% in April. " * 4
+    client.post("/documents", json={"id": "local/fares", "text": text})
+    client.post("/documents", json={"id": "fares-copy", "text": text})
+    settings, index = app_parts
+    # an alias as written before aliases' sources were kept
+    index.documents.set_aliases({"local/fares": {"fares-copy": None}})
+    assert client.delete("/documents/local/fares").status_code == 200
+    heir = index.get_document("fares-copy")
+    assert heir is not None and heir.origin == UNKNOWN_ORIGIN
+    folder = tmp_path / "files"
+    folder.mkdir()
+    (folder / "fares-copy.txt").write_text(text + "\n\nSeason tickets stay the same.")
+    summary = IngestJob(
+        settings, open_index(settings, for_writing=True, embed_model=embed_model)
+    ).run([folder], prune=True)
+    assert summary.skipped == 0, summary.skipped_files
+    taken = client.get("/documents/fares-copy").json()
+    assert "Season tickets" in taken["text"]
+
+
 def test_an_alias_whose_text_changes_is_no_alias_any_more(client: TestClient) -> None:
     body = "Bridge reopens\n\n" + "The old river bridge reopened after a year of repairs. " * 4
     client.post("/documents", json={"id": "local/bridge", "text": body})
@@ -322,12 +393,14 @@ def test_an_alias_whose_text_changes_is_no_alias_any_more(client: TestClient) ->
     assert client.get("/documents/local/bridge").json()["aliases"] == []
     assert client.delete("/documents/local/bridge-2").json()["chunks"] >= 1
     assert client.get("/documents/local/bridge-2").status_code == 404
-    # the first document's text changes: its old repeats repeat it no more
+    # the first document's text changes: its old repeat repeats it no more, and keeps the
+    # text it was posted with as a document of its own
     client.post("/documents", json={"id": "local/bridge-3", "text": body})
     assert client.get("/documents/local/bridge").json()["aliases"] == ["local/bridge-3"]
     client.post("/documents", json={"id": "local/bridge", "text": body + " Updated."})
     assert client.get("/documents/local/bridge").json()["aliases"] == []
-    assert client.get("/documents/local/bridge-3").status_code == 404
+    kept = client.get("/documents/local/bridge-3").json()
+    assert kept["doc_id"] == "local/bridge-3" and "Updated" not in kept["text"]
 
 
 def test_a_headline_is_no_evidence_beside_the_sentences_that_state_the_facts(

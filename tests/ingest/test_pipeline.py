@@ -221,6 +221,41 @@ def test_a_repeat_of_an_edited_document_keeps_its_text(
     assert (summary.updated, summary.added, summary.duplicates) == (1, 1, 0)
 
 
+def test_a_repeat_in_another_folder_takes_the_place_of_a_pruned_document(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
+) -> None:
+    settings = make_settings()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(articles / f"{SAMPLE}.txt", elsewhere / "copy.txt")
+    run(settings, embed_model, [articles, elsewhere])
+    (articles / f"{SAMPLE}.txt").unlink()
+    # this run reads only the first folder: the repeat's file is not read, but remains
+    summary = run(settings, embed_model, [articles], prune=True)
+    index = open_index(settings, embed_model=embed_model)
+    assert index.get_document(SAMPLE) is None
+    heir = index.get_document("copy")
+    assert heir is not None and index.chunk_ids("copy")
+    assert heir.origin == str((elsewhere / "copy.txt").resolve())
+    assert (summary.deleted, summary.added, summary.documents) == (1, 1, 5)
+
+
+def test_an_alias_that_repeats_another_document_now_has_one_holder(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path
+) -> None:
+    settings = make_settings()
+    (articles / "zz").mkdir()
+    others = sorted(p for p in articles.glob("*.txt") if p.stem != SAMPLE)
+    shutil.copy(articles / f"{SAMPLE}.txt", articles / "zz" / "copy.txt")
+    run(settings, embed_model, [articles])
+    shutil.copy(others[0], articles / "zz" / "copy.txt")  # now a repeat of another article
+    run(settings, embed_model, [articles])
+    index = open_index(settings, embed_model=embed_model)
+    first, second = index.get_document(SAMPLE), index.get_document(others[0].stem)
+    assert first is not None and first.aliases == []
+    assert second is not None and second.aliases == ["zz/copy"]
+
+
 def test_bad_files_are_skipped_and_do_not_stop_the_run(
     make_settings: SettingsFactory, embed_model: Any, articles: Path
 ) -> None:
