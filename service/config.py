@@ -374,7 +374,7 @@ class Settings(BaseSettings):
         "this IDF-weighted share of the question's terms.",
     )
     answer_candidates: int = Field(
-        default=10,
+        default=15,
         ge=1,
         le=50,
         description="Best-scored sentences examined for one that answers the question.",
