@@ -44,15 +44,21 @@ _SPELLED_MONEY = re.compile(
     re.IGNORECASE,
 )
 
+# What follows a number that is a date, a time or an address, not an age.
+_NOT_AN_AGE = (
+    r"\s*(?:[A-Z]|[:.]\d|\d|am\b|pm\b|a\.m|p\.m|o['’]clock|"
+    r"in the (?:morning|afternoon|evening|night))"
+)
 _AGE = re.compile(
     r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}[\s-]years?[\s-]old\b|"
     r"\bage of \d{1,3}\b|,\s*(?:now\s+)?\d{1,3}\s*,|[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
     r"\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday|"
-    # "will live to 86", "died at 91": not a date, a time or an address ("lived until 12 May
-    # 1998", "died at 4 in the morning", "died at 24 Marlow Square", "live until 11 tonight")
-    r"(?:\b(?:live|lives|lived|living)\s+(?:to|until)|\bdie[sd]?\s+at)\s+\d{1,3}\b"
-    r"(?!\s*(?:[A-Z]|[:.]\d|\d|am\b|pm\b|a\.m|p\.m|o['’]clock|in the (?:morning|afternoon|"
-    r"evening|night)|at night|tonight|today))"
+    # "will live to 86", "died at 91 today": not a date, a time or an address ("lived until
+    # 12 May 1998", "died at 4 in the morning", "died at 24 Marlow Square", "live until 11
+    # tonight")
+    rf"\bdie[sd]?\s+at\s+\d{{1,3}}\b(?!{_NOT_AN_AGE})|"
+    rf"\b(?:live|lives|lived|living)\s+(?:to|until)\s+\d{{1,3}}\b"
+    rf"(?!{_NOT_AN_AGE}|\s*(?:tonight|today|at night))"
 )
 
 # A sentence that only expects, forecasts or hopes does not answer what did happen.

@@ -27,6 +27,7 @@ from service.answerability.lexicon import (
     _PART_SPLIT,
     _WEEKDAYS,
     _YEAR,
+    BODY_NOUNS,
     NATIONALITY_WORDS,
 )
 from service.answerability.names import name_runs, names_a_model
@@ -665,6 +666,8 @@ class Focus:
             unnamed = f"{unnamed[: m.start()]} {unnamed[m.end() :]}"
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         q_names = {w.lower() for run in self.names for w in re.findall(r"[A-Za-z0-9]+", run)}
+        # ("Which union …?" is answered by "the Communication Workers Union")
+        asks_body = _singular_noun(self.noun) in BODY_NOUNS
         for run in name_runs(unnamed):
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)}
             # (for a person, a run sharing a name's word with the question is the question's
@@ -676,9 +679,15 @@ class Focus:
             parts = re.findall(r"[A-Za-z]+", re.sub(r"['’]s\b", "", run))
             # a body, or its acronym in brackets, names no thing ("banned by the International
             # Tennis Federation (ITF)" does not say which substance)
-            if not self.person and (
-                parts[-1].lower() in _BODY_ENDS
-                or re.search(rf"(?i:\b(?:{'|'.join(_BODY_ENDS)}))\s*\({re.escape(run)}\)", sentence)
+            if (
+                not self.person
+                and not asks_body
+                and (
+                    parts[-1].lower() in BODY_NOUNS
+                    or re.search(
+                        rf"(?i:\b(?:{_BODY_ALTERNATION}))\s*\({re.escape(run)}\)", sentence
+                    )
+                )
             ):
                 continue
             # (a lone surname names the person when used as one: ``_surname_used``)
@@ -944,13 +953,19 @@ def _lone_name(singular: str, text: str) -> bool:
     return False
 
 
+# A body's last word, as a regex alternation ("Federation (ITF)").
+_BODY_ALTERNATION = "|".join(sorted(BODY_NOUNS))
+
+
+def _singular_noun(noun: str) -> str:
+    """A plural noun's singular, by its ending ("agencies" → "agency", "unions" → "union")."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
 # Names news writes in two ways: a party and its nickname, a country and its short or
 # adjective form ("the Conservatives" / "the Tories", "the UK" / "Britain").
-# The last word of a body's name ("the International Tennis Federation").
-_BODY_ENDS = (
-    "federation association union council committee commission agency authority ministry "
-    "department institute foundation party corporation company".split()
-)
 _ALIAS_GROUPS = (
     ("conservative", "conservatives", "tory", "tories"),
     ("democrats", "dems"),

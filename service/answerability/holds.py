@@ -71,6 +71,7 @@ from service.answerability.lexicon import (
     _WEEKDAYS,
     _YEAR,
     NOT_NAME_WORDS,
+    SPEECH_VERBS,
 )
 from service.answerability.names import (
     _names_the,
@@ -183,11 +184,7 @@ _CALLED = re.compile(
     r"^\s*what (?:is|was|are|were|will)\s+(?:the |a |an |its |his |her |their |[\w-]+['’]s )?"
     r"(?:[\w'’-]+ ){0,4}?(\w+) (?:be )?(?:called|named)\s*\??$"
 )
-_SPEECH_VERBS = (
-    r"said|says|say|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|"
-    r"predicted|predicts|stated|states|explained|explains|commented|admitted|admits|"
-    r"described|describes"
-)
+_SPEECH_VERBS = SPEECH_VERBS
 _SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b")
 # A quotation, or the end of one that began in an earlier sentence ("… is inevitable.”").
 _QUOTATION = re.compile(r"[\"“”][^\"“”]{8,}|[‘’][^‘’]{12,}[‘’]|:\s*[\"“‘]|[.!?][\"”’]\s*$")

@@ -162,3 +162,17 @@ NATIONALITY_WORDS = (
 )
 # Capitalised words that name no one (titles, clause openers, the calendar, number words).
 NOT_NAME_WORDS = _NOT_NAMES
+
+# The last word of a body's name ("the International Tennis Federation", "the Transport and
+# General Workers Union"): it names an organisation, not a place or a thing.
+BODY_NOUNS = frozenset(
+    "federation association union council committee commission agency authority ministry "
+    "department institute foundation party corporation company".split()
+)
+# Verbs that report speech, as a regex alternation ("said", "warns", "revealed").
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|"
+    r"predicted|predicts|stated|states|explained|explains|commented|admitted|admits|"
+    r"described|describes|suggested|suggests|revealed|reveals|announced|announces|blamed|"
+    r"blames"
+)

@@ -16,6 +16,7 @@ from service.answerability.lexicon import (
     _NOT_NAMES,
     _PUBLICATION_ENDS,
     _WEEKDAYS,
+    BODY_NOUNS,
 )
 from service.evidence import STOPWORDS
 
@@ -40,11 +41,9 @@ _PLACE_NOUNS = frozenset(
     "seat constituency home hometown base headquarters office studio factory plant".split()
 )
 
-_BODIES = frozenset(
-    "ministry office department council commission committee party bank group company "
-    "corporation agency authority association union federation board court institute "
-    "foundation trust service services".split()
-)
+# (and the words that end a body's name but may end a place's too: "Earls Court", "the West
+# Bank": they are no place only here, where a run after "in" is read)
+_BODIES = BODY_NOUNS | frozenset("office bank group board court trust service services".split())
 # Feasts are times, not places: "at Christmas", "over Easter".
 _FEASTS = frozenset("Christmas Easter Ramadan Diwali Hanukkah Passover".split())
 
@@ -191,7 +190,9 @@ _CALENDAR = "(?:" + "|".join(w.capitalize() for w in _MONTHS + _WEEKDAYS) + ")"
 # Names that end in another noun than the one asked: "Waverley Sports College" is a school
 # (not "the Academy Awards", not a lower-case "the club's academy").
 KINDRED_NAMES = {
-    "school": r"(?-i:[A-Z][\w'’-]*\s+(?:College|Academy)\b(?!\s+Awards?))",
+    # (not a sentence's "The College said", not "the Electoral College")
+    "school": r"(?-i:(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|His|Her|Electoral)\s)"
+    r"[A-Z][\w'’-]*\s+(?:College|Academy)\b(?!\s+Awards?))",
 }
 
 

@@ -126,19 +126,29 @@ def mentions_event(verb: str, text: str) -> bool:
     return False
 
 
-# How news states some events without their verb: a defeat from the loser's side, a win by
-# its noun, a purchase as an acquisition, a goal by how it went in ("Cash lost to Wilander",
-# "Terra Firma acquired the chain", "LuaLua headed home an equaliser").
+# How news states some events without their verb: a defeat from the loser's side, a win as
+# a title taken, a purchase as an acquisition, a founding as setting up, a goal by how it went
+# in ("Cash lost 2-1 to Wilander", "Roe took the Hexley Open title", "Terra Firma acquired
+# the chain", "the firm was set up by Jo Hale", "LuaLua headed home an equaliser").
 _EVENT_PARAPHRASES = {
     "beat": re.compile(
-        r"\b(?:lost|loses|lose|losing) (?:\w+ )?to\b|\bdefeat(?:s|ed)?\b|\bbeaten by\b|"
-        r"\b(?:victory|win) (?:over|against)\b",
+        r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
+        r"\bbeaten (?:[\w-]+ )?by\b|\b(?:victory|win) (?:over|against)\b",
         re.IGNORECASE,
     ),
-    "win": re.compile(r"\b(?:victory|victorious|triumph(?:s|ed)?|clinched)\b", re.IGNORECASE),
+    "win": re.compile(
+        r"\b(?:victory|victorious|triumph(?:s|ed)?|clinched|crowned)\b|"
+        r"\b(?:took|takes|claimed|claims|lifted|lifts|retained|retains|won|wins) (?:the |a |his "
+        r"|her |their |its )?(?:[\w'’-]+ ){0,4}?(?:title|crown|trophy|cup|championship)s?\b",
+        re.IGNORECASE,
+    ),
     "buy": re.compile(
         r"\b(?:acquir(?:e|es|ed|ing)|acquisition|takeover|t(?:ook|akes?|aken) over|"
         r"purchas(?:e|es|ed|ing))\b",
+        re.IGNORECASE,
+    ),
+    "founded": re.compile(
+        r"\b(?:set up|sets up|setting up|co-?found(?:ed|er|ers)|established|establishes)\b",
         re.IGNORECASE,
     ),
     "scored": re.compile(
@@ -146,13 +156,26 @@ _EVENT_PARAPHRASES = {
         re.IGNORECASE,
     ),
 }
+# A question's verb as the event it names ("Who replaced …?" is a replacement, which news
+# states as "succeeded"; "Who defeated …?" a win over someone).
+_EVENT_OF_VERB = {
+    "replaced": "replace",
+    "defeated": "beat",
+    "acquired": "buy",
+    "purchased": "buy",
+}
 
 
 def states_event(verb: str, text: str) -> bool:
     """Whether ``text`` itself states the event ``verb`` names: its inflections and its
-    doer's noun (``mentions_event``), or the words news uses for it instead."""
-    paraphrase = _EVENT_PARAPHRASES.get(verb)
-    return mentions_event(verb, text) or (paraphrase is not None and bool(paraphrase.search(text)))
+    doer's noun (``mentions_event``), or the words news uses for it instead. Pure; thread-safe."""
+    event = _EVENT_OF_VERB.get(verb, verb)
+    paraphrase = _EVENT_PARAPHRASES.get(event)
+    return (
+        mentions_event(verb, text)
+        or mentions_event(event, text)
+        or (paraphrase is not None and paraphrase.search(text) is not None)
+    )
 
 
 # What may follow a verb's base in a word about its event ("wins", "winner", "appointment"):

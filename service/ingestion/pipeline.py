@@ -355,18 +355,25 @@ class IngestJob:
         )
         for alias in stranded:
             aliases[self.summary.duplicate_of[alias]].pop(alias)
-        heirs = [repeats[a][0] for a in stranded]
+        # (each heir with the document whose text it takes)
+        heirs = {a: (repeats[a][0], self.summary.duplicate_of[a]) for a in stranded}
         # and so do the aliases this run did not read (posted over HTTP, or files elsewhere)
         # of a document pruned now or whose text it changed, while their sources remain
         roots = [p.resolve() for p in paths]
         for doc_id in sorted(doomed | set(before_edit)):
             rec = before_edit.get(doc_id) or self.index.get_document(doc_id)
-            heirs += [] if rec is None else self._unread_repeats(rec, seen, roots)
+            for heir in [] if rec is None else self._unread_repeats(rec, seen, roots):
+                heirs[heir.doc_id] = (heir, doc_id)
         self._save_aliases(aliases, {alias_of[a] for a in unaliased}, unaliased)
         if heirs:
-            self._promote(heirs, frozenset(doomed))
+            self._promote([item for item, _ in heirs.values()], frozenset(doomed))
         if prune:
             for doc_id in sorted(doomed):  # after their repeats are written
+                mine = [a for a, (_, d) in heirs.items() if d == doc_id]
+                if mine and not any(self.index.get_document(a) for a in mine):
+                    # (the job refused its repeats: the text stays with its document)
+                    log.warning("kept %s: its repeats %s could not take its text", doc_id, mine)
+                    continue
                 self.index.delete_document(doc_id)
                 self.summary.deleted += 1
             self._prune_aliases(paths, seen)
@@ -565,7 +572,10 @@ class IngestJob:
     def _promote(self, repeats: list[RawDocument], retiring: frozenset[str]) -> None:
         """Write ``repeats`` as documents: the first of each text becomes the document, the
         others its aliases. Called before ``retiring`` (the documents they repeated) are
-        deleted, so that a run killed in between leaves both texts, never neither."""
+        deleted, so that a run killed in between leaves both texts, never neither. (The
+        repeats of a document this run edited are written after its new text: a run killed
+        in between loses the old text of those it did not read; the next run cannot bring
+        a posted repeat back.)"""
         for item in repeats:  # counted as duplicates by this run; counted again as written
             if self.summary.duplicate_of.pop(item.doc_id, None) is not None:
                 self.summary.duplicates -= 1

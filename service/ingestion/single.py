@@ -233,6 +233,7 @@ class DocumentWriter:
     def _promote_aliases(self, record: DocumentRecord) -> None:
         """Write ``record``'s aliases as documents (the first; the others become its aliases)
         before ``record`` is deleted; refuse the delete if the first could not be written."""
+        # Refuses (IndexMismatchError) an index built with another model or chunking.
         open_index(self.settings, for_writing=True, embed_model=self.index.embed_model)
         repeats = [
             repeat_document(record, alias, record.alias_sources.get(alias))

@@ -240,6 +240,26 @@ def test_a_repeat_in_another_folder_takes_the_place_of_a_pruned_document(
     assert (summary.deleted, summary.added, summary.documents) == (1, 1, 5)
 
 
+def test_prune_keeps_a_document_whose_repeat_cannot_take_its_text(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
+) -> None:
+    settings = make_settings()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.copy(articles / f"{SAMPLE}.txt", elsewhere / "copy.txt")
+    run(settings, embed_model, [articles, elsewhere])
+    (articles / f"{SAMPLE}.txt").unlink()
+    # (a size limit lowered since: the repeat is refused as a document of its own)
+    small = make_settings(max_doc_bytes=1024)
+    summary = run(small, embed_model, [articles], prune=True)
+    index = open_index(settings, embed_model=embed_model)
+    kept = index.get_document(SAMPLE)
+    assert kept is not None and kept.aliases == ["copy"]
+    assert index.find_document("copy") is not None
+    # (the folder's other articles, now too large, are pruned as skipped files are)
+    assert summary.deleted == 4 and index.get_document("copy") is None
+
+
 def test_an_alias_that_repeats_another_document_now_has_one_holder(
     make_settings: SettingsFactory, embed_model: Any, articles: Path
 ) -> None:

@@ -2874,3 +2874,29 @@ def test_an_event_stated_in_its_own_words_or_in_news_paraphrase() -> None:
     assert states_event("buy", "Terra Vale acquired the Lumen cinema chain in 2004.")
     assert states_event("win", "Ana Roe clinched the title in straight sets.")
     assert not states_event("win", "Ana Roe reached the final in Hexley.")
+
+
+def test_review_cases_of_the_night_s_rules() -> None:
+    # news wording for an event: a title taken, a successor, a defeat by a score, a founding
+    assert states_event("win", "Ana Roe took the Hexley Open title on Sunday.")
+    assert states_event("replaced", "Tam Vey succeeded Jo Smith as manager of Orbis.")
+    assert states_event("beat", "Orbis lost 2-1 to Velia at home.")
+    assert states_event("beat", "Orbis were beaten 2-0 by Velia.")
+    assert states_event("founded", "The firm was set up by Jo Hale in 1990.")
+    assert not states_event("win", "Ana Roe reached the final in Hexley.")
+    # a body is the answer when the question asks for a body
+    union = question_focus("Which union called the postal walkout in Hexley?", None)
+    assert not union.names_role_anonymously(
+        "The walkout was called by the Communication Workers Union, not a union of drivers."
+    )
+    # "what" with a reporting verb still asks the sum
+    assert asked_kind("What has Pellow announced the price cap will be?") is Kind.MONEY
+    # a sentence's "The College" is no school's name
+    school = "Which school were the pupils who met Ana Roe from?"
+    assert not holds_kind("The College said the pupils met Ms Roe.", Kind.NAME, school)
+    # a death's day after the age
+    assert holds_kind(
+        "Jo Brack died at 91 today, his agent said.",
+        Kind.AGE,
+        "How old was the miner Jo Brack when he died?",
+    )
