@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from service.answerability.figures import _AGE, _DIGITS
+from service.answerability.figures import _AGE, _DIGITS, _singular
 from service.answerability.holds import _ASKS_RANK, is_withheld
 from service.answerability.kinds import Kind, asked_kind, asking_clause, asking_sentence
 from service.answerability.lexicon import (
@@ -667,7 +667,7 @@ class Focus:
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         q_names = {w.lower() for run in self.names for w in re.findall(r"[A-Za-z0-9]+", run)}
         # ("Which union …?" is answered by "the Communication Workers Union")
-        asks_body = _singular_noun(self.noun) in BODY_NOUNS
+        asks_body = _singular(self.noun) in BODY_NOUNS
         for run in name_runs(unnamed):
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)}
             # (for a person, a run sharing a name's word with the question is the question's
@@ -955,13 +955,6 @@ def _lone_name(singular: str, text: str) -> bool:
 
 # A body's last word, as a regex alternation ("Federation (ITF)").
 _BODY_ALTERNATION = "|".join(sorted(BODY_NOUNS))
-
-
-def _singular_noun(noun: str) -> str:
-    """A plural noun's singular, by its ending ("agencies" → "agency", "unions" → "union")."""
-    if noun.endswith("ies"):
-        return noun[:-3] + "y"
-    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
 
 
 # Names news writes in two ways: a party and its nickname, a country and its short or

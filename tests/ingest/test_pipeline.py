@@ -221,15 +221,24 @@ def test_a_repeat_of_an_edited_document_keeps_its_text(
     assert (summary.updated, summary.added, summary.duplicates) == (1, 1, 0)
 
 
-def test_a_repeat_in_another_folder_takes_the_place_of_a_pruned_document(
-    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
-) -> None:
-    settings = make_settings()
+def repeat_elsewhere_then_remove_the_first(
+    settings: Settings, embed_model: Any, articles: Path, tmp_path: Path
+) -> Path:
+    """Ingest the samples and, in another folder, a repeat of one ("copy"); then delete the
+    first one's file. Returns the other folder."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     shutil.copy(articles / f"{SAMPLE}.txt", elsewhere / "copy.txt")
     run(settings, embed_model, [articles, elsewhere])
     (articles / f"{SAMPLE}.txt").unlink()
+    return elsewhere
+
+
+def test_a_repeat_in_another_folder_takes_the_place_of_a_pruned_document(
+    make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
+) -> None:
+    settings = make_settings()
+    elsewhere = repeat_elsewhere_then_remove_the_first(settings, embed_model, articles, tmp_path)
     # this run reads only the first folder: the repeat's file is not read, but remains
     summary = run(settings, embed_model, [articles], prune=True)
     index = open_index(settings, embed_model=embed_model)
@@ -244,11 +253,7 @@ def test_prune_keeps_a_document_whose_repeat_cannot_take_its_text(
     make_settings: SettingsFactory, embed_model: Any, articles: Path, tmp_path: Path
 ) -> None:
     settings = make_settings()
-    elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    shutil.copy(articles / f"{SAMPLE}.txt", elsewhere / "copy.txt")
-    run(settings, embed_model, [articles, elsewhere])
-    (articles / f"{SAMPLE}.txt").unlink()
+    repeat_elsewhere_then_remove_the_first(settings, embed_model, articles, tmp_path)
     # (a size limit lowered since: the repeat is refused as a document of its own)
     small = make_settings(max_doc_bytes=1024)
     summary = run(small, embed_model, [articles], prune=True)
