@@ -118,8 +118,15 @@ class AnswerService:
         generator: AnswerGenerator,
         *,
         fallback: AnswerGenerator | None = None,
+        admit: Callable[[str, str], bool] | None = None,
     ) -> None:
+        """``admit(question, sentence)``, when given, is one more check a sentence must pass
+        to lead the evidence: the next eligible sentence that passes leads instead, and none
+        passing is a refusal. The service passes none; ``eval.answer_model`` passes a trained
+        cross-encoder's verdict to measure it end to end (called from request threads: it
+        must be thread-safe)."""
         self.settings = settings
+        self.admit = admit
         self.index = index
         self.retriever = Retriever(index)
         self.scorer = EvidenceScorer(index, lexical_weight=settings.lexical_weight)
@@ -302,6 +309,10 @@ class AnswerService:
         # The lead must be anchored: the question's names, years and quoted phrases are in it
         # or its article's retrieved passages. A two-part question may be anchored by two
         # sentences together.
+        admit = self.admit
+        if admit is not None:
+            # (every eligible sentence, up to ``answer_candidates``: one model call each)
+            eligible = [c for c in eligible if admit(query, c.sentence.text)]
         lead = next((c for c in eligible if focus.anchored(c.sentence.text, in_article(c))), None)
         if lead is None:
             lead = next(

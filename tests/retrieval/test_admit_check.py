@@ -1,0 +1,47 @@
+"""``AnswerService(admit=…)``: one more check a sentence must pass to lead (real index, real
+model). The eval's answer-model experiment (``eval/answer_model.py``) measures a trained
+cross-encoder through it; here the check is a plain predicate, so what is tested is the
+seam: a rejected sentence never leads, the next eligible one does, and none left is a
+refusal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from service.answering import Question
+
+# Two body sentences give the sum asked for; the first ranks higher (it words the question).
+DEAL = (
+    "Corvane buys Lindqvist\n\n"
+    "Corvane paid $40m for the Lindqvist software firm, its chief executive said on Monday.\n\n"
+    "Analysts said the $40m price for Lindqvist was high for a firm with 60 staff.\n\n"
+    "Corvane makes accounting programs for small shops in northern Europe.\n"
+)
+QUESTION = Question("How much did Corvane pay for the Lindqvist software firm?")
+
+
+def test_a_rejected_sentence_never_leads_and_none_left_is_a_refusal(
+    extractive_over: Callable[..., Any],
+) -> None:
+    service = extractive_over({"deal.txt": DEAL})
+    plain = service.ask(QUESTION)
+    assert not plain.refused and "$40m" in plain.answer, plain.answer
+    lead: str = plain.citations[0].quote
+
+    seen: list[tuple[str, str]] = []
+
+    def not_the_lead(question: str, sentence: str) -> bool:
+        seen.append((question, sentence))
+        return sentence != lead
+
+    service.admit = not_the_lead
+    other = service.ask(QUESTION)
+    assert seen and all(q == QUESTION.text for q, _ in seen)
+    assert not other.refused and "$40m" in other.answer, other.answer
+    # (it may still stand beside the new lead: the check is on what leads)
+    assert other.citations[0].quote != lead
+
+    service.admit = lambda question, sentence: False
+    none = service.ask(QUESTION)
+    assert none.refused, none.answer

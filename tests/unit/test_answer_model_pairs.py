@@ -1,0 +1,63 @@
+"""The answer-model experiment's pure parts: how pairs are labelled, how the trade-off is
+counted (``eval/answer_model.py``)."""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+from eval.answer_model import question_pairs, set_number, split_sentences, trade_off
+
+ARTICLE = (
+    "Corvane buys Lindqvist\n\n"
+    "Corvane paid $40m for the Lindqvist software firm, its chief executive said on Monday. "
+    "Analysts said the price was high for a firm with 60 staff.\n\n"
+    "Corvane makes accounting programs for small shops in northern Europe."
+)
+
+
+def test_sentences_leave_out_headings_and_fold_space() -> None:
+    assert split_sentences("Short title\n\nThe  firm\u00a0said it would  grow fast. Done.") == [
+        "The firm said it would grow fast."
+    ]
+    assert len(split_sentences(ARTICLE)) == 3
+
+
+def test_gold_evidence_is_the_positive_and_everything_else_a_negative() -> None:
+    q = {
+        "question": "How much did Corvane pay for Lindqvist?",
+        "answerable": True,
+        "evidence_groups": [[{"doc_id": "x", "text": "Corvane paid $40m for the Lindqvist"}]],
+    }
+    cited = ["Analysts said the price was high for a firm with 60 staff.", "Elsewhere, it rained."]
+    pairs = dict(question_pairs(q, split_sentences(ARTICLE), cited, random.Random(0)))
+    gold = "Corvane paid $40m for the Lindqvist"
+    assert pairs[gold] == 1
+    # the article's own sentence holding the evidence is no negative
+    assert not any(s.startswith("Corvane paid") and y == 0 for s, y in pairs.items())
+    assert pairs["Analysts said the price was high for a firm with 60 staff."] == 0
+    assert pairs["Elsewhere, it rained."] == 0
+    assert sum(pairs.values()) == 1
+
+
+def test_a_near_miss_has_no_positive() -> None:
+    q = {"question": "How many staff did Corvane have?", "answerable": False}
+    pairs = question_pairs(q, split_sentences(ARTICLE), [], random.Random(0))
+    assert pairs and all(y == 0 for _, y in pairs)
+
+
+def test_set_numbers_put_dev_sets_in_training() -> None:
+    assert set_number("probe17") == 17
+    assert set_number("dev_bbc") == 0
+
+
+def test_trade_off_counts_a_gated_answer_as_refused() -> None:
+    rows: list[dict[str, Any]] = [
+        {"answerable": True, "correct": True, "refused": False, "p": 0.9},
+        {"answerable": True, "correct": True, "refused": False, "p": 0.04},
+        {"answerable": True, "correct": False, "refused": True, "p": None},
+        {"answerable": False, "correct": False, "refused": False, "p": 0.3},
+        {"answerable": False, "correct": True, "refused": True, "p": None},
+    ]
+    assert trade_off(rows, 0.0) == {"accuracy": 2 / 3, "refusal": 0.5, "false_refusal": 1 / 3}
+    assert trade_off(rows, 0.5) == {"accuracy": 1 / 3, "refusal": 1.0, "false_refusal": 2 / 3}
