@@ -7,10 +7,14 @@ Four steps, each a sub-command:
 
 - ``dump URL OUT SETS…``: ask a running service every question, one JSON file of answers per
   set (the lead quote is what the gate would score);
-- ``pairs OUT --dumps DIR…``: question/sentence pairs with labels. A gold evidence sentence is
-  a positive; the other sentences of the question's gold articles (the five sharing most
-  words with the question, and two more at random) and every sentence the dumped answers
-  cite that is not gold evidence are negatives. A near-miss question has no positive;
+- ``candidates INDEX OUT``: the sentences the service finds eligible to lead, for every
+  question (what the check would see), recorded through ``AnswerService(admit=…)``;
+- ``pairs OUT --dumps DIR… [--candidates FILE]``: question/sentence pairs with labels. A gold
+  evidence sentence is a positive; the other sentences of the question's gold articles (the
+  five sharing most words with the question, and two more at random) and every sentence the
+  dumped answers cite that is not gold evidence are negatives; an eligible candidate is a
+  positive when it is gold evidence or holds every ``answer_contains`` string, else a
+  negative. A near-miss question has no positive;
 - ``train PAIRS OUT``: fine-tune the packaged all-MiniLM-L6-v2 weights as a one-logit
   cross-encoder on the pairs of the sets up to ``--train-upto`` (probe numbers; the dev sets
   are always training sets), binary cross-entropy, positives weighted 3;
@@ -77,15 +81,30 @@ def set_number(name: str) -> int:
     return int(m.group(1)) if m else 0
 
 
+def states_answer(sentence: str, question: dict[str, Any]) -> bool:
+    """Whether ``sentence`` holds every ``answer_contains`` string of an answerable question
+    (case and space folded): another sentence stating the gold fact."""
+    wanted = question.get("answer_contains") or []
+    text = fold(sentence).lower()
+    return bool(question.get("answerable") and wanted) and all(
+        fold(w).lower() in text for w in wanted
+    )
+
+
 def question_pairs(
     question: dict[str, Any],
     article_sentences: Sequence[str],
     cited: Iterable[str],
     rng: random.Random,
+    candidates: Iterable[str] = (),
 ) -> list[tuple[str, int]]:
-    """(sentence, label) pairs for one question (see the module docstring)."""
+    """(sentence, label) pairs for one question (see the module docstring). ``candidates``
+    are the sentences the service found eligible to lead (``candidates`` step): positive when
+    gold evidence or stating the answer, else negative."""
     gold = [fold(a["text"]) for group in question.get("evidence_groups", []) for a in group]
     pairs: dict[str, int] = dict.fromkeys(gold, 1)
+    for c in (fold(c) for c in candidates):
+        pairs.setdefault(c, int(is_evidence(c, gold) or states_answer(c, question)))
     asked = _words(question["question"])
     others = [s for s in dict.fromkeys(article_sentences) if not is_evidence(s, gold)]
     others.sort(key=lambda s: -len(_words(s) & asked))
@@ -104,8 +123,13 @@ def _article_files() -> dict[str, Path]:
     return files
 
 
-def build_pairs(dump_dirs: Sequence[Path], seed: int = 7) -> list[dict[str, Any]]:
+def build_pairs(
+    dump_dirs: Sequence[Path], candidates: Path | None = None, seed: int = 7
+) -> list[dict[str, Any]]:
     files = _article_files()
+    eligible: dict[str, list[str]] = (
+        json.loads(candidates.read_text(encoding="utf-8")) if candidates else {}
+    )
     rng = random.Random(seed)
     cited: dict[tuple[str, str], list[str]] = {}
     for d in dump_dirs:
@@ -125,9 +149,41 @@ def build_pairs(dump_dirs: Sequence[Path], seed: int = 7) -> list[dict[str, Any]
                 if doc in files
                 for s in split_sentences(files[doc].read_text(encoding="utf-8", errors="replace"))
             ]
-            for s, y in question_pairs(q, sentences, cited.get((path.stem, q["id"]), []), rng):
+            found = eligible.get(f"{path.stem}/{q['id']}", [])
+            for s, y in question_pairs(
+                q, sentences, cited.get((path.stem, q["id"]), []), rng, found
+            ):
                 out.append({"set": path.stem, "id": q["id"], "q": q["question"], "s": s, "y": y})
     return out
+
+
+def candidates(index: Path, out: Path) -> None:
+    """The sentences the service finds eligible to lead, for every question of every set
+    (``AnswerService(admit=…)`` with a check that records and admits all), keyed
+    ``set/id``."""
+    from service.answering import AnswerService
+    from service.config import Settings
+    from service.index import open_index
+    from service.llm.extractive import ExtractiveGenerator
+
+    settings = Settings(chroma_path=index, llm_provider="extractive")
+    seen: list[str] = []
+
+    def record(question: str, sentence: str) -> bool:
+        seen.append(sentence)
+        return True
+
+    service = AnswerService(settings, open_index(settings), ExtractiveGenerator(), admit=record)
+    found: dict[str, list[str]] = {}
+    for path in QUESTION_SETS:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                q = json.loads(line)
+                seen.clear()
+                service.gather(q["question"])
+                found[f"{path.stem}/{q['id']}"] = list(dict.fromkeys(seen))
+        print(path.stem, flush=True)
+    out.write_text(json.dumps(found), encoding="utf-8")
 
 
 def dump(url: str, out: Path, sets: Sequence[Path]) -> None:
@@ -353,6 +409,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     p = sub.add_parser("pairs", help="labelled question/sentence pairs")
     p.add_argument("out", type=Path)
     p.add_argument("--dumps", type=Path, nargs="*", default=[])
+    p.add_argument("--candidates", type=Path, help="the candidates step's output")
+    c = sub.add_parser("candidates", help="the sentences eligible to lead, every question")
+    c.add_argument("index", type=Path, help="a Chroma folder (RAG_CHROMA_PATH)")
+    c.add_argument("out", type=Path)
     t = sub.add_parser("train", help="fine-tune the cross-encoder")
     t.add_argument("pairs", type=Path)
     t.add_argument("out", type=Path)
@@ -372,9 +432,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.step == "dump":
         dump(args.url, args.out, args.sets)
     elif args.step == "pairs":
-        pairs = build_pairs(args.dumps)
+        pairs = build_pairs(args.dumps, args.candidates)
         args.out.write_text(json.dumps(pairs), encoding="utf-8")
         print(f"{len(pairs)} pairs, {sum(p['y'] for p in pairs)} positive")
+    elif args.step == "candidates":
+        candidates(args.index, args.out)
     elif args.step == "train":
         train(args.pairs, args.out, args.train_upto, args.epochs)
     elif args.step == "score":

@@ -6,7 +6,14 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from eval.answer_model import question_pairs, set_number, split_sentences, trade_off
+from eval.answer_model import (
+    fold,
+    question_pairs,
+    set_number,
+    split_sentences,
+    states_answer,
+    trade_off,
+)
 
 ARTICLE = (
     "Corvane buys Lindqvist\n\n"
@@ -38,6 +45,21 @@ def test_gold_evidence_is_the_positive_and_everything_else_a_negative() -> None:
     assert pairs["Analysts said the price was high for a firm with 60 staff."] == 0
     assert pairs["Elsewhere, it rained."] == 0
     assert sum(pairs.values()) == 1
+
+
+def test_an_eligible_candidate_is_positive_when_it_states_the_answer() -> None:
+    q = {
+        "question": "How much did Corvane pay for Lindqvist?",
+        "answerable": True,
+        "answer_contains": ["$40m"],
+        "evidence_groups": [[{"doc_id": "x", "text": "Corvane paid $40m for the Lindqvist"}]],
+    }
+    other = "Analysts said the $40M  price for Lindqvist was high."
+    wrong = "Corvane makes accounting programs for small shops in northern Europe."
+    pairs = dict(question_pairs(q, [], [], random.Random(0), [other, wrong]))
+    assert pairs == {"Corvane paid $40m for the Lindqvist": 1, fold(other): 1, wrong: 0}
+    # a near-miss has no answer to state
+    assert not states_answer(other, {**q, "answerable": False})
 
 
 def test_a_near_miss_has_no_positive() -> None:
