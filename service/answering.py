@@ -120,11 +120,13 @@ class AnswerService:
         fallback: AnswerGenerator | None = None,
         admit: Callable[[str, str], bool] | None = None,
     ) -> None:
-        """``admit(question, sentence)``, when given, is one more check a sentence must pass
-        to lead the evidence: the next eligible sentence that passes leads instead, and none
-        passing is a refusal. The service passes none; ``eval.answer_model`` passes a trained
-        cross-encoder's verdict to measure it end to end (called from request threads: it
-        must be thread-safe)."""
+        """``admit(question, sentence)``, when given, is one more check an eligible sentence
+        must pass to lead the evidence: the first anchored eligible sentence that passes
+        leads (a lead anchored only with a second sentence needs both to pass), and none is
+        a refusal. Only the lead is checked: the sentences beside it and a two-part
+        question's other part are chosen as before. The service passes none;
+        ``eval.answer_model`` passes a trained cross-encoder's verdict to measure it end to
+        end (called from request threads: it must be thread-safe)."""
         self.settings = settings
         self.admit = admit
         self.index = index

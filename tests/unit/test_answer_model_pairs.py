@@ -71,6 +71,9 @@ def test_a_near_miss_has_no_positive() -> None:
 def test_set_numbers_put_dev_sets_in_training() -> None:
     assert set_number("probe17") == 17
     assert set_number("dev_bbc") == 0
+    # any other set is never a training set
+    assert set_number("holdout") is None
+    assert set_number("probe54b") is None
 
 
 def test_trade_off_counts_a_gated_answer_as_refused() -> None:
