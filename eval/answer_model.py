@@ -43,6 +43,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from eval.metrics import fold as folded
 from service.config import PROJECT_ROOT
 
 SHARED = PROJECT_ROOT.parent / "shared"
@@ -55,7 +56,9 @@ _SPLIT = re.compile(r"(?<=[.!?])[\"”’')]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
 def fold(text: str) -> str:
-    """NFKC and folded whitespace: how evidence texts and quotes are compared."""
+    """NFKC and folded whitespace, case kept (the text the model reads); ``folded``
+    (``eval.metrics.fold``) also lowers case, for matching answers as ``python -m eval``
+    does."""
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
@@ -88,10 +91,8 @@ def states_answer(sentence: str, question: dict[str, Any]) -> bool:
     """Whether ``sentence`` holds every ``answer_contains`` string of an answerable question
     (case and space folded): another sentence stating the gold fact."""
     wanted = question.get("answer_contains") or []
-    text = fold(sentence).lower()
-    return bool(question.get("answerable") and wanted) and all(
-        fold(w).lower() in text for w in wanted
-    )
+    text = folded(sentence)
+    return bool(question.get("answerable") and wanted) and all(folded(w) in text for w in wanted)
 
 
 def question_pairs(
@@ -201,9 +202,9 @@ def dump(url: str, out: Path, sets: Sequence[Path]) -> None:
                     continue
                 q = json.loads(line)
                 r = client.post("/ask", json={"question": q["question"]}).json()
-                answer = fold(r.get("answer") or "").lower()
+                answer = folded(r.get("answer") or "")
                 right = not r.get("refused") and all(
-                    fold(a).lower() in answer for a in q.get("answer_contains", [])
+                    folded(a) in answer for a in q.get("answer_contains", [])
                 )
                 rows.append(
                     {
@@ -363,7 +364,6 @@ class AnswerModel:
 
 
 def ask(model_dir: Path, index: Path, sets: Sequence[str], thresholds: Sequence[float]) -> None:
-    from eval.metrics import fold as fold_lower
     from service.answering import AnswerService, Question
     from service.config import Settings
     from service.index import open_index
@@ -395,7 +395,7 @@ def ask(model_dir: Path, index: Path, sets: Sequence[str], thresholds: Sequence[
             elif a.refused:
                 refused_answerable += 1
             else:
-                right += all(fold_lower(x) in fold_lower(a.answer) for x in q["answer_contains"])
+                right += all(folded(x) in folded(a.answer) for x in q["answer_contains"])
         near = len(questions) - answerable
         print(
             f"  {'no model' if t is None else f'threshold {t:.2f}'}: {right / answerable:.3f} / "
