@@ -43,11 +43,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from eval.bench import BBC, SHARED
 from eval.metrics import fold as folded
 from service.config import PROJECT_ROOT
 
-SHARED = PROJECT_ROOT.parent / "shared"
-CORPUS = SHARED / "corpus"
 QUESTION_SETS = [
     *sorted((PROJECT_ROOT / "eval" / "questions").glob("*.jsonl")),
     *sorted((SHARED / "eval").glob("dev_*.jsonl")),
@@ -72,6 +71,11 @@ def is_evidence(sentence: str, gold: Sequence[str]) -> bool:
     """Whether ``sentence`` is (or holds, or is part of) one of the gold evidence texts: its
     first 60 characters are in the other's text."""
     return any(g[:60] in sentence or sentence[:60] in g for g in gold)
+
+
+def read_set(path: Path) -> list[dict[str, Any]]:
+    """The questions of a JSONL question set."""
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
 def _words(text: str) -> set[str]:
@@ -120,8 +124,8 @@ def question_pairs(
 
 
 def _article_files() -> dict[str, Path]:
-    files = {f"{p.parent.name}/{p.stem}": p for p in CORPUS.glob("bbc/*/*.txt")}
-    for p in CORPUS.glob("seed/*.txt"):
+    files = {f"{p.parent.name}/{p.stem}": p for p in BBC.glob("*/*.txt")}
+    for p in (BBC.parent / "seed").glob("*.txt"):
         files[p.stem] = p
         files[p.stem.split("_")[0]] = p
     return files
@@ -143,10 +147,7 @@ def build_pairs(
                 cited.setdefault((f.stem, row["id"]), []).extend(quotes)
     out = []
     for path in QUESTION_SETS:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            q = json.loads(line)
+        for q in read_set(path):
             sentences = [
                 s
                 for doc in q.get("gold_docs", [])
@@ -180,12 +181,10 @@ def candidates(index: Path, out: Path) -> None:
     service = AnswerService(settings, open_index(settings), ExtractiveGenerator(), admit=record)
     found: dict[str, list[str]] = {}
     for path in QUESTION_SETS:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                q = json.loads(line)
-                seen.clear()
-                service.gather(q["question"])
-                found[f"{path.stem}/{q['id']}"] = list(dict.fromkeys(seen))
+        for q in read_set(path):
+            seen.clear()
+            service.gather(q["question"])
+            found[f"{path.stem}/{q['id']}"] = list(dict.fromkeys(seen))
         print(path.stem, flush=True)
     out.write_text(json.dumps(found), encoding="utf-8")
 
@@ -197,10 +196,7 @@ def dump(url: str, out: Path, sets: Sequence[Path]) -> None:
     with httpx.Client(base_url=url, timeout=600) as client:
         for path in sets:
             rows = []
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if not line.strip():
-                    continue
-                q = json.loads(line)
+            for q in read_set(path):
                 r = client.post("/ask", json={"question": q["question"]}).json()
                 answer = folded(r.get("answer") or "")
                 right = not r.get("refused") and all(
@@ -370,12 +366,7 @@ def ask(model_dir: Path, index: Path, sets: Sequence[str], thresholds: Sequence[
     from service.llm.extractive import ExtractiveGenerator
 
     paths = {p.stem: p for p in QUESTION_SETS}
-    questions = [
-        json.loads(line)
-        for name in sets
-        for line in paths[name].read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
+    questions = [q for name in sets for q in read_set(paths[name])]
     model = AnswerModel(model_dir)
     settings = Settings(chroma_path=index, llm_provider="extractive")
     news = open_index(settings)

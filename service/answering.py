@@ -308,13 +308,14 @@ class AnswerService:
         # article gives it (a two-part question's sentence may answer its other part).
         if len(parts) == 1:
             eligible = [c for c in eligible if focus.fills_role(c.sentence.text, in_article(c))]
+        # The caller's further check (``admit``), on every eligible sentence (up to
+        # ``answer_candidates``: one call each).
+        admit = self.admit
+        if admit is not None:
+            eligible = [c for c in eligible if admit(query, c.sentence.text)]
         # The lead must be anchored: the question's names, years and quoted phrases are in it
         # or its article's retrieved passages. A two-part question may be anchored by two
         # sentences together.
-        admit = self.admit
-        if admit is not None:
-            # (every eligible sentence, up to ``answer_candidates``: one model call each)
-            eligible = [c for c in eligible if admit(query, c.sentence.text)]
         lead = next((c for c in eligible if focus.anchored(c.sentence.text, in_article(c))), None)
         if lead is None:
             lead = next(
