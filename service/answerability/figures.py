@@ -141,6 +141,28 @@ _SEED_UNIT = (
     ),
 )
 
+_SHARE_UNIT = (
+    # A share of a whole ("What share of young people are out of work?", "what proportion of
+    # the vote"): a percentage, a ratio ("one in four") or a fraction ("nearly half", "a
+    # third"), not a count ("22,000 jobs") nor the first half of a year.
+    re.compile(
+        r"\b(?:what|which)\s+(?:share|proportion|fraction)\s+of\b|"
+        r"\bhow (?:big|large) a (?:share|proportion)\b"
+    ),
+    re.compile(
+        r"\d\s?%|\bper ?cent\b|"
+        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) "
+        r"(?:\d+|every|two|three|four|five|six|seven|eight|nine|ten)\b"
+        r"(?![\s-]+(?:years?|months?|weeks?|days?|hours?|games?|matches)\b)|"
+        r"(?<!\bfirst )(?<!\bsecond )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )"
+        r"\bhalf\b(?![\s-]+(?:time|term|century|year|an? )\b)|"
+        r"\b(?:a|one|two|three|four|five|nine)[\s-](?:third|quarter|fifth|sixth|seventh|"
+        r"eighth|ninth|tenth|twentieth|hundredth)s?\b|"
+        r"\b(?:two|three)-(?:thirds|quarters|fifths)\b",
+        re.IGNORECASE,
+    ),
+)
+
 _UNITS = (
     (
         # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
@@ -312,13 +334,21 @@ _UNITS = (
     ),
     _ODDS_UNIT,
     _SEED_UNIT,
+    _SHARE_UNIT,
 )
 
-# Units whose match is a figure by itself ("evens", "the fifth seed"): no digit needed beside.
-_FIGURE_UNITS = frozenset(unit for _, unit in (_ODDS_UNIT, _SEED_UNIT))
+# Units whose match is a figure by itself ("evens", "the fifth seed", "nearly half"): no digit
+# needed beside.
+_FIGURE_UNITS = frozenset(unit for _, unit in (_ODDS_UNIT, _SEED_UNIT, _SHARE_UNIT))
 
 
-_CONVERSION = re.compile(r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?\s*\(([^()]{1,25})\)")
+# (a currency word may stand between the figure and its conversion: "160m euros ($208m)")
+_CONVERSION = re.compile(
+    r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?"
+    r"(?:\s*(?:euros?|dollars?|pounds?|yen|yuan|francs?|rupees?|roubles?|rubles?|pesos?|"
+    r"kronor|kroner|krona|krone|rand|won|dinars?|riyals?|lira|lire))?\s*\(([^()]{1,25})\)",
+    re.IGNORECASE,
+)
 
 
 def _without_conversions(text: str, q_numbers: set[str]) -> str:
@@ -1385,8 +1415,29 @@ def asked_rate(question: str) -> str | None:
         return None
     m = _ASKS_RATE.search(question)
     if m is None:
-        return None
+        adjective = _ASKS_RATE_ADJECTIVE.search(question)
+        return _RATE_OF_ADJECTIVE[adjective.group(1) or adjective.group(2)] if adjective else None
     return next(g for g in m.groups() if g).lower()
+
+
+# A rate asked by its adjective: "How much of a monthly allowance …?", "what weekly wage"
+# (lower case: "the Daily Mail" names a paper; not "annual", which news gives for a year's
+# total as often as for a rate: "annual profits").
+_RATE_OF_ADJECTIVE = {
+    "weekly": "week",
+    "monthly": "month",
+    "daily": "day",
+    "hourly": "hour",
+    "nightly": "night",
+}
+# (in the asking phrase of a sum: "how much … monthly", "what is the estimated daily cost";
+# not "How many holes did the monthly bulletin flag?")
+_ASKS_RATE_ADJECTIVE = re.compile(
+    rf"\b(?i:how much)\b[^?]*?\b({'|'.join(_RATE_OF_ADJECTIVE)})\b|"
+    r"\b(?i:what)(?:['’]s|\s+(?:is|was|are|were|will be|would be))?\s+"
+    r"(?:(?:the|its|his|her|their)\s+)?"
+    rf"(?:[\w'’-]+\s+){{0,2}}?({'|'.join(_RATE_OF_ADJECTIVE)})\b"
+)
 
 
 def states_rate(text: str, unit: str) -> bool:

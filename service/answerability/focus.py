@@ -49,10 +49,10 @@ from service.answerability.roles import (
     described_noun,
     event_verb,
     gives_role,
-    mentions_event,
     mentions_office,
     mentions_role,
     states_asked_event,
+    states_event,
 )
 from service.evidence import STOPWORDS, content_words, stem_word
 
@@ -628,7 +628,8 @@ class Focus:
             return False
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         # (who gives the figure is no one it is about: ", according to analysts Screen Digest")
-        for run in name_runs(_ACCORDING_TO.sub(" ", sentence)):
+        # (nor who is quoted at the end: "…, said Jo Hale, a county manager.")
+        for run in name_runs(_ACCORDING_TO.sub(" ", _SAID_AT_END.sub("", sentence))):
             # ("MP3s" is one word, and "TV-quality" names "TV" only: the lower-case end of a
             # compound is no word of the name)
             parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", _COMPOUND_END.sub("", run))]
@@ -799,7 +800,8 @@ class Focus:
 
         # A question heavy with context (four or more names) may name one thing the
         # article calls otherwise ("the Conservatives" / "the Tories").
-        if self.event and not mentions_event(self.event, text):
+        # (in the article's words for it too: "beaten by" for "who knocked X out")
+        if self.event and not states_event(self.event, text):
             return False
         # ("Mr Justice Eady" for a judge, "the City watchdog" for a regulator, "Blinx 2 was
         # developed by Artoon" for "Which studio developed Blinx 2?")
@@ -1587,6 +1589,13 @@ def description_terms(question: str) -> set[str]:
 _ACCORDING_TO = re.compile(
     r"(?:,\s*|\s+)according to\b[^,;:!?]*?[.!?\"”’']*\s*$|^\s*according to\b[^,;:!?]*,",
     re.IGNORECASE,
+)
+
+# The speaker a sentence closes on: ", said Jo Hale, a county manager." (the clause runs to
+# the sentence's end, its commas included).
+_SAID_AT_END = re.compile(
+    r",\s*(?:said|says|added|adds|explained|noted|told reporters)\s+(?!(?:that|it|he|she|they|"
+    r"there|this)\b)[^;:!?\"“”]*[.!?]?\s*$"
 )
 
 _SOURCE = re.compile(

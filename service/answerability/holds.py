@@ -35,6 +35,7 @@ from service.answerability.figures import (
     _QUANTITY_OF_TIME,
     _RATIO,
     _SHARE_OF_GROUP,
+    _SHARE_UNIT,
     _SHARES,
     _SPELLED_MONEY,
     _STATES_CHANGE,
@@ -509,7 +510,16 @@ def _asked(question: str) -> _Asked:
         size_of_change=bool(_ASKS_SIZE_OF_CHANGE.search(_PART_SPLIT.split(q_lower, maxsplit=1)[0])),
         direction=_direction(_PART_SPLIT.split(q_lower, maxsplit=1)[0]),
         rate=asked_rate(first_part),
-        unit=next((unit for asks, unit in _UNITS if asks.search(q_lower)), None),
+        # (a share is read from the first part only: "What will it pay, and what share does
+        # X own?" asks a sum first)
+        unit=next(
+            (
+                unit
+                for asks, unit in _UNITS
+                if asks.search(first_part.lower() if unit is _SHARE_UNIT[1] else q_lower)
+            ),
+            None,
+        ),
         words=frozenset(re.findall(r"[a-z]+", q_lower)),
         name_words=frozenset(
             w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)
@@ -735,8 +745,9 @@ def holds_kind(
         runs = [set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in found]
         places = [words for words in runs if words - q_words]
         # "Which countries have troops in Iraq?" is answered by a country the question does
-        # not name, wherever the sentence puts it ("the Netherlands, Portugal and …")
-        if not places and _ASKS_COUNTRY.search(question):
+        # not name, wherever the sentence puts it ("the Netherlands, Portugal and …"), and
+        # not by a city or a building ("held in Belmarsh Prison in London")
+        if _ASKS_COUNTRY.search(question):
             return _names_a_country(text, q_words)
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
             places = [w for w in places if not w <= _NO_CITY and w not in _STATE_PHRASES]

@@ -133,7 +133,8 @@ def mentions_event(verb: str, text: str) -> bool:
 _EVENT_PARAPHRASES = {
     "beat": re.compile(
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
-        r"\bbeaten (?:[\w-]+ )?by\b|\b(?:victory|win) (?:over|against)\b",
+        # ("beaten in the fourth round by")
+        r"\bbeaten (?:[\w-]+ ){0,4}?by\b|\b(?:victory|win) (?:over|against)\b",
         re.IGNORECASE,
     ),
     "win": re.compile(
@@ -161,6 +162,14 @@ _EVENT_PARAPHRASES = {
 _EVENT_OF_VERB = {
     "replaced": "replace",
     "defeated": "beat",
+    # a knock-out in a match report: "Who knocked / ousted / eliminated X?" is answered by
+    # "X was beaten by Y" or "X lost to Y" as well as by the question's own verb
+    "knocked": "beat",
+    "ousted": "beat",
+    "eliminated": "beat",
+    "dumped": "beat",
+    "thrashed": "beat",
+    "trounced": "beat",
     "acquired": "buy",
     "purchased": "buy",
 }

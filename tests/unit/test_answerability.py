@@ -2900,3 +2900,108 @@ def test_review_cases_of_the_night_s_rules() -> None:
         Kind.AGE,
         "How old was the miner Jo Brack when he died?",
     )
+
+
+def test_a_knock_out_is_stated_as_a_defeat_in_a_match_report() -> None:
+    focus = question_focus("Who knocked Ana Ruiz out of the Valmora Open?", None)
+    assert focus.event == "knocked"
+    # the report says who beat her, not who "knocked her out"
+    report = (
+        "Ruiz lost her title at the Valmora Open, where she was beaten in the third round by "
+        "Mia Holt."
+    )
+    assert focus.anchored(report)
+    assert states_event("knocked", report)
+    assert states_event("ousted", "Holt won 6-2 6-1 in a victory over Ruiz.")
+    # an article that states no defeat does not anchor it
+    assert not focus.anchored("Ruiz will play at the Valmora Open next week, said Mia Holt.")
+
+
+def test_a_share_of_a_whole_is_a_percentage_ratio_or_fraction_not_a_count() -> None:
+    q = "What share of young workers in Valmora are now unemployed?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert holds_kind("Young workers are hard hit, with 37% out of work.", Kind.NUMBER, q)
+    assert holds_kind("One in four young workers is out of work.", Kind.NUMBER, q)
+    assert holds_kind("Nearly half of young workers have no job.", Kind.NUMBER, q)
+    assert holds_kind("A third of young workers have no job.", Kind.NUMBER, q)
+    assert not holds_kind(
+        "In the first half of the year the Valmora economy lost 22,000 jobs.", Kind.NUMBER, q
+    )
+    # a count is still the answer to "how many"
+    assert holds_kind(
+        "In the first half of the year the Valmora economy lost 22,000 jobs.",
+        Kind.NUMBER,
+        "How many jobs did the Valmora economy lose?",
+    )
+
+
+def test_which_countries_is_not_answered_by_a_city_or_a_prison() -> None:
+    q = "To which countries does the minister want to deport the suspects?"
+    assert not holds_kind(
+        "Most of the suspects are held in Belmarsh Prison in London.", Kind.PLACE, q
+    )
+    assert holds_kind("He wants to deport them to Algeria, Tunisia and Jordan.", Kind.PLACE, q)
+    # a city still answers "where"
+    assert holds_kind(
+        "Most of the suspects are held in Belmarsh Prison in London.",
+        Kind.PLACE,
+        "Where are most of the suspects held?",
+    )
+
+
+def test_a_rate_asked_by_its_adjective_needs_a_figure_per_that_unit() -> None:
+    q = "How much of a monthly allowance is Ana Ruiz asking the singer to pay her?"
+    assert asked_kind(q) is Kind.MONEY
+    # the sum of the lawsuit is no monthly figure
+    assert not holds_kind(
+        "The singer is being sued by his ex-girlfriend for $10 million (£5.4 million).",
+        Kind.MONEY,
+        q,
+    )
+    assert holds_kind("She wants $20,000 a month in support.", Kind.MONEY, q)
+    assert holds_kind("She asks for a monthly allowance of $20,000.", Kind.MONEY, q)
+    # "annual" is no rate ("annual profits" are a year's total); "the Daily Mail" is a paper
+    annual = "What were Valmora's annual profits?"
+    assert holds_kind("Valmora made profits of £3bn in 2004.", Kind.MONEY, annual)
+    paper = "How much did the Daily Mail pay for the photographs?"
+    assert holds_kind("The Daily Mail paid £50,000 for the photographs.", Kind.MONEY, paper)
+
+
+def test_a_conversion_after_a_currency_word_is_the_questions_own_figure() -> None:
+    q = "How much of the 160m euros in payouts went to the former chief Tom Hale?"
+    whole = (
+        "He approved the payment of 160m euros ($208m; £111m) in bonus and pension payouts "
+        "to former executives Tom Hale and Jo Dee."
+    )
+    assert not holds_kind(whole, Kind.NUMBER, q)
+    assert not holds_kind(whole, Kind.MONEY, q)
+    assert holds_kind("Of that, Mr Hale received 90m euros.", Kind.NUMBER, q)
+
+
+def test_a_rate_adjective_outside_the_asked_sum_asks_no_rate() -> None:
+    from service.answerability.figures import asked_rate
+
+    assert asked_rate("What is the estimated daily cost of security at the court?") == "day"
+    assert asked_rate("What is the current hourly parking fee at the stadium?") == "hour"
+    # the bulletin is monthly; the count asked is not a rate
+    assert (
+        asked_rate("How many flaws did Valmora flag in the monthly bulletin in which it patched?")
+        is None
+    )
+
+
+def test_the_speaker_a_sentence_closes_on_is_not_who_its_figure_is_about() -> None:
+    focus = question_focus(
+        "What is the estimated daily cost of security at the courthouse for Tom Hale's trial?",
+        None,
+    )
+    quoted = (
+        "The cost of security at the courthouse has been estimated at $40,000 per day, said "
+        "Jo Stilwell, a projects manager at the county office."
+    )
+    assert not focus.about_someone_else(quoted)
+    # a figure given of someone else is still someone else's
+    assert focus.about_someone_else(
+        "The cost of security at the courthouse for Phil Spector has been estimated at "
+        "$40,000 per day."
+    )
