@@ -43,7 +43,13 @@ _PLACE_NOUNS = frozenset(
 
 # (and the words that end a body's name but may end a place's too: "Earls Court", "the West
 # Bank": they are no place only here, where a run after "in" is read)
-_BODIES = BODY_NOUNS | frozenset("office bank group board court trust service services".split())
+_BODIES = BODY_NOUNS | frozenset(
+    "office bank group board court trust service services "
+    # the words a firm's name ends in: "an analyst at Calyon Securities", "a filing to the US
+    # Securities and Exchange Commission", "a pilot at British Airways" name firms, not places
+    "securities capital partners holdings airlines airways inc corp ltd plc llc motors "
+    "investments associates consulting communications entertainment records".split()
+)
 # Feasts are times, not places: "at Christmas", "over Easter".
 _FEASTS = frozenset("Christmas Easter Ramadan Diwali Hanukkah Passover".split())
 

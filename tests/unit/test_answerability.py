@@ -3005,3 +3005,24 @@ def test_the_speaker_a_sentence_closes_on_is_not_who_its_figure_is_about() -> No
         "The cost of security at the courthouse for Phil Spector has been estimated at "
         "$40,000 per day."
     )
+
+
+def test_a_firm_after_at_or_to_is_no_place() -> None:
+    q = "Where is Valmora Airlines, the carrier that warned it could run out of cash, based?"
+    assert not holds_kind(
+        '"It will hurt revenue in the short run," said analyst Jo Hale at Calyon Securities.',
+        Kind.PLACE,
+        q,
+    )
+    assert not holds_kind(
+        "Valmora said so in its filing to the US Securities and Exchange Commission.",
+        Kind.PLACE,
+        q,
+    )
+    assert holds_kind("Houston-based Valmora has debts of nearly $984m.", Kind.PLACE, q)
+    # a studio or a street is still a place
+    assert holds_kind(
+        "The band recorded it at Abbey Road Studios.",
+        Kind.PLACE,
+        "Where did the band record the album?",
+    )
