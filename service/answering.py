@@ -282,7 +282,6 @@ class AnswerService:
             and not focus.about_someone_else(c.sentence.text)
             and not focus.about_other_nationals(c.sentence.text)
             and not focus.gives_another_age(c.sentence.text)
-            and not focus.reports_another_match(c.sentence.text)
             and not focus.gives_another_weekday(c.sentence.text)
             # "Who directed / won / replaced …?": the sentence itself states that event (its
             # article's other sentences may state it of someone else: "director Joel

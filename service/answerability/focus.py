@@ -370,25 +370,6 @@ class Focus:
         said = weekdays(sentence)
         return bool(said) and not said & self.weekdays
 
-    def reports_another_match(self, sentence: str) -> bool:
-        """Whether the sentence reports a match against an opponent the question does not
-        name, for a question about a match it does name ("By what score did Dent beat
-        Hewitt?" is not answered by "Dent's 6-1 6-1 win over Argentine Juan Ignacio Chela").
-        Questions asking for a name are left alone ("Who did Dent beat?": the opponent is
-        the answer). Pure; thread-safe."""
-        if self.kind in (None, Kind.NAME, Kind.STATEMENT) or not _ASKS_ABOUT_A_MATCH.search(
-            self.question
-        ):
-            return False
-        q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
-        for m in _MATCH_OPPONENT.finditer(sentence):
-            # ("Argentine Juan Ignacio Chela": a nationality is no part of the name)
-            words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", m.group(1))]
-            words = [w for w in words if w not in _DEMONYMS and w not in _LONE_DEMONYMS]
-            if words and not any(w in q_words for w in words):
-                return True
-        return False
-
     def gives_another_age(self, sentence: str) -> bool:
         """Whether every age the sentence gives is, by its wording, someone else's than the
         question's subject: "The 22-year-old Michalak has …" for "How old is Delaigue, the
@@ -1615,23 +1596,6 @@ _ACCORDING_TO = re.compile(
 _SAID_AT_END = re.compile(
     r",\s*(?:said|says|added|adds|explained|noted|told reporters)\s+(?!(?:that|it|he|she|they|"
     r"there|this)\b)[^;:!?\"“”]*[.!?]?\s*$"
-)
-
-# A question about one match: its result, score, date or place ("By what score did Dent beat
-# Hewitt?", "When did Chelsea lose to Newcastle?").
-_ASKS_ABOUT_A_MATCH = re.compile(
-    r"\b(?:beat|beats|beating|defeat|defeated|defeating|thrashed|knocked|ousted|eliminated|"
-    r"win over|victory over|wins? against|lost to|lose to|losing to|draw with|drew with)\b",
-    re.IGNORECASE,
-)
-# The opponent a match report names: "win over Argentine Juan Ignacio Chela", "beat Leeds",
-# "lost 2-1 to Wigan", "a 3-0 defeat by Arsenal" (a capitalised run right after the words).
-_MATCH_OPPONENT = re.compile(
-    r"\b(?i:win over|victory over|wins? against|triumph over|beat|beats|beating|defeat|defeats|"
-    r"defeating|defeated|"
-    r"defeat of|defeat by|defeat to|beaten by|lost to|lose to|losing to|loss to|draw with|"
-    r"drew with)\s+(?:(?i:the)\s+)?(?:\d+[-–]\d+\s+(?i:to|by)\s+)?"
-    r"((?:[A-Z][\w'’.-]*)(?:\s+(?:[A-Z][\w'’.-]*))*)"
 )
 
 _SOURCE = re.compile(
