@@ -141,27 +141,35 @@ _SEED_UNIT = (
     ),
 )
 
+_SMALL_NUMBERS = "one|two|three|four|five|six|seven|eight|nine|ten"
 _SHARE_UNIT = (
     # A share of a whole ("What share of young people are out of work?", "what proportion of
-    # the vote"): a percentage, a ratio ("one in four") or a fraction ("nearly half", "a
-    # third"), not a count ("22,000 jobs") nor the first half of a year.
+    # the vote"): a percentage ("37%", "36pc"), a ratio ("one in four", "one adult in four"),
+    # a fraction ("nearly half", "a third", "six-tenths") or a part of a stated whole ("120 of
+    # the 300 staff", "£500m of the £2bn budget"); not a count ("22,000 jobs"), nor the first
+    # half of a year or a half-price sale.
     re.compile(
         r"\b(?:what|which)\s+(?:share|proportion|fraction)\s+of\b|"
         r"\bhow (?:big|large) a (?:share|proportion)\b"
     ),
     re.compile(
-        r"\d\s?%|\bper ?cent\b|"
-        r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten) (?:in|out of) "
-        r"(?:\d+|every|two|three|four|five|six|seven|eight|nine|ten)\b"
+        r"\d\s?(?:%|pc\b|pct\b)|\bper ?cent\b|"
+        rf"\b(?:\d+|{_SMALL_NUMBERS}) (?:[a-z]+ ){{0,2}}?(?:in|out of) "
+        rf"(?:\d+|every|{_SMALL_NUMBERS})\b"
         r"(?![\s-]+(?:years?|months?|weeks?|days?|hours?|games?|matches)\b)|"
         r"(?<!\bfirst )(?<!\bsecond )(?<!\bthe )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bits )"
-        r"\bhalf\b(?![\s-]+(?:time|term|century|year|an? )\b)|"
-        r"\b(?:a|one|two|three|four|five|nine)[\s-](?:third|quarter|fifth|sixth|seventh|"
-        r"eighth|ninth|tenth|twentieth|hundredth)s?\b|"
-        r"\b(?:two|three)-(?:thirds|quarters|fifths)\b",
+        r"\bhalf\b(?![\s-]+(?:time|term|century|year|price|priced|brother|sister|hour|marathon|"
+        r"an? )\b)|"
+        rf"\b(?:a|{_SMALL_NUMBERS})[\s-](?:third|quarter|fifth|sixth|seventh|eighth|ninth|tenth|"
+        r"twentieth|hundredth)s?\b|"
+        r"[£$€]?\d[\d.,]*\s?(?:bn|m|k|million|billion)?\s+(?:[a-z]+\s+)?of\s+(?:the|its|their|"
+        r"his|her|a|an)\s+(?:[\w-]+\s+)?[£$€]?\d",
         re.IGNORECASE,
     ),
 )
+# (a share is read from the first part of a two-part question only: "What will it pay, and
+# what share does X own?" asks a sum first)
+_FIRST_PART_UNITS = frozenset({_SHARE_UNIT[1]})
 
 _UNITS = (
     (
@@ -345,9 +353,15 @@ _FIGURE_UNITS = frozenset(unit for _, unit in (_ODDS_UNIT, _SEED_UNIT, _SHARE_UN
 # (a currency word may stand between the figure and its conversion: "160m euros ($208m)")
 _CONVERSION = re.compile(
     r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?"
-    r"(?:\s*(?:euros?|dollars?|pounds?|yen|yuan|francs?|rupees?|roubles?|rubles?|pesos?|"
+    r"(?:\s*(?:[A-Z][a-z]+\s+){0,2}(?:euros?|dollars?|pounds?|yen|yuan|francs?|rupees?|roubles?|"
+    r"rubles?|pesos?|"
     r"kronor|kroner|krona|krone|rand|won|dinars?|riyals?|lira|lire))?\s*\(([^()]{1,25})\)",
     re.IGNORECASE,
+)
+# A question asking the sum in another currency ("How much is the 2bn-euro deal worth in
+# dollars?"): the bracketed conversion is then the answer.
+ASKS_CONVERSION = re.compile(
+    r"\bin (?:us |uk )?(?:dollars|pounds|sterling|euros|yen|yuan|francs|rupees)\b", re.IGNORECASE
 )
 
 
@@ -1407,22 +1421,10 @@ _RATE_WORDS = {
 }
 
 
-def asked_rate(question: str) -> str | None:
-    """The unit of the rate or unit price a "how much / what" question asks for ("per week"
-    → week, "price per share" → share, "each of the projectors … cost" → projector), or
-    None."""
-    if not re.search(r"\b(?:how much|what|which)\b", question, re.IGNORECASE):
-        return None
-    m = _ASKS_RATE.search(question)
-    if m is None:
-        adjective = _ASKS_RATE_ADJECTIVE.search(question)
-        return _RATE_OF_ADJECTIVE[adjective.group(1) or adjective.group(2)] if adjective else None
-    return next(g for g in m.groups() if g).lower()
-
-
-# A rate asked by its adjective: "How much of a monthly allowance …?", "what weekly wage"
-# (lower case: "the Daily Mail" names a paper; not "annual", which news gives for a year's
-# total as often as for a rate: "annual profits").
+# A rate asked by its adjective on a sum's noun: "How much of a monthly allowance …?", "what
+# is the estimated daily cost", "the average weekly wage" (lower case: "the Daily Mail" names
+# a paper; not a paper, "the French daily Le Monde", nor what is measured, "the monthly trade
+# deficit"; not "annual", which news gives for a year's total as often as for a rate).
 _RATE_OF_ADJECTIVE = {
     "weekly": "week",
     "monthly": "month",
@@ -1430,14 +1432,26 @@ _RATE_OF_ADJECTIVE = {
     "hourly": "hour",
     "nightly": "night",
 }
-# (in the asking phrase of a sum: "how much … monthly", "what is the estimated daily cost";
-# not "How many holes did the monthly bulletin flag?")
 _ASKS_RATE_ADJECTIVE = re.compile(
-    rf"\b(?i:how much)\b[^?]*?\b({'|'.join(_RATE_OF_ADJECTIVE)})\b|"
-    r"\b(?i:what)(?:['’]s|\s+(?:is|was|are|were|will be|would be))?\s+"
-    r"(?:(?:the|its|his|her|their)\s+)?"
-    rf"(?:[\w'’-]+\s+){{0,2}}?({'|'.join(_RATE_OF_ADJECTIVE)})\b"
+    rf"\b(?i:how much|what)\b[^?]*?\b({'|'.join(_RATE_OF_ADJECTIVE)})\s+"
+    r"(?!(?:newspaper|paper|magazine|tabloid|bulletin)s?\b)(?:[a-z-]+\s+)?"
+    r"(?:allowances?|wages?|pay|salar(?:y|ies)|rents?|costs?|fees?|income|budgets?|bills?|"
+    r"payments?|benefits?|subsid(?:y|ies)|spend(?:ing)?|maintenance|charges?|rates?|earnings|"
+    r"shop|limit)\b"
 )
+
+
+def asked_rate(question: str) -> str | None:
+    """The unit of the rate or unit price a "how much / what" question asks for ("per week"
+    → week, "price per share" → share, "each of the projectors … cost" → projector, "a
+    monthly allowance" → month), or None."""
+    if not re.search(r"\b(?:how much|what|which)\b", question, re.IGNORECASE):
+        return None
+    m = _ASKS_RATE.search(question)
+    if m is None:
+        adjective = _ASKS_RATE_ADJECTIVE.search(question)
+        return _RATE_OF_ADJECTIVE[adjective.group(1)] if adjective else None
+    return next(g for g in m.groups() if g).lower()
 
 
 def states_rate(text: str, unit: str) -> bool:

@@ -49,10 +49,10 @@ from service.answerability.roles import (
     described_noun,
     event_verb,
     gives_role,
+    mentions_asked_event,
     mentions_office,
     mentions_role,
     states_asked_event,
-    states_event,
 )
 from service.evidence import STOPWORDS, content_words, stem_word
 
@@ -629,7 +629,7 @@ class Focus:
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         # (who gives the figure is no one it is about: ", according to analysts Screen Digest")
         # (nor who is quoted at the end: "…, said Jo Hale, a county manager.")
-        for run in name_runs(_ACCORDING_TO.sub(" ", _SAID_AT_END.sub("", sentence))):
+        for run in name_runs(_ACCORDING_TO.sub(" ", _without_closing_speaker(sentence))):
             # ("MP3s" is one word, and "TV-quality" names "TV" only: the lower-case end of a
             # compound is no word of the name)
             parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", _COMPOUND_END.sub("", run))]
@@ -800,8 +800,8 @@ class Focus:
 
         # A question heavy with context (four or more names) may name one thing the
         # article calls otherwise ("the Conservatives" / "the Tories").
-        # (in the article's words for it too: "beaten by" for "who knocked X out")
-        if self.event and not states_event(self.event, text):
+        # (in the article's words for a knock-out too: "beaten by" for "who knocked X out")
+        if self.event and not mentions_asked_event(self.event, text):
             return False
         # ("Mr Justice Eady" for a judge, "the City watchdog" for a regulator, "Blinx 2 was
         # developed by Artoon" for "Which studio developed Blinx 2?")
@@ -1591,12 +1591,29 @@ _ACCORDING_TO = re.compile(
     re.IGNORECASE,
 )
 
-# The speaker a sentence closes on: ", said Jo Hale, a county manager." (the clause runs to
-# the sentence's end, its commas included).
-_SAID_AT_END = re.compile(
-    r",\s*(?:said|says|added|adds|explained|noted|told reporters)\s+(?!(?:that|it|he|she|they|"
-    r"there|this)\b)[^;:!?\"“”]*[.!?]?\s*$"
+# The speaker a sentence closes on, by name: ", said Jo Hale, a county manager.", ", said
+# analyst Jo Hale.", ", Jo Hale, a county manager, said." (a name or a role after the verb:
+# not ", added 12 stores"; the rest of the clause stays, so that "chief executive of Tan
+# Systems" still names whose figure it may be).
+_SAID_THEN_NAME = re.compile(
+    r",\s*(?:said|says|added|adds|explained|noted)\s+(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,4}?"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,[^,;:!?]*)?[.!?]?[\"”’]?\s*$"
 )
+_NAME_THEN_SAID = re.compile(
+    r",\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,[^,;:!?]{1,60},)?\s+"
+    r"(?:said|says|told\s[^,;:!?]{1,40})[.!?]?[\"”’]?\s*$"
+)
+
+
+def _without_closing_speaker(sentence: str) -> str:
+    """``sentence`` without the name of the speaker it closes on (``_SAID_THEN_NAME``,
+    ``_NAME_THEN_SAID``): who gives a figure is not whom it is about."""
+    for pattern in (_SAID_THEN_NAME, _NAME_THEN_SAID):
+        m = pattern.search(sentence)
+        if m is not None:
+            return f"{sentence[: m.start('name')]}{sentence[m.end('name') :]}"
+    return sentence
+
 
 _SOURCE = re.compile(
     r"\b(?i:according to|in)\s+(?:the\s+|an?\s+)?([A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(['’]s)?\s+"

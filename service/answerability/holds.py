@@ -22,6 +22,7 @@ from service.answerability.figures import (
     _DIGITS,
     _DURATION,
     _FIGURE_UNITS,
+    _FIRST_PART_UNITS,
     _FRACTION,
     _HEDGED_QUESTION,
     _MONEY,
@@ -35,7 +36,6 @@ from service.answerability.figures import (
     _QUANTITY_OF_TIME,
     _RATIO,
     _SHARE_OF_GROUP,
-    _SHARE_UNIT,
     _SHARES,
     _SPELLED_MONEY,
     _STATES_CHANGE,
@@ -44,6 +44,7 @@ from service.answerability.figures import (
     _UNITS,
     _VAGUE_NUMBERS,
     _YEAR_IN_PROSE,
+    ASKS_CONVERSION,
     _counted_words,
     _counts_of_other_things,
     _hedged,
@@ -288,6 +289,12 @@ _DAY_OF_MONTH = re.compile(
 _ASKS_COUNTRY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:other|european|african|asian|foreign|"
     r"neighbouring|neighboring|member))\s+){0,2}(?i:country|countries)\b"
+    # ("which country house / music star": no country)
+    r"(?!\s+(?i:house|houses|estate|park|music|singer|star|club|side|code)\b)"
+)
+# The words of a place that is a country ("the United States", "the UK", "the UAE").
+_COUNTRY_PLACE_WORDS = (_NOT_CITIES | _COUNTRY_WORDS | frozenset({"uae", "the"})) - frozenset(
+    "africa america americas asia europe people republic".split()
 )
 # Countries for "which countries": the lexicon's, less continents and words that are no
 # country alone, plus the ones in two words and some it lacks (``_MORE_COUNTRIES``); "Bank of
@@ -318,6 +325,9 @@ def _names_a_country(text: str, q_words: set[str]) -> bool:
     # "Mexico leads the way" names the country)
     return any(not set(c.split()) <= q_words for c in found)
 
+
+# "Where does she work?", "where was he employed before …": a firm is a place of work.
+_ASKS_WORKPLACE = re.compile(r"\bwhere\b[^?]*\b(?:work|works|worked|working|employed)\b")
 
 _ASKS_CITY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:capital|coastal|northern|southern|eastern|"
@@ -510,13 +520,11 @@ def _asked(question: str) -> _Asked:
         size_of_change=bool(_ASKS_SIZE_OF_CHANGE.search(_PART_SPLIT.split(q_lower, maxsplit=1)[0])),
         direction=_direction(_PART_SPLIT.split(q_lower, maxsplit=1)[0]),
         rate=asked_rate(first_part),
-        # (a share is read from the first part only: "What will it pay, and what share does
-        # X own?" asks a sum first)
         unit=next(
             (
                 unit
                 for asks, unit in _UNITS
-                if asks.search(first_part.lower() if unit is _SHARE_UNIT[1] else q_lower)
+                if asks.search(first_part.lower() if unit in _FIRST_PART_UNITS else q_lower)
             ),
             None,
         ),
@@ -597,7 +605,8 @@ def holds_kind(
             return False
         if kind is Kind.NUMBER and _ASKS_RANK.search(q_lower):
             return any(m.group(0).lower() not in q_lower for m in _STATES_RANK.finditer(text))
-        text = _without_conversions(text, q_numbers)
+        if not ASKS_CONVERSION.search(question):
+            text = _without_conversions(text, q_numbers)
         new_numbers = _numbers(text) - q_numbers
         vague = False
         if kind is Kind.MONEY:
@@ -735,7 +744,7 @@ def holds_kind(
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
         # a place with a word the question does not hold ("Times Square" for "where in New
         # York"), not the question's own place
-        found = _places(text)
+        found = _places(text, workplace=_ASKS_WORKPLACE.search(q_lower) is not None)
         # "Where is Acme based?": "Houston-based Acme" gives where
         if _ASKS_BASE.search(asking_clause(question).lower()):
             # (a sentence's opener is no part of the name: "The Texas-based firm")
@@ -747,8 +756,12 @@ def holds_kind(
         # "Which countries have troops in Iraq?" is answered by a country the question does
         # not name, wherever the sentence puts it ("the Netherlands, Portugal and …"), and
         # not by a city or a building ("held in Belmarsh Prison in London")
+        # ("extradited to the United States", "to the US", "in the UAE": a place that is a
+        # country answers too)
         if _ASKS_COUNTRY.search(question):
-            return _names_a_country(text, q_words)
+            return _names_a_country(text, q_words) or any(
+                words <= _COUNTRY_PLACE_WORDS for words in places
+            )
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
             places = [w for w in places if not w <= _NO_CITY and w not in _STATE_PHRASES]
         return bool(places)

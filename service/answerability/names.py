@@ -43,12 +43,13 @@ _PLACE_NOUNS = frozenset(
 
 # (and the words that end a body's name but may end a place's too: "Earls Court", "the West
 # Bank": they are no place only here, where a run after "in" is read)
-_BODIES = BODY_NOUNS | frozenset(
-    "office bank group board court trust service services "
-    # the words a firm's name ends in: "an analyst at Calyon Securities", "a filing to the US
-    # Securities and Exchange Commission", "a pilot at British Airways" name firms, not places
+_BODIES = BODY_NOUNS | frozenset("office bank group board court trust service services".split())
+# The words a firm's name ends in: "an analyst at Calyon Securities", "a filing to the US
+# Securities and Exchange Commission", "a pilot at British Airways" name firms, not places
+# (except where someone works: ``_places(workplace=True)``).
+_FIRM_ENDS = frozenset(
     "securities capital partners holdings airlines airways inc corp ltd plc llc motors "
-    "investments associates consulting communications entertainment records".split()
+    "investments associates consulting communications".split()
 )
 # Feasts are times, not places: "at Christmas", "over Easter".
 _FEASTS = frozenset("Christmas Easter Ramadan Diwali Hanukkah Passover".split())
@@ -84,10 +85,11 @@ _TIME_WORDS = frozenset(
 )
 
 
-def _places(text: str) -> list[str]:
+def _places(text: str, *, workplace: bool = False) -> list[str]:
     """Runs of capitalised words after a preposition that can be places ("in Hong Kong", "in
     New York's Times Square"): not when a common noun follows ("in ChatGPT developer OpenAI",
-    "in Apple shares" name a product and a firm)."""
+    "in Apple shares" name a product and a firm), nor a firm ("at Calyon Securities"), unless
+    the question asks where someone works (``workplace``)."""
     found = []
     for m in _PLACE.finditer(text):
         # "according to X" gives a source; a run ending in an institution's noun ("the Chinese
@@ -96,6 +98,9 @@ def _places(text: str) -> list[str]:
         if (
             re.search(r"\baccording\s*$", text[: m.start()])
             or (m.group(1).split()[-1].lower() in _BODIES and " " in m.group(1))
+            or (
+                not workplace and m.group(1).split()[-1].lower() in _FIRM_ENDS and " " in m.group(1)
+            )
             or m.group(1).split()[-1] in _PUBLICATION_ENDS
             # ("allies in the Cabinet" are members of a body)
             or m.group(1).split()[-1] == "Cabinet"

@@ -133,8 +133,9 @@ def mentions_event(verb: str, text: str) -> bool:
 _EVENT_PARAPHRASES = {
     "beat": re.compile(
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
-        # ("beaten in the fourth round by")
-        r"\bbeaten (?:[\w-]+ ){0,4}?by\b|\b(?:victory|win) (?:over|against)\b",
+        # ("beaten in the fourth round by", "a 2-1 loss to", "at the hands of")
+        r"\bbeaten (?:[\w-]+ ){0,6}?by\b|\b(?:victory|win) (?:over|against)\b|"
+        r"\bloss(?:es)? to\b|\bat the hands of\b",
         re.IGNORECASE,
     ),
     "win": re.compile(
@@ -167,12 +168,27 @@ _EVENT_OF_VERB = {
     "knocked": "beat",
     "ousted": "beat",
     "eliminated": "beat",
-    "dumped": "beat",
     "thrashed": "beat",
     "trounced": "beat",
     "acquired": "buy",
     "purchased": "buy",
 }
+
+
+# The "who <verb>ed …?" verbs an article may tell without the verb itself.
+_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {"scored"}
+
+
+def mentions_asked_event(verb: str, text: str) -> bool:
+    """Whether ``text`` (an article's sentence and its passage) mentions the event a "who
+    <verb>ed …?" question names: in the verb's own forms (``mentions_event``), or for a verb
+    match reports and deal stories tell in other words (``_TOLD_OTHERWISE``: a knock-out is
+    "beaten by", a goal "netted", a takeover "acquired") in those words too. Other verbs keep
+    to their own forms: "an established toy company" does not say who founded it. Pure;
+    thread-safe."""
+    if verb in _TOLD_OTHERWISE:
+        return states_event(verb, text)
+    return mentions_event(verb, text)
 
 
 def states_event(verb: str, text: str) -> bool:
