@@ -350,7 +350,7 @@ _UNITS = (
 _FIGURE_UNITS = frozenset(unit for _, unit in (_ODDS_UNIT, _SEED_UNIT, _SHARE_UNIT))
 
 
-# (a currency word may stand between the figure and its conversion: "160m euros ($208m)")
+# (a currency word may stand between the figure and its conversion: "60m euros ($78m)")
 _CONVERSION = re.compile(
     r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?"
     r"(?:\s*(?:[A-Z][a-z]+\s+){0,2}(?:euros?|dollars?|pounds?|yen|yuan|francs?|rupees?|roubles?|"
@@ -360,7 +360,7 @@ _CONVERSION = re.compile(
 )
 # A question asking the sum in another currency ("How much is the 2bn-euro deal worth in
 # dollars?"): the bracketed conversion is then the answer.
-ASKS_CONVERSION = re.compile(
+_ASKS_CONVERSION = re.compile(
     r"\bin (?:us |uk )?(?:dollars|pounds|sterling|euros|yen|yuan|francs|rupees)\b", re.IGNORECASE
 )
 

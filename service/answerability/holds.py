@@ -11,6 +11,7 @@ from functools import lru_cache
 from service.answerability.figures import (
     _AGE,
     _ASKS_CHANGE,
+    _ASKS_CONVERSION,
     _ASKS_SHARE,
     _ASKS_SHARE_PRICE,
     _ASKS_SIZE_OF_CHANGE,
@@ -44,7 +45,6 @@ from service.answerability.figures import (
     _UNITS,
     _VAGUE_NUMBERS,
     _YEAR_IN_PROSE,
-    ASKS_CONVERSION,
     _counted_words,
     _counts_of_other_things,
     _hedged,
@@ -605,7 +605,7 @@ def holds_kind(
             return False
         if kind is Kind.NUMBER and _ASKS_RANK.search(q_lower):
             return any(m.group(0).lower() not in q_lower for m in _STATES_RANK.finditer(text))
-        if not ASKS_CONVERSION.search(question):
+        if not _ASKS_CONVERSION.search(question):
             text = _without_conversions(text, q_numbers)
         new_numbers = _numbers(text) - q_numbers
         vague = False
@@ -754,10 +754,9 @@ def holds_kind(
         runs = [set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in found]
         places = [words for words in runs if words - q_words]
         # "Which countries have troops in Iraq?" is answered by a country the question does
-        # not name, wherever the sentence puts it ("the Netherlands, Portugal and …"), and
-        # not by a city or a building ("held in Belmarsh Prison in London")
-        # ("extradited to the United States", "to the US", "in the UAE": a place that is a
-        # country answers too)
+        # not name, wherever the sentence puts it ("the Netherlands, Portugal and …"), or by
+        # a place that is one ("extradited to the US"); not by a city or a building ("held
+        # in a prison in London")
         if _ASKS_COUNTRY.search(question):
             return _names_a_country(text, q_words) or any(
                 words <= _COUNTRY_PLACE_WORDS for words in places

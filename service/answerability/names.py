@@ -44,7 +44,7 @@ _PLACE_NOUNS = frozenset(
 # (and the words that end a body's name but may end a place's too: "Earls Court", "the West
 # Bank": they are no place only here, where a run after "in" is read)
 _BODIES = BODY_NOUNS | frozenset("office bank group board court trust service services".split())
-# The words a firm's name ends in: "an analyst at Calyon Securities", "a filing to the US
+# The words a firm's name ends in: "an analyst at Acme Securities", "a filing to the US
 # Securities and Exchange Commission", "a pilot at British Airways" name firms, not places
 # (except where someone works: ``_places(workplace=True)``).
 _FIRM_ENDS = frozenset(
@@ -88,7 +88,7 @@ _TIME_WORDS = frozenset(
 def _places(text: str, *, workplace: bool = False) -> list[str]:
     """Runs of capitalised words after a preposition that can be places ("in Hong Kong", "in
     New York's Times Square"): not when a common noun follows ("in ChatGPT developer OpenAI",
-    "in Apple shares" name a product and a firm), nor a firm ("at Calyon Securities"), unless
+    "in Apple shares" name a product and a firm), nor a firm ("at Acme Securities"), unless
     the question asks where someone works (``workplace``)."""
     found = []
     for m in _PLACE.finditer(text):

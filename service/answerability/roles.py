@@ -133,7 +133,7 @@ def mentions_event(verb: str, text: str) -> bool:
 _EVENT_PARAPHRASES = {
     "beat": re.compile(
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
-        # ("beaten in the fourth round by", "a 2-1 loss to", "at the hands of")
+        # ("beaten in the second round by", "a 2-1 loss to", "at the hands of")
         r"\bbeaten (?:[\w-]+ ){0,6}?by\b|\b(?:victory|win) (?:over|against)\b|"
         r"\bloss(?:es)? to\b|\bat the hands of\b",
         re.IGNORECASE,

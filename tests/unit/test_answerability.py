@@ -3016,9 +3016,9 @@ def test_a_rate_adjective_asks_a_rate_only_on_a_sum_noun(question: str, unit: st
 
 
 def test_a_conversion_after_a_currency_word_is_the_questions_own_figure() -> None:
-    q = "How much of the 160m euros in payouts went to the former chief Tom Hale?"
+    q = "How much of the 60m euros in payouts went to the former chief Tom Hale?"
     whole = (
-        "He approved the payment of 160m euros ($208m; £111m) in bonus and pension payouts "
+        "He approved the payment of 60m euros ($78m; £41m) in bonus and pension payouts "
         "to former executives Tom Hale and Jo Dee."
     )
     assert not holds_kind(whole, Kind.NUMBER, q)
@@ -3062,7 +3062,7 @@ def test_the_speaker_a_sentence_closes_on_is_not_who_its_figure_is_about() -> No
 def test_a_firm_after_at_or_to_is_no_place_unless_asked_where_someone_works() -> None:
     q = "Where is Valmora Airlines, the carrier that warned it could run out of cash, based?"
     assert not holds_kind(
-        '"It will hurt revenue in the short run," said analyst Jo Hale at Calyon Securities.',
+        '"It will hurt revenue in the short run," said analyst Jo Hale at Acme Securities.',
         Kind.PLACE,
         q,
     )
@@ -3072,7 +3072,7 @@ def test_a_firm_after_at_or_to_is_no_place_unless_asked_where_someone_works() ->
         q,
     )
     assert holds_kind(
-        "Jo Hale is an analyst at Calyon Securities.", Kind.PLACE, "Where does Jo Hale work?"
+        "Jo Hale is an analyst at Acme Securities.", Kind.PLACE, "Where does Jo Hale work?"
     )
     assert holds_kind(
         "Presley recorded the song at Sun Records.",
