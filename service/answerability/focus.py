@@ -608,12 +608,13 @@ class Focus:
         alone: there the other name is the answer."""
         if self.kind in (None, Kind.NAME, Kind.PLACE) or not self.names:
             return False
-        words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
+        # (a possessive's "s" is no word: "Ray Dunn's trial" shares none with "Tom Hale's")
+        words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", _POSSESSIVE.sub("", sentence))}
         for run in self.names:
             # (by another name too: "the Lib Dems" are the Liberal Democrats)
             if any(
                 w.lower() in words or words.intersection(_ALIASES.get(w.lower(), ()))
-                for w in re.findall(r"[A-Za-z0-9]+", run)
+                for w in re.findall(r"[A-Za-z0-9]+", _POSSESSIVE.sub("", run))
             ):
                 return False
         # The question's acronym spelt out ("the Securities and Exchange Commission" for SEC).
@@ -626,13 +627,18 @@ class Focus:
         # ("I find three old laptops" in a column by the question's columnist).
         if PRONOUN.search(sentence) or _first_person_narrative(sentence):
             return False
-        q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
+        q_words = set(re.findall(r"[a-z0-9]+", _POSSESSIVE.sub("", self.question.lower())))
         # (who gives the figure is no one it is about: ", according to analysts Screen Digest")
         # (nor who is quoted at the end: "…, said Jo Hale, a county manager.")
         for run in name_runs(_ACCORDING_TO.sub(" ", _without_closing_speaker(sentence))):
             # ("MP3s" is one word, and "TV-quality" names "TV" only: the lower-case end of a
             # compound is no word of the name)
-            parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", _COMPOUND_END.sub("", run))]
+            parts = [
+                w.lower()
+                for w in re.findall(
+                    r"[A-Za-z0-9]+", _POSSESSIVE.sub("", _COMPOUND_END.sub("", run))
+                )
+            ]
             if (
                 len(parts) >= 2
                 and not any(w in q_words for w in parts)
@@ -1590,6 +1596,8 @@ _ACCORDING_TO = re.compile(
     r"(?:,\s*|\s+)according to\b[^,;:!?]*?[.!?\"”’']*\s*$|^\s*according to\b[^,;:!?]*,",
     re.IGNORECASE,
 )
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 # The speaker a sentence closes on, by name: ", said Jo Hale, a county manager.", ", said
 # analyst Jo Hale.", ", Jo Hale, a county manager, said." (a name or a role after the verb:

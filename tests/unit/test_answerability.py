@@ -3079,3 +3079,12 @@ def test_a_firm_after_at_or_to_is_no_place_unless_asked_where_someone_works() ->
         Kind.PLACE,
         "Where did Elvis Presley record the song?",
     )
+
+
+def test_a_possessive_s_is_no_word_a_name_shares() -> None:
+    focus = question_focus(
+        "What is the estimated daily cost of security for Tom Hale's trial?", None
+    )
+    # "Ray Dunn's" and "Tom Hale's" share only the possessive's "s"
+    assert focus.about_someone_else("The bill for Ray Dunn's trial is $40,000 a day.")
+    assert not focus.about_someone_else("The bill for Tom Hale's trial is $40,000 a day.")
