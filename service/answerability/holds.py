@@ -293,7 +293,7 @@ _ASKS_COUNTRY = re.compile(
     r"(?!\s+(?i:house|houses|estate|park|music|singer|star|club|side|code)\b)"
 )
 # The words of a place that is a country ("the United States", "the UK", "the UAE").
-_COUNTRY_PLACE_WORDS = (_NOT_CITIES | _COUNTRY_WORDS | frozenset({"uae", "the"})) - frozenset(
+_COUNTRY_PLACE_WORDS = (_NOT_CITIES | _COUNTRY_WORDS | frozenset({"uae"})) - frozenset(
     "africa america americas asia europe people republic".split()
 )
 # Countries for "which countries": the lexicon's, less continents and words that are no
