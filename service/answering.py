@@ -356,6 +356,7 @@ class AnswerService:
                     window,
                     lexical_weight=s.lexical_weight,
                     is_common=common,
+                    proximity_weight=s.proximity_weight,
                 )
                 for f in part_foci
             ]

@@ -11,8 +11,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
-from service.answerability import Focus, holds_kind, names_what_is_counted
-from service.evidence import ScoredSentence, weighted_overlap
+from service.answerability import Focus, holds_kind, names_what_is_counted, slot_proximity
+from service.evidence import ScoredSentence, content_words, weighted_overlap
 
 
 def part_scores(
@@ -22,18 +22,32 @@ def part_scores(
     *,
     lexical_weight: float,
     is_common: Callable[[str], bool],
+    proximity_weight: float = 0.0,
 ) -> dict[int, float]:
     """How well each candidate (by ``id``) answers one part (``focus`` is the part's own,
     ``part_vector`` the part's embedding): it must hold the part's kind of fact (and counted
     thing); its score is its similarity to the part, not to the whole question, plus the
-    part's weighted term overlap. The part is read on its own: "how many customers did it
+    part's weighted term overlap, plus ``proximity_weight`` times how close an item of the
+    part's kind sits to the part's own relation terms (``slot_proximity``, as the whole
+    question's ranking adds it). The part is read on its own: "how many customers did it
     lose in January" is closer to "a net loss of 58,000 customers in January" than to the
-    sentence that resembles the whole question's context."""
+    sentence that resembles the whole question's context, and "30,000 passengers were
+    stranded" answers "how many passengers were left stranded" better than "stranding
+    passengers in as many as 119 airports"."""
     kind, weights, part = focus.kind, focus.weights, focus.question
+    named = frozenset(w for run in focus.names for w in content_words(run))
+    relation = {t: w for t, w in weights.items() if t not in named}
     q = np.asarray(part_vector, dtype=np.float32)
+
+    def near(text: str) -> float:
+        if not proximity_weight:
+            return 0.0
+        return proximity_weight * slot_proximity(text, kind, part, relation, is_common)
+
     return {
         id(c): float(np.asarray(c.vector, dtype=np.float32) @ q)
         + lexical_weight * weighted_overlap(weights, c.sentence.text)
+        + near(c.sentence.text)
         for c in candidates
         if kind is None
         or (

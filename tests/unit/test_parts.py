@@ -77,3 +77,35 @@ def test_a_lead_far_from_every_parts_best_answers_none() -> None:
     assert lead_part(scores, lead, 0.2) is None
     # nor a part it holds nothing of (not scored there)
     assert lead_part([{other0: 1.0}, {other1: 1.0}], lead, 0.2) is None
+
+
+def test_a_part_prefers_the_sentence_with_its_figure_beside_its_own_terms() -> None:
+    # the whole question's ranking adds how close an item of the asked kind sits to the
+    # question's relation terms; a part's score adds it for the part's own terms
+    question = (
+        "When did the storm hit Harlow Airways, and how many passengers were left stranded "
+        "at the airports?"
+    )
+    second = question_focus(question_parts(question)[1], None)
+    # a count of other things (flights, airports) beside the part's words ...
+    others = scored(
+        "Harlow Airways cancelled 100 flights, with passengers stuck in as many as 40 "
+        "airports across the country.",
+        0.5,
+        [1, 1, 0],
+    )
+    # ... and the count the part asks for, a little less similar to the part
+    asked = scored("Some 3,000 passengers were left stranded.", 0.5, [1, 0.8, 0])
+    plain = part_scores(
+        second, [1.0, 1.0, 0.0], [others, asked], lexical_weight=0.0, is_common=never_common
+    )
+    assert plain[id(others)] > plain[id(asked)]
+    near = part_scores(
+        second,
+        [1.0, 1.0, 0.0],
+        [others, asked],
+        lexical_weight=0.0,
+        is_common=never_common,
+        proximity_weight=0.6,
+    )
+    assert near[id(asked)] > near[id(others)]
