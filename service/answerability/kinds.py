@@ -194,6 +194,15 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"^\s*what (?:is|was|are|were|will)\b[^?]*\bworth\b"), Kind.MONEY),
     # "What time did she run / does the show start?": a time of day or a race time.
     (_ASKS_TIME, Kind.NUMBER),
+    # "Which world number seven did he beat?", "Which number two seed went out?": a player
+    # known by a ranking, who is named (not "Which number did he wear?", "What number …?")
+    (
+        re.compile(
+            r"\bwhich (?:(?:world|seeded|former|new|current|men['’]s|women['’]s) )?number "
+            r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b"
+        ),
+        Kind.NAME,
+    ),
     (
         re.compile(
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"

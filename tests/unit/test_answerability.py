@@ -3088,3 +3088,20 @@ def test_a_possessive_s_is_no_word_a_name_shares() -> None:
     # "Ray Dunn's" and "Tom Hale's" share only the possessive's "s"
     assert focus.about_someone_else("The bill for Ray Dunn's trial is $40,000 a day.")
     assert not focus.about_someone_else("The bill for Tom Hale's trial is $40,000 a day.")
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a player known by a ranking is named
+        ("In the final, which world number seven did Tom Arden beat?", Kind.NAME),
+        ("Which number two seed went out in the first round?", Kind.NAME),
+        ("Which number one single did the band re-release?", Kind.NAME),
+        # the number itself
+        ("Which number did he wear?", Kind.NUMBER),
+        ("What number is she ranked?", Kind.NUMBER),
+        ("How many number one singles has he had?", Kind.NUMBER),
+    ],
+)
+def test_which_number_n_asks_for_whom_the_ranking_names(question: str, kind: Kind) -> None:
+    assert asked_kind(question) is kind
