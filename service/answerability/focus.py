@@ -753,7 +753,8 @@ class Focus:
         # "sales in 2005" is not answered by a January 2005 article about 2004.
         published = {m.group(1) for m in _PUBLISHED_LINE.finditer(context)}
         context = _PUBLISHED_LINE.sub("", context)
-        text = f"{sentence}\n{context}".lower()
+        cased = f"{sentence}\n{context}"  # (an event's words may need a name's capital)
+        text = cased.lower()
         words = set(re.findall(r"[a-z0-9]+", text))
         prefixes = {w[:6] for w in words if len(w) >= 6}
         # A year the question gives must be there, unless the article gives no year at all
@@ -807,7 +808,7 @@ class Focus:
         # A question heavy with context (four or more names) may name one thing the
         # article calls otherwise ("the Conservatives" / "the Tories").
         # (in the article's words for a knock-out too: "beaten by" for "who knocked X out")
-        if self.event and not mentions_asked_event(self.event, text):
+        if self.event and not mentions_asked_event(self.event, cased):
             return False
         # ("Mr Justice Eady" for a judge, "the City watchdog" for a regulator, "Blinx 2 was
         # developed by Artoon" for "Which studio developed Blinx 2?")

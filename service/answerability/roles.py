@@ -135,7 +135,13 @@ _EVENT_PARAPHRASES = {
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
         # ("beaten in the second round by", "a 2-1 loss to", "at the hands of")
         r"\bbeaten (?:[\w-]+ ){0,6}?by\b|\b(?:victory|win) (?:over|against)\b|"
-        r"\bloss(?:es)? to\b|\bat the hands of\b",
+        r"\bloss(?:es)? to\b|\bat the hands of\b|"
+        # ("went out of the Valmora Open to Mia Holt", "crashed out to the top seed", "were
+        # humiliated by"; not "went out to dinner", "… of the event to rest her knee")
+        r"\b(?:went|goes|go|going|gone|crashed|crashes|bowed|bows) out (?:of (?:[\w'’-]+ ){1,5}?)?"
+        r"to (?=(?-i:[A-Z])|(?:the |an? )?(?:world|top|unseeded|seeded|eventual|defending|"
+        r"holders?|champions?|number|qualifier)\b)|"
+        r"\b(?:humiliated|routed|thumped|hammered|outclassed|edged out) by\b",
         re.IGNORECASE,
     ),
     "win": re.compile(

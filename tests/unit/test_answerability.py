@@ -3105,3 +3105,13 @@ def test_a_possessive_s_is_no_word_a_name_shares() -> None:
 )
 def test_which_number_n_asks_for_whom_the_ranking_names(question: str, kind: Kind) -> None:
     assert asked_kind(question) is kind
+
+
+def test_a_knock_out_told_as_going_out_to_someone_or_a_humiliation() -> None:
+    focus = question_focus("Who knocked Ana Ruiz out of the Valmora Open?", None)
+    assert focus.anchored("Ruiz went out of the Valmora Open to Mia Holt in the third round.")
+    assert states_event("knocked", "Ruiz crashed out to the top seed, Mia Holt.")
+    assert states_event("ousted", "Valmora were humiliated by Leeds on Saturday.")
+    # going out to somewhere, or to do something, is no defeat
+    assert not states_event("knocked", "Ruiz went out to dinner with Mia Holt.")
+    assert not states_event("knocked", "Ruiz went out of the Valmora Open to rest her knee.")
