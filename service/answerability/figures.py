@@ -84,6 +84,16 @@ _HEDGED_QUESTION = re.compile(
 )
 
 
+# What "how high" measures as a height: a jump or a climb, a building, a landform, water.
+_HIGH_THINGS = (
+    r"(?:jump|jumps|jumped|jumping|leap|leapt|clear|cleared|climb|climbs|climbed|fly|flies|flew|"
+    r"flying|soar|soared|reach|reached|tower|towers|building|buildings|skyscraper|mountain|"
+    r"mountains|peak|summit|hill|wall|walls|fence|dam|bar|ceiling|tree|trees|wave|waves|"
+    r"water|waters|flood|floods|floodwaters|sea|snow|statue|bridge|mast|spire|cliff|stack|pile|"
+    r"altitude|orbit|storey|storeys|floors?)"
+)
+
+
 def _norm_number(n: str) -> str:
     return n.replace(",", "").rstrip(".")
 
@@ -302,11 +312,13 @@ _UNITS = (
     (
         # "How far did shares fall?" / "how far above the offer price?" ask for a change (a
         # percentage or a price), not a distance; "how high can the fees go?" a sum or a
-        # rate, not a height.
+        # rate, not a height. "How high" is a height only of something one measures so ("how
+        # high did she jump?", "how high is the tower?"), not of a level ("how high is
+        # software piracy estimated to be?" asks a rate).
         re.compile(
-            rf"\bhow (?:tall|high|far|deep|wide)\b(?![^?]*\b(?:{_CHANGE_WORDS}|above|below|"
-            rf"ahead|behind|short|{_MONEY_WORDS}|fees?|rates?|prices?|charges?|inflation|"
-            rf"unemployment)\b)|\b(?:height|length|distance)\b"
+            rf"\bhow (?:tall|high(?=[^?]*\b{_HIGH_THINGS}\b)|far|deep|wide)\b(?![^?]*\b(?:"
+            rf"{_CHANGE_WORDS}|above|below|ahead|behind|short|{_MONEY_WORDS}|fees?|rates?|prices?|"
+            rf"charges?|inflation|unemployment)\b)|\b(?:height|length|distance)\b"
         ),
         re.compile(
             # (a speed, "3.7m/h" or "5km per hour", is no length; "a 20-yard drive" is one)

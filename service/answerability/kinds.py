@@ -194,12 +194,17 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"^\s*what (?:is|was|are|were|will)\b[^?]*\bworth\b"), Kind.MONEY),
     # "What time did she run / does the show start?": a time of day or a race time.
     (_ASKS_TIME, Kind.NUMBER),
-    # "Which world number seven did he beat?", "Which number two seed went out?": a player
-    # known by a ranking, who is named (not "Which number did he wear?", "What number …?")
+    # "Which world number seven did he beat?", "Which number two seed went out?", "Which
+    # number one single …?": what a ranking names, a player, a record, a firm (not "Which
+    # number did he wear?", "What number …?", a choice of figures "which number 7 or 9 …",
+    # nor a relative "… the match in which world number one X beat Y?")
     (
         re.compile(
-            r"\bwhich (?:(?:world|seeded|former|new|current|men['’]s|women['’]s) )?number "
+            r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which "
+            r"(?:(?:world|seeded|former|new|current|reigning|ex-world|top-ranked|men['’]s|"
+            r"women['’]s|x) ){0,2}number "
             r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b"
+            r"(?!\s+(?:or|to|and)\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)"
         ),
         Kind.NAME,
     ),
@@ -387,11 +392,12 @@ _OPENS_ASKING = re.compile(
     re.IGNORECASE,
 )
 # "When Microsoft released its tool, which executive said …?": "when" or "where" opening a
-# clause with its subject (no auxiliary after it, as a question has: "When did …", "Where
-# is …") sets the scene; the ask is the clause after a comma, if one opens with a question
-# word (else the whole sentence asks: "When the bank raised rates in March?").
+# clause with its subject (no auxiliary right after it, as a question has: "When did …",
+# "Where is …"; "When Jo Hale was appointed, …" has its subject first) sets the scene; the ask
+# is the clause after a comma, if one opens with a question word (else the whole sentence
+# asks: "When the bank raised rates in March?").
 _SUBORDINATE = re.compile(
-    rf"^\s*(?:when|where)\s+(?!(?:[\w'’-]+\s+){{0,3}}?{_AUXILIARY}\b|(?:exactly|precisely|else|"
+    rf"^\s*(?:when|where)\s+(?!{_AUXILIARY}\b|(?:exactly|precisely|else|"
     rf"in|on|at|during)\b)[^,?]+,",
     re.IGNORECASE,
 )

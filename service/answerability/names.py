@@ -28,8 +28,9 @@ _CAP_RUN = re.compile(
 # Science Museum", not "to China's economy").
 _PLACE = re.compile(
     r"\b(?i:in|at|to|from|near|outside|across|on)\s+"
-    # ("in the port city of Visakhapatnam", "to the town of Hexley")
-    r"(?:the\s+(?:[a-z]+\s+){0,2}?(?:city|town|village|port|county|province|region|district|"
+    # ("in the port city of Visakhapatnam", "to the town of Hexley", "in the Norwegian town of
+    # Lillehammer")
+    r"(?:the\s+(?:[A-Za-z]+\s+){0,2}?(?:city|town|village|port|county|province|region|district|"
     r"island|state)\s+of\s+|the\s+|(?:his|her|its|their)\s+"
     r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
     r"studio|factory|plant)\b))?"

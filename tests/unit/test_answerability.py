@@ -3115,3 +3115,58 @@ def test_a_knock_out_told_as_going_out_to_someone_or_a_humiliation() -> None:
     # going out to somewhere, or to do something, is no defeat
     assert not states_event("knocked", "Ruiz went out to dinner with Mia Holt.")
     assert not states_event("knocked", "Ruiz went out of the Valmora Open to rest her knee.")
+
+
+def test_which_number_n_is_read_only_where_which_asks() -> None:
+    # a relative "in which" inside a question that asks a figure
+    q = "What was the final score of the match in which world number one Ana Pell beat Ida Roe?"
+    assert asked_kind(q) is not Kind.NAME
+    # a choice between figures
+    assert asked_kind("Which number 7 or 9 shirt did he wear?") is not Kind.NAME
+    # two modifiers, a capitalised one among them
+    assert asked_kind("Which former world number one announced her retirement?") is Kind.NAME
+    assert asked_kind("Which British number one lost in the second round?") is Kind.NAME
+    assert asked_kind("Against which number one seed did she win her first match?") is Kind.NAME
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # the subject first, then the auxiliary: a scene, the ask follows the comma
+        (
+            "When Tom Arden was unveiled as Valmora manager, which chief executive defended "
+            "the deal?",
+            Kind.NAME,
+        ),
+        ("When the firm was founded, how many staff did it have?", Kind.NUMBER),
+        # the auxiliary right after "when": a question about the date
+        ("When was Tom Arden unveiled as manager, and who defended the deal?", Kind.DATE),
+        ("When exactly did the firm, which employs 300, open?", Kind.DATE),
+    ],
+)
+def test_a_when_clause_with_its_subject_first_sets_the_scene(question: str, kind: Kind) -> None:
+    assert asked_kind(question) is kind
+
+
+def test_how_high_is_a_height_only_of_what_one_measures_so() -> None:
+    level = "How high is software piracy in Valmora estimated to be?"
+    assert holds_kind("In Valmora, piracy is estimated at 92%.", Kind.NUMBER, level)
+    tower = "How high is the Valmora tower?"
+    assert holds_kind("The Valmora tower is 300m tall.", Kind.NUMBER, tower)
+    assert not holds_kind("The Valmora tower has 90 floors.", Kind.NUMBER, tower)
+    waves = "How high were the waves that hit Valmora?"
+    assert not holds_kind("The waves that hit Valmora killed 300 people.", Kind.NUMBER, waves)
+
+
+def test_the_town_of_a_place_after_a_nationality_is_a_place() -> None:
+    q = "In which Norwegian town was Jo Hale studying when he set the site up?"
+    assert holds_kind(
+        "Jo Hale set up the site in 2001 while studying in the Norwegian town of Lillehammer.",
+        Kind.PLACE,
+        q,
+    )
+    assert holds_kind(
+        "The plant opened in the Chinese port city of Dalian.",
+        Kind.PLACE,
+        "In which city did Acme open its plant?",
+    )
