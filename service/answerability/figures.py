@@ -58,7 +58,12 @@ _AGE = re.compile(
     # tonight")
     rf"\bdie[sd]?\s+at\s+\d{{1,3}}\b(?!{_NOT_AN_AGE})|"
     rf"\b(?:live|lives|lived|living)\s+(?:to|until)\s+\d{{1,3}}\b"
-    rf"(?!{_NOT_AN_AGE}|\s*(?:tonight|today|at night))"
+    rf"(?!{_NOT_AN_AGE}|\s*(?:tonight|today|at night))|"
+    # "when she was just 15", "when he was only 12", "when they were 19": not "when it was 4pm"
+    # nor "when she was 5-1 down"
+    r"\bwhen\s+(?:he|she|they|i|we)\s+(?:was|were)\s+(?:just\s+|only\s+|still\s+|aged\s+)?"
+    r"\d{1,3}\b(?![.,:]\d|\s*(?:am|pm|a\.m|p\.m|%|-|–|points?|goals?|minutes?|seconds?)\b|"
+    r"\s+(?:years?|months?|weeks?|days?)\b(?![\s-]+old))"
 )
 
 # A sentence that only expects, forecasts or hopes does not answer what did happen.
@@ -77,9 +82,12 @@ _HEDGED = re.compile(
 # What turns a sentence from what was hoped to what happened: "… but in the end …".
 _CONTRAST = re.compile(r"\b(?:but|however|instead|yet|although|though)\b|;", re.IGNORECASE)
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
+# (an intention or a report asks what was hedged too: "How big a bid were Chelsea ready to
+# make?" is answered by "Chelsea could launch a £35m bid")
 _HEDGED_QUESTION = re.compile(
     r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
-    r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to)\b",
+    r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to|ready|prepared|willing|poised|"
+    r"intend\w*|reportedly|rumou?red)\b",
     re.IGNORECASE,
 )
 

@@ -235,9 +235,12 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.DATE,
     ),
-    # "Where did the single sit in the chart?": a position, not a place.
+    # "Where did the single sit in the chart?", "Britain slipped to what place in the
+    # competitiveness league?": a position, not a place.
     (
         re.compile(
+            r"\bwhat (?:place|position)\b[^?]*?\bin\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:charts?|"
+            r"table|standings|league|rankings|poll|order|premiership|championship)\b(?!-)|"
             r"\bwhere\b[^?]*\brank|\bwhere\b[^?]*\b(?:sit|sat|sits|finish|finished|finishes|"
             r"lie|lies|lay|stand|stands|stood|come|came|end|ended|placed|place)\s+(?:[\w'’-]+\s+)"
             r"{0,3}?in\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:charts?|table|standings|league|rankings|"

@@ -30,7 +30,7 @@ _PLACE = re.compile(
     r"\b(?i:in|at|to|from|near|outside|across|on)\s+"
     # ("in the port city of Visakhapatnam", "to the town of Hexley", "in the Norwegian town of
     # Lillehammer")
-    r"(?:the\s+(?:[A-Za-z]+\s+){0,2}?(?:city|town|village|port|county|province|region|district|"
+    r"(?:the\s+(?:[A-Za-z]+\s+){0,3}?(?:city|town|village|port|county|province|region|district|"
     r"island|state)\s+of\s+|the\s+|(?:his|her|its|their)\s+"
     r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
     r"studio|factory|plant)\b))?"
@@ -74,6 +74,12 @@ def names_no_one(words: set[str] | list[str]) -> bool:
 # Words that may follow a place without making it a modifier ("training in Qatar rather
 # than Crete", "based in Leeds instead").
 _AFTER_PLACE = frozenset("rather instead itself alone".split())
+# A venue named by its name and its noun is a place ("at Parken stadium", "in Eden park").
+_VENUE_NOUNS = frozenset(
+    "stadium arena racecourse circuit ground theatre theater hall square airport station "
+    "hospital prison cathedral church palace museum gallery castle harbour harbor bridge park "
+    "concert venue".split()
+)
 # What a place after "on" ends in: a coast, an island, a river, a street ("on the Gold Coast",
 # "on the Isle of Wight", "on Wall Street", "on Merseyside").
 _ON_PLACE = re.compile(
@@ -124,6 +130,7 @@ def _places(text: str, *, workplace: bool = False) -> list[str]:
             and word not in STOPWORDS
             and word not in _TIME_WORDS
             and word not in _AFTER_PLACE
+            and word not in _VENUE_NOUNS
             # "in his Sheffield seat": a place noun after a possessive ("at Apple
             # headquarters" names a firm)
             and not (word in _PLACE_NOUNS and re.search(r"\b(?:his|her|its|their)\s", m.group(0)))

@@ -3170,3 +3170,43 @@ def test_the_town_of_a_place_after_a_nationality_is_a_place() -> None:
         Kind.PLACE,
         "In which city did Acme open its plant?",
     )
+
+
+def test_an_intention_asked_is_answered_by_a_hedged_figure() -> None:
+    q = "How big a bid were Valmora City ready to make for Tom Arden?"
+    assert holds_kind("Valmora City could launch a £35m bid.", Kind.MONEY, q)
+    # what was done is not answered by what could be
+    assert not holds_kind(
+        "Valmora City could launch a £35m bid.", Kind.MONEY, "How big a bid did Valmora make?"
+    )
+
+
+def test_an_age_told_as_when_she_was() -> None:
+    q = "At what age did Ana Ruiz win a scholarship?"
+    assert holds_kind("Ruiz won a scholarship when she was just 15.", Kind.AGE, q)
+    assert holds_kind("She won it when she was 15 years old.", Kind.AGE, q)
+    assert not holds_kind("Ruiz won it when she was 15 years into her career.", Kind.AGE, q)
+    assert not holds_kind("She scored when she was 5-1 down.", Kind.AGE, q)
+
+
+def test_a_venue_named_with_its_noun_is_a_place() -> None:
+    q = "Where in Valmora will Jo Hale perform?"
+    assert holds_kind("There will be a concert at Parken stadium on 2 April.", Kind.PLACE, q)
+    # a firm's shares or its headquarters are no place
+    assert not holds_kind("Jo Hale invested in Acme shares.", Kind.PLACE, q)
+
+
+def test_what_place_in_a_league_asks_a_position() -> None:
+    q = "Jo Hale said Valmora had slipped from fourth to what place in the growth league?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert holds_kind(
+        "Valmora had fallen from fourth to 11th in the growth league.", Kind.NUMBER, q
+    )
+    assert asked_kind("In what place was he born?") is Kind.PLACE
+
+
+def test_a_state_of_after_three_describing_words_is_a_place() -> None:
+    q = "In which Indian state is the film set?"
+    assert holds_kind(
+        "It takes place in the picturesque southern Indian state of Kerala.", Kind.PLACE, q
+    )
