@@ -82,6 +82,14 @@ _REPLACES = re.compile(
 )
 
 
+_TOOK = frozenset("took scooped collected claimed landed picked".split())
+_A_PRIZE = re.compile(
+    r"(?:\s+up)?\s+(?:the|a|an|his|her|their|its)?\s*(?:[\w'’-]+\s+){0,4}?(?:prize|award|title|"
+    r"trophy|crown|medal|honour|honor|gong|statuette|oscar)s?\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+
+
 def event_verb(question: str) -> str | None:
     """The base form of the past-tense verb of a "who <verb>ed …?" question (who won, who
     bought, who founded), or of a role verb in the present ("who presents / runs / chairs
@@ -98,6 +106,10 @@ def event_verb(question: str) -> str | None:
     # "Who took Steve Borthwick's place?": a replacement, which news states as "replaces"
     if _TAKES_PLACE.match(question[m.start(1) :]):
         return "replace"
+    # "Who took / scooped / collected the best actor prize?": a win, which news also states
+    # as "was crowned best actor" or "won"
+    if verb in _TOOK and _A_PRIZE.match(question, m.end()):
+        return "win"
     if verb in _IRREGULAR:
         return _IRREGULAR[verb]
     if verb.endswith("ed") and len(verb) > 4:
@@ -115,7 +127,8 @@ def mentions_event(verb: str, text: str) -> bool:
         return True
     past = {k for k, v in _IRREGULAR.items() if v == verb}
     base_stem = stem_word(verb)
-    doers = (base_stem + "er", base_stem + "or")
+    # ("scored": scorer, "produced": producer; the stem keeps the verb's "e")
+    doers = (base_stem + "er", base_stem + "or", base_stem.removesuffix("e") + "er")
     for w in re.findall(r"[a-z]+", text.lower()):
         if (
             w in past
@@ -159,6 +172,17 @@ _EVENT_PARAPHRASES = {
         r"\b(?:set up|sets up|setting up|co-?found(?:ed|er|ers)|established|establishes)\b",
         re.IGNORECASE,
     ),
+    # ("Who runs the lab?": "director of the lab", "the lab's head", "in charge of")
+    "run": re.compile(
+        r"\b(?:head|director|chief|boss|manager|leader|chairman|chairwoman|chair)\s+of\b|"
+        r"\bin charge of\b|\bhead(?:s|ed)\b|['’]s\s+(?:head|director|chief|boss)\b",
+        re.IGNORECASE,
+    ),
+    # ("Who hosted the awards?": "presented by", "the presenter", "compered")
+    "hosted": re.compile(
+        r"\bpresent(?:ed|s|er|ers|ing)\b|\bcomp[eè]r(?:ed|es|e|ing)\b|\bemcee(?:d|s)?\b",
+        re.IGNORECASE,
+    ),
     "scored": re.compile(
         r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b",
         re.IGNORECASE,
@@ -178,11 +202,13 @@ _EVENT_OF_VERB = {
     "trounced": "beat",
     "acquired": "buy",
     "purchased": "buy",
+    # ("Who hosts the show?": its host, or who presents it)
+    "host": "hosted",
 }
 
 
 # The "who <verb>ed …?" verbs an article may tell without the verb itself.
-_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {"scored"}
+_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {"scored", "run", "hosted", "host"}
 
 
 def mentions_asked_event(verb: str, text: str) -> bool:

@@ -17,6 +17,7 @@ from service.answerability import (
     asking_sentence,
     asks_reason,
     description_terms,
+    event_verb,
     gives_another_period,
     holds_kind,
     is_instruction,
@@ -3210,3 +3211,22 @@ def test_a_state_of_after_three_describing_words_is_a_place() -> None:
     assert holds_kind(
         "It takes place in the picturesque southern Indian state of Kerala.", Kind.PLACE, q
     )
+
+
+def test_events_news_tells_in_other_words() -> None:
+    # a doer's noun of a verb ending in "e"
+    assert mentions_event("scored", "Tom Arden, captain for the night and scorer of the goal.")
+    # a prize taken is a prize won ("was crowned best actor")
+    assert event_verb("Who took the best actor prize at the Valmora awards?") == "win"
+    assert event_verb("Who picked up the best film award?") == "win"
+    assert states_event("win", "Jo Hale was crowned best actor for his role in Dusk.")
+    assert event_verb("Who took the train to Valmora?") == "take"
+    assert event_verb("Who took the title of chairman?") == "take"
+    # who runs a lab: its director, its head
+    focus = question_focus("Who runs Acme's photonics lab?", None)
+    assert focus.event == "run"
+    assert focus.anchored("We have won, said Dr Jo Hale, director of Acme's photonics lab.")
+    assert not focus.anchored("Researchers at Acme's photonics lab, said Jo Hale, have won.")
+    # who hosted a ceremony: who presented it
+    assert states_event("hosted", "The ceremony was presented by Jo Hale from London.")
+    assert not states_event("hosted", "The ceremony was watched by Jo Hale in London.")
