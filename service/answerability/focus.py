@@ -463,6 +463,7 @@ class Focus:
             mentions_role(self.role, text, spoken_of=spoken_of)
             or any(alias in words for alias in _ALIASES.get(self.role, ()))
             or _role_as_title(self.role, text)
+            or (self.role in _SEAT_ROLES and _GIVES_SEAT.search(text) is not None)
         )
 
     def _role_by_verb(self, sentence: str) -> bool:
@@ -975,6 +976,14 @@ _ALIAS_GROUPS = (
     ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
+# A member's seat is said by whom they sit for: "Labour MP for Hornsey and Wood Green", "the
+# MP for Sittingbourne", "who represents Hexley" (not "Labour MP Derek Wyatt").
+_SEAT_ROLES = frozenset({"seat", "constituency"})
+_GIVES_SEAT = re.compile(
+    r"\b(?:MP|MEP|MSP|AM|member|candidate)\s+for\s+(?-i:[A-Z])|"
+    r"\brepresent(?:s|ed|ing)?\s+(?-i:[A-Z])",
+    re.IGNORECASE,
+)
 # A capital named alone stands for its government ("Beijing's AI plan" is China's), one way
 # only (the country's population is not the capital's) and not inside a longer name ("CSKA
 # Moscow", "the Washington Post", "Denzel Washington").

@@ -3230,3 +3230,15 @@ def test_events_news_tells_in_other_words() -> None:
     # who hosted a ceremony: who presented it
     assert states_event("hosted", "The ceremony was presented by Jo Hale from London.")
     assert not states_event("hosted", "The ceremony was watched by Jo Hale in London.")
+
+
+def test_a_members_seat_is_said_by_whom_they_sit_for() -> None:
+    focus = question_focus("Which seat is Ana Ruiz the MP for?", None)
+    assert focus.role == "seat"
+    sits = "Ms Ruiz, Labour MP for Hexley and Wood Green, welcomed the plan."
+    assert focus.fills_role(sits, sits)
+    assert focus.anchored(sits)
+    other = question_focus("Which constituency does Labour MP Jo Hale represent?", None)
+    # naming the member is not naming the seat
+    named = "Labour MP Jo Hale said Ana Ruiz had been trying very hard."
+    assert not other.fills_role(named, named)
