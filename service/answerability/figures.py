@@ -60,10 +60,11 @@ _AGE = re.compile(
     rf"\b(?:live|lives|lived|living)\s+(?:to|until)\s+\d{{1,3}}\b"
     rf"(?!{_NOT_AN_AGE}|\s*(?:tonight|today|at night))|"
     # "when she was just 15", "when he was only 12", "when they were 19": not "when it was 4pm"
-    # nor "when she was 5-1 down"
-    r"\bwhen\s+(?:he|she|they|i|we)\s+(?:was|were)\s+(?:just\s+|only\s+|still\s+|aged\s+)?"
-    r"\d{1,3}\b(?![.,:]\d|\s*(?:am|pm|a\.m|p\.m|%|-|–|points?|goals?|minutes?|seconds?)\b|"
-    r"\s+(?:years?|months?|weeks?|days?)\b(?![\s-]+old))"
+    # nor "when she was 5-1 down", "when he was 20 metres out": the number ends the phrase
+    r"\b(?i:when)\s+(?i:he|she|they|i|we)\s+(?i:was|were)\s+"
+    r"(?i:just\s+|only\s+|still\s+|aged\s+)?\d{1,3}\b(?![.,:]\d)"
+    r"(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|but|in|at|on|when|while|after|before|with|or|so|"
+    r"as|he|she|they|years?[\s-]+old)\b)"
 )
 
 # A sentence that only expects, forecasts or hopes does not answer what did happen.
@@ -82,12 +83,13 @@ _HEDGED = re.compile(
 # What turns a sentence from what was hoped to what happened: "… but in the end …".
 _CONTRAST = re.compile(r"\b(?:but|however|instead|yet|although|though)\b|;", re.IGNORECASE)
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
-# (an intention or a report asks what was hedged too: "How big a bid were Chelsea ready to
-# make?" is answered by "Chelsea could launch a £35m bid")
+# (an intention or a rumour asks what was hedged too: "How big a bid were Chelsea ready to
+# make?" is answered by "Chelsea could launch a £35m bid"; not "were ready for the match",
+# nor a report of what happened: "who reportedly bought the club?")
 _HEDGED_QUESTION = re.compile(
     r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
-    r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to|ready|prepared|willing|poised|"
-    r"intend\w*|reportedly|rumou?red)\b",
+    r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to|"
+    r"(?:ready|prepared|willing|poised|intend\w*|rumou?red) to)\b",
     re.IGNORECASE,
 )
 
@@ -98,7 +100,8 @@ _HIGH_THINGS = (
     r"flying|soar|soared|reach|reached|tower|towers|building|buildings|skyscraper|mountain|"
     r"mountains|peak|summit|hill|wall|walls|fence|dam|bar|ceiling|tree|trees|wave|waves|"
     r"water|waters|flood|floods|floodwaters|sea|snow|statue|bridge|mast|spire|cliff|stack|pile|"
-    r"altitude|orbit|storey|storeys|floors?)"
+    r"altitude|orbit|storey|storeys|floors?|mount|mt|volcano|balloon|rocket|drone|plane|"
+    r"metres|meters|feet|ft)"
 )
 
 

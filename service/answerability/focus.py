@@ -980,8 +980,15 @@ _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for 
 # MP for Sittingbourne", "who represents Hexley" (not "Labour MP Derek Wyatt").
 _SEAT_ROLES = frozenset({"seat", "constituency"})
 _GIVES_SEAT = re.compile(
-    r"\b(?:MP|MEP|MSP|AM|member|candidate)\s+for\s+(?-i:[A-Z])|"
-    r"\brepresent(?:s|ed|ing)?\s+(?-i:[A-Z])",
+    # ("Labour MP for Hexley", "candidate for Wood Green"; not "AM" a time, not "candidate
+    # for Labour" nor "for President": a party or an office is no seat)
+    r"\b(?:(?-i:MP|MEP|MSP)|(?<!\d )(?-i:AM)|member|candidate)\s+for\s+"
+    r"(?!(?:the|Labour|Conservatives?|Tory|Tories|Liberal|Lib|Greens?|Plaid|SNP|UKIP|Reform|Democrats?|Republicans?|President|"
+    r"Presidency|Mayor|Leader|Chancellor|Prime|Deputy)\b)(?-i:[A-Z])|"
+    # ("who represents Hexley"; not "represents Britain at the talks / the Olympics", nor a
+    # client firm: "represents Acme Holdings")
+    r"\brepresent(?:s|ed|ing)?\s+(?-i:[A-Z])(?![^.,;]{0,40}?\b(?:talks|Olympics|Games|Cup|"
+    r"Ltd|Inc|plc|Group|Corp|Holdings|Bank)\b)",
     re.IGNORECASE,
 )
 # A capital named alone stands for its government ("Beijing's AI plan" is China's), one way

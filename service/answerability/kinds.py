@@ -197,10 +197,13 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     # "Which world number seven did he beat?", "Which number two seed went out?", "Which
     # number one single …?": what a ranking names, a player, a record, a firm (not "Which
     # number did he wear?", "What number …?", a choice of figures "which number 7 or 9 …",
-    # nor a relative "… the match in which world number one X beat Y?")
+    # nor a relative "… the match in which world number one X beat Y?"); also as the object
+    # of a match's verb ("Tom Arden beat which world number seven?")
     (
         re.compile(
-            r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which "
+            r"(?:^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?|\b(?:beat|beats|"
+            r"beating|faced?|faces|facing|play(?:s|ed)?|met|meets?|defeat(?:s|ed)?|upset|ousted|"
+            r"lost\s+to|loses\s+to)\s+)which "
             r"(?:(?:world|seeded|former|new|current|reigning|ex-world|top-ranked|men['’]s|"
             r"women['’]s|x) ){0,2}number "
             r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b"
@@ -239,7 +242,12 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     # competitiveness league?": a position, not a place.
     (
         re.compile(
-            r"\bwhat (?:place|position)\b[^?]*?\bin\s+the\s+(?:[\w'’-]+\s+){0,4}?(?:charts?|"
+            # (not "what position does he play in the team", "what position did she hold
+            # before joining the league")
+            r"\bwhat (?:place|position)\b(?![^?]*\bplay(?:s|ed|ing)?\b)"
+            r"(?:(?!\b(?:before|after|joining)\b)[^?])*?\bin\s+the\s+"
+            r"(?:(?!(?:before|after|joining)\b)[\w'’-]+\s+){0,4}?"
+            r"(?:charts?|"
             r"table|standings|league|rankings|poll|order|premiership|championship)\b(?!-)|"
             r"\bwhere\b[^?]*\brank|\bwhere\b[^?]*\b(?:sit|sat|sits|finish|finished|finishes|"
             r"lie|lies|lay|stand|stands|stood|come|came|end|ended|placed|place)\s+(?:[\w'’-]+\s+)"
@@ -396,11 +404,13 @@ _OPENS_ASKING = re.compile(
 )
 # "When Microsoft released its tool, which executive said …?": "when" or "where" opening a
 # clause with its subject (no auxiliary right after it, as a question has: "When did …",
+# "When roughly did …", "When and where did …",
 # "Where is …"; "When Jo Hale was appointed, …" has its subject first) sets the scene; the ask
 # is the clause after a comma, if one opens with a question word (else the whole sentence
 # asks: "When the bank raised rates in March?").
 _SUBORDINATE = re.compile(
-    rf"^\s*(?:when|where)\s+(?!{_AUXILIARY}\b|(?:exactly|precisely|else|"
+    rf"^\s*(?:when|where)\s+(?!(?:\w+ly\s+|about\s+|and\s+(?:when|where|how|why)\s+)?"
+    rf"{_AUXILIARY}\b|(?:exactly|precisely|else|"
     rf"in|on|at|during)\b)[^,?]+,",
     re.IGNORECASE,
 )

@@ -30,7 +30,10 @@ _PLACE = re.compile(
     r"\b(?i:in|at|to|from|near|outside|across|on)\s+"
     # ("in the port city of Visakhapatnam", "to the town of Hexley", "in the Norwegian town of
     # Lillehammer")
-    r"(?:the\s+(?:[A-Za-z]+\s+){0,3}?(?:city|town|village|port|county|province|region|district|"
+    # (a third describing word only where one of them is capitalised: "the picturesque
+    # southern Indian state of Kerala", not "the dire financial and political state of")
+    r"(?:the\s+(?:(?:[A-Za-z]+\s+){0,2}?|(?=(?:[a-z]+\s+){0,2}[A-Z])(?:[A-Za-z]+\s+){3})"
+    r"(?:city|town|village|port|county|province|region|district|"
     r"island|state)\s+of\s+|the\s+|(?:his|her|its|their)\s+"
     r"(?=[A-Z][\w.-]*\w\s+(?:seat|constituency|home|hometown|base|headquarters|office|"
     r"studio|factory|plant)\b))?"
@@ -78,7 +81,7 @@ _AFTER_PLACE = frozenset("rather instead itself alone".split())
 _VENUE_NOUNS = frozenset(
     "stadium arena racecourse circuit ground theatre theater hall square airport station "
     "hospital prison cathedral church palace museum gallery castle harbour harbor bridge park "
-    "concert venue".split()
+    "venue".split()
 )
 # What a place after "on" ends in: a coast, an island, a river, a street ("on the Gold Coast",
 # "on the Isle of Wight", "on Wall Street", "on Merseyside").

@@ -85,7 +85,10 @@ _REPLACES = re.compile(
 _TOOK = frozenset("took scooped collected claimed landed picked".split())
 _A_PRIZE = re.compile(
     r"(?:\s+up)?\s+(?:the|a|an|his|her|their|its)?\s*(?:[\w'’-]+\s+){0,4}?(?:prize|award|title|"
-    r"trophy|crown|medal|honour|honor|gong|statuette|oscar)s?\b(?!\s+of\b)",
+    r"trophy|crown|medal|honour|honor|gong|statuette|oscar)s?\b"
+    # (the prize ends the phrase: not "took the award ceremony by storm", "the title of")
+    r"(?=\s*(?:[?,.;!]|$)|\s+(?:at|in|for|on|after|with|from|by|when|as|and|this|last|"
+    r"ahead)\b)",
     re.IGNORECASE,
 )
 
@@ -119,6 +122,15 @@ def event_verb(question: str) -> str | None:
     return None
 
 
+# Words that look like the doer of a verb ending in "e" but are not ("closed": closer,
+# "fined": finer, "tied": tier): comparatives and nouns of their own.
+_NOT_DOERS = frozenset(
+    "closer finer tier later lower larger wider safer nicer purer riper ruder rarer truer "
+    "bluer freer surer vaguer whiter wiser braver liner timer diner miner loner toner "
+    "shaker ranger".split()
+)
+
+
 def mentions_event(verb: str, text: str) -> bool:
     """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
     winner; bought: buy, buys, buyer), or by its doer's noun (founded: founder; directed:
@@ -127,13 +139,14 @@ def mentions_event(verb: str, text: str) -> bool:
         return True
     past = {k for k, v in _IRREGULAR.items() if v == verb}
     base_stem = stem_word(verb)
-    # ("scored": scorer, "produced": producer; the stem keeps the verb's "e")
+    # ("scored": scorer, "produced": producer; the stem keeps the verb's "e"; not a
+    # comparative or another word that only looks so: "closed" is no "closer")
     doers = (base_stem + "er", base_stem + "or", base_stem.removesuffix("e") + "er")
     for w in re.findall(r"[a-z]+", text.lower()):
         if (
             w in past
             or (w.startswith(verb) and _INFLECTION.fullmatch(w[len(verb) :].removeprefix(verb[-1])))
-            or stem_word(w) in (base_stem, *doers)
+            or (stem_word(w) in (base_stem, *doers) and w not in _NOT_DOERS)
         ):
             return True
     return False
@@ -175,12 +188,18 @@ _EVENT_PARAPHRASES = {
     # ("Who runs the lab?": "director of the lab", "the lab's head", "in charge of")
     "run": re.compile(
         r"\b(?:head|director|chief|boss|manager|leader|chairman|chairwoman|chair)\s+of\b|"
-        r"\bin charge of\b|\bhead(?:s|ed)\b|['’]s\s+(?:head|director|chief|boss)\b",
+        # ("heads the lab", "headed by Jo Hale": an article or a name follows, not a ball, a
+        # winner, a goal or home: "headed home an equaliser")
+        r"\bin charge of\b|['’]s\s+(?:head|director|chief|boss)\b|"
+        r"\bhead(?:s|ed)\s+(?:by\s+)?(?!(?:ball|winner|goal|home|the\s+(?:ball|winner|goal))"
+        r"\b)(?:the|a|an|its|his|her|their|(?-i:[A-Z]))",
         re.IGNORECASE,
     ),
     # ("Who hosted the awards?": "presented by", "the presenter", "compered")
     "hosted": re.compile(
-        r"\bpresent(?:ed|s|er|ers|ing)\b|\bcomp[eè]r(?:ed|es|e|ing)\b|\bemcee(?:d|s)?\b",
+        # (not "presented with an award": who received it)
+        r"\bpresent(?:ed|s|ing)\b(?!\s+with\b)|\bpresenters?\b|\bcomp[eè]r(?:ed|es|e|ing)\b|"
+        r"\bemcee(?:d|s)?\b",
         re.IGNORECASE,
     ),
     "scored": re.compile(
