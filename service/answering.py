@@ -51,7 +51,15 @@ from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
 from service.llm.extractive import ExtractiveGenerator
 from service.parts import lead_part, part_scores
-from service.policy import Decision, Draft, Outcome, decide, is_model_refusal
+from service.policy import (
+    REASON_NOT_ANSWERED,
+    Decision,
+    Draft,
+    Outcome,
+    decide,
+    is_model_refusal,
+)
+from service.refusal import explain_refusal
 from service.retrieval import Retriever
 from service.schemas import Answer, Citation, Filters, ModelInfo, Passage, Timings
 
@@ -102,6 +110,7 @@ class _Outcome:
     retrieved: float
     llm: str
     degraded_reason: str | None = None
+    refusal_reason: str | None = None
 
 
 class AnswerService:
@@ -158,6 +167,7 @@ class AnswerService:
             passages=out.passages,
             degraded=out.degraded_reason is not None,
             degraded_reason=out.degraded_reason,
+            refusal_reason=None if citations else (out.refusal_reason or REASON_NOT_ANSWERED),
             model=ModelInfo(llm=out.llm, embedding=self.index.embed_model_id),
             timings_ms=Timings(
                 retrieve=round((out.retrieved - out.started) * 1000, 2),
@@ -465,6 +475,11 @@ class AnswerService:
         )
         yield Event("passages", {"query": query, "passages": passages})
         if not evidence:
+            out.refusal_reason = explain_refusal(
+                question_focus(query, self.term_stats),
+                [f"{p.title}\n{p.text}" for p in passages],
+                filtered=request.filters is not None,
+            )
             yield Event("done", self._finish(out, REFUSAL))
             return
 
@@ -523,6 +538,7 @@ class AnswerService:
                 fallback_available=False,
             )
         if decision.outcome is Outcome.REFUSE:
+            out.refusal_reason = decision.reason
             yield Event("done", self._finish(out, REFUSAL))
             return
         for citation in verified.citations:

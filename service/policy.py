@@ -33,6 +33,12 @@ REASON_OFF_LEAD = (
     "the question, so the sentences from the articles that answer it are quoted instead."
 )
 
+# Why a refusal, when the evidence passed the checks but no answer came of it.
+REASON_MODEL_REFUSED = (
+    "The language model read the sentences found and judged that they do not answer the question."
+)
+REASON_NOT_ANSWERED = "The sentences found did not hold an answer that their own words support."
+
 
 def is_model_refusal(draft: str) -> bool:
     """Whether a draft is the model's refusal sentence (and nothing else).
@@ -65,7 +71,8 @@ class Draft:
 
 @dataclass(frozen=True)
 class Decision:
-    """The outcome, and for a fallback the reason shown to the reader."""
+    """The outcome, and for a fallback or a refusal the reason shown to the reader (a refusal
+    for want of evidence gets its reason from ``service.refusal``, which sees the passages)."""
 
     outcome: Outcome
     reason: str | None = None
@@ -90,7 +97,7 @@ def decide(*, answerable: bool, draft: Draft | None, fallback_available: bool) -
     if draft.text is None:
         return Decision(Outcome.FALLBACK, REASON_PROVIDER_FAILED)
     if is_model_refusal(draft.text):
-        return Decision(Outcome.REFUSE)
+        return Decision(Outcome.REFUSE, REASON_MODEL_REFUSED)
     if draft.kept_claims and draft.answers_kind and draft.cites_lead:
         return Decision(Outcome.ANSWER)
     if fallback_available:
@@ -98,4 +105,4 @@ def decide(*, answerable: bool, draft: Draft | None, fallback_available: bool) -
         return Decision(Outcome.FALLBACK, REASON_OFF_LEAD if off_lead else REASON_UNSUPPORTED)
     if draft.kept_claims:
         return Decision(Outcome.ANSWER)
-    return Decision(Outcome.REFUSE)
+    return Decision(Outcome.REFUSE, REASON_NOT_ANSWERED)

@@ -232,6 +232,15 @@ class Answer(BaseModel):
         description="True when the configured model failed and a fallback answered."
     )
     degraded_reason: str | None = Field(default=None, description="Why the answer is degraded.")
+    refusal_reason: str | None = Field(
+        default=None,
+        description=(
+            "For a refusal, why, for a reader: nothing close enough was found, the passages "
+            "found do not mention a name of the question, or they do but no sentence states "
+            "the asked-for fact. Null for an answer."
+        ),
+        examples=["None of the passages found mentions “Xiluodu”."],
+    )
     model: ModelInfo
     timings_ms: Timings
 

@@ -150,6 +150,7 @@ class NewsqaInfo(BaseModel):
     query: str
     degraded: bool
     degraded_reason: str | None
+    refusal_reason: str | None = None
     llm: str
 
 

@@ -101,6 +101,12 @@ function renderAnswer(bubble, answer) {
   if (answer.refused) {
     bubble.classList.add("refused");
     bubble.prepend(el("span", "badge", "Not in the articles"));
+    bubble.querySelector(".reason")?.remove();
+    if (answer.refusal_reason) {
+      // why: nothing found, a name of the question no article found mentions, or no sentence
+      // stating the asked-for fact
+      text.after(el("p", "reason", answer.refusal_reason));
+    }
   } else if (answer.degraded) {
     bubble.classList.add("degraded");
     bubble.prepend(el("span", "badge", `Fallback answer: ${answer.degraded_reason}`));

@@ -43,6 +43,8 @@ def check_invariants(client: TestClient, answer: dict[str, Any]) -> None:
     if answer["refused"]:
         assert answer["citations"] == []
         assert "do not contain" in answer["answer"]
+    # a refusal says why; an answer has no refusal reason
+    assert bool(answer["refusal_reason"]) == answer["refused"]
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +66,10 @@ def test_unanswerable_questions_are_refused(
     for q in dev_qa:
         if not q["answerable"]:
             assert dev_answers[q["id"]]["refused"], q["question"]
+            # with a reason for the reader, from what retrieval found
+            assert dev_answers[q["id"]]["refusal_reason"].startswith(
+                ("None of the passages found mentions", "The passages found")
+            ), dev_answers[q["id"]]["refusal_reason"]
 
 
 def test_answerable_questions_are_answered_with_the_expected_facts(
@@ -171,3 +177,6 @@ def test_ask_with_a_filter_that_matches_nothing_refuses(client: TestClient) -> N
     answer = response.json()
     assert answer["refused"]
     assert answer["citations"] == []
+    assert answer["refusal_reason"] == (
+        "No article within the filters is close enough to the question."
+    )

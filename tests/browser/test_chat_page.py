@@ -83,6 +83,10 @@ def test_follow_up_and_refusal(page: Any, replay_service: RunningService) -> Non
     assert refused.locator(".badge").inner_text() == "Not in the articles"
     assert refused.locator("a.cite").count() == 0
     assert "do not contain" in refused.locator(".answer").inner_text()
+    # and why, in words: the service's reason, shown once
+    reason = refused.locator(".reason")
+    assert reason.count() == 1
+    assert reason.inner_text().startswith(("None of the passages", "The passages found"))
 
 
 def test_errors_are_shown_as_errors(page: Any, replay_service: RunningService) -> None:

@@ -57,6 +57,7 @@ def test_non_streaming_answers_equal_ask(
         assert completion.choices[0].finish_reason == "stop"
         assert body["citations"] == expected["citations"], question
         assert body["newsqa"]["refused"] == expected["refused"]
+        assert body["newsqa"]["refusal_reason"] == expected["refusal_reason"]
         annotations = [a.to_dict() for a in message.annotations or []]
         assert message.content is not None
         check_annotations(message.content, annotations, expected["citations"], replay_service.url)

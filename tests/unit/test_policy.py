@@ -7,6 +7,8 @@ from service.citations import Verified
 from service.evidence import EvidenceItem, Sentence
 from service.llm.prompting import REFUSAL_PHRASE
 from service.policy import (
+    REASON_MODEL_REFUSED,
+    REASON_NOT_ANSWERED,
     REASON_OFF_LEAD,
     REASON_PROVIDER_FAILED,
     REASON_UNSUPPORTED,
@@ -33,7 +35,8 @@ def test_a_verified_draft_that_answers_is_the_answer() -> None:
 
 def test_the_model_s_refusal_sentence_is_a_refusal() -> None:
     draft = Draft(text=REFUSAL_PHRASE, kept_claims=0, answers_kind=False, cites_lead=True)
-    assert decide(answerable=True, draft=draft, fallback_available=True).outcome is Outcome.REFUSE
+    decision = decide(answerable=True, draft=draft, fallback_available=True)
+    assert decision.outcome is Outcome.REFUSE and decision.reason == REASON_MODEL_REFUSED
 
 
 def test_a_failed_provider_falls_back_with_a_plain_reason() -> None:
@@ -78,7 +81,8 @@ def test_the_fallback_itself_answers_or_refuses() -> None:
         Outcome.ANSWER
     )
     empty = Draft(text="", kept_claims=0, answers_kind=False, cites_lead=True)
-    assert decide(answerable=True, draft=empty, fallback_available=False).outcome is Outcome.REFUSE
+    decision = decide(answerable=True, draft=empty, fallback_available=False)
+    assert decision.outcome is Outcome.REFUSE and decision.reason == REASON_NOT_ANSWERED
 
 
 def test_only_the_refusal_sentence_is_a_refusal() -> None:

@@ -311,6 +311,7 @@ def _info(answer: Answer) -> NewsqaInfo:
         query=answer.query,
         degraded=answer.degraded,
         degraded_reason=answer.degraded_reason,
+        refusal_reason=answer.refusal_reason,
         llm=answer.model.llm,
     )
 
