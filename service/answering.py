@@ -60,7 +60,7 @@ from service.policy import (
     is_model_refusal,
 )
 from service.refusal import explain_refusal
-from service.retrieval import Retriever
+from service.retrieval import Retriever, chroma_where
 from service.schemas import Answer, Citation, Filters, ModelInfo, Passage, Timings
 
 log = logging.getLogger(__name__)
@@ -478,7 +478,7 @@ class AnswerService:
             out.refusal_reason = explain_refusal(
                 question_focus(query, self.term_stats),
                 [f"{p.title}\n{p.text}" for p in passages],
-                filtered=request.filters is not None,
+                filtered=chroma_where(request.filters) is not None,  # (an empty filter: none)
             )
             yield Event("done", self._finish(out, REFUSAL))
             return

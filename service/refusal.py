@@ -5,9 +5,12 @@ whether nothing on the subject was found or the subject was found without the as
 ``explain_refusal`` tells which, from what retrieval found and the question's focus:
 
 - no passage at all: nothing in the collection (or within the filters) is close enough;
-- a name, year or quoted phrase of the question that no retrieved passage (nor its article's
-  title) mentions: the passages found are about something else, and the reason names it;
-- otherwise the question's names were found, but no sentence states what it asks for.
+- a name, year or quoted phrase of the question of which no retrieved passage (nor its
+  article's title) holds any trace: the passages found are about something else, and the
+  reason names it;
+- every name found as the question writes it: no sentence states what it asks for;
+- otherwise (a name found only in part, "Smith" for "John Smith", or one that may be written
+  otherwise, "UN" for "United Nations"): only that the passages are close.
 
 It states only what is true of the retrieved passages (the answer's ``passages`` field), not a
 verdict on the whole collection, and not the answerability check's reading of the question
@@ -18,35 +21,121 @@ reader. Written by hand: no library phrases a retrieval result for a reader.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
+from enum import Enum
 
 from service.answerability import Focus
 
 _WORD = re.compile(r"[a-z0-9]+")
+# Words that join the words of a name ("Bank of England"), and a possessive's "s".
+_JOINERS = frozenset("of the and for de da di del du von van der den la le s".split())
+# A name written in capitals ("NHS", "U.S."): the passages may spell it out.
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z]s?\b|(?<![A-Za-z.])[A-Z](?:\.[A-Z])+\.?")
 # (at most this many missing names are listed; the rest are "and others")
 _MAX_LISTED = 3
 
 NOTHING_FOUND = "No article in the collection is close enough to the question."
 NOTHING_FOUND_FILTERED = "No article within the filters is close enough to the question."
+NAMES_FOUND = (
+    "The passages found mention what the question names, but no sentence in them states what "
+    "it asks for."
+)
+ONLY_CLOSE = "The passages found are close to the question, but no sentence in them answers it."
 
 
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
+class _Found(Enum):
+    PRESENT = "present"  # as the question writes it (up to case, accents, a plural)
+    ABSENT = "absent"  # no trace at all: no word of it, nothing that may stand for it
+    UNSURE = "unsure"  # in part ("Smith" for "John Smith"), or it may be written otherwise
 
 
-def _mentioned(run: str, words: set[str], prefixes: set[str]) -> bool:
-    """Whether a name is mentioned: its last word, most of its words, or its initials ("US"
-    for "United States"), with six-letter prefixes for inflected forms ("Chinese" is no
-    "China", but "Olympics" is "Olympic")."""
-    parts = _WORD.findall(run.lower())
+def _fold(text: str) -> str:
+    """Lower case without accents ("Zürich" is "zurich", "Pelé" "pele")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+class _Passages:
+    """The words of the retrieved passages, read once."""
+
+    def __init__(self, text: str) -> None:
+        folded = _fold(text)
+        self.folded = folded
+        self.tokens = _WORD.findall(folded)
+        self.names = [t for t in self.tokens if t not in _JOINERS]
+        # ("Coca-Cola" is "cocacola" too)
+        self.words = set(self.tokens) | {
+            re.sub(r"[^a-z0-9]", "", w) for w in re.findall(r"[a-z0-9]+(?:[-'’][a-z0-9]+)+", folded)
+        }
+        self.capitals = {re.sub(r"[.s]$|\.", "", m).lower() for m in _CAPITALS.findall(text)}
+
+    def has_run(self, parts: list[str]) -> bool:
+        """Whether the words stand together (a plural allowed: "Olympic" / "Olympics")."""
+        n = len(parts)
+        for i in range(len(self.names) - n + 1):
+            if all(_same(a, b) for a, b in zip(parts, self.names[i : i + n], strict=True)):
+                return True
+        return "".join(parts) in self.words
+
+    def traces(self, part: str) -> bool:
+        """Whether some word may be this one inflected ("Chinese" for "China")."""
+        return part in self.words or (
+            len(part) >= 4 and any(w.startswith(part[:4]) for w in self.words)
+        )
+
+
+def _same(a: str, b: str) -> bool:
+    return a == b or b in (a + "s", a + "es") or a in (b + "s", b + "es")
+
+
+def _opens_sentence(run: str, question: str) -> bool:
+    """Whether the name owes its capital to opening the question or a sentence ("Given the
+    war, …"): every use of it does."""
+    at = [m.start() for m in re.finditer(rf"(?<![\w'’-]){re.escape(run)}(?![\w'’-])", question)]
+    return bool(at) and all(re.fullmatch(r"(?:.*[.!?:;]\s+)?[\"“‘(\s]*", question[:i]) for i in at)
+
+
+def _title_case(question: str) -> bool:
+    """A question in title case or capitals ("Why Did Tesla Stock Fall?") marks no names."""
+    return not any(re.fullmatch(r"[a-z][a-z'’-]{3,}", w) for w in question.split())
+
+
+def _name(run: str, passages: _Passages, question: str) -> _Found:
+    compact = run.replace(" ", "")
+    if _ACRONYM.fullmatch(compact):
+        # "NHS" may be spelt out ("National Health Service"): never said to be absent
+        found = compact.replace(".", "").lower() in passages.capitals
+        return _Found.PRESENT if found else _Found.UNSURE
+    parts = [w for w in _WORD.findall(_fold(run)) if w not in _JOINERS]
     if not parts:
-        return True
+        return _Found.UNSURE
+    if passages.has_run(parts) or (
+        len(parts) > 2 and "".join(w[0] for w in parts) in passages.capitals  # "IMF"
+    ):
+        return _Found.PRESENT
+    if any(passages.traces(w) for w in parts):
+        return _Found.UNSURE
+    if _title_case(question) or (len(parts) == 1 and _opens_sentence(run, question)):
+        return _Found.UNSURE
+    return _Found.ABSENT
 
-    def seen(w: str) -> bool:
-        return w in words or (len(w) >= 6 and w[:6] in prefixes)
 
-    initials = "".join(w[0] for w in parts) if len(parts) > 1 else ""
-    return seen(parts[-1]) or 2 * sum(map(seen, parts)) > len(parts) or initials in words
+def _year_absent(year: str, passages: _Passages, question: str) -> str | None:
+    """The year (or decade: "the 1990s") as the question writes it, if no passage has it."""
+    if year.endswith("0") and re.search(rf"(?<!\d){year}s\b", question):
+        found = re.search(rf"(?<!\d){year[:3]}\d", passages.folded)
+        return None if found else f"{year}s"
+    return None if re.search(rf"(?<!\d){year}(?!\d)", passages.folded) else year
+
+
+def _phrase_present(phrase: str, passages: _Passages) -> bool:
+    """Word for word, whatever the quotes, apostrophes, line breaks and accents."""
+    words = _WORD.findall(_fold(phrase))
+    n = len(words)
+    tokens = passages.tokens
+    return not n or any(tokens[i : i + n] == words for i in range(len(tokens) - n + 1))
 
 
 def _listed(items: Sequence[str]) -> str:
@@ -61,21 +150,21 @@ def _listed(items: Sequence[str]) -> str:
 def explain_refusal(focus: Focus, texts: Sequence[str], *, filtered: bool = False) -> str:
     """The reason for refusing ``focus.question`` when the retrieved ``texts`` (passages, with
     their articles' titles) hold no sentence that answers it. ``filtered``: the request had
-    filters (dates, documents), which may be why nothing was found."""
+    filters (dates, documents), which may be why nothing was found.
+
+    A name is said to be missing only when no passage holds any trace of it, and the names
+    are said to be found only when every one is found as the question writes it; between
+    the two, the reason only says the passages are close. A vaguer sentence is better than
+    a false one."""
     if not texts:
         return NOTHING_FOUND_FILTERED if filtered else NOTHING_FOUND
-    joined = "\n".join(texts)
-    words = _words(joined)
-    prefixes = {w[:6] for w in words if len(w) >= 6}
-    absent = [run for run in focus.names if not _mentioned(run, words, prefixes)]
-    absent += [y for y in focus.years if y not in words]
-    lowered = joined.lower()
-    absent += [p for p in focus.phrases if p.lower() not in lowered]
+    passages = _Passages("\n".join(texts))
+    found = {run: _name(run, passages, focus.question) for run in focus.names}
+    absent = [run for run, state in found.items() if state is _Found.ABSENT]
+    absent += [y for y in (_year_absent(y, passages, focus.question) for y in focus.years) if y]
+    absent += [p.strip(" .,;:!?") for p in focus.phrases if not _phrase_present(p, passages)]
     if absent:
         return f"None of the passages found mentions {_listed(absent)}."
-    if focus.names:
-        return (
-            "The passages found mention what the question names, but no sentence in them "
-            "states what it asks for."
-        )
-    return "The passages found are close to the question, but no sentence in them answers it."
+    if focus.names and all(state is _Found.PRESENT for state in found.values()):
+        return NAMES_FOUND
+    return ONLY_CLOSE

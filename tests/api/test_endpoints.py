@@ -11,7 +11,8 @@ from fastapi.testclient import TestClient
 from service.app import create_app
 from service.config import Settings
 from service.llm.base import AnswerGenerator, GenerationRequest, ProviderError
-from service.policy import REASON_PROVIDER_FAILED
+from service.llm.prompting import REFUSAL_PHRASE
+from service.policy import REASON_MODEL_REFUSED, REASON_PROVIDER_FAILED
 
 QUESTION = "Which Chinese tech giants have launched their own AI models?"
 
@@ -183,6 +184,26 @@ def test_provider_failure_degrades_to_extractive(
     assert answer["degraded_reason"] == REASON_PROVIDER_FAILED  # plain words; id in model
     assert answer["model"]["llm"] == "extractive"
     assert "Alibaba" in answer["answer"] and answer["citations"]
+
+
+class RefusingGenerator(AnswerGenerator):
+    """Failure injection: a model that refuses whatever the evidence."""
+
+    name = "refusing-model"
+
+    def generate(self, request: GenerationRequest) -> str:
+        return REFUSAL_PHRASE
+
+
+def test_the_models_refusal_is_a_refusal_that_says_so(
+    sample_settings: Settings, sample_index: Any
+) -> None:
+    with TestClient(
+        create_app(sample_settings, index=sample_index, generator=RefusingGenerator())
+    ) as c:
+        answer = c.post("/ask", json={"question": QUESTION}).json()
+    assert answer["refused"] and not answer["degraded"] and not answer["citations"]
+    assert answer["refusal_reason"] == REASON_MODEL_REFUSED
 
 
 def test_invented_citations_and_unsupported_sentences_are_dropped(

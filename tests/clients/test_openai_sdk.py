@@ -95,6 +95,7 @@ def test_streaming_answers_equal_ask(
                     final = data
         assert content == expected["answer"], question
         assert final is not None and final["citations"] == expected["citations"], question
+        assert final["newsqa"]["refusal_reason"] == expected["refusal_reason"], question
         delta = final["choices"][0]["delta"]
         check_annotations(content, delta["annotations"], expected["citations"], replay_service.url)
         # Open WebUI: one source per citation, in marker order, with the quote as document.

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from service.answerability import question_focus
-from service.refusal import NOTHING_FOUND, NOTHING_FOUND_FILTERED, explain_refusal
+from service.refusal import NAMES_FOUND, NOTHING_FOUND, NOTHING_FOUND_FILTERED, explain_refusal
 
 PASSAGE = (
     "Valmora Dam deal signed\n"
@@ -54,3 +56,44 @@ def test_many_missing_names_are_listed_briefly() -> None:
     )
     reason = explain_refusal(focus, [PASSAGE])
     assert reason.endswith("and others.") and reason.count("“") == 3
+
+
+# A reason must be true of the passages: a name is said to be missing only when no
+# passage holds any trace of it, found only when every one is there as written.
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("What did the U.S. say about the tariffs?", "The United States said the tariffs stay."),
+        ("What did the IMF forecast?", "The International Monetary Fund cut its forecast."),
+        ("How many goals did Pelé score?", "Pele scored freely for Santos."),
+        ("What happened in Zurich on Monday?", "Police in Zürich cleared a camp on Monday."),
+        ("Which Coca-Cola executive resigned?", "The CocaCola Company said an executive quit."),
+        ("How did the firm grow in the 1990s?", "In the 1990s the firm opened shops."),
+        ("What were Acme's profits in 2004?", "Acme reported FY2004 profits of $3m."),
+        ('Who said "we won\'t back down"?', "“We won’t back down,” the leader said."),
+        ('Who called it "a total disaster."?', "The minister called it a total\ndisaster."),
+        ("Given the war in Ukraine, how did gas prices move?", "Gas prices in Ukraine rose."),
+        ("Why Did Tesla Stock Fall In March?", "Tesla shares fell in March."),
+    ],
+)
+def test_nothing_the_passages_mention_is_said_to_be_missing(question: str, passage: str) -> None:
+    reason = explain_refusal(question_focus(question, None), [f"Title\n{passage}"])
+    assert not reason.startswith("None of the passages found mentions"), reason
+
+
+@pytest.mark.parametrize(
+    ("question", "passage"),
+    [
+        ("Did Isaac Newton visit Trinity College?", "Students in Cambridge visit Trinity College."),
+        ("What did Alex Smith say about the Dolphins?", "The Dolphins signed him as a backup."),
+        ("What did John Smith say about Acme?", "Will Smith said nothing about Acme."),
+        ("What did Washington decide on sanctions?", "Sales of washing machines rose."),
+        ("What did the U.S. say about Boeing's subsidies?", "Boeing's subsidies were criticised."),
+        ("What did General Motors say about tariffs?", "Ford Motors said tariffs hurt."),
+    ],
+)
+def test_names_are_said_found_only_when_they_are(question: str, passage: str) -> None:
+    reason = explain_refusal(question_focus(question, None), [f"Title\n{passage}"])
+    assert not reason.startswith(NAMES_FOUND), reason
