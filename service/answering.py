@@ -51,14 +51,7 @@ from service.index import NewsIndex
 from service.llm.base import AnswerGenerator, GenerationRequest, Turn, heuristic_condense
 from service.llm.extractive import ExtractiveGenerator
 from service.parts import lead_part, part_scores
-from service.policy import (
-    REASON_NOT_ANSWERED,
-    Decision,
-    Draft,
-    Outcome,
-    decide,
-    is_model_refusal,
-)
+from service.policy import Decision, Draft, Outcome, decide, is_model_refusal
 from service.refusal import explain_refusal
 from service.retrieval import Retriever, chroma_where
 from service.schemas import Answer, Citation, Filters, ModelInfo, Passage, Timings
@@ -167,7 +160,7 @@ class AnswerService:
             passages=out.passages,
             degraded=out.degraded_reason is not None,
             degraded_reason=out.degraded_reason,
-            refusal_reason=None if citations else (out.refusal_reason or REASON_NOT_ANSWERED),
+            refusal_reason=None if citations else out.refusal_reason,
             model=ModelInfo(llm=out.llm, embedding=self.index.embed_model_id),
             timings_ms=Timings(
                 retrieve=round((out.retrieved - out.started) * 1000, 2),

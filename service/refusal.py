@@ -4,7 +4,8 @@ A refusal that only says "the articles do not contain an answer" leaves the read
 whether nothing on the subject was found or the subject was found without the asked-for fact.
 ``explain_refusal`` tells which, from what retrieval found and the question's focus:
 
-- no passage at all: nothing in the collection (or within the filters) is close enough;
+- no passage at all (retrieval has no score floor, so only filters that match nothing leave
+  none): the filters are named as the reason;
 - a name, year or quoted phrase of the question of which no retrieved passage (nor its
   article's title) holds any trace: the passages found are about something else, and the
   reason names it;
@@ -36,8 +37,8 @@ _CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z]s?\b|(?<![A-Za-z.])[A-Z](?:\.[A-Z
 # (at most this many missing names are listed; the rest are "and others")
 _MAX_LISTED = 3
 
-NOTHING_FOUND = "No article in the collection is close enough to the question."
-NOTHING_FOUND_FILTERED = "No article within the filters is close enough to the question."
+NOTHING_FOUND = "No passage of the articles was found for the question."
+NOTHING_FOUND_FILTERED = "No article matches the filters of the question."
 NAMES_FOUND = (
     "The passages found mention what the question names, but no sentence in them states what "
     "it asks for."

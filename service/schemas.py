@@ -235,9 +235,11 @@ class Answer(BaseModel):
     refusal_reason: str | None = Field(
         default=None,
         description=(
-            "For a refusal, why, for a reader: nothing close enough was found, the passages "
-            "found do not mention a name of the question, or they do but no sentence states "
-            "the asked-for fact. Null for an answer."
+            "For a refusal, why, for a reader, in words true of the returned passages: no "
+            "article matches the filters; the passages do not mention a name, year or quoted "
+            "phrase of the question; they mention what it names but no sentence states what "
+            "it asks for; they are only close to it; or the model judged that the sentences "
+            "found do not answer it. Null for an answer."
         ),
         examples=["None of the passages found mentions “Xiluodu”."],
     )

@@ -103,8 +103,7 @@ function renderAnswer(bubble, answer) {
     bubble.prepend(el("span", "badge", "Not in the articles"));
     bubble.querySelector(".reason")?.remove();
     if (answer.refusal_reason) {
-      // why: nothing found, a name of the question no article found mentions, or no sentence
-      // stating the asked-for fact
+      // why, in words true of the passages returned (service/refusal.py)
       text.after(el("p", "reason", answer.refusal_reason));
     }
   } else if (answer.degraded) {

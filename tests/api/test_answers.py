@@ -177,6 +177,4 @@ def test_ask_with_a_filter_that_matches_nothing_refuses(client: TestClient) -> N
     answer = response.json()
     assert answer["refused"]
     assert answer["citations"] == []
-    assert answer["refusal_reason"] == (
-        "No article within the filters is close enough to the question."
-    )
+    assert answer["refusal_reason"] == ("No article matches the filters of the question.")
