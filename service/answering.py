@@ -228,9 +228,8 @@ class AnswerService:
         # An article's retrieved passages, with those of the other reports of its story (the
         # ingest job's ``story_id``): retrieval keeps one of two near-identical passages
         # (``drop_twins``), and the dropped one's article is told the same way.
-        stories = (
-            self.index.documents.story_ids(sorted({p.doc_id for p in passages})) if passages else {}
-        )
+        # (read with the passages' documents: ``served_only``)
+        stories = {p.doc_id: p.story_id for p in passages}
 
         def story(doc_id: str) -> str:
             return stories.get(doc_id) or doc_id

@@ -11,6 +11,7 @@ Thread-safe: no state besides the Chroma collection handle.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -164,12 +165,24 @@ class DocumentStore:
             part = ids[i : i + _WRITE_BATCH]
             self.collection.update(ids=part, metadatas=[{"story_id": stories[d]} for d in part])
 
+    def served(self, doc_ids: list[str]) -> dict[str, tuple[str, str | None]]:
+        """The stored text and story id (``story_ids``) of each document that has a record:
+        what ``served_only`` checks passages against, and what answering groups them by, in
+        one Chroma call (two calls cost ~2 ms of CPU more per answer, measured)."""
+        got = self.collection.get(ids=sorted(set(doc_ids)), include=["documents", "metadatas"])
+        return {
+            doc_id: (text or "", _story_id(meta))
+            for doc_id, text, meta in zip(
+                got["ids"], got["documents"], got["metadatas"], strict=True
+            )
+        }
+
     def story_ids(self, doc_ids: list[str]) -> dict[str, str | None]:
         """The story id of each document (None when it has none yet, e.g. a document added
         over HTTP before the next ingest run groups it); one Chroma call, metadata only."""
         got = self.collection.get(ids=sorted(set(doc_ids)), include=["metadatas"])
         found = {
-            doc_id: (str(meta["story_id"]) if meta and meta.get("story_id") else None)
+            doc_id: _story_id(meta)
             for doc_id, meta in zip(got["ids"], got["metadatas"], strict=True)
         }
         return {d: found.get(d) for d in doc_ids}
@@ -194,6 +207,11 @@ class DocumentStore:
     def count(self) -> int:
         """How many documents are stored."""
         return int(self.collection.count())
+
+
+def _story_id(meta: Mapping[str, Any] | None) -> str | None:
+    """A record's story id, None before the ingest job grouped it."""
+    return str(meta["story_id"]) if meta and meta.get("story_id") else None
 
 
 def _alias_metadata(aliases: dict[str, AliasSource | None]) -> dict[str, str]:

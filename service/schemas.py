@@ -184,6 +184,11 @@ class Passage(Span):
         default=None,
         description="Reciprocal rank fusion score that orders the results (hybrid retrieval).",
     )
+    story_id: str | None = Field(
+        default=None,
+        description="Same-story group of the passage's article (as in `GET /documents/{id}`; "
+        "None until the ingest job has grouped it).",
+    )
 
 
 class SearchResponse(BaseModel):

@@ -58,6 +58,17 @@ def test_documents_listing_is_paginated(client: TestClient) -> None:
     assert "limit" in error_of(client.get("/documents", params={"limit": 0}), 422)
 
 
+def test_search_results_name_their_article_story(client: TestClient) -> None:
+    # The sample articles 000 and 001 report one meeting: the ingest job groups them.
+    results = client.post(
+        "/search", json={"query": "Chinese officials met Microsoft executives", "top_k": 5}
+    ).json()["results"]
+    assert results
+    for r in results:
+        assert r["story_id"] == client.get(f"/documents/{r['doc_id']}").json()["story_id"]
+    assert any(r["story_id"] for r in results)
+
+
 def test_document_text_is_the_canonical_text(client: TestClient) -> None:
     doc = client.get("/documents/002_f30c3b285b3e3037").json()
     assert doc["title"] == "Shanghai Invites Microsoft to Promote AI Tech Advancements in the City"
