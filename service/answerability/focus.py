@@ -52,6 +52,8 @@ from service.answerability.roles import (
     mentions_asked_event,
     mentions_office,
     mentions_role,
+    names_organisation,
+    office_of_another,
     states_asked_event,
 )
 from service.evidence import STOPWORDS, content_words, stem_word
@@ -648,11 +650,21 @@ class Focus:
                 return True
         return False
 
-    def gives_office(self, sentence: str) -> bool:
+    def gives_office(self, sentence: str, title: str = "") -> bool:
         """Whether the sentence itself gives the office a "who is the <office> of …?" question
         asks about (always, for other questions): a name beside another office or beside none
-        is not its holder."""
-        return self.office is None or mentions_office(self.office, sentence)
+        is not its holder, nor one given the office of another organisation
+        (``office_of_another``); and whether the office is the asked organisation's: the
+        sentence or its article's ``title`` names it ("replace chief executive Tim Koogle" in
+        an article about Yahoo does not say who runs Microsoft)."""
+        return self.office is None or (
+            mentions_office(self.office, sentence)
+            and not office_of_another(self.office, self.question, sentence)
+            and (
+                names_organisation(self.office, self.question, sentence)
+                or names_organisation(self.office, self.question, title)
+            )
+        )
 
     def names_role_anonymously(self, sentence: str) -> bool:
         """Whether the sentence speaks of the asked role only as "a <role>" with no name beside

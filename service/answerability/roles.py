@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from service.answerability.kinds import Kind, asking_clause
-from service.answerability.lexicon import _CATEGORY_NOUNS, _PUBLICATION_ENDS, _WEEKDAYS
+from service.answerability.lexicon import (
+    _CATEGORY_NOUNS,
+    _PUBLICATION_ENDS,
+    _WEEKDAYS,
+    NATIONALITY_WORDS,
+)
 from service.answerability.names import KINDRED_NAMES
 from service.evidence import STOPWORDS, stem_word
 
@@ -763,3 +769,124 @@ def mentions_office(office: str, sentence: str) -> bool:
                 ):
                     return True
     return False
+
+
+# A run of capitalised words (joined by "of", "the", "and", "&", "for"): an organisation's
+# name beside an office ("Microsoft boss", "chief executive of Yahoo", "Association of Chief
+# Police Officers president").
+_ORG_RUN = r"[A-Z][\w&.'’-]*(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)*[A-Z][\w&.'’-]*)*"
+_RUN_BEFORE = re.compile(rf"({_ORG_RUN})(?:['’]s?)?[ \t]+$")
+_RUN_AFTER = re.compile(rf"^[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?({_ORG_RUN})")
+_JOINED_AS = re.compile(
+    rf"\b(?:joined|join|joins|joining)[ \t]+(?:the[ \t]+)?({_ORG_RUN})[ \t]+as[ \t]+"
+    r"(?:its[ \t]+|their[ \t]+|the[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+)?$"
+)
+# Capitalised words beside an office that name no organisation: they open a sentence or
+# qualify the office ("Former chief executive", "Acting head", "The new boss").
+_NOT_ORG_WORDS = frozenset(
+    "a an the its their his her our my your this that former new acting interim joint current "
+    "outgoing incoming ex then deputy vice assistant senior junior chief managing executive "
+    "general mr mrs ms dr sir lord lady dame club team company firm group party union "
+    "government state national international world global".split()
+)
+_OFFICE_JOINERS = frozenset("of the and for".split())
+
+
+def _initials(words: list[str]) -> str:
+    """The initials of a name's words, lower case: all the letters of a word in capitals
+    ("US Anti-Doping Agency" is "usada"), none of a joining word."""
+    return "".join(
+        (w if w.isupper() and len(w) <= 4 else w[0]).lower()
+        for w in words
+        if w and w.lower() not in _OFFICE_JOINERS
+    )
+
+
+def _org_words(run: str) -> list[str]:
+    """The words of a capitalised run that may name an organisation (lower case)."""
+    words = [w.lower().strip(".'’") for w in re.split(r"[ \t]+", run)]
+    return [w for w in words if w and w not in _NOT_ORG_WORDS and w not in NATIONALITY_WORDS]
+
+
+@dataclass(frozen=True)
+class _AskedOrganisation:
+    """What a "who is the <office> of …?" question says of the organisation: its words (to
+    their first five letters, the office's words and common words left out) and its runs
+    of capitalised words (for initials: "UKIF" is the UK Internet Forum)."""
+
+    prefixes: frozenset[str]
+    runs: tuple[tuple[str, ...], ...]
+
+    def same(self, run: str) -> bool:
+        """Whether a run beside an office may be the question's organisation: a word they
+        share, or one the other's initials."""
+        raw = re.findall(r"[A-Za-z0-9]+", run)
+        if any(w.lower()[:5] in self.prefixes for w in raw if len(w) > 1):
+            return True
+        compact = "".join(raw).lower()
+        return any(
+            _initials(list(q)) == compact or _initials(raw) == "".join(q).lower() for q in self.runs
+        )
+
+
+@lru_cache(maxsize=1024)
+def _asked_organisation(office: str, question: str) -> _AskedOrganisation:
+    """``_AskedOrganisation`` of a question (read once per question: thread-safe cache)."""
+    office_words = {w for form in (office, *_OFFICE_SYNONYMS.get(office, ())) for w in form.split()}
+    prefixes = frozenset(
+        w[:5]
+        for w in re.findall(r"[a-z0-9]+", question.lower())
+        if len(w) > 1
+        and w not in STOPWORDS
+        and w not in _NOT_ORG_WORDS
+        and w not in office_words
+        and w != "who"
+    )
+    runs = tuple(
+        tuple(re.findall(r"[A-Za-z0-9]+", m.group(0))) for m in re.finditer(_ORG_RUN, question)
+    )
+    return _AskedOrganisation(prefixes, runs)
+
+
+def office_of_another(office: str, question: str, sentence: str) -> bool:
+    """Whether every mention of the asked office (``asked_office``, or a word news uses for
+    it) in ``sentence`` is given to an organisation the question does not name: "Microsoft
+    boss Bill Gates" does not answer "Who is the boss of Sony?", nor "Parry joined Liverpool
+    as chief executive" "Who is the chief executive of the BBC?". An office beside no
+    organisation ("said chief executive Jo Hale"), beside a nationality ("German finance
+    minister"), or beside a name that may be the question's (a word of the question, its
+    initials) leaves the sentence to the other checks."""
+    asked = _asked_organisation(office, question)
+    mentions = 0
+    for form in (office, *_OFFICE_SYNONYMS.get(office, ())):
+        for m in re.finditer(rf"(?i:\b{re.escape(form)}(?:s|es)?\b)", sentence):
+            mentions += 1
+            before, after = sentence[: m.start()], sentence[m.end() :]
+            after_run = (
+                re.match(rf"^[ \t]+(?:the[ \t]+)?({_ORG_RUN})", after)
+                if form.endswith(" of")
+                else _RUN_AFTER.match(after)
+            )
+            found = [
+                r.group(1)
+                for r in (_RUN_BEFORE.search(before), _JOINED_AS.search(before), after_run)
+                if r is not None
+            ]
+            orgs = [run for run in found if _org_words(run)]
+            if not orgs or any(asked.same(run) for run in orgs):
+                return False
+    return mentions > 0
+
+
+def names_organisation(office: str, question: str, text: str) -> bool:
+    """Whether ``text`` names the organisation of a "who is the <office> of …?" question in
+    some form: a word of the question (to its first five letters, in any case: "the
+    gallery's director" for the National Gallery), or its initials ("LTA", "UKIF"), or it
+    spelt out for the question's initials. True when the question says nothing of one."""
+    asked = _asked_organisation(office, question)
+    if not asked.prefixes and not asked.runs:
+        return True
+    words = re.findall(r"[A-Za-z0-9]+", text)
+    if any(w.lower()[:5] in asked.prefixes for w in words if len(w) > 1):
+        return True
+    return any(asked.same(m.group(0)) for m in re.finditer(_ORG_RUN, text))

@@ -3342,3 +3342,56 @@ def test_a_seat_is_not_a_party_an_office_or_a_client() -> None:
         assert not focus.fills_role(text, text), text
     seat = "Ana Ruiz, the Labour candidate for Hexley, spoke."
     assert focus.fills_role(seat, seat)
+
+
+def test_an_office_given_to_another_organisation_does_not_answer() -> None:
+    focus = question_focus("Who is the boss of Valmora?", None)
+    for other in (
+        "At the fair Acme boss Jo Hale said the device would be part of his vision.",
+        "Hale joined Acme as chief executive in 1998 from a similar role at Brightco.",
+        "Jo Hale, chief of Acme Holdings, said sales had risen.",
+    ):
+        assert not focus.gives_office(other, "Valmora and Acme fight over prices"), other
+    for own in (
+        "Valmora boss Jo Hale said sales had risen.",
+        "Jo Hale, head of Valmora, said sales had risen.",
+        # an office beside no organisation is the article's when its title names it
+        "Crucial was the decision to replace chief executive Tom Vane with Jo Hale.",
+    ):
+        assert focus.gives_office(own, "Valmora at ten: the firm looks back"), own
+    # ... and not when neither the sentence nor the title names the organisation asked about
+    assert not focus.gives_office(
+        "Crucial was the decision to replace chief executive Tom Vane with Jo Hale.",
+        "Acme at ten: the firm looks back",
+    )
+
+
+def test_an_office_beside_the_asked_organisation_in_other_words_answers() -> None:
+    cases = [
+        (
+            "Who is the chief executive of the Lawn Tennis Association?",
+            "LTA chief executive, Jo Hale, added: fine.",
+        ),
+        (
+            "Who is the chief executive of the US Anti-Doping Agency?",
+            "USADA chief executive officer Jo Hale said.",
+        ),
+        (
+            "Who is the director of the UK Internet Forum?",
+            "Fakes are easier, says Jo Hale, director of UKIF.",
+        ),
+        (
+            "Who is the Acpo president who spoke to MPs?",
+            "Association of Chief Police Officers president Jo Hale said so.",
+        ),
+        ("Who is the finance minister of Valmora?", "Valmoran finance minister Jo Hale said so."),
+        ("Who is the German finance minister?", "German finance minister Jo Hale said so."),
+        # the organisation written in lower case in the question
+        (
+            "Who is the Greek athletics federation chief who spoke?",
+            "Greek Athletics Federation boss Jo Hale spoke.",
+        ),
+    ]
+    for question, sentence in cases:
+        focus = question_focus(question, None)
+        assert focus.office is not None and focus.gives_office(sentence, ""), (question, sentence)
