@@ -12,6 +12,7 @@ from functools import lru_cache
 from service.answerability.kinds import Kind, asking_clause
 from service.answerability.lexicon import (
     _CATEGORY_NOUNS,
+    _MONTHS,
     _PUBLICATION_ENDS,
     _WEEKDAYS,
     NATIONALITY_WORDS,
@@ -783,11 +784,16 @@ _JOINED_AS = re.compile(
 )
 # Capitalised words beside an office that name no organisation: they open a sentence or
 # qualify the office ("Former chief executive", "Acting head", "The new boss").
-_NOT_ORG_WORDS = frozenset(
-    "a an the its their his her our my your this that former new acting interim joint current "
-    "outgoing incoming ex then deputy vice assistant senior junior chief managing executive "
-    "general mr mrs ms dr sir lord lady dame club team company firm group party union "
-    "government state national international world global".split()
+_NOT_ORG_WORDS = (
+    frozenset(
+        "a an the its their his her our my your this that former new acting interim joint current "
+        "outgoing incoming ex then deputy vice assistant senior junior chief managing executive "
+        "general mr mrs ms dr sir lord lady dame club team company firm group party union "
+        "government state national international world global however meanwhile yesterday today "
+        "tonight now also last earlier later since although though when while".split()
+    )
+    | frozenset(w.lower() for w in _WEEKDAYS)
+    | frozenset(w.lower() for w in _MONTHS)
 )
 _OFFICE_JOINERS = frozenset("of the and for".split())
 
@@ -805,7 +811,12 @@ def _initials(words: list[str]) -> str:
 def _org_words(run: str) -> list[str]:
     """The words of a capitalised run that may name an organisation (lower case)."""
     words = [w.lower().strip(".'’") for w in re.split(r"[ \t]+", run)]
-    return [w for w in words if w and w not in _NOT_ORG_WORDS and w not in NATIONALITY_WORDS]
+    # (a sentence's opening word is no organisation: "But general secretary …")
+    return [
+        w
+        for w in words
+        if w and w not in _NOT_ORG_WORDS and w not in NATIONALITY_WORDS and w not in STOPWORDS
+    ]
 
 
 @dataclass(frozen=True)

@@ -3357,6 +3357,10 @@ def test_an_office_given_to_another_organisation_does_not_answer() -> None:
         "Jo Hale, head of Valmora, said sales had risen.",
         # an office beside no organisation is the article's when its title names it
         "Crucial was the decision to replace chief executive Tom Vane with Jo Hale.",
+        # a sentence's opening word or a date before the office names no organisation
+        "But boss of the union Jo Hale criticised the plans.",
+        "On Monday boss Jo Hale said sales had risen.",
+        "In January boss Jo Hale said sales had risen.",
     ):
         assert focus.gives_office(own, "Valmora at ten: the firm looks back"), own
     # ... and not when neither the sentence nor the title names the organisation asked about
