@@ -777,7 +777,6 @@ def mentions_office(office: str, sentence: str) -> bool:
 # Police Officers president").
 _ORG_RUN = r"[A-Z][\w&.'’-]*(?:[ \t]+(?:(?:of|the|and|for|&)[ \t]+)*[A-Z][\w&.'’-]*)*"
 _RUN_BEFORE = re.compile(rf"({_ORG_RUN})(?:['’]s?)?[ \t]+$")
-_RUN_AFTER = re.compile(rf"^[ \t]+(?:of|at|for)[ \t]+(?:the[ \t]+)?({_ORG_RUN})")
 _JOINED_AS = re.compile(
     rf"\b(?:joined|join|joins|joining)[ \t]+(?:the[ \t]+)?({_ORG_RUN})[ \t]+as[ \t]+"
     r"(?:its[ \t]+|their[ \t]+|the[ \t]+|a[ \t]+|an[ \t]+)?(?:new[ \t]+)?$"
@@ -790,7 +789,9 @@ _NOT_ORG_WORDS = (
         "outgoing incoming ex then deputy vice assistant senior junior chief managing executive "
         "general mr mrs ms dr sir lord lady dame club team company firm group party union "
         "government state national international world global however meanwhile yesterday today "
-        "tonight now also last earlier later since although though when while".split()
+        "tonight now also last earlier later since although though when while easter christmas "
+        "veteran embattled beleaguered outgoing incoming newly long-serving professor yet indeed "
+        "speaking under".split()
     )
     | frozenset(w.lower() for w in _WEEKDAYS)
     | frozenset(w.lower() for w in _MONTHS)
@@ -831,11 +832,12 @@ class _AskedOrganisation:
     def same(self, run: str) -> bool:
         """Whether a run beside an office may be the question's organisation: a word they
         share, or one the other's initials."""
-        raw = re.findall(r"[A-Za-z0-9]+", run)
+        # (a possessive's "s" and an article are no part of the name: "The VRA's")
+        raw = [w for w in re.findall(r"[A-Za-z0-9]+", run) if w not in ("s", "The", "the")]
         if any(w.lower()[:5] in self.prefixes for w in raw if len(w) > 1):
             return True
         compact = "".join(raw).lower()
-        return any(
+        return len(compact) > 1 and any(
             _initials(list(q)) == compact or _initials(raw) == "".join(q).lower() for q in self.runs
         )
 
@@ -854,7 +856,9 @@ def _asked_organisation(office: str, question: str) -> _AskedOrganisation:
         and w != "who"
     )
     runs = tuple(
-        tuple(re.findall(r"[A-Za-z0-9]+", m.group(0))) for m in re.finditer(_ORG_RUN, question)
+        tuple(re.findall(r"[A-Za-z0-9]+", m.group(0)))
+        for m in re.finditer(_ORG_RUN, question)
+        if _org_words(m.group(0)) and m.group(0) != "Who"
     )
     return _AskedOrganisation(prefixes, runs)
 
@@ -872,21 +876,60 @@ def office_of_another(office: str, question: str, sentence: str) -> bool:
     for form in (office, *_OFFICE_SYNONYMS.get(office, ())):
         for m in re.finditer(rf"(?i:\b{re.escape(form)}(?:s|es)?\b)", sentence):
             mentions += 1
-            before, after = sentence[: m.start()], sentence[m.end() :]
-            after_run = (
-                re.match(rf"^[ \t]+(?:the[ \t]+)?({_ORG_RUN})", after)
-                if form.endswith(" of")
-                else _RUN_AFTER.match(after)
-            )
-            found = [
-                r.group(1)
-                for r in (_RUN_BEFORE.search(before), _JOINED_AS.search(before), after_run)
-                if r is not None
-            ]
-            orgs = [run for run in found if _org_words(run)]
+            # (the words just before and after are what give the office: bounded, so a long
+            # sentence costs no more than a short one)
+            before = sentence[max(0, m.start() - _CONTEXT) : m.start()]
+            after = sentence[m.end() : m.end() + _CONTEXT]
+            orgs = _runs_before(before)
+            # after "of", "at", "for": every capitalised run up to the end of the phrase
+            # ("of FTSE 100 firm Valmora", "of Acme parent Valmora")
+            if form.endswith(" of"):
+                phrase = re.match(r"^[ \t]+([^,;:.()\n]*)", after)
+            else:
+                phrase = re.match(r"^[ \t]+(?:of|at|for)[ \t]+([^,;:.()\n]*)", after)
+            if phrase is not None:
+                runs = [r for r in re.finditer(_ORG_RUN, phrase.group(1)) if _org_words(r.group(0))]
+                if any(asked.same(r.group(0)) for r in runs):
+                    return False
+                # another's only when it opens the phrase ("of Acme", "of a Eurosceptic
+                # party"): a name later in it may be the holder ("boss of the union Jo Hale")
+                orgs += [
+                    r.group(0)
+                    for r in runs[:1]
+                    if re.fullmatch(r"(?:(?:the|a|an)[ \t]+)?", phrase.group(1)[: r.start()])
+                ]
+            orgs = [run for run in orgs if _org_words(run)]
             if not orgs or any(asked.same(run) for run in orgs):
                 return False
     return mentions > 0
+
+
+_CONTEXT = 200
+# One word opening a sentence that describes rather than names: "Embattled", "Speaking",
+# "Newly", "Long-serving" (an organisation's name there counts: "Acme boss Jo Hale said").
+_OPENER = re.compile(r"[A-Z][a-z]*(?:ed|ing|ly)|[A-Z][a-z]+-[a-z]+")
+_APPOINTED = re.compile(
+    r"\b(?:named|names|naming|appointed|appoints|appointing|made|makes|making|elected|"
+    r"elects|electing)[ \t]+$"
+)
+
+
+def _runs_before(before: str) -> list[str]:
+    """The capitalised run just before an office ("Microsoft boss"), and the one of "joined
+    Acme as chief executive"; not a describing word opening the sentence ("Embattled chief
+    executive …", ``_OPENER``), nor who is appointed ("named Jo Hale chief executive")."""
+    runs = []
+    m = _RUN_BEFORE.search(before)
+    if m is not None:
+        opening = not before[: m.start(1)].strip(" \t\"“‘'(")
+        if not (opening and _OPENER.fullmatch(m.group(1).strip())) and not _APPOINTED.search(
+            before[: m.start(1)]
+        ):
+            runs.append(m.group(1))
+    joined = _JOINED_AS.search(before)
+    if joined is not None:
+        runs.append(joined.group(1))
+    return runs
 
 
 def names_organisation(office: str, question: str, text: str) -> bool:

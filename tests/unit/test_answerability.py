@@ -3399,3 +3399,66 @@ def test_an_office_beside_the_asked_organisation_in_other_words_answers() -> Non
     for question, sentence in cases:
         focus = question_focus(question, None)
         assert focus.office is not None and focus.gives_office(sentence, ""), (question, sentence)
+
+
+def test_the_office_rule_leaves_alone_what_names_no_other_organisation() -> None:
+    # (review59's regressions of the first version)
+    cases = [
+        (
+            "Who is the chief executive of the Valmora Rail Authority?",
+            "The VRA's chief executive, Jo Hale, defended it.",
+            "",
+        ),
+        (
+            "Who is the chief executive of Valmora?",
+            "Embattled chief executive Jo Hale refused to resign.",
+            "Valmora revolt",
+        ),
+        (
+            "Who is the chief executive of Valmora?",
+            "Long-serving chief executive Jo Hale will retire.",
+            "Valmora succession",
+        ),
+        (
+            "Who is the chief executive of Valmora?",
+            "Valmora has appointed Jo Hale chief executive.",
+            "",
+        ),
+        (
+            "Who is the chief executive of Valmora?",
+            "The board named Jo Hale chief executive in May.",
+            "Valmora names boss",
+        ),
+        (
+            "Who is the chief executive of Valmora?",
+            "Jo Hale took over as chief executive at Easter.",
+            "Valmora names boss",
+        ),
+        (
+            "Who is the chief executive of Valmora?",
+            "Jo Hale, chief executive of Acme parent Valmora, spoke.",
+            "",
+        ),
+        (
+            "Who is the chief executive of Valmora?",
+            "Jo Hale, chief executive of FTSE 100 firm Valmora, said.",
+            "",
+        ),
+        # questions that name no organisation
+        ("Who is the prime minister?", "Prime Minister Jo Hale said taxes would fall.", "Budget"),
+        (
+            "Who is the chief executive?",
+            "The chief executive, Jo Hale, said sales rose.",
+            "Valmora",
+        ),
+        ("Who is the boss of the company?", "The company's boss, Jo Hale, said sales rose.", ""),
+    ]
+    for question, sentence, title in cases:
+        focus = question_focus(question, None)
+        assert focus.office is not None and focus.gives_office(sentence, title), (
+            question,
+            sentence,
+        )
+    # an organisation's name opening the sentence still counts
+    focus = question_focus("Who is the boss of Valmora?", None)
+    assert not focus.gives_office("Acme boss Jo Hale said Valmora's prices were high.", "")
