@@ -790,7 +790,7 @@ _NOT_ORG_WORDS = (
         "general mr mrs ms dr sir lord lady dame club team company firm group party union "
         "government state national international world global however meanwhile yesterday today "
         "tonight now also last earlier later since although though when while easter christmas "
-        "veteran embattled beleaguered outgoing incoming newly long-serving professor yet indeed "
+        "veteran embattled beleaguered newly long-serving professor yet indeed "
         "speaking under".split()
     )
     | frozenset(w.lower() for w in _WEEKDAYS)
@@ -849,16 +849,12 @@ def _asked_organisation(office: str, question: str) -> _AskedOrganisation:
     prefixes = frozenset(
         w[:5]
         for w in re.findall(r"[a-z0-9]+", question.lower())
-        if len(w) > 1
-        and w not in STOPWORDS
-        and w not in _NOT_ORG_WORDS
-        and w not in office_words
-        and w != "who"
+        if len(w) > 1 and w not in STOPWORDS and w not in _NOT_ORG_WORDS and w not in office_words
     )
     runs = tuple(
         tuple(re.findall(r"[A-Za-z0-9]+", m.group(0)))
         for m in re.finditer(_ORG_RUN, question)
-        if _org_words(m.group(0)) and m.group(0) != "Who"
+        if _org_words(m.group(0))  # (not the question's "Who")
     )
     return _AskedOrganisation(prefixes, runs)
 
@@ -880,26 +876,25 @@ def office_of_another(office: str, question: str, sentence: str) -> bool:
             # sentence costs no more than a short one)
             before = sentence[max(0, m.start() - _CONTEXT) : m.start()]
             after = sentence[m.end() : m.end() + _CONTEXT]
-            orgs = _runs_before(before)
-            # after "of", "at", "for": every capitalised run up to the end of the phrase
-            # ("of FTSE 100 firm Valmora", "of Acme parent Valmora")
+            heads = _runs_before(before)
+            # after "of", "at", "for": every capitalised run up to the end of the phrase may
+            # be the asked one ("of FTSE 100 firm Valmora", "of Acme parent Valmora"), but
+            # only one opening it is another's ("of Acme", "of a Eurosceptic party"): a name
+            # later in it may be the holder ("boss of the union Jo Hale")
             if form.endswith(" of"):
                 phrase = re.match(r"^[ \t]+([^,;:.()\n]*)", after)
             else:
                 phrase = re.match(r"^[ \t]+(?:of|at|for)[ \t]+([^,;:.()\n]*)", after)
+            later: list[str] = []
             if phrase is not None:
                 runs = [r for r in re.finditer(_ORG_RUN, phrase.group(1)) if _org_words(r.group(0))]
-                if any(asked.same(r.group(0)) for r in runs):
-                    return False
-                # another's only when it opens the phrase ("of Acme", "of a Eurosceptic
-                # party"): a name later in it may be the holder ("boss of the union Jo Hale")
-                orgs += [
-                    r.group(0)
-                    for r in runs[:1]
-                    if re.fullmatch(r"(?:(?:the|a|an)[ \t]+)?", phrase.group(1)[: r.start()])
-                ]
-            orgs = [run for run in orgs if _org_words(run)]
-            if not orgs or any(asked.same(run) for run in orgs):
+                if runs and re.fullmatch(
+                    r"(?:(?:the|a|an)[ \t]+)?", phrase.group(1)[: runs[0].start()]
+                ):
+                    heads.append(runs.pop(0).group(0))
+                later = [r.group(0) for r in runs]
+            heads = [run for run in heads if _org_words(run)]
+            if not heads or any(asked.same(run) for run in heads + later):
                 return False
     return mentions > 0
 
