@@ -4,6 +4,7 @@ evidence (``is_instruction``)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _INSTRUCTION = re.compile(
     r"(?:\b(?:note|message|instructions?|attention|reminder)\s+(?:to|for)\s+(?:all\s+|any\s+)?"
@@ -21,6 +22,12 @@ _INSTRUCTION = re.compile(
 )
 
 
+@lru_cache(maxsize=32768)
 def is_instruction(text: str) -> bool:
-    """Whether a sentence addresses an AI or imitates a prompt (never evidence, never an answer)."""
+    """Whether a sentence addresses an AI or imitates a prompt (never evidence, never an answer).
+
+    Cached (``functools.lru_cache``: bounded, thread-safe): every question reads each
+    retrieved sentence through this case-insensitive alternation (~20 µs), and popular
+    articles' sentences come back question after question; the result depends on the text
+    only, so an entry is never stale."""
     return bool(_INSTRUCTION.search(text))
