@@ -82,6 +82,15 @@ _HEDGED = re.compile(
 )
 # What turns a sentence from what was hoped to what happened: "… but in the end …".
 _CONTRAST = re.compile(r"\b(?:but|however|instead|yet|although|though)\b|;", re.IGNORECASE)
+# A figure a simple past verb of change gives, right before it ("when output fell 11%", "sales
+# rose by almost 5%"): a fact, whatever a hedge said of another figure earlier in the sentence.
+# Only the verbs whose past is no participle: after a hedge, "could have fallen" or "is
+# expected to have risen" would still be hedged.
+_STATED_BY_PAST = re.compile(
+    r"\b(?:fell|rose|grew|shrank|sank)\s+(?:by\s+)?(?:(?:about|around|some|almost|nearly|just|"
+    r"roughly)\s+)?(?:more\s+than\s+)?[£$€]?$",
+    re.IGNORECASE,
+)
 _PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 # (an intention or a rumour asks what was hedged too: "How big a bid were Chelsea ready to
 # make?" is answered by "Chelsea could launch a £35m bid"; not "were ready for the match",
@@ -1229,7 +1238,9 @@ def _hedged(text: str, question: str) -> bool:
     before its last figure the question does not state ("cutting the limit to 50mg would
     save 65 lives"). A hedge after every figure ("150 developers are left and more are likely
     to close") leaves them stated, and so does a contrast between the hedge and the figure
-    ("had hoped to get £900m but in the end was granted £349m")."""
+    ("had hoped to get £900m but in the end was granted £349m") or a simple past verb of
+    change right before the figure ("is set to grow 8% this year, a turnaround from 2002 when
+    output fell 11%")."""
     hedges = list(_HEDGED.finditer(text))
     if not hedges:
         return False
@@ -1241,7 +1252,11 @@ def _hedged(text: str, question: str) -> bool:
     if last is None:
         return True
     before = [h for h in hedges if h.start() < last]
-    return bool(before) and _CONTRAST.search(text, before[-1].end(), last) is None
+    return (
+        bool(before)
+        and _CONTRAST.search(text, before[-1].end(), last) is None
+        and _STATED_BY_PAST.search(text, before[-1].end(), last) is None
+    )
 
 
 def money_figures(text: str) -> set[str]:

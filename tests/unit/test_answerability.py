@@ -1677,6 +1677,27 @@ def test_a_contrast_after_a_hedge_states_the_figure_and_ages_may_be_spaced() -> 
     assert not holds_kind("Hale met a girl in 2012.", Kind.AGE, old)
 
 
+def test_a_simple_past_verb_states_its_figure_after_a_hedge_of_another() -> None:
+    """ "Is set to grow 8% this year, … from 2008 when output fell 11%" states the 2008 fall:
+    the hedge is another figure's. A participle after a hedge stays hedged ("is expected to
+    have fallen 11%"), and so does a hedge right before the asked figure."""
+    fall = "By how much did Velia's economic output fall in 2008?"
+    stated = (
+        "Velia's economy is set to grow about 8% this year, a sharp turnaround from 2008 when "
+        "output fell 11%."
+    )
+    assert holds_kind(stated, Kind.NUMBER, fall)
+    assert holds_kind(
+        "Velia's output could recover 5% this year after it fell by 11%.", Kind.NUMBER, fall
+    )
+    assert not holds_kind(
+        "Velia's output is expected to have fallen 11% in 2008.", Kind.NUMBER, fall
+    )
+    assert not holds_kind(
+        "Velia's output fell in 2008 and could fall 11% next year.", Kind.NUMBER, fall
+    )
+
+
 def test_an_undisclosed_fee_withholds_an_amount_only_and_a_venue_needs_no_mention() -> None:
     signed = "Orbis have signed Jo Hale for an undisclosed fee."
     assert is_withheld(signed, Kind.MONEY)
