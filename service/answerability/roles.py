@@ -213,6 +213,16 @@ _EVENT_PARAPHRASES = {
         r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b",
         re.IGNORECASE,
     ),
+    # ("Who wrote the book?": "Velia's Britain, by Jo Hale, says …", "the novel by Jo Hale",
+    # "its author", "penned"; not "by Tuesday", "by 2006", "up by 5%", "by far")
+    "write": re.compile(
+        r"\b(?:authors?|authored|co-authored|penned|pens)\b|"
+        r"(?:,|\b(?:book|novel|biography|autobiography|memoir|play|poem|song|script|screenplay|"
+        r"column|essay|study|report|paper|thriller))\s+by\s+(?-i:(?!"
+        r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z])",
+        re.IGNORECASE,
+    ),
 }
 # A question's verb as the event it names ("Who replaced …?" is a replacement, which news
 # states as "succeeded"; "Who defeated …?" a win over someone).
@@ -234,7 +244,7 @@ _EVENT_OF_VERB = {
 
 
 # The "who <verb>ed …?" verbs an article may tell without the verb itself.
-_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {"scored", "run", "hosted", "host"}
+_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {"scored", "run", "hosted", "host", "write"}
 
 
 def mentions_asked_event(verb: str, text: str) -> bool:

@@ -3483,3 +3483,27 @@ def test_the_office_rule_leaves_alone_what_names_no_other_organisation() -> None
     # an organisation's name opening the sentence still counts
     focus = question_focus("Who is the boss of Valmora?", None)
     assert not focus.gives_office("Acme boss Jo Hale said Valmora's prices were high.", "")
+
+
+def test_who_wrote_is_told_by_the_author_after_the_work() -> None:
+    """News gives a book's author as "Velia's Britain, by Jo Hale, says …", "a new book by Jo
+    Hale" or "its author"; "by Tuesday", "up by 5%" and "sold by Orbis" name no author."""
+    q = "Who wrote the book Velia's Britain, which claims a feud between Orbis and Hexley?"
+    focus = question_focus(q, None)
+    assert focus.event == "write"
+    for told in (
+        "Velia's Britain, by Jo Hale, says there is a feud between the two men.",
+        "The claims are made in a new book by Jo Hale.",
+        "Its author, Jo Hale, told the Orbis Herald about the feud.",
+    ):
+        assert states_event("write", told), told
+    for not_told in (
+        "Sales of Velia's Britain rose by 5%, by far the most.",
+        "Velia's Britain will be in shops, by Tuesday.",
+        "Velia's Britain was sold by Orbis.",
+    ):
+        assert not states_event("write", not_told), not_told
+    assert focus.anchored(
+        "Velia's Britain, by Jo Hale, says there is a feud between the two men.",
+        "Orbis and Hexley fell out, the book claims.",
+    )
