@@ -779,6 +779,9 @@ class Focus:
         article_has_year = _MODERN_YEAR.search(text) is not None
 
         def year_ok(y: str) -> bool:
+            # a decade ("in the late 1970s") is there when a year of it is ("By 1978, …")
+            if y.endswith("0") and re.search(rf"(?<!\d){y}['’]?s\b", self.question):
+                return re.search(rf"(?<!\d){y[:3]}\d", text) is not None
             if y in of_publication and published:
                 return y in published  # "the 2018 piece" (the text's own 2004 is another)
             if y in text:
