@@ -172,8 +172,8 @@ def _says_no_figures(text: str) -> bool:
 _NAME_OF = re.compile(
     r"\b(?:name|title) of (?:the |a |an |its |his |her |their )?(?:[\w'’-]+ ){0,4}?(\w+)"
     r"(?= (?:on|in|at|that|which|where|who|whom|of|for|with|by)\b|\s*\?|$|"
-    # "the film directed by …", "the novel written by …"
-    r" (?:[a-z]+ed|written|made|sung|shown|drawn|won|given|taken) by\b)"
+    # "the film directed by …", "the novel written by …", "the phone designed for gaming"
+    r" (?:[a-z]+ed|written|made|sung|shown|drawn|won|given|taken) (?:by|for|to|as|with)\b)"
 )
 # "Which university…": places and institutions whose names carry their kind ("Harvard
 # University", "the University of Kent", "Wembley Stadium"): the answer must name one.

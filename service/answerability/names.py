@@ -244,11 +244,19 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     )
     if any(re.search(p, text) for p in (follows, ends, of, beside)):
         return True
-    # "Stockholm's Cirkus theatre": a name the question does not hold, before the noun.
+    # "Stockholm's Cirkus theatre": a name the question does not hold, before the noun; after
+    # a possessive or an article, with a word of description between ("Nokia's N-Gage game
+    # phone", "the Prius hybrid car"; not "Orbis said phone sales …").
     q_words = set(re.findall(r"[a-z0-9]+", question))
+    described = (
+        r"(?:\b(?:the|a|an|its|his|her|their)\s+|[\w-]+['’]s\s+)([A-Z][\w-]+)\s+"
+        r"(?!(?:said|says|told|sold|sells|made|makes|and|or|is|was|has|had|will|would)\b)"
+        rf"[a-z]+(?<!ed)(?<!ly)\s+{n}\b"
+    )
     return any(
         m.group(1).lower() not in q_words and m.group(1).lower() not in STOPWORDS
-        for m in re.finditer(rf"(?<![\w'’])([A-Z][\w-]+)\s+{n}\b", text)
+        for pattern in (rf"(?<![\w'’])([A-Z][\w-]+)\s+{n}\b", described)
+        for m in re.finditer(pattern, text)
     )
 
 

@@ -3507,3 +3507,32 @@ def test_who_wrote_is_told_by_the_author_after_the_work() -> None:
         "Velia's Britain, by Jo Hale, says there is a feud between the two men.",
         "Orbis and Hexley fell out, the book claims.",
     )
+
+
+def test_a_decade_is_anchored_by_any_of_its_years() -> None:
+    """ "In the late 1970s" is anchored by "By 1978, …", not by a year of another decade; a
+    year stays a year ("in 1970" is not "1978")."""
+    q = "Who was the manager that spotted Orbis after they won a talent contest in the late 1970s?"
+    focus = question_focus(q, None)
+    said = "By 1978, they had won a talent contest and got noticed by a manager, Jo Hale."
+    assert focus.anchored(said, "Orbis are a band from Velia.")
+    assert not focus.anchored(said.replace("1978", "1985"), "Orbis are a band from Velia.")
+    assert not question_focus("What did Orbis's sales reach in 1970?", None).anchored(
+        "Orbis's sales reached 5m in 1978."
+    )
+
+
+def test_the_name_of_a_thing_described_after_it_and_named_before_a_word_of_description() -> None:
+    """ "The name of the Orbis phone designed for gaming" asks a phone's name (not a
+    "designed"'s), which "Orbis's N-Vela game phone" gives; "Hexley said phone sales …"
+    names no phone."""
+    q = "What was the name of the Orbis phone designed for gaming that launched in late 2003?"
+    assert holds_kind(
+        "Even before Orbis's N-Vela game phone launched in late 2003, many operators knew.",
+        Kind.NAME,
+        q,
+    )
+    assert not holds_kind(
+        "Before Hexley said phone sales would fall, Orbis launched in late 2003.", Kind.NAME, q
+    )
+    assert not holds_kind("Orbis's newly designed phone launched in late 2003.", Kind.NAME, q)
