@@ -563,6 +563,13 @@ _IDIOM_NUMBER = re.compile(
 
 
 _FRACTION = re.compile(r"\b(?:half|third|quarter)\b", re.IGNORECASE)
+# A fraction of a group is a share of it, never a count, whatever it counts: "nearly a third
+# of e-mail users", "two-thirds of fans" (for "how many users …?", "how many fans …?").
+FRACTION_OF = re.compile(
+    r"\b(?:(?:one|two|three|four|nine)[-\s])?(?:half|halves|thirds?|quarters?|fifths?|tenths?)"
+    r"\s+of\b",
+    re.IGNORECASE,
+)
 # "How much time / sleep / notice…?": a quantity of time, which a duration gives.
 _QUANTITY_OF_TIME = re.compile(
     r"\bhow much (?:[\w-]+ )?(?:time|sleep|notice|leave|rest|holiday|television|tv|jail|prison)\b"

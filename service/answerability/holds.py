@@ -45,6 +45,7 @@ from service.answerability.figures import (
     _UNITS,
     _VAGUE_NUMBERS,
     _YEAR_IN_PROSE,
+    FRACTION_OF,
     _counted_words,
     _counts_of_other_things,
     _hedged,
@@ -662,7 +663,7 @@ def holds_kind(
             # Nor a rank or a fraction ("the 17th game", "the crucial third", "a third of"),
             # unless the counted noun follows ("his 62nd cap", "a third time").
             text = _strip_unless_counted(_ORDINAL, text, counted)
-            text = _strip_unless_counted(_FRACTION, text, counted)
+            text = _strip_unless_counted(_FRACTION, FRACTION_OF.sub(" ", text), counted)
             text = _strip_unless_counted(_PRONOUN_ONE, text, counted)
             text = _strip_unless_counted(_YEAR_IN_PROSE, text, counted)
             if not _COUNTS_TIME.search(q_lower):

@@ -3536,3 +3536,19 @@ def test_the_name_of_a_thing_described_after_it_and_named_before_a_word_of_descr
         "Before Hexley said phone sales would fall, Orbis launched in late 2003.", Kind.NAME, q
     )
     assert not holds_kind("Orbis's newly designed phone launched in late 2003.", Kind.NAME, q)
+
+
+def test_a_fraction_of_a_group_is_a_share_not_a_count() -> None:
+    """ "How many e-mail users took part?" is not answered by "a third of e-mail users" or
+    "two-thirds of e-mail users" (shares of them); a count beside a fraction still is."""
+    q = "How many e-mail users took part in the Orbis survey on spam?"
+    for share in (
+        "According to the Orbis survey, nearly a third of e-mail users have clicked on spam.",
+        "According to the Orbis survey, two-thirds of e-mail users have clicked on spam.",
+    ):
+        assert not holds_kind(share, Kind.NUMBER, q), share
+    for count in (
+        "Orbis questioned 1,000 e-mail users, a third of whom had clicked on spam.",
+        "Half of the 600 e-mail users in the Orbis survey clicked on spam.",
+    ):
+        assert holds_kind(count, Kind.NUMBER, q), count
