@@ -239,7 +239,9 @@ class Retriever:
             if not sentences or not sentences.spans:
                 best[p.passage_id] = -1.0
                 continue
-            cosines = (sentences.vectors @ q).tolist()  # one product per passage, not per row
+            # (row by row, so a sentence scores the same whatever its passage's size: equal
+            # sentences of overlapping chunks or near-copies tie exactly, as they did)
+            cosines = (sentences.vectors * q).sum(axis=1).tolist()
             scores = [
                 # evidence.overlap (the share of question words held), from cached words
                 cosine + weight * (len(q_words & words) / n_words if n_words else 0.0)

@@ -1259,11 +1259,29 @@ def _hedged(text: str, question: str) -> bool:
     if last is None:
         return True
     before = [h for h in hedges if h.start() < last]
-    return (
-        bool(before)
-        and _CONTRAST.search(text, before[-1].end(), last) is None
-        and _STATED_BY_PAST.search(text, before[-1].end(), last) is None
-    )
+    if not before or _CONTRAST.search(text, before[-1].end(), last) is not None:
+        return False
+    stated = _STATED_BY_PAST.search(text, before[-1].end(), last)
+    return stated is None or not _past_states_asked(text, before[-1].end(), stated, question)
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|unless|should|whether)\b", re.IGNORECASE)
+_ASKS_FALL = re.compile(
+    r"\b(?:fall|fell|drop|dropped|decline|declined|shrink|shrank|sink|sank|down)\b", re.I
+)
+_ASKS_RISE = re.compile(r"\b(?:rise|rose|grow|grew|increase|increased|climb|climbed|up)\b", re.I)
+
+
+def _past_states_asked(text: str, start: int, stated: re.Match[str], question: str) -> bool:
+    """A past verb of change states the asked figure when it is no condition ("if sales fell
+    10%") and the question asks a change its way ("by how much did … fall?" for "fell")."""
+    if _CONDITIONAL.search(text, start, stated.start()):
+        return False
+    verb = stated.group(0).split()[0].lower()
+    down = verb in ("fell", "sank", "shrank")
+    # (growth is signed: "how much did the economy grow?" is answered by "it shrank 2%")
+    signed = verb in ("grew", "shrank") and re.search(r"\bgr[eo]w", question, re.I)
+    return bool(signed or (_ASKS_FALL if down else _ASKS_RISE).search(question))
 
 
 def money_figures(text: str) -> set[str]:

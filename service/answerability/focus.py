@@ -56,7 +56,7 @@ from service.answerability.roles import (
     office_of_another,
     states_asked_event,
 )
-from service.evidence import STOPWORDS, content_words, stem_word
+from service.evidence import STOPWORDS, content_words, stem_word, words_of
 
 _MODERN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # "1700 voters" is no year
 # A day of a month, either way round: "16 March", "16th of March", "March 16", "Mar. 16th".
@@ -225,7 +225,7 @@ class TermStats:
                     total = 0
                     for text in self._load():
                         total += 1
-                        for w in content_words(text):
+                        for w in words_of(text):
                             counts[w] = counts.get(w, 0) + 1
                         lower.update(_LOWER_WORD.findall(text))
                         capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
@@ -779,9 +779,14 @@ class Focus:
         article_has_year = _MODERN_YEAR.search(text) is not None
 
         def year_ok(y: str) -> bool:
-            # a decade ("in the late 1970s") is there when a year of it is ("By 1978, …")
-            if y.endswith("0") and re.search(rf"(?<!\d){y}['’]?s\b", self.question):
-                return re.search(rf"(?<!\d){y[:3]}\d", text) is not None
+            # a decade ("in the late 1970s") is there when a year of it is ("By 1978, …") or
+            # the decade itself ("the 70s"); if neither, the year rules below still apply
+            decade = y.endswith("0") and re.search(rf"(?<!\d){y}['’]?s\b", self.question)
+            if decade and (
+                re.search(rf"(?<![\d,]){y[:3]}\d(?!\d)", text)
+                or re.search(rf"(?<![\d,])(?:{y[:2]}|['’])?{y[2]}0['’]?s\b", text)
+            ):
+                return True
             if y in of_publication and published:
                 return y in published  # "the 2018 piece" (the text's own 2004 is another)
             if y in text:

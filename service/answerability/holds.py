@@ -46,6 +46,7 @@ from service.answerability.figures import (
     _VAGUE_NUMBERS,
     _YEAR_IN_PROSE,
     FRACTION_OF,
+    _count_key,
     _counted_words,
     _counts_of_other_things,
     _hedged,
@@ -663,7 +664,21 @@ def holds_kind(
             # Nor a rank or a fraction ("the 17th game", "the crucial third", "a third of"),
             # unless the counted noun follows ("his 62nd cap", "a third time").
             text = _strip_unless_counted(_ORDINAL, text, counted)
-            text = _strip_unless_counted(_FRACTION, FRACTION_OF.sub(" ", text), counted)
+            # (not when the fraction's own noun is what is counted: "how many quarters …?" —
+            # "three quarters of 2008")
+            text = _strip_unless_counted(
+                _FRACTION,
+                FRACTION_OF.sub(
+                    lambda m: (
+                        m.group(0)
+                        if {_count_key(w) for w in re.findall(r"[a-z]+", m.group(0).lower())}
+                        & counted
+                        else " "
+                    ),
+                    text,
+                ),
+                counted,
+            )
             text = _strip_unless_counted(_PRONOUN_ONE, text, counted)
             text = _strip_unless_counted(_YEAR_IN_PROSE, text, counted)
             if not _COUNTS_TIME.search(q_lower):

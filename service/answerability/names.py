@@ -230,7 +230,7 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
         r"had been|is being|to be)\s+)?(?:called|named|known as|dubbed)\s+)?[\"“‘']?"
         rf"(?!{_CALENDAR}\b)[A-Z]"
     )
-    ends = rf"[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
+    ends = rf"(?<![\w'’-])[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
     of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
     # in apposition: "Italaudit - formerly the Italian arm of …", "Salt Roads, his debut album"
     # (not a place or time set off by a comma: "In Paris, a hotel …"; nor a clause: "Dido,
@@ -249,12 +249,14 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     # phone", "the Prius hybrid car"; not "Orbis said phone sales …").
     q_words = set(re.findall(r"[a-z0-9]+", question))
     described = (
-        r"(?:\b(?:the|a|an|its|his|her|their)\s+|[\w-]+['’]s\s+)([A-Z][\w-]+)\s+"
+        r"(?:\b(?:the|a|an|its|his|her|their)\s+|(?<![\w'’-])[\w-]+['’]s\s+)([A-Z][\w-]+)\s+"
         r"(?!(?:said|says|told|sold|sells|made|makes|and|or|is|was|has|had|will|would)\b)"
         rf"[a-z]+(?<!ed)(?<!ly)\s+{n}\b"
     )
     return any(
-        m.group(1).lower() not in q_words and m.group(1).lower() not in STOPWORDS
+        m.group(1).lower() not in q_words
+        and m.group(1).lower() not in STOPWORDS
+        and (pattern is not described or not names_no_one([m.group(1).lower()]))
         for pattern in (rf"(?<![\w'’])([A-Z][\w-]+)\s+{n}\b", described)
         for m in re.finditer(pattern, text)
     )

@@ -217,10 +217,14 @@ _EVENT_PARAPHRASES = {
     # "its author", "penned"; not "by Tuesday", "by 2006", "up by 5%", "by far")
     "write": re.compile(
         r"\b(?:authors?|authored|co-authored|penned|pens)\b|"
-        r"(?:,|\b(?:book|novel|biography|autobiography|memoir|play|poem|song|script|screenplay|"
-        r"column|essay|study|report|paper|thriller))\s+by\s+(?-i:(?!"
+        r",\s+by\s+(?-i:(?!(?:January|February|March|April|May|June|July|August|September|"
+        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+        r"Christmas|Easter)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}),|"
+        r"\b(?:book|novel|biography|autobiography|memoir|play|poem|script|screenplay|"
+        r"column|essay|study|report|paper|thriller)\s+by\s+(?-i:(?!"
         r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[A-Z][a-z])",
+        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)"
+        r"\b)[A-Z][a-z])",
         re.IGNORECASE,
     ),
 }

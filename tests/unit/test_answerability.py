@@ -3552,3 +3552,35 @@ def test_a_fraction_of_a_group_is_a_share_not_a_count() -> None:
         "Half of the 600 e-mail users in the Orbis survey clicked on spam.",
     ):
         assert holds_kind(count, Kind.NUMBER, q), count
+
+
+def test_review60_cases_of_the_evening_readings() -> None:
+    """A review's made-up cases: a nationality before a word of description names no phone;
+    a past verb of change lifts a hedge only for a change of its own way and no condition; a
+    date, a holiday or a performer after "by" names no author; a decade may be written as
+    "the 70s"; a fraction that is itself the counted noun stays a count."""
+    named = "What was the name of the Orbis phone designed for gaming?"
+    assert not holds_kind("Orbis leads the European mobile phone market.", Kind.NAME, named)
+    assert not holds_kind("Orbis's Velia branded phone launched in 2003.", Kind.NAME, named)
+    assert not holds_kind("Orbis's Hexley said phone sales rose.", Kind.NAME, named)
+    rise = "By how much did Orbis's sales rise this year?"
+    assert not holds_kind(
+        "Orbis's sales are expected to rise 8% this year after they fell 11% in 2008.",
+        Kind.NUMBER,
+        rise,
+    )
+    fall = "By how much did Orbis's sales fall?"
+    assert not holds_kind("Orbis could cut 500 jobs if sales fell 10%.", Kind.NUMBER, fall)
+    assert holds_kind(
+        "Orbis expects growth of 8% this year after sales fell 10%.", Kind.NUMBER, fall
+    )
+    for no_author in (
+        "Velia's Britain will be in the shops, by Christmas, Orbis said.",
+        "The song by Jo Hale topped the charts.",
+        "Velia's Britain was praised, by Orbis's own count, by most critics.",
+    ):
+        assert not states_event("write", no_author), no_author
+    seventies = question_focus("Who managed Orbis in the late 1970s?", None)
+    assert seventies.anchored("Jo Hale managed Orbis through the 70s.", "Orbis are a band.")
+    quarters = "How many quarters did the Velia economy shrink in a row?"
+    assert holds_kind("The Velia economy shrank in three quarters of 2008.", Kind.NUMBER, quarters)
