@@ -325,25 +325,29 @@ def serve_benchmark(
                 result[waiting.pop(part)] = round(time.perf_counter() - started, 2)
             time.sleep(0.2)
         result["rss_in_memory_ready_mb"] = round(rss_mb(pid))
-        run_load(url, "/search", search[-50:], 2, requests=50)  # warm the vector index
+        half = len(pool) // 2
+        # (warm the vector index with the end of /search's half, which its runs reach last)
+        run_load(url, "/search", search[half - 50 : half], 2, requests=50)
         loads = []
-        for path, payloads in (("/search", search), ("/ask", ask)):
+        # /search and /ask each draw from their own half of the pool, and each run starts where
+        # the path's previous run stopped: no question is asked twice (nor retrieved for by
+        # /search before /ask asks it) unless a path's runs together send more requests than
+        # its half holds, which would warm the per-text caches for the repeats.
+        for path, payloads in (("/search", search[:half]), ("/ask", ask[half:])):
+            cursor = 0
             for clients in clients_list:
-                # Each run starts at a different place of the pool: no query is repeated
-                # within a run unless it sends more requests than the pool holds. /ask starts
-                # half a pool away from /search: its questions must not be the ones /search
-                # has just retrieved for (that would warm the per-sentence caches for it).
-                shift = len(payloads) // 2 if path == "/ask" else 0
-                offset = (clients * 97 + shift) % len(payloads)
+                offset = cursor % len(payloads)
                 cpu = cpu_seconds(pid)
                 load = run_load(
                     url, path, payloads[offset:] + payloads[:offset], clients, seconds=seconds
                 ).summary()
+                cursor += load["requests"]
                 # The service's own CPU time per request: on a shared machine the throughput
                 # depends on what else runs; this does much less.
                 load["service_cpu_ms_per_request"] = round(
                     (cpu_seconds(pid) - cpu) * 1000 / max(1, load["requests"]), 2
                 )
+                load["repeated_queries"] = max(0, cursor - len(payloads))
                 loads.append(load)
         result["load"] = loads
         result["rss_peak_mb"] = round(rss_mb(pid, "VmHWM"))
