@@ -1240,7 +1240,7 @@ def figure_units(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def _hedged(text: str, question: str) -> bool:
+def _hedged(text: str, question: str, direction: str | None = None, signed: bool = False) -> bool:
     """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
     before its last figure the question does not state ("cutting the limit to 50mg would
     save 65 lives"). A hedge after every figure ("150 developers are left and more are likely
@@ -1262,26 +1262,27 @@ def _hedged(text: str, question: str) -> bool:
     if not before or _CONTRAST.search(text, before[-1].end(), last) is not None:
         return False
     stated = _STATED_BY_PAST.search(text, before[-1].end(), last)
-    return stated is None or not _past_states_asked(text, before[-1].end(), stated, question)
+    return stated is None or not _past_states_asked(
+        text, before[-1].end(), stated, direction, signed
+    )
 
 
 _CONDITIONAL = re.compile(r"\b(?:if|unless|should|whether)\b", re.IGNORECASE)
-_ASKS_FALL = re.compile(
-    r"\b(?:fall|fell|drop|dropped|decline|declined|shrink|shrank|sink|sank|down)\b", re.I
-)
-_ASKS_RISE = re.compile(r"\b(?:rise|rose|grow|grew|increase|increased|climb|climbed|up)\b", re.I)
 
 
-def _past_states_asked(text: str, start: int, stated: re.Match[str], question: str) -> bool:
+def _past_states_asked(
+    text: str, start: int, stated: re.Match[str], direction: str | None, signed: bool
+) -> bool:
     """A past verb of change states the asked figure when it is no condition ("if sales fell
-    10%") and the question asks a change its way ("by how much did … fall?" for "fell")."""
+    10%") and the question asks a change its way (``direction``: "down" for "by how much did
+    … fall?", which "fell" states); ``signed``: a question about growth, which "grew" and
+    "shrank" both answer."""
     if _CONDITIONAL.search(text, start, stated.start()):
         return False
     verb = stated.group(0).split()[0].lower()
-    down = verb in ("fell", "sank", "shrank")
-    # (growth is signed: "how much did the economy grow?" is answered by "it shrank 2%")
-    signed = verb in ("grew", "shrank") and re.search(r"\bgr[eo]w", question, re.I)
-    return bool(signed or (_ASKS_FALL if down else _ASKS_RISE).search(question))
+    if signed and verb in ("grew", "shrank"):
+        return True
+    return direction == ("down" if verb in ("fell", "sank", "shrank") else "up")
 
 
 def money_figures(text: str) -> set[str]:

@@ -547,7 +547,11 @@ def holds_kind(
     asked = _asked(question)
     if is_withheld(text, kind):
         return False
-    if kind in (Kind.MONEY, Kind.NUMBER) and asked.past_not_hedged and _hedged(text, question):
+    if (
+        kind in (Kind.MONEY, Kind.NUMBER)
+        and asked.past_not_hedged
+        and _hedged(text, question, asked.direction, _SIGNED.search(q_lower) is not None)
+    ):
         return False
     q_numbers = set(asked.numbers)
     if kind is Kind.AGE:

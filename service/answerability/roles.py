@@ -17,7 +17,7 @@ from service.answerability.lexicon import (
     _WEEKDAYS,
     NATIONALITY_WORDS,
 )
-from service.answerability.names import KINDRED_NAMES
+from service.answerability.names import _CALENDAR, _FEASTS, KINDRED_NAMES
 from service.evidence import STOPWORDS, stem_word
 
 # Past forms whose stem is not the base verb's.
@@ -163,6 +163,8 @@ def mentions_event(verb: str, text: str) -> bool:
 # a title taken, a purchase as an acquisition, a founding as setting up, a goal by how it went
 # in ("Cash lost 2-1 to Wilander", "Roe took the Hexley Open title", "Terra Firma acquired
 # the chain", "the firm was set up by Jo Hale", "LuaLua headed home an equaliser").
+# Not a date or a feast after "by" ("by Tuesday", ", by Christmas,"): names.py's own lists.
+_NOT_A_DATE = rf"(?!{_CALENDAR}\b|(?:{'|'.join(sorted(_FEASTS))})\b)"
 _EVENT_PARAPHRASES = {
     "beat": re.compile(
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
@@ -217,14 +219,9 @@ _EVENT_PARAPHRASES = {
     # "its author", "penned"; not "by Tuesday", "by 2006", "up by 5%", "by far")
     "write": re.compile(
         r"\b(?:authors?|authored|co-authored|penned|pens)\b|"
-        r",\s+by\s+(?-i:(?!(?:January|February|March|April|May|June|July|August|September|"
-        r"October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-        r"Christmas|Easter)\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,3}),|"
+        rf",\s+by\s+(?-i:{_NOT_A_DATE}[A-Z][a-z]+(?:\s+[A-Z][a-z]+){{0,3}}),|"
         r"\b(?:book|novel|biography|autobiography|memoir|play|poem|script|screenplay|"
-        r"column|essay|study|report|paper|thriller)\s+by\s+(?-i:(?!"
-        r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)"
-        r"\b)[A-Z][a-z])",
+        rf"column|essay|study|report|paper|thriller)\s+by\s+(?-i:{_NOT_A_DATE}[A-Z][a-z])",
         re.IGNORECASE,
     ),
 }
