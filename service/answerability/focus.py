@@ -29,6 +29,7 @@ from service.answerability.lexicon import (
     _YEAR,
     BODY_NOUNS,
     NATIONALITY_WORDS,
+    initials,
 )
 from service.answerability.names import name_runs, names_a_model
 from service.answerability.roles import (
@@ -260,7 +261,7 @@ def _word_runs(question: str) -> tuple[tuple[str, str], ...]:
             window = words[i : i + size]
             if any(w.lower() in STOPWORDS for w in window):
                 continue
-            runs.append(("".join(w[0] for w in window).upper(), " ".join(window)))
+            runs.append((initials(window).upper(), " ".join(window)))
     return tuple(runs)
 
 
@@ -322,13 +323,13 @@ class Focus:
         terms: set[str] = set()
         for run in self.names:
             parts = re.findall(r"[A-Za-z0-9]+", run)
-            if len(parts) > 1 and "".join(w[0] for w in parts).upper() in acronyms:
+            if len(parts) > 1 and initials(parts).upper() in acronyms:
                 terms |= content_words(run)
         # Lower-case runs: only of content words, and not for acronyms with a meaning of
         # their own ("units sold" is no "US", "more people" no "MP").
         spelt = acronyms - _FIXED_ACRONYMS
-        for initials, window in _word_runs(self.question):
-            if initials in spelt:
+        for letters, window in _word_runs(self.question):
+            if letters in spelt:
                 terms |= content_words(window)
         return terms
 
@@ -510,9 +511,9 @@ class Focus:
         # naming the other side of the subject's deal may give the subject's figure)
         for run in self.names:
             parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
-            initials = "".join(w[0] for w in parts) if len(parts) > 2 else ""
+            spelt = initials(parts) if len(parts) > 2 else ""
             if any(w in words or words.intersection(_ALIASES.get(w, ())) for w in parts) or (
-                initials and initials in words
+                spelt and spelt in words
             ):
                 return False
         # ("we", "our": a quoted spokesman speaks for the subject)
@@ -845,7 +846,7 @@ class Focus:
         for run in self.names:
             parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
             got = sum(present(w) for w in parts)
-            initials = "".join(w[0] for w in parts) if len(parts) > 1 else ""
+            spelt = initials(parts) if len(parts) > 1 else ""
             # a plural name after "the" or a possessive: "the Oscars", "this year's Grammys"
             plural = (
                 len(parts) == 1
@@ -860,7 +861,7 @@ class Focus:
                     or (len(parts) == 1 and any(c in words for c in _CAPITALS.get(parts[0], ())))
                     or (len(parts[0]) >= 4 and present(parts[0]))
                     or got * 2 > len(parts)
-                    or initials in words
+                    or spelt in words
                     # an acronym's plural in the singular ("new PCs": "your new PC")
                     or (re.fullmatch(r"[A-Z]{2,5}s", run) is not None and parts[0][:-1] in words)
                     # an acronym spelt out ("LSE": "the London School of Economics")
@@ -1358,10 +1359,10 @@ def _is_subject(owner: str, subject: frozenset[str], names: tuple[str, ...]) -> 
     Tories" for the Conservatives), its initials ("RBS"), or a nickname's stem ("Wilko")."""
     words = {w.lower() for w in re.findall(r"[A-Za-z]+", owner)}
     aliases = {a for w in subject for a in _ALIASES.get(w, ())}
-    initials = {"".join(w[0] for w in re.findall(r"[A-Za-z]+", n)).lower() for n in names}
+    named = {initials(re.findall(r"[A-Za-z]+", n)) for n in names}
     return bool(
         words & (subject | aliases)
-        or words & {i for i in initials if len(i) >= 3}
+        or words & {i for i in named if len(i) >= 3}
         or any(len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4] for a in words for b in subject)
     )
 

@@ -76,6 +76,7 @@ from service.answerability.lexicon import (
     _YEAR,
     NOT_NAME_WORDS,
     SPEECH_VERBS,
+    initials,
 )
 from service.answerability.names import (
     _names_the,
@@ -484,7 +485,7 @@ _OPENERS = NOT_NAME_WORDS | frozenset(
 )
 
 
-def _initials(question: str) -> frozenset[str]:
+def _name_initials(question: str) -> frozenset[str]:
     """The initials of the question's names of several words, the small words left out: an
     acronym the sentence uses for one ("The QCA said …" for "the Qualifications and
     Curriculum Authority") is the question's own name, not an answer."""
@@ -498,13 +499,13 @@ def _initials(question: str) -> frozenset[str]:
         # Union" is Tony Woodley's and the TGWU; or be inside one: the Professional
         # Footballers' Association, the PFA; both readings are kept)
         if len(words) > 1:
-            out.add("".join(w[0] for w in words).lower())
+            out.add(initials(words))
         names: list[list[str]] = [[]]
         for w in words:
             names[-1].append(w)
             if re.search(r"['’]s?$", w):
                 names.append([])
-        out |= {"".join(w[0] for w in name).lower() for name in names if len(name) > 1}
+        out |= {initials(name) for name in names if len(name) > 1}
     return frozenset(out)
 
 
@@ -534,7 +535,7 @@ def _asked(question: str) -> _Asked:
         name_words=frozenset(
             w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)
         ),
-        initials=_initials(question),
+        initials=_name_initials(question),
     )
 
 
@@ -817,8 +818,8 @@ def holds_kind(
             and w not in _COUNTRY_WORDS
             and w not in _NOT_CITIES
         ]
-        initials = "".join(w[0] for w in spelt)
-        if len(initials) > 1 and initials in q_words:
+        spelt_initials = initials(spelt)
+        if len(spelt_initials) > 1 and spelt_initials in q_words:
             continue
         # ... and the acronym of a name the question spells out ("the QCA")
         if re.fullmatch(r"[A-Z]{2,6}", run) and run.lower() in asked.initials:

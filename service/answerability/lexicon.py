@@ -5,6 +5,7 @@ change and categories in questions, and years."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -176,3 +177,17 @@ SPEECH_VERBS = (
     r"described|describes|suggested|suggests|revealed|reveals|announced|announces|blamed|"
     r"blames"
 )
+
+
+def initials(words: Iterable[str], *, skip: Collection[str] = (), whole_acronyms: int = 0) -> str:
+    """The initials of a name's words, lower case: the first letter of each word, leaving out
+    the words in ``skip`` (compared in lower case: "of", "the" …). With ``whole_acronyms``,
+    an upper-case word of at most that many letters gives all of them ("US Anti-Doping
+    Agency" is "usada"). The one reading of initials the rules share; spelling an acronym
+    out inside running text (compounds, where the name opens and ends) is
+    ``focus._spelt_out_in``'s."""
+    return "".join(
+        (w if whole_acronyms and w.isupper() and len(w) <= whole_acronyms else w[0]).lower()
+        for w in words
+        if w and w.lower() not in skip
+    )

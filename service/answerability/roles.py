@@ -16,6 +16,7 @@ from service.answerability.lexicon import (
     _PUBLICATION_ENDS,
     _WEEKDAYS,
     NATIONALITY_WORDS,
+    initials,
 )
 from service.answerability.names import _CALENDAR, _FEASTS, KINDRED_NAMES
 from service.evidence import STOPWORDS, stem_word
@@ -810,14 +811,10 @@ _NOT_ORG_WORDS = (
 _OFFICE_JOINERS = frozenset("of the and for".split())
 
 
-def _initials(words: list[str]) -> str:
-    """The initials of a name's words, lower case: all the letters of a word in capitals
-    ("US Anti-Doping Agency" is "usada"), none of a joining word."""
-    return "".join(
-        (w if w.isupper() and len(w) <= 4 else w[0]).lower()
-        for w in words
-        if w and w.lower() not in _OFFICE_JOINERS
-    )
+def _org_initials(words: Iterable[str]) -> str:
+    """An organisation's initials: all the letters of a word in capitals ("US Anti-Doping
+    Agency" is "usada"), none of a joining word."""
+    return initials(words, skip=_OFFICE_JOINERS, whole_acronyms=4)
 
 
 def _org_words(run: str) -> list[str]:
@@ -849,7 +846,8 @@ class _AskedOrganisation:
             return True
         compact = "".join(raw).lower()
         return len(compact) > 1 and any(
-            _initials(list(q)) == compact or _initials(raw) == "".join(q).lower() for q in self.runs
+            _org_initials(q) == compact or _org_initials(raw) == "".join(q).lower()
+            for q in self.runs
         )
 
 

@@ -3584,3 +3584,26 @@ def test_review60_cases_of_the_evening_readings() -> None:
     assert seventies.anchored("Jo Hale managed Orbis through the 70s.", "Orbis are a band.")
     quarters = "How many quarters did the Velia economy shrink in a row?"
     assert holds_kind("The Velia economy shrank in three quarters of 2008.", Kind.NUMBER, quarters)
+
+
+@pytest.mark.parametrize(
+    ("words", "kwargs", "expected"),
+    [
+        (["United", "States"], {}, "us"),
+        (["Transport", "and", "General", "Workers", "Union"], {}, "tagwu"),
+        (["Transport", "and", "General", "Workers", "Union"], {"skip": {"and"}}, "tgwu"),
+        # an upper-case word gives all its letters only when asked, and only when short
+        (["US", "Anti", "Doping", "Agency"], {"whole_acronyms": 4}, "usada"),
+        (["US", "Anti", "Doping", "Agency"], {}, "uada"),
+        (["NASDAQ", "Exchange"], {"whole_acronyms": 4}, "ne"),
+        # skipped words are compared in lower case; empty words give nothing
+        (["The", "Royal", "Bank", "of", "Scotland", ""], {"skip": {"the", "of"}}, "rbs"),
+        ([], {}, ""),
+    ],
+)
+def test_initials_one_reading_for_every_rule(
+    words: list[str], kwargs: dict[str, object], expected: str
+) -> None:
+    from service.answerability.lexicon import initials
+
+    assert initials(words, **kwargs) == expected  # type: ignore[arg-type]
