@@ -13,6 +13,7 @@ from service.embeddings import prepare_query_model
 from service.errors import NewsQAError
 from service.index import open_index
 from service.ingestion.pipeline import IngestJob
+from service.store_lock import StoreLock
 
 
 def build_parser(settings: Settings) -> argparse.ArgumentParser:
@@ -65,8 +66,9 @@ def main(argv: list[str] | None = None) -> int:
     paths = args.paths or [settings.articles_dir]
     progress = not args.json and sys.stderr.isatty()
     try:
-        index = open_index(settings, for_writing=True, rebuild=args.rebuild)
-        summary = IngestJob(settings, index, progress=progress).run(paths, prune=args.prune)
+        with StoreLock(settings, "ingest"):
+            index = open_index(settings, for_writing=True, rebuild=args.rebuild)
+            summary = IngestJob(settings, index, progress=progress).run(paths, prune=args.prune)
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

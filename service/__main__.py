@@ -13,6 +13,7 @@ from service.app import create_app
 from service.config import get_settings
 from service.errors import NewsQAError
 from service.index import open_index
+from service.store_lock import StoreLock
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +24,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=settings.port, help="bind port")
     args = parser.parse_args(argv)
     configure_logging(settings)
+    # Held until the process exits: an ingest job may not write the store under a service.
+    lock = StoreLock(settings, "service")
     try:
+        lock.acquire()
         index = open_index(settings)
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -1,14 +1,23 @@
-"""Reading many records from Chroma in pages.
+"""Reading records from Chroma: many of them in pages, and some by id past a stale vector index.
 
 Chroma (1.5, embedded) fails a ``get`` that returns more than SQLite's 32,766 bound variables
 allow ("too many SQL variables": about 32k records with embeddings or metadata), so anything
 that may read a whole collection goes through ``get_all``.
+
+Embedded Chroma also fails a whole ``get`` by ids with embeddings ("Error finding id") when one
+id is in SQLite but not in this process's in-memory vector index: another process wrote the
+store after this one loaded it (chroma-core/chroma#3792; ``service.store_lock`` refuses that
+at the entry points). ``get_readable`` then reads the ids one by one and leaves out those it
+cannot read, so a search degrades instead of failing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import logging
+from collections.abc import Iterator, Sequence
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 PAGE = 10_000
 
@@ -38,4 +47,33 @@ def get_all(collection: Any, *, page: int = PAGE, **kwargs: Any) -> dict[str, An
         for name in fields:
             values = got.get(name)
             out[name] += list(values) if values is not None else [None] * len(got["ids"])
+    return out
+
+
+def get_readable(collection: Any, ids: Sequence[str], include: list[str]) -> dict[str, Any]:
+    """``collection.get(ids=ids, include=include)``, leaving out the records Chroma cannot read
+    (see the module's docstring); the result holds ``ids`` and each included field."""
+    from chromadb.errors import InternalError
+
+    try:
+        got: dict[str, Any] = collection.get(ids=list(ids), include=include)
+        return got
+    except InternalError as exc:
+        log.warning(
+            "Chroma could not read %d records by id (%s): the store was written by another "
+            "process after this one opened it; reading them one by one. Restart this process "
+            "to see that process's writes, or use a Chroma server (RAG_CHROMA_HOST).",
+            len(ids),
+            exc,
+        )
+    out: dict[str, list[Any]] = {"ids": [], **{name: [] for name in include}}
+    for one_id in ids:
+        try:
+            one = collection.get(ids=[one_id], include=include)
+        except InternalError:
+            continue
+        out["ids"] += list(one["ids"])
+        for name in include:
+            values = one.get(name)
+            out[name] += list(values) if values is not None else [None] * len(one["ids"])
     return out

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ConfigDict
 
+from service.chroma_paging import get_readable
 from service.dates import date_metadata
 from service.schemas import Span
 from service.sentence_store import (
@@ -176,10 +177,11 @@ class ChunkStore:
         self.collection.delete(where={"ref_doc_id": doc_id})
 
     def vectors(self, chunk_ids: list[str]) -> dict[str, Any]:
-        """The stored vectors of some chunks, by id."""
+        """The stored vectors of some chunks, by id (one Chroma cannot read is left out:
+        ``get_readable``)."""
         if not chunk_ids:
             return {}
-        got = self.collection.get(ids=chunk_ids, include=["embeddings"])
+        got = get_readable(self.collection, chunk_ids, ["embeddings"])
         return dict(zip(got["ids"], got["embeddings"], strict=True))
 
     def nearest(

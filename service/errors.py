@@ -11,6 +11,7 @@ NewsQAError
 ├── IndexProblem
 │   ├── IndexMismatchError      collection built with another model or chunking
 │   ├── IndexUnavailableError   Chroma cannot be reached or opened
+│   ├── IndexInUseError         the embedded store is open in another process
 │   └── EmptyIndexError         nothing ingested yet
 ├── NotFoundError               no such document
 ├── InvalidRequestError         well-formed but unacceptable request
@@ -61,6 +62,10 @@ class IndexMismatchError(IndexProblem):
 
 class IndexUnavailableError(IndexProblem):
     """Chroma cannot be reached or opened."""
+
+
+class IndexInUseError(IndexProblem):
+    """The embedded store is open in another process that may write it (``service.store_lock``)."""
 
 
 class EmptyIndexError(IndexProblem):

@@ -150,7 +150,9 @@ class Retriever:
         # Counting costs a round trip (to the server, in server mode): only when nothing came back.
         if not results and self.index.chunk_collection.count() == 0:
             raise EmptyIndexError(EMPTY_INDEX_HINT)
-        dense = [_passage(hit) for hit in results]
+        # (a row without its metadata is a chunk deleted since this process's vector index
+        # was loaded: another process wrote the store; it is no passage)
+        dense = [_passage(hit) for hit in results if hit.metadata.keys() >= _STORED_KEYS]
         layouts = {hit.chunk_id: hit.layout for hit in results}
         if not hybrid:
             return served_only(self.index, dense)
@@ -321,6 +323,9 @@ class Retriever:
                 )
             )
         return passages
+
+
+_STORED_KEYS = frozenset({"ref_doc_id", "start", "end"})
 
 
 def _passage(hit: ChunkHit) -> Passage:

@@ -26,11 +26,16 @@ Thread-safe: it holds no state besides the Chroma collection handle, which is.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from service.chroma_paging import get_readable
+
+log = logging.getLogger(__name__)
 
 # Chroma caps how many records one call may carry; stay well below it.
 _WRITE_BATCH = 4000
@@ -201,9 +206,10 @@ class SentenceStore:
         pending = sorted({c.chunk_id for c in chunks})
         start = 0
         while pending:
-            got = self.collection.get(
-                ids=[sentence_id(c, k) for c in pending for k in range(start, start + _ID_WINDOW)],
-                include=["metadatas", "embeddings"],
+            got = get_readable(
+                self.collection,
+                [sentence_id(c, k) for c in pending for k in range(start, start + _ID_WINDOW)],
+                ["metadatas", "embeddings"],
             )
             ids += got["ids"]
             metas += list(got["metadatas"] or [])
@@ -229,9 +235,14 @@ class SentenceStore:
             for c in {(c.doc_id, c.start, c.end): c for c in chunks}.values()
         ]
         where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
-        return self._group(
-            chunks, self.collection.get(where=where, include=["metadatas", "embeddings"])
-        )
+        from chromadb.errors import InternalError
+
+        try:
+            got = self.collection.get(where=where, include=["metadatas", "embeddings"])
+        except InternalError:  # a stale vector index (``chroma_paging.get_readable``)
+            log.warning("Chroma could not read the sentences of %d chunks", len(chunks))
+            return {}
+        return self._group(chunks, got)
 
     @staticmethod
     def _group(chunks: Sequence[SpanKey], got: Any) -> dict[str, ChunkSentences]:

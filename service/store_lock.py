@@ -1,0 +1,91 @@
+"""Processes take turns on an embedded Chroma store: services share it, the ingest job writes alone.
+
+Embedded Chroma (``PersistentClient``) keeps each collection's vector index in the memory of
+the process that opened it and never reloads it for another process's writes
+(chroma-core/chroma#3792). A service left running while ``python -m ingest`` wrote to the same
+folder found the new chunks in SQLite but not in its vector index: every search that reached
+one failed until the service was restarted, and ``/readyz`` still said ready. Two ingest jobs on
+one folder would race the same way.
+
+So the entry points hold an advisory lock (``flock``) on ``<RAG_CHROMA_PATH>/newsqa.lock``:
+``python -m service`` a shared one (several services may read one store, as the tests do),
+``python -m ingest`` an exclusive one, each taken without waiting and refused with what to do
+instead (add articles over HTTP, stop the service first, or use a Chroma server). The kernel
+drops a lock when its process exits, however it exits (SIGKILL included), so a crash never
+leaves the store locked. A Chroma server (``RAG_CHROMA_HOST``) serves any number of processes
+and takes no lock. Code that opens the index inside a process (tests, scripts, the service's
+own write endpoints) takes none either: the lock is about processes, not threads.
+
+Not thread-safe by itself: each entry point takes it once, before it starts any thread.
+"""
+
+from __future__ import annotations
+
+import fcntl
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Literal
+
+from service.config import Settings
+from service.errors import IndexInUseError
+
+LOCK_FILE = "newsqa.lock"
+
+Role = Literal["service", "ingest"]
+
+_REFUSALS: dict[Role, str] = {
+    "ingest": (
+        "the index (RAG_CHROMA_PATH) is open in another process: a running service or another "
+        "ingest job. An embedded Chroma store cannot take writes from two processes (a running "
+        "service would not see the new articles until restarted). Add articles over HTTP "
+        "(POST /documents) while the service runs, stop the service before running the ingest "
+        "job, or use a Chroma server (RAG_CHROMA_HOST)."
+    ),
+    "service": (
+        "the index (RAG_CHROMA_PATH) is being written by an ingest job in another process. "
+        "Start the service when the job has finished, or use a Chroma server "
+        "(RAG_CHROMA_HOST)."
+    ),
+}
+
+
+class StoreLock:
+    """The lock of one entry point on the embedded store its settings name (a no-op in
+    server mode). Use as a context manager, or ``acquire`` / ``release``."""
+
+    def __init__(self, settings: Settings, role: Role) -> None:
+        self.role = role
+        self.path: Path | None = None if settings.chroma_host else settings.chroma_path / LOCK_FILE
+        self._file: IO[str] | None = None
+
+    def acquire(self) -> None:
+        """Take the lock now, or raise ``IndexInUseError`` saying what to do instead."""
+        if self.path is None or self._file is not None:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle = self.path.open("a", encoding="utf-8")
+        mode = fcntl.LOCK_SH if self.role == "service" else fcntl.LOCK_EX
+        try:
+            fcntl.flock(handle, mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            handle.close()
+            raise IndexInUseError(_REFUSALS[self.role]) from None
+        self._file = handle
+
+    def release(self) -> None:
+        """Give the lock back (closing the file releases it)."""
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+
+    def __enter__(self) -> StoreLock:
+        self.acquire()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.release()

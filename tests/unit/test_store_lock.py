@@ -1,0 +1,98 @@
+"""The entry points' lock on an embedded store (``service.store_lock``): flock semantics.
+
+``flock`` locks belong to open file descriptions, so two ``StoreLock`` objects in one process
+conflict exactly as two processes would; one test also kills a real holder process.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from service.config import Settings
+from service.errors import IndexInUseError
+from service.store_lock import LOCK_FILE, StoreLock
+
+
+def test_services_share_a_store(make_settings: Callable[..., Settings]) -> None:
+    settings = make_settings()
+    with StoreLock(settings, "service"), StoreLock(settings, "service"):
+        assert (settings.chroma_path / LOCK_FILE).exists()
+
+
+def test_an_ingest_job_is_refused_while_a_service_has_the_store(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings()
+    with StoreLock(settings, "service"), pytest.raises(IndexInUseError) as refused:
+        StoreLock(settings, "ingest").acquire()
+    message = str(refused.value)
+    assert "POST /documents" in message and "RAG_CHROMA_HOST" in message
+    assert str(settings.chroma_path) not in message  # no server path in a message
+    with StoreLock(settings, "ingest"):  # free again once the service let go
+        pass
+
+
+def test_a_service_and_a_second_job_are_refused_while_a_job_writes(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings()
+    with StoreLock(settings, "ingest"):
+        with pytest.raises(IndexInUseError, match="being written by an ingest job"):
+            StoreLock(settings, "service").acquire()
+        with pytest.raises(IndexInUseError, match="open in another process"):
+            StoreLock(settings, "ingest").acquire()
+
+
+def test_another_store_is_not_locked(
+    make_settings: Callable[..., Settings], tmp_path: Path
+) -> None:
+    with (
+        StoreLock(make_settings(), "ingest"),
+        StoreLock(make_settings(chroma_path=tmp_path / "other"), "ingest"),
+    ):
+        pass
+
+
+def test_server_mode_takes_no_lock(make_settings: Callable[..., Settings]) -> None:
+    settings = make_settings(chroma_host="127.0.0.1")
+    with StoreLock(settings, "ingest"), StoreLock(settings, "ingest"):
+        assert not (settings.chroma_path / LOCK_FILE).exists()
+
+
+def test_a_killed_holder_leaves_the_store_free(make_settings: Callable[..., Settings]) -> None:
+    settings = make_settings()
+    settings.chroma_path.mkdir(parents=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, sys, time\n"
+            f"f = open({str(settings.chroma_path / LOCK_FILE)!r}, 'a')\n"
+            "fcntl.flock(f, fcntl.LOCK_EX)\n"
+            "print('held', flush=True)\n"
+            "time.sleep(600)\n",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(IndexInUseError):
+            StoreLock(settings, "service").acquire()
+    finally:
+        holder.kill()  # SIGKILL: no clean-up code runs in the holder
+        holder.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            with StoreLock(settings, "ingest"):
+                break
+        except IndexInUseError:
+            assert time.monotonic() < deadline, "the kernel did not drop a dead process's lock"
+            time.sleep(0.1)
