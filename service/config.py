@@ -327,6 +327,17 @@ class Settings(BaseSettings):
         default=0.6,
         description="A sentence scoring below this never answers (relevance floor).",
     )
+    topic_floor: float = Field(
+        default=0.23,
+        ge=0,
+        le=1,
+        description=(
+            "A question none of whose retrieved passages reaches this cosine similarity is about "
+            "nothing the articles cover, and is refused before any sentence is read. Calibrated "
+            "for the default local embedding model (all-MiniLM-L6-v2); 0 turns it off; "
+            "recalibrate it with another embedding model."
+        ),
+    )
     lexical_weight: float = Field(
         default=0.6,
         description="Weight of question-word overlap added to cosine similarity (evidence score).",

@@ -10,6 +10,8 @@ whether nothing on the subject was found or the subject was found without the as
   article's title) holds any trace: the passages found are about something else, and the
   reason names it;
 - every name found as the question writes it: no sentence states what it asks for;
+- no passage close to the question in meaning (a question from outside the collection):
+  that the articles hold nothing close to it;
 - otherwise (a name found only in part, "Smith" for "John Smith", or one that may be written
   otherwise, "UN" for "United Nations"): only that the passages are close.
 
@@ -44,6 +46,7 @@ NAMES_FOUND = (
     "it asks for."
 )
 ONLY_CLOSE = "The passages found are close to the question, but no sentence in them answers it."
+OFF_TOPIC = "The articles hold nothing close to what the question asks about."
 
 
 class _Found(Enum):
@@ -148,10 +151,13 @@ def _listed(items: Sequence[str]) -> str:
     return ", ".join(quoted[:-1]) + " or " + quoted[-1]
 
 
-def explain_refusal(focus: Focus, texts: Sequence[str], *, filtered: bool = False) -> str:
+def explain_refusal(
+    focus: Focus, texts: Sequence[str], *, filtered: bool = False, off_topic: bool = False
+) -> str:
     """The reason for refusing ``focus.question`` when the retrieved ``texts`` (passages, with
     their articles' titles) hold no sentence that answers it. ``filtered``: the request had
-    filters (dates, documents), which may be why nothing was found.
+    filters (dates, documents), which may be why nothing was found. ``off_topic``: no passage
+    is close to the question in meaning (``answering.off_topic``), so none is said to be.
 
     A name is said to be missing only when no passage holds any trace of it, and the names
     are said to be found only when every one is found as the question writes it; between
@@ -166,6 +172,8 @@ def explain_refusal(focus: Focus, texts: Sequence[str], *, filtered: bool = Fals
     absent += [p.strip(" .,;:!?") for p in focus.phrases if not _phrase_present(p, passages)]
     if absent:
         return f"None of the passages found mentions {_listed(absent)}."
+    if off_topic:
+        return OFF_TOPIC
     if focus.names and all(state is _Found.PRESENT for state in found.values()):
         return NAMES_FOUND
     return ONLY_CLOSE

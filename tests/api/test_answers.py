@@ -178,3 +178,19 @@ def test_ask_with_a_filter_that_matches_nothing_refuses(client: TestClient) -> N
     assert answer["refused"]
     assert answer["citations"] == []
     assert answer["refusal_reason"] == ("No article matches the filters of the question.")
+
+
+@pytest.mark.parametrize(
+    "question", ["What is the boiling point of mercury?", "Write me a limerick about cats."]
+)
+def test_a_question_from_outside_the_articles_is_refused_as_such(
+    client: TestClient, question: str
+) -> None:
+    """Retrieval always returns its best passages; none of them is about these (made up here,
+    not from an eval set): the answer says so instead of quoting a sentence that shares a word."""
+    from service.refusal import OFF_TOPIC
+
+    answer = client.post("/ask", json={"question": question}).json()
+    assert answer["refused"] and answer["citations"] == []
+    assert answer["refusal_reason"] == OFF_TOPIC
+    assert answer["passages"]  # what was found is still shown

@@ -6,6 +6,7 @@ import pytest
 
 from service.answerability import question_focus
 from service.refusal import NAMES_FOUND, NOTHING_FOUND, NOTHING_FOUND_FILTERED, explain_refusal
+from service.schemas import Passage
 
 PASSAGE = (
     "Valmora Dam deal signed\n"
@@ -97,3 +98,37 @@ def test_nothing_the_passages_mention_is_said_to_be_missing(question: str, passa
 def test_names_are_said_found_only_when_they_are(question: str, passage: str) -> None:
     reason = explain_refusal(question_focus(question, None), [f"Title\n{passage}"])
     assert not reason.startswith(NAMES_FOUND), reason
+
+
+def test_a_question_nothing_is_close_to_is_told_so_unless_a_name_is_missing() -> None:
+    from service.refusal import OFF_TOPIC, ONLY_CLOSE
+
+    focus = question_focus("What does the dam project cost?", None)
+    assert explain_refusal(focus, [PASSAGE]) != OFF_TOPIC
+    assert explain_refusal(focus, [PASSAGE], off_topic=True) == OFF_TOPIC
+    assert OFF_TOPIC != ONLY_CLOSE  # "close" would be false of such passages
+    # a missing name is still the more precise reason
+    focus = question_focus("How much did the Xiluodu dam cost?", None)
+    assert "Xiluodu" in explain_refusal(focus, [PASSAGE], off_topic=True)
+
+
+def _passage(score: float) -> Passage:
+    return Passage(
+        passage_id=f"p{score}",
+        doc_id="d",
+        title="t",
+        published=None,
+        start=0,
+        end=1,
+        text="x",
+        score=score,
+    )
+
+
+def test_off_topic_reads_the_best_passage_against_the_floor() -> None:
+    from service.answering import off_topic
+
+    assert off_topic([_passage(0.1), _passage(0.21)], 0.23)
+    assert not off_topic([_passage(0.1), _passage(0.23)], 0.23)  # the floor itself is close
+    assert not off_topic([_passage(0.1)], 0.0)  # 0 turns it off
+    assert not off_topic([], 0.23)  # nothing retrieved has its own reason (the filters)
