@@ -65,6 +65,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     paths = args.paths or [settings.articles_dir]
     progress = not args.json and sys.stderr.isatty()
+    # A path that is not there is a mistake in the command (a typo in a cron line), not a bad
+    # file to skip: refuse the run before anything is written.
+    missing = [str(p) for p in paths if not Path(p).exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
     try:
         with StoreLock(settings, "ingest"):
             index = open_index(settings, for_writing=True, rebuild=args.rebuild)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import Annotated
 
@@ -89,7 +90,8 @@ class Filters(BaseModel):
 
 def _not_blank(value: str) -> str:
     _encodable(value)
-    if not value.strip():
+    # (invisible format characters, U+200B and the like, are no text either)
+    if not "".join(c for c in value if unicodedata.category(c) != "Cf").strip():
         raise ValueError("must not be empty or only whitespace")
     return value.strip()
 
@@ -107,6 +109,7 @@ class SearchRequest(BaseModel):
         default=None,
         ge=1,
         le=TOP_K_MAX,
+        strict=True,  # a number, not true or "5"
         description="How many passages (1-50; default: the service's RAG_TOP_K).",
     )
     filters: Filters | None = None
@@ -138,7 +141,11 @@ class AskRequest(BaseModel):
 
     question: str = Field(min_length=1, description="The question, in plain language.")
     top_k: int | None = Field(
-        default=None, ge=1, le=TOP_K_MAX, description="Passages to retrieve (1-50)."
+        default=None,
+        ge=1,
+        le=TOP_K_MAX,
+        strict=True,  # a number, not true or "5"
+        description="Passages to retrieve (1-50).",
     )
     filters: Filters | None = None
     history: list[HistoryTurn] = Field(

@@ -47,6 +47,15 @@ class DocumentIn(BaseModel):
             raise ValueError("must not be empty or only whitespace")
         return value
 
+    @field_validator("url")
+    @classmethod
+    def _is_web_address(cls, value: str | None) -> str | None:
+        # the ingest job keeps only http(s) urls of its records; a client that links the
+        # source must not be handed "javascript:" or "data:" (review61)
+        if value is not None and not value.lower().startswith(("http://", "https://")):
+            raise ValueError("must be an http:// or https:// address")
+        return value
+
 
 class DocumentStatus(BaseModel):
     """What the ingest did with one document."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import codecs
 import io
 import json
+import logging
 import os
 import stat
 import unicodedata
@@ -54,6 +55,8 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16", "UTF-16"),
 ]
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -318,6 +321,14 @@ def _record_document(file_id: str, source: str, origin: str, n: int, record: obj
     if isinstance(record.get("published"), str):
         parsed = parse_dateline(record["published"][:10])
         published = parsed[0] if parsed else None
+    if record.get("published") is not None and published is None:
+        # kept without a date (the text is fine), but said: a date filter will not find it
+        log.warning(
+            "%s: record %d: 'published' %.40r is not a date (YYYY-MM-DD); stored without one",
+            source,
+            n,
+            record.get("published"),
+        )
     title = record.get("title") if isinstance(record.get("title"), str) else None
     url = record.get("url")
     if not (isinstance(url, str) and url.startswith(("http://", "https://")) and len(url) < 2048):

@@ -274,3 +274,18 @@ def test_the_local_model_is_not_ready_before_its_warm_up_which_holds_the_gate() 
     assert llm.produced == 1  # one token, through the model
     assert gen.health().state == "ready"
     assert gen.gate.state().running == 0  # and the gate is free again
+
+
+def test_small_input_gaps_found_by_review61(client: TestClient) -> None:
+    """HEAD on the health checks (monitors, `curl -I`); a question of invisible characters
+    only is empty; top_k is a number, not true or "5"."""
+    assert client.head("/healthz").status_code == 200
+    assert client.head("/readyz").status_code in (200, 503)
+    blank = client.post("/ask", json={"question": "\u200b\u200b \u2060"})
+    assert blank.status_code == 422
+    assert "empty" in blank.json()["error"]["message"]
+    for top_k in (True, "5"):
+        bad = client.post("/search", json={"query": "rates", "top_k": top_k})
+        assert bad.status_code == 422, top_k
+        assert "top_k" in bad.json()["error"]["message"]
+    assert client.post("/search", json={"query": "rates", "top_k": 5}).status_code == 200

@@ -535,3 +535,27 @@ def test_a_post_cannot_overwrite_an_article_another_source_gives(client: TestCli
     assert "refusing to overwrite" in response.json()["error"]["message"]
     assert counts(client) == before
     assert index.get_document(doc_id).text == original.text
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://a/b"])
+def test_a_source_url_must_be_a_web_address(client: TestClient, url: str) -> None:
+    """The ingest job keeps only http(s) urls of its records; POST /documents says so rather
+    than storing one a client may turn into a link (JSON and multipart alike)."""
+    before = counts(client)
+    text = "Market reopens\n\nThe Redhill market reopened on Saturday after the floods."
+    posted = client.post("/documents", json={"id": "local/js", "url": url, "text": text})
+    assert posted.status_code == 422
+    assert "http" in posted.json()["error"]["message"]
+    uploaded = client.post(
+        "/documents",
+        files={"file": ("market.txt", text.encode(), "text/plain")},
+        data={"url": url},
+    )
+    assert uploaded.status_code == 422
+    assert counts(client) == before
+    fine = client.post(
+        "/documents", json={"id": "local/web", "url": "HTTPS://example.org/a", "text": text}
+    )
+    assert fine.status_code == 200
+    assert client.get("/documents/local/web").json()["source"] == "HTTPS://example.org/a"
+    client.delete("/documents/local/web")

@@ -230,3 +230,13 @@ def test_hostile_folder_every_bad_file_skipped_with_its_reason(
     assert "  skipped passwd.txt: symbolic link to outside the ingested folder: not followed" in (
         again.stdout.splitlines()
     )
+
+
+def test_a_path_that_is_not_there_refuses_the_run(tmp_path: Path, articles: Path) -> None:
+    """A typo in the command is not a bad file to skip: exit code 2, nothing written."""
+    env = ingest_env(tmp_path / "chroma")
+    done = run_cli([str(articles), str(tmp_path / "artciles"), "--json"], env)
+    assert done.returncode == 2
+    assert "no such file or folder" in done.stderr and "artciles" in done.stderr
+    assert done.stdout == "" and "Traceback" not in done.stderr
+    assert not (tmp_path / "chroma").exists()

@@ -350,3 +350,25 @@ def test_long_titles_are_cut_at_a_word_boundary() -> None:
     assert len(words) <= MAX_TITLE_CHARS and words.endswith("word…")
     no_spaces = bounded_title("x" * 10_000)
     assert no_spaces == "x" * (MAX_TITLE_CHARS - 1) + "…"
+
+
+def test_a_record_date_that_is_no_date_is_stored_without_one_and_said(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    feed = tmp_path / "feed.jsonl"
+    lines = [
+        {"id": "a", "text": "Title A\n\nBody one.", "published": "not-a-date"},
+        {"id": "b", "text": "Title B\n\nBody two.", "published": "2024-02-30"},
+        {"id": "c", "text": "Title C\n\nBody three.", "published": "2024-02-28"},
+    ]
+    feed.write_text("\n".join(json.dumps(x) for x in lines), encoding="utf-8")
+    with caplog.at_level("WARNING", logger="service.ingestion.sources"):
+        docs, skipped = load(tmp_path)
+    assert skipped == []
+    assert {d.doc_id: d.published for d in docs} == {
+        "feed/a": None,
+        "feed/b": None,
+        "feed/c": "2024-02-28",
+    }
+    warned = " ".join(r.getMessage() for r in caplog.records)
+    assert "'not-a-date'" in warned and "'2024-02-30'" in warned and "2024-02-28" not in warned

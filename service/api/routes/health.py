@@ -17,13 +17,19 @@ router = APIRouter()
 log = logging.getLogger("service.api")
 
 
-@router.get("/healthz", tags=["health"])
+# (HEAD too: uptime monitors and `curl -I` ask with it)
+@router.api_route("/healthz", methods=["GET", "HEAD"], tags=["health"])
 async def healthz() -> dict[str, str]:
     """The process answers."""
     return {"status": "ok"}
 
 
-@router.get("/readyz", tags=["health"], responses={503: {"description": "Not ready."}})
+@router.api_route(
+    "/readyz",
+    methods=["GET", "HEAD"],
+    tags=["health"],
+    responses={503: {"description": "Not ready."}},
+)
 async def readyz(
     request: Request, response: Response, index: IndexDep, answers: AnswersDep
 ) -> dict[str, Any]:
