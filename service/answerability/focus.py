@@ -265,6 +265,35 @@ def _word_runs(question: str) -> tuple[tuple[str, str], ...]:
     return tuple(runs)
 
 
+# A number that names a thing rather than counting it: after "number", "No", "Group", "Terminal",
+# or a capitalised name ("Channel 4", "Article 50", "Apollo 11"), not after a month ("March 3")
+# nor a year (years are read as years).
+_NAMING_NUMBER = re.compile(
+    r"\b(?:(?:number|no\.?|group|round|stage|terminal|article|chapter|section|flight|route|"
+    r"platform|phase|division|series|level|tier)\s+|(?<![.?!]\s)([A-Z][a-z]+)\s+)"
+    # (not a score, a range or a fraction: "Italy 28-17", "737-800", "9/11")
+    r"(\d{1,3})\b(?![.,]\d|[-/–]\d|%|\s*(?:m|bn|million|billion|per\s*cent|percent)\b)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1024)
+def _naming_numbers(question: str) -> tuple[str, ...]:
+    """The numbers of ``question`` that name a thing (``_NAMING_NUMBER``). Read once per
+    question (a bounded cache of immutable values, safe across threads)."""
+    found = []
+    for m in _NAMING_NUMBER.finditer(question):
+        word = m.group(1)
+        if word is not None and (
+            not word[0].isupper()
+            or re.fullmatch(_MONTH_NAMES, word) is not None
+            or word.lower() in _NOT_NAMES
+        ):
+            continue
+        found.append(m.group(2))
+    return tuple(found)
+
+
 def _surname_used(run: str, sentence: str) -> bool:
     """Whether a one-word name is used as a person's surname in the sentence ("said
     Sheehan", "Rogoff said", "Kember, a peace activist", "Maathai, who …"), unlike a place
@@ -805,6 +834,13 @@ class Focus:
         if not all(year_ok(y) for y in self.years):
             return False
         if any(p.lower() not in text for p in self.phrases):
+            return False
+        # So must a number that names something ("play number 3", "Group 5", "Terminal 4"):
+        # another article's "number 4" is another thing.
+        if any(
+            re.search(rf"(?<![\w.,]){n}(?![\w%]|[.,]\d)", text) is None
+            for n in _naming_numbers(self.question)
+        ):
             return False
         # So must a day of a month it gives ("the meeting on 16 March"), in either order: a
         # date ties the question to one event, and an article about it gives its date.

@@ -3607,3 +3607,26 @@ def test_initials_one_reading_for_every_rule(
     from service.answerability.lexicon import initials
 
     assert initials(words, **kwargs) == expected  # type: ignore[arg-type]
+
+
+def test_a_number_that_names_something_must_be_there() -> None:
+    """ "Play number 3" is not "play number 4" (review61: near-identical articles were cited
+    for each other's numbers); a counted number, a score, a date are no names."""
+    from service.answerability.focus import _naming_numbers
+
+    assert _naming_numbers("Which theatre staged play number 3?") == ("3",)
+    assert _naming_numbers("Where did Terminal 5 open?") == ("5",)
+    assert _naming_numbers("What did Channel 4 show on 3 March?") == ("4",)
+    for question in (
+        "How many of the 25 members voted?",
+        "What happened on March 3?",
+        "Who scored after Ireland beat Italy 28-17?",
+        "How many Boeing 737-800 jets were ordered?",
+        "How much did Fahrenheit 9/11 earn?",
+        "Who had 11 aces?",
+    ):
+        assert _naming_numbers(question) == (), question
+    focus = question_focus("Which theatre staged play number 3?", None)
+    assert not focus.anchored("The Holloway theatre staged play number 4 on Monday night.", "")
+    assert focus.anchored("The Holloway theatre staged play number 3 on Monday night.", "")
+    assert not focus.anchored("The Holloway theatre staged play number 30 on Monday.", "")
