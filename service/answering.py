@@ -254,6 +254,12 @@ class AnswerService:
         for p in passages:
             article.setdefault(story(p.doc_id), []).append(p.text)
 
+        def own_article(c: ScoredSentence) -> str:
+            """The sentence with its title and its own article's retrieved passages (not
+            those of the other reports of its story)."""
+            own = "\n".join(p.text for p in passages if p.doc_id == c.sentence.doc_id)
+            return f"{c.sentence.text}\n{c.sentence.title}\n{own}"
+
         def in_article(c: ScoredSentence) -> str:
             """The sentence's title, its article's date and every retrieved passage of its
             article and of the other reports of its story: an article names its subject's
@@ -301,6 +307,7 @@ class AnswerService:
             and not focus.about_other_nationals(c.sentence.text)
             and not focus.gives_another_age(c.sentence.text)
             and not focus.gives_another_weekday(c.sentence.text)
+            and focus.names_its_numbers(own_article(c))
             # "Who directed / won / replaced …?": the sentence itself states that event (its
             # article's other sentences may state it of someone else: "director Joel
             # Schumacher won a lifetime award" beside the film asked about)

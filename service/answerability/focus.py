@@ -402,6 +402,17 @@ class Focus:
         said = weekdays(sentence)
         return bool(said) and not said & self.weekdays
 
+    def names_its_numbers(self, text: str) -> bool:
+        """Whether ``text`` (a sentence with its own article's title and passages, not those
+        of other reports of its story) holds every number of the question that names a
+        thing ("play number 3", "Terminal 5", "Internet Explorer 7"): near-identical articles
+        that differ by that number report different things, and another's "number 4" is
+        not the asked "number 3"."""
+        return all(
+            re.search(rf"(?<![\w.,]){n}(?![\w%]|[.,]\d)", text) is not None
+            for n in _naming_numbers(self.question)
+        )
+
     def gives_another_age(self, sentence: str) -> bool:
         """Whether every age the sentence gives is, by its wording, someone else's than the
         question's subject: "The 22-year-old Michalak has …" for "How old is Delaigue, the
@@ -834,13 +845,6 @@ class Focus:
         if not all(year_ok(y) for y in self.years):
             return False
         if any(p.lower() not in text for p in self.phrases):
-            return False
-        # So must a number that names something ("play number 3", "Group 5", "Terminal 4"):
-        # another article's "number 4" is another thing.
-        if any(
-            re.search(rf"(?<![\w.,]){n}(?![\w%]|[.,]\d)", text) is None
-            for n in _naming_numbers(self.question)
-        ):
             return False
         # So must a day of a month it gives ("the meeting on 16 March"), in either order: a
         # date ties the question to one event, and an article about it gives its date.

@@ -213,8 +213,14 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     ),
     (
         re.compile(
+            # ("number" before a numeral names a thing: "which theatre staged play number 3";
+            # a world ranking's "world number one" is still a ranking, and "number 7 or 9" a
+            # choice of figures)
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
-            r"slice|fraction|height|margin|age|number|numbered|ranking|rank|score|distance|speed|"
+            r"slice|fraction|height|margin|age|(?<!world )number(?!\s+(?:\d+|one|two|three|"
+            r"four|five|six|seven|eight|nine|ten)\b(?!\s+(?:or|to|and)\s+(?:\d|one|two|three|"
+            r"four|five|six|seven|eight|nine|ten)))|world number|numbered|ranking|rank|score|"
+            r"distance|speed|"
             r"total|figure|size|weight|length|odds|seeded)\b|"
             # "What reading had analysts forecast?", "What was the index's reading?" (not a book
             # a club is reading, nor a reading at a funeral)

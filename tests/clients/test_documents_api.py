@@ -559,3 +559,26 @@ def test_a_source_url_must_be_a_web_address(client: TestClient, url: str) -> Non
     assert fine.status_code == 200
     assert client.get("/documents/local/web").json()["source"] == "HTTPS://example.org/a"
     client.delete("/documents/local/web")
+
+
+def test_near_identical_articles_are_told_apart_by_the_number_they_name(
+    client: TestClient,
+) -> None:
+    """review61: each "Which theatre staged play number N?" was answered from another
+    article's "play number N±1" (the question's number was not read)."""
+    ids = [f"mix/{n}" for n in (1, 2, 3, 5, 7)]
+    for doc_id in ids:
+        n = doc_id.split("/")[1]
+        text = f"Mix {n}\n\nThe Holloway theatre staged play number {n} on Monday night."
+        assert client.post("/documents", json={"id": doc_id, "text": text}).status_code == 200
+    try:
+        for n in (2, 3, 7):
+            answer = client.post(
+                "/ask", json={"question": f"Which theatre staged play number {n}?"}
+            ).json()
+            assert not answer["refused"], answer
+            assert answer["citations"][0]["doc_id"] == f"mix/{n}", answer["answer"]
+            assert f"number {n} " in answer["citations"][0]["quote"]
+    finally:
+        for doc_id in ids:
+            client.delete(f"/documents/{doc_id}")

@@ -3627,6 +3627,16 @@ def test_a_number_that_names_something_must_be_there() -> None:
     ):
         assert _naming_numbers(question) == (), question
     focus = question_focus("Which theatre staged play number 3?", None)
-    assert not focus.anchored("The Holloway theatre staged play number 4 on Monday night.", "")
-    assert focus.anchored("The Holloway theatre staged play number 3 on Monday night.", "")
-    assert not focus.anchored("The Holloway theatre staged play number 30 on Monday.", "")
+    assert not focus.names_its_numbers("The Holloway theatre staged play number 4 on Monday.")
+    assert focus.names_its_numbers("The Holloway theatre staged play number 3 on Monday.")
+    assert not focus.names_its_numbers("The Holloway theatre staged play number 30 on Monday.")
+    assert question_focus("Which theatre staged a play?", None).names_its_numbers("No number.")
+    # and "which theatre … play number 3" asks for a theatre, not a number; a ranking's "world
+    # number one" still reads as a ranking
+    from service.answerability.kinds import asked_kind
+
+    assert asked_kind("Which theatre staged play number 3?") is Kind.NAME
+    assert asked_kind("What number did the striker wear?") is Kind.NUMBER
+    assert asked_kind("What had former world number one Ferrero's ranking slipped to?") is (
+        Kind.NUMBER
+    )
