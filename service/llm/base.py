@@ -55,12 +55,50 @@ _NAMED_PHRASE = re.compile(
 _FIRST_NAME = re.compile(r"(?<=\s)(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
 
 
+# A follow-up that only moves the time ("What about 1988?", "And in March 2004?", "What about
+# last year?"): the previous question with its time replaced, or the time added.
+_TIME_ONLY = re.compile(
+    r"^(?:(?:in|during|for|since|by)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)(?:\s+(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d(?:s|['’]s)?|(?:last|next|this)\s+"
+    r"(?:year|month|week|season)|the\s+(?:year|season)\s+before)$",
+    re.I,
+)
+_TIME_IN_QUESTION = re.compile(
+    r"\b(?:in|during|for|since|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)(?:\s+"
+    r"(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d(?:s|['’]s)?)\b|\b(?:(?:1[5-9]|20)\d\d|"
+    r"(?:last|next|this)\s+(?:year|month|week|season))\b"
+)
+
+
+def _with_time(previous: str, time: str) -> str:
+    """``previous`` asked of another time: its last time expression replaced by ``time``
+    (keeping its preposition for a year or a month: "in 2004" → "in 1988"), or ``time``
+    added before its question mark."""
+    bare = re.sub(r"^(?:in|during|for|since|by)\s+", "", time, flags=re.I)
+    relative = re.match(r"(?:last|next|this)\s|the\s+(?:year|season)\s", bare, re.I) is not None
+    found = list(_TIME_IN_QUESTION.finditer(previous))
+    if found:
+        last = found[-1]
+        lead = re.match(r"(?:in|during|for|since|by)\s+", last.group(0), re.I)
+        if lead and relative:  # "in 2004" → "last year"
+            new = bare
+        elif lead:
+            new = lead.group(0) + bare
+        else:  # "this year" → "in 1988", "the 2004 final" → "the 1988 final"
+            new = bare if relative or last.group(0)[0].isdigit() else f"in {bare}"
+        return previous[: last.start()] + new + previous[last.end() :]
+    return f"{previous.rstrip(' ?')} {bare if relative else 'in ' + bare}?"
+
+
 def heuristic_condense(history: Sequence[Turn], question: str) -> str:
     """Standalone query without a model.
 
     "What about X?" takes the previous question with its last named place replaced by X
     ("Who did Brad Smith meet in China?" → "Who did Brad Smith meet in Shanghai?"), or, with
-    none, its first name ("Which Tesla executive…?" → "Which Apple executive…?"); other
+    none, its first name ("Which Tesla executive…?" → "Which Apple executive…?"); "What about
+    1988?" replaces its time, or adds one ("Who won the Australian Open in 1988?"); other
     follow-ups (short, opening with "and"/"why"…, or leaning on a pronoun) are searched
     together with the previous question.
     """
@@ -68,6 +106,8 @@ def heuristic_condense(history: Sequence[Turn], question: str) -> str:
         return question
     previous = history[-1].question
     what_about = _WHAT_ABOUT.match(question.strip())
+    if what_about and _TIME_ONLY.match(what_about["subject"].strip()):
+        return _with_time(previous, what_about["subject"].strip())
     if what_about:
         names = list(_NAMED_PHRASE.finditer(previous)) or list(_FIRST_NAME.finditer(previous))[:1]
         if names:

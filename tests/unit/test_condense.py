@@ -1,0 +1,58 @@
+"""The rewrite of a follow-up without a model (``heuristic_condense``): pure."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.llm.base import Turn, heuristic_condense
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "standalone"),
+    [
+        # a time moves the time, never a name (review61: "Who won the 1988?")
+        (
+            "Who won the Australian Open?",
+            "What about 1988?",
+            "Who won the Australian Open in 1988?",
+        ),
+        (
+            "Who won the Australian Open in 2004?",
+            "What about 1988?",
+            "Who won the Australian Open in 1988?",
+        ),
+        (
+            "Which Tesla executive travelled to China this year?",
+            "What about last year?",
+            "Which Tesla executive travelled to China last year?",
+        ),
+        (
+            "How much did the 2004 film take?",
+            "And what about 2005?",
+            "How much did the 2005 film take?",
+        ),
+        ("Who won the title in 2004?", "What about the 1990s?", "Who won the title in the 1990s?"),
+        (
+            "How many seats did UKIP win?",
+            "What about in March 2004?",
+            "How many seats did UKIP win in March 2004?",
+        ),
+        # a name still replaces the last named place, or the first name
+        (
+            "Who did Brad Smith meet in China?",
+            "What about Shanghai?",
+            "Who did Brad Smith meet in Shanghai?",
+        ),
+        (
+            "Which Tesla executive travelled to China this year?",
+            "What about Apple?",
+            "Which Apple executive travelled to China this year?",
+        ),
+    ],
+)
+def test_what_about(previous: str, follow_up: str, standalone: str) -> None:
+    assert heuristic_condense([Turn(previous, "An answer. [1]")], follow_up) == standalone
+
+
+def test_no_history_no_rewrite() -> None:
+    assert heuristic_condense([], "What about 1988?") == "What about 1988?"
