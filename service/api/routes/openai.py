@@ -31,7 +31,6 @@ from fastapi.routing import APIRoute
 
 from service.answering import AnswerService, Event
 from service.api.deps import (
-    check_length,
     generation_admission,
     get_answer_service,
     get_settings,
@@ -216,7 +215,13 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
     question = _text(last, where).strip()
     if not question:
         raise ChatParamError(f"{where}: the question is empty", "messages", "invalid_value")
-    check_length(question, settings, "question")
+    if len(question) > settings.max_question_chars:  # /ask's limit, in OpenAI's error shape
+        raise ChatParamError(
+            f"{where}: {len(question)} characters is too long; send at most "
+            f"{settings.max_question_chars} (RAG_MAX_QUESTION_CHARS)",
+            "messages",
+            "invalid_value",
+        )
     turns: list[HistoryTurn] = []
     pending: str | None = None
     for i, message in enumerate(body.messages[:-1]):
