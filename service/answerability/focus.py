@@ -559,6 +559,11 @@ class Focus:
         # ("we", "our": a quoted spokesman speaks for the subject)
         if re.search(r"\b(?:[Ww]e|[Oo]ur|us)\b", sentence):
             return False
+        # (a sentence that opens on "Its …" / "Their …" figure goes on from the one before:
+        # the article's subject, which anchoring ties to the question's: "Its $17m profit
+        # for the quarter was dwarfed by the $204m announced by rival Google")
+        if re.match(r"\s*(?:Its|Their)\s+(?:[\w'’-]+\s+){0,2}?[$£€]?\d", sentence):
+            return False
         runs = name_runs(sentence)
         q_nations = _nations_of(subject)  # (the subject's nation: "has France pledged")
         if q_nations & _nations_of(runs):

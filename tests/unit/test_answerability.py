@@ -3640,3 +3640,13 @@ def test_a_number_that_names_something_must_be_there() -> None:
     assert asked_kind("What had former world number one Ferrero's ranking slipped to?") is (
         Kind.NUMBER
     )
+
+
+def test_a_sentence_opening_on_its_figure_goes_on_from_its_article() -> None:
+    """ "Its $17m profit …" is the article's subject's (review61: refused as another party's,
+    for the rival named later in the sentence); a rival's own figure stays another's."""
+    focus = question_focus("What was Valmora Bank's profit for the quarter?", None)
+    assert not focus.figure_of_another(
+        "Its $17m profit for the quarter was dwarfed by the $204m announced by rival Ortel."
+    )
+    assert focus.figure_of_another("Rival Ortel made a $204m profit for the quarter.")
