@@ -88,6 +88,14 @@ class Filters(BaseModel):
         return self
 
 
+def _a_number(value: object) -> object:
+    """``top_k`` is a JSON number (10 or 10.0), not ``true`` or ``"5"``, which pydantic's lax
+    mode would take for 1 and 5 (strict mode would refuse 10.0, an integer in JSON Schema)."""
+    if isinstance(value, bool | str):
+        raise ValueError("must be a number")
+    return value
+
+
 def _not_blank(value: str) -> str:
     _encodable(value)
     # (invisible format characters, U+200B and the like, are no text either)
@@ -109,12 +117,12 @@ class SearchRequest(BaseModel):
         default=None,
         ge=1,
         le=TOP_K_MAX,
-        strict=True,  # a number, not true or "5"
         description="How many passages (1-50; default: the service's RAG_TOP_K).",
     )
     filters: Filters | None = None
 
     _strip = field_validator("query")(_not_blank)
+    _number = field_validator("top_k", mode="before")(_a_number)
 
 
 class HistoryTurn(BaseModel):
@@ -144,7 +152,6 @@ class AskRequest(BaseModel):
         default=None,
         ge=1,
         le=TOP_K_MAX,
-        strict=True,  # a number, not true or "5"
         description="Passages to retrieve (1-50).",
     )
     filters: Filters | None = None
@@ -156,6 +163,7 @@ class AskRequest(BaseModel):
     )
 
     _strip = field_validator("question")(_not_blank)
+    _number = field_validator("top_k", mode="before")(_a_number)
 
 
 class DocumentMeta(BaseModel):
