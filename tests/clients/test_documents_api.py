@@ -568,8 +568,8 @@ def test_near_identical_articles_are_told_apart_by_the_number_they_name(
     article's "play number N±1" (the question's number was not read)."""
     ids = [f"mix/{n}" for n in (1, 2, 3, 5, 7)]
     for doc_id in ids:
-        n = doc_id.split("/")[1]
-        text = f"Mix {n}\n\nThe Holloway theatre staged play number {n} on Monday night."
+        label = doc_id.split("/")[1]
+        text = f"Mix {label}\n\nThe Holloway theatre staged play number {label} on Monday night."
         assert client.post("/documents", json={"id": doc_id, "text": text}).status_code == 200
     try:
         for n in (2, 3, 7):
