@@ -67,10 +67,15 @@ def main(argv: list[str] | None = None) -> int:
     progress = not args.json and sys.stderr.isatty()
     # A path that is not there is a mistake in the command (a typo in a cron line), not a bad
     # file to skip: refuse the run before anything is written.
-    missing = [str(p) for p in paths if not Path(p).exists()]
-    if missing:
-        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
-        return 2
+    for given in paths:
+        try:
+            Path(given).lstat()  # (a broken link is the job's to skip, with its reason)
+        except FileNotFoundError:
+            print(f"error: no such file or folder: {given}", file=sys.stderr)
+            return 2
+        except OSError as exc:  # (a folder on the way that may not be read: EACCES)
+            print(f"error: cannot read {given}: {exc.strerror}", file=sys.stderr)
+            return 2
     try:
         with StoreLock(settings, "ingest"):
             index = open_index(settings, for_writing=True, rebuild=args.rebuild)

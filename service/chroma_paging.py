@@ -50,6 +50,12 @@ def get_all(collection: Any, *, page: int = PAGE, **kwargs: Any) -> dict[str, An
     return out
 
 
+def is_stale_index(exc: BaseException) -> bool:
+    """Whether a Chroma error is embedded Chroma's "Error finding id": an id in SQLite that
+    this process's vector index lacks (the only failure ``get_readable`` reads past)."""
+    return "Error finding id" in str(exc)
+
+
 def get_readable(collection: Any, ids: Sequence[str], include: list[str]) -> dict[str, Any]:
     """``collection.get(ids=ids, include=include)``, leaving out the records Chroma cannot read
     (see the module's docstring); the result holds ``ids`` and each included field."""
@@ -59,6 +65,8 @@ def get_readable(collection: Any, ids: Sequence[str], include: list[str]) -> dic
         got: dict[str, Any] = collection.get(ids=list(ids), include=include)
         return got
     except InternalError as exc:
+        if not is_stale_index(exc):  # any other failure of Chroma is the caller's to report
+            raise
         log.warning(
             "Chroma could not read %d records by id (%s): the store was written by another "
             "process after this one opened it; reading them one by one. Restart this process "
@@ -70,7 +78,9 @@ def get_readable(collection: Any, ids: Sequence[str], include: list[str]) -> dic
     for one_id in ids:
         try:
             one = collection.get(ids=[one_id], include=include)
-        except InternalError:
+        except InternalError as exc:
+            if not is_stale_index(exc):
+                raise
             continue
         out["ids"] += list(one["ids"])
         for name in include:

@@ -47,6 +47,9 @@ NAMES_FOUND = (
 )
 ONLY_CLOSE = "The passages found are close to the question, but no sentence in them answers it."
 OFF_TOPIC = "The articles hold nothing close to what the question asks about."
+OFF_TOPIC_FILTERED = (
+    "The articles the filters allow hold nothing close to what the question asks about."
+)
 
 
 class _Found(Enum):
@@ -173,7 +176,7 @@ def explain_refusal(
     if absent:
         return f"None of the passages found mentions {_listed(absent)}."
     if off_topic:
-        return OFF_TOPIC
+        return OFF_TOPIC_FILTERED if filtered else OFF_TOPIC
     if focus.names and all(state is _Found.PRESENT for state in found.values()):
         return NAMES_FOUND
     return ONLY_CLOSE

@@ -298,6 +298,13 @@ class Retriever:
             q = np.asarray(vector, dtype=np.float32)
             for chunk_id, v in self.index.chunk_vectors(missing).items():
                 cosine[chunk_id] = float(np.dot(np.asarray(v, dtype=np.float32), q))
+            # (a vector this process cannot read, the store written by another process since
+            # it opened it: the passage's text embedded now, so its cosine is known, not 0)
+            unread = [i for i in missing if i not in cosine and i in bm25]
+            if unread:
+                texts = self.index.embed_texts([bm25[i].text for i in unread])
+                for chunk_id, v in zip(unread, texts, strict=True):
+                    cosine[chunk_id] = float(np.dot(np.asarray(v, dtype=np.float32), q))
         passages = []
         for i in best:
             hit = bm25.get(i)

@@ -96,10 +96,22 @@ def _a_number(value: object) -> object:
     return value
 
 
+def is_blank(value: str) -> bool:
+    """Whether ``value`` holds nothing to read: whitespace and invisible characters only (format
+    characters such as U+200B, and blank letters such as U+3164 or U+2800)."""
+    return not "".join(
+        c for c in value if unicodedata.category(c) != "Cf" and c not in _BLANK_LETTERS
+    ).strip()
+
+
+# Letters and marks that draw nothing (Hangul fillers, the blank Braille pattern, the combining
+# grapheme joiner): not format characters, but no text either.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u034f")
+
+
 def _not_blank(value: str) -> str:
     _encodable(value)
-    # (invisible format characters, U+200B and the like, are no text either)
-    if not "".join(c for c in value if unicodedata.category(c) != "Cf").strip():
+    if is_blank(value):
         raise ValueError("must not be empty or only whitespace")
     return value.strip()
 

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from service.chroma_paging import get_readable
+from service.chroma_paging import get_readable, is_stale_index
 
 log = logging.getLogger(__name__)
 
@@ -239,7 +239,9 @@ class SentenceStore:
 
         try:
             got = self.collection.get(where=where, include=["metadatas", "embeddings"])
-        except InternalError:  # a stale vector index (``chroma_paging.get_readable``)
+        except InternalError as exc:
+            if not is_stale_index(exc):  # (``chroma_paging.get_readable``)
+                raise
             log.warning("Chroma could not read the sentences of %d chunks", len(chunks))
             return {}
         return self._group(chunks, got)

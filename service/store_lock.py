@@ -8,7 +8,9 @@ one failed until the service was restarted, and ``/readyz`` still said ready. Tw
 one folder would race the same way.
 
 So the entry points hold an advisory lock (``flock``) on ``<RAG_CHROMA_PATH>/newsqa.lock``:
-``python -m service`` a shared one (several services may read one store, as the tests do),
+``python -m service`` a shared one (several services may read one store, as the tests do; an
+article one of them adds over HTTP is not seen by the others until they restart, so a store
+that takes writes over HTTP wants one service, or a Chroma server),
 ``python -m ingest`` an exclusive one, each taken without waiting and refused with what to do
 instead (add articles over HTTP, stop the service first, or use a Chroma server). The kernel
 drops a lock when its process exits, however it exits (SIGKILL included), so a crash never

@@ -265,33 +265,41 @@ def _word_runs(question: str) -> tuple[tuple[str, str], ...]:
     return tuple(runs)
 
 
-# A number that names a thing rather than counting it: after "number", "No", "Group", "Terminal",
-# or a capitalised name ("Channel 4", "Article 50", "Apollo 11"), not after a month ("March 3")
-# nor a year (years are read as years).
+# A number that names a thing rather than counting it: after "number", "No", "Group",
+# "Terminal" and the like ("play number 3", "Terminal 5"), not a score, a range or a fraction.
+# (Only after such a word: a capitalised word before a number is as often a count, "Did 5
+# people die", "beat Ireland 3 times", or a name the news spells out, "Formula One", "BBC Two".)
 _NAMING_NUMBER = re.compile(
-    r"\b(?:(?:number|no\.?|group|round|stage|terminal|article|chapter|section|flight|route|"
-    r"platform|phase|division|series|level|tier)\s+|(?<![.?!]\s)([A-Z][a-z]+)\s+)"
-    # (not a score, a range or a fraction: "Italy 28-17", "737-800", "9/11")
+    r"\b(?:number|no\.?|group|round|stage|terminal|article|chapter|section|flight|route|"
+    r"platform|phase|division|series|level|tier)\s+"
     r"(\d{1,3})\b(?![.,]\d|[-/–]\d|%|\s*(?:m|bn|million|billion|per\s*cent|percent)\b)",
     re.IGNORECASE,
 )
+_NUMBER_NAMES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+_ROMAN = "- I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 
 
 @lru_cache(maxsize=1024)
 def _naming_numbers(question: str) -> tuple[str, ...]:
     """The numbers of ``question`` that name a thing (``_NAMING_NUMBER``). Read once per
     question (a bounded cache of immutable values, safe across threads)."""
-    found = []
-    for m in _NAMING_NUMBER.finditer(question):
-        word = m.group(1)
-        if word is not None and (
-            not word[0].isupper()
-            or re.fullmatch(_MONTH_NAMES, word) is not None
-            or word.lower() in _NOT_NAMES
-        ):
-            continue
-        found.append(m.group(2))
-    return tuple(found)
+    return tuple(m.group(1) for m in _NAMING_NUMBER.finditer(question))
+
+
+def _states_number(n: str, text: str) -> bool:
+    """Whether ``text`` gives the number ``n`` in digits, in words ("number one") or in Roman
+    numerals ("Series II")."""
+    if re.search(rf"(?<![\w.,]){n}(?![\w%]|[.,]\d)", text):
+        return True
+    value = int(n)
+    if value < len(_NUMBER_NAMES) and re.search(
+        rf"\b{_NUMBER_NAMES[value]}\b", text, re.IGNORECASE
+    ):
+        return True
+    return 0 < value < len(_ROMAN) and re.search(rf"\b{_ROMAN[value]}\b", text) is not None
 
 
 def _surname_used(run: str, sentence: str) -> bool:
@@ -408,10 +416,7 @@ class Focus:
         thing ("play number 3", "Terminal 5", "Internet Explorer 7"): near-identical articles
         that differ by that number report different things, and another's "number 4" is
         not the asked "number 3"."""
-        return all(
-            re.search(rf"(?<![\w.,]){n}(?![\w%]|[.,]\d)", text) is not None
-            for n in _naming_numbers(self.question)
-        )
+        return all(_states_number(n, text) for n in _naming_numbers(self.question))
 
     def gives_another_age(self, sentence: str) -> bool:
         """Whether every age the sentence gives is, by its wording, someone else's than the
@@ -562,7 +567,13 @@ class Focus:
         # (a sentence that opens on "Its …" / "Their …" figure goes on from the one before:
         # the article's subject, which anchoring ties to the question's: "Its $17m profit
         # for the quarter was dwarfed by the $204m announced by rival Google")
-        if re.match(r"\s*(?:Its|Their)\s+(?:[\w'’-]+\s+){0,2}?[$£€]?\d", sentence):
+        # (lower-case words only between: "Its rival Google's $204m" is Google's; and a
+        # figure, not a year: "Their 2004 profit")
+        if re.match(
+            r"\s*(?:Its|Their)\s+(?:[a-z][a-z-]*\s+){0,2}?(?:[$£€]\d|\d[\d.,]*\s*(?:m|bn|%|"
+            r"million|billion|per\s*cent)\b)",
+            sentence,
+        ):
             return False
         runs = name_runs(sentence)
         q_nations = _nations_of(subject)  # (the subject's nation: "has France pledged")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -52,8 +53,15 @@ class DocumentIn(BaseModel):
     def _is_web_address(cls, value: str | None) -> str | None:
         # the ingest job keeps only http(s) urls of its records; a client that links the
         # source must not be handed "javascript:" or "data:" (review61)
-        if value is not None and not value.lower().startswith(("http://", "https://")):
-            raise ValueError("must be an http:// or https:// address")
+        if value is None:
+            return value
+        parsed = urlsplit(value)
+        if (
+            parsed.scheme.lower() not in ("http", "https")
+            or not parsed.netloc
+            or any(c.isspace() or ord(c) < 32 for c in value)
+        ):
+            raise ValueError("must be an http:// or https:// address with a host")
         return value
 
 

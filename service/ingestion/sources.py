@@ -331,7 +331,9 @@ def _record_document(file_id: str, source: str, origin: str, n: int, record: obj
         )
     title = record.get("title") if isinstance(record.get("title"), str) else None
     url = record.get("url")
-    if not (isinstance(url, str) and url.startswith(("http://", "https://")) and len(url) < 2048):
+    if not (
+        isinstance(url, str) and url.lower().startswith(("http://", "https://")) and len(url) < 2048
+    ):
         url = None
     return RawDocument(
         doc_id, url or f"{source}#{n}", text, origin, title=title, published=published

@@ -61,11 +61,16 @@ _TIME_ONLY = re.compile(
     r"^(?:(?:in|during|for|since|by)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)(?:\s+(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d(?:s|['’]s)?|(?:last|next|this)\s+"
-    r"(?:year|month|week|season)|the\s+(?:year|season)\s+before)$",
+    r"(?:year|month|week|season)|the\s+(?:year|season)\s+(?:before|after)|the\s+(?:previous|"
+    r"following|next)\s+(?:year|season))$",
     re.I,
 )
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
 _TIME_IN_QUESTION = re.compile(
-    r"\b(?:in|during|for|since|by)\s+(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|"
+    r"\b(?:in|during|for|since|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|"
     r"March|April|May|June|July|August|September|October|November|December)(?:\s+"
     r"(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d(?:s|['’]s)?)\b|\b(?:(?:1[5-9]|20)\d\d|"
     r"(?:last|next|this)\s+(?:year|month|week|season))\b"
@@ -77,7 +82,31 @@ def _with_time(previous: str, time: str) -> str:
     (keeping its preposition for a year or a month: "in 2004" → "in 1988"), or ``time``
     added before its question mark."""
     bare = re.sub(r"^(?:in|during|for|since|by)\s+", "", time, flags=re.I)
-    relative = re.match(r"(?:last|next|this)\s|the\s+(?:year|season)\s", bare, re.I) is not None
+    years = list(re.finditer(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", previous))
+    # "the year before" / "the following year": the previous question's last year, moved
+    step = re.fullmatch(
+        r"the\s+(?:(?P<back>year\s+before|previous\s+year|season\s+before|previous\s+season)|"
+        r"(?:year|season)\s+after|(?:following|next)\s+(?:year|season))",
+        bare,
+        re.I,
+    )
+    if step:
+        if not years:
+            return f"{previous.rstrip(' ?')} {bare}?"
+        y = years[-1]
+        moved = int(y.group(0)) + (-1 if step["back"] else 1)
+        return previous[: y.start()] + str(moved) + previous[y.end() :]
+    # a month alone: the previous question's month replaced, its year kept ("March 2004" →
+    # "May 2004"), or the month put before its year
+    if re.fullmatch(_MONTH, bare, re.I):
+        month = list(re.finditer(_MONTH, previous))
+        if month:
+            m = month[-1]
+            return previous[: m.start()] + bare + previous[m.end() :]
+        if years:
+            y = years[-1]
+            return previous[: y.start()] + f"{bare} " + previous[y.start() :]
+    relative = re.match(r"(?:last|next|this)\s", bare, re.I) is not None
     found = list(_TIME_IN_QUESTION.finditer(previous))
     if found:
         last = found[-1]

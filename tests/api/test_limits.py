@@ -281,6 +281,7 @@ def test_small_input_gaps_found_by_review61(client: TestClient) -> None:
     only is empty; top_k is a number, not true or "5"."""
     assert client.head("/healthz").status_code == 200
     assert client.head("/readyz").status_code in (200, 503)
+    assert client.post("/ask", json={"question": "\u3164\u2800"}).status_code == 422
     blank = client.post("/ask", json={"question": "\u200b\u200b \u2060"})
     assert blank.status_code == 422
     assert "empty" in blank.json()["error"]["message"]

@@ -537,7 +537,16 @@ def test_a_post_cannot_overwrite_an_article_another_source_gives(client: TestCli
     assert index.get_document(doc_id).text == original.text
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,<b>x</b>", "ftp://a/b"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<b>x</b>",
+        "ftp://a/b",
+        "http://",  # no host
+        "https://x.org\njavascript:alert(1)",  # a control character inside
+    ],
+)
 def test_a_source_url_must_be_a_web_address(client: TestClient, url: str) -> None:
     """The ingest job keeps only http(s) urls of its records; POST /documents says so rather
     than storing one a client may turn into a link (JSON and multipart alike)."""

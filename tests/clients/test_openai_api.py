@@ -114,6 +114,8 @@ def test_harmless_parameters_are_accepted(client: TestClient) -> None:
         ),
         # (over the length limit: like every other problem with the messages)
         ({"messages": [{"role": "user", "content": "x" * 2001}]}, "messages", "invalid_value"),
+        # (invisible characters only: empty, as on /ask; review62 found a 500)
+        ({"messages": [{"role": "user", "content": "\u200b\u2060"}]}, "messages", "invalid_value"),
         ({"stream": "sometimes"}, "stream", "invalid_value"),
     ],
 )

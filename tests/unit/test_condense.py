@@ -37,6 +37,39 @@ from service.llm.base import Turn, heuristic_condense
             "What about in March 2004?",
             "How many seats did UKIP win in March 2004?",
         ),
+        # (review62) a decade after "in the", a month keeping its year, a step from the year
+        (
+            "What was said in the 1990s about the euro?",
+            "What about the 1980s?",
+            "What was said in the 1980s about the euro?",
+        ),
+        (
+            "Who won the March 2004 by-election?",
+            "What about May?",
+            "Who won the May 2004 by-election?",
+        ),
+        (
+            "What did Apple sell in March 2004?",
+            "What about May?",
+            "What did Apple sell in May 2004?",
+        ),
+        ("What did sales do in 2004?", "What about May?", "What did sales do in May 2004?"),
+        (
+            "What did the company earn in 2004?",
+            "What about the year before?",
+            "What did the company earn in 2003?",
+        ),
+        ("Who won the Open in 2004?", "What about the previous year?", "Who won the Open in 2003?"),
+        (
+            "Who won the Open in 2004?",
+            "What about the following year?",
+            "Who won the Open in 2005?",
+        ),
+        (
+            "Who won the title in 2004?",
+            "What about the early 1990s?",
+            "Who won the title in the early 1990s?",
+        ),
         # a name still replaces the last named place, or the first name
         (
             "Who did Brad Smith meet in China?",

@@ -106,6 +106,10 @@ def test_a_question_nothing_is_close_to_is_told_so_unless_a_name_is_missing() ->
     focus = question_focus("What does the dam project cost?", None)
     assert explain_refusal(focus, [PASSAGE]) != OFF_TOPIC
     assert explain_refusal(focus, [PASSAGE], off_topic=True) == OFF_TOPIC
+    # with filters, only the articles they allow are said to hold nothing close (review62)
+    from service.refusal import OFF_TOPIC_FILTERED
+
+    assert explain_refusal(focus, [PASSAGE], off_topic=True, filtered=True) == OFF_TOPIC_FILTERED
     assert OFF_TOPIC != ONLY_CLOSE  # "close" would be false of such passages
     # a missing name is still the more precise reason
     focus = question_focus("How much did the Xiluodu dam cost?", None)

@@ -96,3 +96,34 @@ def test_a_killed_holder_leaves_the_store_free(make_settings: Callable[..., Sett
         except IndexInUseError:
             assert time.monotonic() < deadline, "the kernel did not drop a dead process's lock"
             time.sleep(0.1)
+
+
+class _Failing:
+    """A collection whose reads fail with ``message`` (failure injection)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        self.calls = 0
+
+    def get(self, **kwargs: object) -> dict[str, object]:
+        from chromadb.errors import InternalError
+
+        self.calls += 1
+        raise InternalError(self.message)
+
+
+def test_only_a_stale_vector_index_is_read_past() -> None:
+    """``get_readable`` reads past embedded Chroma's "Error finding id" (ids its vector index
+    lacks) and nothing else: another Chroma failure reaches the caller (a 503), not an empty
+    read (review62)."""
+    from chromadb.errors import InternalError
+
+    from service.chroma_paging import get_readable
+
+    stale = _Failing("Error executing plan: Internal error: Error finding id")
+    assert get_readable(stale, ["a", "b"], ["embeddings"]) == {"ids": [], "embeddings": []}
+    assert stale.calls == 3  # the batch, then one by one
+    broken = _Failing("database disk image is malformed")
+    with pytest.raises(InternalError):
+        get_readable(broken, ["a", "b"], ["embeddings"])
+    assert broken.calls == 1

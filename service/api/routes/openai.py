@@ -61,6 +61,7 @@ from service.schemas import (
     Citation,
     ErrorResponse,
     HistoryTurn,
+    is_blank,
 )
 
 log = logging.getLogger("service.api")
@@ -213,7 +214,7 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
             "invalid_value",
         )
     question = _text(last, where).strip()
-    if not question:
+    if is_blank(question):  # (the same notion of empty as /ask's)
         raise ChatParamError(f"{where}: the question is empty", "messages", "invalid_value")
     if len(question) > settings.max_question_chars:  # /ask's limit, in OpenAI's error shape
         raise ChatParamError(
@@ -226,7 +227,8 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
     pending: str | None = None
     for i, message in enumerate(body.messages[:-1]):
         if message.role == "user":
-            pending = _text(message, f"messages[{i}]").strip() or None
+            text = _text(message, f"messages[{i}]").strip()
+            pending = None if is_blank(text) else text
         elif message.role == "assistant" and pending is not None:
             answer = _text(message, f"messages[{i}]").strip()
             turns.append(
