@@ -70,6 +70,21 @@ def start_service(
     pytest.fail(f"service not ready in 120 s: {log.read_text()[-2000:]}")
 
 
+def service_exit(env_overrides: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`python -m service` run to its exit, for a start that must be refused (its output
+    captured): the environment without the developer's ``RAG_*`` settings, plus overrides."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
+    env.update({"HF_HUB_OFFLINE": "1", **env_overrides})
+    return subprocess.run(
+        [sys.executable, "-m", "service", "--port", str(free_port())],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
 @contextmanager
 def running_service(env_overrides: dict[str, str], tmp: Path) -> Iterator[RunningService]:
     """A `python -m service` process for the duration of a ``with`` block."""

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
 
-from eval.bench import free_port
-from service.config import PROJECT_ROOT, Settings
-from tests.servers import running_service
+from service.config import Settings
+from tests.servers import running_service, service_exit
 
 
 @pytest.fixture(scope="module")
@@ -37,17 +33,8 @@ def test_real_server_answers_over_http(server: str, dev_qa: list[dict[str, Any]]
 
 
 def test_mismatched_index_refuses_to_start(sample_settings: Settings) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env.update(
+    result = service_exit(
         {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_EMBED_MODEL": "/elsewhere/model"}
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "service", "--port", str(free_port())],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
     )
     assert result.returncode == 2
     assert "--rebuild" in result.stderr and "Traceback" not in result.stderr

@@ -3,23 +3,19 @@ does when another process wrote its store anyway (real processes throughout)."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from eval.bench import free_port
-from service.config import PROJECT_ROOT, Settings
+from service.config import Settings
 from service.index import open_index
 from service.ingestion.pipeline import IngestJob
 from service.refusal import OFF_TOPIC
 from service.store_lock import StoreLock
 from tests.ingest.test_cli import ingest_env, run_cli
-from tests.servers import RunningService, running_service
+from tests.servers import RunningService, running_service, service_exit
 
 BAKERY = (
     "Bakery opens in Harlow\n\n"
@@ -53,17 +49,8 @@ def test_the_service_will_not_start_while_an_ingest_job_writes(
     make_settings: Any, tmp_path: Path
 ) -> None:
     settings = make_settings()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("RAG_")}
-    env.update({"RAG_CHROMA_PATH": str(settings.chroma_path), "HF_HUB_OFFLINE": "1"})
     with StoreLock(settings, "ingest"):
-        result = subprocess.run(
-            [sys.executable, "-m", "service", "--port", str(free_port())],
-            cwd=PROJECT_ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
+        result = service_exit({"RAG_CHROMA_PATH": str(settings.chroma_path)})
     assert result.returncode == 2
     assert "being written by an ingest job" in result.stderr
     assert "Traceback" not in result.stderr
