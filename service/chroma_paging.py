@@ -52,35 +52,41 @@ def get_all(collection: Any, *, page: int = PAGE, **kwargs: Any) -> dict[str, An
 
 def is_stale_index(exc: BaseException) -> bool:
     """Whether a Chroma error is embedded Chroma's "Error finding id": an id in SQLite that
-    this process's vector index lacks (the only failure ``get_readable`` reads past)."""
+    this process's vector index lacks (the only failure read past here)."""
     return "Error finding id" in str(exc)
+
+
+def get_unless_stale(collection: Any, **kwargs: Any) -> dict[str, Any] | None:
+    """``collection.get(**kwargs)``, or None when the read reached an id this process's vector
+    index lacks (``is_stale_index``); any other failure of Chroma is raised, the caller's to
+    report."""
+    from chromadb.errors import InternalError
+
+    try:
+        got: dict[str, Any] = collection.get(**kwargs)
+    except InternalError as exc:
+        if not is_stale_index(exc):
+            raise
+        return None
+    return got
 
 
 def get_readable(collection: Any, ids: Sequence[str], include: list[str]) -> dict[str, Any]:
     """``collection.get(ids=ids, include=include)``, leaving out the records Chroma cannot read
     (see the module's docstring); the result holds ``ids`` and each included field."""
-    from chromadb.errors import InternalError
-
-    try:
-        got: dict[str, Any] = collection.get(ids=list(ids), include=include)
+    got = get_unless_stale(collection, ids=list(ids), include=include)
+    if got is not None:
         return got
-    except InternalError as exc:
-        if not is_stale_index(exc):  # any other failure of Chroma is the caller's to report
-            raise
-        log.warning(
-            "Chroma could not read %d records by id (%s): the store was written by another "
-            "process after this one opened it; reading them one by one. Restart this process "
-            "to see that process's writes, or use a Chroma server (RAG_CHROMA_HOST).",
-            len(ids),
-            exc,
-        )
+    log.warning(
+        "Chroma could not read %d records by id: the store was written by another process "
+        "after this one opened it; reading them one by one. Restart this process to see that "
+        "process's writes, or use a Chroma server (RAG_CHROMA_HOST).",
+        len(ids),
+    )
     out: dict[str, list[Any]] = {"ids": [], **{name: [] for name in include}}
     for one_id in ids:
-        try:
-            one = collection.get(ids=[one_id], include=include)
-        except InternalError as exc:
-            if not is_stale_index(exc):
-                raise
+        one = get_unless_stale(collection, ids=[one_id], include=include)
+        if one is None:
             continue
         out["ids"] += list(one["ids"])
         for name in include:

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from service.chroma_paging import get_readable, is_stale_index
+from service.chroma_paging import get_readable, get_unless_stale
 
 log = logging.getLogger(__name__)
 
@@ -235,13 +235,8 @@ class SentenceStore:
             for c in {(c.doc_id, c.start, c.end): c for c in chunks}.values()
         ]
         where = clauses[0] if len(clauses) == 1 else {"$or": clauses}
-        from chromadb.errors import InternalError
-
-        try:
-            got = self.collection.get(where=where, include=["metadatas", "embeddings"])
-        except InternalError as exc:
-            if not is_stale_index(exc):  # (``chroma_paging.get_readable``)
-                raise
+        got = get_unless_stale(self.collection, where=where, include=["metadatas", "embeddings"])
+        if got is None:  # (a stale vector index: ``chroma_paging``)
             log.warning("Chroma could not read the sentences of %d chunks", len(chunks))
             return {}
         return self._group(chunks, got)

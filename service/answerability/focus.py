@@ -275,10 +275,7 @@ _NAMING_NUMBER = re.compile(
     r"(\d{1,3})\b(?![.,]\d|[-/–]\d|%|\s*(?:m|bn|million|billion|per\s*cent|percent)\b)",
     re.IGNORECASE,
 )
-_NUMBER_NAMES = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty"
-).split()
+_NUMBER_NAMES = ["zero", "one", *_CARDINALS]  # (index = value)
 _ROMAN = "- I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 
 
