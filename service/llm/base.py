@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 # ProviderError lives in the one error tree (service.errors); re-exported for callers.
+from service.dates import MONTHS
 from service.errors import GenerationTimeoutError
 from service.errors import ProviderError as ProviderError
 from service.evidence import EvidenceItem
@@ -55,24 +56,28 @@ _NAMED_PHRASE = re.compile(
 _FIRST_NAME = re.compile(r"(?<=\s)(?P<name>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*)")
 
 
+# Month names as questions write them (service.dates's table, without its abbreviations) and
+# a year.
+_MONTH = (
+    "(?:"
+    + "|".join(
+        max((m for m in MONTHS if MONTHS[m] == i), key=len).capitalize() for i in range(1, 13)
+    )
+    + ")"
+)
+_YEAR = r"(?:1[5-9]|20)\d\d"
 # A follow-up that only moves the time ("What about 1988?", "And in March 2004?", "What about
 # last year?"): the previous question with its time replaced, or the time added.
 _TIME_ONLY = re.compile(
     r"^(?:(?:in|during|for|since|by)\s+)?(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)(?:\s+(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d(?:s|['’]s)?|(?:last|next|this)\s+"
+    rf"(?:{_MONTH}(?:\s+{_YEAR})?|{_YEAR}(?:s|['’]s)?|(?:last|next|this)\s+"
     r"(?:year|month|week|season)|the\s+(?:year|season)\s+(?:before|after)|the\s+(?:previous|"
     r"following|next)\s+(?:year|season))$",
     re.I,
 )
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)"
-)
 _TIME_IN_QUESTION = re.compile(
-    r"\b(?:in|during|for|since|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:(?:January|February|"
-    r"March|April|May|June|July|August|September|October|November|December)(?:\s+"
-    r"(?:1[5-9]|20)\d\d)?|(?:1[5-9]|20)\d\d(?:s|['’]s)?)\b|\b(?:(?:1[5-9]|20)\d\d|"
+    r"\b(?:in|during|for|since|by)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?"
+    rf"(?:{_MONTH}(?:\s+{_YEAR})?|{_YEAR}(?:s|['’]s)?)\b|\b(?:{_YEAR}|"
     r"(?:last|next|this)\s+(?:year|month|week|season))\b"
 )
 
@@ -82,7 +87,7 @@ def _with_time(previous: str, time: str) -> str:
     (keeping its preposition for a year or a month: "in 2004" → "in 1988"), or ``time``
     added before its question mark."""
     bare = re.sub(r"^(?:in|during|for|since|by)\s+", "", time, flags=re.I)
-    years = list(re.finditer(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", previous))
+    years = list(re.finditer(rf"(?<!\d){_YEAR}(?!\d)", previous))
     # "the year before" / "the following year": the previous question's last year, moved
     step = re.fullmatch(
         r"the\s+(?:(?P<back>year\s+before|previous\s+year|season\s+before|previous\s+season)|"

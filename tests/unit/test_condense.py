@@ -55,6 +55,11 @@ from service.llm.base import Turn, heuristic_condense
         ),
         ("What did sales do in 2004?", "What about May?", "What did sales do in May 2004?"),
         (
+            "What did Apple sell in June 2004?",
+            "What about July?",
+            "What did Apple sell in July 2004?",
+        ),
+        (
             "What did the company earn in 2004?",
             "What about the year before?",
             "What did the company earn in 2003?",
