@@ -31,6 +31,7 @@ from fastapi.routing import APIRoute
 
 from service.answering import AnswerService, Event
 from service.api.deps import (
+    check_length,
     generation_admission,
     get_answer_service,
     get_settings,
@@ -53,7 +54,14 @@ from service.api.openai_schemas import (
     Usage,
 )
 from service.config import Settings
-from service.errors import ChatParamError, NewsQAError, NotFoundError, RetryLater, scrub_paths
+from service.errors import (
+    ChatParamError,
+    InvalidRequestError,
+    NewsQAError,
+    NotFoundError,
+    RetryLater,
+    scrub_paths,
+)
 from service.ingestion.chunking import token_encoder
 from service.schemas import (
     Answer,
@@ -216,13 +224,10 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
     question = _text(last, where).strip()
     if is_blank(question):  # (the same notion of empty as /ask's)
         raise ChatParamError(f"{where}: the question is empty", "messages", "invalid_value")
-    if len(question) > settings.max_question_chars:  # /ask's limit, in OpenAI's error shape
-        raise ChatParamError(
-            f"{where}: {len(question)} characters is too long; send at most "
-            f"{settings.max_question_chars} (RAG_MAX_QUESTION_CHARS)",
-            "messages",
-            "invalid_value",
-        )
+    try:
+        check_length(question, settings, where)  # /ask's limit, in OpenAI's error shape
+    except InvalidRequestError as exc:
+        raise ChatParamError(str(exc), "messages", "invalid_value") from None
     turns: list[HistoryTurn] = []
     pending: str | None = None
     for i, message in enumerate(body.messages[:-1]):
