@@ -410,9 +410,10 @@ class Focus:
     def names_its_numbers(self, text: str) -> bool:
         """Whether ``text`` (a sentence with its own article's title and passages, not those
         of other reports of its story) holds every number of the question that names a
-        thing ("play number 3", "Terminal 5", "Internet Explorer 7"): near-identical articles
-        that differ by that number report different things, and another's "number 4" is
-        not the asked "number 3"."""
+        thing ("play number 3", "Terminal 5"), in digits, words or Roman numerals:
+        near-identical articles that differ by that number report different things, and
+        another's "number 4" is not the asked "number 3". Lenient by design: "one" anywhere
+        in the text gives 1 ("world number one")."""
         return all(_states_number(n, text) for n in _naming_numbers(self.question))
 
     def gives_another_age(self, sentence: str) -> bool:
