@@ -24,6 +24,7 @@ from service.answerability import (
     question_focus,
     question_parts,
     slot_proximity,
+    stated_years,
     states_event,
     states_lead_fact,
     states_reason,
@@ -266,9 +267,26 @@ class AnswerService:
             place or organisation once, not in every passage, and "the 2018 piece" is dated
             2018."""
             published = c.sentence.published.isoformat() if c.sentence.published else ""
-            return f"{c.sentence.title}\n{published}\n" + "\n".join(
+            text = f"{c.sentence.title}\n{published}\n" + "\n".join(
                 article.get(story(c.sentence.doc_id), [])
             )
+            # An undated article whose passages state no year is taken to be about any year
+            # the question gives ("Focus.anchored"): only if its whole text states none.
+            if focus.years and not published and not stated_years(f"{c.sentence.text}\n{text}"):
+                text += "\n" + " ".join(sorted(years_elsewhere(c.sentence.doc_id)))
+            return text
+
+        article_years: dict[str, frozenset[str]] = {}
+
+        def years_elsewhere(doc_id: str) -> frozenset[str]:
+            """The years an article's whole text states (its passages may state none while
+            another paragraph dates it: "Who won the 2022 World Cup?" is not answered by a
+            2004 report that happens not to repeat its year near the result). Read once per
+            article and question, and only for a question that gives a year."""
+            if doc_id not in article_years:
+                record = self.index.documents.get(doc_id)
+                article_years[doc_id] = stated_years(record.text or "") if record else frozenset()
+            return article_years[doc_id]
 
         # Sentences that could answer: relevant enough, holding the asked-for kind of fact,
         # and covering enough of the question's (IDF-weighted) terms.

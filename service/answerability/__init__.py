@@ -58,6 +58,7 @@ from service.answerability.focus import (
     description_terms,
     question_focus,
     question_parts,
+    stated_years,
     withheld_instead,
 )
 from service.answerability.holds import holds_kind, is_withheld, states_reason
@@ -104,6 +105,7 @@ __all__ = [
     "question_focus",
     "question_parts",
     "slot_proximity",
+    "stated_years",
     "states_event",
     "states_lead_fact",
     "states_reason",

@@ -142,6 +142,12 @@ _BEFORE_WEEKDAY = frozenset(
 )
 
 
+def stated_years(text: str) -> frozenset[str]:
+    """The years from 1900 on that ``text`` states in digits ("in 2004", "by 2010"; not "1700
+    voters")."""
+    return frozenset(_MODERN_YEAR.findall(text))
+
+
 def weekdays(text: str) -> set[str]:
     """The days of the week ``text`` dates something to, lower-cased: not inside a name
     ("Good Friday", "the Sunday Times", "Super Tuesday")."""
@@ -851,7 +857,9 @@ class Focus:
             if y in published and not sentence_years - {y}:
                 return True
             # an article with no year of its own is about its own time: the year it was
-            # published or the one before ("Christmas trading" in a January report)
+            # published or the one before ("Christmas trading" in a January report); an
+            # undated one, any year (the caller adds the years an undated article states
+            # outside its passages to ``context``: ``AnswerService.gather``)
             if not article_has_year:
                 return not published or any(int(y) in (int(p), int(p) - 1) for p in published)
             return False

@@ -591,3 +591,45 @@ def test_near_identical_articles_are_told_apart_by_the_number_they_name(
     finally:
         for doc_id in ids:
             client.delete(f"/documents/{doc_id}")
+
+
+def test_an_undated_article_answers_only_the_years_its_whole_text_allows(
+    client: TestClient,
+) -> None:
+    """review61: "Who won the 2022 World Cup?" was answered from an undated 2004 report whose
+    retrieved passage stated no year (an article with no year of its own is taken to be about
+    any year asked). Whether it has a year of its own is read from its whole text, not from
+    the passages retrieved: here the year sits in a paragraph about something else."""
+    result = (
+        "Zanzibar Cup final\n\nThe Stone Town Lions won the Zanzibar Cup final, beating Mwanza "
+        "Rovers 2-1 in front of a full house on Sunday afternoon."
+    )
+    filler = " ".join(
+        f"Paragraph {n} of the report describes the fans, the weather and the music outside "
+        "the ground, where vendors sold grilled maize and cold drinks to the waiting crowds."
+        for n in range(24)
+    )
+    dated = (
+        "Separately, the island's ferry operator said its new fast boat, ordered in 2004, "
+        "would enter service once harbour repairs were finished."
+    )
+    text = f"{result}\n\n{filler}\n\n{dated}"
+    posted = client.post("/documents", json={"id": "cup/final", "text": text})
+    assert posted.status_code == 200
+    try:
+        assert posted.json()["documents"][0]["chunks"] > 2, "the year sits in another passage"
+        asked = client.post(
+            "/ask", json={"question": "Who won the Zanzibar Cup final?"}
+        ).json()
+        assert not asked["refused"] and "Stone Town Lions" in asked["answer"], asked
+        for year in ("2022", "1987"):
+            other = client.post(
+                "/ask", json={"question": f"Who won the {year} Zanzibar Cup final?"}
+            ).json()
+            assert other["refused"], other
+        same = client.post(
+            "/ask", json={"question": "Who won the 2004 Zanzibar Cup final?"}
+        ).json()
+        assert not same["refused"] and "Stone Town Lions" in same["answer"], same
+    finally:
+        client.delete("/documents/cup/final")
