@@ -618,18 +618,14 @@ def test_an_undated_article_answers_only_the_years_its_whole_text_allows(
     assert posted.status_code == 200
     try:
         assert posted.json()["documents"][0]["chunks"] > 2, "the year sits in another passage"
-        asked = client.post(
-            "/ask", json={"question": "Who won the Zanzibar Cup final?"}
-        ).json()
+        asked = client.post("/ask", json={"question": "Who won the Zanzibar Cup final?"}).json()
         assert not asked["refused"] and "Stone Town Lions" in asked["answer"], asked
         for year in ("2022", "1987"):
             other = client.post(
                 "/ask", json={"question": f"Who won the {year} Zanzibar Cup final?"}
             ).json()
             assert other["refused"], other
-        same = client.post(
-            "/ask", json={"question": "Who won the 2004 Zanzibar Cup final?"}
-        ).json()
+        same = client.post("/ask", json={"question": "Who won the 2004 Zanzibar Cup final?"}).json()
         assert not same["refused"] and "Stone Town Lions" in same["answer"], same
     finally:
         client.delete("/documents/cup/final")
