@@ -113,7 +113,15 @@ def _not_blank(value: str) -> str:
     _encodable(value)
     if is_blank(value):
         raise ValueError("must not be empty or only whitespace")
-    return value.strip()
+    return as_read(value).strip()
+
+
+def as_read(value: str) -> str:
+    """A question as a reader reads it: Unicode compatibility forms folded (NFKC), so that
+    full-width letters ("Ｗｈｏ ｗｏｎ"), ligatures ("ﬁnal") and no-break spaces match the
+    articles' text, which the ingest job keeps in NFC (compatibility characters are no part
+    of English news text)."""
+    return unicodedata.normalize("NFKC", value)
 
 
 class SearchRequest(BaseModel):
@@ -147,6 +155,8 @@ class HistoryTurn(BaseModel):
         max_length=HISTORY_MAX_ANSWER_CHARS,
         description="At most RAG_MAX_HISTORY_ANSWER_CHARS characters (default 4000).",
     )
+
+    _read = field_validator("question")(as_read)
 
 
 class AskRequest(BaseModel):

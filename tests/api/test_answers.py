@@ -194,3 +194,36 @@ def test_a_question_from_outside_the_articles_is_refused_as_such(
     assert answer["refused"] and answer["citations"] == []
     assert answer["refusal_reason"] == OFF_TOPIC
     assert answer["passages"]  # what was found is still shown
+
+
+def _full_width(text: str) -> str:
+    """``text`` typed on a full-width keyboard layout (U+FF01-FF5E, ideographic spaces)."""
+    return "".join(
+        chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else "\u3000" if c == " " else c for c in text
+    )
+
+
+def test_a_question_in_compatibility_characters_gets_the_same_answer(
+    client: TestClient, dev_qa: list[dict[str, Any]], dev_answers: dict[str, dict[str, Any]]
+) -> None:
+    """review61: full-width letters (an East Asian keyboard's Latin layout), ligatures and
+    no-break spaces read as other words, and the question was refused."""
+    answered = [q for q in dev_qa if not dev_answers[q["id"]]["refused"]][:3]
+    assert answered
+    for q in answered:
+        for variant in (
+            _full_width(q["question"]),
+            q["question"].replace("fi", "\ufb01").replace(" ", "\u00a0"),
+        ):
+            answer = client.post("/ask", json={"question": variant}).json()
+            assert answer["answer"] == dev_answers[q["id"]]["answer"], variant
+    searched = client.post("/search", json={"query": _full_width("Brad Smith")}).json()
+    plain = client.post("/search", json={"query": "Brad Smith"}).json()
+    assert searched["results"] == plain["results"]
+    # an earlier turn's question is read the same way: the follow-up is rewritten alike
+    follow_up = {"question": "What about 2023?"}
+    turn = {"question": answered[0]["question"], "answer": "…"}
+    plain_query = client.post("/ask", json={**follow_up, "history": [turn]}).json()["query"]
+    turn["question"] = _full_width(turn["question"])
+    wide_query = client.post("/ask", json={**follow_up, "history": [turn]}).json()["query"]
+    assert wide_query == plain_query != follow_up["question"]
