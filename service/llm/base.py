@@ -126,13 +126,40 @@ def _with_time(previous: str, time: str) -> str:
     return f"{previous.rstrip(' ?')} {bare if relative else 'in ' + bare}?"
 
 
+# A day of the week, as a follow-up gives it ("What about Tuesday?", "And on Saturday?",
+# "What about last Friday?") and as a question dates its event ("on Monday", "last Sunday's
+# match", "at the weekend").
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY_ONLY = re.compile(
+    rf"^(?:on\s+)?(?:(?:last|next|this)\s+)?{_WEEKDAY}|^(?:at\s+)?the\s+weekend$", re.I
+)
+_DAY_IN_QUESTION = re.compile(
+    rf"\b(?:(?:on|last|next|this)\s+)?{_WEEKDAY}\b|\b(?:at|over)\s+the\s+weekend\b", re.I
+)
+
+
+def _with_day(previous: str, day: str) -> str:
+    """``previous`` asked of another day: its last weekday (with its "on" or "last")
+    replaced by ``day``, or ``day`` added before its question mark ("on Tuesday")."""
+    bare = re.sub(r"^on\s+", "", day, flags=re.I)
+    said = bare if re.match(r"(?:last|next|this|at|the)\s", bare, re.I) else f"on {bare}"
+    found = list(_DAY_IN_QUESTION.finditer(previous))
+    if found:
+        last = found[-1]
+        # "last Sunday's match" → "Saturday's match": a possessive keeps no preposition
+        possessive = re.match(r"['’]s\b", previous[last.end() :]) is not None
+        return previous[: last.start()] + (bare if possessive else said) + previous[last.end() :]
+    return f"{previous.rstrip(' ?')} {said}?"
+
+
 def heuristic_condense(history: Sequence[Turn], question: str) -> str:
     """Standalone query without a model.
 
     "What about X?" takes the previous question with its last named place replaced by X
     ("Who did Brad Smith meet in China?" → "Who did Brad Smith meet in Shanghai?"), or, with
     none, its first name ("Which Tesla executive…?" → "Which Apple executive…?"); "What about
-    1988?" replaces its time, or adds one ("Who won the Australian Open in 1988?"); other
+    1988?" replaces its time, or adds one ("Who won the Australian Open in 1988?"), and "What
+    about Tuesday?" its day of the week ("Who did Brad Smith meet on Tuesday?"); other
     follow-ups (short, opening with "and"/"why"…, or leaning on a pronoun) are searched
     together with the previous question.
     """
@@ -142,6 +169,8 @@ def heuristic_condense(history: Sequence[Turn], question: str) -> str:
     what_about = _WHAT_ABOUT.match(question.strip())
     if what_about and _TIME_ONLY.match(what_about["subject"].strip()):
         return _with_time(previous, what_about["subject"].strip())
+    if what_about and _DAY_ONLY.fullmatch(what_about["subject"].strip()):
+        return _with_day(previous, what_about["subject"].strip())
     if what_about:
         names = list(_NAMED_PHRASE.finditer(previous)) or list(_FIRST_NAME.finditer(previous))[:1]
         if names:

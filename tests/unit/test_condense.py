@@ -10,6 +10,24 @@ from service.llm.base import Turn, heuristic_condense
 @pytest.mark.parametrize(
     ("previous", "follow_up", "standalone"),
     [
+        # a day of the week moves the question's day, never a name ("Who did Tuesday meet?")
+        (
+            "Who did Brad Smith meet on Monday?",
+            "What about Tuesday?",
+            "Who did Brad Smith meet on Tuesday?",
+        ),
+        (
+            "Who did Brad Smith meet in China?",
+            "What about on Friday?",
+            "Who did Brad Smith meet in China on Friday?",
+        ),
+        (
+            "Who scored in last Sunday's match against Arsenal?",
+            "And what about Saturday?",
+            "Who scored in Saturday's match against Arsenal?",
+        ),
+        ("Who scored at the weekend?", "What about Monday?", "Who scored on Monday?"),
+        ("Who won on Monday?", "What about at the weekend?", "Who won at the weekend?"),
         # a time moves the time, never a name (review61: "Who won the 1988?")
         (
             "Who won the Australian Open?",
