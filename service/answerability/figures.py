@@ -8,20 +8,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from service.answerability.kinds import _ASKS_TIME, Kind, asking_clause, asking_head
+from service.answerability.kinds import ASKS_TIME, Kind, asking_clause, asking_head
 from service.answerability.lexicon import (
-    _CHANGE_WORDS,
-    _MONEY_WORDS,
-    _MONTH_NAMES,
-    _MONTHS,
-    _NUMBER_WORDS,
+    CHANGE_WORDS,
+    MONEY_WORDS,
+    MONTH_NAMES,
+    MONTHS,
+    NUMBER_WORDS,
 )
 from service.evidence import STOPWORDS, stem_word
 
 # "Millions of tonnes", "dozens of people": a vague amount answers no "how many".
-_VAGUE_NUMBERS = frozenset("hundreds thousands millions billions dozens".split())
+VAGUE_NUMBERS = frozenset("hundreds thousands millions billions dozens".split())
 
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 _CURRENCY_WORDS = (
     r"dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|rand|roubles|rubles|won|shekels?|"
     r"riyals?|rials?|dirhams?|lira|naira|pesos?|kronor|kroner|krona|zlotys?|baht|ringgit|reais|"
@@ -34,9 +34,9 @@ _MONEY_FIGURE = re.compile(
     re.IGNORECASE,
 )
 # Any mention of money: an amount, or a dollar sign alone ("US$").
-_MONEY = re.compile(rf"{_MONEY_FIGURE.pattern}|\b(?:us|uk)?\$", re.IGNORECASE)
+MONEY_PHRASE = re.compile(rf"{_MONEY_FIGURE.pattern}|\b(?:us|uk)?\$", re.IGNORECASE)
 # An amount written in words: "twelve dollars", "five million pounds", "a hundred euros".
-_SPELLED_MONEY = re.compile(
+SPELLED_MONEY = re.compile(
     r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|half a)"
     r"(?:[\s-]+(?:hundred|thousand|million|billion|trillion))*\s+(?:dollars|pounds|euros|yen|"
@@ -49,7 +49,7 @@ _NOT_AN_AGE = (
     r"\s*(?:[A-Z]|[:.]\d|\d|am\b|pm\b|a\.m|p\.m|o['’]clock|"
     r"in the (?:morning|afternoon|evening|night))"
 )
-_AGE = re.compile(
+AGE_PHRASE = re.compile(
     r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}[\s-]years?[\s-]old\b|"
     r"\bage of \d{1,3}\b|,\s*(?:now\s+)?\d{1,3}\s*,|[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
     r"\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday|"
@@ -91,11 +91,11 @@ _STATED_BY_PAST = re.compile(
     r"roughly)\s+)?(?:more\s+than\s+)?[£$€]?$",
     re.IGNORECASE,
 )
-_PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
+PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 # (an intention or a rumour asks what was hedged too: "How big a bid were Chelsea ready to
 # make?" is answered by "Chelsea could launch a £35m bid"; not "were ready for the match",
 # nor a report of what happened: "who reportedly bought the club?")
-_HEDGED_QUESTION = re.compile(
+HEDGED_QUESTION = re.compile(
     r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
     r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to|"
     r"(?:ready|prepared|willing|poised|intend\w*|rumou?red) to)\b",
@@ -114,12 +114,12 @@ _HIGH_THINGS = (
 )
 
 
-def _norm_number(n: str) -> str:
+def norm_number(n: str) -> str:
     return n.replace(",", "").rstrip(".")
 
 
 # Number words that count, not vague amounts ("dozens more injured").
-_COUNT_WORDS = [w for w in _NUMBER_WORDS if w not in _VAGUE_NUMBERS]
+_COUNT_WORDS = [w for w in NUMBER_WORDS if w not in VAGUE_NUMBERS]
 
 # An arrest or detention ("held" only with a word of police: not "held up", "held talks").
 _ARREST_WORD = (
@@ -131,7 +131,7 @@ _ARREST_WORD = (
 _NUM_WORD = rf"(?:\d+|{'|'.join(_COUNT_WORDS)})"
 # A word of a penalty ("jailed", "banned", "term"; "faces" only before a figure or life: not
 # "faces a retrial in six weeks"; "gave him eight years", "was given 10 years")
-_PENALTY_WORD = (
+PENALTY_WORD = (
     r"\b(?:jail\w*|prison\w*|imprison\w*|sentenc\w*|ban|bans|banned|banning|suspen\w+|"
     r"custody|behind bars|detention|detained|term|serve|served|serving|life|lifetime|locked up)\b|"
     r"\bfac(?:e|es|ed|ing)\s+(?:(?:up to|a maximum of|at least|a possible|a|an)\s+)?"
@@ -141,7 +141,7 @@ _PENALTY_WORD = (
 )
 _ODDS_UNIT = (
     # Odds: the sentence must give them ("8-1", "5/2", "evens"; a match is a figure
-    # itself: ``_FIGURE_UNITS``); a year or a stake does not ("What odds did the
+    # itself: ``FIGURE_UNITS``); a year or a stake does not ("What odds did the
     # bookmaker give on him?").
     re.compile(r"\b(?:what|which|at what|at which)\s+(?:[\w'’-]+\s+){0,2}?odds\b"),
     re.compile(
@@ -199,12 +199,12 @@ _SHARE_UNIT = (
 )
 # (a share is read from the first part of a two-part question only: "What will it pay, and
 # what share does X own?" asks a sum first)
-_FIRST_PART_UNITS = frozenset({_SHARE_UNIT[1]})
+FIRST_PART_UNITS = frozenset({_SHARE_UNIT[1]})
 
-_UNITS = (
+UNITS = (
     (
         # A time: on a clock or a stopwatch ("29:45", "2hrs 15mins", "7.30pm").
-        _ASKS_TIME,
+        ASKS_TIME,
         re.compile(
             # (not a distance: "the 5,000m")
             r"\d[:.]\d\d\b|(?<![\d,])\d+\s?(?:minutes?|mins?|seconds?|secs?|hours?|hrs?|h|s|am|pm|"
@@ -225,7 +225,7 @@ _UNITS = (
             r"(?:[\w-]+ )?(?:sentence|jail term|prison term|ban|suspension)\b"
         ),
         re.compile(
-            rf"^(?=.*(?:{_PENALTY_WORD}))"
+            rf"^(?=.*(?:{PENALTY_WORD}))"
             r".*(?:\b(?:years?|months?|weeks?|days?|hours?|life|matches|games|seasons|races|"
             r"fixtures)\b|\d+-(?:year|month|week|day|match|game|season|race)\b)",
             re.IGNORECASE | re.DOTALL,
@@ -321,7 +321,7 @@ _UNITS = (
         re.compile(
             r"\b(?:years?|seasons?|months?|weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|"
             r"decades?|centur(?:y|ies)|terms?)\b|\d\s?(?:hrs?|h|mins?|secs?)\b|"
-            rf"\b(?:since|until|till)\s+(?:\d|{_MONTH_NAMES})|\b(?:in|from)\s+(?:19|20)\d\d\b|"
+            rf"\b(?:since|until|till)\s+(?:\d|{MONTH_NAMES})|\b(?:in|from)\s+(?:19|20)\d\d\b|"
             # (a sum is no length: "£1.4m", "1.4m euros")
             r"(?<![£$€¥\d.,])\d+(?:[.,]\d+)*[\s-]?(?:m|cm|mm|km|ft|metres?|meters?|feet|foot|"
             r"inches|miles?|yards?|kilometres?)\b(?!\s?(?:euros?|dollars?|pounds?|francs?|yen|"
@@ -337,7 +337,7 @@ _UNITS = (
         # software piracy estimated to be?" asks a rate).
         re.compile(
             rf"\bhow (?:tall|high(?=[^?]*\b{_HIGH_THINGS}\b)|far|deep|wide)\b(?![^?]*\b(?:"
-            rf"{_CHANGE_WORDS}|above|below|ahead|behind|short|{_MONEY_WORDS}|fees?|rates?|prices?|"
+            rf"{CHANGE_WORDS}|above|below|ahead|behind|short|{MONEY_WORDS}|fees?|rates?|prices?|"
             rf"charges?|inflation|unemployment)\b)|\b(?:height|length|distance)\b"
         ),
         re.compile(
@@ -379,7 +379,7 @@ _UNITS = (
 
 # Units whose match is a figure by itself ("evens", "the fifth seed", "nearly half"): no digit
 # needed beside.
-_FIGURE_UNITS = frozenset(unit for _, unit in (_ODDS_UNIT, _SEED_UNIT, _SHARE_UNIT))
+FIGURE_UNITS = frozenset(unit for _, unit in (_ODDS_UNIT, _SEED_UNIT, _SHARE_UNIT))
 
 
 # (a currency word may stand between the figure and its conversion: "60m euros ($78m)")
@@ -392,16 +392,16 @@ _CONVERSION = re.compile(
 )
 # A question asking the sum in another currency ("How much is the 2bn-euro deal worth in
 # dollars?"): the bracketed conversion is then the answer.
-_ASKS_CONVERSION = re.compile(
+ASKS_CONVERSION = re.compile(
     r"\bin (?:us |uk )?(?:dollars|pounds|sterling|euros|yen|yuan|francs|rupees)\b", re.IGNORECASE
 )
 
 
-def _without_conversions(text: str, q_numbers: set[str]) -> str:
+def without_conversions(text: str, q_numbers: set[str]) -> str:
     """The text without the bracketed conversion of a number the question states: in
     "$40bn (£21bn)" the £21bn is the question's own figure in another currency, not news."""
     return _CONVERSION.sub(
-        lambda m: m.group(0) if _norm_number(m.group(1)) not in q_numbers else m.group(1),
+        lambda m: m.group(0) if norm_number(m.group(1)) not in q_numbers else m.group(1),
         text,
     )
 
@@ -483,7 +483,7 @@ _RECEIVED = re.compile(
 )
 
 
-def _other_money_relation(text: str, question: str) -> bool:
+def other_money_relation(text: str, question: str) -> bool:
     """Whether the sentence's money is of another relation than the one the question asks
     for, and of none of the question's (``_MONEY_RELATIONS``). A question naming no relation,
     or several, is not checked; nor is a sentence naming none ("the $75m film"). The relation
@@ -533,11 +533,11 @@ def _other_money_relation(text: str, question: str) -> bool:
     return bool(given) and not (given & asked)
 
 
-_COUNTS = re.compile(r"\bhow many\b")
-_CAPITAL_NUMBER = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in _NUMBER_WORDS)})\b")
+COUNTS = re.compile(r"\bhow many\b")
+_CAPITAL_NUMBER = re.compile(rf"\b(?:{'|'.join(w.capitalize() for w in NUMBER_WORDS)})\b")
 
 
-def _without_numbers_in_names(text: str) -> str:
+def without_numbers_in_names(text: str) -> str:
     """``text`` without the capitalised number words that are part of a name: next to
     another capitalised word ("the Six Nations", "Channel Four"); "Four members…" keeps its
     number. Nor a number word opening a compound adjective ("double-edged")."""
@@ -556,13 +556,13 @@ def _without_numbers_in_names(text: str) -> str:
 # A number word opening a compound adjective counts nothing ("a double-edged sword", "a
 # one-sided game", "half-hearted", "single-handed").
 _IDIOM_NUMBER = re.compile(
-    rf"\b(?:{'|'.join(_NUMBER_WORDS)}|single)-(?:edged|sided|hearted|handed|minded|faced|"
+    rf"\b(?:{'|'.join(NUMBER_WORDS)}|single)-(?:edged|sided|hearted|handed|minded|faced|"
     r"headed)\b",
     re.IGNORECASE,
 )
 
 
-_FRACTION = re.compile(r"\b(?:half|third|quarter)\b", re.IGNORECASE)
+FRACTION = re.compile(r"\b(?:half|third|quarter)\b", re.IGNORECASE)
 # A fraction of a group is a share of it, never a count, whatever it counts: "nearly a third
 # of e-mail users", "two-thirds of fans" (for "how many users …?", "how many fans …?").
 FRACTION_OF = re.compile(
@@ -571,22 +571,22 @@ FRACTION_OF = re.compile(
     re.IGNORECASE,
 )
 # "How much time / sleep / notice…?": a quantity of time, which a duration gives.
-_QUANTITY_OF_TIME = re.compile(
+QUANTITY_OF_TIME = re.compile(
     r"\bhow much (?:[\w-]+ )?(?:time|sleep|notice|leave|rest|holiday|television|tv|jail|prison)\b"
 )
-_PER_TIME = re.compile(
+PER_TIME = re.compile(
     r"\b(?:a|per|each|every) (?:year|month|week|day|hour)\b|\b(?:annually|yearly|daily)\b"
 )
-_ASKS_CHANGE = re.compile(rf"\b(?:{_CHANGE_WORDS})\b|\bby how much\b")
+ASKS_CHANGE = re.compile(rf"\b(?:{CHANGE_WORDS})\b|\bby how much\b")
 # "How much did exports grow?", "By how much did shares fall?": the size of a change, asked
 # with the change as the question's verb (not "how much will the pay rise cost?", "how much did
 # it pay after its shares fell?", nor "how much did it rise to?", a level).
-_ASKS_SIZE_OF_CHANGE = re.compile(
+ASKS_SIZE_OF_CHANGE = re.compile(
     r"^(?![^?]*\b(?:cost|costs|pay|paid|spend|spent|invest|invested|save|raise|raised|earn|"
     r"earned|fetch|fetched)\b)"
     r"(?:[^?]*\bby (?:how much|how many\b|what (?:percentage|per ?cent)\b)|"
     r"\s*(?:[^?]*?,\s*)?how much\s+(?:did|does|do|has|have|had|will|"
-    rf"would|could|is|are|was|were)\s+(?:[\w'’.-]+\s+){{0,8}}?(?:{_CHANGE_WORDS})\b"
+    rf"would|could|is|are|was|were)\s+(?:[\w'’.-]+\s+){{0,8}}?(?:{CHANGE_WORDS})\b"
     r"(?!\s+(?:to|from)\b))"
 )
 _HEDGE_WORD = (
@@ -594,38 +594,38 @@ _HEDGE_WORD = (
     r"an estimated|a further|another|at least|up to|as much as|less than|a record)"
 )
 # A figure that is no year ("by 2021" dates a level), with its currency.
-_CHANGE_FIGURE = rf"(?:{_HEDGE_WORD}\s+)?(?:[£$€]\s?)?(?!(?:19|20)\d\d\b)\d"
-_CHANGE_VERBS = (
+CHANGE_FIGURE = rf"(?:{_HEDGE_WORD}\s+)?(?:[£$€]\s?)?(?!(?:19|20)\d\d\b)\d"
+CHANGE_VERBS = (
     r"rose|rise|rises|risen|rising|fell|fall|falls|fallen|falling|grew|grow|grows|grown|"
     r"increased|increases|decreased|declined|dropped|jumped|climbed|slipped|soared|plunged|"
     r"gained|added|lost|shed|surged|slumped|tumbled|sank|expanded|shrank|cut|reduced|raised|"
     r"edged (?:up|down)|went (?:up|down)"
 )
-_CHANGE_NOUNS = (
+CHANGE_NOUNS = (
     r"rises?|increases?|falls?|drops?|declines?|gains?|growth|jumps?|cuts?|reductions?|"
     r"slumps?|surges?|decreases?"
 )
 # A sentence stating the size of a change: a percentage or points, "by / up / down <figure>",
 # "rose £20m", "from 10,000 to 15,000", "a 12,000 rise", "a rise of 500", "12,000 more",
-# "2.5 times", "five-fold" (``_STATES_CHANGE``); or in words: "doubled", "halved", "by a fifth",
-# "remained flat" (``_STATES_CHANGE_IN_WORDS``, no figure needed).
-_STATES_CHANGE = re.compile(
+# "2.5 times", "five-fold" (``STATES_CHANGE``); or in words: "doubled", "halved", "by a fifth",
+# "remained flat" (``STATES_CHANGE_IN_WORDS``, no figure needed).
+STATES_CHANGE = re.compile(
     r"\d\s?(?:%|per ?cent\b|pc\b|pct\b|percentage points?\b|(?:basis )?points?\b|cents?\b|p\b)"
-    rf"|\b(?:by|up|down)\s+{_CHANGE_FIGURE}"
-    rf"|\b(?:{_CHANGE_VERBS})\s+(?:by\s+)?{_CHANGE_FIGURE}"
+    rf"|\b(?:by|up|down)\s+{CHANGE_FIGURE}"
+    rf"|\b(?:{CHANGE_VERBS})\s+(?:by\s+)?{CHANGE_FIGURE}"
     r"|\bfrom\s+[£$€]?\d[\d.,]*\w*\s+to\s+[£$€]?\d|\bto\s+[£$€]?\d[\d.,]*\w*\s+from\s+[£$€]?\d"
-    rf"|\d[\d.,]*\w*(?:[- ](?:point|basis[- ]point|per ?cent))?\s+(?:{_CHANGE_NOUNS})\b"
-    rf"|\b(?:{_CHANGE_NOUNS})\s+(?:of|was|is|were)\s+{_CHANGE_FIGURE}"
+    rf"|\d[\d.,]*\w*(?:[- ](?:point|basis[- ]point|per ?cent))?\s+(?:{CHANGE_NOUNS})\b"
+    rf"|\b(?:{CHANGE_NOUNS})\s+(?:of|was|is|were)\s+{CHANGE_FIGURE}"
     r"|\d[\d.,]*\w*\s+(?:more|fewer|higher|lower|less)\b|\b\d+(?:\.\d+)?\s+times\b|-fold\b",
     re.IGNORECASE,
 )
 # A percentage of a group ("48% of surveyors reported falls") is a share, not a change.
-_SHARE_OF_GROUP = re.compile(
+SHARE_OF_GROUP = re.compile(
     r"(?<!\bby )(?<!\bup )(?<!\bdown )(?<![\d.,])\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)\s+of\s+"
     r"(?:the\s+|all\s+|its\s+|their\s+)?[a-z]",
     re.IGNORECASE,
 )
-_STATES_CHANGE_IN_WORDS = re.compile(
+STATES_CHANGE_IN_WORDS = re.compile(
     r"\b(?:doubled|tripled|trebled|halved|quadrupled)\b"
     r"|\b(?:by|up|down)\s+(?:a|one|two)[- ](?:third|half|quarter|fifth|sixth|tenth)s?\b"
     r"|\b(?:was|were|remained|stayed|been|stood|is|are)\s+(?:flat|unchanged|stagnant|zero)\b",
@@ -634,13 +634,13 @@ _STATES_CHANGE_IN_WORDS = re.compile(
 
 
 # "The 17th game", "his 3rd title": a rank, not a count.
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
 # A figure: digits (with a scale: "100m") or a number word, and the word after it.
-_FIGURE = re.compile(
-    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:m|bn|k)?|(?i:{'|'.join(_NUMBER_WORDS)}))(?!\w)"
+FIGURE = re.compile(
+    rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:m|bn|k)?|(?i:{'|'.join(NUMBER_WORDS)}))(?!\w)"
 )
 _FIGURE_NOUN = re.compile(r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?(?:\s+|-)([a-z]+)")
-# Units a game is scored or played in (``_count_key``s): "14 points" is no number of caps,
+# Units a game is scored or played in (``count_key``s): "14 points" is no number of caps,
 # "a four-set win" no number of aces. Only these are told apart: other nouns have too many
 # synonyms for a word list ("troops" / "soldiers", "homes" / "houses").
 _PLAY_UNITS = frozenset(
@@ -648,7 +648,7 @@ _PLAY_UNITS = frozenset(
     "round innin appea assis birdi strok frame centu conve penal foul save win victo defea "
     "draw loss race podiu troph tackl start".split()
 )
-# Units of measure (``_count_key``s): "from eight yards" or "a 25kg bag" counts no goals
+# Units of measure (``count_key``s): "from eight yards" or "a 25kg bag" counts no goals
 # and no bags; only a question counting that unit ("how many miles") takes them.
 _MEASURES = frozenset(
     "yard metre meter mile feet foot inche kilom kilog kilo tonne ton lb km cm mm kg mph".split()
@@ -836,7 +836,7 @@ def _person_like(word: str) -> bool:
 
 @dataclass(frozen=True)
 class _Counted:
-    """What a "how many" question counts: its head noun's stem and ``_count_key``, and
+    """What a "how many" question counts: its head noun's stem and ``count_key``, and
     whether it counts people."""
 
     stem: str
@@ -850,15 +850,15 @@ def _counted_noun(question: str) -> _Counted | None:
     ``names_what_is_counted``). Parsed once per question (``lru_cache``, thread-safe), not
     once per candidate sentence."""
     q_lower = question.lower()
-    if not _COUNTS.search(q_lower) or _COUNTS_TIME.search(q_lower):
+    if not COUNTS.search(q_lower) or COUNTS_TIME.search(q_lower):
         return None
     # a unit rule of ``holds_kind`` governs it (a death toll, the injured, staff, a distance)
-    if any(asks.search(q_lower) for asks, _ in _UNITS):
+    if any(asks.search(q_lower) for asks, _ in UNITS):
         return None
     head = _asked_head(question)
     if head is None or head in _CURRENCIES:
         return None
-    key = _count_key(head)
+    key = count_key(head)
     if stem_word(head) == "time" or any(key in family for family in _MEASURE_FAMILIES):
         return None  # ("how many miles": ``holds_kind`` takes km, not kilos)
     person = _person_like(head)
@@ -907,7 +907,7 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
     the counted thing, a word news uses for it (``_COUNT_SYNONYMS``), people for people or
     jobs, or "times" for a unit of play; and no figure sits in a compound ("a nine-member
     panel") or just after a word of the thing's stem ("nominated in 11 categories")."""
-    figures = list(_FIGURE.finditer(text))
+    figures = list(FIGURE.finditer(text))
     if not figures:
         return False
     related = {asked.stem}.union(*(g for g in groups if asked.stem in g))
@@ -920,7 +920,7 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
         head = _counted_head(text, m.end())
         if head is None:
             return False
-        if stem_word(head) in related or _count_key(head) == asked.key:
+        if stem_word(head) in related or count_key(head) == asked.key:
             return False
         # people by another word for people ("8,500 soldiers" for troops), jobs by people
         if people and (_person_like(head) or stem_word(head) in jobs):
@@ -933,10 +933,10 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
         known = (
             _noun_class(head) is not None
             or _person_like(head)
-            or _count_key(head) in _PLAY_UNITS
-            or _count_key(head) in _MEASURES
+            or count_key(head) in _PLAY_UNITS
+            or count_key(head) in _MEASURES
             or head in _CURRENCIES
-            or re.fullmatch(_TIME_UNITS, head) is not None
+            or re.fullmatch(TIME_UNITS, head) is not None
         )
         if not known:
             return False
@@ -980,7 +980,7 @@ def names_what_is_counted(text: str, question: str) -> bool:
     # (the parts of a compound too: "a three-match ban" counts matches)
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
-    forms = {stem_word(w) for w in words} | {_count_key(w) for w in words}
+    forms = {stem_word(w) for w in words} | {count_key(w) for w in words}
     groups = _synonym_stems()
     if asked.stem in forms or asked.key in forms:
         return not _counts_only_others(text, asked, groups)
@@ -990,7 +990,7 @@ def names_what_is_counted(text: str, question: str) -> bool:
         # people left out before what they did: "when 41 million saw the five films")
         if any(w in _PERSON_WORDS for w in _common_words(text)) or _DID_SOMETHING.search(text):
             return True
-        for m in _FIGURE.finditer(text):
+        for m in FIGURE.finditer(text):
             counted = _counted_head(text, m.end())
             if counted is not None and (_person_like(counted) or stem_word(counted) in jobs):
                 return True
@@ -1004,7 +1004,7 @@ def names_what_is_counted(text: str, question: str) -> bool:
         and any(
             _counted_head(text, m.end()) in ("unit", "units")
             and _SALES.search(text, max(0, m.start() - 30), m.start())
-            for m in _FIGURE.finditer(text)
+            for m in FIGURE.finditer(text)
         )
     ):
         return True
@@ -1026,7 +1026,7 @@ def _other_kind_of_count(asked: str | None, head: str) -> bool:
     return a is not None and h is not None and a != h
 
 
-_TIME_UNITS = (
+TIME_UNITS = (
     r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies))"
 )
 # Things a question asks the length of that a sentence must name to give it, each with the
@@ -1058,7 +1058,7 @@ _LASTING = re.compile(
     # "how long a ban …"
     rf"\bhow long an? (?:[\w-]+\s+)?{_LASTING_THING}|"
     # "how long will the loan deal last", "how many years will the new contract … run"
-    rf"\bhow (?:long|many {_TIME_UNITS}) (?:will|would|does|did|is|was|could|can) "
+    rf"\bhow (?:long|many {TIME_UNITS}) (?:will|would|does|did|is|was|could|can) "
     rf"{_LASTING_OWNER}(?:[\w'’-]+\s+){{0,2}}?{_LASTING_THING}"
 )
 
@@ -1074,35 +1074,33 @@ def _lasting_family(question: str) -> re.Pattern[str] | None:
     return next(f for f in _LASTING_FAMILIES if f.match(thing))
 
 
-_COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{_TIME_UNITS}\b")
-_DURATION = re.compile(
-    rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(_NUMBER_WORDS)}|a|an)[\s-]+(?:more[\s-]+|full[\s-]+)?"
-    rf"{_TIME_UNITS}(?:[\s-]+old)?\b",
+COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{TIME_UNITS}\b")
+DURATION = re.compile(
+    rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(NUMBER_WORDS)}|a|an)[\s-]+(?:more[\s-]+|full[\s-]+)?"
+    rf"{TIME_UNITS}(?:[\s-]+old)?\b",
     re.IGNORECASE,
 )
 # "One in 10 users", "three in four voters": a share, not a count.
-_RATIO = re.compile(
-    rf"\b(?:\d+|{'|'.join(_NUMBER_WORDS)}) (?:in|out of) (?!(?:1[5-9]|20)\d\d\b)"
-    rf"(?:\d+|every|{'|'.join(_NUMBER_WORDS)})\b(?![\s-]+{_TIME_UNITS}\b)",
+RATIO = re.compile(
+    rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}) (?:in|out of) (?!(?:1[5-9]|20)\d\d\b)"
+    rf"(?:\d+|every|{'|'.join(NUMBER_WORDS)})\b(?![\s-]+{TIME_UNITS}\b)",
     re.IGNORECASE,
 )
-_PRONOUN_ONE = re.compile(
+PRONOUN_ONE = re.compile(
     r"\b(?:which|this|that|the|no|every|each|any|another|a|little|big|new|right|wrong)\s+one\b"
     r"(?!-)(?!\s+(?:of|in)\b)",
     re.IGNORECASE,
 )
-_YEAR_IN_PROSE = re.compile(
+YEAR_IN_PROSE = re.compile(
     r"(?:\b(?:in|since|by|until|till|from|to|into|of|before|after|during|for|through|between|"
     r"and|early|late|mid|the|spring|summer|autumn|winter)\s+|-)(?:19|20)\d\d\b(?![.,]\d)|"
     r"\b(?:19|20)\d\d(?=['’]s\b)"
 )
-_ASKS_SHARE = re.compile(r"\b(?:share|percentage|per ?cent|proportion|fraction|slice)\b|%")
-_ODDS = re.compile(r"(?<![\d.,])\d{1,3}\s?[-/]\s?\d{1,3}(?![\d.,]*\d)")
-_ASKS_SHARE_PRICE = re.compile(
-    r"\b(?:share|stock) price\b|\bprice of (?:its |their |the )?shares\b"
-)
-_SHARES = re.compile(r"\b(?:shares?|stock|stocks)\b", re.IGNORECASE)
-_PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
+ASKS_SHARE = re.compile(r"\b(?:share|percentage|per ?cent|proportion|fraction|slice)\b|%")
+ODDS = re.compile(r"(?<![\d.,])\d{1,3}\s?[-/]\s?\d{1,3}(?![\d.,]*\d)")
+ASKS_SHARE_PRICE = re.compile(r"\b(?:share|stock) price\b|\bprice of (?:its |their |the )?shares\b")
+SHARES = re.compile(r"\b(?:shares?|stock|stocks)\b", re.IGNORECASE)
+PERCENTAGE = re.compile(r"\d(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)", re.IGNORECASE)
 
 
 def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -> bool:
@@ -1113,11 +1111,11 @@ def states_lead_fact(answer: str, lead: str, kind: Kind | None, question: str) -
     when the lead holds no digits the question lacks (nothing to compare)."""
     if kind not in (Kind.NUMBER, Kind.MONEY, Kind.AGE, Kind.DATE):
         return True
-    q_numbers = _numbers(question)
-    facts = _numbers(lead) - q_numbers
+    q_numbers = digit_numbers(question)
+    facts = digit_numbers(lead) - q_numbers
     if not facts:
         return True
-    return bool(facts & _numbers(answer))
+    return bool(facts & digit_numbers(answer))
 
 
 # A figure with its unit: an optional currency before it, the number, then an optional scale
@@ -1236,11 +1234,11 @@ def figure_units(text: str) -> list[tuple[str, str, str]]:
             currency = currency or _currency(nxt.group("cur") or nxt.group("curword") or "")
         if i > 0 and _RANGE_TO.fullmatch(text[found[i - 1].end() : m.start()] or "x"):
             currency = currency or _currency(found[i - 1].group("cur") or "")
-        out.append((_norm_number(m.group("num")), currency, normal_scale(scale)))
+        out.append((norm_number(m.group("num")), currency, normal_scale(scale)))
     return out
 
 
-def _hedged(text: str, question: str, direction: str | None = None, signed: bool = False) -> bool:
+def is_hedged(text: str, question: str, direction: str | None = None, signed: bool = False) -> bool:
     """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
     before its last figure the question does not state ("cutting the limit to 50mg would
     save 65 lives"). A hedge after every figure ("150 developers are left and more are likely
@@ -1251,9 +1249,9 @@ def _hedged(text: str, question: str, direction: str | None = None, signed: bool
     hedges = list(_HEDGED.finditer(text))
     if not hedges:
         return False
-    q_numbers = _numbers(question)
+    q_numbers = digit_numbers(question)
     last = max(
-        (m.start() for m in _DIGITS.finditer(text) if _norm_number(m.group(0)) not in q_numbers),
+        (m.start() for m in DIGITS.finditer(text) if norm_number(m.group(0)) not in q_numbers),
         default=None,
     )
     if last is None:
@@ -1286,22 +1284,22 @@ def _past_states_asked(
 
 
 def money_figures(text: str) -> set[str]:
-    """The numbers of the amounts of money in ``text``, normalised as ``_numbers``."""
-    return {_norm_number(g) for m in _MONEY_FIGURE.finditer(text) for g in m.groups() if g}
+    """The numbers of the amounts of money in ``text``, normalised as ``digit_numbers``."""
+    return {norm_number(g) for m in _MONEY_FIGURE.finditer(text) for g in m.groups() if g}
 
 
-def _numbers(text: str) -> set[str]:
+def digit_numbers(text: str) -> set[str]:
     """The numbers written in digits in ``text``, normalised ("1,200" is "1200")."""
-    return {_norm_number(n) for n in _DIGITS.findall(text)}
+    return {norm_number(n) for n in DIGITS.findall(text)}
 
 
-def _counted_words(q_lower: str) -> set[str]:
-    """What "how many" counts, loosely: the keys (``_count_key``) of the (up to three) words
+def counted_words(q_lower: str) -> set[str]:
+    """What "how many" counts, loosely: the keys (``count_key``) of the (up to three) words
     after it. Used to keep a figure followed by one of them; ``_asked_count`` is the strict
     reading, used to drop figures."""
     m = re.search(r"\bhow many ((?:[a-z-]+ ){0,3})", q_lower + " ")
     words = m.group(1).split() if m else []
-    return {_count_key(w) for w in words if w not in ("of", "the", "more", "other")}
+    return {count_key(w) for w in words if w not in ("of", "the", "more", "other")}
 
 
 # A count given as an order of magnitude: "one of hundreds of AI-focused projects",
@@ -1320,7 +1318,7 @@ _VAGUE_HEDGE = re.compile(
 _IRREGULAR = {"people": "person", "children": "child", "men": "man", "women": "woman"}
 
 
-def _singular(word: str) -> str:
+def singular_of(word: str) -> str:
     w = word.lower().removesuffix("'s").removesuffix("’s")
     if w in _IRREGULAR:
         return _IRREGULAR[w]
@@ -1342,7 +1340,7 @@ def vague_count_of(text: str, q_lower: str) -> bool:
     head = _asked_head(q_lower)
     if head is None:
         return False
-    asked = _singular(head)
+    asked = singular_of(head)
     for m in _VAGUE_COUNT.finditer(text):
         if _VAGUE_HEDGE.search(text[: m.start()]):
             continue
@@ -1351,12 +1349,12 @@ def vague_count_of(text: str, q_lower: str) -> bool:
         got = _np_head([w for w in words if not w.endswith(("'", "’", "'s", "’s"))])
         if got is None:
             continue
-        if _singular(got) == asked or (asked == "person" and _person_like(got)):
+        if singular_of(got) == asked or (asked == "person" and _person_like(got)):
             return True
     return False
 
 
-def _count_key(word: str) -> str:
+def count_key(word: str) -> str:
     """A counted noun, singular or plural, as a short key ("caps" and "cap" are "cap")."""
     return word.lower().removesuffix("s")[:5]
 
@@ -1368,7 +1366,7 @@ _HOW_MANY_AUX = re.compile(
 
 
 def _asked_count(question: str) -> set[str]:
-    """The keys (``_count_key``) of what "how many" counts, strictly: the lower-case words
+    """The keys (``count_key``) of what "how many" counts, strictly: the lower-case words
     between it and the auxiliary after them ("how many spam websites did …" → spam, websi;
     "how many Child Support Agency cases were …" → case). Empty when no auxiliary follows
     within five words ("how many Americans took up …") or the counted thing is a name ("how
@@ -1377,13 +1375,13 @@ def _asked_count(question: str) -> set[str]:
     if m is None:
         return set()
     return {
-        _count_key(word)
+        count_key(word)
         for word in m.group(1).split()
         if word[:1].islower() and word not in STOPWORDS
     }
 
 
-def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> str:
+def counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> str:
     """``text`` without the figures that count another unit of play than the one the question
     counts (``_PLAY_UNITS``), or measure something (``_MEASURES``): for "how many caps", "14
     points"; for "how many aces", "a four-set win"; for "how many fans", "14 points"; for
@@ -1397,7 +1395,7 @@ def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> st
     # (with no auxiliary after it, the head of the words after "how many" is what is
     # counted: "how many spectators watched …" is no "one goal")
     if not asked and head_asked is not None and not _HOW_MANY_AUX.search(question):
-        asked = {_count_key(head_asked)}
+        asked = {count_key(head_asked)}
     asked = asked.union(
         *(family for family in _PLAY_FAMILIES + _MEASURE_FAMILIES if asked & family)
     )
@@ -1405,16 +1403,16 @@ def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> st
         # ("1,200m shares" for "how many shares": the counted noun follows)
         def drop(m: re.Match[str]) -> str:
             after = re.match(r"\s+([a-z]+)", text[m.end() :])
-            return m.group(0) if after and _count_key(after.group(1)) in asked else " "
+            return m.group(0) if after and count_key(after.group(1)) in asked else " "
 
         text = _ATTACHED_MEASURE.sub(drop, text)
     out: list[str] = []
     last = 0
-    for m in _FIGURE.finditer(text):
+    for m in FIGURE.finditer(text):
         noun = _FIGURE_NOUN.match(text, m.end())
-        if _norm_number(m.group(0)) in q_numbers or noun is None:
+        if norm_number(m.group(0)) in q_numbers or noun is None:
             continue
-        unit = _count_key(noun.group(1))
+        unit = count_key(noun.group(1))
         # a singular unit is a measure only in a compound ("a 25-yard free-kick"), not as a
         # modifier ("two foot passengers", "two yard workers")
         measure = unit in _MEASURES and (
@@ -1432,13 +1430,13 @@ def _counts_of_other_things(text: str, question: str, q_numbers: set[str]) -> st
     return "".join(out) + text[last:]
 
 
-def _strip_unless_counted(pattern: re.Pattern[str], text: str, counted: set[str]) -> str:
+def strip_unless_counted(pattern: re.Pattern[str], text: str, counted: set[str]) -> str:
     """``text`` without ``pattern``'s matches, except those followed (within two words) by
     the counted noun: "by 2000 people" counts people, "by 2000" is a year."""
 
     def keep_or_drop(m: re.Match[str]) -> str:
         follows = re.match(r"\s+([a-z-]+)(?:\s+([a-z-]+))?", text[m.end() :])
-        if follows and {_count_key(w) for w in follows.groups() if w} & counted:
+        if follows and {count_key(w) for w in follows.groups() if w} & counted:
             return m.group(0)
         return " "
 
@@ -1543,7 +1541,7 @@ def states_rate(text: str, unit: str) -> bool:
 # shares", "the quarter-finals", "a quarter-point rise", "jailed for three months", "three months
 # after the takeover", "the interim chief executive", "the annual general meeting", "year to
 # date").
-_FULL_MONTH = "(?:" + "|".join(_MONTHS[:12]) + r")\b"
+_FULL_MONTH = "(?:" + "|".join(MONTHS[:12]) + r")\b"
 # "to March", "ended 31 December", "to the end of June"
 _TO_MONTH = (
     r"\s+(?:to|ended|ending|until|through)\s+(?:the\s+end\s+of\s+)?"

@@ -13,37 +13,36 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from service.answerability.figures import _AGE, _DIGITS, _singular
-from service.answerability.holds import _ASKS_RANK, is_withheld
+from service.answerability.figures import AGE_PHRASE, DIGITS, singular_of
+from service.answerability.holds import ASKS_RANK, is_withheld
 from service.answerability.kinds import Kind, asked_kind, asking_clause, asking_sentence
 from service.answerability.lexicon import (
-    _COUNTRY_WORDS,
-    _DEMONYMS,
-    _LONE_DEMONYMS,
-    _MONTH_NAMES,
-    _NOT_CITIES,
-    _NOT_NAMES,
-    _ORDINALS,
-    _PART_SPLIT,
-    _WEEKDAYS,
-    _YEAR,
     BODY_NOUNS,
+    COUNTRY_WORDS,
+    DEMONYMS,
+    LONE_DEMONYMS,
+    MONTH_NAMES,
     NATIONALITY_WORDS,
+    NOT_CITIES,
+    NOT_NAMES,
+    ORDINALS,
+    PART_SPLIT,
+    WEEKDAYS,
+    YEAR,
     initials,
 )
 from service.answerability.names import name_runs, names_a_model
 from service.answerability.roles import (
-    _ANY_NAME_ROLES,
-    _LOOSE_ROLES,
-    _MEDIA_ROLES,
-    _NAME_AFTER_ROLE,
-    _NAME_BEFORE_ROLE,
-    _ORGANISATION_PARTS,
-    _PLAYED,
-    _PLAYED_ROLES,
-    _REPORTS,
-    _TOLD_MEDIA,
-    _role_as_title,
+    ANY_NAME_ROLES,
+    LOOSE_ROLES,
+    MEDIA_ROLES,
+    NAME_AFTER_ROLE,
+    NAME_BEFORE_ROLE,
+    ORGANISATION_PARTS,
+    PLAYED,
+    PLAYED_ROLES,
+    REPORTS,
+    TOLD_MEDIA,
     asked_noun,
     asked_office,
     asked_role,
@@ -55,6 +54,7 @@ from service.answerability.roles import (
     mentions_role,
     names_organisation,
     office_of_another,
+    role_as_title,
     states_asked_event,
 )
 from service.evidence import STOPWORDS, content_words, stem_word, words_of
@@ -62,12 +62,12 @@ from service.evidence import STOPWORDS, content_words, stem_word, words_of
 _MODERN_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # "1700 voters" is no year
 # A day of a month, either way round: "16 March", "16th of March", "March 16", "Mar. 16th".
 _DAY_MONTH = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_NAMES})(?!\w)|"
-    rf"\b({_MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})(?!\w)|"
+    rf"\b({MONTH_NAMES})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b"
 )
 
 _DAY_RANGE = re.compile(
-    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_NAMES})(?!\w)"
+    rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s*[-–]\s*(\d{{1,2}})(?:st|nd|rd|th)?\s+({MONTH_NAMES})(?!\w)"
 )
 
 
@@ -81,7 +81,7 @@ _CARDINALS = (
 _ASKS_POSITION = re.compile(
     r"\b(?:came|come|comes|finished|finishes|finish|placed|ranked|rank|was|were|is|are|at|in)\s+"
     rf"(?:(?:number|no\.?)\s*({'|'.join(_CARDINALS)}|(?:[2-9]|1\d|20)\b)|"
-    rf"({'|'.join(_ORDINALS)}|(?:[2-9]|1\d|20)(?:nd|rd|th)))\b(?!-)"
+    rf"({'|'.join(ORDINALS)}|(?:[2-9]|1\d|20)(?:nd|rd|th)))\b(?!-)"
     r"(?!\s+(?:in command|in line|to last|from (?:bottom|last)|quarter|half|round|leg|term|"
     r"ballot|time)\b)",
     re.IGNORECASE,
@@ -98,13 +98,13 @@ def asked_position(question: str) -> int | None:
         word = m.group(1).lower()
         return _CARDINALS.index(word) + 2 if word in _CARDINALS else int(word)
     word = m.group(2).lower()
-    return _ORDINALS.index(word) + 2 if word in _ORDINALS else int(word[:-2])
+    return ORDINALS.index(word) + 2 if word in ORDINALS else int(word[:-2])
 
 
 def states_position(sentence: str, position: int) -> bool:
     """Whether the sentence gives the place ``position`` ("fourth", "4th", "number four",
     "No 4", "at four")."""
-    ordinal, cardinal = _ORDINALS[position - 2], _CARDINALS[position - 2]
+    ordinal, cardinal = ORDINALS[position - 2], _CARDINALS[position - 2]
     return (
         re.search(
             rf"\b(?:{ordinal}|{position}(?:st|nd|rd|th))\b(?!-(?!placed?\b))"
@@ -134,7 +134,7 @@ def days_of_months(text: str) -> set[tuple[int, str]]:
     return found
 
 
-_WEEKDAY = re.compile(r"\b(" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b")
+_WEEKDAY = re.compile(r"\b(" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b")
 # Capitalised words that may stand before a weekday outside a name ("On Friday", "Last
 # Sunday"); any other ("Good Friday", "Black Monday", "Super Tuesday") makes it part of a name.
 _BEFORE_WEEKDAY = frozenset(
@@ -161,7 +161,7 @@ def weekdays(text: str) -> set[str]:
         word = after[0].strip(".,;:'’") if after else ""
         if (
             word[:1].isupper()
-            and word.lower() not in _NOT_NAMES
+            and word.lower() not in NOT_NAMES
             and not re.match(r"[A-Z][a-z]*['’]", after[0])
         ):
             continue
@@ -286,7 +286,7 @@ _ROMAN = "- I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX
 
 
 @lru_cache(maxsize=1024)
-def _naming_numbers(question: str) -> tuple[str, ...]:
+def naming_numbers(question: str) -> tuple[str, ...]:
     """The numbers of ``question`` that name a thing (``_NAMING_NUMBER``). Read once per
     question (a bounded cache of immutable values, safe across threads)."""
     return tuple(m.group(1) for m in _NAMING_NUMBER.finditer(question))
@@ -420,7 +420,7 @@ class Focus:
         near-identical articles that differ by that number report different things, and
         another's "number 4" is not the asked "number 3". Lenient by design: "one" anywhere
         in the text gives 1 ("world number one")."""
-        return all(_states_number(n, text) for n in _naming_numbers(self.question))
+        return all(_states_number(n, text) for n in naming_numbers(self.question))
 
     def gives_another_age(self, sentence: str) -> bool:
         """Whether every age the sentence gives is, by its wording, someone else's than the
@@ -444,7 +444,7 @@ class Focus:
                 for b in subject
             )
 
-        owners = [_age_owner(sentence, m) for m in _AGE.finditer(sentence)]
+        owners = [_age_owner(sentence, m) for m in AGE_PHRASE.finditer(sentence)]
         return bool(owners) and all(o is not None and not is_subject(o) for o in owners)
 
     def gives_another_figure(self, sentence: str) -> bool:
@@ -460,9 +460,9 @@ class Focus:
         subject = _figure_subject(self.question, self.names)
         if not subject:
             return False
-        q_numbers = {n.replace(",", "") for n in _DIGITS.findall(self.question)}
+        q_numbers = {n.replace(",", "") for n in DIGITS.findall(self.question)}
         figures = [
-            m for m in _DIGITS.finditer(sentence) if m.group(0).replace(",", "") not in q_numbers
+            m for m in DIGITS.finditer(sentence) if m.group(0).replace(",", "") not in q_numbers
         ]
         if not figures:
             return False
@@ -490,9 +490,9 @@ class Focus:
         the question does not is given the role beside it in its article ("referee Neale
         Barry", "Neale Barry, the referee", "The referee was Neale Barry", "the Amicus
         union"); "Spurs boss Martin Jol said …" names no referee. True when the question asks
-        no role or a loose one (an office, a playing position: ``_LOOSE_ROLES``)."""
+        no role or a loose one (an office, a playing position: ``LOOSE_ROLES``)."""
         role = self.role
-        if role is None or role in _LOOSE_ROLES:
+        if role is None or role in LOOSE_ROLES:
             return True
         if self._says_role(sentence, spoken_of=False) or self._role_by_verb(sentence):
             return True
@@ -514,15 +514,15 @@ class Focus:
         return (
             mentions_role(self.role, text, spoken_of=spoken_of)
             or any(alias in words for alias in _ALIASES.get(self.role, ()))
-            or _role_as_title(self.role, text)
+            or role_as_title(self.role, text)
             or (self.role in _SEAT_ROLES and _GIVES_SEAT.search(text) is not None)
         )
 
     def _role_by_verb(self, sentence: str) -> bool:
         """Whether the sentence gives the role by what its name does: a playing role by
         playing ("Smith played …"), a medium by what was told to it ("told the Sun")."""
-        return (self.role in _PLAYED_ROLES and _PLAYED.search(sentence) is not None) or (
-            self.role in _MEDIA_ROLES and _TOLD_MEDIA.search(sentence) is not None
+        return (self.role in PLAYED_ROLES and PLAYED.search(sentence) is not None) or (
+            self.role in MEDIA_ROLES and TOLD_MEDIA.search(sentence) is not None
         )
 
     def _new_name_words(self, sentence: str) -> set[str]:
@@ -685,7 +685,7 @@ class Focus:
         # (three letters or more: "BP" could be anyone's initials; the name may run on into
         # a title: "International Monetary Fund Managing Director …")
         acronyms = {run.lower() for run in self.names if re.fullmatch(r"[A-Z]{3,6}", run)}
-        if acronyms and _spells_out(acronyms, sentence):
+        if acronyms and spells_out(acronyms, sentence):
             return False
         # A sentence in its writer's first person is the writer's, whom the question may name
         # ("I find three old laptops" in a column by the question's columnist).
@@ -706,7 +706,7 @@ class Focus:
             if (
                 len(parts) >= 2
                 and not any(w in q_words for w in parts)
-                and not all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in parts)
+                and not all(w in COUNTRY_WORDS or w in NOT_CITIES for w in parts)
             ):
                 return True
         return False
@@ -733,7 +733,7 @@ class Focus:
         venue" which venue. A name in apposition on either side ("Acme, a games company",
         "a magazine, Le Point," "a venue called the Cirkus") names it."""
         if self.noun is None or (
-            self.noun in _ANY_NAME_ROLES and self.noun not in _ORGANISATION_PARTS
+            self.noun in ANY_NAME_ROLES and self.noun not in ORGANISATION_PARTS
         ):
             return False
         # A sentence naming something of its own (other than who reports it: "The Sun says")
@@ -748,7 +748,7 @@ class Focus:
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         q_names = {w.lower() for run in self.names for w in re.findall(r"[A-Za-z0-9]+", run)}
         # ("Which union …?" is answered by "the Communication Workers Union")
-        asks_body = _singular(self.noun) in BODY_NOUNS
+        asks_body = singular_of(self.noun) in BODY_NOUNS
         for run in name_runs(unnamed):
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)}
             # (for a person, a run sharing a name's word with the question is the question's
@@ -778,16 +778,16 @@ class Focus:
                 (len(parts) < 2 and not _surname_used(run, sentence))
                 or (len(parts) >= 2 and parts[-1].isupper())
                 or not all(w[0].isupper() for w in parts)
-                or all(w in _COUNTRY_WORDS or w in _NOT_CITIES for w in words)
+                or all(w in COUNTRY_WORDS or w in NOT_CITIES for w in words)
             ):
                 continue
             # (who reports it: "The Sun says"; or "said Mourinho", unless the question asks
             # for a speaker: "the fellow who said …" may be "said Sheehan, a fellow at …")
             if not (
-                re.search(rf"{re.escape(run)}\s+{_REPORTS}", sentence)
+                re.search(rf"{re.escape(run)}\s+{REPORTS}", sentence)
                 or (
                     not _SPEAKER_ASKED.search(self.question)
-                    and re.search(rf"\b{_REPORTS}\s+{re.escape(run)}\b", sentence)
+                    and re.search(rf"\b{REPORTS}\s+{re.escape(run)}\b", sentence)
                 )
             ):
                 return False
@@ -796,7 +796,7 @@ class Focus:
             # ("a Nokia 3220 handset" names the handset by its model)
             if names_a_model(m.group(0), frozenset(q_names), q_words):
                 continue
-            if not (_NAME_BEFORE_ROLE.search(before) or _NAME_AFTER_ROLE.match(after)):
+            if not (NAME_BEFORE_ROLE.search(before) or NAME_AFTER_ROLE.match(after)):
                 return True
         return False
 
@@ -929,7 +929,7 @@ class Focus:
                     # an acronym spelt out ("LSE": "the London School of Economics")
                     or (
                         re.fullmatch(r"[A-Z]{3,6}", run) is not None
-                        and _spells_out({run.lower()}, f"{sentence}\n{context}")
+                        and spells_out({run.lower()}, f"{sentence}\n{context}")
                     )
                 )
             ):
@@ -981,7 +981,7 @@ _AFTER_SPELT = frozenset(
 _SPELT_CONNECTORS = frozenset("and of for & the to".split())
 
 
-def _spells_out(acronyms: set[str], text: str) -> bool:
+def spells_out(acronyms: set[str], text: str) -> bool:
     """Whether ``text`` spells out one of ``acronyms`` (lower case, three letters or more: "BP"
     could be anyone's initials) as a capitalised name: "the Securities and Exchange
     Commission" for "sec", "the London School of Economics" for "lse", "HM Revenue and
@@ -995,7 +995,7 @@ def _spells_out(acronyms: set[str], text: str) -> bool:
 @lru_cache(maxsize=1024)
 def _spelt_out_in(text: str) -> frozenset[str]:
     """Every acronym (lower case, up to six letters) that ``text`` spells out, by the rules of
-    ``_spells_out``. Read once per text: a candidate's context is its article's passages,
+    ``spells_out``. Read once per text: a candidate's context is its article's passages,
     the same for every sentence of the article (a bounded cache of immutable values, safe
     across threads)."""
     found: set[str] = set()
@@ -1038,8 +1038,8 @@ def _lone_name(singular: str, text: str) -> bool:
             and not prev.endswith((".", "!", "?", ":"))
             and not re.search(r"['’]s?$", prev)
             and prev.lower() not in _BEFORE_NAME_OK
-            and prev.lower() not in _DEMONYMS
-            and prev.lower() not in _LONE_DEMONYMS
+            and prev.lower() not in DEMONYMS
+            and prev.lower() not in LONE_DEMONYMS
         ):
             continue
         return True
@@ -1207,7 +1207,7 @@ def _nation(word: str) -> str | None:
         return w
     if w in _NATION_OF_ADJECTIVE:
         return _NATION_OF_ADJECTIVE[w]
-    if w in _COUNTRY_ADJECTIVES or w in _DEMONYMS or w in _LONE_DEMONYMS:
+    if w in _COUNTRY_ADJECTIVES or w in DEMONYMS or w in LONE_DEMONYMS:
         return w
     if " " in w:  # "South Africa": its last word
         return _nation(word.split()[-1])
@@ -1579,7 +1579,7 @@ def withheld_instead(
 def question_parts(question: str) -> list[str]:
     """The sub-questions of a two-part question ("How tall is X, and how tall is Y?"); a
     one-part question is its own only part."""
-    parts = [p.strip(" ,?") for p in _PART_SPLIT.split(question) if p.strip(" ,?")]
+    parts = [p.strip(" ,?") for p in PART_SPLIT.split(question) if p.strip(" ,?")]
     return parts if len(parts) > 1 else [question]
 
 
@@ -1754,7 +1754,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     # ("where does X rank", "what ranking": the word asks for a place in an order, which the
     # sentence must state — ``holds_kind`` — as "fourth-largest" or "ranked 22nd", not by it)
     words = content_words(question)
-    if _ASKS_RANK.search(question.lower()):
+    if ASKS_RANK.search(question.lower()):
         words -= _ASKING_TERMS
     # The publication a question cites ("According to MIT Technology Review's 2018 piece
     # on …") is where the article appeared: neither a name nor a term the sentence must
@@ -1781,7 +1781,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     for w in description_terms(question) & weights.keys():
         weights[w] *= DESCRIPTION_WEIGHT
     for m in sources:
-        for y in _YEAR.findall(m.group(0)):
+        for y in YEAR.findall(m.group(0)):
             if y in weights and y not in content_words(outside):
                 weights[y] *= DESCRIPTION_WEIGHT
     names: list[str] = []
@@ -1794,9 +1794,9 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
             for w in tokens
             if len(w) > 1
             and w.lower() not in STOPWORDS
-            and w.lower() not in _NOT_NAMES
-            and w.lower() not in _DEMONYMS
-            and not (len(tokens) == 1 and w.lower() in _LONE_DEMONYMS)
+            and w.lower() not in NOT_NAMES
+            and w.lower() not in DEMONYMS
+            and not (len(tokens) == 1 and w.lower() in LONE_DEMONYMS)
         ]
         if kept:
             names.append(" ".join(kept))
@@ -1812,7 +1812,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     ]
     quoted = (a or b for a, b in _QUOTED.findall(question))
     phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
-    years = tuple(sorted(set(_YEAR.findall(question))))
+    years = tuple(sorted(set(YEAR.findall(question))))
     kind = asked_kind(question)
     described = described_noun(question) if kind is Kind.NAME else None
     return Focus(

@@ -9,81 +9,81 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.answerability.figures import (
-    _AGE,
-    _ASKS_CHANGE,
-    _ASKS_CONVERSION,
-    _ASKS_SHARE,
-    _ASKS_SHARE_PRICE,
-    _ASKS_SIZE_OF_CHANGE,
-    _CHANGE_FIGURE,
-    _CHANGE_NOUNS,
-    _CHANGE_VERBS,
-    _COUNTS,
-    _COUNTS_TIME,
-    _DIGITS,
-    _DURATION,
-    _FIGURE_UNITS,
-    _FIRST_PART_UNITS,
-    _FRACTION,
-    _HEDGED_QUESTION,
-    _MONEY,
-    _ODDS,
-    _ORDINAL,
-    _PAST_QUESTION,
-    _PENALTY_WORD,
-    _PER_TIME,
-    _PERCENTAGE,
-    _PRONOUN_ONE,
-    _QUANTITY_OF_TIME,
-    _RATIO,
-    _SHARE_OF_GROUP,
-    _SHARES,
-    _SPELLED_MONEY,
-    _STATES_CHANGE,
-    _STATES_CHANGE_IN_WORDS,
-    _TIME_UNITS,
-    _UNITS,
-    _VAGUE_NUMBERS,
-    _YEAR_IN_PROSE,
+    AGE_PHRASE,
+    ASKS_CHANGE,
+    ASKS_CONVERSION,
+    ASKS_SHARE,
+    ASKS_SHARE_PRICE,
+    ASKS_SIZE_OF_CHANGE,
+    CHANGE_FIGURE,
+    CHANGE_NOUNS,
+    CHANGE_VERBS,
+    COUNTS,
+    COUNTS_TIME,
+    DIGITS,
+    DURATION,
+    FIGURE_UNITS,
+    FIRST_PART_UNITS,
+    FRACTION,
     FRACTION_OF,
-    _count_key,
-    _counted_words,
-    _counts_of_other_things,
-    _hedged,
-    _norm_number,
-    _numbers,
-    _other_money_relation,
-    _strip_unless_counted,
-    _without_conversions,
-    _without_numbers_in_names,
+    HEDGED_QUESTION,
+    MONEY_PHRASE,
+    ODDS,
+    ORDINAL,
+    PAST_QUESTION,
+    PENALTY_WORD,
+    PER_TIME,
+    PERCENTAGE,
+    PRONOUN_ONE,
+    QUANTITY_OF_TIME,
+    RATIO,
+    SHARE_OF_GROUP,
+    SHARES,
+    SPELLED_MONEY,
+    STATES_CHANGE,
+    STATES_CHANGE_IN_WORDS,
+    TIME_UNITS,
+    UNITS,
+    VAGUE_NUMBERS,
+    YEAR_IN_PROSE,
     asked_rate,
+    count_key,
+    counted_words,
+    counts_of_other_things,
+    digit_numbers,
+    is_hedged,
     money_figures,
+    norm_number,
+    other_money_relation,
     states_rate,
+    strip_unless_counted,
     vague_count_of,
+    without_conversions,
+    without_numbers_in_names,
 )
-from service.answerability.kinds import _QUANTITY, Kind, asking_clause, asking_head, date_event
+from service.answerability.kinds import QUANTITY, Kind, asking_clause, asking_head, date_event
 from service.answerability.lexicon import (
-    _COUNTRY_WORDS,
-    _MONTH_NAMES,
-    _MONTHS,
-    _NOT_CITIES,
-    _NUMBER_WORDS,
-    _ORDINALS,
-    _PART_SPLIT,
-    _STATE_PHRASES,
-    _STATES,
-    _WEEKDAYS,
-    _YEAR,
+    COUNTRY_WORDS,
+    MONTH_NAMES,
+    MONTHS,
+    NOT_CITIES,
     NOT_NAME_WORDS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PART_SPLIT,
     SPEECH_VERBS,
+    STATE_PHRASES,
+    STATES,
+    WEEKDAYS,
+    YEAR,
     initials,
 )
 from service.answerability.names import (
-    _names_the,
-    _places,
     name_runs,
     names_a_model,
     names_no_one,
+    names_the,
+    place_runs,
 )
 
 # The sentence says the asked-for fact is not known: it does not answer.
@@ -141,8 +141,8 @@ _BASED = re.compile(r"\b((?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,}))-based\b")
 # a percentage does: "turnout was 38.2%").
 _ASKS_TOTAL = re.compile(r"\btotal\b")
 _PERCENT_CHANGE = re.compile(
-    rf"\b(?:up|down|higher|lower|{_CHANGE_VERBS}|{_CHANGE_NOUNS})\b(?:\s+[\w'’-]+){{0,3}}?\s+"
-    rf"(?:by\s+)?{_CHANGE_FIGURE}(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)",
+    rf"\b(?:up|down|higher|lower|{CHANGE_VERBS}|{CHANGE_NOUNS})\b(?:\s+[\w'’-]+){{0,3}}?\s+"
+    rf"(?:by\s+)?{CHANGE_FIGURE}(?:[\d.,]*\d)?\s?(?:%|per ?cent\b)",
     re.IGNORECASE,
 )
 
@@ -156,7 +156,7 @@ def _says_no_figures(text: str) -> bool:
     # had 12,500": the clause withholds what a question asks; a figure after it is another's
     # (when it leads: "3,000 calls were received, although no data was published on how
     # many were genuine" gives the count of calls)
-    if not _DIGITS.search(text[: m.start()]) and (
+    if not DIGITS.search(text[: m.start()]) and (
         re.search(r"\b(?:for|on|about) (?:how|what)\b", m.group(0), re.IGNORECASE)
         or re.match(r"\s+(?:for|on|about) (?:how|what)\b", text[m.end() :], re.IGNORECASE)
     ):
@@ -166,7 +166,7 @@ def _says_no_figures(text: str) -> bool:
     end = after.start() if after else len(text)
     rest = text[:start] + " " + text[end:]
     return not (
-        _DIGITS.search(rest)
+        DIGITS.search(rest)
         or re.search(r"\b(?:hundreds|thousands|millions|dozens)\s+of\b", rest, re.IGNORECASE)
     )
 
@@ -209,7 +209,7 @@ _ASKS_DAY = re.compile(
 # Countries named as their capital city: "met his EU counterparts in Luxembourg".
 _CITY_STATES = frozenset("luxembourg singapore monaco kuwait djibouti vatican".split())
 # Words of a place that is no city: a country, a continent, a state or a province.
-_NO_CITY = (_NOT_CITIES | _STATES) - _CITY_STATES
+_NO_CITY = (NOT_CITIES | STATES) - _CITY_STATES
 _ASKS_BROADCASTER = re.compile(r"\b(?:channel|station|network|company|broadcaster)s?\b")
 # "How long …?" asks a span of time, which may have no figure: "ruled out for a month",
 # "half an hour" (not the adjective "a year-long inquiry", nor a day named: "on a day when",
@@ -235,7 +235,7 @@ _ASKS_DURATION = re.compile(
 _SOME_TIME = re.compile(
     r"(?<!next )(?<!last )(?<!past )\b(?:several|a few|few|a couple of|many|some|for the next|"
     r"for the last|for the past|two)\s+"
-    rf"(?:more\s+)?{_TIME_UNITS}\b|\bfor life\b|\brest of (?:the|his|her|their|this|next) "
+    rf"(?:more\s+)?{TIME_UNITS}\b|\bfor life\b|\brest of (?:the|his|her|their|this|next) "
     r"(?:season|career|year|month|week|campaign|tournament)\b|\bhalf[\s-](?:a[\s-])?"
     r"(?:year|day|hour|season|century|decade)\b|\b\d+\s*(?:hrs?|mins?|secs?|yrs?)\b|"
     r"(?<!\bat )(?<!\bfrom )\b\d{1,2}:\d\d\b|\b(?:overnight|indefinitely|permanently)\b",
@@ -250,7 +250,7 @@ _SINCE_YEAR = re.compile(
 # an end point is a span's answer: "out until March", "a deal until 2009"
 _UNTIL = re.compile(
     r"\b(?:until|till)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this|next|his|her)\s+\w+|"
-    rf"(?:summer|spring|autumn|winter|new year|Christmas)\b|{_MONTH_NAMES}(?!\w)|(?:19|20)\d\d\b)",
+    rf"(?:summer|spring|autumn|winter|new year|Christmas)\b|{MONTH_NAMES}(?!\w)|(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 _AGO = re.compile(
@@ -261,7 +261,7 @@ _NOT_A_START = re.compile(
     r"\b(?:born|founded|established|formed|set up|built)\s+in\s+(?:\w+\s+)?$", re.IGNORECASE
 )
 _SINCE_NO_YEAR = re.compile(
-    rf"\bsince\s+(?:last\s+\w+|{_MONTH_NAMES}(?!\w)|the\s+(?:19|20)\d\d\b)",
+    rf"\bsince\s+(?:last\s+\w+|{MONTH_NAMES}(?!\w)|the\s+(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
 _ASKS_YEAR = re.compile(
@@ -279,12 +279,12 @@ _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
 # "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").
 _BORN_IN = re.compile(r"(?<![-\w])born\b[^.;:,]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
 
-_DAY_OF_MONTH = re.compile(
+DAY_OF_MONTH = re.compile(
     # (a day of fixed date: "on Christmas Eve", "on New Year's Day")
     r"\b(?:Christmas (?:Eve|Day)|Boxing Day|New Year['’]s (?:Eve|Day)|Valentine['’]s Day|"
     r"Bonfire Night|Burns Night|Hogmanay|St (?:Patrick|George|Andrew|David)['’]s Day)\b|"
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAMES}(?!\w)|"
-    rf"\b{_MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_NAMES}(?!\w)|"
+    rf"\b{MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b|"
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
 
@@ -296,13 +296,13 @@ _ASKS_COUNTRY = re.compile(
     r"(?!\s+(?i:house|houses|estate|park|music|singer|star|club|side|code)\b)"
 )
 # The words of a place that is a country ("the United States", "the UK", "the UAE").
-_COUNTRY_PLACE_WORDS = (_NOT_CITIES | _COUNTRY_WORDS | frozenset({"uae"})) - frozenset(
+_COUNTRY_PLACE_WORDS = (NOT_CITIES | COUNTRY_WORDS | frozenset({"uae"})) - frozenset(
     "africa america americas asia europe people republic".split()
 )
 # Countries for "which countries": the lexicon's, less continents and words that are no
 # country alone, plus the ones in two words and some it lacks (``_MORE_COUNTRIES``); "Bank of
 # England", "Church of England", "Prince of Wales", "Bank of America" name an institution.
-_COUNTRY_ONLY = _NOT_CITIES - frozenset(
+_COUNTRY_ONLY = NOT_CITIES - frozenset(
     "people republic africa america americas asia europe".split()
 )
 _MORE_COUNTRIES = re.compile(
@@ -342,14 +342,14 @@ _ASKS_CITY = re.compile(
 # order, which a sentence states by an ordinal ("the world's fourth-largest", "22nd"), "number
 # 3", "ranked 106", "slipped to 64", or a superlative ("the world's largest producer"), not
 # by any figure ("plans to triple production over the next three years").
-_ASKS_RANK = re.compile(
+ASKS_RANK = re.compile(
     # ("where will top-ranked X play?" asks a place; "what share of the rank and file" a share)
     r"\bwhere\s+(?:do|does|did|is|are|was|were|will|would|has|have|should|could)\b[^?]*"
     r"(?<![-\w])rank(?:s|ed)?\b|"
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+[^?]{0,40}?|(?:[\w'’-]+\s+){0,2}?)"
     r"(?:rank|ranking|position)\b(?!\s+and\s+file|-and-file)"
 )
-_ORDINAL_WORD = rf"(?:first|{'|'.join(_ORDINALS)}|\d+(?:st|nd|rd|th))"
+_ORDINAL_WORD = rf"(?:first|{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
 _SUPERLATIVE = (
     r"(?:largest|biggest|richest|poorest|top|leading|highest|lowest|busiest|"
     r"smallest|most\s+[a-z]+|least\s+[a-z]+|fastest|strongest|weakest|wealthiest|oldest)"
@@ -467,7 +467,7 @@ class _Asked:
     size_of_change: bool  # its first part asks by how much something changed
     direction: str | None  # "up" or "down": the way its first part says the thing changed
     rate: str | None  # the rate its first part asks for (``asked_rate``)
-    unit: re.Pattern[str] | None  # the unit of the first ``_UNITS`` rule it asks for
+    unit: re.Pattern[str] | None  # the unit of the first ``UNITS`` rule it asks for
     words: frozenset[str]  # its lower-case words, letters only
     name_words: frozenset[str]  # the words of its names (``name_runs``), lower case
     initials: frozenset[str]  # the initials of its names of several words ("qca")
@@ -514,20 +514,20 @@ def _asked(question: str) -> _Asked:
     """The question's side of ``holds_kind``, read once per question rather than once per
     candidate sentence (~45 sentences a question). Bounded and thread-safe (``lru_cache``)."""
     q_lower = question.lower()
-    first_part = _PART_SPLIT.split(question, maxsplit=1)[0]
+    first_part = PART_SPLIT.split(question, maxsplit=1)[0]
     return _Asked(
-        numbers=frozenset(_numbers(question)),
+        numbers=frozenset(digit_numbers(question)),
         past_not_hedged=bool(
-            _PAST_QUESTION.search(question) and not _HEDGED_QUESTION.search(question)
+            PAST_QUESTION.search(question) and not HEDGED_QUESTION.search(question)
         ),
-        size_of_change=bool(_ASKS_SIZE_OF_CHANGE.search(_PART_SPLIT.split(q_lower, maxsplit=1)[0])),
-        direction=_direction(_PART_SPLIT.split(q_lower, maxsplit=1)[0]),
+        size_of_change=bool(ASKS_SIZE_OF_CHANGE.search(PART_SPLIT.split(q_lower, maxsplit=1)[0])),
+        direction=_direction(PART_SPLIT.split(q_lower, maxsplit=1)[0]),
         rate=asked_rate(first_part),
         unit=next(
             (
                 unit
-                for asks, unit in _UNITS
-                if asks.search(first_part.lower() if unit in _FIRST_PART_UNITS else q_lower)
+                for asks, unit in UNITS
+                if asks.search(first_part.lower() if unit in FIRST_PART_UNITS else q_lower)
             ),
             None,
         ),
@@ -551,15 +551,15 @@ def holds_kind(
     if (
         kind in (Kind.MONEY, Kind.NUMBER)
         and asked.past_not_hedged
-        and _hedged(text, question, asked.direction, _SIGNED.search(q_lower) is not None)
+        and is_hedged(text, question, asked.direction, _SIGNED.search(q_lower) is not None)
     ):
         return False
     q_numbers = set(asked.numbers)
     if kind is Kind.AGE:
         return any(
-            _norm_number(n) not in q_numbers
-            for m in _AGE.finditer(text)
-            for n in _DIGITS.findall(m.group(0))
+            norm_number(n) not in q_numbers
+            for m in AGE_PHRASE.finditer(text)
+            for n in DIGITS.findall(m.group(0))
         )
     # (the question's first part: "How many …, and by how much did shares rise?" asks a count
     # first; its second part is checked on its own)
@@ -572,11 +572,11 @@ def holds_kind(
         said = _directions(text)
         if asked.direction is not None and said and asked.direction not in said:
             return False
-        if _STATES_CHANGE_IN_WORDS.search(text):
+        if STATES_CHANGE_IN_WORDS.search(text):
             return True
-        if not _STATES_CHANGE.search(_SHARE_OF_GROUP.sub(" ", text)):
+        if not STATES_CHANGE.search(SHARE_OF_GROUP.sub(" ", text)):
             return False
-    if kind is Kind.NUMBER and _ASKS_DURATION.search(_PART_SPLIT.split(q_lower, maxsplit=1)[0]):
+    if kind is Kind.NUMBER and _ASKS_DURATION.search(PART_SPLIT.split(q_lower, maxsplit=1)[0]):
         # "How long did the meeting last?": a span of time, which another figure of the
         # sentence ("the company's third-largest market", "$10bn") does not give; nor does
         # the question's own ("the three-year deal")
@@ -584,16 +584,16 @@ def holds_kind(
         # it?" is answered by the year she took over)
         # ("How long a ban did she get?": a span in a sentence about a penalty; not "the
         # hearing lasted three hours")
-        if asked.unit is _UNITS[1][1] and not re.search(_PENALTY_WORD, text, re.IGNORECASE):
+        if asked.unit is UNITS[1][1] and not re.search(PENALTY_WORD, text, re.IGNORECASE):
             return False
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
-        starts = (_YEAR if _ASKS_SINCE_WHEN.search(q_lower) else _SINCE_YEAR).finditer(text)
+        starts = (YEAR if _ASKS_SINCE_WHEN.search(q_lower) else _SINCE_YEAR).finditer(text)
         return (
             any(
                 m.group(0).lower() not in q_lower
                 and not _A_OR_AN.match(m.group(0))
                 and not m.group(0).lower().endswith("old")
-                for m in _DURATION.finditer(text)
+                for m in DURATION.finditer(text)
             )
             or bool(_A_SPAN.search(text) or _SOME_TIME.search(text))
             or any(
@@ -610,14 +610,14 @@ def holds_kind(
         rate = asked.rate
         if rate is not None and not states_rate(text, rate):
             return False
-        if kind is Kind.NUMBER and _ASKS_RANK.search(q_lower):
+        if kind is Kind.NUMBER and ASKS_RANK.search(q_lower):
             return any(m.group(0).lower() not in q_lower for m in _STATES_RANK.finditer(text))
-        if not _ASKS_CONVERSION.search(question):
-            text = _without_conversions(text, q_numbers)
-        new_numbers = _numbers(text) - q_numbers
+        if not ASKS_CONVERSION.search(question):
+            text = without_conversions(text, q_numbers)
+        new_numbers = digit_numbers(text) - q_numbers
         vague = False
         if kind is Kind.MONEY:
-            if _other_money_relation(text, question):
+            if other_money_relation(text, question):
                 return False
             if _ASKS_A_RATE.search(q_lower) and not _NOT_A_PERCENT_RATE.search(q_lower):
                 # the rate asked for, by its own word ("rate", "rates") or the question's
@@ -629,12 +629,12 @@ def holds_kind(
                 t_words = {w[:5].removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
                 # ("pays 5.25%", "charges 19.9%", "returned 12.4%" state a rate by the verb)
                 if any(
-                    _norm_number(m.group(2)) not in q_numbers
+                    norm_number(m.group(2)) not in q_numbers
                     and (m.group(1).lower() in _RATE_VERBS or rate_words & t_words)
                     for m in _RATE_LEVEL.finditer(text)
                 ):
                     return True
-                if _PERCENTAGE.search(text) and not _MONEY.search(text):
+                if PERCENTAGE.search(text) and not MONEY_PHRASE.search(text):
                     return False
             # an exchange rate is a price of one currency in another: "8.11 to the dollar"
             if re.search(r"\bexchange\s+rates?\b", q_lower) and re.search(
@@ -645,38 +645,38 @@ def holds_kind(
             ):
                 return True
             # A share price is a price of shares, not of a product ("price points of £100").
-            if _ASKS_SHARE_PRICE.search(q_lower) and not _SHARES.search(text):
+            if ASKS_SHARE_PRICE.search(q_lower) and not SHARES.search(text):
                 return False
             # (an amount of its own: "Sri Lanka faces a $1.3bn bill after the tsunami which
             # killed 30,000" gives the question's $1.3bn and a death toll, no new sum)
-            return bool(money_figures(text) - q_numbers) or bool(_SPELLED_MONEY.search(text))
-        if _COUNTS.search(q_lower) and not _ASKS_SHARE.search(q_lower):
+            return bool(money_figures(text) - q_numbers) or bool(SPELLED_MONEY.search(text))
+        if COUNTS.search(q_lower) and not ASKS_SHARE.search(q_lower):
             # "How many votes were cast?": a share ("67% of the vote") is no count, nor are
             # odds or a score ("40-1", "1/4", "2-0"), nor "one of the housemates".
             # Nor is a date ("on 3 April").
             # "one of hundreds of AI-focused projects" is the article's count
             vague = vague_count_of(text, q_lower)
-            text = _ODDS.sub(" ", _PERCENTAGE.sub(" ", _DAY_OF_MONTH.sub(" ", text)))
+            text = ODDS.sub(" ", PERCENTAGE.sub(" ", DAY_OF_MONTH.sub(" ", text)))
             text = re.sub(r"\bone of\b", " ", text, flags=re.IGNORECASE)
             # Nor a ratio ("one in 10 users", unless the question gives it: "how many of the
             # 22 members"), "one" as a pronoun ("which one"), a year in prose ("into 2005",
             # "2005's products") unless the counted noun follows ("by 2000 people"), nor a
             # duration when the question counts something else ("eight seasons ago").
-            text = _RATIO.sub(
-                lambda m: m.group(0) if _numbers(m.group(0)) & q_numbers else " ", text
+            text = RATIO.sub(
+                lambda m: m.group(0) if digit_numbers(m.group(0)) & q_numbers else " ", text
             )
-            counted = _counted_words(q_lower)
+            counted = counted_words(q_lower)
             # Nor a rank or a fraction ("the 17th game", "the crucial third", "a third of"),
             # unless the counted noun follows ("his 62nd cap", "a third time").
-            text = _strip_unless_counted(_ORDINAL, text, counted)
+            text = strip_unless_counted(ORDINAL, text, counted)
             # (not when the fraction's own noun is what is counted: "how many quarters …?" —
             # "three quarters of 2008")
-            text = _strip_unless_counted(
-                _FRACTION,
+            text = strip_unless_counted(
+                FRACTION,
                 FRACTION_OF.sub(
                     lambda m: (
                         m.group(0)
-                        if {_count_key(w) for w in re.findall(r"[a-z]+", m.group(0).lower())}
+                        if {count_key(w) for w in re.findall(r"[a-z]+", m.group(0).lower())}
                         & counted
                         else " "
                     ),
@@ -684,40 +684,40 @@ def holds_kind(
                 ),
                 counted,
             )
-            text = _strip_unless_counted(_PRONOUN_ONE, text, counted)
-            text = _strip_unless_counted(_YEAR_IN_PROSE, text, counted)
-            if not _COUNTS_TIME.search(q_lower):
-                text = _DURATION.sub(" ", text)
+            text = strip_unless_counted(PRONOUN_ONE, text, counted)
+            text = strip_unless_counted(YEAR_IN_PROSE, text, counted)
+            if not COUNTS_TIME.search(q_lower):
+                text = DURATION.sub(" ", text)
             # Nor a count of something else ("14 points" for "how many caps").
-            text = _counts_of_other_things(text, question, q_numbers)
-            new_numbers = _numbers(text) - q_numbers
+            text = counts_of_other_things(text, question, q_numbers)
+            new_numbers = digit_numbers(text) - q_numbers
         elif (
-            _QUANTITY.search(q_lower)
-            and not _ASKS_SHARE.search(q_lower)
-            and not _ASKS_CHANGE.search(q_lower)
+            QUANTITY.search(q_lower)
+            and not ASKS_SHARE.search(q_lower)
+            and not ASKS_CHANGE.search(q_lower)
         ):
             # "How much gas a year…?": a rate, which a share ("45% of its gas") does not give
             # ("how much oil does it import?" may be answered by one); nor is a duration
             # ("three days after the cut") a quantity, unless time is the stuff asked for.
-            if _PER_TIME.search(q_lower):
-                text = _PERCENTAGE.sub(" ", text)
-            if not _QUANTITY_OF_TIME.search(q_lower):
-                text = _DURATION.sub(" ", text)
-            new_numbers = _numbers(text) - q_numbers
+            if PER_TIME.search(q_lower):
+                text = PERCENTAGE.sub(" ", text)
+            if not QUANTITY_OF_TIME.search(q_lower):
+                text = DURATION.sub(" ", text)
+            new_numbers = digit_numbers(text) - q_numbers
         # A total is a level, not a change nor a share: "What were its total sales?" is not
         # answered by "underlying sales were up by 4%".
         asked_head = asking_head(question).lower()
         if (
             _ASKS_TOTAL.search(asked_head)
-            and not _ASKS_SHARE.search(asked_head)
-            and not _ASKS_CHANGE.search(asked_head)
+            and not ASKS_SHARE.search(asked_head)
+            and not ASKS_CHANGE.search(asked_head)
         ):
             text = _PERCENT_CHANGE.sub(" ", text)
-            new_numbers = _numbers(text) - q_numbers
+            new_numbers = digit_numbers(text) - q_numbers
         # A number word inside a name ("the Six Nations", "Channel Four") is no figure.
-        words = [w.lower() for w in re.findall(r"[A-Za-z]+", _without_numbers_in_names(text))]
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", without_numbers_in_names(text))]
         spelled = any(
-            w in _NUMBER_WORDS and w not in _VAGUE_NUMBERS and w not in asked.words for w in words
+            w in NUMBER_WORDS and w not in VAGUE_NUMBERS and w not in asked.words for w in words
         )
         if asked.unit is not None:
             # (no order of magnitude of people or jobs: "thousands of Chinese employees are
@@ -725,13 +725,13 @@ def holds_kind(
             # labelled that sentence twice as no answer and once as one — while "one of
             # hundreds of AI-focused projects" counts things)
             # ("jailed for life", "a whole-life order": a penalty with no figure)
-            life = asked.unit is _UNITS[1][1] and re.search(
+            life = asked.unit is UNITS[1][1] and re.search(
                 r"\bfor life\b|\blife (?:sentence|term|imprisonment|ban)\b|\bwhole-life\b",
                 text,
                 re.IGNORECASE,
             )
             return (
-                bool(new_numbers) or spelled or bool(life) or asked.unit in _FIGURE_UNITS
+                bool(new_numbers) or spelled or bool(life) or asked.unit in FIGURE_UNITS
             ) and bool(asked.unit.search(text))
         return bool(new_numbers) or spelled or vague
     if kind is Kind.DATE:
@@ -739,9 +739,9 @@ def holds_kind(
         event = date_event(question)
         if event is not None and not event.search(text):
             return False
-        years = {y for y in _YEAR.findall(text)} - set(_YEAR.findall(question))
+        years = {y for y in YEAR.findall(text)} - set(YEAR.findall(question))
         tokens = set(re.findall(r"[a-z]+", text.lower()))
-        months = {w for w in tokens if w in _MONTHS or w in _WEEKDAYS} - set(
+        months = {w for w in tokens if w in MONTHS or w in WEEKDAYS} - set(
             re.findall(r"[a-z]+", q_lower)
         )
         # "may" is a month only when capitalised.
@@ -750,7 +750,7 @@ def holds_kind(
         if _ASKS_DAY.search(q_lower):
             # "On what date": a day of a month ("17 April", "April 17", "17/04"), not a
             # weekday or a year alone.
-            return bool(_DAY_OF_MONTH.search(text))
+            return bool(DAY_OF_MONTH.search(text))
         # A birth year dates a birth only ("Born in January 1934, she won a scholarship").
         if not _ASKS_BIRTH.search(q_lower):
             years -= {m.group(1) for m in _BORN_IN.finditer(text)}
@@ -765,7 +765,7 @@ def holds_kind(
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
         # a place with a word the question does not hold ("Times Square" for "where in New
         # York"), not the question's own place
-        found = _places(text, workplace=_ASKS_WORKPLACE.search(q_lower) is not None)
+        found = place_runs(text, workplace=_ASKS_WORKPLACE.search(q_lower) is not None)
         # "Where is Acme based?": "Houston-based Acme" gives where
         if _ASKS_BASE.search(asking_clause(question).lower()):
             # (a sentence's opener is no part of the name: "The Texas-based firm")
@@ -783,7 +783,7 @@ def holds_kind(
                 words <= _COUNTRY_PLACE_WORDS for words in places
             )
         if _ASKS_CITY.search(question):  # a country or a continent is not the city asked for
-            places = [w for w in places if not w <= _NO_CITY and w not in _STATE_PHRASES]
+            places = [w for w in places if not w <= _NO_CITY and w not in STATE_PHRASES]
         return bool(places)
     # NAME: a capitalised run with at least one word the question does not contain; for
     # "the name of the <noun>", the sentence must mention that <noun>.
@@ -795,7 +795,7 @@ def holds_kind(
     # account of his trek" — may be answered by a sentence naming it by that description:
     # the whole question is read, and its "what" does not open it)
     head = _NAME_OF.search(q_lower) or _WHICH_NAMED.search(q_lower) or _CALLED.search(q_lower)
-    if head and not _names_the(head.group(1), text, q_lower):
+    if head and not names_the(head.group(1), text, q_lower):
         return False
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     q_names = asked.name_words
@@ -815,8 +815,8 @@ def holds_kind(
             w
             for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run).lower())
             if w not in ("of", "for", "the", "and", "de")
-            and w not in _COUNTRY_WORDS
-            and w not in _NOT_CITIES
+            and w not in COUNTRY_WORDS
+            and w not in NOT_CITIES
         ]
         spelt_initials = initials(spelt)
         if len(spelt_initials) > 1 and spelt_initials in q_words:

@@ -8,9 +8,9 @@ from enum import Enum
 from functools import lru_cache
 
 from service.answerability.lexicon import (
-    _CATEGORY_NOUNS,
-    _CHANGE_WORDS,
-    _MONEY_WORDS,
+    CATEGORY_NOUNS,
+    CHANGE_WORDS,
+    MONEY_WORDS,
     SPEECH_VERBS,
 )
 
@@ -31,17 +31,17 @@ class Kind(Enum):
 _NOT_A_QUANTITY = (
     r"is|was|are|were|did|does|do|has|have|had|will|would|could|can|should|might|may|more|"
     r"less|higher|lower|bigger|smaller|longer|further|of|in|on|for|to|a|an|the|he|she|it|"
-    r"they|we|you|i|its|his|her|their|prize|" + _MONEY_WORDS
+    r"they|we|you|i|its|his|her|their|prize|" + MONEY_WORDS
 )
 # Money nouns a modifier may precede: "how much transfer money", "how much extra cash".
 _MONEY_NOUNS = r"money|cash|funds|funding|capital|compensation|damages"
 # "How much gas a year…?": a quantity of some stuff, not money.
-_QUANTITY = re.compile(
+QUANTITY = re.compile(
     rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)(?![\w-]+ (?:[\w-]+ )?(?:{_MONEY_NOUNS})\b)[a-z]"
 )
 
 # "What time did she run?", "What was Jo Hale's finishing time?": a clock or a race time.
-_ASKS_TIME = re.compile(
+ASKS_TIME = re.compile(
     r"\b(?:what|which|in what) (?:exact |precise |actual )?(?:winning |finishing |record )?"
     r"time\b|"
     r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|(?:world|course|track|lap|"
@@ -85,11 +85,11 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         Kind.NAME,
     ),
     # "How much gas will Iran supply?": a quantity of something that is not money.
-    (_QUANTITY, Kind.NUMBER),
+    (QUANTITY, Kind.NUMBER),
     # "How much did revenues grow / prices fall?": a change, usually a percentage.
     # "By how much did spending rise / did they raise spending?": a change.
-    (re.compile(rf"\bhow much\b[^?]*\b(?:{_CHANGE_WORDS})\b|\bby how much\b"), Kind.NUMBER),
-    (re.compile(rf"\bhow much\b.*\b(?:{_MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
+    (re.compile(rf"\bhow much\b[^?]*\b(?:{CHANGE_WORDS})\b|\bby how much\b"), Kind.NUMBER),
+    (re.compile(rf"\bhow much\b.*\b(?:{MONEY_WORDS})\b|\bhow much money\b"), Kind.MONEY),
     # "How much does the firm owe?", "How much is the country asking the IMF for?": a sum
     # asked by its verb (right after "how much <auxiliary>": not "how much longer is the
     # union asking …", "how much of the work did it give …", "given the offers")
@@ -105,7 +105,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             rf"\bwhat (?:new |fresh |all-time )?(?:record |)(?:low|high|level|peak)\b|"
-            rf"^\s*what did\b[^?]*\b(?:{_CHANGE_WORDS}) (?:to|by)\b"
+            rf"^\s*what did\b[^?]*\b(?:{CHANGE_WORDS}) (?:to|by)\b"
         ),
         Kind.NUMBER,
     ),
@@ -193,7 +193,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     # "What was the deal worth?": a sum of money.
     (re.compile(r"^\s*what (?:is|was|are|were|will)\b[^?]*\bworth\b"), Kind.MONEY),
     # "What time did she run / does the show start?": a time of day or a race time.
-    (_ASKS_TIME, Kind.NUMBER),
+    (ASKS_TIME, Kind.NUMBER),
     # "Which world number seven did he beat?", "Which number two seed went out?", "Which
     # number one single …?": what a ranking names, a player, a record, a firm (not "Which
     # number did he wear?", "What number …?", a choice of figures "which number 7 or 9 …",
@@ -312,7 +312,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"^\s*(?:(?:in|at|to|for|from|with|by|on|against|of)\s+)?which\s+(?!of\b)"
-            rf"(?!(?:[\w'’-]+\s+){{0,2}}?(?:{_CATEGORY_NOUNS})s?\b)[a-z]"
+            rf"(?!(?:[\w'’-]+\s+){{0,2}}?(?:{CATEGORY_NOUNS})s?\b)[a-z]"
         ),
         Kind.NAME,
     ),

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 
-_MONTHS = (
+MONTHS = (
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec"
 ).split()
-_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_NUMBER_WORDS = (
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred hundreds thousand thousands million millions billion billions dozen dozens half "
@@ -20,25 +20,25 @@ _NUMBER_WORDS = (
 ).split()
 
 # Capitalised words that are not names: titles, function words at a clause start, calendar.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     "mr mrs ms dr sir lord lady the a an he she it they we i his her its their this that these "
     "those there but and or if in on at of for to by as with from however meanwhile also while "
     "when where what who whom whose which how after before during since".split()
-    + _MONTHS
-    + _WEEKDAYS
-    + _NUMBER_WORDS  # "Four members of the board…" names nobody
+    + MONTHS
+    + WEEKDAYS
+    + NUMBER_WORDS  # "Four members of the board…" names nobody
 )
 
 
 # Adjectives of nationality are capitalised but describe, they do not name ("a Russian national").
-_DEMONYMS = frozenset(
+DEMONYMS = frozenset(
     "american british chinese russian iranian indian japanese french german italian spanish "
     "canadian australian irish scottish welsh english european african asian israeli korean "
     "us uk eu western eastern".split()
 )
 # More nationalities, dropped from a question's names only when they stand alone ("Swedish
 # tennis player …", where the article says "Swede"; "Swiss Re" and "Mark Cuban" are names).
-_LONE_DEMONYMS = frozenset(
+LONE_DEMONYMS = frozenset(
     "swedish danish dutch norwegian finnish icelandic belgian swiss austrian polish czech "
     "slovak hungarian romanian bulgarian greek turkish portuguese ukrainian belarusian "
     "georgian serbian croatian bosnian albanian brazilian argentine argentinian mexican "
@@ -50,7 +50,7 @@ _LONE_DEMONYMS = frozenset(
     "caribbean".split()
 )
 
-_MONEY_WORDS = (
+MONEY_WORDS = (
     r"pay|paid|paying|cost|costs|price|priced|fee|fees|sum|payment|payments|salary|wage|rate|"
     r"revenue|revenues|profit|profits|earn|earned|earning|earnings|worth|value|valued|sell|"
     r"sold|fetch|fetched|spend|spent|raise|raised|fund|funding|prize|fine|fined|compensation|"
@@ -60,13 +60,13 @@ _MONEY_WORDS = (
     r"(?<!in )charge|charges|charged|charging"
 )
 
-_CHANGE_WORDS = (
+CHANGE_WORDS = (
     r"grow|grew|grown|rise|rose|risen|fall|fell|fallen|increase|increased|decrease|decreased|"
     r"decline|declined|drop|dropped|jump|jumped|climb|climbed|shrink|shrank|slump|slumped|"
     r"gain|gained|improve|improved|slip|slipped|soar|soared|plunge|plunged|expand|expanded"
 )
 # Nouns of "which <noun>" questions that ask for a kind of thing, not for a name.
-_CATEGORY_NOUNS = (
+CATEGORY_NOUNS = (
     r"sector|area|topic|issue|subject|kind|type|sort|way|method|industry|industries|field|aspect|"
     r"part|"
     r"role|factor|reason|problem|measure|step|change|policy|policies|question|concern|risk|"
@@ -74,20 +74,20 @@ _CATEGORY_NOUNS = (
     r"crime|offence|charge|sport|event|food|material|word|phrase|term|one|ones"
 )
 
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 
-_MONTH_NAMES = "(?:" + "|".join(m.capitalize() for m in _MONTHS) + r")\.?"
+MONTH_NAMES = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\.?"
 
 # Words of country names ("Saudi Arabia", "South Korea"): a run of only these names a
 # country, which answers no who-question.
-_COUNTRY_WORDS = frozenset(
+COUNTRY_WORDS = frozenset(
     "saudi arabia south north korea new zealand hong kong united states kingdom sri lanka "
     "czech republic ivory coast east timor arab emirates".split()
 )
 
 # Countries, nations and continents named in news (hand-written: a small, stable list; a place
 # that is one of these does not answer "which city").
-_NOT_CITIES = frozenset(
+NOT_CITIES = frozenset(
     "afghanistan africa albania algeria america americas argentina armenia asia australia "
     "austria azerbaijan bangladesh belarus belgium bolivia bosnia brazil britain bulgaria "
     "cambodia canada chile china colombia congo croatia cuba cyprus czech denmark ecuador "
@@ -103,14 +103,14 @@ _NOT_CITIES = frozenset(
 )
 # States and provinces, which a city question does not ask for either (not those that name
 # a city too: Washington, New York, Quebec).
-_STATES = frozenset(
+STATES = frozenset(
     "alabama alaska arizona arkansas california colorado connecticut delaware florida hawaii "
     "idaho illinois indiana iowa kansas kentucky louisiana maine maryland massachusetts "
     "michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma oregon "
     "pennsylvania tennessee texas utah vermont virginia wisconsin wyoming alberta ontario "
     "manitoba saskatchewan queensland tasmania bavaria catalonia".split()
 )
-_STATE_PHRASES = frozenset(
+STATE_PHRASES = frozenset(
     frozenset(p.split())
     for p in (
         "new jersey",
@@ -130,7 +130,7 @@ _STATE_PHRASES = frozenset(
     )
 )
 # Where a two-part question's second question starts (", and how many …?").
-_PART_SPLIT = re.compile(
+PART_SPLIT = re.compile(
     r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"
     r"(?:how|what|which|who|whom|when|where)\b)",
     re.IGNORECASE,
@@ -138,14 +138,14 @@ _PART_SPLIT = re.compile(
 
 # Last words of newspapers and magazines: "serialised in the Sunday Telegraph", "told the
 # Washington Post", "writing in the Economist" name a publication, not a place.
-_PUBLICATION_ENDS = frozenset(
+PUBLICATION_ENDS = frozenset(
     "Telegraph Times Guardian Post Mail Express Mirror Herald Journal Observer Independent "
     "Standard Chronicle Gazette Tribune Magazine Economist Scotsman Sun Star Spectator Statesman "
     "Newsweek Monde Figaro Eye Record Lancet Variety".split()
 )
 
 # Ordinal words from "second" on (a place in a ranking: "came fourth", "fourth-largest").
-_ORDINALS = (
+ORDINALS = (
     "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
@@ -154,15 +154,15 @@ _ORDINALS = (
 # Every word of nationality (adjective or noun): it describes, it names no one ("the first
 # Irish rider", "a Swede"). Public: the citation checks share it.
 NATIONALITY_WORDS = (
-    _DEMONYMS
-    | _LONE_DEMONYMS
+    DEMONYMS
+    | LONE_DEMONYMS
     | frozenset(
         "spaniard swede dane briton scot finn pole turk brit kiwi aussie argentine "
         "swiss dutch".split()
     )
 )
 # Capitalised words that name no one (titles, clause openers, the calendar, number words).
-NOT_NAME_WORDS = _NOT_NAMES
+NOT_NAME_WORDS = NOT_NAMES
 
 # The last word of a body's name ("the International Tennis Federation", "the Transport and
 # General Workers Union"): it names an organisation, not a place or a thing.

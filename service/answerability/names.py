@@ -1,6 +1,6 @@
 """Names and places in text: runs of capitalised words that name someone or something
-(``name_runs``), capitalised words after a preposition that can be places (``_places``), and
-whether a text gives a name to a noun (``_names_the``)."""
+(``name_runs``), capitalised words after a preposition that can be places (``place_runs``), and
+whether a text gives a name to a noun (``names_the``)."""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ import re
 from collections.abc import Callable
 
 from service.answerability.lexicon import (
-    _COUNTRY_WORDS,
-    _DEMONYMS,
-    _LONE_DEMONYMS,
-    _MONTHS,
-    _NOT_CITIES,
-    _NOT_NAMES,
-    _PUBLICATION_ENDS,
-    _WEEKDAYS,
     BODY_NOUNS,
+    COUNTRY_WORDS,
+    DEMONYMS,
+    LONE_DEMONYMS,
+    MONTHS,
+    NOT_CITIES,
+    NOT_NAMES,
+    PUBLICATION_ENDS,
+    WEEKDAYS,
 )
 from service.evidence import STOPWORDS
 
@@ -50,13 +50,13 @@ _PLACE_NOUNS = frozenset(
 _BODIES = BODY_NOUNS | frozenset("office bank group board court trust service services".split())
 # The words a firm's name ends in: "an analyst at Acme Securities", "a filing to the US
 # Securities and Exchange Commission", "a pilot at British Airways" name firms, not places
-# (except where someone works: ``_places(workplace=True)``).
+# (except where someone works: ``place_runs(workplace=True)``).
 _FIRM_ENDS = frozenset(
     "securities capital partners holdings airlines airways inc corp ltd plc llc motors "
     "investments associates consulting communications".split()
 )
 # Feasts are times, not places: "at Christmas", "over Easter".
-_FEASTS = frozenset("Christmas Easter Ramadan Diwali Hanukkah Passover".split())
+FEASTS = frozenset("Christmas Easter Ramadan Diwali Hanukkah Passover".split())
 
 _COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
 
@@ -65,10 +65,10 @@ def names_no_one(words: set[str] | list[str]) -> bool:
     """Whether a name run's (lower-case) words are only countries, nationalities or common
     acronyms ("the Chinese government", "TV"): such a run names no person or firm."""
     return all(
-        w in _NOT_CITIES
-        or w in _COUNTRY_WORDS
-        or w in _DEMONYMS
-        or w in _LONE_DEMONYMS
+        w in NOT_CITIES
+        or w in COUNTRY_WORDS
+        or w in DEMONYMS
+        or w in LONE_DEMONYMS
         or w in _COMMON_ACRONYMS
         for w in words
     )
@@ -95,7 +95,7 @@ _TIME_WORDS = frozenset(
 )
 
 
-def _places(text: str, *, workplace: bool = False) -> list[str]:
+def place_runs(text: str, *, workplace: bool = False) -> list[str]:
     """Runs of capitalised words after a preposition that can be places ("in Hong Kong", "in
     New York's Times Square"): not when a common noun follows ("in ChatGPT developer OpenAI",
     "in Apple shares" name a product and a firm), nor a firm ("at Acme Securities"), unless
@@ -111,14 +111,14 @@ def _places(text: str, *, workplace: bool = False) -> list[str]:
             or (
                 not workplace and m.group(1).split()[-1].lower() in _FIRM_ENDS and " " in m.group(1)
             )
-            or m.group(1).split()[-1] in _PUBLICATION_ENDS
+            or m.group(1).split()[-1] in PUBLICATION_ENDS
             # ("allies in the Cabinet" are members of a body)
             or m.group(1).split()[-1] == "Cabinet"
-            or m.group(1) in _FEASTS
+            or m.group(1) in FEASTS
             # ("in the News of the World")
             or (m.group(1) == "News" and text[m.end() :].startswith(" of the World"))
             # a month or a weekday is a time ("in November 2003", "on Monday")
-            or all(w.lower() in _NOT_NAMES for w in m.group(1).split())
+            or all(w.lower() in NOT_NAMES for w in m.group(1).split())
         ):
             continue
         # "on" names a place ("on Australia's Gold Coast", "on Merseyside"), not a day, a
@@ -170,10 +170,10 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
     runs = []
     for m in _CAP_RUN.finditer(text):
         words = [w.strip(".,'’") for w in m.group(0).split()]
-        words = [w for w in words if w and w.lower() not in _NOT_NAMES]
+        words = [w for w in words if w and w.lower() not in NOT_NAMES]
         # (a possessive calendar word alone is no name either: "last Sunday's race"; inside a
         # name it is: "Sheffield Wednesday's academy")
-        if len(words) == 1 and re.sub(r"['’]s$", "", words[0]).lower() in _NOT_NAMES:
+        if len(words) == 1 and re.sub(r"['’]s$", "", words[0]).lower() in NOT_NAMES:
             continue
         if not words:
             continue
@@ -206,7 +206,7 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
     return runs
 
 
-_CALENDAR = "(?:" + "|".join(w.capitalize() for w in _MONTHS + _WEEKDAYS) + ")"
+CALENDAR = "(?:" + "|".join(w.capitalize() for w in MONTHS + WEEKDAYS) + ")"
 
 
 # Names that end in another noun than the one asked: "Waverley Sports College" is a school
@@ -218,7 +218,7 @@ KINDRED_NAMES = {
 }
 
 
-def _names_the(noun: str, text: str, question: str = "") -> bool:
+def names_the(noun: str, text: str, question: str = "") -> bool:
     """Whether ``text`` gives a name to ``noun``: "the show Advance Warning", "a park called
     Uhuru", "Uhuru Park", a name ending in a kindred noun ("Waverley College" for a school)."""
     if noun in KINDRED_NAMES and re.search(KINDRED_NAMES[noun], text):
@@ -228,7 +228,7 @@ def _names_the(noun: str, text: str, question: str = "") -> bool:
     follows = (
         rf"\b(?i:{n}s?),?\s+(?:(?:(?:is|was|are|were|will be|would be|has been|have been|"
         r"had been|is being|to be)\s+)?(?:called|named|known as|dubbed)\s+)?[\"“‘']?"
-        rf"(?!{_CALENDAR}\b)[A-Z]"
+        rf"(?!{CALENDAR}\b)[A-Z]"
     )
     ends = rf"(?<![\w'’-])[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
     of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"

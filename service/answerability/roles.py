@@ -11,14 +11,14 @@ from functools import lru_cache
 
 from service.answerability.kinds import Kind, asking_clause
 from service.answerability.lexicon import (
-    _CATEGORY_NOUNS,
-    _MONTHS,
-    _PUBLICATION_ENDS,
-    _WEEKDAYS,
+    CATEGORY_NOUNS,
+    MONTHS,
     NATIONALITY_WORDS,
+    PUBLICATION_ENDS,
+    WEEKDAYS,
     initials,
 )
-from service.answerability.names import _CALENDAR, _FEASTS, KINDRED_NAMES
+from service.answerability.names import CALENDAR, FEASTS, KINDRED_NAMES
 from service.evidence import STOPWORDS, stem_word
 
 # Past forms whose stem is not the base verb's.
@@ -165,7 +165,7 @@ def mentions_event(verb: str, text: str) -> bool:
 # in ("Cash lost 2-1 to Wilander", "Roe took the Hexley Open title", "Terra Firma acquired
 # the chain", "the firm was set up by Jo Hale", "LuaLua headed home an equaliser").
 # Not a date or a feast after "by" ("by Tuesday", ", by Christmas,"): names.py's own lists.
-_NOT_A_DATE = rf"(?!{_CALENDAR}\b|(?:{'|'.join(sorted(_FEASTS))})\b)"
+_NOT_A_DATE = rf"(?!{CALENDAR}\b|(?:{'|'.join(sorted(FEASTS))})\b)"
 _EVENT_PARAPHRASES = {
     "beat": re.compile(
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
@@ -291,7 +291,7 @@ _ROLE = re.compile(
 # chief told …" — "Party Secretary Chen Jining"), a body ("Which trade body organised …" —
 # "the Internet Service Providers' Association") or a playing position ("Which striker
 # missed …", of a player the match report never calls one).
-_LOOSE_ROLES = frozenset(
+LOOSE_ROLES = frozenset(
     "chief chiefs head heads leader leaders boss bosses official officials body bodies "
     "organisation organisations organization organizations group groups striker strikers "
     "forward forwards midfielder midfielders defender defenders goalkeeper goalkeepers keeper "
@@ -322,24 +322,24 @@ _ROLE_SUBJECT = re.compile(
 
 
 # A verb of reporting after a name: the reporter, not the reported ("The Sun says…").
-_REPORTS = r"(?:says|said|say|reports|reported|report|quoted|claims|claimed)\b"
+REPORTS = r"(?:says|said|say|reports|reported|report|quoted|claims|claimed)\b"
 # A name in apposition to "a <role>": "Acme, a games company" / "Acme is a games company",
 # and "a magazine, Le Point," / "a venue called the Cirkus" / "a US judge (Ann Lee)".
-_NAME_BEFORE_ROLE = re.compile(
+NAME_BEFORE_ROLE = re.compile(
     r"[A-Z][\w'’.-]*\)?\s*(?:,|\b(?:is|was|are|were|became|becomes|as)\b)\s*$"
 )
-_NAME_AFTER_ROLE = re.compile(r"\s*(?:,|\(|\b(?:called|named|known as)\b)?\s*(?:the\s+)?[A-Z0-9]")
+NAME_AFTER_ROLE = re.compile(r"\s*(?:,|\(|\b(?:called|named|known as)\b)?\s*(?:the\s+)?[A-Z0-9]")
 
 
 # A part of an organisation, named by its name ("the FBI's Internet Fraud Complaint Center"
 # for "which FBI unit"); but "a government agency", "an FBI unit" still name none
 # (``Focus.names_role_anonymously``).
-_ORGANISATION_PARTS = frozenset(
+ORGANISATION_PARTS = frozenset(
     "unit units division divisions department departments agency agencies body bodies".split()
 )
 # Roles any name of the asked kind fills: the answer need not use the word ("Which nation
 # does he run for?" — "he chose Trinidad and Tobago").
-_ANY_NAME_ROLES = _ORGANISATION_PARTS | frozenset(
+ANY_NAME_ROLES = ORGANISATION_PARTS | frozenset(
     "person persons man men woman women people player players nation nations country "
     "countries team teams side sides club clubs company companies firm firms group groups "
     "organisation organisations organization organizations official officials individual "
@@ -348,8 +348,8 @@ _ANY_NAME_ROLES = _ORGANISATION_PARTS | frozenset(
     "venue venues location locations".split()
 )
 # A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
-_PLAYED_ROLES = frozenset("character characters".split())
-_PLAYED = re.compile(
+PLAYED_ROLES = frozenset("character characters".split())
+PLAYED = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\bnew )\b(?:play|plays|played|playing|portray\w*|voices?|voiced|"
     r"voicing|(?:cast|starr?(?:s|ed|ing)?|known|appears?|appeared|(?:role|part)) as|"
     r"reprises?|reprised|reprising)\s+(?:(?:the|a|an)\s+(?:[a-z-]+\s+){0,2})?[A-Z]|"
@@ -360,17 +360,17 @@ _PLAYED = re.compile(
 )
 # A programme or channel is named by whom one told or spoke on ("she told the BBC's
 # Breakfast with Frost", "Lee told Bloomberg TV"), not a person ("told Mr Smith").
-_MEDIA_ROLES = frozenset(
+MEDIA_ROLES = frozenset(
     "channel channels programme programmes program show station network".split()
 )
 # (nor a body, a news agency, a party or a day: "told MPs", "told Reuters", "said on Sunday";
 # nor a newspaper: "told the Sunday Times")
-_TOLD_MEDIA = re.compile(
+TOLD_MEDIA = re.compile(
     r"\b(?i:told|telling|speaking (?:to|on)|talking to|appearing on|said on|interviewed (?:by|on)|"
     r"(?:an )?interview (?:with|on))\s+(?:the\s+)?"
     r"(?!(?:Mr|Mrs|Ms|Dr|Sir|Lord|Lady|Miss|MPs?|Parliament|Commons|Lords|Congress|Reuters|"
-    rf"{'|'.join(d.capitalize() for d in _WEEKDAYS)}|Labour|Conservative|Tory|UN)\b)"
-    rf"(?!(?:[A-Z][\w'’]*\s+)*(?:{'|'.join(sorted(_PUBLICATION_ENDS))})\b)(?:al-)?[A-Z]|"
+    rf"{'|'.join(d.capitalize() for d in WEEKDAYS)}|Labour|Conservative|Tory|UN)\b)"
+    rf"(?!(?:[A-Z][\w'’]*\s+)*(?:{'|'.join(sorted(PUBLICATION_ENDS))})\b)(?:al-)?[A-Z]|"
     r"\b(?:BBC|ITV|GMTV|Sky|CNN|MTV|Radio)\b[\w\s'’]{0,12}\binterview\b"
 )
 # A publication is named without the word ("told the Sunday Times"): no mention needed. A
@@ -378,7 +378,7 @@ _TOLD_MEDIA = re.compile(
 _PUBLICATIONS = frozenset("newspaper newspapers paper papers magazine magazines tabloid".split())
 
 
-def _role_as_title(role: str, text: str) -> bool:
+def role_as_title(role: str, text: str) -> bool:
     """Whether ``text`` gives the role, without its agent ending, as a title before a name:
     "Ulster wing Tommy Bowe" for a winger, "party chair Liz Smith" for a chairman."""
     for ending in ("woman", "person", "man", "er"):
@@ -651,7 +651,7 @@ def asked_noun(question: str, kind: Kind | None) -> str | None:
         # "Which studio developed …?": the noun before the verb, unless it is a loose
         # description news rarely restates (an office, a body, a playing position)
         m = _ROLE_SUBJECT.match(" ".join(question.split()))
-        if m is None or m.group(2) in _LOOSE_ROLES:
+        if m is None or m.group(2) in LOOSE_ROLES:
             return None
     noun = m.group(2)
     before = m.group(1).split()
@@ -664,11 +664,7 @@ def asked_noun(question: str, kind: Kind | None) -> str | None:
         # not inside a name: "Which Department of Health official …" asks for an official
         if re.search(rf"\b{re.escape(head)}\s+of\s+[A-Z]", question):
             noun = head
-    if (
-        noun in STOPWORDS
-        or re.fullmatch(rf"(?:{_CATEGORY_NOUNS})s?", noun)
-        or kind is not Kind.NAME
-    ):
+    if noun in STOPWORDS or re.fullmatch(rf"(?:{CATEGORY_NOUNS})s?", noun) or kind is not Kind.NAME:
         return None
     return noun
 
@@ -686,7 +682,7 @@ def described_noun(question: str) -> tuple[str, bool] | None:
     person's ("the China-focused fellow who described …" → ("fellow", True); "the Islington
     hotel where …" → ("hotel", False)), or None."""
     m = _NAME_OF_CLAUSE.search(" ".join(question.split()))
-    if m is None or m.group(1) in STOPWORDS or m.group(1) in _ANY_NAME_ROLES:
+    if m is None or m.group(1) in STOPWORDS or m.group(1) in ANY_NAME_ROLES:
         return None
     return m.group(1), m.group(2) in ("who", "whom")
 
@@ -694,10 +690,10 @@ def described_noun(question: str) -> tuple[str, bool] | None:
 def asked_role(question: str, kind: Kind | None) -> str | None:
     """The role noun of a "Which judge is presiding …?" question ("judge"), or None. The
     evidence must mention it: a name from the article that fills another role (the defendant,
-    a witness) does not answer. Roles any name fills (``_ANY_NAME_ROLES``) and publications
+    a witness) does not answer. Roles any name fills (``ANY_NAME_ROLES``) and publications
     need no mention."""
     noun = asked_noun(question, kind)
-    return None if noun in _ANY_NAME_ROLES or noun in _PUBLICATIONS else noun
+    return None if noun in ANY_NAME_ROLES or noun in _PUBLICATIONS else noun
 
 
 # "Who is the chief executive of X?": an office the answer holds, which the sentence naming
@@ -805,8 +801,8 @@ _NOT_ORG_WORDS = (
         "veteran embattled beleaguered newly long-serving professor yet indeed "
         "speaking under".split()
     )
-    | frozenset(w.lower() for w in _WEEKDAYS)
-    | frozenset(w.lower() for w in _MONTHS)
+    | frozenset(w.lower() for w in WEEKDAYS)
+    | frozenset(w.lower() for w in MONTHS)
 )
 _OFFICE_JOINERS = frozenset("of the and for".split())
 

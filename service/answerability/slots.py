@@ -22,11 +22,11 @@ from functools import lru_cache
 
 from lemminflect import getLemma
 
-from service.answerability.figures import _FIGURE, _norm_number, _numbers
-from service.answerability.holds import _DAY_OF_MONTH
+from service.answerability.figures import FIGURE, digit_numbers, norm_number
+from service.answerability.holds import DAY_OF_MONTH
 from service.answerability.kinds import Kind
-from service.answerability.lexicon import _MONTH_NAMES, _WEEKDAYS, _YEAR
-from service.answerability.names import _places, name_runs, names_no_one
+from service.answerability.lexicon import MONTH_NAMES, WEEKDAYS, YEAR
+from service.answerability.names import name_runs, names_no_one, place_runs
 from service.evidence import STOPWORDS, stem_word
 
 __all__ = ["WINDOW", "slot_proximity", "warm_up"]
@@ -38,7 +38,7 @@ __all__ = ["WINDOW", "slot_proximity", "warm_up"]
 WINDOW = 2
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
 _DATE_WORD = re.compile(
-    rf"\b(?:{_MONTH_NAMES}|" + "|".join(d.capitalize() for d in _WEEKDAYS) + r")\b"
+    rf"\b(?:{MONTH_NAMES}|" + "|".join(d.capitalize() for d in WEEKDAYS) + r")\b"
 )
 # Words of the question's asking phrase, never beside its answer ("how many", "how much").
 _ASKING = frozenset({"mani", "much"})
@@ -75,31 +75,31 @@ def _items(
     q_lower = question.lower()
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     if kind in (Kind.NUMBER, Kind.MONEY, Kind.AGE):
-        q_numbers = _numbers(question)
-        for m in _FIGURE.finditer(text):
+        q_numbers = digit_numbers(question)
+        for m in FIGURE.finditer(text):
             figure = m.group(0)
             # a year is a date, not a count or an amount ("sold 40 shops in 2004")
-            if _YEAR.fullmatch(figure):
+            if YEAR.fullmatch(figure):
                 continue
             if figure[0].isdigit():
-                if _norm_number(re.sub(r"(?:m|bn|k)$", "", figure)) in q_numbers:
+                if norm_number(re.sub(r"(?:m|bn|k)$", "", figure)) in q_numbers:
                     continue
             elif figure.lower() in q_words:
                 continue
             yield m.span()
     elif kind is Kind.DATE:
-        for m in _DAY_OF_MONTH.finditer(text):
+        for m in DAY_OF_MONTH.finditer(text):
             if not set(re.findall(r"[a-z0-9]+", m.group(0).lower())) <= q_words:
                 yield m.span()
-        q_years = set(_YEAR.findall(question))
-        for m in _YEAR.finditer(text):
+        q_years = set(YEAR.findall(question))
+        for m in YEAR.finditer(text):
             if m.group(1) not in q_years:
                 yield m.span()
         for m in _DATE_WORD.finditer(text):
             if m.group(0).lower() not in q_words:
                 yield m.span()
     elif kind in (Kind.NAME, Kind.PLACE):
-        runs = name_runs(text, common) if kind is Kind.NAME else _places(text)
+        runs = name_runs(text, common) if kind is Kind.NAME else place_runs(text)
         at = 0
         for run in runs:
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))}
@@ -141,7 +141,7 @@ def slot_proximity(
     terms, or the text holds no new item. A word matches a term by its stem or by its verb
     lemma's ("met" is beside "meet"). The question's own years and its asking words ("how
     many") are no relation terms."""
-    years = set(_YEAR.findall(question))
+    years = set(YEAR.findall(question))
     relation = {t: w for t, w in relation.items() if t not in _ASKING and t not in years}
     total = sum(relation.values())
     if kind is None or kind is Kind.STATEMENT or total <= 0:

@@ -33,7 +33,7 @@ from service.answerability import (
     withheld_instead,
 )
 from service.answerability.figures import asked_rate, states_rate
-from service.answerability.focus import _spells_out, weekdays
+from service.answerability.focus import spells_out, weekdays
 
 
 @pytest.mark.parametrize(
@@ -307,10 +307,10 @@ def test_an_event_is_mentioned_by_its_doers_noun() -> None:
 
 
 def test_an_acronym_is_spelt_out_whole_and_not_inside_another_name() -> None:
-    assert _spells_out({"oecd"}, "the Organisation for Economic Co-operation and Development")
-    assert _spells_out({"hmrc"}, "a ruling by HM Revenue and Customs")
-    assert _spells_out({"lse"}, "Former London School of Economics director Ann Roe")
-    assert not _spells_out({"snp"}, "at the Scottish National Portrait Gallery")
+    assert spells_out({"oecd"}, "the Organisation for Economic Co-operation and Development")
+    assert spells_out({"hmrc"}, "a ruling by HM Revenue and Customs")
+    assert spells_out({"lse"}, "Former London School of Economics director Ann Roe")
+    assert not spells_out({"snp"}, "at the Scottish National Portrait Gallery")
 
 
 def test_a_place_with_a_named_end_is_a_name_at_the_start() -> None:
@@ -3612,10 +3612,10 @@ def test_initials_one_reading_for_every_rule(
 def test_a_number_that_names_something_must_be_there() -> None:
     """ "Play number 3" is not "play number 4" (review61: near-identical articles were cited
     for each other's numbers); a counted number, a score, a date are no names."""
-    from service.answerability.focus import _naming_numbers
+    from service.answerability.focus import naming_numbers
 
-    assert _naming_numbers("Which theatre staged play number 3?") == ("3",)
-    assert _naming_numbers("Where did Terminal 5 open?") == ("5",)
+    assert naming_numbers("Which theatre staged play number 3?") == ("3",)
+    assert naming_numbers("Where did Terminal 5 open?") == ("5",)
     for question in (
         # (review62: counts after a capitalised word, and names the news spells out)
         "Did 5 people die in the coach crash?",
@@ -3630,7 +3630,7 @@ def test_a_number_that_names_something_must_be_there() -> None:
         "How much did Fahrenheit 9/11 earn?",
         "Who had 11 aces?",
     ):
-        assert _naming_numbers(question) == (), question
+        assert naming_numbers(question) == (), question
     focus = question_focus("Which theatre staged play number 3?", None)
     assert not focus.names_its_numbers("The Holloway theatre staged play number 4 on Monday.")
     assert focus.names_its_numbers("The Holloway theatre staged play number 3 on Monday.")
