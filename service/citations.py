@@ -40,7 +40,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import numpy as np
 
@@ -52,7 +51,14 @@ from service.answerability.figures import (
 )
 from service.answerability.focus import question_parts
 from service.answerability.lexicon import NATIONALITY_WORDS, NOT_NAME_WORDS
-from service.evidence import STOPWORDS, EvidenceItem, Sentence, sentence_spans, stem_word
+from service.evidence import (
+    STOPWORDS,
+    EvidenceItem,
+    Sentence,
+    find_word,
+    sentence_spans,
+    stem_word,
+)
 from service.schemas import Citation, Passage
 
 _MARKER = re.compile(r"\s*\[(\d{1,3})\]")
@@ -214,16 +220,8 @@ def names_of(text: str) -> list[str]:
     return [w for _, _, words in name_runs(text) for w in words if w]
 
 
-@lru_cache(maxsize=4096)
-def _lower_word(word: str) -> re.Pattern[str]:
-    """A lower-case ``word`` as a whole word of lower-case text. Compiled once per word (a
-    claim's names recur; compiling them per call churned ``re``'s own 512-entry cache).
-    Bounded and thread-safe (``lru_cache``)."""
-    return re.compile(rf"(?<![a-z0-9]){re.escape(word)}(?![a-z0-9])")
-
-
 def _has_word(text_lower: str, word: str) -> bool:
-    return _lower_word(word.lower()).search(text_lower) is not None
+    return find_word(text_lower, word.lower()) >= 0
 
 
 def _relation_pairs(claim: str) -> list[tuple[str, str, str]]:

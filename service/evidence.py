@@ -151,6 +151,28 @@ def words_of(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def find_word(text: str, word: str, start: int = 0) -> int:
+    """Where ``word`` first stands in ``text`` at or after ``start`` as a whole word (no ASCII
+    letter or digit either side: the regex ``(?<![A-Za-z0-9])word(?![A-Za-z0-9])``), or -1.
+
+    Written by hand instead of a regex per word: questions and claims bring new names all the
+    time, and compiling a pattern for each cost ~0.3 ms (six a question, over ``re``'s
+    512-entry cache and any bounded cache of our own): ~8 % of an answer's CPU. Pure."""
+    if not word:
+        return -1
+    end = len(text)
+    i = text.find(word, start)
+    while i != -1:
+        after = i + len(word)
+        if (i == 0 or text[i - 1] not in _ALNUM) and (after == end or text[after] not in _ALNUM):
+            return i
+        i = text.find(word, i + 1)
+    return -1
+
+
 def overlap(question_words: set[str], text: str) -> float:
     """Share of the question's content words that ``text`` contains."""
     if not question_words:

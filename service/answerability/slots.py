@@ -27,7 +27,7 @@ from service.answerability.holds import DAY_OF_MONTH
 from service.answerability.kinds import Kind
 from service.answerability.lexicon import MONTH_NAMES, WEEKDAYS, YEAR
 from service.answerability.names import name_runs, names_no_one, place_runs
-from service.evidence import STOPWORDS, stem_word
+from service.evidence import STOPWORDS, find_word, stem_word
 
 __all__ = ["WINDOW", "slot_proximity", "warm_up"]
 
@@ -44,28 +44,19 @@ _DATE_WORD = re.compile(
 _ASKING = frozenset({"mani", "much"})
 
 
-@lru_cache(maxsize=4096)
-def _whole_word(word: str) -> re.Pattern[str]:
-    """``word`` as a whole word (no letter or digit either side). Compiled once per word: a
-    name's words recur across sentences and questions, and compiling them per call churned
-    ``re``'s own 512-entry cache (~10,000 compilations per 1,100 questions). Bounded and
-    thread-safe (``lru_cache``)."""
-    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])")
-
-
 def _locate(text: str, run: str, at: int) -> tuple[int, int] | None:
     """Where ``run`` (a name run, which may have lost words and spacing: "University Leeds" for
     "University of Leeds") lies in ``text`` from ``at``: its first word to its last."""
     words = re.findall(r"[A-Za-z0-9&]+", run)
     if not words:
         return None
-    first = _whole_word(words[0])
-    last = _whole_word(words[-1])
-    m = first.search(text, at) or first.search(text)
-    if m is None:
+    begin = find_word(text, words[0], at)
+    if begin < 0:
+        begin = find_word(text, words[0])
+    if begin < 0:
         return None
-    end = last.search(text, m.start())
-    return m.start(), end.end() if end else m.end()
+    end = find_word(text, words[-1], begin)
+    return begin, end + len(words[-1]) if end >= 0 else begin + len(words[0])
 
 
 def _items(

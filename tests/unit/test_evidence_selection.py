@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 import numpy as np
 
-from service.evidence import ScoredSentence, Sentence, select_evidence
+from service.evidence import ScoredSentence, Sentence, find_word, select_evidence
 
 
 def scored(doc_id: str, text: str, score: float, vector: list[float]) -> ScoredSentence:
@@ -89,3 +92,17 @@ def test_the_answer_to_a_second_part_is_kept_below_the_margin() -> None:
         [lead, second, weak], count=3, min_score=1.1, same_fact_similarity=0.9
     )
     assert [e.sentence.text for e in dropped] == [lead.sentence.text]
+
+
+def test_find_word_is_the_whole_word_regex() -> None:
+    """``find_word`` (hand-written to spare a regex compilation per new word) finds what
+    ``(?<![A-Za-z0-9])word(?![A-Za-z0-9])`` finds, from any start, over random text."""
+    rng = random.Random(20261204)
+    alphabet = "ab1 -'’.éÉ_\n"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        word = "".join(rng.choice("ab1é") for _ in range(rng.randint(1, 3)))
+        start = rng.randint(0, len(text))
+        m = re.compile(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])").search(text, start)
+        assert find_word(text, word, start) == (m.start() if m else -1), (text, word, start)
+    assert find_word("Abbey", "") == -1
