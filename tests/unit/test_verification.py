@@ -436,3 +436,25 @@ def test_stored_quote_vectors_are_used_and_only_other_claims_are_embedded(
     assert seen == [[claim]]
     # the same answers as without stored vectors
     assert verifier.verify(f"{claim} [2]", items, passages, QUESTION) == paraphrased
+
+
+def test_the_answer_part_of_a_claim_must_be_in_its_quote() -> None:
+    """review63: a claim that repeats the question and adds an invented answer passed, its
+    coverage carried by the question's words. The words the claim adds to the question are
+    what it answers, and the quote must state them; a faithful paraphrase still passes."""
+    quote = (
+        '"The Harbour Grid will let scientists gather and analyse vast quantities of data '
+        'to address global issues," said its director.'
+    )
+    asked = "What is the first problem the Harbour Grid will tackle?"
+    invented = "The first problem the Harbour Grid will tackle is the issue of data overload."
+    assert support_problem(invented, [quote], asked, 0.75) == (
+        "the quote does not state what the claim answers"
+    )
+    stated = "The Harbour Grid will let scientists analyse vast quantities of data."
+    assert ok(stated, quote, asked)
+    # the answer part in other words the quote uses ("made" where it says "was")
+    profit = "Quarterly profit at Kowloon Pixel was HK$327m."
+    assert ok(
+        "Kowloon Pixel made a quarterly profit of HK$327m.", profit, "What profit did it make?"
+    )
