@@ -155,32 +155,86 @@ def _with_day(previous: str, day: str) -> str:
 def heuristic_condense(history: Sequence[Turn], question: str) -> str:
     """Standalone query without a model.
 
-    "What about X?" takes the previous question with its last named place replaced by X
-    ("Who did Brad Smith meet in China?" → "Who did Brad Smith meet in Shanghai?"), or, with
-    none, its first name ("Which Tesla executive…?" → "Which Apple executive…?"); "What about
-    1988?" replaces its time, or adds one ("Who won the Australian Open in 1988?"), and "What
-    about Tuesday?" its day of the week ("Who did Brad Smith meet on Tuesday?"); other
-    follow-ups (short, opening with "and"/"why"…, or leaning on a pronoun) are searched
-    together with the previous question.
+    The conversation is read turn by turn, each earlier follow-up rewritten against the one
+    before it, so that a third turn still knows the first one's subject. Then:
+
+    - "What about X?" takes the previous question with its last named place replaced by X
+      ("Who did Brad Smith meet in China?" → "Who did Brad Smith meet in Shanghai?"), or,
+      with none, its first name ("Which Tesla executive…?" → "Which Apple executive…?");
+      "What about 1988?" replaces its time, or adds one ("Who won the Australian Open in
+      1988?"), and "What about Tuesday?" its day of the week; "What about revenue?" (no name)
+      is searched together with the previous question;
+    - a question that names something the previous one does not and leans on no pronoun
+      stands on its own ("Who bought Yuganskneftegaz?" after a question about Microsoft);
+    - a question that leans on a pronoun keeps its own words and takes the previous one's
+      names as context ("When did it start offering public cloud there? (Microsoft,
+      China)"): what it asks for (a date here) is its own, not the previous question's;
+    - other follow-ups (short fragments, or opening with "and"/"why"…) are searched together
+      with the previous question.
     """
     if not history:
         return question
-    previous = history[-1].question
-    what_about = _WHAT_ABOUT.match(question.strip())
-    if what_about and _TIME_ONLY.match(what_about["subject"].strip()):
-        return _with_time(previous, what_about["subject"].strip())
-    if what_about and _DAY_ONLY.fullmatch(what_about["subject"].strip()):
-        return _with_day(previous, what_about["subject"].strip())
+    previous = history[0].question
+    for turn in history[1:]:
+        previous = _condense_one(previous, turn.question)
+    return _condense_one(previous, question)
+
+
+# Capitalised words that open a question or a clause, not names.
+_OPENERS = frozenset(
+    "what who whom whose when where which why how and but also so did does do is are was were "
+    "can could will would has have had should the a an in on at of for no yes sorry".split()
+)
+_ASKS = re.compile(
+    r"^(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|can|could|"
+    r"will|would|has|have|had)\b",
+    re.I,
+)
+
+
+def _names_in(text: str) -> list[str]:
+    """The capitalised runs of ``text`` that are names (not a question's or clause's opening
+    word), each once, in order."""
+    names: list[str] = []
+    for m in re.finditer(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", text):
+        words = m.group(0).split()
+        while words and words[0].lower().strip(".") in _OPENERS:
+            words = words[1:]
+        name = re.sub(r"['’]s$", "", " ".join(words)).rstrip(".’'")
+        if name and name not in names:
+            names.append(name)
+    return names
+
+
+def _condense_one(previous: str, question: str) -> str:
+    """``question`` made standalone against ``previous`` (itself standalone)."""
+    question = question.strip()
+    what_about = _WHAT_ABOUT.match(question)
     if what_about:
-        names = list(_NAMED_PHRASE.finditer(previous)) or list(_FIRST_NAME.finditer(previous))[:1]
-        if names:
-            last = names[-1]
-            # "what about in Shanghai": the previous question already has the preposition
-            subject = re.sub(r"^(?:in|at|for|from|of|about|with|by)\s+", "", what_about["subject"])
-            return previous[: last.start("name")] + subject + previous[last.end("name") :]
+        subject = what_about["subject"].strip()
+        if _TIME_ONLY.match(subject):
+            return _with_time(previous, subject)
+        if _DAY_ONLY.fullmatch(subject):
+            return _with_day(previous, subject)
+        if _names_in(subject):
+            spots = (
+                list(_NAMED_PHRASE.finditer(previous)) or list(_FIRST_NAME.finditer(previous))[:1]
+            )
+            if spots:
+                last = spots[-1]
+                # "what about in Shanghai": the previous question already has the preposition
+                subject = re.sub(r"^(?:in|at|for|from|of|about|with|by)\s+", "", subject)
+                return previous[: last.start("name")] + subject + previous[last.end("name") :]
         return f"{previous} {question}"
-    short = len(question.split()) <= 5
-    if short or _FOLLOW_UP_START.match(question) or _PRONOUN.search(question):
+    leans = _PRONOUN.search(question) is not None
+    opens = _FOLLOW_UP_START.match(question) is not None
+    before = {n.lower() for n in _names_in(previous)}
+    if not leans and not opens and any(n.lower() not in before for n in _names_in(question)):
+        return question
+    if leans and not opens and _ASKS.match(question) and len(question.split()) >= 3:
+        names = [n for n in _names_in(previous) if n.lower() not in question.lower()]
+        return f"{question} ({', '.join(names)})" if names else f"{previous} {question}"
+    if len(question.split()) <= 5 or opens or leans:
         return f"{previous} {question}"
     return question
 
@@ -252,7 +306,27 @@ class MessageGenerator(AnswerGenerator):
         first = re.sub(r"^(?:Q|Follow-up|Rewritten)\s*:\s*", "", first)
         # Repeating an earlier question is not a rewrite of the follow-up either.
         earlier = {t.question.strip().lower() for t in history}
-        usable = first.lower() not in earlier
+        usable = first.lower() not in earlier and keeps_the_question(question, first)
         if usable and first.endswith("?") and "[" not in first and len(first.split()) >= 3:
             return first
         return heuristic_condense(history, question)
+
+
+# Words of four letters or more that say nothing of what a follow-up asks.
+_FUNCTION_WORDS = frozenset(
+    "what when where which whom whose does were been have having they them their theirs this "
+    "that these those there here about with from into onto also just then than your yours "
+    "would could should will shall some more most much many such very really please tell "
+    "sorry meant mean know".split()
+)
+
+
+def keeps_the_question(follow_up: str, rewrite: str) -> bool:
+    """Whether a model's rewrite of ``follow_up`` keeps what it asks: every content word of
+    four letters or more (by its first five letters). review63: "What did he say about
+    China?" came back as "Who is Philip Knight's chairman and chief executive?", the earlier
+    question with the answer's name in it."""
+    wanted = {
+        w[:5] for w in re.findall(r"[a-z]{4,}", follow_up.lower()) if w not in _FUNCTION_WORDS
+    }
+    return wanted <= {w[:5] for w in re.findall(r"[a-z]{4,}", rewrite.lower())}
