@@ -129,6 +129,24 @@ class DocumentStore:
                 return str(doc_id)
         return None
 
+    def canonical_ids(self, doc_ids: list[str]) -> list[str]:
+        """``doc_ids`` with each alias (an exact repeat kept under the first article's id)
+        replaced by its document, each once: a filter on an alias filters on what
+        ``GET /documents/{alias}`` serves. Ids that are documents cost one read by id; the
+        aliases are looked up only when some id is not a document."""
+        wanted = list(dict.fromkeys(doc_ids))
+        known = set(self.collection.get(ids=wanted, include=[])["ids"]) if wanted else set()
+        if known >= set(wanted):
+            return wanted
+        got = get_all(
+            self.collection, where={"aliases": {"$ne": _NO_ALIASES}}, include=["metadatas"]
+        )
+        canonical: dict[str, str] = {}
+        for doc_id, meta in sorted(zip(got["ids"], got["metadatas"], strict=True)):
+            for alias in json.loads(str((meta or {}).get("aliases") or _NO_ALIASES)):
+                canonical.setdefault(alias, str(doc_id))
+        return list(dict.fromkeys(canonical.get(d, d) for d in wanted))
+
     def page(self, limit: int, offset: int) -> list[DocumentRecord]:
         """A page of documents (metadata only), ordered by id."""
         ids = sorted(get_all(self.collection, include=[])["ids"])[offset : offset + limit]

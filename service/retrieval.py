@@ -143,6 +143,9 @@ class Retriever:
         """The ``top_k`` best passages for ``query``, best first; raises on an empty index."""
         s = self.settings
         hybrid = s.retrieval == "hybrid"
+        if filters is not None and filters.doc_ids:
+            ids = self.index.documents.canonical_ids(list(filters.doc_ids))
+            filters = filters.model_copy(update={"doc_ids": ids})
         vector = vector if vector is not None else self.index.embed_query(query)
         candidates = max(top_k, s.fusion_candidates) if hybrid else top_k
         where = chroma_where(filters)

@@ -629,3 +629,27 @@ def test_an_undated_article_answers_only_the_years_its_whole_text_allows(
         assert not same["refused"] and "Stone Town Lions" in same["answer"], same
     finally:
         client.delete("/documents/cup/final")
+
+
+def test_a_filter_on_an_alias_filters_on_its_document(client: TestClient) -> None:
+    """review63: ``filters.doc_ids`` holding an alias (an exact repeat, which ``GET
+    /documents/{alias}`` serves as its document) matched nothing."""
+    text = "Lock gates replaced\n\nThe canal's lock gates at Tewford were replaced for £2.4m."
+    client.post("/documents", json={"id": "local/gates", "text": text})
+    repeat = client.post("/documents", json={"id": "local/gates-copy", "text": text}).json()
+    assert repeat["documents"][0]["duplicate_of"] == "local/gates"
+    try:
+        question = "How much did replacing the lock gates at Tewford cost?"
+        for ids in (["local/gates-copy"], ["local/gates-copy", "local/gates", "nowhere/1"]):
+            answer = client.post(
+                "/ask", json={"question": question, "filters": {"doc_ids": ids}}
+            ).json()
+            assert not answer["refused"], (ids, answer)
+            assert {c["doc_id"] for c in answer["citations"]} == {"local/gates"}
+            found = client.post(
+                "/search", json={"query": question, "filters": {"doc_ids": ids}}
+            ).json()["results"]
+            assert found and {r["doc_id"] for r in found} == {"local/gates"}
+    finally:
+        client.delete("/documents/local/gates-copy")
+        client.delete("/documents/local/gates")
