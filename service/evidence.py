@@ -191,8 +191,9 @@ class EvidenceScorer:
         self.index = index
         self.lexical_weight = lexical_weight
 
-    def _sentences(self, passage: Passage) -> tuple[list[Sentence], np.ndarray]:
-        # Computed once at ingest and stored with the index: only the question is embedded.
+    def sentences(self, passage: Passage) -> tuple[list[Sentence], np.ndarray]:
+        """A passage's sentences and their vectors (computed once at ingest and stored with
+        the index: only the question is embedded)."""
         stored = self.index.sentences_of([passage]).get(passage.passage_id)
         if stored is None:
             return [], np.zeros((0, 0), dtype=np.float32)
@@ -246,7 +247,7 @@ class EvidenceScorer:
         seen: set[tuple[str, int, int]] = set()
         scored: list[ScoredSentence] = []
         for passage in passages:
-            sentences, vectors = self._sentences(passage)
+            sentences, vectors = self.sentences(passage)
             if not sentences:
                 continue
             # The question's names its passage or title holds: a sentence of the passage that

@@ -227,3 +227,25 @@ def test_a_question_in_compatibility_characters_gets_the_same_answer(
     turn["question"] = _full_width(turn["question"])
     wide_query = client.post("/ask", json={**follow_up, "history": [turn]}).json()["query"]
     assert wide_query == plain_query != follow_up["question"]
+
+
+def test_a_filter_to_the_answering_article_keeps_a_short_question(client: TestClient) -> None:
+    """review63: within the one article that answers it, "Who did Brad Smith meet?" was
+    refused as off topic: that article's passage is far (in cosine) from so short a question,
+    and no better passage was allowed. A sentence of the allowed passages close to the
+    question keeps it; a question from outside the articles is still refused under filters."""
+    from service.refusal import OFF_TOPIC_FILTERED
+
+    doc = "002_f30c3b285b3e3037"
+    for filters in ({"doc_ids": [doc]}, {"published_before": "2023-12-31"}):
+        answer = client.post(
+            "/ask", json={"question": "Who did Brad Smith meet?", "filters": filters}
+        ).json()
+        assert not answer["refused"], answer
+        assert "Chen Jining" in answer["answer"]
+        joke = client.post("/ask", json={"question": "Tell me a joke.", "filters": filters})
+        assert joke.json()["refusal_reason"] == OFF_TOPIC_FILTERED, joke.json()
+        outside = client.post(
+            "/ask", json={"question": "What is the capital of Australia?", "filters": filters}
+        ).json()
+        assert outside["refused"] and "Australia" in outside["refusal_reason"], outside
