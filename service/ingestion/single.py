@@ -24,6 +24,7 @@ from service.dates import parse_date
 from service.errors import (
     DocumentConflictError,
     InvalidDocumentError,
+    LoadError,
     NotFoundError,
     PayloadTooLargeError,
     UnsupportedMediaTypeError,
@@ -31,7 +32,13 @@ from service.errors import (
 from service.index import DocumentRecord, NewsIndex, open_index
 from service.ingestion.clean import clean_article
 from service.ingestion.pipeline import API_ORIGIN, IngestJob, Summary, repeat_document
-from service.ingestion.sources import SUPPORTED_SUFFIXES, RawDocument, Skipped, load_file
+from service.ingestion.sources import (
+    SUPPORTED_SUFFIXES,
+    RawDocument,
+    Skipped,
+    from_markup,
+    load_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +75,7 @@ def document_from_fields(
     if doc_id is None:
         doc_id = "api/" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
     doc_id = check_doc_id(doc_id)
-    return RawDocument(
+    doc = RawDocument(
         doc_id=doc_id,
         source=url or f"api:{doc_id}",
         text=text,
@@ -76,6 +83,10 @@ def document_from_fields(
         title=title,
         published=published.isoformat() if published else None,
     )
+    try:
+        return from_markup(doc)
+    except LoadError as exc:  # an HTML page with no text
+        raise InvalidDocumentError(f"text: {exc}") from exc
 
 
 def documents_from_upload(filename: str, data: bytes, doc_id: str | None) -> list[RawDocument]:
@@ -102,6 +113,12 @@ def documents_from_upload(filename: str, data: bytes, doc_id: str | None) -> lis
         f"{item.source.removeprefix('upload:')}: {item.reason}"
         for item in items
         if isinstance(item, Skipped)
+    ] + [
+        # (the CLI keeps such a record without a date; an upload says so, as the JSON body
+        # does for its own date)
+        f"{name}: {item.date_problem}"
+        for item in items
+        if isinstance(item, RawDocument) and item.date_problem
     ]
     if problems:
         raise InvalidDocumentError("; ".join(problems))

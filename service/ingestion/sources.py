@@ -17,14 +17,15 @@ feed is read line by line, so the cap applies to each of its records, not to the
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import io
 import json
 import logging
 import os
+import re
 import stat
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -59,7 +60,7 @@ _BOMS = [
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class RawDocument:
     """One article as loaded, before cleaning."""
 
@@ -69,9 +70,12 @@ class RawDocument:
     origin: str  # absolute path of the file it came from (for prune; never shown)
     title: str | None = None
     published: str | None = None
+    # a record's ``published`` that is no date: the CLI keeps the record without one (and says
+    # so in its log); an HTTP upload refuses it (422), as the JSON body does
+    date_problem: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class Skipped:
     """A file or record that was not ingested, and why."""
 
@@ -79,7 +83,7 @@ class Skipped:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class SourceFile:
     """A file to load: where to read it, the id it gives, how users see it, where it lives."""
 
@@ -321,22 +325,54 @@ def _record_document(file_id: str, source: str, origin: str, n: int, record: obj
     if isinstance(record.get("published"), str):
         parsed = parse_dateline(record["published"][:10])
         published = parsed[0] if parsed else None
+    date_problem = None
     if record.get("published") is not None and published is None:
         # kept without a date (the text is fine), but said: a date filter will not find it
-        log.warning(
-            "%s: record %d: 'published' %.40r is not a date (YYYY-MM-DD); stored without one",
-            source,
-            n,
-            record.get("published"),
+        date_problem = (
+            f"record {n}: 'published' {record.get('published')!r:.40} is not a date (YYYY-MM-DD)"
         )
+        log.warning("%s: %s; stored without one", source, date_problem)
     title = record.get("title") if isinstance(record.get("title"), str) else None
     url = record.get("url")
     if not (
         isinstance(url, str) and url.lower().startswith(("http://", "https://")) and len(url) < 2048
     ):
         url = None
-    return RawDocument(
-        doc_id, url or f"{source}#{n}", text, origin, title=title, published=published
+    return from_markup(
+        RawDocument(
+            doc_id,
+            url or f"{source}#{n}",
+            text,
+            origin,
+            title=title,
+            published=published,
+            date_problem=date_problem,
+        )
+    )
+
+
+# An HTML page pasted as text: a doctype, an <html> or <body> element, or a text that opens
+# with a block element and closes one.
+_MARKUP = re.compile(
+    r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])|"
+    r"^\s*<(?:article|main|div|section|p|h[1-6])[\s>].*</(?:article|main|div|section|p|h[1-6])>",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def from_markup(doc: RawDocument) -> RawDocument:
+    """``doc`` with an HTML page in its text read as an .html file is (title, date, the
+    article's blocks, no scripts or navigation); other text as it is. review63: HTML pasted
+    into a JSON body was stored with its tags, the title a run of markup. The record's own
+    title and date, when it gives them, win over the page's."""
+    if not _MARKUP.search(doc.text[:100_000]):
+        return doc
+    page = _html_document(doc.doc_id, doc.source, doc.origin, doc.text)
+    return dataclasses.replace(
+        doc,
+        text=page.text,
+        title=doc.title or page.title,
+        published=doc.published or page.published,
     )
 
 

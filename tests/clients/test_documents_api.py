@@ -653,3 +653,68 @@ def test_a_filter_on_an_alias_filters_on_its_document(client: TestClient) -> Non
     finally:
         client.delete("/documents/local/gates-copy")
         client.delete("/documents/local/gates")
+
+
+PORTH_ELIN = (
+    "<html><head><title>Dockers strike at Porth Elin</title></head><body><nav>Home | News"
+    "</nav><h1>Dockers strike at Porth Elin</h1><p>Dockers at Porth Elin walked out on Monday"
+    " over a pay dispute, union leader Carys Maddox said.</p><p>The strike involves 430"
+    " workers.</p><script>alert(1)</script></body></html>"
+)
+
+
+def test_html_pasted_as_text_is_read_as_an_html_file_is(client: TestClient) -> None:
+    """review63: HTML in a JSON body's ``text`` was stored with its tags (the title a run of
+    markup, a ``<script>`` kept) and its facts refused; the same bytes uploaded as an .html
+    file were cleaned. Both are read the same way now, in a body and in a JSON record."""
+    posted = client.post("/documents", json={"id": "local/porth", "text": PORTH_ELIN})
+    assert posted.status_code == 200, posted.text
+    record = {"id": "local/porth-2", "text": PORTH_ELIN.replace("430", "431")}
+    uploaded = client.post(
+        "/documents",
+        files={"file": ("feed.jsonl", json.dumps(record).encode(), "application/x-ndjson")},
+    )
+    assert uploaded.status_code == 200, uploaded.text
+    record_id = uploaded.json()["documents"][0]["doc_id"]  # (the file's id / the record's)
+    try:
+        for doc_id in ("local/porth", record_id):
+            doc = client.get(f"/documents/{doc_id}").json()
+            assert doc["title"] == "Dockers strike at Porth Elin"
+            assert "<" not in doc["text"] and "alert" not in doc["text"]
+            assert "Home | News" not in doc["text"]
+        answer = client.post(
+            "/ask",
+            json={
+                "question": "How many workers does the Porth Elin strike involve?",
+                "filters": {"doc_ids": ["local/porth"]},
+            },
+        ).json()
+        assert not answer["refused"] and "430" in answer["answer"], answer
+        # markup with no text is refused with what to fix
+        empty = client.post(
+            "/documents", json={"text": "<html><body><nav>Home</nav></body></html>"}
+        )
+        assert empty.status_code == 422 and "no text" in empty.json()["error"]["message"]
+    finally:
+        client.delete("/documents/local/porth")
+        client.delete(f"/documents/{record_id}")
+
+
+def test_a_record_with_an_unreadable_date_is_refused_on_upload(client: TestClient) -> None:
+    """review63: a JSONL upload whose ``published`` is no date was stored without one (200);
+    the JSON body answers such a date with 422, and so does an upload now, naming the
+    record. (The ingest job keeps such a record without a date and logs why.)"""
+    before = counts(client)
+    lines = [
+        {"id": "local/feed-1", "text": "Bakery wins\n\nThe Elmwick bakery won a prize."},
+        {"id": "local/feed-2", "text": "Ferry\n\nThe ferry resumed.", "published": "2025-13-01"},
+    ]
+    body = "\n".join(json.dumps(line) for line in lines).encode()
+    response = client.post(
+        "/documents", files={"file": ("feed.jsonl", body, "application/x-ndjson")}
+    )
+    assert response.status_code == 422, response.text
+    message = response.json()["error"]["message"]
+    assert "record 2" in message and "2025-13-01" in message and "YYYY-MM-DD" in message
+    assert counts(client) == before
+    assert client.get("/documents/local/feed-1").status_code == 404
