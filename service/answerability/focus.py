@@ -142,6 +142,11 @@ _BEFORE_WEEKDAY = frozenset(
 )
 
 
+# A year that bounds the question's time rather than naming one: "after 2020", "before 2019"
+# (not "since 1997", which news states as such: "its first win since 1997").
+_YEAR_BOUND = re.compile(r"\b(after|before)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
+
+
 def stated_years(text: str) -> frozenset[str]:
     """The years from 1900 on that ``text`` states in digits ("in 2004", "by 2010"; not "1700
     voters")."""
@@ -324,6 +329,8 @@ class Focus:
     names: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     years: tuple[str, ...] = ()
+    # "after 2020", "before 2019": a time the question bounds, not a year it names
+    year_bounds: tuple[tuple[str, int], ...] = ()
     days: frozenset[tuple[int, str]] = frozenset()  # "on 16 March": (16, "mar")
     weekdays: frozenset[str] = frozenset()  # "the Friday match": {"friday"}
     position: int | None = None  # "who came fourth …?": 4, which the sentence must give
@@ -865,6 +872,14 @@ class Focus:
             return False
 
         if not all(year_ok(y) for y in self.years):
+            return False
+        # a bound is met by a year the text or the article's date gives on its side of it,
+        # or by an article with no year at all (undated news is about its own time)
+        stated = {int(y) for y in stated_years(text)} | {int(y) for y in published}
+        if stated and not all(
+            any(y > bound if side == "after" else y < bound for y in stated)
+            for side, bound in self.year_bounds
+        ):
             return False
         if any(p.lower() not in text for p in self.phrases):
             return False
@@ -1812,7 +1827,9 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
     ]
     quoted = (a or b for a, b in _QUOTED.findall(question))
     phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
-    years = tuple(sorted(set(YEAR.findall(question))))
+    bounds = tuple((m.group(1).lower(), int(m.group(2))) for m in _YEAR_BOUND.finditer(question))
+    bounded = {str(year) for _, year in bounds}
+    years = tuple(sorted(set(YEAR.findall(question)) - bounded))
     kind = asked_kind(question)
     described = described_noun(question) if kind is Kind.NAME else None
     return Focus(
@@ -1820,6 +1837,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         names=tuple(dict.fromkeys(names)),
         phrases=phrases,
         years=years,
+        year_bounds=bounds,
         days=frozenset(days_of_months(question)),
         weekdays=frozenset(weekdays(question)),
         position=asked_position(question),

@@ -3662,3 +3662,22 @@ def test_a_sentence_opening_on_its_figure_goes_on_from_its_article() -> None:
     # (review62) a named owner between "Its" and the figure, or a year, is no such opening
     assert focus.figure_of_another("Its rival Ortel's $204m profit dwarfed the figure.")
     assert focus.figure_of_another("Their 2004 profit was $839m, Ortel said.")
+
+
+def test_a_year_after_after_or_before_bounds_the_time_asked() -> None:
+    """review63: "What did Valmora say about tariffs after 2020?" was refused because no
+    passage held "2020": the year bounds the question's time, it is not a year to find. A
+    year on its side of the bound (in the text or the article's date line) meets it, a year
+    only on the other side does not, and an article with no year at all is not judged."""
+    focus = question_focus("What did Valmora say about tariffs after 2020?", None)
+    assert focus.years == ()
+    said = "Valmora said tariffs on grain would rise."
+    assert focus.anchored(said, "Valmora tariffs\n2023-05-01\nValmora said tariffs would rise.")
+    assert focus.anchored(said, "In 2022 the Valmora tariffs doubled.")
+    assert not focus.anchored(said, "Valmora tariffs\n2018-05-01\nIn 2018 tariffs rose.")
+    assert focus.anchored(said, "Valmora tariffs, a report.")
+    before = question_focus("What did Valmora say about tariffs before 2019?", None)
+    assert before.anchored(said, "Valmora tariffs\n2018-05-01\nIn 2018 tariffs rose.")
+    assert not before.anchored(said, "Valmora tariffs\n2023-05-01\nIn 2023 tariffs rose.")
+    # a year the question names is still one to find ("since 1997": news says it so)
+    assert question_focus("Is it Valmora's first win since 1997?", None).years == ("1997",)
