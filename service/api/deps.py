@@ -23,7 +23,7 @@ from service.config import Settings
 from service.errors import InvalidRequestError
 from service.index import NewsIndex
 from service.llm.base import Turn
-from service.schemas import AskRequest, Filters, SearchRequest
+from service.schemas import AskRequest, Filters, SearchRequest, is_blank
 
 
 async def get_settings(request: Request) -> Settings:
@@ -88,7 +88,8 @@ async def valid_ask(body: AskRequest, settings: SettingsDep) -> AskRequest:
 def to_question(body: AskRequest) -> Question:
     """The HTTP request as the pipeline's domain request (the one adapter; the OpenAI chat
     route builds an AskRequest from its messages and comes through here too)."""
-    history = tuple(Turn(t.question, t.answer) for t in body.history)
+    # (a turn with no question carries nothing to rewrite a follow-up with)
+    history = tuple(Turn(t.question, t.answer) for t in body.history if not is_blank(t.question))
     return Question(body.question, history, body.filters, body.top_k)
 
 

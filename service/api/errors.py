@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import math
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -141,6 +142,13 @@ def _location(loc: tuple[Any, ...]) -> str:
     return ".".join(parts) or "body"
 
 
+# What a nested object looks like, by where it sits (a list's index read as "*").
+_OBJECT_EXAMPLES = {
+    "history.*": ', e.g. {"question": "...", "answer": "..."}',
+    "filters": ', e.g. {"doc_ids": ["..."]} or {"published_after": "2024-01-01"}',
+}
+
+
 def validation_message(exc: RequestValidationError) -> str:
     """A sentence per problem that names the field and what to send instead."""
     messages = []
@@ -152,8 +160,12 @@ def validation_message(exc: RequestValidationError) -> str:
                 "the request body is not valid JSON: send a JSON object such as "
                 '{"question": "..."} with Content-Type: application/json'
             )
-        elif kind == "model_attributes_type" or (kind == "dict_type" and where == "body"):
+        elif where == "body" and kind in ("model_attributes_type", "dict_type", "model_type"):
             messages.append('the request body must be a JSON object, e.g. {"question": "..."}')
+        elif kind in ("model_attributes_type", "dict_type", "model_type"):
+            # (a nested object: "history": ["a"] is a list of strings, not of turns)
+            example = _OBJECT_EXAMPLES.get(re.sub(r"\.\d+$", ".*", where), "")
+            messages.append(f"{where}: must be a JSON object{example}")
         elif kind == "missing":
             messages.append(f"{where}: this field is required")
         elif kind == "extra_forbidden":

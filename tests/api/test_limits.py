@@ -290,3 +290,19 @@ def test_small_input_gaps_found_by_review61(client: TestClient) -> None:
         assert bad.status_code == 422, top_k
         assert "top_k" in bad.json()["error"]["message"]
     assert client.post("/search", json={"query": "rates", "top_k": 5}).status_code == 200
+
+
+def test_history_items_must_be_turns(client: TestClient) -> None:
+    """review63: ``"history": ["a", "b"]`` was answered "the request body must be a JSON
+    object" (it is one: its history items are not). A turn with an empty question carries
+    nothing and is left out of the rewrite."""
+    strings = client.post("/ask", json={"question": "Who?", "history": ["a", "b"]})
+    assert strings.status_code == 422
+    message = strings.json()["error"]["message"]
+    assert "history.0: must be a JSON object" in message and '"answer"' in message
+    assert "request body" not in message
+    question = "What did they discuss?"
+    empty = client.post(
+        "/ask", json={"question": question, "history": [{"question": " ", "answer": "x"}]}
+    )
+    assert empty.status_code == 200 and empty.json()["query"] == question

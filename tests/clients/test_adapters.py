@@ -25,7 +25,11 @@ def request(*messages: tuple[str, Any]) -> ChatCompletionRequest:
     )
 
 
-def test_pairs_user_and_assistant_turns_and_skips_the_rest(settings: Settings) -> None:
+def test_pairs_user_and_assistant_turns_and_keeps_unanswered_questions(
+    settings: Settings,
+) -> None:
+    """A user message with no answer after it is a turn with an empty answer (review63: two
+    user messages in a row lost the first, and "How much did it pay?" its subject)."""
     ask = ask_request_from_chat(
         request(
             ("system", "be brief"),
@@ -41,7 +45,16 @@ def test_pairs_user_and_assistant_turns_and_skips_the_rest(settings: Settings) -
         settings,
     )
     assert ask.question == "last?"
-    assert [(t.question, t.answer) for t in ask.history] == [("q1", "a1"), ("q2", "a2")]
+    assert [(t.question, t.answer) for t in ask.history] == [
+        ("q1", "a1"),
+        ("unanswered", ""),
+        ("q2", "a2"),
+    ]
+    ask = ask_request_from_chat(
+        request(("user", "Who bought Yuganskneftegaz?"), ("user", "How much did it pay?")),
+        settings,
+    )
+    assert [(t.question, t.answer) for t in ask.history] == [("Who bought Yuganskneftegaz?", "")]
 
 
 def test_keeps_the_last_ten_turns_cut_to_the_ask_limits(settings: Settings) -> None:

@@ -206,8 +206,9 @@ def _check_supported(body: ChatCompletionRequest) -> None:
 def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> AskRequest:
     """THE adapter from a chat completion request to the answering pipeline's request.
 
-    The last message must be the user's question. Earlier user messages each followed by an
-    assistant message are the history, oldest first; system and tool messages are ignored
+    The last message must be the user's question. Earlier user messages, each with the
+    assistant message that followed it (if any), are the history, oldest first; system and
+    tool messages are ignored
     (the service's prompts are fixed). Chat clients resend the whole conversation, so only
     the last ``RAG_MAX_HISTORY_TURNS`` turns are kept, each cut to /ask's limits, where /ask would
     refuse them; the question itself has /ask's limit (an error beyond it).
@@ -232,6 +233,12 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
     pending: str | None = None
     for i, message in enumerate(body.messages[:-1]):
         if message.role == "user":
+            # (two user messages in a row: the earlier is a turn with no answer, not dropped:
+            # "Who bought Yuganskneftegaz?" then "How much did it pay?")
+            if pending is not None:
+                turns.append(
+                    HistoryTurn(question=pending[: settings.max_question_chars], answer="")
+                )
             text = _text(message, f"messages[{i}]").strip()
             pending = None if is_blank(text) else text
         elif message.role == "assistant" and pending is not None:
@@ -243,6 +250,8 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
                 )
             )
             pending = None
+    if pending is not None:
+        turns.append(HistoryTurn(question=pending[: settings.max_question_chars], answer=""))
     kept = turns[len(turns) - settings.max_history_turns :] if settings.max_history_turns else []
     return AskRequest(question=question, history=kept)
 
