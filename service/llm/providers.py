@@ -168,7 +168,12 @@ class LLMGenerator(MessageGenerator):
                     raise
                 except Exception as exc:
                     error = exc if isinstance(exc, ProviderError) else ProviderError(_describe(exc))
-                    if started or attempt == self.retries or self._late(deadline):
+                    if (
+                        started
+                        or attempt == self.retries
+                        or self._late(deadline)
+                        or not _retryable(exc)
+                    ):
                         raise error from exc
                     log.warning("%s failed (%s); retrying once", self.name, error)
 
@@ -189,7 +194,7 @@ class LLMGenerator(MessageGenerator):
                     text = str(self.llm.chat(messages).message.content or "")
                 except Exception as exc:
                     error = exc if isinstance(exc, ProviderError) else ProviderError(_describe(exc))
-                    if attempt == self.retries or self._late(deadline):
+                    if attempt == self.retries or self._late(deadline) or not _retryable(exc):
                         raise error from exc
                     log.warning("%s failed (%s); retrying once", self.name, error)
                     continue
@@ -228,6 +233,13 @@ class LLMGenerator(MessageGenerator):
                         break
         except Exception:
             log.warning("warming up %s failed", self.name, exc_info=True)
+
+
+def _retryable(exc: BaseException) -> bool:
+    """Whether a failed call may succeed if made again: not a request the model cannot take
+    (llama-cpp raises ValueError for a prompt longer than its context window; review63 saw
+    "retrying once" logged for it), which fails the same way every time."""
+    return not isinstance(exc, ValueError)
 
 
 def _describe(exc: BaseException) -> str:

@@ -92,3 +92,28 @@ def test_misconfigured_providers_say_what_to_set() -> None:
         openai_generator(Settings(_env_file=None))
     with pytest.raises(ConfigurationError, match="RAG_LLM_BASE_URL"):
         openai_like_generator(Settings(_env_file=None))
+
+
+@pytest.mark.parametrize("mode", ["generate", "stream"])
+def test_a_request_the_model_cannot_take_is_not_retried(mode: str) -> None:
+    """llama-cpp raises ValueError for a prompt longer than its context window: the same call
+    fails the same way again (review63 saw "retrying once" logged for it). Failure injected
+    with a stand-in model, the one kind of fake these tests use."""
+    calls: list[str] = []
+
+    class TooLong:
+        def chat(self, messages: Any) -> Any:
+            calls.append("chat")
+            raise ValueError("Requested tokens (7141) exceed context window of 2048")
+
+        def stream_chat(self, messages: Any) -> Any:
+            calls.append("stream")
+            raise ValueError("Requested tokens (7141) exceed context window of 2048")
+
+    gen = LLMGenerator("stand-in", TooLong(), timeout=5)
+    with pytest.raises(ProviderError, match="context window"):
+        if mode == "generate":
+            gen.generate(REQUEST)
+        else:
+            "".join(gen.stream(REQUEST))
+    assert len(calls) == 1
