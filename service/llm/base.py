@@ -229,9 +229,15 @@ def _condense_one(previous: str, question: str) -> str:
     leans = _PRONOUN.search(question) is not None
     opens = _FOLLOW_UP_START.match(question) is not None
     before = {n.lower() for n in _names_in(previous)}
-    if not leans and not opens and any(n.lower() not in before for n in _names_in(question)):
+    asks = _ASKS.match(question) is not None and len(question.split()) >= 3
+    if (
+        asks
+        and not leans
+        and not opens
+        and any(n.lower() not in before for n in _names_in(question))
+    ):
         return question
-    if leans and not opens and _ASKS.match(question) and len(question.split()) >= 3:
+    if leans and not opens and asks:
         names = [n for n in _names_in(previous) if n.lower() not in question.lower()]
         return f"{question} ({', '.join(names)})" if names else f"{previous} {question}"
     if len(question.split()) <= 5 or opens or leans:

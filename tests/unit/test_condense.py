@@ -156,6 +156,12 @@ def test_what_about(previous: str, follow_up: str, standalone: str) -> None:
             "What about the women's title?",
             "Who won the Australian Open men's title? What about the women's title?",
         ),
+        # (a bare name is a fragment: "what about" it)
+        (
+            ["Which Tesla executive travelled to China?"],
+            "Apple?",
+            "Which Tesla executive travelled to China? Apple?",
+        ),
         # fragments are still searched with the previous question
         (
             ["Who won the Australian Open in 2004?"],
