@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.answerability import (
+    YEARS_ELSEWHERE,
     Kind,
     TermStats,
     asked_kind,
@@ -274,7 +275,8 @@ class AnswerService:
             # An undated article whose passages state no year is taken to be about any year
             # the question gives ("Focus.anchored"): only if its whole text states none.
             if focus.years and not published and not stated_years(f"{c.sentence.text}\n{text}"):
-                text += "\n" + " ".join(sorted(years_elsewhere(c.sentence.doc_id)))
+                found = " ".join(sorted(years_elsewhere(c.sentence.doc_id)))
+                text += f"\n{YEARS_ELSEWHERE} {found}".rstrip()
             return text
 
         article_years: dict[str, frozenset[str]] = {}
@@ -488,7 +490,8 @@ class AnswerService:
         (``off_topic``'s calibration): review63's "Who did Brad Smith meet?" within the one
         article that answers it is at cosine 0.105 to its passage and 0.209 to the sentence
         that answers it, against 0.29 to another article's passage. The user chose those
-        articles, so a question whose every name they hold is read; one that names nothing
+        articles, so a question every word of whose names they hold, as written, is read; one
+        that names nothing
         they hold ("Tell me a joke", "the capital of Australia" in articles that never name
         it) is still refused before any sentence is read."""
         if not off_topic(passages, self.settings.topic_floor):
@@ -496,8 +499,12 @@ class AnswerService:
         if chroma_where(filters) is None:
             return True
         names = question_focus(query, self.term_stats).names
-        text = " ".join(f"{p.title} {p.text}" for p in passages).lower()
-        return not names or not all(find_word(text, run.split()[-1].lower()) >= 0 for run in names)
+        text = " ".join(f"{p.title} {p.text}" for p in passages)
+        # (every word of every name, as written: "John Smith" is not "Brad Smith", "Turkey"
+        # not "turkey")
+        return not names or not all(
+            find_word(text, word) >= 0 for run in names for word in run.split()
+        )
 
     def _condense(self, request: Question) -> tuple[str, str | None]:
         history = list(request.history)

@@ -195,14 +195,50 @@ _LIGHT_VERBS = frozenset(
 )
 
 
+# The forms of a verb that no stem joins, by their base ("sold" and "sell"; "won", "win" and
+# "winner"): a claim answers "Who sold …?" with "X sold …" and "Who won?" with "the winner".
+_VERB_FORMS = (
+    "sell sold sells selling seller",
+    "lead led leads leading leader",
+    "win won wins winning winner winners",
+    "buy bought buys buying buyer buyers",
+    "pay paid pays paying",
+    "tell told tells",
+    "say said says",
+    "meet met meets meeting",
+    "leave left leaves",
+    "hold held holds",
+    "run ran runs running",
+    "spend spent spends spending",
+    "lose lost loses losing loser",
+    "rise rose risen rises rising",
+    "fall fell fallen falls falling",
+    "grow grew grown grows growing",
+    "write wrote written writes writer",
+    "send sent sends",
+    "build built builds",
+    "bring brought brings",
+    "find found finds",
+    "become became becomes",
+    "begin began begun begins",
+    "strike struck strikes",
+    "choose chose chosen chooses",
+)
+_FORM_OF = {form: group.split()[0] for group in _VERB_FORMS for form in group.split()}
+
+
 def answer_coverage(claim: str, question: str, support_text: str) -> float:
     """Share of the claim's content words *not in the question* (stem or 6-letter prefix)
     found in ``support_text``; 1.0 when the claim adds no word to the question's."""
     q_stems, q_prefixes = _keys(question)
+    q_forms = {_FORM_OF.get(w, w) for w in claim_words(question)}
     words = [
         w
         for w in claim_words(claim)
-        if stem_word(w) not in q_stems and w[:6] not in q_prefixes and w not in _LIGHT_VERBS
+        if stem_word(w) not in q_stems
+        and w[:6] not in q_prefixes
+        and w not in _LIGHT_VERBS
+        and _FORM_OF.get(w, w) not in q_forms  # ("sold" for "sell", "winner" for "won")
     ]
     if not words:
         return 1.0

@@ -117,11 +117,19 @@ def _not_blank(value: str) -> str:
 
 
 def as_read(value: str) -> str:
-    """A question as a reader reads it: Unicode compatibility forms folded (NFKC), so that
-    full-width letters ("Ｗｈｏ ｗｏｎ"), ligatures ("ﬁnal") and no-break spaces match the
-    articles' text, which the ingest job keeps in NFC (compatibility characters are no part
-    of English news text)."""
-    return unicodedata.normalize("NFKC", value)
+    """A question as a reader reads it: full-width forms ("Ｗｈｏ ｗｏｎ"), ligatures ("ﬁnal")
+    and no-break spaces folded to what they stand for (their NFKC form), so that they match
+    the articles' text. Only those: NFKC of the whole text would also turn "28½" into
+    "281⁄2" and "10³" into "103" (review64)."""
+    return "".join(
+        unicodedata.normalize("NFKC", c)
+        if c in _NO_BREAK or "\ufb00" <= c <= "\ufb06" or "\uff01" <= c <= "\uff5e" or c == "\u3000"
+        else c
+        for c in value
+    )
+
+
+_NO_BREAK = frozenset("\u00a0\u2007\u202f")
 
 
 class SearchRequest(BaseModel):

@@ -143,8 +143,15 @@ _BEFORE_WEEKDAY = frozenset(
 
 
 # A year that bounds the question's time rather than naming one: "after 2020", "before 2019"
-# (not "since 1997", which news states as such: "its first win since 1997").
-_YEAR_BOUND = re.compile(r"\b(after|before)\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.IGNORECASE)
+# (not "since 1997", which news states as such: "its first win since 1997"; not "after
+# 2020's election", which names an event). Several bounds must hold for one year.
+_YEAR_BOUND = re.compile(r"\b(after|before)\s+((?:19|20)\d\d)\b(?!\s*[-–]|['’]s\b)", re.IGNORECASE)
+
+
+#: How ``AnswerService.gather`` adds the years an undated article states outside its passages
+#: to a sentence's context: a line of its own, after this marker.
+YEARS_ELSEWHERE = "years elsewhere in the article:"
+_YEARS_ELSEWHERE = re.compile(rf"^{re.escape(YEARS_ELSEWHERE)}((?: \d{{4}})*)$", re.MULTILINE)
 
 
 def stated_years(text: str) -> frozenset[str]:
@@ -865,10 +872,14 @@ class Focus:
                 return True
             # an article with no year of its own is about its own time: the year it was
             # published or the one before ("Christmas trading" in a January report); an
-            # undated one, any year (the caller adds the years an undated article states
-            # outside its passages to ``context``: ``AnswerService.gather``)
+            # undated one, any year
             if not article_has_year:
                 return not published or any(int(y) in (int(p), int(p) - 1) for p in published)
+            # an undated article whose passages give no year is about a year next to one its
+            # whole text gives (the caller adds those years to ``context`` on a line of their
+            # own: ``AnswerService.gather``): a 2004 report mentions 2003 or 2005, not 2022
+            if not published and (around := _YEARS_ELSEWHERE.search(context)):
+                return any(abs(int(y) - int(x)) <= 1 for x in around.group(1).split())
             return False
 
         if not all(year_ok(y) for y in self.years):
@@ -876,9 +887,13 @@ class Focus:
         # a bound is met by a year the text or the article's date gives on its side of it,
         # or by an article with no year at all (undated news is about its own time)
         stated = {int(y) for y in stated_years(text)} | {int(y) for y in published}
-        if stated and not all(
-            any(y > bound if side == "after" else y < bound for y in stated)
-            for side, bound in self.year_bounds
+        if (
+            stated
+            and self.year_bounds
+            and not any(
+                all(y > bound if side == "after" else y < bound for side, bound in self.year_bounds)
+                for y in stated
+            )
         ):
             return False
         if any(p.lower() not in text for p in self.phrases):

@@ -326,7 +326,7 @@ def _record_document(file_id: str, source: str, origin: str, n: int, record: obj
         parsed = parse_dateline(record["published"][:10])
         published = parsed[0] if parsed else None
     date_problem = None
-    if record.get("published") is not None and published is None:
+    if record.get("published") not in (None, "") and published is None:
         # kept without a date (the text is fine), but said: a date filter will not find it
         date_problem = (
             f"record {n}: 'published' {record.get('published')!r:.40} is not a date (YYYY-MM-DD)"
@@ -351,11 +351,12 @@ def _record_document(file_id: str, source: str, origin: str, n: int, record: obj
     )
 
 
-# An HTML page pasted as text: a doctype, an <html> or <body> element, or a text that opens
-# with a block element and closes one.
+# An HTML page pasted as text: a doctype, an <html>, <head> or <body> element first (after a
+# byte-order mark, an XML declaration or comments). A fragment ("<p> is the paragraph tag …")
+# is kept as text: reading it as a page would keep its blocks only and drop the rest.
 _MARKUP = re.compile(
-    r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])|"
-    r"^\s*<(?:article|main|div|section|p|h[1-6])[\s>].*</(?:article|main|div|section|p|h[1-6])>",
+    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])",
     re.IGNORECASE | re.DOTALL,
 )
 

@@ -174,10 +174,17 @@ def heuristic_condense(history: Sequence[Turn], question: str) -> str:
     """
     if not history:
         return question
-    previous = history[0].question
-    for turn in history[1:]:
+    recent = history[-_TURNS_READ:]  # (a query built from every turn grows without bound)
+    previous = recent[0].question
+    for turn in recent[1:]:
         previous = _condense_one(previous, turn.question)
     return _condense_one(previous, question)
+
+
+# How many earlier turns the rule reads, oldest first.
+_TURNS_READ = 3
+# A question rewritten with the previous one's names as context: "…there? (Microsoft, China)".
+_WITH_CONTEXT = re.compile(r"^(?P<question>.*?\?)\s+\((?P<context>[^()]*)\)$", re.DOTALL)
 
 
 # Capitalised words that open a question or a clause, not names.
@@ -217,6 +224,11 @@ def _condense_one(previous: str, question: str) -> str:
         if _DAY_ONLY.fullmatch(subject):
             return _with_day(previous, subject)
         if _names_in(subject):
+            framed = _WITH_CONTEXT.match(previous)
+            if framed:  # "What did he say? (Brad Smith, China)": X stands for the first name
+                context = framed["context"].split(", ")
+                subject = re.sub(r"^(?:in|at|for|from|of|about|with|by)\s+", "", subject)
+                return f"{framed['question']} ({', '.join([subject, *context[1:]])})"
             spots = (
                 list(_NAMED_PHRASE.finditer(previous)) or list(_FIRST_NAME.finditer(previous))[:1]
             )
@@ -238,8 +250,20 @@ def _condense_one(previous: str, question: str) -> str:
     ):
         return question
     if leans and not opens and asks:
-        names = [n for n in _names_in(previous) if n.lower() not in question.lower()]
-        return f"{question} ({', '.join(names)})" if names else f"{previous} {question}"
+        framed = _WITH_CONTEXT.match(previous)
+        said = framed["question"] if framed else previous
+        context = [n for n in _names_in(said) if n.lower() not in question.lower()]
+        # its years and long words too: "(Australian Open, 2004)", "(UK, pledge, tsunami)"
+        context += [y for y in re.findall(r"\b(?:19|20)\d\d\b", said) if y not in question]
+        context += [
+            w
+            for w in re.findall(r"\b[a-z]{6,}\b", said)
+            if w not in _FUNCTION_WORDS and w not in question.lower()
+        ]
+        if framed:  # the names the previous turn leant on
+            context += framed["context"].split(", ")
+        context = list(dict.fromkeys(context))
+        return f"{question} ({', '.join(context)})" if context else f"{previous} {question}"
     if len(question.split()) <= 5 or opens or leans:
         return f"{previous} {question}"
     return question
@@ -318,8 +342,10 @@ class MessageGenerator(AnswerGenerator):
         return heuristic_condense(history, question)
 
 
-# Words of four letters or more that say nothing of what a follow-up asks.
+# Words that say nothing of what a follow-up asks.
 _FUNCTION_WORDS = frozenset(
+    "who how why the and but for nor was are has had his her him she its our you did can may "
+    "not any all one too yet out off own "
     "what when where which whom whose does were been have having they them their theirs this "
     "that these those there here about with from into onto also just then than your yours "
     "would could should will shall some more most much many such very really please tell "
@@ -329,10 +355,10 @@ _FUNCTION_WORDS = frozenset(
 
 def keeps_the_question(follow_up: str, rewrite: str) -> bool:
     """Whether a model's rewrite of ``follow_up`` keeps what it asks: every content word of
-    four letters or more (by its first five letters). review63: "What did he say about
+    three letters or more (by its first five letters). review63: "What did he say about
     China?" came back as "Who is Philip Knight's chairman and chief executive?", the earlier
     question with the answer's name in it."""
     wanted = {
-        w[:5] for w in re.findall(r"[a-z]{4,}", follow_up.lower()) if w not in _FUNCTION_WORDS
+        w[:5] for w in re.findall(r"[a-z]{3,}", follow_up.lower()) if w not in _FUNCTION_WORDS
     }
-    return wanted <= {w[:5] for w in re.findall(r"[a-z]{4,}", rewrite.lower())}
+    return wanted <= {w[:5] for w in re.findall(r"[a-z]{3,}", rewrite.lower())}

@@ -236,10 +236,11 @@ class LLMGenerator(MessageGenerator):
 
 
 def _retryable(exc: BaseException) -> bool:
-    """Whether a failed call may succeed if made again: not a request the model cannot take
-    (llama-cpp raises ValueError for a prompt longer than its context window; review63 saw
-    "retrying once" logged for it), which fails the same way every time."""
-    return not isinstance(exc, ValueError)
+    """Whether a failed call may succeed if made again: not a prompt longer than the model's
+    context window (llama-cpp's ValueError "… exceed context window of N"; review63 saw
+    "retrying once" logged for it), which fails the same way every time. Other errors, a
+    ValueError of a garbled reply among them, are retried once."""
+    return not (isinstance(exc, ValueError) and "context window" in str(exc))
 
 
 def _describe(exc: BaseException) -> str:

@@ -227,6 +227,11 @@ def test_a_question_in_compatibility_characters_gets_the_same_answer(
     turn["question"] = _full_width(turn["question"])
     wide_query = client.post("/ask", json={**follow_up, "history": [turn]}).json()["query"]
     assert wide_query == plain_query != follow_up["question"]
+    # only those forms: a fraction or a power is no compatibility spelling (review64: NFKC of
+    # the whole text made "28½" "281⁄2")
+    from service.schemas import as_read
+
+    assert as_read("Was it 28½ or 10³ km?") == "Was it 28½ or 10³ km?"
 
 
 def test_a_filter_to_the_answering_article_keeps_a_short_question(client: TestClient) -> None:

@@ -718,3 +718,34 @@ def test_a_record_with_an_unreadable_date_is_refused_on_upload(client: TestClien
     assert "record 2" in message and "2025-13-01" in message and "YYYY-MM-DD" in message
     assert counts(client) == before
     assert client.get("/documents/local/feed-1").status_code == 404
+
+
+def test_text_that_only_mentions_tags_is_kept_whole(client: TestClient) -> None:
+    """review64: an article opening "<p> is the paragraph tag …" was read as a page and lost
+    everything outside its blocks. Only a whole page (doctype, html, head or body first) is
+    read as HTML."""
+    text = (
+        "<p> is the paragraph tag of HTML </p>. The W3C said on Monday that browsers "
+        "will keep supporting it for another decade."
+    )
+    posted = client.post("/documents", json={"id": "local/tags", "text": text})
+    assert posted.status_code == 200, posted.text
+    try:
+        assert "The W3C said on Monday" in client.get("/documents/local/tags").json()["text"]
+    finally:
+        client.delete("/documents/local/tags")
+
+
+def test_under_a_filter_a_name_is_read_word_for_word(client: TestClient) -> None:
+    """review64: under filters the topic floor gave way when each name's last word was in the
+    allowed passages in any case: "Who did John Smith meet?" was answered about Brad Smith."""
+    from service.refusal import OFF_TOPIC_FILTERED
+
+    answer = client.post(
+        "/ask",
+        json={
+            "question": "Who did John Smith meet?",
+            "filters": {"doc_ids": ["002_f30c3b285b3e3037"]},
+        },
+    ).json()
+    assert answer["refused"] and answer["refusal_reason"] == OFF_TOPIC_FILTERED, answer

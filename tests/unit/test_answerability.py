@@ -3681,3 +3681,27 @@ def test_a_year_after_after_or_before_bounds_the_time_asked() -> None:
     assert not before.anchored(said, "Valmora tariffs\n2023-05-01\nIn 2023 tariffs rose.")
     # a year the question names is still one to find ("since 1997": news says it so)
     assert question_focus("Is it Valmora's first win since 1997?", None).years == ("1997",)
+
+
+def test_year_bounds_hold_for_one_year_and_a_possessive_year_names_an_event() -> None:
+    """review64: "after 2004 and before 2006" was met by a text stating 2003 and 2007 (each
+    bound by another year); "after 2020's election" names an event, its year to be found."""
+    both = question_focus("What did Valmora say after 2004 and before 2006?", None)
+    said = "Valmora said tariffs would rise."
+    assert not both.anchored(said, "In 2003 and in 2007 tariffs rose.")
+    assert both.anchored(said, "In 2005 tariffs rose.")
+    assert question_focus("What did Valmora say after 2020's election?", None).years == ("2020",)
+
+
+def test_an_undated_article_is_about_a_year_next_to_those_it_states() -> None:
+    """review64: once an undated article's years were read from its whole text, "in 2004" was
+    refused for a 2004 report that mentions only an arrest in 2003. Its passages giving no
+    year, the article is about a year next to one it states, not any year."""
+    from service.answerability import YEARS_ELSEWHERE
+
+    focus = question_focus("How much did Rosneft pay for Yuganskneftegaz in 2004?", None)
+    said = "Rosneft paid $9.4bn for Yuganskneftegaz."
+    elsewhere = f"Rosneft deal\n{said}\n{YEARS_ELSEWHERE} 2003"
+    assert focus.anchored(said, elsewhere)
+    later = question_focus("How much did Rosneft pay for Yuganskneftegaz in 2022?", None)
+    assert not later.anchored(said, elsewhere)

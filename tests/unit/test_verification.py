@@ -458,3 +458,10 @@ def test_the_answer_part_of_a_claim_must_be_in_its_quote() -> None:
     assert ok(
         "Kowloon Pixel made a quarterly profit of HK$327m.", profit, "What profit did it make?"
     )
+
+
+def test_the_answer_part_reads_a_verb_in_any_of_its_forms() -> None:
+    """review64: "sold" answering "Who did Yukos sell …?" counted as a word the question did
+    not hold, and a faithful claim was refused."""
+    quote = "Yukos sold Yuganskneftegaz, its main unit, to Rosneft."
+    assert ok("Yukos sold the unit to Rosneft.", quote, "Who did Yukos sell the unit to?")
