@@ -198,9 +198,9 @@ class AnswerService:
         s = self.settings
         vector = self.index.embed_query(query)
         passages = self.retriever.search(query, top_k or s.top_k, filters, vector=vector)
-        if self._off_topic(query, passages, filters):
-            return passages, []
         focus = question_focus(query, self.term_stats)
+        if self._off_topic(passages, filters, focus.names):
+            return passages, []
         kind = focus.kind
         common = self.term_stats.is_common
 
@@ -484,21 +484,23 @@ class AnswerService:
 
         return same_story
 
-    def _off_topic(self, query: str, passages: list[Passage], filters: Filters | None) -> bool:
-        """``off_topic`` for this request. Under filters (dates, doc_ids) the best passage
-        allowed may be far from the best one, as an answer's own passage may be
-        (``off_topic``'s calibration): review63's "Who did Brad Smith meet?" within the one
-        article that answers it is at cosine 0.105 to its passage and 0.209 to the sentence
-        that answers it, against 0.29 to another article's passage. The user chose those
-        articles, so a question every word of whose names they hold, as written, is read; one
-        that names nothing
-        they hold ("Tell me a joke", "the capital of Australia" in articles that never name
-        it) is still refused before any sentence is read."""
+    def _off_topic(
+        self, passages: list[Passage], filters: Filters | None, names: Sequence[str]
+    ) -> bool:
+        """``off_topic`` for this request (``names``: the question's, ``Focus.names``).
+
+        Under filters (dates, doc_ids) the best passage allowed may be far from the best one,
+        as an answer's own passage may be (``off_topic``'s calibration): review63's "Who did
+        Brad Smith meet?" within the one article that answers it is at cosine 0.105 to its
+        passage and 0.209 to the sentence that answers it, against 0.29 to another article's
+        passage. The user chose those articles, so a question every word of whose names they
+        hold, as written, is read; one that names nothing they hold ("Tell me a joke", "the
+        capital of Australia" in articles that never name it) is still refused before any
+        sentence is read."""
         if not off_topic(passages, self.settings.topic_floor):
             return False
         if chroma_where(filters) is None:
             return True
-        names = question_focus(query, self.term_stats).names
         text = " ".join(f"{p.title} {p.text}" for p in passages)
         # (every word of every name, as written: "John Smith" is not "Brad Smith", "Turkey"
         # not "turkey")
@@ -533,11 +535,12 @@ class AnswerService:
         )
         yield Event("passages", {"query": query, "passages": passages})
         if not evidence:
+            focus = question_focus(query, self.term_stats)
             out.refusal_reason = explain_refusal(
-                question_focus(query, self.term_stats),
+                focus,
                 [f"{p.title}\n{p.text}" for p in passages],
                 filtered=chroma_where(request.filters) is not None,  # (an empty filter: none)
-                off_topic=self._off_topic(query, passages, request.filters),
+                off_topic=self._off_topic(passages, request.filters, focus.names),
             )
             yield Event("done", self._finish(out, REFUSAL))
             return

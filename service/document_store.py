@@ -121,13 +121,19 @@ class DocumentStore:
         One Chroma call that returns only the records with aliases (a metadata filter; Chroma
         still reads every record's metadata: ~40 ms at 50,000 documents, paid by a lookup
         that misses, i.e. a 404)."""
+        return self._alias_holders().get(alias)
+
+    def _alias_holders(self) -> dict[str, str]:
+        """alias → the document it repeats (the first by id, should two claim it): one Chroma
+        call that returns only the records with aliases."""
         got = get_all(
             self.collection, where={"aliases": {"$ne": _NO_ALIASES}}, include=["metadatas"]
         )
+        holders: dict[str, str] = {}
         for doc_id, meta in sorted(zip(got["ids"], got["metadatas"], strict=True)):
-            if alias in json.loads(str((meta or {}).get("aliases") or _NO_ALIASES)):
-                return str(doc_id)
-        return None
+            for alias in json.loads(str((meta or {}).get("aliases") or _NO_ALIASES)):
+                holders.setdefault(alias, str(doc_id))
+        return holders
 
     def canonical_ids(self, doc_ids: list[str]) -> list[str]:
         """``doc_ids`` with each alias (an exact repeat kept under the first article's id)
@@ -138,14 +144,8 @@ class DocumentStore:
         known = set(self.collection.get(ids=wanted, include=[])["ids"]) if wanted else set()
         if known >= set(wanted):
             return wanted
-        got = get_all(
-            self.collection, where={"aliases": {"$ne": _NO_ALIASES}}, include=["metadatas"]
-        )
-        canonical: dict[str, str] = {}
-        for doc_id, meta in sorted(zip(got["ids"], got["metadatas"], strict=True)):
-            for alias in json.loads(str((meta or {}).get("aliases") or _NO_ALIASES)):
-                canonical.setdefault(alias, str(doc_id))
-        return list(dict.fromkeys(canonical.get(d, d) for d in wanted))
+        holders = self._alias_holders()
+        return list(dict.fromkeys(holders.get(d, d) for d in wanted))
 
     def page(self, limit: int, offset: int) -> list[DocumentRecord]:
         """A page of documents (metadata only), ordered by id."""

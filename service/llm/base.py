@@ -155,20 +155,22 @@ def _with_day(previous: str, day: str) -> str:
 def heuristic_condense(history: Sequence[Turn], question: str) -> str:
     """Standalone query without a model.
 
-    The conversation is read turn by turn, each earlier follow-up rewritten against the one
-    before it, so that a third turn still knows the first one's subject. Then:
+    The conversation's last three turns are read in order, each follow-up rewritten against
+    the one before it, so that a third turn still knows the first one's subject. Then:
 
     - "What about X?" takes the previous question with its last named place replaced by X
       ("Who did Brad Smith meet in China?" → "Who did Brad Smith meet in Shanghai?"), or,
-      with none, its first name ("Which Tesla executive…?" → "Which Apple executive…?");
-      "What about 1988?" replaces its time, or adds one ("Who won the Australian Open in
-      1988?"), and "What about Tuesday?" its day of the week; "What about revenue?" (no name)
-      is searched together with the previous question;
-    - a question that names something the previous one does not and leans on no pronoun
-      stands on its own ("Who bought Yuganskneftegaz?" after a question about Microsoft);
+      with none, its first name ("Which Tesla executive…?" → "Which Apple executive…?"), or
+      after a rewrite with context the context's first name; "What about 1988?" replaces its
+      time, or adds one ("Who won the Australian Open in 1988?"), and "What about Tuesday?"
+      its day of the week; "What about revenue?" (no name) is searched together with the
+      previous question;
+    - a question (a wh- or auxiliary opening, three words or more) that names something the
+      previous one does not and leans on no pronoun stands on its own ("Who bought
+      Yuganskneftegaz?" after a question about Microsoft);
     - a question that leans on a pronoun keeps its own words and takes the previous one's
-      names as context ("When did it start offering public cloud there? (Microsoft,
-      China)"): what it asks for (a date here) is its own, not the previous question's;
+      names, years and long words as context ("Who did he beat? (Australian Open, 2004)"):
+      what it asks for is its own, not the previous question's;
     - other follow-ups (short fragments, or opening with "and"/"why"…) are searched together
       with the previous question.
     """
