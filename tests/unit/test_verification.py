@@ -460,6 +460,34 @@ def test_the_answer_part_of_a_claim_must_be_in_its_quote() -> None:
     )
 
 
+def test_a_yes_no_or_choice_question_gives_the_claim_none_of_its_options() -> None:
+    """review64: a claim picking the wrong option of "a profit or a loss?", or restating a
+    yes/no question, passed because every word of it was the question's. A yes/no question's
+    proposition is what the claim asserts, and an alternative's options are what is asked:
+    the quote must state them. The right option, and a wh-question's given words, still pass."""
+    loss = "The Kestrel Mills group made a loss of £3m in 2004."
+    choice = "Did the Kestrel Mills group make a profit or a loss?"
+    assert support_problem("The Kestrel Mills group made a profit.", [loss], choice, 0.75) == (
+        "the quote does not state the option the claim picks: ['profit']"
+    )
+    assert ok("The Kestrel Mills group made a loss of £3m.", loss, choice)
+    bought = "State-owned Rosneft bought the unit for $9.3bn."
+    polar = "Did Rosneft buy the unit for a low price?"
+    assert not ok("Rosneft bought the unit for a low price.", bought, polar)
+    assert ok("Rosneft bought the unit for $9.3bn.", bought, polar)
+    # an opening name is paired with its verb when another text writes it as a name
+    match = "Arsenal won the match against Chelsea 2-1."
+    teams = "Did Chelsea or Arsenal win the match?"
+    assert support_problem("Chelsea won the match.", [match], teams, 0.75) == (
+        "the quote does not pair Chelsea with that"
+    )
+    assert ok("Arsenal won the match.", match, teams)
+    # a wh-question's own words are still given ("Who bought the unit?" → "Rosneft bought …")
+    assert ok(
+        "Rosneft bought the unit.", "Rosneft agreed to buy it on Sunday.", "Who bought the unit?"
+    )
+
+
 def test_the_answer_part_reads_a_verb_in_any_of_its_forms() -> None:
     """review64: "sold" answering "Who did Yukos sell …?" counted as a word the question did
     not hold, and a faithful claim was refused."""
