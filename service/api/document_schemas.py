@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from service.ingestion.clean import PUBLISHED_FORMS, published_date
 from service.ingestion.single import MAX_ID_CHARS
 
 
@@ -39,7 +40,23 @@ class DocumentIn(BaseModel):
     )
     text: str = Field(description="The article; cleaned as the ingest job cleans files.")
     url: str | None = Field(default=None, max_length=2000, description="Shown as its source.")
-    published: date | None = Field(default=None, description="ISO date (YYYY-MM-DD).")
+    published: date | None = Field(
+        default=None,
+        description=f"Publication date ({PUBLISHED_FORMS}); the day is kept. Empty: none.",
+    )
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _read_published(cls, value: object) -> object:
+        # the forms a record in a file may use, read the same way (review64: an RSS date)
+        if not isinstance(value, str):
+            return value
+        if not value.strip():
+            return None
+        day = published_date(value)
+        if day is None:
+            raise ValueError(f"is not a date ({PUBLISHED_FORMS})")
+        return day
 
     @field_validator("text")
     @classmethod

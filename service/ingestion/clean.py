@@ -10,10 +10,11 @@ body is never removed (tests check both directions on the sample articles).
 
 from __future__ import annotations
 
+import email.utils
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from service.dates import MONTHS as _MONTHS
 
@@ -180,6 +181,50 @@ def parse_dateline(line: str) -> tuple[str, str] | None:
         except ValueError:
             continue
         return d.isoformat(), (groups.get("rest") or "").strip()
+    return None
+
+
+# The forms a record's or a request's ``published`` may take, for messages.
+PUBLISHED_FORMS = (
+    "e.g. 2005-01-03, 2005-01-03T10:00:00Z, 'Mon, 03 Jan 2005 10:00:00 GMT' or '3 January 2005'"
+)
+
+
+def published_date(value: str) -> date | None:
+    """The day a ``published`` field names, or None when it names none.
+
+    Accepts what feeds and exports write: ISO 8601 dates and timestamps (``datetime``'s
+    parser: "2005-01-03", "20050103", "2005-01-03T10:00:00+00:00"), RFC 2822 as in RSS
+    (``email.utils``: "Mon, 03 Jan 2005 10:00:00 GMT") and the datelines articles print ("3
+    January 2005", "January 3, 2005"). The day is the one written, whatever the time zone.
+    A numeric day/month ("03/01/2005") is ambiguous and refused.
+    """
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if re.match(r"\d{4}-\d{2}-\d{2}(?:[T ]|$)", text):  # an ISO day before another clock
+        try:
+            return date.fromisoformat(text[:10])
+        except ValueError:
+            return None
+    for pattern in _DATE_PATTERNS[1:]:  # the dateline forms, whole
+        m = pattern.match(text)
+        if m and not (m.groupdict().get("rest") or "").strip():
+            groups = m.groupdict()
+            try:
+                return date(
+                    int(groups["year"]), _MONTHS[groups["month"].lower()], int(groups["day"])
+                )
+            except ValueError:
+                return None
     return None
 
 

@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup
 
 from service.config import Settings
 from service.errors import LoadError
-from service.ingestion.clean import parse_dateline
+from service.ingestion.clean import PUBLISHED_FORMS, published_date
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -223,12 +223,12 @@ def _html_document(doc_id: str, source: str, origin: str, html: str) -> RawDocum
     for attrs in meta_keys:
         meta = soup.find("meta", attrs=attrs)
         if meta and meta.get("content"):
-            parsed = parse_dateline(str(meta["content"])[:10])
-            published = parsed[0] if parsed else None
+            day = published_date(str(meta["content"]))
+            published = day.isoformat() if day else None
             break
     if published is None and (t := soup.find("time")) and t.get("datetime"):
-        parsed = parse_dateline(str(t["datetime"])[:10])
-        published = parsed[0] if parsed else None
+        day = published_date(str(t["datetime"]))
+        published = day.isoformat() if day else None
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form"]):
         tag.decompose()
     body = soup.find("article") or soup.find("main") or soup.body or soup
@@ -321,16 +321,14 @@ def _record_document(file_id: str, source: str, origin: str, n: int, record: obj
     if not isinstance(text, str) or not text.strip():
         raise LoadError(f"record {n}: missing or empty 'text'")
     doc_id = _record_id(file_id, n, record)
-    published = None
-    if isinstance(record.get("published"), str):
-        parsed = parse_dateline(record["published"][:10])
-        published = parsed[0] if parsed else None
+    raw_date = record.get("published")
+    day = published_date(raw_date) if isinstance(raw_date, str) else None
+    published = day.isoformat() if day else None
     date_problem = None
-    if record.get("published") not in (None, "") and published is None:
+    blank = raw_date is None or (isinstance(raw_date, str) and not raw_date.strip())
+    if not blank and published is None:
         # kept without a date (the text is fine), but said: a date filter will not find it
-        date_problem = (
-            f"record {n}: 'published' {record.get('published')!r:.40} is not a date (YYYY-MM-DD)"
-        )
+        date_problem = f"record {n}: 'published' {raw_date!r:.40} is not a date ({PUBLISHED_FORMS})"
         log.warning("%s: %s; stored without one", source, date_problem)
     title = record.get("title") if isinstance(record.get("title"), str) else None
     url = record.get("url")

@@ -715,9 +715,53 @@ def test_a_record_with_an_unreadable_date_is_refused_on_upload(client: TestClien
     )
     assert response.status_code == 422, response.text
     message = response.json()["error"]["message"]
-    assert "record 2" in message and "2025-13-01" in message and "YYYY-MM-DD" in message
+    assert "record 2" in message and "2025-13-01" in message and "2005-01-03" in message
     assert counts(client) == before
     assert client.get("/documents/local/feed-1").status_code == 404
+
+
+def test_feed_dates_are_read_in_the_forms_feeds_write(client: TestClient) -> None:
+    """review64: a record dated as RSS writes it ("Mon, 03 Jan 2005 10:00:00 GMT"), as a
+    dateline or as compact ISO refused its whole upload. They are dates; an empty one means
+    none; a numeric day/month is ambiguous and still refused, in a file and in a body."""
+    in_file = {
+        "feed/rss-1": ("Mon, 03 Jan 2005 10:00:00 GMT", "2005-01-03"),
+        "feed/rss-2": ("3 January 2005", "2005-01-03"),
+        "feed/rss-3": ("", None),
+    }
+    in_body = {
+        "local/rss-4": ("20050104", "2005-01-04"),
+        "local/rss-5": ("2005-01-05T23:30:00-08:00", "2005-01-05"),
+    }
+    lines = [
+        {
+            "id": doc_id.removeprefix("feed/"),
+            "text": f"Ferry {n}\n\nThe Elmwick ferry {n} resumed.",
+            "published": raw,
+        }
+        for n, (doc_id, (raw, _)) in enumerate(in_file.items())
+    ]
+    body = "\n".join(json.dumps(line) for line in lines).encode()
+    try:
+        response = client.post(
+            "/documents", files={"file": ("feed.jsonl", body, "application/x-ndjson")}
+        )
+        assert response.status_code == 200, response.text
+        for n, (doc_id, (raw, _)) in enumerate(in_body.items()):
+            text = f"Tram {n}\n\nThe Elmwick tram {n} ran."
+            posted = client.post("/documents", json={"id": doc_id, "text": text, "published": raw})
+            assert posted.status_code == 200, posted.text
+        for doc_id, (_, day) in {**in_file, **in_body}.items():
+            got = client.get(f"/documents/{doc_id}").json()
+            assert got["published"] == day, doc_id
+        ambiguous = client.post(
+            "/documents", json={"text": "Tram\n\nThe tram ran.", "published": "03/01/2005"}
+        )
+        assert ambiguous.status_code == 422
+        assert "not a date" in ambiguous.json()["error"]["message"]
+    finally:
+        for doc_id in [*in_file, *in_body]:
+            client.delete(f"/documents/{doc_id}")
 
 
 def test_text_that_only_mentions_tags_is_kept_whole(client: TestClient) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from service.dates import TimeScope, time_scope
+from service.ingestion.clean import published_date
 
 NEWEST = date(2024, 2, 26)
 
@@ -43,3 +44,27 @@ def test_contains_never_holds_for_undated_articles() -> None:
     scope = TimeScope(date(2023, 1, 1), date(2023, 12, 31))
     assert scope.contains(date(2023, 6, 1)) and not scope.contains(date(2022, 12, 31))
     assert not scope.contains(None)
+
+
+@pytest.mark.parametrize(
+    ("value", "day"),
+    [
+        ("2005-01-03", date(2005, 1, 3)),
+        ("20050103", date(2005, 1, 3)),
+        ("2005-01-03T10:00:00Z", date(2005, 1, 3)),
+        ("2005-01-03 10:00:00 +0000", date(2005, 1, 3)),
+        ("Mon, 03 Jan 2005 10:00:00 GMT", date(2005, 1, 3)),
+        ("Mon, 03 Jan 2005 23:30:00 -0800", date(2005, 1, 3)),  # the day written, not UTC's
+        ("3 January 2005", date(2005, 1, 3)),
+        ("January 3, 2005", date(2005, 1, 3)),
+        ("Mon. Feb 26th, 2024", date(2024, 2, 26)),
+        ("03/01/2005", None),  # day/month or month/day: ambiguous
+        ("2005-02-30", None),
+        ("Jan 2005", None),
+        ("yesterday", None),
+        ("3 January 2005 and more", None),
+        ("  ", None),
+    ],
+)
+def test_a_published_field_is_read_in_the_forms_feeds_write(value: str, day: date | None) -> None:
+    assert published_date(value) == day

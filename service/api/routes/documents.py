@@ -30,6 +30,7 @@ from service.errors import (
     UnsupportedMediaTypeError,
 )
 from service.index import NewsIndex
+from service.ingestion.clean import PUBLISHED_FORMS
 from service.ingestion.single import DocumentWriter, document_from_fields, documents_from_upload
 from service.ingestion.sources import RawDocument, public_source
 from service.schemas import DocumentList, DocumentOut, DocumentSummary, ErrorResponse
@@ -122,7 +123,10 @@ _MULTIPART_SCHEMA = {
         "id": {"type": "string", "description": "Id of a single-document file (default: name)."},
         "title": {"type": "string", "description": "Title of a single-document file."},
         "url": {"type": "string", "description": "Source url of a single-document file."},
-        "published": {"type": "string", "format": "date"},
+        "published": {
+            "type": "string",
+            "description": f"Publication date of a single-document file ({PUBLISHED_FORMS}).",
+        },
     },
     "required": ["file"],
 }
