@@ -16,6 +16,7 @@ import itertools
 import math
 import statistics
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -109,7 +110,19 @@ def run_load(
     seconds: float | None = None,
 ) -> LoadResult:
     """Send ``payloads`` (cycled) to ``url + path`` from ``clients`` concurrent clients, until
-    ``requests`` have been sent or ``seconds`` have passed."""
+    ``requests`` have been sent or ``seconds`` have passed.
+
+    Callable from a thread that already runs an event loop (a notebook, or Playwright's sync
+    API in the same test session): the load then runs on its own loop in a worker thread."""
     if requests is None and seconds is None:
         raise ValueError("give requests or seconds")
-    return asyncio.run(_run(url, path, payloads, clients, requests=requests, seconds=seconds))
+
+    def run() -> LoadResult:
+        return asyncio.run(_run(url, path, payloads, clients, requests=requests, seconds=seconds))
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()

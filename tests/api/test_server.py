@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import httpx
@@ -50,6 +52,19 @@ def test_load_generator_counts_every_request(server: str) -> None:
     assert result["rps"] > 0
     bad = run_load(server, "/search", [{"query": ""}], 1, requests=2).summary()
     assert bad["errors"] == 2 and bad["requests"] == 0  # a 4xx is an error, not a latency
+
+
+def test_load_generator_runs_from_a_thread_that_runs_a_loop(server: str) -> None:
+    """Playwright's sync API (the session's browser) keeps a loop running in the main
+    thread; the generator then ran into "asyncio.run() cannot be called from a running event
+    loop" whenever a browser test had run first."""
+    from eval.load import run_load
+
+    async def inside_a_loop() -> dict[str, Any]:
+        return run_load(server, "/search", [{"query": "rates"}], 1, requests=2).summary()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:  # a thread of its own: no loop runs there
+        assert pool.submit(asyncio.run, inside_a_loop()).result()["requests"] == 2
 
 
 def test_grown_index_serves_its_copies(sample_settings: Settings, tmp_path: Any) -> None:
