@@ -32,7 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    app = create_app(settings, index=index)
+    app = create_app(settings, index=index, store_lock=lock)
     uvicorn.run(
         app,
         host=args.host,

@@ -26,6 +26,7 @@ from service.index import NewsIndex, open_index
 from service.ingestion.single import DocumentWriter
 from service.llm import make_generator
 from service.llm.base import AnswerGenerator
+from service.store_lock import StoreLock
 
 STATIC_DIR = Path(__file__).parent / "static"
 log = logging.getLogger(__name__)
@@ -73,8 +74,10 @@ def create_app(
     *,
     index: NewsIndex | None = None,
     generator: AnswerGenerator | None = None,
+    store_lock: StoreLock | None = None,
 ) -> FastAPI:
-    """Build the app. ``index`` and ``generator`` default to what the settings name."""
+    """Build the app. ``index`` and ``generator`` default to what the settings name;
+    ``store_lock`` is the entry point's lock on an embedded store (writes take it alone)."""
     metrics = Metrics()
 
     @asynccontextmanager
@@ -88,7 +91,11 @@ def create_app(
         answers = AnswerService(settings, idx, gen)
         answers.on_verified = metrics.removed_sentences.inc
         app.state.answers = answers
-        app.state.writer = DocumentWriter(settings, idx)
+        app.state.writer = (
+            DocumentWriter(settings, idx, store_lock.exclusive)
+            if store_lock
+            else DocumentWriter(settings, idx)
+        )
 
         def warm_up() -> None:
             try:

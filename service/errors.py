@@ -68,6 +68,11 @@ class IndexInUseError(IndexProblem):
     """The embedded store is open in another process that may write it (``service.store_lock``)."""
 
 
+class StoreSharedError(IndexProblem):
+    """A write over HTTP to an embedded store that other services share (``service.store_lock``):
+    they would not see it until restarted."""
+
+
 class EmptyIndexError(IndexProblem):
     """Nothing has been ingested yet."""
 

@@ -18,18 +18,27 @@ leaves the store locked. A Chroma server (``RAG_CHROMA_HOST``) serves any number
 and takes no lock. Code that opens the index inside a process (tests, scripts, the service's
 own write endpoints) takes none either: the lock is about processes, not threads.
 
-Not thread-safe by itself: each entry point takes it once, before it starts any thread.
+A service that adds or deletes articles over HTTP takes the lock exclusively for the write
+(``exclusive``): alone on the store it writes and shares the lock again; beside other services
+it is refused (``StoreSharedError``, 409), because they would not see the write until they
+restart. A service started later loads the store from disk and sees everything written.
+
+``acquire`` and ``release``: not thread-safe, each entry point calls them once, before it
+starts any thread. ``exclusive``: thread-safe (a lock serialises this process's writers).
 """
 
 from __future__ import annotations
 
 import fcntl
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Literal
 
 from service.config import Settings
-from service.errors import IndexInUseError
+from service.errors import IndexInUseError, StoreSharedError
 
 LOCK_FILE = "newsqa.lock"
 
@@ -44,11 +53,16 @@ _REFUSALS: dict[Role, str] = {
         "job, or use a Chroma server (RAG_CHROMA_HOST)."
     ),
     "service": (
-        "the index (RAG_CHROMA_PATH) is being written by an ingest job in another process. "
-        "Start the service when the job has finished, or use a Chroma server "
-        "(RAG_CHROMA_HOST)."
+        "the index (RAG_CHROMA_PATH) is being written by an ingest job in another process "
+        "(or by a service adding articles). Start the service when the write has finished, or "
+        "use a Chroma server (RAG_CHROMA_HOST)."
     ),
 }
+_SHARED = (
+    "other services share this embedded store (RAG_CHROMA_PATH) and would not see this write "
+    "until they restart. Write through one service: stop the others first, or use a Chroma "
+    "server (RAG_CHROMA_HOST), which any number of services share."
+)
 
 
 class StoreLock:
@@ -59,6 +73,7 @@ class StoreLock:
         self.role = role
         self.path: Path | None = None if settings.chroma_host else settings.chroma_path / LOCK_FILE
         self._file: IO[str] | None = None
+        self._writing = threading.Lock()
 
     def acquire(self) -> None:
         """Take the lock now, or raise ``IndexInUseError`` saying what to do instead."""
@@ -73,6 +88,30 @@ class StoreLock:
             handle.close()
             raise IndexInUseError(_REFUSALS[self.role]) from None
         self._file = handle
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the store alone for the block (a service's write), then share it again.
+
+        Raises ``StoreSharedError`` when other processes share the store. Without a held lock
+        (server mode, or code that opened the index in process) there is no one to tell apart:
+        the block just runs. ``flock`` converts a lock by dropping it and taking the other
+        kind: a refused upgrade has dropped the shared lock, which is taken again at once
+        (other services hold theirs, so no ingest job can have taken the store meanwhile).
+        """
+        with self._writing:
+            if self._file is None:
+                yield
+                return
+            try:
+                fcntl.flock(self._file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                fcntl.flock(self._file, fcntl.LOCK_SH)
+                raise StoreSharedError(_SHARED) from None
+            try:
+                yield
+            finally:
+                fcntl.flock(self._file, fcntl.LOCK_SH)
 
     def release(self) -> None:
         """Give the lock back (closing the file releases it)."""

@@ -15,6 +15,8 @@ import hashlib
 import logging
 import tempfile
 import threading
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -158,10 +160,17 @@ class DocumentWriter:
     ids and write order.
     """
 
-    def __init__(self, settings: Settings, index: NewsIndex) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        index: NewsIndex,
+        exclusive: Callable[[], AbstractContextManager[None]] = nullcontext,
+    ) -> None:
         self.settings = settings
         self.index = index
         self._lock = threading.Lock()
+        # held around each write: the store to this process alone (``StoreLock.exclusive``)
+        self._exclusive = exclusive
 
     def check(self, docs: list[RawDocument]) -> None:
         """Refuse a request that could only be written in part (nothing is written)."""
@@ -182,7 +191,7 @@ class DocumentWriter:
         """Ingest ``docs`` with the ingest job; blocking (call it from a worker thread)."""
         self.check(docs)
         ids = [d.doc_id for d in docs]
-        with self._lock:
+        with self._lock, self._exclusive():
             # Refuses (IndexMismatchError) an index built with another model or chunking.
             open_index(self.settings, for_writing=True, embed_model=self.index.embed_model)
             before = {i: self.index.get_document(i) for i in ids}
@@ -236,7 +245,7 @@ class DocumentWriter:
         document it repeats stays, and nothing is returned as removed but the alias itself.
         A document with aliases leaves its text to them: the first becomes a document (with
         its own chunks, written before the document is deleted), the others its aliases."""
-        with self._lock:
+        with self._lock, self._exclusive():
             record = self.index.get_document(doc_id)
             if record is None:
                 return self._delete_alias(doc_id)

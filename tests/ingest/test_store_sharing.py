@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from service.config import Settings
+from service.errors import IndexInUseError
 from service.index import open_index
 from service.ingestion.pipeline import IngestJob
 from service.refusal import OFF_TOPIC
@@ -125,3 +126,44 @@ def test_a_store_written_behind_the_services_back_degrades_no_request(
     ).json()
     assert not known["refused"] and "Baidu" in known["answer"]
     assert "could not read" in service.log.read_text()  # the operator is told why
+
+
+def test_a_service_writes_the_store_only_when_no_other_service_shares_it(
+    own_service: Any, tmp_path: Path
+) -> None:
+    """Two services on one embedded store: an article one of them added over HTTP stayed out
+    of the other's vector index until it restarted. The write is now refused (409, nothing
+    written) while another service shares the store, and taken once it is the only one; a
+    service started later loads the article from disk."""
+    settings, first = own_service
+    article = {"id": "local/bakery", "text": BAKERY}
+    env = {
+        "RAG_CHROMA_PATH": str(settings.chroma_path),
+        "RAG_LEXICAL_DIR": str(settings.lexical_dir),
+        "RAG_LLM_PROVIDER": "extractive",
+    }
+    (tmp_path / "second").mkdir()
+    with running_service(env, tmp_path / "second") as second:
+        refused = httpx.post(f"{first.url}/documents", json=article, timeout=120)
+        assert refused.status_code == 409, refused.text
+        error = refused.json()["error"]
+        assert error["code"] == "store_shared" and "RAG_CHROMA_HOST" in error["message"]
+        assert httpx.get(f"{second.url}/documents/local/bakery", timeout=30).status_code == 404
+        deleted = httpx.delete(f"{first.url}/documents/000_9173119fdca6e14c", timeout=120)
+        assert deleted.status_code == 409
+        # reads go on as before, on both
+        for service in (first, second):
+            assert httpx.get(f"{service.url}/readyz", timeout=30).status_code == 200
+    added = httpx.post(f"{first.url}/documents", json=article, timeout=120)
+    assert added.status_code == 200, added.text
+    # the first service shares the store again: an ingest job is still refused ...
+    with pytest.raises(IndexInUseError):
+        StoreLock(settings, "ingest").acquire()
+    # ... and a service started now sees the article
+    (tmp_path / "third").mkdir()
+    with running_service(env, tmp_path / "third") as third:
+        answer = httpx.post(
+            f"{third.url}/ask", json={"question": "Which bakery opened in Harlow?"}, timeout=120
+        ).json()
+        assert not answer["refused"], answer
+        assert any(c["doc_id"] == "local/bakery" for c in answer["citations"])

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from service.config import Settings
-from service.errors import IndexInUseError
+from service.errors import IndexInUseError, StoreSharedError
 from service.store_lock import LOCK_FILE, StoreLock
 
 
@@ -127,3 +127,43 @@ def test_only_a_stale_vector_index_is_read_past() -> None:
     with pytest.raises(InternalError):
         get_readable(broken, ["a", "b"], ["embeddings"])
     assert broken.calls == 1
+
+
+def test_a_service_writes_alone_and_then_shares_the_store_again(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings()
+    with StoreLock(settings, "service") as service:
+        with service.exclusive(), pytest.raises(IndexInUseError, match="a service adding"):
+            StoreLock(settings, "service").acquire()
+        with StoreLock(settings, "service"):  # shared again after the write
+            pass
+        with pytest.raises(IndexInUseError):  # and still held: no ingest job under it
+            StoreLock(settings, "ingest").acquire()
+
+
+def test_a_write_beside_another_service_is_refused_and_keeps_the_shared_lock(
+    make_settings: Callable[..., Settings],
+) -> None:
+    settings = make_settings()
+    with StoreLock(settings, "service") as service:
+        other = StoreLock(settings, "service")
+        other.acquire()
+        with pytest.raises(StoreSharedError, match="RAG_CHROMA_HOST"), service.exclusive():
+            pytest.fail("the write must not run")
+        with pytest.raises(IndexInUseError):  # the refused upgrade gave its shared lock back
+            StoreLock(settings, "ingest").acquire()
+        other.release()
+        with service.exclusive():
+            pass
+
+
+def test_without_a_held_lock_a_write_just_runs(make_settings: Callable[..., Settings]) -> None:
+    ran = []
+    for lock in (
+        StoreLock(make_settings(), "service"),
+        StoreLock(make_settings(chroma_host="h"), "service"),
+    ):
+        with lock.exclusive():
+            ran.append(lock)
+    assert len(ran) == 2

@@ -102,8 +102,9 @@ _WRITE_ERRORS: dict[int | str, dict[str, Any]] = {
     for code, text in {
         401: "No key, or a key that is not accepted (when keys are configured).",
         403: "A key that may not write (not an admin key).",
-        409: "The index was built with another embedding model or chunking, or the ingest "
-        "job declined a document (the reason is given).",
+        409: "The index was built with another embedding model or chunking, the ingest "
+        "job declined a document (the reason is given), or another service shares this "
+        "embedded store (store_shared: nothing written).",
         413: "Body over RAG_MAX_UPLOAD_BYTES, or more than RAG_UPLOAD_MAX_DOCUMENTS documents.",
         415: "Neither JSON nor multipart, or a file type the ingest job does not read.",
         422: "A document or file that cannot be ingested (the reason is given); nothing written.",
