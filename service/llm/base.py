@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 # ProviderError lives in the one error tree (service.errors); re-exported for callers.
+from service.answerability.lexicon import COUNTRY_WORDS, NOT_CITIES
 from service.dates import MONTHS
 from service.errors import GenerationTimeoutError
 from service.errors import ProviderError as ProviderError
@@ -215,6 +216,38 @@ def _names_in(text: str) -> list[str]:
     return names
 
 
+def _is_place(run: str) -> bool:
+    """Whether every word of a capitalised run names a country or nation ("Hong Kong",
+    "China"); a city is not told apart from a firm or a person (no gazetteer)."""
+    words = re.findall(r"[a-z]+", run.lower())
+    return bool(words) and all(w in COUNTRY_WORDS or w in NOT_CITIES for w in words)
+
+
+def _spot_for(previous: str, subject: str) -> tuple[int, int] | None:
+    """Where in ``previous`` the name that "What about ``subject``?" replaces lies.
+
+    A subject after a preposition ("in Shanghai") or naming a country takes the last named
+    place ("… meet in China?"). Another subject takes a name of as many words ("Wang Wentao"
+    for "Brad Smith", "Shanghai" for "Beijing"), not a country when a name of its own kind
+    is there ("Apple" for "Microsoft", not "China"); failing that, the last named place or the
+    first name (review63: "What about Wang Wentao?" replaced the place)."""
+    placed = [(m.start("name"), m.end("name")) for m in _NAMED_PHRASE.finditer(previous)]
+    named = [(m.start("name"), m.end("name")) for m in _FIRST_NAME.finditer(previous)]
+    fallback = placed[-1] if placed else (named[0] if named else None)
+    bare = re.sub(r"^(?:in|at|for|from|of|about|with|by)\s+", "", subject)
+    if bare != subject or _is_place(bare):
+        return fallback
+    spots = sorted({*placed, *named})
+    size = len(bare.split())
+    alike = [s for s in spots if len(previous[s[0] : s[1]].split()) == size]
+    unplaced = [s for s in alike if not _is_place(previous[s[0] : s[1]])]
+    if unplaced and len(unplaced) < len(alike):
+        return unplaced[0]
+    if len(alike) == 1:
+        return alike[0]
+    return fallback if fallback in alike or not alike else alike[-1]
+
+
 def _condense_one(previous: str, question: str) -> str:
     """``question`` made standalone against ``previous`` (itself standalone)."""
     question = question.strip()
@@ -231,14 +264,11 @@ def _condense_one(previous: str, question: str) -> str:
                 context = framed["context"].split(", ")
                 subject = re.sub(r"^(?:in|at|for|from|of|about|with|by)\s+", "", subject)
                 return f"{framed['question']} ({', '.join([subject, *context[1:]])})"
-            spots = (
-                list(_NAMED_PHRASE.finditer(previous)) or list(_FIRST_NAME.finditer(previous))[:1]
-            )
-            if spots:
-                last = spots[-1]
+            spot = _spot_for(previous, subject)
+            if spot:
                 # "what about in Shanghai": the previous question already has the preposition
                 subject = re.sub(r"^(?:in|at|for|from|of|about|with|by)\s+", "", subject)
-                return previous[: last.start("name")] + subject + previous[last.end("name") :]
+                return previous[: spot[0]] + subject + previous[spot[1] :]
         return f"{previous} {question}"
     leans = _PRONOUN.search(question) is not None
     opens = _FOLLOW_UP_START.match(question) is not None

@@ -104,6 +104,28 @@ from service.llm.base import Turn, heuristic_condense
             "What about Apple?",
             "Which Apple executive travelled to China this year?",
         ),
+        # a name takes the place of a name of its kind: a person's two words for a person's,
+        # a firm for a firm rather than the country; a country for the place
+        (
+            "Who did Brad Smith meet in Beijing?",
+            "What about Wang Wentao?",
+            "Who did Wang Wentao meet in Beijing?",
+        ),
+        (
+            "How much did Microsoft earn in China?",
+            "What about Apple?",
+            "How much did Apple earn in China?",
+        ),
+        (
+            "How much did Microsoft earn in China?",
+            "What about Japan?",
+            "How much did Microsoft earn in Japan?",
+        ),
+        (
+            "Who did Brad Smith meet in Beijing?",
+            "What about Hong Kong?",
+            "Who did Brad Smith meet in Hong Kong?",
+        ),
     ],
 )
 def test_what_about(previous: str, follow_up: str, standalone: str) -> None:
