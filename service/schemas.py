@@ -25,15 +25,23 @@ HISTORY_MAX_ANSWER_CHARS = 20000
 DOC_IDS_MAX = 10000
 
 
-def _encodable(value: str) -> str:
-    """Text must be valid Unicode without NUL: a lone surrogate (JSON ``"\\ud800"``) cannot be
-    encoded for the embedding model or the store, and NUL ends strings in C libraries."""
+def text_problem(value: str) -> str | None:
+    """Why ``value`` cannot be taken as text (None when it can): it must be valid Unicode
+    without NUL. A lone surrogate (JSON ``"\\ud800"``) cannot be encoded for the embedding
+    model or the store, and NUL ends strings in C libraries."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        raise ValueError("contains an unpaired UTF-16 surrogate; send valid Unicode") from None
+        return "contains an unpaired UTF-16 surrogate; send valid Unicode"
     if "\x00" in value:
-        raise ValueError("contains a NUL character")
+        return "contains a NUL character"
+    return None
+
+
+def _encodable(value: str) -> str:
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 

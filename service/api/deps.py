@@ -13,7 +13,8 @@ loop (measured: ~0.25 ms less CPU per request, README "Performance").
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -100,17 +101,30 @@ async def valid_search(body: SearchRequest, settings: SettingsDep) -> SearchRequ
     return body
 
 
-async def generation_admission(answers: AnswersDep) -> AsyncIterator[None]:
-    """A place in the model's queue for this request, held until its response ends.
+AskDep = Annotated[AskRequest, Depends(valid_ask)]
 
-    Refuses at once with ServiceBusyError (503, Retry-After) when the queue is full, before
-    any work and before a stream sends its first event. No-op for providers without a gate.
+
+@contextmanager
+def queue_place(answers: AnswerService) -> Iterator[None]:
+    """A place in the model's queue for this request, held for the block.
+
+    Refuses at once with ServiceBusyError (503, Retry-After) when the queue is full. No-op for
+    providers without a gate.
     """
     gate = answers.generator.gate
     if gate is None:
         yield
         return
     with gate.admit():
+        yield
+
+
+async def ask_admission(answers: AnswersDep, _valid: AskDep) -> AsyncIterator[None]:
+    """A place in the model's queue for a valid /ask request, held until its response ends:
+    taken after the request is validated (a request that can never succeed gets its 4xx, not
+    a 503 busy that clients retry; review65), before any work and before a stream's first
+    event."""
+    with queue_place(answers):
         yield
 
 
@@ -130,6 +144,5 @@ async def stream_closers() -> AsyncIterator[list[Callable[[], object]]]:
             close()
 
 
-AskDep = Annotated[AskRequest, Depends(valid_ask)]
 ClosersDep = Annotated[list[Callable[[], object]], Depends(stream_closers)]
 SearchDep = Annotated[SearchRequest, Depends(valid_search)]

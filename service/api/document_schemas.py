@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from service.ingestion.clean import PUBLISHED_FORMS, published_date
 from service.ingestion.single import MAX_ID_CHARS
+from service.schemas import Text
 
 
 class DocumentIn(BaseModel):
@@ -35,10 +36,11 @@ class DocumentIn(BaseModel):
         max_length=MAX_ID_CHARS,
         description="Document id ('/' allowed); default: api/<hash of the text>.",
     )
-    title: str | None = Field(
+    title: Text | None = Field(
         default=None, max_length=1000, description="Default: the first line of the text."
     )
-    text: str = Field(description="The article; cleaned as the ingest job cleans files.")
+    # valid Unicode without NUL, as a question (a NUL was stored in the title; review65)
+    text: Text = Field(description="The article; cleaned as the ingest job cleans files.")
     url: str | None = Field(default=None, max_length=2000, description="Shown as its source.")
     published: date | None = Field(
         default=None,

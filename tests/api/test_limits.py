@@ -204,6 +204,39 @@ def test_a_full_queue_is_503_busy_with_retry_after_before_any_event(
     assert 'newsqa_generation_rejected_total{reason="queue_full"} 2.0' in metrics
 
 
+def test_a_full_queue_still_answers_a_bad_request_with_its_4xx(
+    sample_settings: Settings, sample_index: Any
+) -> None:
+    """review65: with the model's queue full, an empty question, an unknown model or an
+    empty messages list got 503 busy with Retry-After, which clients (the openai SDK among
+    them) retry although the request can never succeed. Its own 4xx comes first."""
+    gen, _ = slow_generator(timeout=5, queue=0)
+    assert gen.gate is not None
+    chat = "/v1/chat/completions"
+    question = [{"role": "user", "content": QUESTION}]
+    bad = [
+        ("/ask", {"question": ""}, 422),
+        ("/ask", {"question": QUESTION, "top_k": 0}, 422),
+        ("/ask", {"question": QUESTION, "colour": "red"}, 422),
+        ("/ask", {"question": "x" * 5_000}, 422),  # over RAG_MAX_QUESTION_CHARS
+        ("/ask/stream", {"question": ""}, 422),
+        (chat, {"model": "gpt-4", "messages": question}, 404),
+        (chat, {"model": "newsqa", "messages": []}, 400),
+        (chat, {"model": "newsqa", "messages": [{"role": "user", "content": "a\u0000"}]}, 400),
+    ]
+    with (
+        TestClient(create_app(sample_settings, index=sample_index, generator=gen)) as c,
+        gen.gate.admit(),  # the model's one place is taken
+    ):
+        for path, body, status in bad:
+            assert c.post(path, json=body).status_code == status, (path, body)
+        for path, body in [
+            ("/ask", {"question": QUESTION}),
+            (chat, {"model": "newsqa", "messages": question}),
+        ]:
+            assert c.post(path, json=body).status_code == 503, path  # a good one waits its turn
+
+
 def test_open_streams_are_bounded(sample_settings: Settings, sample_index: Any) -> None:
     one = sample_settings.model_copy(update={"max_streams": 1})
     app = create_app(one, index=sample_index)

@@ -170,6 +170,7 @@ def test_multipart_upload_reads_the_formats_of_the_ingest_job(client: TestClient
     [
         ({"json": {"text": "   "}}, 422, "text: must not be empty"),
         ({"json": {"text": "ok", "published": "yesterday"}}, 422, "published"),
+        ({"json": {"text": "Hi\u0000\n\nThere is text."}}, 422, "NUL"),  # (review65: stored)
         ({"json": {"text": "ok", "color": "red"}}, 422, "unknown field"),
         ({"json": {"id": "../etc/passwd", "text": "x"}}, 422, "id"),
         ({"json": {"text": "Share this article"}}, 422, "no article text left after cleaning"),

@@ -117,12 +117,44 @@ def test_harmless_parameters_are_accepted(client: TestClient) -> None:
         # (invisible characters only: empty, as on /ask; review62 found a 500)
         ({"messages": [{"role": "user", "content": "\u200b\u2060"}]}, "messages", "invalid_value"),
         ({"stream": "sometimes"}, "stream", "invalid_value"),
+        # (review65: NUL in the question or in a turn was a 500)
+        (
+            {"messages": [{"role": "user", "content": "Who is Brad\u0000 Smith?"}]},
+            "messages",
+            "invalid_value",
+        ),
+        (
+            {
+                "messages": [
+                    {"role": "user", "content": "Who met\u0000 whom?"},
+                    {"role": "assistant", "content": "Brad Smith met Liu He. [1]"},
+                    {"role": "user", "content": "Where?"},
+                ]
+            },
+            "messages",
+            "invalid_value",
+        ),
+        (
+            {"messages": [{"role": "user", "content": [{"type": "text"}]}]},
+            "messages[0].content",
+            "invalid_value",
+        ),
     ],
 )
 def test_invalid_parameters_are_openai_errors(
     client: TestClient, body: dict[str, Any], param: str | None, code: str
 ) -> None:
     assert_openai_error(chat(client, **body), 400, param, code)
+
+
+def test_a_lone_surrogate_in_a_message_is_a_400(client: TestClient) -> None:
+    """review65: a 500 (JSON may escape one, which no UTF-8 text can hold)."""
+    raw = b'{"model": "newsqa", "messages": [{"role": "user", "content": "Who is \\ud800?"}]}'
+    response = client.post(
+        "/v1/chat/completions", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert_openai_error(response, 400, "messages", "invalid_value")
+    assert "surrogate" in response.json()["error"]["message"]
 
 
 def test_unknown_model_and_bad_json(client: TestClient) -> None:

@@ -17,7 +17,7 @@ from service.api.deps import (
     ClosersDep,
     SearchDep,
     SettingsDep,
-    generation_admission,
+    ask_admission,
     to_question,
 )
 from service.api.metrics import Metrics, get_metrics
@@ -54,7 +54,7 @@ async def search(body: SearchDep, answers: AnswersDep, settings: SettingsDep) ->
     response_model=Answer,
     responses=ERRORS,
     tags=["answers"],
-    dependencies=[Depends(generation_admission)],
+    dependencies=[Depends(ask_admission)],
 )
 async def ask(
     body: AskDep, answers: AnswersDep, metrics: Annotated[Metrics, Depends(get_metrics)]
@@ -78,7 +78,7 @@ async def ask(
         **STREAM_ERRORS,
     },
     tags=["answers"],
-    dependencies=[Depends(stream_slot), Depends(generation_admission)],
+    dependencies=[Depends(stream_slot), Depends(ask_admission)],
 )
 async def ask_stream(
     body: AskDep,

@@ -28,13 +28,14 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
+from pydantic import ValidationError
 
 from service.answering import AnswerService, Event
 from service.api.deps import (
     check_length,
-    generation_admission,
     get_answer_service,
     get_settings,
+    queue_place,
     to_question,
 )
 from service.api.errors import request_id_of, status_of, validation_message
@@ -70,6 +71,7 @@ from service.schemas import (
     ErrorResponse,
     HistoryTurn,
     is_blank,
+    text_problem,
 )
 
 log = logging.getLogger("service.api")
@@ -167,20 +169,33 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 # --- the request -------------------------------------------------------------------------
 def _text(message: ChatMessageIn, where: str) -> str:
+    """The message's text (its text parts joined); a 400 naming ``where`` for a part that is
+    not text, or text that is not valid Unicode without NUL (as /ask's 422)."""
     if message.content is None:
         return ""
     if isinstance(message.content, str):
-        return message.content
-    texts = []
-    for j, part in enumerate(message.content):
-        if part.type != "text" or part.text is None:
-            raise ChatParamError(
-                f"{where}.content[{j}]: only text parts can be answered, not {part.type!r}",
-                f"{where}.content",
-                "unsupported_content",
-            )
-        texts.append(part.text)
-    return "\n".join(texts)
+        text = message.content
+    else:
+        texts = []
+        for j, part in enumerate(message.content):
+            if part.type != "text":
+                raise ChatParamError(
+                    f"{where}.content[{j}]: only text parts can be answered, not {part.type!r}",
+                    f"{where}.content",
+                    "unsupported_content",
+                )
+            if part.text is None:
+                raise ChatParamError(
+                    f"{where}.content[{j}]: a text part needs its 'text'",
+                    f"{where}.content",
+                    "invalid_value",
+                )
+            texts.append(part.text)
+        text = "\n".join(texts)
+    problem = text_problem(text)
+    if problem:
+        raise ChatParamError(f"{where}: {problem}", "messages", "invalid_value")
+    return text
 
 
 def _check_supported(body: ChatCompletionRequest) -> None:
@@ -253,7 +268,32 @@ def ask_request_from_chat(body: ChatCompletionRequest, settings: Settings) -> As
     if pending is not None:
         turns.append(HistoryTurn(question=pending[: settings.max_question_chars], answer=""))
     kept = turns[len(turns) - settings.max_history_turns :] if settings.max_history_turns else []
-    return AskRequest(question=question, history=kept)
+    try:
+        return AskRequest(question=question, history=kept)
+    except ValidationError as exc:  # what the checks above missed: a 400, never a 500
+        first = exc.errors(include_url=False)[0]
+        place = ".".join(str(p) for p in first["loc"])
+        raise ChatParamError(f"{place}: {first['msg']}", "messages", "invalid_value") from None
+
+
+async def valid_chat(
+    body: ChatCompletionRequest, settings: Annotated[Settings, Depends(get_settings)]
+) -> AskRequest:
+    """The chat request as /ask's request, or its 4xx (unknown model, unsupported parameter,
+    no question)."""
+    return ask_request_from_chat(body, settings)
+
+
+ChatAskDep = Annotated[AskRequest, Depends(valid_chat)]
+
+
+async def chat_admission(
+    answers: Annotated[AnswerService, Depends(get_answer_service)], _valid: ChatAskDep
+) -> AsyncIterator[None]:
+    """A place in the model's queue for a valid chat request (its 4xx first; review65), held
+    until the response ends."""
+    with queue_place(answers):
+        yield
 
 
 # --- the response ------------------------------------------------------------------------
@@ -392,16 +432,16 @@ async def get_model(
         **ERRORS,
     },
     # A place in the local model's queue, or 503 busy before any work (as /ask).
-    dependencies=[Depends(generation_admission)],
+    dependencies=[Depends(chat_admission)],
 )
 async def chat_completions(
     body: ChatCompletionRequest,
     request: Request,
     answers: Annotated[AnswerService, Depends(get_answer_service)],
     settings: Annotated[Settings, Depends(get_settings)],
+    ask: ChatAskDep,
 ) -> Response:
     """The verified, cited answer to the last user message, in OpenAI's format."""
-    ask = ask_request_from_chat(body, settings)
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
     base_url = _base_url(request)
