@@ -337,12 +337,37 @@ def _relation_pairs(claim: str, known: frozenset[str]) -> list[tuple[str, str, s
             prev = tokens[i - 1].lower().rstrip(".,")
             if prev not in STOPWORDS and prev.isalpha():
                 pairs.append((words[0], stem_word(prev), "before"))
+            elif prev == "by" and i > 1:  # "produced by Lionel Richie": the agent of a verb
+                verb = tokens[i - 2].lower().rstrip(".,")
+                if verb not in STOPWORDS and verb.isalpha():
+                    pairs.append((words[-1], stem_word(verb), "agent"))
     return pairs
+
+
+def _joined_names(
+    run: tuple[int, int, list[str]], runs: list[tuple[int, int, list[str]]], tokens: list[str]
+) -> list[str]:
+    """The words of ``run`` and of the runs joined to it by "and" or "&"."""
+    group = [run]
+    ordered = sorted(runs)
+    at = ordered.index(run)
+    for step in (-1, 1):
+        i = at
+        while 0 <= i + step < len(ordered):
+            a, b = sorted([ordered[i], ordered[i + step]])
+            if [t.lower() for t in tokens[a[1] : b[0]]] not in ([], ["and"], ["&"]):
+                break
+            group.append(ordered[i + step])
+            i += step
+    return [w for r in group for w in r[2]]
 
 
 def _relation_holds(name: str, relation: str, side: str, quote: str, known: frozenset[str]) -> bool:
     """Whether the quote gives ``relation`` to ``name`` rather than to another name: the name
-    run nearest to the relation word, on the same side as in the claim, contains ``name``."""
+    run nearest to the relation word, on the same side as in the claim, contains ``name``; for
+    an agent ("produced by X"), the nearest on either side, by words ("X produced", "produced
+    by X" and "with X as producer" give it to X; review65: "produced by Lionel Richie" passed
+    against "written by Lionel Richie …, with Quincy Jones as producer")."""
     tokens = _TOKEN.findall(quote)
     stems = [stem_word(t.lower().rstrip(".,")) for t in tokens]
     if relation not in stems:
@@ -351,7 +376,16 @@ def _relation_holds(name: str, relation: str, side: str, quote: str, known: froz
     for k, st in enumerate(stems):
         if st != relation:
             continue
-        if side == "after":  # the name comes before the relation word
+        if side == "agent":  # the run after "by", else the nearest by words, either side
+            passive = [r for r in runs if r[0] == k + 2 and tokens[k + 1].lower() == "by"]
+            nearest = min(
+                passive or runs, key=lambda r: k - r[1] if r[1] <= k else r[0] - k - 1, default=None
+            )
+            if (
+                nearest is not None
+            ):  # with the names joined to it ("Lionel Richie and Michael Jackson")
+                nearest = (nearest[0], nearest[1], _joined_names(nearest, runs, tokens))
+        elif side == "after":  # the name comes before the relation word
             before = [r for r in runs if r[1] <= k]
             nearest = before[-1] if before else None
         else:

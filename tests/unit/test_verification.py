@@ -488,6 +488,27 @@ def test_a_yes_no_or_choice_question_gives_the_claim_none_of_its_options() -> No
     )
 
 
+def test_the_agent_of_a_verb_is_the_name_the_quote_gives_it() -> None:
+    """review65: SmolLM2's "… was produced by Lionel Richie, who was the song's producer."
+    passed against "written by Lionel Richie and Michael Jackson, with Quincy Jones as
+    producer". The agent of "produced by X" must be the name the quote puts by that verb: the
+    one after "by", else the nearest, with the names joined to it by "and"."""
+    quote = (
+        "The song was written by Lionel Richie and Michael Jackson, with Quincy Jones as producer."
+    )
+    asked = "Who produced the charity single?"
+    assert support_problem("The single was produced by Lionel Richie.", [quote], asked, 0.75) == (
+        "the quote does not pair Richie with that"
+    )
+    assert ok("The song was produced by Quincy Jones.", quote, asked)
+    assert ok("The song was written by Michael Jackson.", quote, "Who wrote the song?")
+    # a quote that names someone else next to the verb gives it to the name after "by"
+    hired = "Smith, hired by Jones in 2003, left the firm."
+    assert ok(hired, hired, "Who hired Smith?")
+    assert ok("Smith was hired by Jones.", hired, "Who hired Smith?")
+    assert not ok("Jones was hired by Smith.", hired, "Who hired Jones?")
+
+
 def test_the_answer_part_reads_a_verb_in_any_of_its_forms() -> None:
     """review64: "sold" answering "Who did Yukos sell …?" counted as a word the question did
     not hold, and a faithful claim was refused."""
