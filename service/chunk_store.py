@@ -19,6 +19,7 @@ from pydantic import ConfigDict
 
 from service.chroma_paging import get_readable
 from service.dates import date_metadata
+from service.llama_import import llama_index_core
 from service.schemas import Span
 from service.sentence_store import (
     LAYOUT_KEY,
@@ -85,6 +86,7 @@ class ChunkStore:
     @cached_property
     def vector_store(self) -> ChromaVectorStore:
         """llama-index's vector store over the chunk collection."""
+        llama_index_core()
         from llama_index.vector_stores.chroma import ChromaVectorStore
 
         return ChromaVectorStore(chroma_collection=self.collection)
@@ -108,6 +110,7 @@ class ChunkStore:
         then the new chunks (so a stored chunk always has its sentences), then stale chunks and
         stale sentences deleted; the caller writes the document records after.
         """
+        llama_index_core()
         from llama_index.core.schema import BaseNode, NodeRelationship, RelatedNodeInfo, TextNode
 
         if not items:
@@ -219,6 +222,7 @@ class ChunkStore:
         self, vector: list[float], top_k: int, where: dict[str, Any] | None
     ) -> list[tuple[Any, float]]:
         """The ``top_k`` nearest chunks as (llama-index node, cosine similarity)."""
+        llama_index_core()
         from llama_index.core.vector_stores.types import VectorStoreQuery
 
         kwargs: dict[str, Any] = {"where": where} if where else {}

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from service.config import Settings
 from service.errors import ConfigurationError
+from service.llama_import import llama_index_core
 
 if TYPE_CHECKING:
     from llama_index.core.base.embeddings.base import BaseEmbedding
@@ -111,6 +112,7 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
         model_dir = _offline_model_dir(settings)
         try:
             if resolve_runtime(settings, workload) == "onnx":
+                llama_index_core()
                 from service.onnx_llama import OnnxEmbedding
 
                 return OnnxEmbedding(
@@ -118,6 +120,7 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
                     encoder=_onnx_encoder(settings, model_dir),
                     embed_batch_size=settings.embed_batch_size,
                 )
+            llama_index_core()
             from service.torch_embedding import make_torch_embedding
 
             bf16 = settings.embed_precision == "bfloat16" or (
@@ -135,6 +138,7 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
             ) from exc
     if provider == "openai":
         try:
+            llama_index_core()
             from llama_index.embeddings.openai import OpenAIEmbedding
         except ImportError as exc:
             raise ConfigurationError(
@@ -148,6 +152,7 @@ def make_embed_model(settings: Settings, workload: Workload = "query") -> BaseEm
         )
     if provider == "ollama":
         try:
+            llama_index_core()
             from llama_index.embeddings.ollama import OllamaEmbedding
         except ImportError as exc:
             raise ConfigurationError(
@@ -260,6 +265,7 @@ class Embedder:
                 if self._model is None:
                     try:
                         if encoder is not None:
+                            llama_index_core()
                             from service.onnx_llama import OnnxEmbedding
 
                             self._model = OnnxEmbedding(

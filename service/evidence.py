@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from service.index import NewsIndex
+from service.llama_import import llama_index_core
 from service.schemas import Passage
 
 _WORD = re.compile(r"[a-z0-9]+(?:[.'’][a-z0-9]+)*")
@@ -78,6 +79,7 @@ class ScoredSentence:
 def _punkt() -> Any:
     # llama-index ships punkt's English model; its own ``punkt_tokenizer`` is an untrained
     # instance that splits after "Mr." and "U.S.", so load the English parameters instead.
+    llama_index_core()
     from llama_index.core.utils import globals_helper
     from nltk.tokenize.punkt import PunktTokenizer
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from service.llama_import import llama_index_core
+
 if TYPE_CHECKING:  # imported where used: the service starts without llama_index.core
     from llama_index.core.node_parser import SentenceSplitter
 
@@ -33,6 +35,8 @@ class Chunk:
 def token_encoder(encoding: str):  # type: ignore[no-untyped-def]
     """tiktoken's ``encode`` for ``encoding``, from the files llama-index-core ships."""
     import tiktoken
+
+    llama_index_core()
     from llama_index.core.utils import get_tokenizer
 
     # llama-index-core ships the cl100k_base file and points tiktoken's cache at it; other
@@ -44,6 +48,7 @@ def token_encoder(encoding: str):  # type: ignore[no-untyped-def]
 @lru_cache(maxsize=4)
 def make_splitter(chunk_size: int, chunk_overlap: int, encoding: str) -> SentenceSplitter:
     """llama-index's sentence splitter on a tiktoken tokenizer (cached per configuration)."""
+    llama_index_core()
     from llama_index.core.node_parser import SentenceSplitter
 
     return SentenceSplitter(
@@ -88,6 +93,7 @@ def chunk_document(
     and, where the splitter normalized whitespace, the chunk is re-located in the text so the
     invariant ``text[start:end] == chunk.text`` always holds.
     """
+    llama_index_core()
     from llama_index.core import Document
     from llama_index.core.schema import TextNode
 

@@ -27,6 +27,7 @@ from service.errors import (
     ProviderError,
     scrub_paths,
 )
+from service.llama_import import llama_index_core
 from service.llm.base import GenerationRequest, MessageGenerator, ProviderHealth
 from service.llm.gate import GenerationGate
 from service.llm.prompting import Message, answer_messages, chatml
@@ -108,6 +109,7 @@ class LLMGenerator(MessageGenerator):
 
     @staticmethod
     def _chat(messages: Sequence[Message]) -> list[Any]:
+        llama_index_core()
         from llama_index.core.llms import ChatMessage
 
         return [ChatMessage(role=m.role, content=m.content) for m in messages]
@@ -273,6 +275,7 @@ def llamacpp_generator(settings: Settings) -> LLMGenerator:
     if not path.is_file():
         raise ConfigurationError(f"no GGUF model at {path}; set RAG_LLM_MODEL_PATH")
     try:
+        llama_index_core()
         from llama_index.llms.llama_cpp import LlamaCPP
     except ImportError as exc:
         raise ConfigurationError(
@@ -308,6 +311,7 @@ def openai_generator(
     settings: Settings, *, http_client: httpx.Client | None = None
 ) -> LLMGenerator:
     """The OpenAI API."""
+    llama_index_core()
     from llama_index.llms.openai import OpenAI
 
     if settings.openai_api_key is None:
@@ -333,6 +337,7 @@ def openai_like_generator(
     settings: Settings, *, http_client: httpx.Client | None = None
 ) -> LLMGenerator:
     """Any OpenAI-compatible server (vLLM, llama.cpp server, LM Studio)."""
+    llama_index_core()
     from llama_index.llms.openai_like import OpenAILike
 
     if not settings.llm_base_url or not settings.llm_model:
@@ -361,6 +366,7 @@ def openai_like_generator(
 
 def ollama_generator(settings: Settings) -> LLMGenerator:
     """An Ollama server."""
+    llama_index_core()
     from llama_index.llms.ollama import Ollama
 
     model = settings.llm_model or "smollm2:135m"
