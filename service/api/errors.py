@@ -151,19 +151,33 @@ _OBJECT_EXAMPLES = {
 }
 
 
-def validation_message(exc: RequestValidationError) -> str:
-    """A sentence per problem that names the field and what to send instead."""
+# What a request body looks like, by the route's path (the default: /ask's).
+_BODY_EXAMPLES = {
+    "/search": '{"query": "..."}',
+    "/documents": '{"text": "...", "title": "..."}',
+    "/v1/chat/completions": '{"model": "newsqa", "messages": [{"role": "user", "content": "..."}]}',
+}
+
+
+def body_example(path: str) -> str:
+    """An example body of the route at ``path`` for messages about the body's shape."""
+    return _BODY_EXAMPLES.get(path.rstrip("/"), '{"question": "..."}')
+
+
+def validation_message(exc: RequestValidationError, example: str = '{"question": "..."}') -> str:
+    """A sentence per problem that names the field and what to send instead (``example``: a
+    body of the route, for a body that is no object or no JSON), each sentence once."""
     messages = []
     for err in exc.errors():
         kind = err.get("type", "")
         where = _location(tuple(err.get("loc", ())))
         if kind == "json_invalid":
             messages.append(
-                "the request body is not valid JSON: send a JSON object such as "
-                '{"question": "..."} with Content-Type: application/json'
+                f"the request body is not valid JSON: send a JSON object such as {example} "
+                "with Content-Type: application/json"
             )
         elif where == "body" and kind in ("model_attributes_type", "dict_type", "model_type"):
-            messages.append('the request body must be a JSON object, e.g. {"question": "..."}')
+            messages.append(f"the request body must be a JSON object, e.g. {example}")
         elif kind in ("model_attributes_type", "dict_type", "model_type"):
             # (a nested object: "history": ["a"] is a list of strings, not of turns)
             example = _OBJECT_EXAMPLES.get(re.sub(r"\.\d+$", ".*", where), "")
@@ -181,7 +195,7 @@ def validation_message(exc: RequestValidationError) -> str:
         else:
             msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
             messages.append(f"{where}: {msg}")
-    return "; ".join(messages)
+    return "; ".join(dict.fromkeys(messages))
 
 
 class UnhandledErrorMiddleware:
@@ -236,7 +250,8 @@ def install_error_handling(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return error_response(request, 422, "invalid_request", validation_message(exc))
+        message = validation_message(exc, body_example(request.url.path))
+        return error_response(request, 422, "invalid_request", message)
 
     @app.exception_handler(NewsQAError)
     async def on_known(request: Request, exc: NewsQAError) -> JSONResponse:

@@ -179,6 +179,20 @@ def test_multipart_upload_reads_the_formats_of_the_ingest_job(client: TestClient
             422,
             "not valid JSON",
         ),
+        # (review65: the hint showed /ask's body, and a lone surrogate was "not valid JSON")
+        (
+            {"content": b"[1, 2]", "headers": {"Content-Type": "application/json"}},
+            422,
+            'must be a JSON object, e.g. {"text"',
+        ),
+        (
+            {
+                "content": b'{"text": "a \\ud800 b"}',
+                "headers": {"Content-Type": "application/json"},
+            },
+            422,
+            "text: contains an unpaired UTF-16 surrogate",
+        ),
         ({"content": b"text", "headers": {"Content-Type": "text/plain"}}, 415, "Content-Type"),
         (
             {"files": {"file": ("a.pdf", b"%PDF-1.4", "application/pdf")}},

@@ -164,6 +164,14 @@ def test_unknown_model_and_bad_json(client: TestClient) -> None:
         "/v1/chat/completions", content=b"{not json", headers={"Content-Type": "application/json"}
     )
     assert response.status_code == 400 and response.json()["error"]["code"] == "invalid_value"
+    assert response.json()["error"]["param"] is None  # (not the character offset "1"; review65)
+    # a body that is no object: one sentence, with a chat body as the example (review65)
+    listed = client.post(
+        "/v1/chat/completions", content=b"[1]", headers={"Content-Type": "application/json"}
+    )
+    message = listed.json()["error"]["message"]
+    assert listed.status_code == 400 and message.count("must be a JSON object") == 1
+    assert '"messages"' in message and '"question"' not in message
 
 
 def test_empty_index_is_a_503_before_any_stream(make_settings: Any, embed_model: Any) -> None:

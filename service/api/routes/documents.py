@@ -4,6 +4,7 @@ POST /documents and DELETE /documents/{doc_id} (admin key when keys are configur
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -150,8 +151,15 @@ async def _read_body(request: Request, limit: int) -> bytes:
 
 
 def _json_document(data: bytes) -> RawDocument:
+    # json.loads, as FastAPI reads /ask's body: a lone surrogate ("\\ud800") is then text the
+    # model refuses by name, not "not valid JSON" (pydantic's own parser rejects it; review65)
     try:
-        doc = DocumentIn.model_validate_json(data)
+        body = json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        error = {"type": "json_invalid", "loc": ("body",), "msg": "JSON decode error", "input": {}}
+        raise RequestValidationError([error]) from exc
+    try:
+        doc = DocumentIn.model_validate(body)
     except ValidationError as exc:
         raise RequestValidationError(exc.errors(include_url=False)) from exc
     return document_from_fields(

@@ -38,7 +38,7 @@ from service.api.deps import (
     queue_place,
     to_question,
 )
-from service.api.errors import request_id_of, status_of, validation_message
+from service.api.errors import body_example, request_id_of, status_of, validation_message
 from service.api.openai_schemas import (
     MODEL_ID,
     Annotation,
@@ -126,9 +126,11 @@ class OpenAIRoute(APIRoute):
                 loc = [str(p) for p in errors[0].get("loc", ()) if p != "body"] if errors else []
                 param = ".".join(loc) or None
                 if errors and errors[0].get("type") == "json_invalid":
+                    # (its location is a character offset, not a parameter)
                     message = "the request body is not valid JSON: send a chat completion object"
+                    param = None
                 else:
-                    message = validation_message(exc)
+                    message = validation_message(exc, body_example(request.url.path))
                 return openai_error(request, 400, message, param, "invalid_value")
             except ChatParamError as exc:
                 return openai_error(request, 400, str(exc), exc.param, exc.code)
