@@ -220,6 +220,14 @@ class Settings(BaseSettings):
     rrf_k: int = Field(
         default=60, ge=1, description="Reciprocal rank fusion constant: score = sum 1/(k + rank)."
     )
+    rerank_each_first: int = Field(
+        default=2,
+        ge=0,
+        le=10,
+        description="The first passages of each retriever (dense, BM25) that always reach the "
+        "re-rank, whatever their fused rank: a passage only one retriever found, first by far, "
+        "is not cut by passages both found lower down.",
+    )
     lexical_dir: Path = Field(
         default=PROJECT_ROOT / "var" / "lexical",
         description="Where each process keeps its BM25 index file, derived from Chroma.",

@@ -294,7 +294,10 @@ class Retriever:
         fused = reciprocal_rank_fusion(rankings, self.settings.rrf_k)
         bm25 = {h.chunk_id: h for h in hits}
         cosine = {i: p.score for i, p in pool.items()}
-        best = sorted(fused, key=lambda i: (-fused[i], -cosine.get(i, -1.0), i))[:top_k]
+        order = sorted(fused, key=lambda i: (-fused[i], -cosine.get(i, -1.0), i))
+        best = with_each_first(
+            order, rankings[:2], self.settings.rerank_each_first, self.settings.rerank_candidates
+        )[:top_k]
         # Passages only BM25 found get their cosine from their stored vectors.
         missing = [i for i in best if i not in pool]
         if missing:
@@ -333,6 +336,22 @@ class Retriever:
                 )
             )
         return passages
+
+
+def with_each_first(order: list[str], rankings: list[Ranking], first: int, head: int) -> list[str]:
+    """``order`` with the ``first`` ids of each ranking moved into its first ``head`` places
+    (in their fused order, in place of the last ones there, which follow them): the re-rank
+    then sees a passage that one retriever ranks first even when passages both retrievers
+    found lower down outscore it in the fusion (review65: the one article stating "eight
+    million households … could have adopted broadband by the end of 2005", BM25's first by a
+    clear margin and beyond the dense top 20, was fused 11th and never re-ranked)."""
+    wanted = {i for ranking in rankings for i in list(ranking)[:first]}
+    missing = [i for i in order[head:] if i in wanted]
+    if not missing:
+        return order
+    kept = order[: max(0, head - len(missing))]
+    moved = order[len(kept) : head]
+    return [*kept, *missing, *moved, *(i for i in order[head:] if i not in wanted)]
 
 
 _STORED_KEYS = frozenset({"ref_doc_id", "start", "end"})

@@ -12,7 +12,7 @@ import pytest
 from service.dates import date_from_metadata, date_metadata, date_ord, parse_date
 from service.lexical import LexicalIndex, match_expression, selective_terms
 from service.lru import LRU
-from service.retrieval import dense_ranks, reciprocal_rank_fusion
+from service.retrieval import dense_ranks, reciprocal_rank_fusion, with_each_first
 
 
 def test_match_expression_quotes_every_word_and_drops_function_words() -> None:
@@ -154,3 +154,17 @@ def test_searches_from_many_threads_read_the_committed_rows(tmp_path: Path) -> N
         after = list(pool.map(lambda _: lexical.search("quokka", 5)[0].chunk_id, range(8)))
     assert after == ["new"] * 8
     lexical.close()
+
+
+def test_each_retriever_s_first_passages_reach_the_re_rank() -> None:
+    """A passage BM25 ranks first but the dense search missed is fused below passages both
+    found: it is moved into the re-ranked head, in place of the head's last ones."""
+    dense = ["d1", "d2", "both1", "both2", "both3"]
+    bm25 = ["b1", "both1", "both2", "both3", "b2"]
+    fused = reciprocal_rank_fusion([dense, bm25], k=60)
+    order = sorted(fused, key=lambda i: -fused[i])
+    assert order[:3] == ["both1", "both2", "both3"]  # d1 and b1 cut by the fusion alone
+    moved = with_each_first(order, [dense, bm25], first=1, head=3)
+    assert moved == ["both1", "d1", "b1", "both2", "both3", "d2", "b2"]  # (they follow)
+    assert with_each_first(order, [dense, bm25], first=0, head=3) == order
+    assert with_each_first(order, [dense, bm25], first=1, head=len(order)) == order
