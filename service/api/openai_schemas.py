@@ -50,7 +50,8 @@ class ChatCompletionRequest(BaseModel):
     (``temperature``, ``top_p``, ``max_tokens``, penalties, ``stop``, ``seed``...) are checked
     and then ignored (the provider settings govern generation), as are unknown parameters.
     What would change the answer's form and cannot be honoured is refused: ``n`` > 1,
-    ``logprobs``, ``tools``, a ``response_format`` other than text.
+    ``logprobs``, ``tools`` or ``functions``, a forced tool call, a ``response_format`` other
+    than text.
     """
 
     model_config = ConfigDict(
@@ -95,7 +96,15 @@ class ChatCompletionRequest(BaseModel):
         default=None, description='Only {"type": "text"}.'
     )
     tools: list[dict[str, Any]] | None = Field(default=None, description="Not supported.")
-    tool_choice: str | dict[str, Any] | None = None
+    tool_choice: str | dict[str, Any] | None = Field(
+        default=None, description='Only "none" or "auto" (no tool is ever called).'
+    )
+    functions: list[dict[str, Any]] | None = Field(
+        default=None, description="Not supported (the older form of tools)."
+    )
+    function_call: str | dict[str, Any] | None = Field(
+        default=None, description='Only "none" or "auto" (the older form of tool_choice).'
+    )
 
 
 # --- responses ---------------------------------------------------------------------------

@@ -244,8 +244,15 @@ def test_open_streams_are_bounded(sample_settings: Settings, sample_index: Any) 
         app.state.stream_slots.acquire()  # a stream that is still open
         response = c.post("/ask/stream", json={"question": QUESTION})
         assert "streaming" in error_of(response, 503)
+        # a chat stream takes a slot too (review65: none of 63 was refused beside /ask/stream)
+        chat = {"model": "newsqa", "messages": [{"role": "user", "content": QUESTION}]}
+        streamed = c.post("/v1/chat/completions", json={**chat, "stream": True})
+        assert streamed.status_code == 503 and "streaming" in streamed.text
+        assert c.post("/v1/chat/completions", json=chat).status_code == 200  # not a stream
         app.state.stream_slots.release()
         assert "event: done" in c.post("/ask/stream", json={"question": QUESTION}).text
+        assert "[DONE]" in c.post("/v1/chat/completions", json={**chat, "stream": True}).text
+        assert app.state.stream_slots.open == 0
         assert app.state.stream_slots.open == 0  # the finished stream gave its slot back
 
 

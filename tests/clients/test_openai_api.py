@@ -103,6 +103,10 @@ def test_harmless_parameters_are_accepted(client: TestClient) -> None:
             "unsupported_parameter",
         ),
         ({"response_format": {"type": "json_object"}}, "response_format", "unsupported_parameter"),
+        # (review65: the older functions, or a forced call, were answered with prose)
+        ({"functions": [{"name": "f"}]}, "functions", "unsupported_parameter"),
+        ({"tool_choice": "required"}, "tool_choice", "unsupported_parameter"),
+        ({"function_call": {"name": "f"}}, "function_call", "unsupported_parameter"),
         ({"messages": []}, "messages", "invalid_value"),
         ({"messages": [{"role": "wizard", "content": "hi"}]}, "messages.0.role", "invalid_value"),
         ({"messages": [{"role": "assistant", "content": "hi"}]}, "messages", "invalid_value"),

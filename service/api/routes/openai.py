@@ -54,6 +54,7 @@ from service.api.openai_schemas import (
     UrlCitation,
     Usage,
 )
+from service.api.security import StreamSlots
 from service.config import Settings
 from service.errors import (
     ChatParamError,
@@ -212,6 +213,16 @@ def _check_supported(body: ChatCompletionRequest) -> None:
         raise ChatParamError(
             "tools are not supported: the service answers from its articles", "tools"
         )
+    if body.functions:  # (the older form of tools)
+        raise ChatParamError(
+            "functions are not supported: the service answers from its articles", "functions"
+        )
+    for name, choice in (("tool_choice", body.tool_choice), ("function_call", body.function_call)):
+        if choice not in (None, "none", "auto"):
+            raise ChatParamError(
+                f"{name}: a forced tool call cannot be made; the service answers with text",
+                name,
+            )
     kind = (body.response_format or {}).get("type", "text")
     if kind != "text":
         raise ChatParamError(
@@ -290,12 +301,25 @@ ChatAskDep = Annotated[AskRequest, Depends(valid_chat)]
 
 
 async def chat_admission(
-    answers: Annotated[AnswerService, Depends(get_answer_service)], _valid: ChatAskDep
+    request: Request,
+    body: ChatCompletionRequest,
+    answers: Annotated[AnswerService, Depends(get_answer_service)],
+    _valid: ChatAskDep,
 ) -> AsyncIterator[None]:
-    """A place in the model's queue for a valid chat request (its 4xx first; review65), held
-    until the response ends."""
-    with queue_place(answers):
-        yield
+    """For a valid chat request (its 4xx first; review65): a stream's slot of
+    ``RAG_MAX_STREAMS`` as /ask/stream takes (streams here took none), then a place in the
+    model's queue, both held until the response ends."""
+    slots: StreamSlots | None = getattr(request.app.state, "stream_slots", None)
+    if not body.stream:
+        slots = None
+    if slots is not None:
+        slots.acquire()
+    try:
+        with queue_place(answers):
+            yield
+    finally:
+        if slots is not None:
+            slots.release()
 
 
 # --- the response ------------------------------------------------------------------------
