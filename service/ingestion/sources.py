@@ -453,8 +453,10 @@ def _folder_entry(root: Path, path: Path) -> SourceFile | Skipped:
 def _walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
     """Files under ``root`` (resolved), and what could not be walked.
 
-    Hidden files and folders (.DS_Store, .git) are not articles. Links to folders are not
-    followed (no loops, no way out of the folder).
+    Hidden files and folders (.DS_Store, .git) are not articles: each is listed as skipped
+    with that reason (a folder once, not its files; review65: they were left out silently, and
+    ``--prune`` then removed one ingested by name with no reason given). Links to folders are
+    not followed (no loops, no way out of the folder).
     """
     found: list[Path] = []
     problems: list[Skipped] = []
@@ -466,13 +468,19 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
     for folder, dirs, files in os.walk(root, onerror=unreadable):
         here = Path(folder)
         for name in list(dirs):
+            rel = (here / name).relative_to(root).as_posix()
             if name.startswith("."):
                 dirs.remove(name)
+                problems.append(Skipped(rel, "hidden folder (its name starts with '.'): not read"))
             elif (here / name).is_symlink():
                 dirs.remove(name)
-                rel = (here / name).relative_to(root).as_posix()
                 problems.append(Skipped(rel, "symbolic link to a folder: not followed"))
-        found.extend(here / name for name in files if not name.startswith("."))
+        for name in files:
+            if name.startswith("."):
+                rel = (here / name).relative_to(root).as_posix()
+                problems.append(Skipped(rel, "hidden file (its name starts with '.'): not read"))
+            else:
+                found.append(here / name)
     # Plain files before JSON feeds: a record named like an article file of the same folder
     # (``business.jsonl`` record ``001`` and ``business/001.txt``) never takes the file's id.
     return sorted(found, key=lambda p: (p.suffix.lower() in JSON_SUFFIXES, p)), problems

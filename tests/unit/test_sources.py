@@ -108,6 +108,8 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     (tmp_path / "broken.json").write_text("{nope")
     (tmp_path / ".hidden.txt").write_text("ignored")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD.txt").write_text("not an article")
     (tmp_path / "good.txt").write_text("Fine\n\nText.")
     docs, skipped = load(tmp_path, tmp_path / "missing-folder")
     assert [d.doc_id for d in docs] == ["good"]
@@ -118,6 +120,9 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
         "empty.txt": "empty file",
         "image.png": "unsupported file type '.png'",
         "missing-folder": "no such file or folder",
+        # (review65: hidden ones were left out without a word; a folder once, not its files)
+        ".hidden.txt": "hidden file (its name starts with '.'): not read",
+        ".git": "hidden folder (its name starts with '.'): not read",
     }
 
 
