@@ -253,8 +253,8 @@ def _parse_json(text: str) -> object:
         raise LoadError(f"invalid JSON ({exc.msg} at line {exc.lineno})") from exc
     except RecursionError as exc:
         raise LoadError("invalid JSON (nested too deeply)") from exc
-    except ValueError as exc:
-        raise LoadError(f"invalid JSON ({exc})") from exc
+    except ValueError as exc:  # only the integer limit is left ("use sys.set_int_max_…")
+        raise LoadError("invalid JSON (a number of more than 4,300 digits)") from exc
 
 
 def _capped_lines(f: io.BufferedReader, max_bytes: int) -> Iterator[bytes | None]:
