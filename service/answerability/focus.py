@@ -896,7 +896,12 @@ class Focus:
             )
         ):
             return False
-        if any(p.lower() not in text for p in self.phrases):
+        # (word for word, whatever the punctuation between: "Make Love Not Spam" is the
+        # article's "Make Love, Not Spam")
+        spoken = f" {' '.join(re.findall(r'[a-z0-9]+', text))} "
+        if any(
+            f" {' '.join(re.findall(r'[a-z0-9]+', p.lower()))} " not in spoken for p in self.phrases
+        ):
             return False
         # So must a day of a month it gives ("the meeting on 16 March"), in either order: a
         # date ties the question to one event, and an article about it gives its date.
@@ -1778,6 +1783,45 @@ _MEDIA_NAME = re.compile(
 )
 
 
+# A title written in title case, its function words capitalised too ("We Are The World",
+# "Grief Never Grows Old"): three capitalised words or more, not opening the question.
+_TITLE_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){2,}")
+_TITLE_FUNCTION_WORDS = frozenset(
+    "a an the of and or in on at to for with by from is are was were be am we you it my "
+    "your our their his her me us them this that all no not".split()
+)
+
+
+def titles_of(question: str) -> tuple[str, ...]:
+    """Titles the question writes in title case, whose function words are capitalised too
+    ("Who wrote We Are The World?"): a name run reads only "World" of it, which any article
+    holds (review65: answered with another song's writer). Such a title is a phrase the
+    evidence must hold, as a quoted one is. Not from a question written in title case
+    throughout ("Who Won The Cup Final?")."""
+    if not re.search(r"(?<![\w'’-])[a-z]", question):
+        return ()
+    titles = []
+    for m in _TITLE_RUN.finditer(question):
+        if m.start() == 0:
+            continue
+        # (a word with an apostrophe ends a part: "ITV's I'm A Celebrity", "Elvis' Are You
+        # Lonesome Tonight"; its apostrophe may be written either way in the article)
+        part: list[str] = []
+        for token in [*m.group(0).split(), "'"]:
+            if "'" not in token and "’" not in token:
+                part.append(token)
+                continue
+            if len(part) >= 3 and any(_is_title_function_word(t) for t in part[1:]):
+                titles.append(" ".join(part))
+            part = []
+    return tuple(titles)
+
+
+def _is_title_function_word(token: str) -> bool:
+    """A function word written with a capital ("The", "Are", "A"), not an acronym ("US")."""
+    return token.lower() in _TITLE_FUNCTION_WORDS and (len(token) == 1 or token[1:].islower())
+
+
 def question_focus(question: str, stats: TermStats | None) -> Focus:
     """The focus of a question, each content term weighted by its IDF (1 when no stats), a
     term only a describing clause holds by ``DESCRIPTION_WEIGHT`` of that."""
@@ -1841,7 +1885,7 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         or re.search(rf"\b{re.escape(n)}\b", outside)
     ]
     quoted = (a or b for a, b in _QUOTED.findall(question))
-    phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1)
+    phrases = tuple(m.strip() for m in quoted if len(m.split()) > 1) + titles_of(question)
     bounds = tuple((m.group(1).lower(), int(m.group(2))) for m in _YEAR_BOUND.finditer(question))
     bounded = {str(year) for _, year in bounds}
     years = tuple(sorted(set(YEAR.findall(question)) - bounded))

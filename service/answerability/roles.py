@@ -58,6 +58,19 @@ _IRREGULAR = {
     "hit": "hit",
     "beat": "beat",
     "quit": "quit",
+    # past participles that are not the past ("was written by", "has been chosen"): the
+    # passive states the event too ("Who wrote …?" — "The song was written by …"; review65)
+    "written": "write",
+    "taken": "take",
+    "given": "give",
+    "chosen": "choose",
+    "begun": "begin",
+    "broken": "break",
+    "driven": "drive",
+    "seen": "see",
+    "stolen": "steal",
+    "sung": "sing",
+    "beaten": "beat",
 }
 # Verbs of "who <verb>s …?" that name a role the evidence must mention (a presenter, an
 # owner, a chairman, a coach), by their base forms.

@@ -33,7 +33,7 @@ from service.answerability import (
     withheld_instead,
 )
 from service.answerability.figures import asked_rate, states_rate
-from service.answerability.focus import spells_out, weekdays
+from service.answerability.focus import spells_out, titles_of, weekdays
 
 
 @pytest.mark.parametrize(
@@ -3705,3 +3705,31 @@ def test_an_undated_article_is_about_a_year_next_to_those_it_states() -> None:
     assert focus.anchored(said, elsewhere)
     later = question_focus("How much did Rosneft pay for Yuganskneftegaz in 2022?", None)
     assert not later.anchored(said, elsewhere)
+
+
+def test_a_title_in_title_case_is_a_phrase_the_evidence_must_hold() -> None:
+    """review65: "Who wrote the song We Are The World?" read only "World" as a name and was
+    answered with another song's writer from an article that never names the song. A title
+    whose function words are capitalised too is a phrase, as a quoted one is. (And "was
+    written by" states the event of "Who wrote …?": past participles are its forms too.)"""
+    asked = "Who wrote the song We Are The World?"
+    assert titles_of(asked) == ("We Are The World",)
+    focus = question_focus(asked, None)
+    other_song = "Read wrote the song before the tragedy but thought it was too gloomy."
+    assert not focus.anchored(other_song, "Radio DJ Mike Read's song for the World Service.")
+    right = "The song was written by Lionel Richie and Michael Jackson."
+    assert focus.anchored(right, "Twenty years ago, We Are the World raised millions.")
+    # the article's punctuation between the title's words does not matter
+    spam = question_focus("How many people downloaded the Make Love Not Spam screensaver?", None)
+    said = "More than 100,000 people are thought to have downloaded the screensaver."
+    assert spam.anchored(said, "The Make Love, Not Spam campaign began in late November.")
+    assert not spam.anchored(said, "The Make Love campaign began in late November.")
+    # not a name written in ordinary case, an acronym, a possessive's owner, nor a question
+    # in title case throughout
+    assert titles_of("Who heads the Ministry of Defence?") == ()
+    assert titles_of("What did the US Anti-Doping Agency find?") == ()
+    assert titles_of("Which singer quit ITV's I'm A Celebrity in 2004?") == ()
+    assert titles_of("Who Won The Cup Final In 2005?") == ()
+    assert titles_of("Where did Elvis' Are You Lonesome Tonight chart?") == (
+        "Are You Lonesome Tonight",
+    )
