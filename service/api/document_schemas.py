@@ -113,6 +113,12 @@ class IngestSummary(BaseModel):
     chunks_per_second: float
     skipped_files: list[dict[str, str]]
     duplicate_of: dict[str, str]
+    repeats_kept: dict[str, str] = Field(
+        default_factory=dict,
+        description="Exact repeats of a document this write edited or removed, which keep the "
+        "old text as documents of their own: id → the document they repeated. Edit or delete "
+        "them too if the old text is wrong.",
+    )
 
 
 class DocumentWriteResponse(BaseModel):

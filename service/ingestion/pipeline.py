@@ -88,6 +88,10 @@ class Summary:
     chunks_per_second: float = 0.0
     skipped_files: list[dict[str, str]] = field(default_factory=list)
     duplicate_of: dict[str, str] = field(default_factory=dict)
+    # repeats that keep the old text as documents of their own, the document they repeated
+    # being edited or removed by this run: id → that document (review65: a user who corrects
+    # an article is told that an earlier copy of it still gives the old text)
+    repeats_kept: dict[str, str] = field(default_factory=dict)
 
     def absorb(self, other: Summary) -> None:
         """Add the document counts of a run made on this run's behalf (its totals, timing
@@ -98,6 +102,7 @@ class Summary:
         self.sentences_embedded += other.sentences_embedded
         self.skipped_files.extend(other.skipped_files)
         self.duplicate_of.update(other.duplicate_of)
+        self.repeats_kept.update(other.repeats_kept)
 
     def to_json(self) -> str:
         """The summary as one JSON line."""
@@ -366,6 +371,7 @@ class IngestJob:
                 heirs[heir.doc_id] = (heir, doc_id)
         self._save_aliases(aliases, {alias_of[a] for a in unaliased}, unaliased)
         if heirs:
+            self.summary.repeats_kept.update({a: d for a, (_, d) in heirs.items()})
             self._promote([item for item, _ in heirs.values()], frozenset(doomed))
         if prune:
             for doc_id in sorted(doomed):  # after their repeats are written

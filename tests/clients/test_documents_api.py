@@ -412,8 +412,11 @@ def test_an_alias_whose_text_changes_is_no_alias_any_more(client: TestClient) ->
     # text it was posted with as a document of its own
     client.post("/documents", json={"id": "local/bridge-3", "text": body})
     assert client.get("/documents/local/bridge").json()["aliases"] == ["local/bridge-3"]
-    client.post("/documents", json={"id": "local/bridge", "text": body + " Updated."})
+    edited = client.post("/documents", json={"id": "local/bridge", "text": body + " Updated."})
     assert client.get("/documents/local/bridge").json()["aliases"] == []
+    # ... and the response says so (review65: the correction was not answered, and nothing
+    # told the user why)
+    assert edited.json()["summary"]["repeats_kept"] == {"local/bridge-3": "local/bridge"}
     kept = client.get("/documents/local/bridge-3").json()
     assert kept["doc_id"] == "local/bridge-3" and "Updated" not in kept["text"]
 
