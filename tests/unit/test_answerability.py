@@ -3733,3 +3733,21 @@ def test_a_title_in_title_case_is_a_phrase_the_evidence_must_hold() -> None:
     assert titles_of("Where did Elvis' Are You Lonesome Tonight chart?") == (
         "Are You Lonesome Tonight",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        ("Who sought the injunction against Orbis?", "The Orbis injunction was sought by Al Roe."),
+        ("Who drew the Orbis cartoons?", "The Orbis cartoons were drawn by Tam Vey."),
+        ("Who threw the bottle at Orbis fans?", "The bottle was thrown at Orbis fans by Al Roe."),
+        ("Who showed the Orbis film first?", "The Orbis film was first shown by Ana Roe."),
+    ],
+)
+def test_an_irregular_verb_s_other_forms_state_its_event(question: str, sentence: str) -> None:
+    """A who-question's event in the forms English gives it ("sought", "drawn", "thrown"),
+    not only its own: "Who wrote …?" was not stated by "… was written by …", nor "Who showed
+    …?" by "shown"; and a sentence that does not tell the event does not answer who did it."""
+    focus = question_focus(question, None)
+    assert focus.anchored(sentence)
+    assert not focus.anchored("Orbis said on Monday that it would appeal against Al Roe.")
