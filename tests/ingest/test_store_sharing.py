@@ -57,6 +57,15 @@ def test_the_service_will_not_start_while_an_ingest_job_writes(
     assert "Traceback" not in result.stderr
 
 
+def service_env(settings: Settings) -> dict[str, str]:
+    """The environment of an extractive ``python -m service`` over ``settings``' store."""
+    return {
+        "RAG_CHROMA_PATH": str(settings.chroma_path),
+        "RAG_LEXICAL_DIR": str(settings.lexical_dir),
+        "RAG_LLM_PROVIDER": "extractive",
+    }
+
+
 @pytest.fixture
 def own_service(make_settings: Any, tmp_path: Path, embed_model: Any) -> Any:
     """A service over its own index of the sample articles, and that index's settings."""
@@ -66,13 +75,8 @@ def own_service(make_settings: Any, tmp_path: Path, embed_model: Any) -> Any:
     IngestJob(settings, open_index(settings, for_writing=True, embed_model=embed_model)).run(
         [SAMPLE_DIR]
     )
-    env = {
-        "RAG_CHROMA_PATH": str(settings.chroma_path),
-        "RAG_LEXICAL_DIR": str(settings.lexical_dir),
-        "RAG_LLM_PROVIDER": "extractive",
-    }
     (tmp_path / "service").mkdir()
-    with running_service(env, tmp_path / "service") as service:
+    with running_service(service_env(settings), tmp_path / "service") as service:
         yield settings, service
 
 
@@ -137,11 +141,7 @@ def test_a_service_writes_the_store_only_when_no_other_service_shares_it(
     service started later loads the article from disk."""
     settings, first = own_service
     article = {"id": "local/bakery", "text": BAKERY}
-    env = {
-        "RAG_CHROMA_PATH": str(settings.chroma_path),
-        "RAG_LEXICAL_DIR": str(settings.lexical_dir),
-        "RAG_LLM_PROVIDER": "extractive",
-    }
+    env = service_env(settings)
     (tmp_path / "second").mkdir()
     with running_service(env, tmp_path / "second") as second:
         refused = httpx.post(f"{first.url}/documents", json=article, timeout=120)
