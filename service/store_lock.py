@@ -8,15 +8,14 @@ one failed until the service was restarted, and ``/readyz`` still said ready. Tw
 one folder would race the same way.
 
 So the entry points hold an advisory lock (``flock``) on ``<RAG_CHROMA_PATH>/newsqa.lock``:
-``python -m service`` a shared one (several services may read one store, as the tests do; an
-article one of them adds over HTTP is not seen by the others until they restart, so a store
-that takes writes over HTTP wants one service, or a Chroma server),
+``python -m service`` a shared one (several services may read one store, as the tests do;
+for a write over HTTP, see ``exclusive`` below),
 ``python -m ingest`` an exclusive one, each taken without waiting and refused with what to do
 instead (add articles over HTTP, stop the service first, or use a Chroma server). The kernel
 drops a lock when its process exits, however it exits (SIGKILL included), so a crash never
 leaves the store locked. A Chroma server (``RAG_CHROMA_HOST``) serves any number of processes
-and takes no lock. Code that opens the index inside a process (tests, scripts, the service's
-own write endpoints) takes none either: the lock is about processes, not threads.
+and takes no lock. Code that opens the index inside a process (tests, scripts) takes none
+either: the lock is about processes, not threads.
 
 A service that adds or deletes articles over HTTP takes the lock exclusively for the write
 (``exclusive``): alone on the store it writes and shares the lock again; beside other services
