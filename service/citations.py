@@ -381,9 +381,8 @@ def _relation_holds(name: str, relation: str, side: str, quote: str, known: froz
             nearest = min(
                 passive or runs, key=lambda r: k - r[1] if r[1] <= k else r[0] - k - 1, default=None
             )
-            if (
-                nearest is not None
-            ):  # with the names joined to it ("Lionel Richie and Michael Jackson")
+            # with the names joined to it ("Lionel Richie and Michael Jackson")
+            if nearest is not None:
                 nearest = (nearest[0], nearest[1], _joined_names(nearest, runs, tokens))
         elif side == "after":  # the name comes before the relation word
             before = [r for r in runs if r[1] <= k]

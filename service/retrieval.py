@@ -345,7 +345,9 @@ def with_each_first(order: list[str], rankings: list[Ranking], first: int, head:
     found lower down outscore it in the fusion (review65: the one article stating "eight
     million households … could have adopted broadband by the end of 2005", BM25's first by a
     clear margin and beyond the dense top 20, was fused 11th and never re-ranked)."""
-    wanted = {i for ranking in rankings for i in list(ranking)[:first]}
+    # (a ranking given as ranks, ``dense_ranks``, is read in rank order)
+    ordered = [sorted(r, key=r.__getitem__) if isinstance(r, dict) else r for r in rankings]
+    wanted = {i for ranking in ordered for i in ranking[:first]}
     missing = [i for i in order[head:] if i in wanted]
     if not missing:
         return order

@@ -168,3 +168,6 @@ def test_each_retriever_s_first_passages_reach_the_re_rank() -> None:
     assert moved == ["both1", "d1", "b1", "both2", "both3", "d2", "b2"]  # (they follow)
     assert with_each_first(order, [dense, bm25], first=0, head=3) == order
     assert with_each_first(order, [dense, bm25], first=1, head=len(order)) == order
+    # a ranking of ranks is read in rank order, not in the order its ids were written
+    ranks = {"both3": 3, "b1": 1, "both1": 2}
+    assert with_each_first(order, [dense, ranks], first=1, head=3) == moved
