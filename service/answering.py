@@ -24,6 +24,7 @@ from service.answerability import (
     names_what_is_counted,
     question_focus,
     question_parts,
+    relation_beside,
     slot_proximity,
     stated_years,
     states_event,
@@ -58,6 +59,7 @@ from service.policy import Decision, Draft, Outcome, decide, is_model_refusal
 from service.refusal import explain_refusal
 from service.retrieval import Retriever, chroma_where
 from service.schemas import Answer, Citation, Filters, ModelInfo, Passage, Timings
+from service.word_similarity import WordSimilarity
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +162,7 @@ class AnswerService:
             SupportPolicy(settings.support_min_similarity, settings.support_min_overlap),
         )
         self.term_stats = TermStats(lambda: chunk_texts(index))
+        self.similar = WordSimilarity(index.embedder.embed_texts)
 
     def warm_up(self) -> None:
         """Load what the first question would otherwise wait for (the IDF table, ~2 s on the
@@ -350,6 +353,24 @@ class AnswerService:
                 and gives_another_period(c.sentence.text, query)
             )
         ]
+        # A one-part question asking a date or an amount: the sentence states the question's
+        # relation beside its date or amount ("paid … £2m", "was abducted … on 19 October"), in
+        # the question's words or close to them in meaning (``WordSimilarity``); "sold at
+        # auction for £10.3m" does not say what a collector paid a dealer.
+        if kind in (Kind.MONEY, Kind.DATE) and len(parts) == 1:
+            eligible = [
+                c
+                for c in eligible
+                if relation_beside(
+                    c.sentence.text,
+                    kind,
+                    query,
+                    relation,
+                    common,
+                    self.similar,
+                    s.relation_min_similarity,
+                )
+            ]
         # A one-part "Which referee …?" question: the sentence gives the role or a name the
         # article gives it (a two-part question's sentence may answer its other part).
         if len(parts) == 1:

@@ -392,6 +392,14 @@ class Settings(BaseSettings):
         description="Refuse unless the answering sentence (its passage at half weight) holds "
         "this IDF-weighted share of the question's terms.",
     )
+    relation_min_similarity: float = Field(
+        default=0.6,
+        ge=0.0,
+        description="A date or amount answers only beside the question's relation: one of its "
+        "words, or a word at least this close in meaning (cosine of the two words embedded "
+        'alone: "abducted" for "kidnapped"; above 1 allows the question\'s own words '
+        "only).",
+    )
     answer_candidates: int = Field(
         default=15,
         ge=1,

@@ -38,7 +38,9 @@ One module a job; each imports only from those listed before it:
   ``description_terms`` (the terms only a describing clause of the question holds, weighted
   down in the focus), ``withheld_instead``;
 - ``slots``: ``slot_proximity``, how close an item of the asked kind sits to the question's
-  non-name terms ("founded in 1984"), a ranking feature;
+  non-name terms ("founded in 1984"), a ranking feature; ``relation_beside``, whether a
+  date or an amount sits beside the question's relation (by word, or close in meaning), a
+  condition;
 - ``hygiene`` (depends on none): ``is_instruction``.
 """
 
@@ -79,7 +81,7 @@ from service.answerability.roles import (
     mentions_event,
     states_event,
 )
-from service.answerability.slots import slot_proximity
+from service.answerability.slots import relation_beside, slot_proximity
 
 __all__ = [
     "DESCRIPTION_WEIGHT",
@@ -106,6 +108,7 @@ __all__ = [
     "names_what_is_counted",
     "question_focus",
     "question_parts",
+    "relation_beside",
     "slot_proximity",
     "stated_years",
     "states_event",

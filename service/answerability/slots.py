@@ -22,14 +22,27 @@ from functools import lru_cache
 
 from lemminflect import getLemma
 
-from service.answerability.figures import FIGURE, digit_numbers, norm_number
+from service.answerability.figures import (
+    FIGURE,
+    MONEY_PHRASE,
+    SPELLED_MONEY,
+    digit_numbers,
+    norm_number,
+)
 from service.answerability.holds import DAY_OF_MONTH
 from service.answerability.kinds import Kind
 from service.answerability.lexicon import MONTH_NAMES, WEEKDAYS, YEAR
 from service.answerability.names import name_runs, names_no_one, place_runs
 from service.evidence import STOPWORDS, find_word, stem_word
 
-__all__ = ["WINDOW", "slot_proximity", "warm_up"]
+__all__ = [
+    "RELATION_WINDOW",
+    "WINDOW",
+    "relation_beside",
+    "relation_terms",
+    "slot_proximity",
+    "warm_up",
+]
 
 # Content words either side of an item that count as beside it ("founded in 1984", "seven
 # versions of Cabir", "the 300-strong audience", "real name Corey Miller"); function words do
@@ -159,3 +172,89 @@ def slot_proximity(
         stems = {stem_word(w) for w in near} | {_lemma_stem(w) for w in near}
         best = max(best, sum(w for t, w in relation.items() if t in stems) / total)
     return best
+
+
+# How far from an asked-for date or amount the question's relation may be stated: "Phytopharm
+# will receive an initial fee of £6.5m" (beside), "The Sundance festival was founded by Robert
+# Redford in 1981" (within the clause). Content words on each side, function words skipped.
+RELATION_WINDOW = 8
+# Words of the asking phrase, never the relation ("how much money", "what year", "on what date").
+_ASKING_WORDS = frozenset(
+    "much many money amount sum figure year years date dates day days month months time when "
+    "what which how".split()
+)
+
+
+def relation_terms(question: str, relation: dict[str, float]) -> list[str]:
+    """The question's relation as it writes it: its lower-case content words (not names,
+    nationalities or the calendar, which are capitalised; not its asking words or numbers)
+    whose stems are among ``relation``'s terms."""
+    years = set(YEAR.findall(question))
+    words = {
+        m.group(0).lower()
+        for m in re.finditer(r"\b[a-z][a-z'-]+\b", question)
+        if m.group(0) not in STOPWORDS and m.group(0) not in _ASKING_WORDS
+    }
+    return sorted(w for w in words if stem_word(w) in relation and w not in years)
+
+
+def relation_beside(
+    text: str,
+    kind: Kind,
+    question: str,
+    relation: dict[str, float],
+    common: Callable[[str], bool] | None = None,
+    similar: Callable[[list[str], list[str]], float] | None = None,
+    min_similarity: float = 0.6,
+) -> bool:
+    """Whether ``text`` states the question's relation beside an item of the asked kind:
+    one of the question's relation words (``relation_terms``) within ``RELATION_WINDOW``
+    content words of a date or amount the question does not state, by stem or verb lemma
+    ("paid" for "pay"), or, failing that, a word ``similar`` finds at least
+    ``min_similarity`` close to one of them ("abducted" for "kidnapped", "cost" for
+    "budget"). True when there is nothing to check (no relation words, no new item).
+
+    "How much did the collector pay the dealer for the portrait?" is not answered by "the
+    portrait … was sold at auction for £10.3m in 2001": its amount sits beside a sale at
+    auction, not a payment to a dealer."""
+    terms = relation_terms(question, relation)
+    if not terms:
+        return True
+    stems = {stem_word(t) for t in terms}
+    tokens = [
+        (m.start(), m.end(), m.group(0).lower().replace("’", "'").removesuffix("'s"))
+        for m in _TOKEN.finditer(text)
+    ]
+    near: set[str] = set()
+    written_lower: set[str] = set()  # (names are no relation: "Jamaica" is no "Jamaican")
+    seen_item = False
+    items = list(_items(text, kind, question, common))
+    if kind is Kind.MONEY:
+        # an amount's figure, not any number ("pay its staff" is not beside "three continents")
+        money = [m.span() for m in MONEY_PHRASE.finditer(text)]
+        money += [m.span() for m in SPELLED_MONEY.finditer(text)]
+        items = [(a, b) for a, b in items if any(a < e and b > s for s, e in money)] or items
+    for start, end in items:
+        inside = {i for i, (s, e, _) in enumerate(tokens) if s < end and e > start}
+        if not inside:
+            continue
+        seen_item = True
+        for step, first in ((-1, min(inside) - 1), (1, max(inside) + 1)):
+            i, found = first, 0
+            while 0 <= i < len(tokens) and found < RELATION_WINDOW:
+                word = tokens[i][2]
+                if word not in STOPWORDS and not word[0].isdigit():
+                    near.add(word)
+                    if text[tokens[i][0]].islower():
+                        written_lower.add(word)
+                    found += 1
+                i += step
+    if not seen_item:
+        return True
+    if {stem_word(w) for w in near} & stems or {_lemma_stem(w) for w in near} & stems:
+        return True
+    return (
+        similar is not None
+        and bool(written_lower)
+        and similar(terms, sorted(written_lower)) >= min_similarity
+    )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
-from service.answerability import Kind, question_focus, slot_proximity
+from service.answerability import Kind, question_focus, relation_beside, slot_proximity
 from service.evidence import content_words
+from service.word_similarity import WordSimilarity
 
 
 def proximity(question: str, sentence: str) -> float:
@@ -81,3 +84,88 @@ def test_a_year_is_no_count() -> None:
     # "in 2004" sits beside "open" but counts no shops; "40 shops" does
     assert proximity(question, "Tarvo opened its shops in 2004.") == 0.0
     assert proximity(question, "Tarvo opened 40 shops.") > 0.0
+
+
+def beside(question: str, sentence: str, similar: Any = None) -> bool:
+    focus = question_focus(question, None)
+    named = {w for run in focus.names for w in content_words(run)}
+    relation = {t: w for t, w in focus.weights.items() if t not in named}
+    assert focus.kind is not None
+    return relation_beside(sentence, focus.kind, question, relation, None, similar)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "neighbour"),
+    [
+        # the amount beside the payment, not beside a sale at auction
+        (
+            "How much did the collector pay the dealer for Portrait of Omai?",
+            "The collector paid the dealer £2m for Portrait of Omai in a private sale.",
+            "Portrait of Omai was sold at auction for £10.3m in 2001, a record for the artist.",
+        ),
+        # the year beside the founding, not beside an unrelated event of its founder
+        (
+            "In what year did Lena Ostrow found the Harlow Trust?",
+            "Lena Ostrow founded the Harlow Trust in 1988 with her brother.",
+            "Lena Ostrow, who later ran the Harlow Trust, was born in Leeds in 1951.",
+        ),
+        # the day beside the signing, not beside another event of the article
+        (
+            "On what date did Corvale sign the Lintel contract?",
+            "Corvale signed the Lintel contract on 4 May after months of talks.",
+            "Corvale's chief executive resigned on 9 June, the firm said.",
+        ),
+    ],
+)
+def test_a_date_or_amount_answers_beside_the_questions_relation(
+    question: str, answer: str, neighbour: str
+) -> None:
+    assert beside(question, answer)
+    assert not beside(question, neighbour)
+
+
+def test_the_relation_is_read_by_verb_lemma_and_within_the_window() -> None:
+    question = "How much did Corvale pay for the Lintel mine?"
+    # "paid" is "pay"; eight content words either side of the amount
+    assert beside(question, "For the mine, which it had wanted for years, Corvale paid $40m.")
+    far = (
+        "Corvale said it would pay its staff a bonus after a year in which output at plants across "
+        "three continents and the Lintel smelter rose while its debt fell to $40m."
+    )
+    assert not beside(question, far)
+
+
+def test_nothing_to_check_is_no_reason_to_refuse() -> None:
+    # no relation word: "How much is X?" asks only the amount
+    assert beside("How much is the Tarvo Prize?", "The Tarvo Prize is worth £25,000.")
+    # no amount the question does not state
+    assert beside("How much did Corvale pay for Lintel in 2004?", "Corvale bought Lintel in 2004.")
+
+
+def test_words_close_in_meaning_are_asked_only_when_no_word_matches() -> None:
+    calls: list[tuple[list[str], list[str]]] = []
+
+    def similar(first: list[str], second: list[str]) -> float:
+        calls.append((first, second))
+        return 0.9 if "abducted" in second else 0.1
+
+    question = "On what date was Welsh aid worker Mari Hale kidnapped in Basra?"
+    assert beside(question, "Mrs Hale was abducted in Basra on 19 October.", similar)
+    # the question's relation as it writes it: lower-case words only, not its names or its
+    # nationalities ("Welsh"), nor its asking words ("what date")
+    assert calls == [(["aid", "kidnapped", "worker"], ["abducted", "mrs"][:1])]
+    assert not beside(question, "Mrs Hale arrived in Basra on 19 October.", similar)
+    calls.clear()
+    assert beside(question, "Mrs Hale was kidnapped in Basra on 19 October.", similar)
+    assert calls == []
+
+
+def test_word_similarity_with_the_services_encoder(embed_model: Any) -> None:
+    similar = WordSimilarity(embed_model.get_text_embedding_batch)
+    assert similar(["kidnapped"], ["abducted"]) >= 0.6
+    assert similar(["budget"], ["cost"]) >= 0.6
+    assert similar(["pay"], ["auction", "painting", "record"]) < 0.6
+    assert similar([], ["cost"]) == 0.0
+    # vectors are kept: a second call embeds nothing
+    similar._embed = None  # type: ignore[assignment]
+    assert similar(["kidnapped"], ["abducted"]) >= 0.6
