@@ -15,6 +15,7 @@ NewsQAError
 │   └── EmptyIndexError         nothing ingested yet
 ├── NotFoundError               no such document
 ├── InvalidRequestError         well-formed but unacceptable request
+│   ├── UnparsableBodyError     a body that is not UTF-8 or is nested too deeply to read
 │   ├── PayloadTooLargeError    body larger than RAG_MAX_BODY_BYTES (or upload limits)
 │   ├── InvalidDocumentError    a document or file POST /documents cannot ingest
 │   ├── UnsupportedMediaTypeError  a body or file type the ingest job does not read
@@ -83,6 +84,18 @@ class NotFoundError(NewsQAError):
 
 class InvalidRequestError(NewsQAError):
     """The request is well-formed JSON but asks for something we do not accept."""
+
+
+class UnparsableBodyError(InvalidRequestError):
+    """A request body that cannot be read as JSON text at all: not UTF-8, or nested too deeply."""
+
+    MESSAGE = (
+        "the request body cannot be parsed: send JSON encoded as UTF-8, "
+        "without deeply nested arrays or objects"
+    )
+
+    def __init__(self, message: str = MESSAGE) -> None:
+        super().__init__(message)
 
 
 class PayloadTooLargeError(InvalidRequestError):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+import httpx
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -44,11 +45,18 @@ from service.errors import (
     ServiceBusyError,
     StoreSharedError,
     UnauthorizedError,
+    UnparsableBodyError,
     UnsupportedMediaTypeError,
     scrub_paths,
 )
 
-__all__ = ["ERROR_STATUS", "InvalidRequestError", "error_response", "install_error_handling"]
+__all__ = [
+    "ERROR_STATUS",
+    "InvalidRequestError",
+    "error_response",
+    "install_error_handling",
+    "store_unreachable",
+]
 
 log = logging.getLogger("service.api")
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -65,6 +73,7 @@ ERROR_STATUS: Mapping[type[NewsQAError], tuple[int, str]] = {
     EmptyIndexError: (503, "empty_index"),
     NotFoundError: (404, "not_found"),
     InvalidRequestError: (422, "invalid_request"),
+    UnparsableBodyError: (400, "bad_request"),
     PayloadTooLargeError: (413, "payload_too_large"),
     InvalidDocumentError: (422, "invalid_document"),
     UnsupportedMediaTypeError: (415, "unsupported_media_type"),
@@ -94,6 +103,16 @@ HTTP_CODES: Mapping[int, str] = {
     429: "rate_limited",
     503: "busy",
 }
+
+
+def store_unreachable(exc: httpx.TransportError) -> IndexUnavailableError:
+    """What a transport error reaching this boundary means: the Chroma server (chromadb's
+    ``HttpClient`` speaks httpx) cannot be reached. The model providers' own transport errors
+    never get here: the answering pipeline falls back on them."""
+    return IndexUnavailableError(
+        f"cannot reach the index's Chroma server ({type(exc).__name__}: {exc}); "
+        "try again once GET /readyz answers 200"
+    )
 
 
 def status_of(exc: NewsQAError) -> tuple[int, str]:
@@ -257,14 +276,15 @@ def install_error_handling(app: FastAPI) -> None:
     async def on_known(request: Request, exc: NewsQAError) -> JSONResponse:
         return known_error_response(request, exc)
 
+    @app.exception_handler(httpx.TransportError)
+    async def on_store_unreachable(request: Request, exc: httpx.TransportError) -> JSONResponse:
+        return known_error_response(request, store_unreachable(exc))
+
     @app.exception_handler(StarletteHTTPException)
     async def on_http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = HTTP_CODES.get(exc.status_code, "http_error")
         detail = str(exc.detail)
         if exc.status_code == 400 and "parsing the body" in detail:  # FastAPI's own words
-            detail = (
-                "the request body cannot be parsed: send JSON encoded as UTF-8, "
-                "without deeply nested arrays or objects"
-            )
+            detail = UnparsableBodyError.MESSAGE
         # keep the exception's headers: a 405 must say which methods are Allowed
         return error_response(request, exc.status_code, code, detail, exc.headers)

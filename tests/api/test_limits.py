@@ -346,3 +346,42 @@ def test_history_items_must_be_turns(client: TestClient) -> None:
         "/ask", json={"question": question, "history": [{"question": " ", "answer": "x"}]}
     )
     assert empty.status_code == 200 and empty.json()["query"] == question
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"[" * 30_000 + b"]" * 30_000,  # nested deeper than Python's recursion limit
+        b'{"text": ' + b"[" * 30_000 + b"]" * 30_000 + b"}",
+        b'{"text": "' + "é".encode("latin-1") + b'"}',  # not UTF-8
+    ],
+)
+def test_an_unreadable_document_body_is_a_400(client: TestClient, raw: bytes) -> None:
+    # (review66: a RecursionError in POST /documents was a 500)
+    response = client.post("/documents", content=raw, headers={"Content-Type": "application/json"})
+    assert "cannot be parsed" in error_of(response, 400)
+    assert response.json()["error"]["code"] == "bad_request"
+
+
+def test_a_number_too_long_to_read_is_named(client: TestClient) -> None:
+    raw = b'{"id": ' + b"7" * 5_000 + b', "text": "Some news."}'
+    response = client.post("/documents", content=raw, headers={"Content-Type": "application/json"})
+    assert "too long to read" in error_of(response, 422)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"model": "newsqa", "messages": [{"role": "user", "content": "\xff\xfe"}]}',
+        b"[" * 30_000 + b"]" * 30_000,
+    ],
+)
+def test_an_unreadable_chat_body_is_an_openai_400(client: TestClient, raw: bytes) -> None:
+    # (review66: FastAPI's own 400 became a 500 in the OpenAI route's error mapping)
+    response = client.post(
+        "/v1/chat/completions", content=raw, headers={"Content-Type": "application/json"}
+    )
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert error["type"] == "invalid_request_error" and error["code"] == "bad_request"
+    assert "cannot be parsed" in error["message"]

@@ -241,6 +241,24 @@ def test_sigkilled_chroma_restarts_with_the_index_intact(
         chroma.kill()
         down = client.get("/readyz")
         assert down.status_code == 503 and down.json()["index"]["reachable"] is False
+        # every route that reads the index says so: 503 index_unavailable, not a 500
+        # (review66), a stream before its first event, /v1 in OpenAI's shape
+        for method, path, body in [
+            ("POST", "/ask", question),
+            ("POST", "/ask/stream", question),
+            ("POST", "/search", {"query": "Shanghai investment fund"}),
+            ("GET", "/documents", None),
+            ("GET", f"/documents/{answer_before['citations'][0]['doc_id']}", None),
+        ]:
+            response = client.request(method, path, json=body)
+            assert response.status_code == 503, (path, response.text)
+            error = response.json()["error"]
+            assert error["code"] == "index_unavailable" and "/readyz" in error["message"], path
+        chat = {"model": "newsqa", "messages": [{"role": "user", "content": question["question"]}]}
+        for stream in (False, True):
+            response = client.post("/v1/chat/completions", json={**chat, "stream": stream})
+            assert response.status_code == 503, response.text
+            assert response.json()["error"]["code"] == "index_unavailable"
         chroma.start()  # same folder, same port
         after = client.get("/readyz").json()["index"]
         assert after == before

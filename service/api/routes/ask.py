@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Generator
 from typing import Annotated
 
+import httpx
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
 from fastapi.sse import EventSourceResponse, ServerSentEvent
 
+from service.answering import Event
 from service.api.deps import (
     AnswersDep,
     AskDep,
@@ -20,6 +22,7 @@ from service.api.deps import (
     ask_admission,
     to_question,
 )
+from service.api.errors import store_unreachable
 from service.api.metrics import Metrics, get_metrics
 from service.api.routes.common import ERRORS, STREAM_ERRORS
 from service.api.security import stream_slot
@@ -66,6 +69,21 @@ async def ask(
     return answer
 
 
+async def started_answer(
+    body: AskDep, answers: AnswersDep, closers: ClosersDep
+) -> tuple[Generator[Event, None, None], Event | None]:
+    """The answer's steps with the first (retrieval) already taken, before the stream's
+    response starts: an empty or unreachable index is then an HTTP error (503 `empty_index`,
+    `index_unavailable`), as /ask and /v1 streams answer it, not an error event in a 200."""
+    events = answers.events(to_question(body), stream=True)
+    closers.append(events.close)  # runs when the response ends, even if this is abandoned
+    first = await run_in_threadpool(next, events, None)
+    return events, first
+
+
+StartedDep = Annotated[tuple[Generator[Event, None, None], Event | None], Depends(started_answer)]
+
+
 @router.post(
     "/ask/stream",
     response_class=EventSourceResponse,
@@ -81,25 +99,29 @@ async def ask(
     dependencies=[Depends(stream_slot), Depends(ask_admission)],
 )
 async def ask_stream(
-    body: AskDep,
     request: Request,
-    answers: AnswersDep,
+    started: StartedDep,
     metrics: Annotated[Metrics, Depends(get_metrics)],
-    closers: ClosersDep,
 ) -> AsyncIterator[ServerSentEvent]:
     """The /ask answer as it is made; a client that disconnects stops the generation.
-    Limits and a full queue are answered (422/429/503) before the first event."""
-    events = answers.events(to_question(body), stream=True)
-    closers.append(events.close)  # runs when the response ends, even if this is abandoned
+    Limits, a full queue and an empty or unreachable index are answered (422/429/503) before
+    the first event."""
+    events, event = started
     try:
-        while True:
+        while event is not None:
+            data = event.data
+            if event.kind == "done":
+                data = public(data)
+                metrics.count_answer(data)
+            yield ServerSentEvent(event=event.kind, data=jsonable_encoder(data))
             if await request.is_disconnected():
                 log.info("client went away; generation stopped")
                 return
             try:
                 event = await run_in_threadpool(next, events, None)
-            except NewsQAError as exc:
-                yield ServerSentEvent(event="error", data={"message": scrub_paths(str(exc))})
+            except (NewsQAError, httpx.TransportError) as exc:
+                known = store_unreachable(exc) if isinstance(exc, httpx.TransportError) else exc
+                yield ServerSentEvent(event="error", data={"message": scrub_paths(str(known))})
                 return
             except Exception:
                 rid = getattr(request.state, "request_id", "-")
@@ -107,12 +129,5 @@ async def ask_stream(
                 message = f"internal error; quote request id {rid} to report it"
                 yield ServerSentEvent(event="error", data={"message": message})
                 return
-            if event is None:
-                return
-            data = event.data
-            if event.kind == "done":
-                data = public(data)
-                metrics.count_answer(data)
-            yield ServerSentEvent(event=event.kind, data=jsonable_encoder(data))
     finally:
         events.close()  # pulls no more tokens: the provider's stream is closed

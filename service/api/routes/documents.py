@@ -26,8 +26,10 @@ from service.api.security import require_admin_key
 from service.config import Settings
 from service.errors import (
     InvalidDocumentError,
+    InvalidRequestError,
     NotFoundError,
     PayloadTooLargeError,
+    UnparsableBodyError,
     UnsupportedMediaTypeError,
 )
 from service.index import NewsIndex
@@ -153,9 +155,18 @@ async def _read_body(request: Request, limit: int) -> bytes:
 def _json_document(data: bytes) -> RawDocument:
     # json.loads, as FastAPI reads /ask's body: a lone surrogate ("\\ud800") is then text the
     # model refuses by name, not "not valid JSON" (pydantic's own parser rejects it; review65)
+    # (not UTF-8, or nested deeper than Python's recursion limit: a 400, as FastAPI gives /ask)
     try:
         body = json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (UnicodeDecodeError, RecursionError) as exc:
+        raise UnparsableBodyError() from exc
+    except ValueError as exc:
+        # (valid JSON, but a number longer than Python reads: say so, not "not valid JSON")
+        if "digits" in str(exc):
+            raise InvalidRequestError(
+                "a number in the request body is too long to read (more than 4,300 digits): "
+                "send ids and dates as strings"
+            ) from exc
         error = {"type": "json_invalid", "loc": ("body",), "msg": "JSON decode error", "input": {}}
         raise RequestValidationError([error]) from exc
     try:

@@ -22,6 +22,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine, Generator
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
+import httpx
 from fastapi import APIRouter, Depends, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.encoders import jsonable_encoder
@@ -29,6 +30,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from fastapi.routing import APIRoute
 from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from service.answering import AnswerService, Event
 from service.api.deps import (
@@ -38,7 +40,14 @@ from service.api.deps import (
     queue_place,
     to_question,
 )
-from service.api.errors import body_example, request_id_of, status_of, validation_message
+from service.api.errors import (
+    HTTP_CODES,
+    body_example,
+    request_id_of,
+    status_of,
+    store_unreachable,
+    validation_message,
+)
 from service.api.openai_schemas import (
     MODEL_ID,
     Annotation,
@@ -62,6 +71,7 @@ from service.errors import (
     NewsQAError,
     NotFoundError,
     RetryLater,
+    UnparsableBodyError,
     scrub_paths,
 )
 from service.ingestion.chunking import token_encoder
@@ -137,15 +147,28 @@ class OpenAIRoute(APIRoute):
                 return openai_error(request, 400, str(exc), exc.param, exc.code)
             except ModelNotFoundError as exc:
                 return openai_error(request, 404, str(exc), "model", "model_not_found")
-            except NewsQAError as exc:
-                status, code = status_of(exc)
+            except (NewsQAError, httpx.TransportError) as caught:
+                known = (
+                    store_unreachable(caught)
+                    if isinstance(caught, httpx.TransportError)
+                    else caught
+                )
+                status, code = status_of(known)
                 status = 400 if status == 422 else status
                 headers = (
-                    {"Retry-After": str(max(1, math.ceil(exc.retry_after)))}
-                    if isinstance(exc, RetryLater)
+                    {"Retry-After": str(max(1, math.ceil(known.retry_after)))}
+                    if isinstance(known, RetryLater)
                     else None
                 )
-                return openai_error(request, status, scrub_paths(str(exc)), None, code, headers)
+                return openai_error(request, status, scrub_paths(str(known)), None, code, headers)
+            except StarletteHTTPException as exc:  # FastAPI's own: a body it cannot parse
+                message = str(exc.detail)
+                if exc.status_code == 400 and "parsing the body" in message:
+                    message = UnparsableBodyError.MESSAGE
+                code = HTTP_CODES.get(exc.status_code, "http_error")
+                return openai_error(
+                    request, exc.status_code, message, None, code, dict(exc.headers or {}) or None
+                )
             except Exception:  # logged with its trace, never shown
                 rid = request_id_of(request)
                 log.exception("unhandled error [request_id=%s] %s", rid, request.url.path)
