@@ -56,7 +56,11 @@ def quiet_openmp_threads() -> None:
 def main(argv: list[str] | None = None) -> int:
     """Run the ingest job; returns the process exit code."""
     quiet_openmp_threads()
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except NewsQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     args = build_parser(settings).parse_args(argv)
     logging.basicConfig(
         level=settings.log_level,

@@ -18,7 +18,11 @@ from service.store_lock import StoreLock
 
 def main(argv: list[str] | None = None) -> int:
     """Parse options, open the index (failing fast with a clear message), serve."""
-    settings = get_settings()
+    try:
+        settings = get_settings()
+    except NewsQAError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
     parser.add_argument("--host", default=settings.host, help="bind address")
     parser.add_argument("--port", type=int, default=settings.port, help="bind port")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from service.errors import ConfigurationError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,6 +24,9 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
+        # "RAG_RATE_LIMIT=" (as .env.example writes a setting left to its default) is unset,
+        # not an empty number (review66: a copied .env.example stopped every entry point)
+        env_ignore_empty=True,
     )
 
     # --- storage -------------------------------------------------------------------------
@@ -157,8 +162,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(
         default=10 * 1024 * 1024,
         ge=1024,
-        description="Largest request body for document uploads (POST/PUT under /documents), "
-        "in bytes; every other request is bound by max_body_bytes.",
+        description="Largest request body for document uploads (POST/PUT under /documents) and "
+        "for /v1/chat/completions (its clients resend the whole conversation), in bytes; every "
+        "other request is bound by max_body_bytes.",
     )
     body_timeout: float = Field(
         default=10.0, gt=0, le=600, description="Seconds a client may take to send its body (408)."
@@ -428,5 +434,15 @@ def split_keys(secret: SecretStr | None) -> list[str]:
 
 
 def get_settings() -> Settings:
-    """Read the settings from the environment and ``.env`` (called at program entry points)."""
-    return Settings()
+    """Read the settings from the environment and ``.env`` (called at program entry points).
+
+    Raises ConfigurationError naming each bad variable and why (the entry points print it on
+    one line and exit 2, not a traceback)."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"RAG_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+            for err in exc.errors(include_url=False)
+        )
+        raise ConfigurationError(f"invalid settings (environment or .env): {problems}") from None

@@ -71,7 +71,8 @@ class Filters(BaseModel):
     doc_ids: list[Annotated[Text, Field(max_length=512)]] | None = Field(
         default=None,
         max_length=DOC_IDS_MAX,
-        description="Only these document ids (at most RAG_MAX_DOC_IDS, default 1000).",
+        description="Only these document ids (one at least, at most RAG_MAX_DOC_IDS, default "
+        "1000); leave it out to search every article.",
         examples=[["000_9173119fdca6e14c"]],
     )
     published_after: IsoDate | None = Field(
@@ -84,6 +85,14 @@ class Filters(BaseModel):
         description="Only articles published on or before this ISO date.",
         examples=["2024-12-31"],
     )
+
+    @field_validator("doc_ids")
+    @classmethod
+    def _some_ids(cls, ids: list[str] | None) -> list[str] | None:
+        # an empty selection is no "every article" (review66: it searched the whole index)
+        if ids is not None and not ids:
+            raise ValueError("send at least one id, or leave doc_ids out to search every article")
+        return ids
 
     @model_validator(mode="after")
     def _range_is_ordered(self) -> Filters:

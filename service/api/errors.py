@@ -19,6 +19,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service.errors import (
@@ -115,6 +116,21 @@ def store_unreachable(exc: httpx.TransportError) -> IndexUnavailableError:
     )
 
 
+def allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this request's path. Starlette's 405 names the
+    methods of the first route on the path only ("DELETE /documents": `Allow: GET`, though
+    POST is served there too; review66)."""
+    # (each method tried in turn: FastAPI nests included routers, whose routes it does not list)
+    return [
+        method
+        for method in ("DELETE", "GET", "PATCH", "POST", "PUT")
+        if any(
+            route.matches({**request.scope, "method": method})[0] is Match.FULL
+            for route in request.app.router.routes
+        )
+    ]
+
+
 def status_of(exc: NewsQAError) -> tuple[int, str]:
     """The HTTP status and public code of an error: its own class's entry, else its nearest
     ancestor's (a test checks that every class in ``service.errors`` has its own entry)."""
@@ -201,6 +217,10 @@ def validation_message(exc: RequestValidationError, example: str = '{"question":
             # (a nested object: "history": ["a"] is a list of strings, not of turns)
             example = _OBJECT_EXAMPLES.get(re.sub(r"\.\d+$", ".*", where), "")
             messages.append(f"{where}: must be a JSON object{example}")
+        elif kind == "string_unicode":
+            # (pydantic reading the body's JSON itself: a lone surrogate, "\ud800"; the same
+            # words as ``schemas.text_problem`` gives where the text is read first)
+            messages.append(f"{where}: contains an unpaired UTF-16 surrogate; send valid Unicode")
         elif kind == "missing":
             messages.append(f"{where}: this field is required")
         elif kind == "extra_forbidden":
@@ -287,4 +307,10 @@ def install_error_handling(app: FastAPI) -> None:
         if exc.status_code == 400 and "parsing the body" in detail:  # FastAPI's own words
             detail = UnparsableBodyError.MESSAGE
         # keep the exception's headers: a 405 must say which methods are Allowed
-        return error_response(request, exc.status_code, code, detail, exc.headers)
+        headers = exc.headers
+        if exc.status_code == 405:
+            allowed = allowed_methods(request)
+            if allowed:
+                headers = {**(headers or {}), "Allow": ", ".join(allowed)}
+                detail = f"{request.method} is not allowed here; use {' or '.join(allowed)}"
+        return error_response(request, exc.status_code, code, detail, headers)

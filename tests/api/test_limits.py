@@ -260,6 +260,12 @@ def test_an_unsupported_method_is_405_with_allow(client: TestClient) -> None:
     response = client.request("TRACE", "/ask")
     assert error_of(response, 405) and response.headers["Allow"] == "POST"
     assert code_of(response) == "method_not_allowed"
+    # every method served at the path, whichever route serves it (review66: `Allow: GET`)
+    response = client.delete("/documents")
+    assert "use GET or POST" in error_of(response, 405)
+    assert response.headers["Allow"] == "GET, POST"
+    response = client.put("/documents/business/001", json={})
+    assert error_of(response, 405) and response.headers["Allow"] == "DELETE, GET"
 
 
 def test_a_date_must_be_written_as_iso(client: TestClient) -> None:
@@ -385,3 +391,27 @@ def test_an_unreadable_chat_body_is_an_openai_400(client: TestClient, raw: bytes
     error = response.json()["error"]
     assert error["type"] == "invalid_request_error" and error["code"] == "bad_request"
     assert "cannot be parsed" in error["message"]
+
+
+def test_an_empty_id_selection_is_refused_not_the_whole_index(client: TestClient) -> None:
+    # (review66: "doc_ids": [] searched every article, ["unknown"] none)
+    for path, body in [("/ask", {"question": QUESTION}), ("/search", {"query": "AI"})]:
+        response = client.post(path, json={**body, "filters": {"doc_ids": []}})
+        assert "leave doc_ids out" in error_of(response, 422)
+
+
+@pytest.mark.parametrize(
+    ("path", "raw"),
+    [
+        ("/ask", b'{"question": "Who met \\ud800 in China?"}'),
+        ("/search", b'{"query": "AI \\udfff"}'),
+        ("/search", b'{"query": "AI", "filters": {"doc_ids": ["\\udfff"]}}'),
+    ],
+)
+def test_a_lone_surrogate_is_named_the_same_everywhere(
+    client: TestClient, path: str, raw: bytes
+) -> None:
+    # (review66: questions and queries got pydantic's "unable to parse raw data as a unicode
+    # string", ids the documented words)
+    response = client.post(path, content=raw, headers={"Content-Type": "application/json"})
+    assert "contains an unpaired UTF-16 surrogate" in error_of(response, 422)

@@ -244,6 +244,17 @@ def test_multipart_upload_reads_the_formats_of_the_ingest_job(client: TestClient
             413,
             "at most 3",
         ),
+        # more files than RAG_UPLOAD_MAX_DOCUMENTS: a count, 413 as records are (review66: 422)
+        (
+            {
+                "files": [
+                    ("file", (f"{i}.txt", b"A\n\nSome text about a fair.", "text/plain"))
+                    for i in range(4)
+                ]
+            },
+            413,
+            "more than 3 files",
+        ),
         ({"json": {"text": "x" * 300_000}}, 413, "RAG_MAX_UPLOAD_BYTES"),
         ({"data": {"id": "x"}}, 415, "x-www-form-urlencoded"),
         (

@@ -191,6 +191,11 @@ async def _uploaded_documents(
             max_part_size=settings.max_upload_bytes,
         )
     except StarletteHTTPException as exc:  # Starlette's multipart limits and parse errors
+        if "Too many files" in str(exc.detail):  # (a count, as a .jsonl's records: 413)
+            raise PayloadTooLargeError(
+                f"more than {settings.upload_max_documents} files in one upload "
+                "(RAG_UPLOAD_MAX_DOCUMENTS): send them in several"
+            ) from exc
         raise InvalidDocumentError(f"multipart body: {exc.detail}") from exc
     try:
         files = [v for _, v in form.multi_items() if isinstance(v, UploadFile)]
