@@ -237,6 +237,19 @@ def validation_message(exc: RequestValidationError, example: str = '{"question":
     return "; ".join(dict.fromkeys(messages))
 
 
+def not_json_message(request: Request, exc: RequestValidationError) -> str | None:
+    """What to fix when a JSON route's body came with another Content-Type (curl's ``-d``
+    sends a form type): FastAPI then reads no JSON and reports the body's shape ("must be a
+    JSON object"), though the client did send one (review66). None for a JSON request."""
+    media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media == "application/json" or media.endswith("+json"):
+        return None
+    if not any(tuple(err.get("loc", ()))[:1] == ("body",) for err in exc.errors()):
+        return None
+    given = f"Content-Type: {media}" if media else "no Content-Type"
+    return f"the request body must be JSON sent with Content-Type: application/json ({given})"
+
+
 class UnhandledErrorMiddleware:
     """An exception no handler mapped becomes the project's 500 body (logged with its trace,
     never sent), when the response has not started; after that it propagates as before.
@@ -289,7 +302,9 @@ def install_error_handling(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def on_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        message = validation_message(exc, body_example(request.url.path))
+        message = not_json_message(request, exc) or validation_message(
+            exc, body_example(request.url.path)
+        )
         return error_response(request, 422, "invalid_request", message)
 
     @app.exception_handler(NewsQAError)

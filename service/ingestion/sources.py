@@ -450,13 +450,25 @@ def _folder_entry(root: Path, path: Path) -> SourceFile | Skipped:
     return SourceFile(target, doc_id, source, str(path))
 
 
+# A folder's own notes, not news: the BBC corpus's README.txt (its licence and contact) was
+# ingested as an article and cited (review66). Named on the command line, such a file is read.
+FOLDER_NOTES = frozenset(
+    "README READ_ME LICENSE LICENCE COPYING COPYRIGHT NOTICE CHANGELOG CHANGES AUTHORS".split()
+)
+FOLDER_NOTE_REASON = (
+    "a folder's README or licence file, not an article: not read (name the file itself to "
+    "ingest it)"
+)
+
+
 def _walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
     """Files under ``root`` (resolved), and what could not be walked.
 
-    Hidden files and folders (.DS_Store, .git) are not articles: each is listed as skipped
-    with that reason (a folder once, not its files; review65: they were left out silently, and
-    ``--prune`` then removed one ingested by name with no reason given). Links to folders are
-    not followed (no loops, no way out of the folder).
+    Hidden files and folders (.DS_Store, .git) and the folder's README or licence file
+    (``FOLDER_NOTES``) are not articles: each is listed as skipped with that reason (a folder
+    once, not its files; review65: they were left out silently, and ``--prune`` then removed
+    one ingested by name with no reason given). Links to folders are not followed (no loops,
+    no way out of the folder).
     """
     found: list[Path] = []
     problems: list[Skipped] = []
@@ -476,9 +488,11 @@ def _walk_folder(root: Path) -> tuple[list[Path], list[Skipped]]:
                 dirs.remove(name)
                 problems.append(Skipped(rel, "symbolic link to a folder: not followed"))
         for name in files:
+            rel = (here / name).relative_to(root).as_posix()
             if name.startswith("."):
-                rel = (here / name).relative_to(root).as_posix()
                 problems.append(Skipped(rel, "hidden file (its name starts with '.'): not read"))
+            elif Path(name).stem.upper() in FOLDER_NOTES:
+                problems.append(Skipped(rel, FOLDER_NOTE_REASON))
             else:
                 found.append(here / name)
     # Plain files before JSON feeds: a record named like an article file of the same folder

@@ -415,3 +415,13 @@ def test_a_lone_surrogate_is_named_the_same_everywhere(
     # string", ids the documented words)
     response = client.post(path, content=raw, headers={"Content-Type": "application/json"})
     assert "contains an unpaired UTF-16 surrogate" in error_of(response, 422)
+
+
+@pytest.mark.parametrize("path", ["/ask", "/search", "/ask/stream", "/v1/chat/completions"])
+def test_a_json_body_without_its_content_type_is_told_so(client: TestClient, path: str) -> None:
+    # (curl -d sends application/x-www-form-urlencoded; review66: "must be a JSON object")
+    body = json.dumps({"question": QUESTION, "query": "AI"}).encode()
+    response = client.post(path, content=body, headers={"Content-Type": "text/plain"})
+    assert response.status_code in (400, 422), response.text
+    error = response.json()["error"]
+    assert "Content-Type: application/json (Content-Type: text/plain)" in error["message"]

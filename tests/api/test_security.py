@@ -230,3 +230,23 @@ def test_the_schema_states_the_limits_in_force(app_client: Any) -> None:
     assert schemas["SearchRequest"]["properties"]["query"]["maxLength"] == 300
     doc_ids = schemas["Filters"]["properties"]["doc_ids"]["anyOf"]
     assert [alt.get("maxItems") for alt in doc_ids if alt.get("type") == "array"] == [7]
+
+
+def test_httpx_request_lines_do_not_drown_the_access_log() -> None:
+    # (review66: in server mode ~3 httpx INFO lines per request to the Chroma server)
+    import logging
+
+    from service.api.middleware import configure_logging
+
+    root = logging.getLogger()
+    saved = (root.handlers[:], root.level, logging.getLogger("httpx").level)
+    try:
+        logging.getLogger("httpx").setLevel(logging.NOTSET)
+        configure_logging(Settings(_env_file=None, log_level="DEBUG"))
+        assert logging.getLogger("httpx").getEffectiveLevel() == logging.DEBUG  # all asked for
+        configure_logging(Settings(_env_file=None, log_level="INFO"))
+        assert logging.getLogger("httpx").getEffectiveLevel() == logging.WARNING
+    finally:
+        root.handlers[:], _, _ = saved
+        root.setLevel(saved[1])
+        logging.getLogger("httpx").setLevel(saved[2])

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from service.ingestion.sources import (
+    FOLDER_NOTE_REASON,
     MAX_TITLE_CHARS,
     RawDocument,
     Skipped,
@@ -111,6 +112,8 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "HEAD.txt").write_text("not an article")
     (tmp_path / "good.txt").write_text("Fine\n\nText.")
+    (tmp_path / "README.txt").write_text("Dataset notes\n\nContact us for the licence.")
+    (tmp_path / "LICENSE").write_text("Copyright the authors.")
     docs, skipped = load(tmp_path, tmp_path / "missing-folder")
     assert [d.doc_id for d in docs] == ["good"]
     by_name = {Path(s.source).name: s.reason for s in skipped}
@@ -123,7 +126,13 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
         # (review65: hidden ones were left out without a word; a folder once, not its files)
         ".hidden.txt": "hidden file (its name starts with '.'): not read",
         ".git": "hidden folder (its name starts with '.'): not read",
+        # (review66: the BBC corpus's README.txt was answered from as news)
+        "README.txt": FOLDER_NOTE_REASON,
+        "LICENSE": FOLDER_NOTE_REASON,
     }
+    # named on the command line, a README is read: the user chose it
+    docs, skipped = load(tmp_path / "README.txt")
+    assert [d.doc_id for d in docs] == ["README"] and not skipped
 
 
 def test_latin1_file_of_the_bbc_corpus_decodes() -> None:

@@ -43,6 +43,7 @@ from service.api.deps import (
 from service.api.errors import (
     HTTP_CODES,
     body_example,
+    not_json_message,
     request_id_of,
     status_of,
     store_unreachable,
@@ -136,7 +137,9 @@ class OpenAIRoute(APIRoute):
                 errors = exc.errors()
                 loc = [str(p) for p in errors[0].get("loc", ()) if p != "body"] if errors else []
                 param = ".".join(loc) or None
-                if errors and errors[0].get("type") == "json_invalid":
+                if (wrong_type := not_json_message(request, exc)) is not None:
+                    message, param = wrong_type, None
+                elif errors and errors[0].get("type") == "json_invalid":
                     # (its location is a character offset, not a parameter)
                     message = "the request body is not valid JSON: send a chat completion object"
                     param = None
