@@ -138,6 +138,13 @@ _WHOM_EVENT = re.compile(
     r"(?:replace|replacing|succeed|succeeding)\b(?!\s+in\b)",
     re.IGNORECASE,
 )
+# "Who did Brad Smith meet in China?": the ones met, whom the evidence must say were met
+# ("met", "a meeting with", "talks with"), not two sentences about two men named O'Brien.
+_WHOM_MET = re.compile(
+    r"^\s*whom?\s+(?:did|does|do|will|would|is|are|was|has|had)\s+(?:[\w'’.&-]+\s+){1,6}?"
+    r"(?:meet|meeting)\b",
+    re.IGNORECASE,
+)
 _TAKES_PLACE = re.compile(
     r"(?:took|takes|taken|take)\s+(?:the|his|her|their|its|(?:[\w-]+\s+){0,2}?[\w-]+['’]s)"
     r"\s+place\b",
@@ -173,6 +180,8 @@ def event_verb(question: str) -> str | None:
     if _WHOM_EVENT.match(question):
         # "Who did Cherkasky replace?", "Whom will he succeed?": the one replaced
         return "replace"
+    if _WHOM_MET.match(question):
+        return "meet"
     m = _WHO_EVENT.match(question)
     if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
         return None
@@ -275,6 +284,13 @@ _EVENT_PARAPHRASES = {
         r"\bemcee(?:d|s)?\b",
         re.IGNORECASE,
     ),
+    # ("Who did she meet?": "held talks with", "sat down with", "a summit with"; in a draw,
+    # "goes on to face", "takes on")
+    "meet": re.compile(
+        r"\btalks\s+(?:with|between)\b|\bsat down with\b|\bsummit with\b|"
+        r"\b(?:face|faces|faced|facing|takes? on|took on|taking on|play(?:s|ed)? against)\b",
+        re.IGNORECASE,
+    ),
     "scored": re.compile(
         r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b",
         re.IGNORECASE,
@@ -309,7 +325,7 @@ _EVENT_OF_VERB = {
 
 
 # The "who <verb>ed …?" verbs an article may tell without the verb itself.
-_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {"scored", "run", "hosted", "host", "write"}
+_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {"scored", "run", "hosted", "host", "write", "meet"}
 
 
 def mentions_asked_event(verb: str, text: str) -> bool:

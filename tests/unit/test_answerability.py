@@ -3253,6 +3253,19 @@ def test_events_news_tells_in_other_words() -> None:
     assert not states_event("hosted", "The ceremony was watched by Jo Hale in London.")
 
 
+def test_whom_someone_met_is_said_by_a_meeting() -> None:
+    # (review66: "Who did O'Brien meet?" got two sentences about two O'Briens, neither a meeting)
+    assert event_verb("Who did Trade Minister Jo Hale meet in Valmora?") == "meet"
+    assert event_verb("Whom will the Acme chief executive meet on Friday?") == "meet"
+    assert event_verb("Who was Tom Arden due to meet in the final?") == "meet"
+    assert states_event("meet", "Jo Hale met with Valmora's trade minister, Ana Ruiz, on Monday.")
+    assert states_event("meet", "Ms Hale held talks with Ana Ruiz.")
+    assert states_event("meet", "Arden goes on to face Ana Ruiz's brother in the final.")
+    assert not states_event("meet", "Mr Hale said Valmora's businesses were sprinting ahead.")
+    focus = question_focus("Who did Jo Hale meet in Valmora?", None)
+    assert not focus.anchored("Jo Hale said Valmora's businesses were sprinting ahead.")
+
+
 def test_a_members_seat_is_said_by_whom_they_sit_for() -> None:
     focus = question_focus("Which seat is Ana Ruiz the MP for?", None)
     assert focus.role == "seat"
