@@ -321,6 +321,24 @@ def install_error_handling(app: FastAPI) -> None:
         detail = str(exc.detail)
         if exc.status_code == 400 and "parsing the body" in detail:  # FastAPI's own words
             detail = UnparsableBodyError.MESSAGE
+        if exc.status_code == 404 and detail == "Not Found":  # no route: say where they are
+            path = request.url.path
+            if path == "/v1" or path.startswith("/v1/"):
+                # (OpenAI clients try /v1/completions, /v1/embeddings: answer in their shape)
+                message = (
+                    f"unknown URL {request.method} {path}: this service serves "
+                    "POST /v1/chat/completions and GET /v1/models"
+                )
+                body = {
+                    "error": {
+                        "message": message,
+                        "type": "invalid_request_error",
+                        "param": None,
+                        "code": "unknown_url",
+                    }
+                }
+                return JSONResponse(status_code=404, content=body)
+            detail = f"no route {request.method} {path}: the API is described at /docs"
         # keep the exception's headers: a 405 must say which methods are Allowed
         headers = exc.headers
         if exc.status_code == 405:

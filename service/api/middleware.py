@@ -21,7 +21,7 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import anyio
@@ -67,12 +67,36 @@ def json_error(scope: Scope, status: int, code: str, message: str) -> JSONRespon
     )
 
 
+def _template_of(routes: Iterable[Any], scope: Scope) -> str | None:
+    """The template of the first route whose path matches the request's, whatever its method,
+    looking into included routers (FastAPI keeps their routes in ``original_router``)."""
+    path = scope.get("path", "")
+    for route in routes:
+        inner = getattr(route, "original_router", None)
+        if inner is not None:
+            found = _template_of(inner.routes, scope)
+            if found is not None:
+                return found
+        elif (
+            isinstance(getattr(route, "path", None), str)
+            and getattr(route, "path_regex", None) is not None
+            and route.path_regex.match(path)
+        ):
+            return str(route.path)
+    return None
+
+
 def route_of(scope: Scope) -> str:
     """The matched route's template (bounded label), or a fixed word for unmatched paths."""
     route = scope.get("route")
     path = getattr(route, "path", None)
     if isinstance(path, str):
         return path
+    # answered before routing (a 413 or 408 from the body limits): the route the path is for,
+    # so that /ask's overruns count under /ask, not "unmatched" (review66)
+    template = _template_of(getattr(getattr(scope.get("app"), "router", None), "routes", ()), scope)
+    if template is not None:
+        return template
     if scope.get("path", "").startswith("/static/"):
         return "/static"
     return "unmatched"

@@ -425,3 +425,14 @@ def test_a_json_body_without_its_content_type_is_told_so(client: TestClient, pat
     assert response.status_code in (400, 422), response.text
     error = response.json()["error"]
     assert "Content-Type: application/json (Content-Type: text/plain)" in error["message"]
+
+
+def test_an_unknown_route_says_where_the_api_is(client: TestClient) -> None:
+    # (review66: a bare "Not Found"; OpenAI clients trying /v1/completions got our shape)
+    assert "the API is described at /docs" in error_of(client.get("/nowhere"), 404)
+    response = client.post("/v1/completions", json={"model": "newsqa", "prompt": "hi"})
+    assert response.status_code == 404
+    error = response.json()["error"]
+    assert error["type"] == "invalid_request_error" and error["code"] == "unknown_url"
+    assert "POST /v1/chat/completions" in error["message"]
+    assert response.headers["X-Request-ID"]

@@ -165,12 +165,17 @@ def test_metrics_count_requests_answers_and_need_a_key(app_client: Any) -> None:
         assert c.post("/ask", json={"question": QUESTION}, headers=h).is_success
         c.post("/ask", json={"question": "Who won the 1950 chess olympiad?"}, headers=h)
         c.get("/documents/000_x", headers=h)
+        # answered before routing, still counted under its route (review66: "unmatched")
+        big = {"question": "x" * 70_000}
+        assert c.post("/ask", json=big, headers=h).status_code == 413
         text = c.get("/metrics", headers=h).text
     got = samples(text)
     ask_ok = frozenset({("route", "/ask"), ("method", "POST"), ("status", "200")})
     assert got[("newsqa_http_requests_total", ask_ok)] == 2
     doc = frozenset({("route", "/documents/{doc_id:path}"), ("method", "GET"), ("status", "404")})
     assert got[("newsqa_http_requests_total", doc)] == 1  # a template, never the id
+    too_big = frozenset({("route", "/ask"), ("method", "POST"), ("status", "413")})
+    assert got[("newsqa_http_requests_total", too_big)] == 1
     assert got[("newsqa_answers_total", frozenset({("outcome", "answered")}))] == 1
     assert got[("newsqa_answers_total", frozenset({("outcome", "refused")}))] == 1
     assert ("newsqa_verification_removed_sentences_total", frozenset()) in got
