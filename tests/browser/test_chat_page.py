@@ -186,3 +186,22 @@ def test_page_loads_nothing_from_outside(page: Any, replay_service: RunningServi
     page.goto(replay_service.url)
     ask(page, QUESTION)
     assert requested and all(re.match(r"^http://127\.0\.0\.1:\d+/", u) for u in requested)
+
+
+def test_no_favicon_request(browser: Any, replay_service: RunningService) -> None:
+    """The page names its icon inline: Chromium does not ask for /favicon.ico (a 404 in the
+    console on every load). Under the real Content-Security-Policy, which must allow it."""
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    not_found = " GET unmatched 404 "  # the access log's line for a path the service lacks
+    before = replay_service.log.read_text().count(not_found)
+    try:
+        page.goto(replay_service.url, wait_until="load")
+        page.wait_for_timeout(1500)  # Chromium asks for the icon just after the load
+    finally:
+        context.close()
+    # The browser's own icon request is not seen by Playwright; the service's access log is.
+    assert replay_service.log.read_text().count(not_found) == before
+    assert problems == []
