@@ -165,7 +165,11 @@ async function ask(question) {
   const item = el("li");
   item.append(el("div", "question", question));
   const bubble = el("div", "reply");
-  bubble.append(el("p", "searched"), el("div", "answer"));
+  // Until the first words arrive (a model may take up to RAG_LLM_TIMEOUT, a minute by default)
+  // the reply says what is going on rather than being an empty box.
+  const status = el("p", "status", "Searching the articles…");
+  status.setAttribute("role", "status");
+  bubble.append(el("p", "searched"), status, el("div", "answer"));
   item.append(bubble);
   messages.append(item);
   item.scrollIntoView({ block: "end" });
@@ -190,11 +194,16 @@ async function ask(question) {
     }
     const answerText = bubble.querySelector(".answer");
     for await (const { event, data } of readEvents(response)) {
-      if (event === "passages" && data.query !== question) {
-        bubble.querySelector(".searched").textContent = `Searched for: ${data.query}`;
+      if (event === "passages") {
+        status.textContent = "Writing the answer…";
+        if (data.query !== question) {
+          bubble.querySelector(".searched").textContent = `Searched for: ${data.query}`;
+        }
       } else if (event === "token") {
+        status.remove();
         answerText.textContent += data;
       } else if (event === "done") {
+        status.remove();
         renderAnswer(bubble, data);
         history = [...history, { question, answer: data.answer }].slice(-MAX_HISTORY);
       } else if (event === "error") {
@@ -210,6 +219,7 @@ async function ask(question) {
       showError(bubble, `The service could not be reached (${err.message}).`);
     }
   } finally {
+    status.remove();
     controller = null;
     setBusy(false);
     input.focus();

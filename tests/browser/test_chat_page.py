@@ -10,8 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
+from eval.bench import free_port
 from service.config import Settings
 from tests.browser.conftest import ARTIFACTS
+from tests.providers.ollama_stub import OllamaStub
 from tests.servers import RunningService, running_service
 
 QUESTION = "Which Tesla executive travelled to China this year?"
@@ -205,3 +207,51 @@ def test_no_favicon_request(browser: Any, replay_service: RunningService) -> Non
     # The browser's own icon request is not seen by Playwright; the service's access log is.
     assert replay_service.log.read_text().count(not_found) == before
     assert problems == []
+
+
+@pytest.fixture(scope="module")
+def slow_service(
+    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningService]:
+    """Failure injection: the real service over the sample index, its `ollama` provider a stub
+    (tests/providers/ollama_stub.py) that streams one word every 0.4 s, as a slow model does."""
+    with OllamaStub(free_port(), delay=0.4) as stub:
+        env = {
+            "RAG_CHROMA_PATH": str(sample_settings.chroma_path),
+            "RAG_LLM_PROVIDER": "ollama",
+            "RAG_OLLAMA_BASE_URL": stub.url,
+        }
+        with running_service(env, tmp_path_factory.mktemp("slow-service")) as service:
+            yield service
+
+
+def test_a_slow_answer_says_what_is_going_on(page: Any, slow_service: RunningService) -> None:
+    """Until the first words arrive the reply is not an empty box: it says the articles are
+    searched, then that the answer is written (a status, read out by screen readers)."""
+    page.goto(slow_service.url)
+    page.evaluate(
+        """() => { window.__states = [];
+        new MutationObserver(() => {
+          const reply = document.querySelector('#messages .reply');
+          const status = reply && reply.querySelector('[role=status]');
+          const state = [status ? status.textContent : null,
+                         reply ? reply.querySelector('.answer').textContent : null];
+          const last = window.__states[window.__states.length - 1];
+          if (!last || last[0] !== state[0] || (last[1] === '') !== (state[1] === ''))
+            window.__states.push(state);
+        }).observe(document.getElementById('messages'),
+                   {childList: true, subtree: true, characterData: true}); }"""
+    )
+    page.fill("#question", QUESTION)
+    page.press("#question", "Enter")
+    writing = page.locator("#messages .reply [role=status]", has_text="Writing the answer")
+    writing.wait_for(timeout=15_000)
+    assert page.locator("#messages .reply .answer").inner_text() == ""
+    page.wait_for_function("() => !document.getElementById('question').disabled")
+    reply = page.locator("#messages .reply")
+    states = page.evaluate("window.__states")
+    assert states[0] == ["Searching the articles…", ""]
+    assert ["Writing the answer…", ""] in states
+    assert states[-1][0] is None and states[-1][1], "the status goes with the first words"
+    assert page.locator("#messages [role=status]").count() == 0
+    assert reply.locator("a.cite").count() >= 1
