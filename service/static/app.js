@@ -175,6 +175,7 @@ async function ask(question) {
   item.scrollIntoView({ block: "end" });
   setBusy(true);
   controller = new AbortController();
+  let answered = false;
   try {
     const response = await fetch("/ask/stream", {
       method: "POST",
@@ -205,6 +206,7 @@ async function ask(question) {
       } else if (event === "done") {
         status.remove();
         renderAnswer(bubble, data);
+        answered = true;
         history = [...history, { question, answer: data.answer }].slice(-MAX_HISTORY);
       } else if (event === "error") {
         showError(bubble, data.message);
@@ -213,6 +215,13 @@ async function ask(question) {
     }
   } catch (err) {
     if (err.name === "AbortError") {
+      if (!answered) {
+        // The streamed words are the model's draft: the service checks it against the articles
+        // only when it is complete (what the articles do not support is removed), so a draft
+        // stopped before that is not left on screen as if it were the answer.
+        bubble.querySelector(".answer").textContent =
+          "Stopped before it was checked against the articles, so it is not shown.";
+      }
       bubble.classList.add("stopped");
       bubble.prepend(el("span", "badge", "Stopped"));
     } else {

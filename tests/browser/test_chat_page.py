@@ -255,3 +255,23 @@ def test_a_slow_answer_says_what_is_going_on(page: Any, slow_service: RunningSer
     assert states[-1][0] is None and states[-1][1], "the status goes with the first words"
     assert page.locator("#messages [role=status]").count() == 0
     assert reply.locator("a.cite").count() >= 1
+
+
+def test_stop_does_not_leave_the_unchecked_draft(page: Any, slow_service: RunningService) -> None:
+    """Streamed words are the model's draft; verification (at the end) decides what stays.
+    Stopped before that, the draft is not left on screen as if it were the answer."""
+    page.goto(slow_service.url)
+    page.fill("#question", QUESTION)
+    page.press("#question", "Enter")
+    page.wait_for_function(
+        "() => (document.querySelector('#messages .answer')?.textContent || '')"
+        ".trim().split(/\\s+/).length >= 3"
+    )
+    draft = page.inner_text("#messages .answer")
+    page.click("#stop")
+    page.wait_for_function("() => !document.getElementById('question').disabled")
+    reply = page.locator("#messages .reply")
+    assert "stopped" in (reply.get_attribute("class") or "")
+    text = reply.locator(".answer").inner_text()
+    assert draft.strip() not in text
+    assert "before it was checked against the articles" in text
