@@ -14,20 +14,21 @@ let history = [];
 let controller = null;
 
 // API keys (only when the operator set RAG_API_KEYS): asked for once, on the first 401, and
-// kept in sessionStorage (this tab only; gone when it closes).
+// kept in sessionStorage (this tab only; gone when it closes). What the 401 interrupted (a
+// question, an article) is done again once the key is entered.
 const KEY_STORAGE = "newsqa.apiKey";
 const keyForm = document.getElementById("key-form");
 const keyInput = document.getElementById("api-key");
-let pendingQuestion = null;
+let retryWithKey = null;
 
 function authHeaders() {
   const key = sessionStorage.getItem(KEY_STORAGE);
   return key ? { Authorization: `Bearer ${key}` } : {};
 }
 
-function askForKey(question) {
+function askForKey(retry) {
   sessionStorage.removeItem(KEY_STORAGE);
-  pendingQuestion = question;
+  retryWithKey = retry;
   keyForm.hidden = false;
   keyInput.focus();
 }
@@ -39,9 +40,9 @@ keyForm.addEventListener("submit", (event) => {
   sessionStorage.setItem(KEY_STORAGE, key);
   keyInput.value = "";
   keyForm.hidden = true;
-  const question = pendingQuestion;
-  pendingQuestion = null;
-  if (question) ask(question);
+  const retry = retryWithKey;
+  retryWithKey = null;
+  if (retry) retry();
 });
 
 function el(tag, className, text) {
@@ -61,20 +62,54 @@ function documentUrl(docId) {
   return "/documents/" + docId.split("/").map(encodeURIComponent).join("/");
 }
 
+// What the panel says when an article cannot be loaded.
+function loadProblem(status) {
+  if (status === 404) return "This article is not in the index (it may have been deleted).";
+  if (status === 429) return "Too many requests: try again in a moment.";
+  return `The service could not load the article (HTTP ${status}).`;
+}
+
+// Opens the cited article beside the chat with the quote highlighted, or says in the panel why
+// it cannot.
 async function openSource(citation) {
-  const response = await fetch(documentUrl(citation.doc_id), { headers: authHeaders() });
-  if (!response.ok) return;
+  let response;
+  try {
+    response = await fetch(documentUrl(citation.doc_id), { headers: authHeaders() });
+  } catch (err) {
+    showPanelProblem(`The service could not be reached (${err.message}).`);
+    return;
+  }
+  if (response.status === 401) {
+    panel.hidden = true; // on a phone the panel would cover the key form
+    askForKey(() => openSource(citation));
+    return;
+  }
+  if (!response.ok) {
+    showPanelProblem(loadProblem(response.status));
+    return;
+  }
   const doc = await response.json();
+  const span = doc.text.slice(citation.start, citation.end);
+  if (!span) {
+    showPanelProblem("The linked quote lies outside the article.");
+    return;
+  }
   document.getElementById("panel-title").textContent = doc.title || doc.doc_id;
   const meta = [doc.published || "undated", doc.source].filter(Boolean).join(" · ");
   document.getElementById("panel-meta").textContent = meta;
   const body = document.getElementById("panel-text");
-  body.replaceChildren();
-  const mark = el("mark", "", doc.text.slice(citation.start, citation.end));
+  const mark = el("mark", "", span);
   mark.id = "highlight";
-  body.append(doc.text.slice(0, citation.start), mark, doc.text.slice(citation.end));
+  body.replaceChildren(doc.text.slice(0, citation.start), mark, doc.text.slice(citation.end));
   panel.hidden = false;
   mark.scrollIntoView({ block: "center" });
+}
+
+function showPanelProblem(message) {
+  document.getElementById("panel-title").textContent = message;
+  document.getElementById("panel-meta").textContent = "";
+  document.getElementById("panel-text").replaceChildren();
+  panel.hidden = false;
 }
 
 function citeLink(citation) {
@@ -185,7 +220,7 @@ async function ask(question) {
     });
     if (response.status === 401) {
       showError(bubble, "This service needs an API key: enter it above to ask again.");
-      askForKey(question);
+      askForKey(() => ask(question));
       return;
     }
     if (!response.ok) {
@@ -278,26 +313,14 @@ function citationFromQuery(search) {
   return { doc_id: docId, start: Number(start), end: Number(end) };
 }
 
-function showLinkProblem(message) {
-  document.getElementById("panel-title").textContent = message;
-  document.getElementById("panel-meta").textContent = "";
-  document.getElementById("panel-text").replaceChildren();
-  panel.hidden = false;
-}
-
-async function openLinkedCitation() {
+function openLinkedCitation() {
   const citation = citationFromQuery(window.location.search);
   if (!citation) return;
   if (citation.invalid) {
-    showLinkProblem("This link does not name a quote (start and end are missing or wrong).");
+    showPanelProblem("This link does not name a quote (start and end are missing or wrong).");
     return;
   }
-  await openSource(citation);
-  if (panel.hidden) {
-    showLinkProblem("The linked article is not in the index.");
-  } else if (!document.getElementById("highlight").textContent) {
-    showLinkProblem("The linked quote lies outside the article.");
-  }
+  openSource(citation);
 }
 
 openLinkedCitation();
