@@ -62,6 +62,16 @@ function documentUrl(docId) {
   return "/documents/" + docId.split("/").map(encodeURIComponent).join("/");
 }
 
+// The service counts offsets in code points (Python strings); JavaScript indexes UTF-16 units,
+// in which a character beyond U+FFFF (an emoji) counts twice.
+function unitIndex(text, offset) {
+  let index = 0;
+  for (let n = 0; n < offset && index < text.length; n++) {
+    index += text.codePointAt(index) > 0xffff ? 2 : 1;
+  }
+  return index;
+}
+
 // What the panel says when an article cannot be loaded.
 function loadProblem(status) {
   if (status === 404) return "This article is not in the index (it may have been deleted).";
@@ -89,7 +99,9 @@ async function openSource(citation) {
     return;
   }
   const doc = await response.json();
-  const span = doc.text.slice(citation.start, citation.end);
+  const start = unitIndex(doc.text, citation.start);
+  const end = unitIndex(doc.text, citation.end);
+  const span = doc.text.slice(start, end);
   if (!span) {
     showPanelProblem("The linked quote lies outside the article.");
     return;
@@ -100,7 +112,7 @@ async function openSource(citation) {
   const body = document.getElementById("panel-text");
   const mark = el("mark", "", span);
   mark.id = "highlight";
-  body.replaceChildren(doc.text.slice(0, citation.start), mark, doc.text.slice(citation.end));
+  body.replaceChildren(doc.text.slice(0, start), mark, doc.text.slice(end));
   panel.hidden = false;
   mark.scrollIntoView({ block: "center" });
 }

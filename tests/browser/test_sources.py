@@ -1,5 +1,5 @@
-"""The article panel when a cited article cannot be loaded: a deleted one and a refused
-request say so.
+"""The article panel: the quote highlighted at the service's offsets (code points), and when a
+cited article cannot be loaded, a deleted one and a refused request say so.
 
 The articles are posted to a service of their own (the sample articles plus the test's, the
 extractive provider), so that updating and deleting them disturbs no other test.
@@ -72,6 +72,19 @@ def cited_answer(page: Any, service: RunningService, story: Story) -> Any:
     reply.locator("a.cite").first.wait_for()
     assert reply.locator(".sources li a").first.inner_text() == story.title
     return reply
+
+
+def test_an_emoji_before_the_quote_does_not_shift_it(
+    page: Any, writable_service: RunningService
+) -> None:
+    """The service counts offsets in code points, JavaScript in UTF-16 units."""
+    story = Story("Ostrel Pumps")
+    story.title += " \U0001f3ed"  # a factory, beyond U+FFFF
+    assert post(writable_service, "emoji/plant", story.text()) == "added"
+    reply = cited_answer(page, writable_service, story)
+    reply.locator("a.cite").first.click()
+    page.wait_for_selector("#panel:not([hidden]) #highlight")
+    assert page.inner_text("#highlight") == story.quote
 
 
 def test_a_deleted_article_says_so(page: Any, writable_service: RunningService) -> None:
