@@ -79,8 +79,9 @@ function loadProblem(status) {
   return `The service could not load the article (HTTP ${status}).`;
 }
 
-// Opens the cited article beside the chat with the quote highlighted, or says in the panel why
-// it cannot.
+// Opens the cited article beside the chat with the quote highlighted. Offsets name a span of
+// the article as it was when the answer was made: an article updated since may hold another
+// sentence there, so the quote (or a link's hash of it) is checked before it is highlighted.
 async function openSource(citation) {
   let response;
   try {
@@ -99,27 +100,52 @@ async function openSource(citation) {
     return;
   }
   const doc = await response.json();
-  const start = unitIndex(doc.text, citation.start);
-  const end = unitIndex(doc.text, citation.end);
+  let start = unitIndex(doc.text, citation.start);
+  let end = unitIndex(doc.text, citation.end);
   const span = doc.text.slice(start, end);
-  if (!span) {
+  let note = "";
+  if (citation.quote !== undefined && span !== citation.quote) {
+    start = doc.text.indexOf(citation.quote);
+    end = start + citation.quote.length;
+    note = "The article has changed since this answer: " + (start >= 0
+      ? "the quoted sentence is highlighted where it now stands."
+      : `it no longer contains the quoted sentence, "${citation.quote}"`);
+  } else if (citation.hash && quoteHash(span) !== citation.hash) {
+    start = -1;
+    note = "The article has changed since this link was made: the quoted sentence is no longer "
+      + "where the link points.";
+  } else if (!span) {
     showPanelProblem("The linked quote lies outside the article.");
     return;
   }
   document.getElementById("panel-title").textContent = doc.title || doc.doc_id;
   const meta = [doc.published || "undated", doc.source].filter(Boolean).join(" · ");
   document.getElementById("panel-meta").textContent = meta;
+  showPanelNote(note);
   const body = document.getElementById("panel-text");
-  const mark = el("mark", "", span);
+  if (start < 0) {
+    body.replaceChildren(doc.text); // no highlight: no other sentence passes for the quote
+    panel.hidden = false;
+    body.scrollTop = 0;
+    return;
+  }
+  const mark = el("mark", "", doc.text.slice(start, end));
   mark.id = "highlight";
   body.replaceChildren(doc.text.slice(0, start), mark, doc.text.slice(end));
   panel.hidden = false;
   mark.scrollIntoView({ block: "center" });
 }
 
+function showPanelNote(note) {
+  const node = document.getElementById("panel-note");
+  node.textContent = note;
+  node.hidden = !note;
+}
+
 function showPanelProblem(message) {
   document.getElementById("panel-title").textContent = message;
   document.getElementById("panel-meta").textContent = "";
+  showPanelNote("");
   document.getElementById("panel-text").replaceChildren();
   panel.hidden = false;
 }
@@ -298,10 +324,22 @@ input.addEventListener("keydown", (event) => {
 stopButton.addEventListener("click", () => controller && controller.abort());
 document.getElementById("panel-close").addEventListener("click", () => { panel.hidden = true; });
 
-// --- Shareable citation links: /?doc=ID&start=S&end=E opens the article at the quote -------
+// --- Shareable citation links: /?doc=ID&start=S&end=E&hash=H opens the article at the quote --
+// H is a short hash of the quote, so that a link opened after the article was updated can tell
+// that the span no longer holds the quote. Links without it (older ones, the OpenAI API's)
+// still open the span.
+function quoteHash(text) {
+  let hash = 0x811c9dc5; // 32-bit FNV-1a over UTF-16 units: detects edits, not forgeries
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
 function citationHref(citation) {
   const query = new URLSearchParams({
     doc: citation.doc_id, start: String(citation.start), end: String(citation.end),
+    hash: quoteHash(citation.quote),
   });
   return "/?" + query.toString();
 }
@@ -322,7 +360,7 @@ function citationFromQuery(search) {
   if (!/^\d{1,9}$/.test(start) || !/^\d{1,9}$/.test(end) || Number(start) >= Number(end)) {
     return { doc_id: docId, invalid: true };
   }
-  return { doc_id: docId, start: Number(start), end: Number(end) };
+  return { doc_id: docId, start: Number(start), end: Number(end), hash: params.get("hash") };
 }
 
 function openLinkedCitation() {

@@ -1,5 +1,5 @@
-"""The article panel: the quote highlighted at the service's offsets (code points), and when a
-cited article cannot be loaded, a deleted one and a refused request say so.
+"""The article panel when a cited article has changed or cannot be loaded: an updated article
+no longer passes another sentence off as the quote, a deleted one and a refused request say so.
 
 The articles are posted to a service of their own (the sample articles plus the test's, the
 extractive provider), so that updating and deleting them disturbs no other test.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -17,6 +18,8 @@ from service.config import Settings
 from tests.browser.test_chat_page import QUESTION, ask
 from tests.conftest import SAMPLE_DIR
 from tests.servers import RunningService, running_service
+
+CORRECTION = "Correction: an earlier version of this story misstated the plant's opening date. "
 
 
 class Story:
@@ -74,6 +77,64 @@ def cited_answer(page: Any, service: RunningService, story: Story) -> Any:
     return reply
 
 
+def test_a_changed_article_is_not_shown_as_the_quote(
+    page: Any, writable_service: RunningService
+) -> None:
+    story = Story("Zorblat Widgets")
+    assert post(writable_service, "changed/gone", story.text()) == "added"
+    reply = cited_answer(page, writable_service, story)
+    # The update changes the quoted sentence, and another now stands at its offsets.
+    changed = story.text(CORRECTION, story.quote.replace("740", "470"))
+    assert post(writable_service, "changed/gone", changed) == "updated"
+    reply.locator("a.cite").first.click()
+    page.wait_for_selector("#panel:not([hidden])")
+    assert page.inner_text("#panel-title") == story.title
+    assert page.locator("#highlight").count() == 0  # not the correction in the quote's place
+    note = page.inner_text("#panel-note")
+    assert "has changed since this answer" in note and story.quote in note
+    assert "hiring 470 workers" in page.inner_text("#panel-text")
+
+
+def test_a_quote_moved_by_an_update_is_highlighted_where_it_now_stands(
+    page: Any, writable_service: RunningService
+) -> None:
+    story = Story("Quendor Valves")
+    assert post(writable_service, "changed/moved", story.text()) == "added"
+    reply = cited_answer(page, writable_service, story)
+    assert post(writable_service, "changed/moved", story.text(CORRECTION)) == "updated"
+    reply.locator("a.cite").first.click()
+    page.wait_for_selector("#panel:not([hidden]) #highlight")
+    assert page.inner_text("#highlight") == story.quote
+    assert "has changed since this answer" in page.inner_text("#panel-note")
+
+
+def test_a_shared_link_tells_when_its_article_has_changed(
+    page: Any, writable_service: RunningService
+) -> None:
+    story = Story("Vexmoor Cables")
+    assert post(writable_service, "changed/link", story.text()) == "added"
+    reply = cited_answer(page, writable_service, story)
+    href = reply.locator(".sources a.share").first.get_attribute("href")
+    query = parse_qs(urlsplit(href).query)
+    assert set(query) == {"doc", "start", "end", "hash"}
+    # Before the update the link opens the quote, and says nothing more.
+    page.goto(writable_service.url + href)
+    page.wait_for_selector("#panel:not([hidden]) #highlight")
+    assert page.inner_text("#highlight") == story.quote
+    assert page.locator("#panel-note").is_hidden()
+    assert post(writable_service, "changed/link", story.text(CORRECTION)) == "updated"
+    page.goto(writable_service.url + href)
+    page.locator("#panel-note").wait_for()
+    assert "has changed since this link was made" in page.inner_text("#panel-note")
+    assert page.inner_text("#panel-title") == story.title
+    assert page.locator("#highlight").count() == 0
+    # A link without the hash (made before it existed, or by the OpenAI API) opens the span.
+    start, end = query["start"][0], query["end"][0]
+    page.goto(f"{writable_service.url}/?doc=changed/link&start={start}&end={end}")
+    page.wait_for_selector("#panel:not([hidden]) #highlight")
+    assert page.locator("#panel-note").is_hidden()
+
+
 def test_an_emoji_before_the_quote_does_not_shift_it(
     page: Any, writable_service: RunningService
 ) -> None:
@@ -85,6 +146,7 @@ def test_an_emoji_before_the_quote_does_not_shift_it(
     reply.locator("a.cite").first.click()
     page.wait_for_selector("#panel:not([hidden]) #highlight")
     assert page.inner_text("#highlight") == story.quote
+    assert page.locator("#panel-note").is_hidden()
 
 
 def test_a_deleted_article_says_so(page: Any, writable_service: RunningService) -> None:
