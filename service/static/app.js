@@ -14,20 +14,21 @@ let history = [];
 let controller = null;
 
 // API keys (only when the operator set RAG_API_KEYS): asked for once, on the first 401, and
-// kept in sessionStorage (this tab only; gone when it closes).
+// kept in sessionStorage (this tab only; gone when it closes). What the 401 interrupted (a
+// question, an article) is done again once the key is entered.
 const KEY_STORAGE = "newsqa.apiKey";
 const keyForm = document.getElementById("key-form");
 const keyInput = document.getElementById("api-key");
-let pendingQuestion = null;
+let retryWithKey = null;
 
 function authHeaders() {
   const key = sessionStorage.getItem(KEY_STORAGE);
   return key ? { Authorization: `Bearer ${key}` } : {};
 }
 
-function askForKey(question) {
+function askForKey(retry) {
   sessionStorage.removeItem(KEY_STORAGE);
-  pendingQuestion = question;
+  retryWithKey = retry;
   keyForm.hidden = false;
   keyInput.focus();
 }
@@ -39,9 +40,9 @@ keyForm.addEventListener("submit", (event) => {
   sessionStorage.setItem(KEY_STORAGE, key);
   keyInput.value = "";
   keyForm.hidden = true;
-  const question = pendingQuestion;
-  pendingQuestion = null;
-  if (question) ask(question);
+  const retry = retryWithKey;
+  retryWithKey = null;
+  if (retry) retry();
 });
 
 function el(tag, className, text) {
@@ -61,20 +62,92 @@ function documentUrl(docId) {
   return "/documents/" + docId.split("/").map(encodeURIComponent).join("/");
 }
 
+// The service counts offsets in code points (Python strings); JavaScript indexes UTF-16 units,
+// in which a character beyond U+FFFF (an emoji) counts twice.
+function unitIndex(text, offset) {
+  let index = 0;
+  for (let n = 0; n < offset && index < text.length; n++) {
+    index += text.codePointAt(index) > 0xffff ? 2 : 1;
+  }
+  return index;
+}
+
+// What the panel says when an article cannot be loaded.
+function loadProblem(status) {
+  if (status === 404) return "This article is not in the index (it may have been deleted).";
+  if (status === 429) return "Too many requests: try again in a moment.";
+  return `The service could not load the article (HTTP ${status}).`;
+}
+
+// Opens the cited article beside the chat with the quote highlighted. Offsets name a span of
+// the article as it was when the answer was made: an article updated since may hold another
+// sentence there, so the quote (or a link's hash of it) is checked before it is highlighted.
 async function openSource(citation) {
-  const response = await fetch(documentUrl(citation.doc_id), { headers: authHeaders() });
-  if (!response.ok) return;
+  let response;
+  try {
+    response = await fetch(documentUrl(citation.doc_id), { headers: authHeaders() });
+  } catch (err) {
+    showPanelProblem(`The service could not be reached (${err.message}).`);
+    return;
+  }
+  if (response.status === 401) {
+    panel.hidden = true; // on a phone the panel would cover the key form
+    askForKey(() => openSource(citation));
+    return;
+  }
+  if (!response.ok) {
+    showPanelProblem(loadProblem(response.status));
+    return;
+  }
   const doc = await response.json();
+  let start = unitIndex(doc.text, citation.start);
+  let end = unitIndex(doc.text, citation.end);
+  const span = doc.text.slice(start, end);
+  let note = "";
+  if (citation.quote !== undefined && span !== citation.quote) {
+    start = doc.text.indexOf(citation.quote);
+    end = start + citation.quote.length;
+    note = "The article has changed since this answer: " + (start >= 0
+      ? "the quoted sentence is highlighted where it now stands."
+      : `it no longer contains the quoted sentence, "${citation.quote}"`);
+  } else if (citation.hash && quoteHash(span) !== citation.hash) {
+    start = -1;
+    note = "The article has changed since this link was made: the quoted sentence is no longer "
+      + "where the link points.";
+  } else if (!span) {
+    showPanelProblem("The linked quote lies outside the article.");
+    return;
+  }
   document.getElementById("panel-title").textContent = doc.title || doc.doc_id;
   const meta = [doc.published || "undated", doc.source].filter(Boolean).join(" · ");
   document.getElementById("panel-meta").textContent = meta;
+  showPanelNote(note);
   const body = document.getElementById("panel-text");
-  body.replaceChildren();
-  const mark = el("mark", "", doc.text.slice(citation.start, citation.end));
+  if (start < 0) {
+    body.replaceChildren(doc.text); // no highlight: no other sentence passes for the quote
+    panel.hidden = false;
+    body.scrollTop = 0;
+    return;
+  }
+  const mark = el("mark", "", doc.text.slice(start, end));
   mark.id = "highlight";
-  body.append(doc.text.slice(0, citation.start), mark, doc.text.slice(citation.end));
+  body.replaceChildren(doc.text.slice(0, start), mark, doc.text.slice(end));
   panel.hidden = false;
   mark.scrollIntoView({ block: "center" });
+}
+
+function showPanelNote(note) {
+  const node = document.getElementById("panel-note");
+  node.textContent = note;
+  node.hidden = !note;
+}
+
+function showPanelProblem(message) {
+  document.getElementById("panel-title").textContent = message;
+  document.getElementById("panel-meta").textContent = "";
+  showPanelNote("");
+  document.getElementById("panel-text").replaceChildren();
+  panel.hidden = false;
 }
 
 function citeLink(citation) {
@@ -165,12 +238,17 @@ async function ask(question) {
   const item = el("li");
   item.append(el("div", "question", question));
   const bubble = el("div", "reply");
-  bubble.append(el("p", "searched"), el("div", "answer"));
+  // Until the first words arrive (a model may take up to RAG_LLM_TIMEOUT, a minute by default)
+  // the reply says what is going on rather than being an empty box.
+  const status = el("p", "status", "Searching the articles…");
+  status.setAttribute("role", "status");
+  bubble.append(el("p", "searched"), status, el("div", "answer"));
   item.append(bubble);
   messages.append(item);
   item.scrollIntoView({ block: "end" });
   setBusy(true);
   controller = new AbortController();
+  let answered = false;
   try {
     const response = await fetch("/ask/stream", {
       method: "POST",
@@ -180,7 +258,7 @@ async function ask(question) {
     });
     if (response.status === 401) {
       showError(bubble, "This service needs an API key: enter it above to ask again.");
-      askForKey(question);
+      askForKey(() => ask(question));
       return;
     }
     if (!response.ok) {
@@ -190,12 +268,18 @@ async function ask(question) {
     }
     const answerText = bubble.querySelector(".answer");
     for await (const { event, data } of readEvents(response)) {
-      if (event === "passages" && data.query !== question) {
-        bubble.querySelector(".searched").textContent = `Searched for: ${data.query}`;
+      if (event === "passages") {
+        status.textContent = "Writing the answer…";
+        if (data.query !== question) {
+          bubble.querySelector(".searched").textContent = `Searched for: ${data.query}`;
+        }
       } else if (event === "token") {
+        status.remove();
         answerText.textContent += data;
       } else if (event === "done") {
+        status.remove();
         renderAnswer(bubble, data);
+        answered = true;
         history = [...history, { question, answer: data.answer }].slice(-MAX_HISTORY);
       } else if (event === "error") {
         showError(bubble, data.message);
@@ -204,12 +288,20 @@ async function ask(question) {
     }
   } catch (err) {
     if (err.name === "AbortError") {
+      if (!answered) {
+        // The streamed words are the model's draft: the service checks it against the articles
+        // only when it is complete (what the articles do not support is removed), so a draft
+        // stopped before that is not left on screen as if it were the answer.
+        bubble.querySelector(".answer").textContent =
+          "Stopped before it was checked against the articles, so it is not shown.";
+      }
       bubble.classList.add("stopped");
       bubble.prepend(el("span", "badge", "Stopped"));
     } else {
       showError(bubble, `The service could not be reached (${err.message}).`);
     }
   } finally {
+    status.remove();
     controller = null;
     setBusy(false);
     input.focus();
@@ -232,10 +324,22 @@ input.addEventListener("keydown", (event) => {
 stopButton.addEventListener("click", () => controller && controller.abort());
 document.getElementById("panel-close").addEventListener("click", () => { panel.hidden = true; });
 
-// --- Shareable citation links: /?doc=ID&start=S&end=E opens the article at the quote -------
+// --- Shareable citation links: /?doc=ID&start=S&end=E&hash=H opens the article at the quote --
+// H is a short hash of the quote, so that a link opened after the article was updated can tell
+// that the span no longer holds the quote. Links without it (older ones, the OpenAI API's)
+// still open the span.
+function quoteHash(text) {
+  let hash = 0x811c9dc5; // 32-bit FNV-1a over UTF-16 units: detects edits, not forgeries
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
 function citationHref(citation) {
   const query = new URLSearchParams({
     doc: citation.doc_id, start: String(citation.start), end: String(citation.end),
+    hash: quoteHash(citation.quote),
   });
   return "/?" + query.toString();
 }
@@ -256,29 +360,17 @@ function citationFromQuery(search) {
   if (!/^\d{1,9}$/.test(start) || !/^\d{1,9}$/.test(end) || Number(start) >= Number(end)) {
     return { doc_id: docId, invalid: true };
   }
-  return { doc_id: docId, start: Number(start), end: Number(end) };
+  return { doc_id: docId, start: Number(start), end: Number(end), hash: params.get("hash") };
 }
 
-function showLinkProblem(message) {
-  document.getElementById("panel-title").textContent = message;
-  document.getElementById("panel-meta").textContent = "";
-  document.getElementById("panel-text").replaceChildren();
-  panel.hidden = false;
-}
-
-async function openLinkedCitation() {
+function openLinkedCitation() {
   const citation = citationFromQuery(window.location.search);
   if (!citation) return;
   if (citation.invalid) {
-    showLinkProblem("This link does not name a quote (start and end are missing or wrong).");
+    showPanelProblem("This link does not name a quote (start and end are missing or wrong).");
     return;
   }
-  await openSource(citation);
-  if (panel.hidden) {
-    showLinkProblem("The linked article is not in the index.");
-  } else if (!document.getElementById("highlight").textContent) {
-    showLinkProblem("The linked quote lies outside the article.");
-  }
+  openSource(citation);
 }
 
 openLinkedCitation();

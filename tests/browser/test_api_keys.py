@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -61,6 +62,29 @@ def test_the_page_asks_for_a_key_once_and_keeps_it_for_the_tab(
     page.reload()
     third = ask(page, QUESTION)
     assert third.locator("a.cite").count() >= 1
+    assert page.locator("#key-form").is_hidden()
+
+
+def test_a_citation_link_asks_for_the_key_then_opens_the_quote(
+    page: Any, keyed_service: RunningService
+) -> None:
+    """A shared link opened in a fresh tab: the article needs the key too (its 401 is not
+    "not in the index"); once entered, the article opens at the quote."""
+    answer = httpx.post(
+        f"{keyed_service.url}/ask",
+        json={"question": QUESTION},
+        headers={"Authorization": f"Bearer {KEY}"},
+        timeout=60,
+    ).json()
+    cited = answer["citations"][0]
+    link = urlencode({"doc": cited["doc_id"], "start": cited["start"], "end": cited["end"]})
+    page.goto(f"{keyed_service.url}/?{link}")
+    page.locator("#key-form").wait_for(state="visible")
+    assert page.locator("#panel").is_hidden()
+    page.fill("#api-key", KEY)
+    page.press("#api-key", "Enter")
+    page.wait_for_selector("#panel:not([hidden]) #highlight")
+    assert page.inner_text("#highlight") == cited["quote"]
     assert page.locator("#key-form").is_hidden()
 
 

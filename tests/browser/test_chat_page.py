@@ -10,8 +10,10 @@ from typing import Any
 import httpx
 import pytest
 
+from eval.bench import free_port
 from service.config import Settings
 from tests.browser.conftest import ARTIFACTS
+from tests.providers.ollama_stub import OllamaStub
 from tests.servers import RunningService, running_service
 
 QUESTION = "Which Tesla executive travelled to China this year?"
@@ -186,3 +188,90 @@ def test_page_loads_nothing_from_outside(page: Any, replay_service: RunningServi
     page.goto(replay_service.url)
     ask(page, QUESTION)
     assert requested and all(re.match(r"^http://127\.0\.0\.1:\d+/", u) for u in requested)
+
+
+def test_no_favicon_request(browser: Any, replay_service: RunningService) -> None:
+    """The page names its icon inline: Chromium does not ask for /favicon.ico (a 404 in the
+    console on every load). Under the real Content-Security-Policy, which must allow it."""
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    not_found = " GET unmatched 404 "  # the access log's line for a path the service lacks
+    before = replay_service.log.read_text().count(not_found)
+    try:
+        page.goto(replay_service.url, wait_until="load")
+        page.wait_for_timeout(1500)  # Chromium asks for the icon just after the load
+    finally:
+        context.close()
+    # The browser's own icon request is not seen by Playwright; the service's access log is.
+    assert replay_service.log.read_text().count(not_found) == before
+    assert problems == []
+
+
+@pytest.fixture(scope="module")
+def slow_service(
+    sample_settings: Settings, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[RunningService]:
+    """Failure injection: the real service over the sample index, its `ollama` provider a stub
+    (tests/providers/ollama_stub.py) that streams one word every 0.4 s, as a slow model does."""
+    with OllamaStub(free_port(), delay=0.4) as stub:
+        env = {
+            "RAG_CHROMA_PATH": str(sample_settings.chroma_path),
+            "RAG_LLM_PROVIDER": "ollama",
+            "RAG_OLLAMA_BASE_URL": stub.url,
+        }
+        with running_service(env, tmp_path_factory.mktemp("slow-service")) as service:
+            yield service
+
+
+def test_a_slow_answer_says_what_is_going_on(page: Any, slow_service: RunningService) -> None:
+    """Until the first words arrive the reply is not an empty box: it says the articles are
+    searched, then that the answer is written (a status, read out by screen readers)."""
+    page.goto(slow_service.url)
+    page.evaluate(
+        """() => { window.__states = [];
+        new MutationObserver(() => {
+          const reply = document.querySelector('#messages .reply');
+          const status = reply && reply.querySelector('[role=status]');
+          const state = [status ? status.textContent : null,
+                         reply ? reply.querySelector('.answer').textContent : null];
+          const last = window.__states[window.__states.length - 1];
+          if (!last || last[0] !== state[0] || (last[1] === '') !== (state[1] === ''))
+            window.__states.push(state);
+        }).observe(document.getElementById('messages'),
+                   {childList: true, subtree: true, characterData: true}); }"""
+    )
+    page.fill("#question", QUESTION)
+    page.press("#question", "Enter")
+    writing = page.locator("#messages .reply [role=status]", has_text="Writing the answer")
+    writing.wait_for(timeout=15_000)
+    assert page.locator("#messages .reply .answer").inner_text() == ""
+    page.wait_for_function("() => !document.getElementById('question').disabled")
+    reply = page.locator("#messages .reply")
+    states = page.evaluate("window.__states")
+    assert states[0] == ["Searching the articles…", ""]
+    assert ["Writing the answer…", ""] in states
+    assert states[-1][0] is None and states[-1][1], "the status goes with the first words"
+    assert page.locator("#messages [role=status]").count() == 0
+    assert reply.locator("a.cite").count() >= 1
+
+
+def test_stop_does_not_leave_the_unchecked_draft(page: Any, slow_service: RunningService) -> None:
+    """Streamed words are the model's draft; verification (at the end) decides what stays.
+    Stopped before that, the draft is not left on screen as if it were the answer."""
+    page.goto(slow_service.url)
+    page.fill("#question", QUESTION)
+    page.press("#question", "Enter")
+    page.wait_for_function(
+        "() => (document.querySelector('#messages .answer')?.textContent || '')"
+        ".trim().split(/\\s+/).length >= 3"
+    )
+    draft = page.inner_text("#messages .answer")
+    page.click("#stop")
+    page.wait_for_function("() => !document.getElementById('question').disabled")
+    reply = page.locator("#messages .reply")
+    assert "stopped" in (reply.get_attribute("class") or "")
+    text = reply.locator(".answer").inner_text()
+    assert draft.strip() not in text
+    assert "before it was checked against the articles" in text

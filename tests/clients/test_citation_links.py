@@ -3,6 +3,7 @@ article panel with the quote highlighted; the links come from the page and the O
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlencode
 
@@ -55,11 +56,14 @@ def test_links_in_the_answer_are_shareable(
     expected = "/?" + urlencode(
         {"doc": first["doc_id"], "start": first["start"], "end": first["end"]}
     )
-    assert page.get_attribute(".reply a.cite", "href") == expected
-    assert page.get_attribute(".reply .sources a.share", "href") == expected
+    href = page.get_attribute(".reply a.cite", "href")
+    # and a hash of the quote, by which the page tells that the article changed since
+    assert re.fullmatch(re.escape(expected) + r"&hash=[0-9a-z]{1,7}", href)
+    assert page.get_attribute(".reply .sources a.share", "href") == href
     page.click(".reply .sources a.share")  # follows the link: a new page at the quote
-    page.wait_for_url(f"**{expected}")
+    page.wait_for_url(f"**{href}")
     assert_highlighted(page, first)
+    assert page.locator("#panel-note").is_hidden()  # the hash matches: nothing to say
 
 
 @pytest.mark.parametrize(

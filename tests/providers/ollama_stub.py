@@ -33,8 +33,9 @@ def _answer(messages: list[dict[str, Any]]) -> str:
 class OllamaStub:
     """Runs the stub in a background thread; records the requests it received."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, delay: float = 0.0) -> None:
         self.requests: list[dict[str, Any]] = []
+        self.delay = delay  # seconds before each streamed word: a slow model (chat page tests)
         app = Starlette(
             routes=[
                 Route("/api/tags", self.tags, methods=["GET"]),
@@ -84,6 +85,7 @@ class OllamaStub:
 
         def lines() -> Iterator[bytes]:
             for word in re.findall(r"\S+\s*", text):
+                time.sleep(self.delay)
                 chunk = {
                     "model": body["model"],
                     "created_at": created,
