@@ -326,8 +326,8 @@ document.getElementById("panel-close").addEventListener("click", () => { panel.h
 
 // --- Shareable citation links: /?doc=ID&start=S&end=E&hash=H opens the article at the quote --
 // H is a short hash of the quote, so that a link opened after the article was updated can tell
-// that the span no longer holds the quote. Links without it (older ones, the OpenAI API's)
-// still open the span.
+// that the span no longer holds the quote (the OpenAI API's links carry the same hash:
+// quote_hash in service/api/routes/openai.py). Older links without it still open the span.
 function quoteHash(text) {
   let hash = 0x811c9dc5; // 32-bit FNV-1a over UTF-16 units: detects edits, not forgeries
   for (let i = 0; i < text.length; i++) {

@@ -349,9 +349,33 @@ async def chat_admission(
 
 
 # --- the response ------------------------------------------------------------------------
+def quote_hash(text: str) -> str:
+    """The chat page's short hash of a quote (``quoteHash`` in ``static/app.js``: 32-bit FNV-1a
+    over UTF-16 code units, in base 36): a link opened after its article was updated can then
+    tell that the span no longer holds the quote. It detects edits, not forgeries."""
+    value = 0x811C9DC5
+    data = text.encode("utf-16-le", "surrogatepass")
+    for i in range(0, len(data), 2):
+        value = ((value ^ int.from_bytes(data[i : i + 2], "little")) * 0x01000193) & 0xFFFFFFFF
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    out = ""
+    while True:
+        value, rest = divmod(value, 36)
+        out = digits[rest] + out
+        if not value:
+            return out
+
+
 def citation_url(base_url: str, citation: Citation) -> str:
-    """The chat page opened at the quote: ``/?doc=ID&start=S&end=E``."""
-    query = urlencode({"doc": citation.doc_id, "start": citation.start, "end": citation.end})
+    """The chat page opened at the quote: ``/?doc=ID&start=S&end=E&hash=H`` (``quote_hash``)."""
+    query = urlencode(
+        {
+            "doc": citation.doc_id,
+            "start": citation.start,
+            "end": citation.end,
+            "hash": quote_hash(citation.quote),
+        }
+    )
     return f"{base_url.rstrip('/')}/?{query}"
 
 
