@@ -74,6 +74,8 @@ class Filters(BaseModel):
         description="Only these document ids (one at least, at most RAG_MAX_DOC_IDS, default "
         "1000); leave it out to search every article.",
         examples=[["000_9173119fdca6e14c"]],
+        # (said in the schema; checked by ``_some_ids``, whose message says what to send)
+        json_schema_extra={"minItems": 1},
     )
     published_after: IsoDate | None = Field(
         default=None,
