@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from service.errors import ConfigurationError
@@ -24,10 +24,18 @@ class Settings(BaseSettings):
         env_file=".env",
         env_file_encoding="utf-8",
         extra="ignore",
-        # "RAG_RATE_LIMIT=" (as .env.example writes a setting left to its default) is unset,
-        # not an empty number (review66: a copied .env.example stopped every entry point)
-        env_ignore_empty=True,
     )
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object, info: ValidationInfo) -> object:
+        """An empty value of a setting that may be unset is unset: ``RAG_RATE_LIMIT=``, as
+        .env.example writes it, is no empty number (review66: a copied .env.example stopped
+        every entry point). It still overrides ``.env``, as any environment variable does."""
+        name = info.field_name
+        if value == "" and name is not None and cls.model_fields[name].default is None:
+            return None
+        return value
 
     # --- storage -------------------------------------------------------------------------
     chroma_path: Path = Field(
@@ -404,7 +412,7 @@ class Settings(BaseSettings):
         description="A date or amount answers only beside the question's relation: one of its "
         "words, or a word at least this close in meaning (cosine of the two words embedded "
         'alone: "abducted" for "kidnapped"; above 1 allows the question\'s own words '
-        "only).",
+        "only). Calibrated with all-MiniLM-L6-v2: another RAG_EMBED_MODEL needs its own.",
     )
     answer_candidates: int = Field(
         default=15,

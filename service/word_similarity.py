@@ -36,7 +36,9 @@ class WordSimilarity:
         self._embed = embed
         self._vectors: LRU[str, np.ndarray] = LRU(CACHE_WORDS)
 
-    def _matrix(self, words: list[str]) -> np.ndarray:
+    def _vectors_of(self, words: list[str]) -> dict[str, np.ndarray]:
+        """Each word's unit vector; the words not kept yet are embedded in one call (a remote
+        embedding server is asked once per comparison)."""
         found = {w: self._vectors.get(w) for w in words}
         missing = sorted({w for w, v in found.items() if v is None})
         if missing:
@@ -46,11 +48,14 @@ class WordSimilarity:
                 unit = vector / norm if norm else vector
                 found[word] = unit
                 self._vectors.put(word, unit)
-        return np.stack([v for w in words if (v := found[w]) is not None])
+        return {w: v for w, v in found.items() if v is not None}
 
     def __call__(self, first: list[str], second: list[str]) -> float:
         """The best cosine between a word of ``first`` and one of ``second``; 0.0 if either
         list is empty."""
         if not first or not second:
             return 0.0
-        return float((self._matrix(first) @ self._matrix(second).T).max())
+        vectors = self._vectors_of([*first, *second])
+        a = np.stack([vectors[w] for w in first])
+        b = np.stack([vectors[w] for w in second])
+        return float((a @ b.T).max())

@@ -140,9 +140,11 @@ _WHOM_EVENT = re.compile(
 )
 # "Who did Brad Smith meet in China?": the ones met, whom the evidence must say were met
 # ("met", "a meeting with", "talks with"), not two sentences about two men named O'Brien.
+# (the verb, ending its clause: not the noun of "Who did the board meeting elect?")
 _WHOM_MET = re.compile(
     r"^\s*whom?\s+(?:did|does|do|will|would|is|are|was|has|had)\s+(?:[\w'’.&-]+\s+){1,6}?"
-    r"(?:meet|meeting)\b",
+    r"meet(?=\s*(?:[?,.;]|$)|\s+(?:with|in|at|on|during|when|while|after|before|next|first|"
+    r"last|this|for|over|to|there)\b)",
     re.IGNORECASE,
 )
 _TAKES_PLACE = re.compile(

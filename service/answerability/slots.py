@@ -189,13 +189,12 @@ def relation_terms(question: str, relation: dict[str, float]) -> list[str]:
     """The question's relation as it writes it: its lower-case content words (not names,
     nationalities or the calendar, which are capitalised; not its asking words or numbers)
     whose stems are among ``relation``'s terms."""
-    years = set(YEAR.findall(question))
     words = {
         m.group(0).lower()
         for m in re.finditer(r"\b[a-z][a-z'-]+\b", question)
         if m.group(0) not in STOPWORDS and m.group(0) not in _ASKING_WORDS
     }
-    return sorted(w for w in words if stem_word(w) in relation and w not in years)
+    return sorted(w for w in words if stem_word(w) in relation)
 
 
 def relation_beside(
@@ -216,7 +215,9 @@ def relation_beside(
 
     "How much did the collector pay the dealer for the portrait?" is not answered by "the
     portrait … was sold at auction for £10.3m in 2001": its amount sits beside a sale at
-    auction, not a payment to a dealer."""
+    auction, not a payment to a dealer. Any of the question's words counts, the other party
+    of the relation too: "The dealer sold the portrait at auction for £10.3m" passes (a
+    lexical stand-in for reading the relation, not a reading of it)."""
     terms = relation_terms(question, relation)
     if not terms:
         return True

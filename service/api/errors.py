@@ -107,21 +107,22 @@ HTTP_CODES: Mapping[int, str] = {
 
 
 def store_unreachable(exc: httpx.TransportError) -> IndexUnavailableError:
-    """What a transport error reaching this boundary means: the Chroma server (chromadb's
-    ``HttpClient`` speaks httpx) cannot be reached. The model providers' own transport errors
-    never get here: the answering pipeline falls back on them."""
+    """What a transport error reaching this boundary means: a server the index depends on
+    cannot be reached — the Chroma server (chromadb's ``HttpClient`` speaks httpx) or a remote
+    embedding server. The answer model's own transport errors never get here: the answering
+    pipeline falls back on them."""
     return IndexUnavailableError(
-        f"cannot reach the index's Chroma server ({type(exc).__name__}: {exc}); "
-        "try again once GET /readyz answers 200"
+        f"cannot reach a server the index depends on, the Chroma server or the embedding "
+        f"server ({type(exc).__name__}: {exc}); try again once GET /readyz answers 200"
     )
 
 
 def allowed_methods(request: Request) -> list[str]:
-    """Every method some route serves at this request's path. Starlette's 405 names the
-    methods of the first route on the path only ("DELETE /documents": `Allow: GET`, though
-    POST is served there too; review66)."""
+    """Every method some route serves at this request's path (HEAD wherever GET is).
+    Starlette's 405 names the methods of the first route on the path only ("DELETE
+    /documents": `Allow: GET`, though POST is served there too; review66)."""
     # (each method tried in turn: FastAPI nests included routers, whose routes it does not list)
-    return [
+    allowed = [
         method
         for method in ("DELETE", "GET", "PATCH", "POST", "PUT")
         if any(
@@ -129,6 +130,7 @@ def allowed_methods(request: Request) -> list[str]:
             for route in request.app.router.routes
         )
     ]
+    return sorted([*allowed, "HEAD"]) if "GET" in allowed else allowed
 
 
 def status_of(exc: NewsQAError) -> tuple[int, str]:
@@ -321,29 +323,35 @@ def install_error_handling(app: FastAPI) -> None:
         detail = str(exc.detail)
         if exc.status_code == 400 and "parsing the body" in detail:  # FastAPI's own words
             detail = UnparsableBodyError.MESSAGE
-        if exc.status_code == 404 and detail == "Not Found":  # no route: say where they are
-            path = request.url.path
-            if path == "/v1" or path.startswith("/v1/"):
-                # (OpenAI clients try /v1/completions, /v1/embeddings: answer in their shape)
-                message = (
-                    f"unknown URL {request.method} {path}: this service serves "
-                    "POST /v1/chat/completions and GET /v1/models"
-                )
-                body = {
-                    "error": {
-                        "message": message,
-                        "type": "invalid_request_error",
-                        "param": None,
-                        "code": "unknown_url",
-                    }
-                }
-                return JSONResponse(status_code=404, content=body)
-            detail = f"no route {request.method} {path}: the API is described at /docs"
-        # keep the exception's headers: a 405 must say which methods are Allowed
         headers = exc.headers
+        path = request.url.path
+        no_route = exc.status_code == 404 and detail == "Not Found"
+        if no_route:  # say where the routes are
+            detail = f"no route {request.method} {path}"
+            # (when /docs is served: it is off without the Swagger UI files)
+            if any(getattr(r, "path", None) == "/docs" for r in request.app.router.routes):
+                detail += ": the API is described at /docs"
+        # keep the exception's headers: a 405 must say which methods are Allowed
         if exc.status_code == 405:
             allowed = allowed_methods(request)
             if allowed:
                 headers = {**(headers or {}), "Allow": ", ".join(allowed)}
                 detail = f"{request.method} is not allowed here; use {' or '.join(allowed)}"
+        if path == "/v1" or path.startswith("/v1/"):
+            # (OpenAI clients try /v1/completions, /v1/embeddings: answer in their shape)
+            if no_route:
+                detail = (
+                    f"unknown URL {request.method} {path}: this service serves "
+                    "POST /v1/chat/completions and GET /v1/models"
+                )
+            kind = "invalid_request_error" if exc.status_code < 500 else "server_error"
+            body = {
+                "error": {
+                    "message": detail,
+                    "type": kind,
+                    "param": None,
+                    "code": "unknown_url" if no_route else code,
+                }
+            }
+            return JSONResponse(status_code=exc.status_code, content=body, headers=headers)
         return error_response(request, exc.status_code, code, detail, headers)

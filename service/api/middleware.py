@@ -281,5 +281,5 @@ def configure_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level)
     # httpx logs every request it sends at INFO: in server mode ~3 lines per /ask to the Chroma
     # server, drowning the one access line per request (review66); its warnings still show
-    if logging.getLevelName(settings.log_level) == logging.INFO:
-        logging.getLogger("httpx").setLevel(logging.WARNING)
+    quiet = logging.getLevelName(settings.log_level) == logging.INFO
+    logging.getLogger("httpx").setLevel(logging.WARNING if quiet else logging.NOTSET)

@@ -452,9 +452,9 @@ def _folder_entry(root: Path, path: Path) -> SourceFile | Skipped:
 
 # A folder's own notes, not news: the BBC corpus's README.txt (its licence and contact) was
 # ingested as an article and cited (review66). Named on the command line, such a file is read.
-FOLDER_NOTES = frozenset(
-    "README READ_ME LICENSE LICENCE COPYING COPYRIGHT NOTICE CHANGELOG CHANGES AUTHORS".split()
-)
+# (only names no news file takes: an article may well be called "changes.txt" or "notice.txt",
+# and ``--prune`` would then remove it)
+FOLDER_NOTES = frozenset("README READ_ME LICENSE LICENCE COPYING".split())
 FOLDER_NOTE_REASON = (
     "a folder's README or licence file, not an article: not read (name the file itself to "
     "ingest it)"

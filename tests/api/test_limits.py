@@ -262,10 +262,14 @@ def test_an_unsupported_method_is_405_with_allow(client: TestClient) -> None:
     assert code_of(response) == "method_not_allowed"
     # every method served at the path, whichever route serves it (review66: `Allow: GET`)
     response = client.delete("/documents")
-    assert "use GET or POST" in error_of(response, 405)
-    assert response.headers["Allow"] == "GET, POST"
+    assert "use GET or HEAD or POST" in error_of(response, 405)
+    assert response.headers["Allow"] == "GET, HEAD, POST"
     response = client.put("/documents/business/001", json={})
-    assert error_of(response, 405) and response.headers["Allow"] == "DELETE, GET"
+    assert error_of(response, 405) and response.headers["Allow"] == "DELETE, GET, HEAD"
+    # under /v1, in OpenAI's shape (review67)
+    response = client.delete("/v1/chat/completions")
+    assert response.status_code == 405 and response.headers["Allow"] == "POST"
+    assert response.json()["error"]["type"] == "invalid_request_error"
 
 
 def test_a_date_must_be_written_as_iso(client: TestClient) -> None:
@@ -429,7 +433,9 @@ def test_a_json_body_without_its_content_type_is_told_so(client: TestClient, pat
 
 def test_an_unknown_route_says_where_the_api_is(client: TestClient) -> None:
     # (review66: a bare "Not Found"; OpenAI clients trying /v1/completions got our shape)
-    assert "the API is described at /docs" in error_of(client.get("/nowhere"), 404)
+    assert "no route GET /nowhere: the API is described at /docs" in error_of(
+        client.get("/nowhere"), 404
+    )
     response = client.post("/v1/completions", json={"model": "newsqa", "prompt": "hi"})
     assert response.status_code == 404
     error = response.json()["error"]

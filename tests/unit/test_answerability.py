@@ -3258,6 +3258,8 @@ def test_whom_someone_met_is_said_by_a_meeting() -> None:
     assert event_verb("Who did Trade Minister Jo Hale meet in Valmora?") == "meet"
     assert event_verb("Whom will the Acme chief executive meet on Friday?") == "meet"
     assert event_verb("Who was Tom Arden due to meet in the final?") == "meet"
+    # (a meeting as a noun names no meeting asked about: review67)
+    assert event_verb("Who did the Acme board meeting elect as chairman?") is None
     assert states_event("meet", "Jo Hale met with Valmora's trade minister, Ana Ruiz, on Monday.")
     assert states_event("meet", "Ms Hale held talks with Ana Ruiz.")
     assert states_event("meet", "Arden goes on to face Ana Ruiz's brother in the final.")

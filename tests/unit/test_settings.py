@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -65,6 +66,20 @@ def test_secret_is_not_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RAG_OPENAI_API_KEY", "sk-test-not-a-real-key")
     settings = Settings(_env_file=None)
     assert "sk-test" not in repr(settings) and "sk-test" not in str(settings.model_dump())
+
+
+def test_an_empty_variable_still_overrides_env_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # (review67: ignoring empty values let .env's server win over RAG_CHROMA_HOST= given)
+    env_file = tmp_path / ".env"
+    env_file.write_text("RAG_CHROMA_HOST=chroma.example\nRAG_RATE_LIMIT=60\n")
+    monkeypatch.setenv("RAG_CHROMA_HOST", "")
+    monkeypatch.setenv("RAG_RATE_LIMIT", "")
+    settings = Settings(_env_file=env_file)
+    assert settings.chroma_host is None and settings.rate_limit is None
+    monkeypatch.delenv("RAG_CHROMA_HOST")
+    assert Settings(_env_file=env_file).chroma_host == "chroma.example"
 
 
 def test_a_bad_setting_is_named_in_one_line(monkeypatch: pytest.MonkeyPatch) -> None:

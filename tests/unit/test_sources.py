@@ -114,8 +114,10 @@ def test_bad_files_are_skipped_with_reasons(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Fine\n\nText.")
     (tmp_path / "README.txt").write_text("Dataset notes\n\nContact us for the licence.")
     (tmp_path / "LICENSE").write_text("Copyright the authors.")
+    (tmp_path / "changes.txt").write_text("Changes at the top\n\nThe board changed.")
     docs, skipped = load(tmp_path, tmp_path / "missing-folder")
-    assert [d.doc_id for d in docs] == ["good"]
+    # (an article may be called "changes.txt": only README and licence names are notes)
+    assert [d.doc_id for d in docs] == ["changes", "good"]
     by_name = {Path(s.source).name: s.reason for s in skipped}
     assert by_name == {
         "binary.txt": "binary file (contains NUL bytes)",
