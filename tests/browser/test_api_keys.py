@@ -30,15 +30,22 @@ def keyed_service(
         yield service
 
 
-def test_the_page_asks_for_a_key_once_and_keeps_it_for_the_tab(
-    page: Any, keyed_service: RunningService
-) -> None:
-    expected = httpx.post(
-        f"{keyed_service.url}/ask",
+def keyed_answer(service: RunningService) -> dict[str, Any]:
+    """The service's answer to QUESTION, asked over HTTP with the key."""
+    response = httpx.post(
+        f"{service.url}/ask",
         json={"question": QUESTION},
         headers={"Authorization": f"Bearer {KEY}"},
         timeout=60,
-    ).json()
+    )
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def test_the_page_asks_for_a_key_once_and_keeps_it_for_the_tab(
+    page: Any, keyed_service: RunningService
+) -> None:
+    expected = keyed_answer(keyed_service)
     page.goto(keyed_service.url)
     assert page.locator("#key-form").is_hidden()
     first = ask(page, QUESTION)
@@ -70,12 +77,7 @@ def test_a_citation_link_asks_for_the_key_then_opens_the_quote(
 ) -> None:
     """A shared link opened in a fresh tab: the article needs the key too (its 401 is not
     "not in the index"); once entered, the article opens at the quote."""
-    answer = httpx.post(
-        f"{keyed_service.url}/ask",
-        json={"question": QUESTION},
-        headers={"Authorization": f"Bearer {KEY}"},
-        timeout=60,
-    ).json()
+    answer = keyed_answer(keyed_service)
     cited = answer["citations"][0]
     link = urlencode({"doc": cited["doc_id"], "start": cited["start"], "end": cited["end"]})
     page.goto(f"{keyed_service.url}/?{link}")
