@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 
+from service.api.routes.openai import quote_hash
 from tests.servers import RunningService, ask_all
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -46,6 +47,7 @@ def check_annotations(
             "doc": citation["doc_id"],
             "start": str(citation["start"]),
             "end": str(citation["end"]),
+            "hash": quote_hash(citation["quote"]),  # the page's check that the quote is there
         }
 
 

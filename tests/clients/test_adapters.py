@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from service.api.openai_schemas import ChatCompletionRequest
-from service.api.routes.openai import annotations_for, ask_request_from_chat
+from service.api.routes.openai import annotations_for, ask_request_from_chat, quote_hash
 from service.config import Settings
 from service.errors import ChatParamError, InvalidDocumentError
 from service.ingestion.single import check_doc_id
@@ -84,7 +84,15 @@ def test_annotations_mark_every_marker_occurrence() -> None:
         (4, 7),
         (13, 16),
     ]
-    assert annotations[0].url_citation.url == "http://h:1/?doc=a%2Fb&start=3&end=9"
+    url = "http://h:1/?doc=a%2Fb&start=3&end=9&hash=" + quote_hash("quoted")
+    assert annotations[0].url_citation.url == url
+
+
+def test_the_quote_hash_is_the_chat_pages() -> None:
+    # 32-bit FNV-1a over UTF-16 units in base 36: the values app.js's quoteHash gives (node)
+    assert quote_hash("") == "ztntfp"
+    assert quote_hash("quoted") == "1h8dosp"
+    assert quote_hash("China’s own technology giants — 😀 ok") == "ao227d"
 
 
 @pytest.mark.parametrize("doc_id", ["a", "bbc/tech/001", "x y-z_1.2"])
