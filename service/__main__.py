@@ -13,6 +13,7 @@ from service.app import create_app
 from service.config import get_settings
 from service.errors import NewsQAError
 from service.index import open_index
+from service.llm import make_generator
 from service.store_lock import StoreLock
 
 
@@ -33,10 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     try:
         lock.acquire()
         index = open_index(settings)
+        # Before serving, so that a provider missing its URL, key or model file is one line
+        # and exit 2 here, not a traceback from uvicorn's startup.
+        generator = make_generator(settings)
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    app = create_app(settings, index=index, store_lock=lock)
+    app = create_app(settings, index=index, generator=generator, store_lock=lock)
     uvicorn.run(
         app,
         host=args.host,

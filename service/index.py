@@ -354,6 +354,18 @@ def collection_signature(settings: Settings) -> dict[str, Any]:
     }
 
 
+def _warn_of_a_new_index(settings: Settings, existing: set[str]) -> None:
+    """The service opens an index nobody has written: say so, naming the store's others (a
+    misspelt ``RAG_COLLECTION`` otherwise looks like an empty index). Not refused: a service
+    may be the one that fills a new index, through ``POST /documents``."""
+    others = sorted(n.removesuffix("_chunks") for n in existing if n.endswith("_chunks"))
+    log.warning(
+        "RAG_COLLECTION=%s: no such index in this store yet; it starts empty%s",
+        settings.collection,
+        f" (the store has: {', '.join(others)})" if others else "",
+    )
+
+
 def open_index(
     settings: Settings,
     *,
@@ -373,11 +385,13 @@ def open_index(
     sentences_name = f"{settings.collection}_sentences"
     signature = collection_signature(settings)
     try:
+        existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
         if rebuild:
-            existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
             for name in (chunks_name, docs_name, sentences_name):
                 if name in existing:
                     client.delete_collection(name)
+        elif not for_writing and chunks_name not in existing:
+            _warn_of_a_new_index(settings, existing)
         chunks = client.get_or_create_collection(
             chunks_name,
             configuration={"hnsw": {"space": "cosine"}},

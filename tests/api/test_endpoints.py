@@ -158,6 +158,21 @@ def test_empty_index_answers_503_with_the_command_that_fills_it(
     assert ready.status_code == 503 and ready.json()["status"] == "not_ready"
 
 
+def test_an_index_nobody_wrote_is_named_with_the_stores_others(
+    make_settings: Any, embed_model: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A misspelt RAG_COLLECTION looked like an empty index; the log now says which exist."""
+    from service.index import open_index
+
+    open_index(make_settings(collection="news"), for_writing=True, embed_model=embed_model)
+    with caplog.at_level("WARNING", logger="service.index"):
+        open_index(make_settings(collection="news"), embed_model=embed_model)
+        assert not caplog.records  # an index that exists opens quietly
+        open_index(make_settings(collection="newz"), embed_model=embed_model)
+    assert "RAG_COLLECTION=newz: no such index" in caplog.text
+    assert "(the store has: news)" in caplog.text
+
+
 def test_request_ids(client: TestClient) -> None:
     mine = client.get("/healthz", headers={"X-Request-ID": "abc-123"})
     assert mine.headers["X-Request-ID"] == "abc-123"

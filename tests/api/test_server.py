@@ -42,6 +42,25 @@ def test_mismatched_index_refuses_to_start(sample_settings: Settings) -> None:
     assert "--rebuild" in result.stderr and "Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("provider", "extra", "named"),
+    [
+        ("openai_like", {}, "RAG_LLM_BASE_URL"),
+        ("openai", {}, "RAG_OPENAI_API_KEY"),
+        ("llamacpp", {"RAG_LLM_MODEL_PATH": "/nowhere/model.gguf"}, "RAG_LLM_MODEL_PATH"),
+    ],
+)
+def test_a_provider_missing_its_settings_refuses_to_start(
+    sample_settings: Settings, provider: str, extra: dict[str, str], named: str
+) -> None:
+    """It was a traceback from uvicorn's startup (the generator was made in the lifespan)."""
+    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": provider}
+    result = service_exit({**env, **extra})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("error: ")
+    assert named in result.stderr and "Traceback" not in result.stderr
+
+
 def test_load_generator_counts_every_request(server: str) -> None:
     from eval.load import run_load
 
