@@ -320,6 +320,8 @@ class AnswerService:
             c
             for c in ranked[: s.answer_candidates]
             if c.threshold_score >= s.refusal_threshold
+            # (close in meaning too: the words it shares may be another sense of them)
+            and c.similarity >= s.lead_min_similarity
             and (
                 (
                     (kind is None or c.answers_kind)

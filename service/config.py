@@ -360,6 +360,16 @@ class Settings(BaseSettings):
             "recalibrate it with another embedding model."
         ),
     )
+    lead_min_similarity: float = Field(
+        default=0.2,
+        ge=0,
+        le=1,
+        description=(
+            "A sentence less close in meaning than this to the question (cosine) never leads "
+            'an answer, whatever words it shares with it ("Inventions Directive" for who '
+            "invented the telephone). Calibrated for all-MiniLM-L6-v2; 0 turns it off."
+        ),
+    )
     lexical_weight: float = Field(
         default=0.6,
         description="Weight of question-word overlap added to cosine similarity (evidence score).",
