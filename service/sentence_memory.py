@@ -24,9 +24,10 @@ server). While a new copy is read the old one answers, so memory briefly holds t
 A write during a read (``DELETE /documents``, an ingest that prunes) is expected, not an
 error: when the change token moved during the read, or a page read failed, the copy is read
 again at once (``READ_ATTEMPTS`` reads at most, one INFO line each, no trace), so that the
-copy put in use is one the store held still for, without a deleted document's sentences. Only
-a read that fails every time is a failure (a WARNING with its trace; the next check tries
-again).
+copy put in use is one the store held still for, without a deleted document's sentences
+(unless writes overlap every read: the last copy then serves under its first token, and the
+next check reads again). Only a read that fails every time is a failure (a WARNING with its
+trace; the next check tries again).
 
 Cost (README, "Performance"): 4 bytes x 384 per sentence (1.3 GB for the 823k sentences of
 100k chunks, 69 MB for samples+BBC) and ~80 us of CPU per sentence to read (~70 s at 100k).
