@@ -17,7 +17,11 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from service.answering import AnswerService
 from service.api.errors import install_error_handling
 from service.api.metrics import Metrics
-from service.api.middleware import BodyLimitMiddleware, RequestContextMiddleware
+from service.api.middleware import (
+    BodyLimitMiddleware,
+    RequestContextMiddleware,
+    TrailingSlashMiddleware,
+)
 from service.api.routes import router
 from service.api.schema_limits import install_schema_limits
 from service.api.security import KeyRing, RateLimiter, StreamSlots
@@ -117,6 +121,7 @@ def create_app(
         lifespan=lifespan,
         docs_url=None,  # served below from local files, or not at all
         redoc_url=None,  # ReDoc loads from a CDN
+        redirect_slashes=False,  # TrailingSlashMiddleware serves /path/ as /path instead
     )
     app.state.settings = settings
     app.state.metrics = metrics
@@ -140,7 +145,7 @@ def create_app(
         """The chat page (plain HTML, CSS and JS from the service itself)."""
         return FileResponse(STATIC_DIR / "index.html")
 
-    # Outermost last: request context → trusted hosts → body limit → the app.
+    # Outermost last: trailing slashes → request context → trusted hosts → body limit → app.
     app.add_middleware(
         BodyLimitMiddleware,
         max_bytes=settings.max_body_bytes,
@@ -150,4 +155,5 @@ def create_app(
     hosts = [h.strip() for h in settings.trusted_hosts.split(",") if h.strip()] or ["*"]
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts)
     app.add_middleware(RequestContextMiddleware, metrics=metrics)
+    app.add_middleware(TrailingSlashMiddleware)
     return app

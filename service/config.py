@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
+from pydantic import (
+    Field,
+    HttpUrl,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from service.errors import ConfigurationError
@@ -35,6 +42,18 @@ class Settings(BaseSettings):
         name = info.field_name
         if value == "" and name is not None and cls.model_fields[name].default is None:
             return None
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _a_base_url(cls, value: HttpUrl | None) -> HttpUrl | None:
+        """A base of links: no query, fragment or credentials (they would be copied into every
+        link, or the link's own query appended after them)."""
+        if value is not None and (value.query or value.fragment or value.username):
+            raise ValueError(
+                "must be a base URL such as https://news.example.org, without query, "
+                "fragment or credentials"
+            )
         return value
 
     # --- storage -------------------------------------------------------------------------
@@ -206,6 +225,15 @@ class Settings(BaseSettings):
         default="*",
         description="Comma-separated Host names the service answers (e.g. "
         "news.example.com,localhost); * accepts any. Others get 400.",
+    )
+    public_url: HttpUrl | None = Field(
+        default=None,
+        description="Base of every link the service emits (the url_citation annotations and "
+        "Open WebUI sources of /v1/chat/completions), e.g. https://news.example.org, or "
+        "https://example.org/news behind a path prefix. Unset: the base URL of each request, "
+        "which follows the client's Host header (fine for local use); set it behind a proxy, "
+        "or whenever trusted_hosts is *, so that no client can make the links name another "
+        "host.",
     )
     docs_enabled: bool = Field(
         default=True,

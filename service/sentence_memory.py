@@ -21,6 +21,14 @@ or not, the next waits three times as long as it took, so a stream of writes cos
 process at most about a quarter of a core (in server mode the reads also cost the Chroma
 server). While a new copy is read the old one answers, so memory briefly holds two.
 
+A write during a read (``DELETE /documents``, an ingest that prunes) is expected, not an
+error: when the change token moved during the read, or a page read failed, the copy is read
+again at once (``READ_ATTEMPTS`` reads at most, one INFO line each, no trace), so that the
+copy put in use is one the store held still for, without a deleted document's sentences
+(unless writes overlap every read: the last copy then serves under its first token, and the
+next check reads again). Only a read that fails every time is a failure (a WARNING with its
+trace; the next check tries again).
+
 Cost (README, "Performance"): 4 bytes x 384 per sentence (1.3 GB for the 823k sentences of
 100k chunks, 69 MB for samples+BBC) and ~80 us of CPU per sentence to read (~70 s at 100k).
 
@@ -48,6 +56,13 @@ from service.sentence_store import ChunkSentences, SpanKey, parse_sentence_id
 log = logging.getLogger(__name__)
 
 MemoryState = Literal["off", "building", "ready"]
+
+#: Reads of one copy at most when writes overlap them (the change token moved during the read,
+#: or a page read failed); after the last, a copy the store changed under is still put in use
+#: under the token it started from, so that the next check reads it again.
+READ_ATTEMPTS = 3
+#: Seconds before reading again after a failed page, times the attempt (a delete finishing).
+RETRY_PAUSE = 0.2
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,18 +217,15 @@ class SentenceMemory:
         with self._reading:  # one read at a time (a background one, or ``build``)
             started = monotonic()
             try:
-                collection_id, token = self._generation()  # before the records it covers
-                key = f"{collection_id}:{token}"
-                current = self._snapshot
-                if current is not None and current.token == key:
-                    return
-                snapshot = SentenceMatrix.read(self.collection, key, page=self.page)
+                snapshot = self._read_unchanged()
             except Exception:  # Chroma keeps answering; a later check tries again
                 log.warning("sentence vectors in memory: reading them failed", exc_info=True)
                 return
             finally:
                 # The next read waits three times as long as this one took, failed or not.
                 self._next_build = monotonic() + 3 * (monotonic() - started)
+            if snapshot is None:
+                return
             self._snapshot = snapshot
         log.info(
             "sentence vectors in memory: %d sentences of %d chunks, %.0f MB in %.1f s",
@@ -222,3 +234,41 @@ class SentenceMemory:
             snapshot.nbytes / 2**20,
             monotonic() - started,
         )
+
+    def _key(self) -> str:
+        collection_id, token = self._generation()
+        return f"{collection_id}:{token}"
+
+    def _read_unchanged(self) -> SentenceMatrix | None:
+        """A copy of the collection read while its change token did not move, or None when
+        the copy in use is current. A read that a write overlapped is read again (see the
+        module's docstring); raises the last page's failure when every read failed."""
+        for attempt in range(1, READ_ATTEMPTS + 1):
+            key = self._key()  # before the records it covers
+            current = self._snapshot
+            if current is not None and current.token == key:
+                return None
+            try:
+                snapshot = SentenceMatrix.read(self.collection, key, page=self.page)
+            except Exception as exc:
+                if attempt == READ_ATTEMPTS:
+                    raise
+                log.info(
+                    "sentence vectors in memory: a page read failed (%s: %s), as a write to "
+                    "the store during the read makes it; reading again",
+                    type(exc).__name__,
+                    str(exc).splitlines()[0][:200] if str(exc) else "",
+                )
+                sleep(RETRY_PAUSE * attempt)
+                continue
+            if self._key() == key:
+                return snapshot
+            if attempt == READ_ATTEMPTS:
+                log.info(
+                    "sentence vectors in memory: the store changed during %d reads in a row; "
+                    "this copy serves until the next check reads it again",
+                    READ_ATTEMPTS,
+                )
+                return snapshot  # under the token before: the next check reads again
+            log.info("sentence vectors in memory: the store changed during the read; reading again")
+        return None  # pragma: no cover - the last attempt returns or raises

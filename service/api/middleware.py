@@ -1,6 +1,9 @@
-"""ASGI middleware around the whole app: request context and the body limit.
+"""ASGI middleware around the whole app: trailing slashes, request context and the body limit.
 
-``RequestContextMiddleware`` (outermost) gives every request an id, adds ``X-Request-ID`` and
+``TrailingSlashMiddleware`` (outermost) serves ``/path/`` as ``/path``: every layer inside it,
+the router included, sees the path without its trailing slashes.
+
+``RequestContextMiddleware`` (next) gives every request an id, adds ``X-Request-ID`` and
 the security headers to every response (errors from other middleware included), counts it in
 ``/metrics`` and logs one line: request id, method, route template, status, latency, client
 fingerprint. Never a key, a question or article text.
@@ -100,6 +103,30 @@ def route_of(scope: Scope) -> str:
     if scope.get("path", "").startswith("/static/"):
         return "/static"
     return "unmatched"
+
+
+class TrailingSlashMiddleware:
+    """A trailing slash names the route without it: ``GET /documents/`` is the listing,
+    ``POST /ask/`` is ``POST /ask``, ``/nope/`` the 404 of ``/nope``.
+
+    Instead of the router's ``redirect_slashes`` (off in ``create_app``): its 307 sent a client
+    elsewhere for nothing (some resend a redirected POST without its body), built its
+    ``Location`` from the request's ``Host`` header, and never applied to
+    ``/documents/{doc_id:path}``, which read ``/documents/`` as the document with an empty id.
+    No route and no document id ends with ``/`` (an id has no empty segment), so nothing is
+    lost; the chat page ``/`` stays itself."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] == "http" and len(path) > 1 and path.endswith("/"):
+            scope = {**scope, "path": path.rstrip("/") or "/"}
+            raw = scope.get("raw_path")
+            if isinstance(raw, bytes) and raw.endswith(b"/"):
+                scope["raw_path"] = raw.rstrip(b"/") or b"/"
+        await self.app(scope, receive, send)
 
 
 class RequestContextMiddleware:

@@ -255,3 +255,61 @@ def test_httpx_request_lines_do_not_drown_the_access_log() -> None:
         root.handlers[:], _, _ = saved
         root.setLevel(saved[1])
         logging.getLogger("httpx").setLevel(saved[2])
+
+
+def emitted_links(c: TestClient, headers: dict[str, str]) -> list[str]:
+    """Every absolute link a chat completion emits: its url_citation annotations, and in a
+    stream its Open WebUI source events and annotations."""
+    question = {"role": "user", "content": "Which Tesla executive travelled to China this year?"}
+    body = {"model": "newsqa", "messages": [question]}
+    answer = c.post("/v1/chat/completions", json=body, headers=headers).json()
+    annotations = answer["choices"][0]["message"]["annotations"]
+    links = [a["url_citation"]["url"] for a in annotations]
+    assert links, "the question must be answered with a citation"
+    streamed = c.post("/v1/chat/completions", json={**body, "stream": True}, headers=headers)
+    for line in streamed.text.splitlines():
+        if not line.startswith("data: {"):
+            continue
+        data = json.loads(line.removeprefix("data: "))
+        event = data.get("event") or {}
+        if event.get("type") == "source":
+            source = event["data"]
+            links += [source["source"]["id"], source["source"]["url"]]
+            links += [m["source"] for m in source["metadata"]]
+        for choice in data["choices"]:
+            links += [a["url_citation"]["url"] for a in choice["delta"].get("annotations", [])]
+    return links
+
+
+@pytest.mark.parametrize(
+    ("public_url", "base"),
+    [
+        ("https://news.example.org", "https://news.example.org/?doc="),
+        ("https://example.org/news/", "https://example.org/news/?doc="),  # behind a path prefix
+    ],
+)
+def test_links_are_on_the_public_url_whatever_the_host_header(
+    app_client: Any, public_url: str, base: str
+) -> None:
+    with app_client(public_url=Settings(_env_file=None, public_url=public_url).public_url) as c:
+        for host in ("evil.example", "testserver"):
+            links = emitted_links(c, {"Host": host})
+            assert all(link.startswith(base) for link in links), links
+
+
+def test_without_a_public_url_links_follow_the_request(app_client: Any) -> None:
+    # (local use: the links open the page the client reached)
+    with app_client() as c:
+        assert all(link.startswith("http://testserver/?doc=") for link in emitted_links(c, {}))
+        links = emitted_links(c, {"Host": "evil.example"})
+        assert all(link.startswith("http://evil.example/?doc=") for link in links)
+
+
+@pytest.mark.parametrize(
+    "value", ["news.example.org", "ftp://news.example.org", "https://news.example.org/?a=1"]
+)
+def test_the_public_url_must_be_an_http_base(value: str) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="public_url"):
+        Settings(_env_file=None, public_url=value)

@@ -150,3 +150,63 @@ def test_the_service_holds_the_copy_and_checks_it_at_most_once_a_second(
     assert memory_of(sentence_vectors_in_memory=False) is None
     writer = open_index(sample_settings, for_writing=True, embed_model=embed_model)
     assert writer.sentence_memory is None  # the ingest job never holds it
+
+
+class DeletingCollection:
+    """The sentence collection, which deletes a document (as ``DELETE /documents`` does)
+    just before its ``at``-th page read; with ``fail``, that read then fails as a read that
+    reaches the deleted records may (embedded Chroma's "Error finding id")."""
+
+    def __init__(self, inner: Any, delete: Callable[[], None], *, at: int, fail: bool) -> None:
+        self.inner = inner
+        self.delete = delete
+        self.at = at
+        self.fail = fail
+        self.gets = 0
+
+    def count(self) -> int:
+        return int(self.inner.count())
+
+    def get(self, **kwargs: Any) -> Any:
+        self.gets += 1
+        if self.gets == self.at:
+            self.delete()
+            if self.fail:
+                from chromadb.errors import InternalError
+
+                raise InternalError("Error finding id")
+        return self.inner.get(**kwargs)
+
+
+@pytest.mark.parametrize("fail", [False, True], ids=["pages-shift", "page-fails"])
+def test_a_delete_during_the_read_is_read_again_without_a_trace(
+    make_settings: Callable[..., Settings],
+    articles: Path,
+    tmp_path: Path,
+    embed_model: Any,
+    caplog: pytest.LogCaptureFixture,
+    fail: bool,
+) -> None:
+    settings = make_settings(sentence_cache_chunks=0, lexical_dir=tmp_path / "lexical")
+    index = open_index(settings, for_writing=True, embed_model=embed_model)
+    IngestJob(settings, index).run([articles])
+    sentences = index.sentence_store.collection
+    # the document of the first page's sentences: read before it is deleted
+    deleted = str(sentences.get(limit=1, include=["metadatas"])["metadatas"][0]["ref_doc_id"])
+    gone = {k.chunk_id for k in chunk_keys(index, layouts=True) if k.doc_id == deleted}
+    assert gone
+    wrapper = DeletingCollection(sentences, lambda: index.delete_document(deleted), at=2, fail=fail)
+    memory = SentenceMemory(wrapper, index.generation, refresh_seconds=3600.0, page=7)
+    with caplog.at_level("INFO", logger="service.sentence_memory"):
+        memory.build()
+    assert memory.state == "ready" and wrapper.gets > 2
+    # the copy is the store's after the delete: none of the deleted document's sentences,
+    # every other chunk in full
+    snapshot = memory.snapshot
+    assert snapshot is not None and snapshot.token == ":".join(index.generation())
+    kept = chunk_keys(index, layouts=True)
+    assert not gone & set(snapshot.rows) and set(snapshot.rows) == {k.chunk_id for k in kept}
+    assert memory.lookup(kept).keys() == {k.chunk_id for k in kept}
+    records = [r for r in caplog.records if r.name == "service.sentence_memory"]
+    assert all(r.exc_info is None and r.levelname in ("INFO", "WARNING") for r in records)
+    assert any("reading again" in r.getMessage() for r in records)

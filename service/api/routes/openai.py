@@ -453,7 +453,11 @@ def _info(answer: Answer) -> NewsqaInfo:
     )
 
 
-def _base_url(request: Request) -> str:
+def links_base(request: Request, settings: Settings) -> str:
+    """The base of the links the service emits: ``RAG_PUBLIC_URL`` when set, else the
+    request's own base URL (which follows its ``Host`` header: local use only)."""
+    if settings.public_url is not None:
+        return str(settings.public_url)
     return str(request.base_url)
 
 
@@ -520,7 +524,7 @@ async def chat_completions(
     """The verified, cited answer to the last user message, in OpenAI's format."""
     completion_id = f"chatcmpl-{uuid.uuid4().hex}"
     created = int(time.time())
-    base_url = _base_url(request)
+    base_url = links_base(request, settings)
     if not body.stream:
         answer = await run_in_threadpool(answers.ask, to_question(ask))
         completion = ChatCompletion(
