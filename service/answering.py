@@ -275,10 +275,12 @@ class AnswerService:
             text = f"{c.sentence.title}\n{published}\n" + "\n".join(
                 article.get(story(c.sentence.doc_id), [])
             )
-            # An undated article whose passages state no year is taken to be about any year
-            # the question gives ("Focus.anchored"): only if its whole text states none.
+            # An undated article whose passages state no year is about a year next to one its
+            # whole text states ("Focus.anchored"), and, when it states none, next to the
+            # years the collection's text states most (``TermStats.era``).
             if focus.years and not published and not stated_years(f"{c.sentence.text}\n{text}"):
-                found = " ".join(sorted(years_elsewhere(c.sentence.doc_id)))
+                elsewhere = years_elsewhere(c.sentence.doc_id) or self.term_stats.era()
+                found = " ".join(sorted(elsewhere))
                 text += f"\n{YEARS_ELSEWHERE} {found}".rstrip()
             return text
 

@@ -233,6 +233,7 @@ class TermStats:
         self._idf: dict[str, float] | None = None
         self._max = 1.0
         self._common: frozenset[str] = frozenset()
+        self._era: frozenset[str] = frozenset()
 
     def _table(self) -> dict[str, float]:
         if self._idf is None:
@@ -241,17 +242,29 @@ class TermStats:
                     counts: dict[str, int] = {}
                     lower: Counter[str] = Counter()
                     capital: Counter[str] = Counter()
+                    years: Counter[str] = Counter()
                     total = 0
                     for text in self._load():
                         total += 1
                         for w in words_of(text):
                             counts[w] = counts.get(w, 0) + 1
+                        years.update(stated_years(text))
                         lower.update(_LOWER_WORD.findall(text))
                         capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
                     self._max = math.log((total + 1) / 1) + 1
                     self._common = frozenset(w for w, n in lower.items() if n > capital[w])
+                    most = max(years.values(), default=0)
+                    self._era = frozenset(y for y, n in years.items() if 2 * n >= most)
                     self._idf = {w: math.log((total + 1) / (c + 1)) + 1 for w, c in counts.items()}
         return self._idf
+
+    def era(self) -> frozenset[str]:
+        """The years the indexed text states most (in at least half as many chunks as the most
+        stated one; 2003-2005 for the BBC corpus): the time an undated article that states no
+        year of its own is taken to be about ("the Oscars" of an undated 2005 report are not
+        the 2020 Oscars). Counted with the IDF table, once per process."""
+        self._table()
+        return self._era
 
     def is_common(self, word: str) -> bool:
         """Whether the indexed text writes ``word`` in lower case more often than capitalised
@@ -872,7 +885,8 @@ class Focus:
                 return True
             # an article with no year of its own is about its own time: the year it was
             # published or the one before ("Christmas trading" in a January report); an
-            # undated one, any year
+            # undated one, any year (the caller gives it its collection's years instead when
+            # the collection states any: ``TermStats.era``)
             if not article_has_year:
                 return not published or any(int(y) in (int(p), int(p) - 1) for p in published)
             # an undated article whose passages give no year is about a year next to one its

@@ -396,6 +396,13 @@ def test_term_stats_load_once_under_concurrency() -> None:
     assert stats.idf("unseen") >= stats.idf("crane")
 
 
+def test_the_collections_time_is_the_years_it_states_most() -> None:
+    chunks = ["Sales rose in 2004.", "Prices fell in 2004 and 2005.", "Since 1971, 2004, 2005."]
+    assert TermStats(lambda: chunks).era() == frozenset({"2004", "2005"})
+    # (1971: in one chunk, under half the three of the most stated)
+    assert TermStats(lambda: ["No year here."]).era() == frozenset()
+
+
 def test_a_who_did_question_needs_evidence_of_that_event() -> None:
     focus = question_focus("Who bought the 1965 guitar at the Valmora auction?", None)
     assert focus.event == "buy"
