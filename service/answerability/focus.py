@@ -9,7 +9,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -790,12 +790,7 @@ class Focus:
             if (
                 not self.person
                 and not asks_body
-                and (
-                    parts[-1].lower() in BODY_NOUNS
-                    or re.search(
-                        rf"(?i:\b(?:{_BODY_ALTERNATION}))\s*\({re.escape(run)}\)", sentence
-                    )
-                )
+                and (parts[-1].lower() in BODY_NOUNS or _bracketed_after_a_body(run, sentence))
             ):
                 continue
             # (a lone surname names the person when used as one: ``_surname_used``)
@@ -811,11 +806,8 @@ class Focus:
             # (who reports it: "The Sun says"; or "said Mourinho", unless the question asks
             # for a speaker: "the fellow who said …" may be "said Sheehan, a fellow at …")
             if not (
-                re.search(rf"{re.escape(run)}\s+{REPORTS}", sentence)
-                or (
-                    not _SPEAKER_ASKED.search(self.question)
-                    and re.search(rf"\b{REPORTS}\s+{re.escape(run)}\b", sentence)
-                )
+                _reports(run, sentence)
+                or (not _SPEAKER_ASKED.search(self.question) and _reported_by(run, sentence))
             ):
                 return False
         for m in phrases:
@@ -1097,6 +1089,43 @@ def _lone_name(singular: str, text: str) -> bool:
 
 # A body's last word, as a regex alternation ("Federation (ITF)").
 _BODY_ALTERNATION = "|".join(sorted(BODY_NOUNS))
+# a body's word ending the text before a bracket (compiled once: a pattern holding the run
+# itself was compiled anew for every sentence, ~1 ms each)
+_ENDS_WITH_BODY = re.compile(rf"(?i:\b(?:{_BODY_ALTERNATION}))\s*$")
+
+
+_REPORTS_NEXT = re.compile(rf"\s+{REPORTS}")
+_REPORTS_ENDING = re.compile(rf"\b{REPORTS}\s+$")
+_WORD_EDGE = re.compile(r"\b")
+
+
+def _places(run: str, sentence: str) -> Iterator[int]:
+    """Where ``run`` occurs in ``sentence`` (overlapping occurrences too)."""
+    at = sentence.find(run)
+    while at >= 0:
+        yield at
+        at = sentence.find(run, at + 1)
+
+
+def _reports(run: str, sentence: str) -> bool:
+    """Whether ``run`` is followed by a reporting verb: "The Sun says". (These two checks
+    compile nothing per sentence: a pattern holding the run was compiled for each.)"""
+    return any(_REPORTS_NEXT.match(sentence, at + len(run)) for at in _places(run, sentence))
+
+
+def _reported_by(run: str, sentence: str) -> bool:
+    """Whether a reporting verb comes right before ``run``, which ends at a word edge: "said
+    Mourinho"."""
+    return any(
+        _REPORTS_ENDING.search(sentence, 0, at) and _WORD_EDGE.match(sentence, at + len(run))
+        for at in _places(run, sentence)
+    )
+
+
+def _bracketed_after_a_body(run: str, sentence: str) -> bool:
+    """Whether ``run`` stands in brackets right after a body's word: "the International Tennis
+    Federation (ITF)"."""
+    return any(_ENDS_WITH_BODY.search(sentence, 0, at) for at in _places(f"({run})", sentence))
 
 
 # Names news writes in two ways: a party and its nickname, a country and its short or
