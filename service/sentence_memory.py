@@ -270,5 +270,6 @@ class SentenceMemory:
                     READ_ATTEMPTS,
                 )
                 return snapshot  # under the token before: the next check reads again
+            del snapshot  # (not held while the next is read: memory holds two copies at most)
             log.info("sentence vectors in memory: the store changed during the read; reading again")
         return None  # pragma: no cover - the last attempt returns or raises

@@ -5,7 +5,9 @@ and chunks written after the copy was read are read from Chroma until the copy i
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,7 @@ from service.config import Settings
 from service.index import NewsIndex, open_index
 from service.ingestion.pipeline import IngestJob
 from service.retrieval import Retriever
-from service.sentence_memory import SentenceMemory
+from service.sentence_memory import SentenceMatrix, SentenceMemory
 from service.sentence_store import SpanKey
 from tests.retrieval.test_sentence_layout import CountingCollection, chunk_keys
 
@@ -185,6 +187,7 @@ def test_a_delete_during_the_read_is_read_again_without_a_trace(
     tmp_path: Path,
     embed_model: Any,
     caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
     fail: bool,
 ) -> None:
     settings = make_settings(sentence_cache_chunks=0, lexical_dir=tmp_path / "lexical")
@@ -197,8 +200,23 @@ def test_a_delete_during_the_read_is_read_again_without_a_trace(
     assert gone
     wrapper = DeletingCollection(sentences, lambda: index.delete_document(deleted), at=2, fail=fail)
     memory = SentenceMemory(wrapper, index.generation, refresh_seconds=3600.0, page=7)
+    # the copies alive when each read starts: a discarded copy is not held during the next
+    # read (review68: three copies at once at 100k chunks would be ~3.9 GB)
+    copies: list[weakref.ref[SentenceMatrix]] = []
+    alive: list[int] = []
+    read = SentenceMatrix.read
+
+    def counted(*args: Any, **kwargs: Any) -> SentenceMatrix:
+        gc.collect()
+        alive.append(sum(c() is not None for c in copies))
+        copy = read(*args, **kwargs)
+        copies.append(weakref.ref(copy))
+        return copy
+
+    monkeypatch.setattr(SentenceMatrix, "read", counted)
     with caplog.at_level("INFO", logger="service.sentence_memory"):
         memory.build()
+    assert len(alive) >= 2 and max(alive) == 0, alive
     assert memory.state == "ready" and wrapper.gets > 2
     # the copy is the store's after the delete: none of the deleted document's sentences,
     # every other chunk in full
