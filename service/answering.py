@@ -15,6 +15,7 @@ from typing import Any
 
 from service.answerability import (
     YEARS_ELSEWHERE,
+    ChunkText,
     Kind,
     TermStats,
     asked_kind,
@@ -677,13 +678,19 @@ def assess_draft(
     )
 
 
-def chunk_texts(index: NewsIndex, page: int = 5000) -> Iterator[str]:
-    """Every chunk text of the index, page by page (the source of ``TermStats``)."""
+def chunk_texts(index: NewsIndex, page: int = 5000) -> Iterator[ChunkText]:
+    """Every chunk text of the index, page by page, and whether its article is dated (the
+    source of ``TermStats``)."""
     offset = 0
     while True:
-        got = index.chunk_collection.get(limit=page, offset=offset, include=["documents"])
+        got = index.chunk_collection.get(
+            limit=page, offset=offset, include=["documents", "metadatas"]
+        )
         docs = got.get("documents") or []
-        yield from (d for d in docs if d)
+        metas = got.get("metadatas") or [{}] * len(docs)
+        for text, meta in zip(docs, metas, strict=True):
+            if text:
+                yield ChunkText(text, bool((meta or {}).get("published")))
         if len(docs) < page:
             return
         offset += page

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from service.answerability.figures import AGE_PHRASE, DIGITS, singular_of
 from service.answerability.holds import ASKS_RANK, is_withheld
@@ -218,16 +219,27 @@ _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 _CAPITAL_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
 
 
-class TermStats:
-    """Inverse document frequencies of word stems over the indexed chunks, and which words the
-    chunks write mostly in lower case (``is_common``).
+class ChunkText(NamedTuple):
+    """A chunk's text, and whether its article is dated (``TermStats.era`` reads undated
+    ones only)."""
 
-    Loaded once per process on first use, from ``load`` (an iterable of chunk texts); the load
-    runs behind a lock, after which the table is read-only, so the object is thread-safe.
+    text: str
+    dated: bool = False
+
+
+class TermStats:
+    """Inverse document frequencies of word stems over the indexed chunks, which words the
+    chunks write mostly in lower case (``is_common``), and the time of the undated ones
+    (``era``).
+
+    Loaded once per process on first use, from ``load`` (an iterable of chunk texts, a plain
+    string being an undated chunk's); the load runs behind a lock, after which the table is
+    read-only, so the object is thread-safe. Like the IDF, the era is the collection's when the
+    process first needed it: articles added later do not move it until a restart.
     A term the collection never saw gets the highest IDF (it is as rare as it gets).
     """
 
-    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+    def __init__(self, load: Callable[[], Iterable[str | ChunkText]]) -> None:
         self._load = load
         self._lock = threading.Lock()
         self._idf: dict[str, float] | None = None
@@ -244,11 +256,13 @@ class TermStats:
                     capital: Counter[str] = Counter()
                     years: Counter[str] = Counter()
                     total = 0
-                    for text in self._load():
+                    for item in self._load():
+                        text, dated = (item, False) if isinstance(item, str) else item
                         total += 1
                         for w in words_of(text):
                             counts[w] = counts.get(w, 0) + 1
-                        years.update(stated_years(text))
+                        if not dated:
+                            years.update(stated_years(text))
                         lower.update(_LOWER_WORD.findall(text))
                         capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
                     self._max = math.log((total + 1) / 1) + 1
@@ -259,10 +273,11 @@ class TermStats:
         return self._idf
 
     def era(self) -> frozenset[str]:
-        """The years the indexed text states most (in at least half as many chunks as the most
-        stated one; 2003-2005 for the BBC corpus): the time an undated article that states no
-        year of its own is taken to be about ("the Oscars" of an undated 2005 report are not
-        the 2020 Oscars). Counted with the IDF table, once per process."""
+        """The years the undated articles' chunks state most (in at least half as many chunks
+        as the most stated one; 2003-2005 for the BBC corpus): the time an undated article that
+        states no year of its own is taken to be about ("the Oscars" of an undated 2005 report
+        are not the 2020 Oscars). Dated articles' years are left out: they are another time.
+        Counted with the IDF table, once per process."""
         self._table()
         return self._era
 

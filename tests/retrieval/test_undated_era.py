@@ -50,3 +50,24 @@ def test_a_year_far_from_the_collections_time_is_not_an_undated_articles(
     # without a time of its own, the undated report was taken to be about any year
     service.term_stats._era = frozenset()
     assert not service.ask(now).refused
+
+
+DATED = {
+    f"{topic}.txt": f"{topic.title()} sales up\n\nPublished: 2025-03-0{day}\n\n"
+    f"{topic.title()} sales rose in 2025, after a slow 2024, and makers expect 2025 to end at "
+    "a record.\n"
+    for day, topic in enumerate(["car", "phone", "chip", "game"], start=1)
+}
+
+
+def test_dated_articles_years_are_not_the_undated_ones_time(
+    extractive_over: Callable[..., Any],
+) -> None:
+    """Mixed with articles dated 2025 (review68: their years made the undated Oscars report
+    one of 2025's), the undated articles' time is still their own."""
+    service = extractive_over({**ARTICLES, **DATED})
+    assert service.index.documents.get("car").published.year == 2025
+    assert service.term_stats.era() == frozenset({"2004", "2005"})
+    then = service.ask(Question("Which film won best picture at the Oscars in 2005?"))
+    assert not then.refused and "Million Dollar Baby" in then.answer, then.answer
+    assert service.ask(Question("Which film won best picture at the Oscars in 2025?")).refused

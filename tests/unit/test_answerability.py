@@ -9,6 +9,7 @@ import pytest
 
 from service.answerability import (
     DESCRIPTION_WEIGHT,
+    ChunkText,
     Focus,
     Kind,
     TermStats,
@@ -401,6 +402,9 @@ def test_the_collections_time_is_the_years_it_states_most() -> None:
     assert TermStats(lambda: chunks).era() == frozenset({"2004", "2005"})
     # (1971: in one chunk, under half the three of the most stated)
     assert TermStats(lambda: ["No year here."]).era() == frozenset()
+    # a dated article's years are its own time, not the undated ones'
+    dated = [ChunkText("Sales rose in 2025, after 2024.", dated=True)] * 5
+    assert TermStats(lambda: [*chunks, *dated]).era() == frozenset({"2004", "2005"})
 
 
 def test_a_who_did_question_needs_evidence_of_that_event() -> None:
