@@ -133,6 +133,12 @@ def create_app(
     app.state.stream_slots = StreamSlots(settings.max_streams, settings.llm_busy_retry_after)
     if not app.state.keys.enabled:
         log.warning("RAG_API_KEYS is not set: the API is open to anyone who can reach it")
+    if uncalibrated := settings.uncalibrated_thresholds():
+        log.warning(
+            "%s keep their defaults, measured with all-MiniLM-L6-v2, while RAG_EMBED_MODEL is "
+            "another model: calibrate them for it (README, Thresholds and their margins)",
+            ", ".join(uncalibrated),
+        )
     install_error_handling(app)
     app.include_router(router)
     install_schema_limits(app, settings)

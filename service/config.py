@@ -20,6 +20,10 @@ from service.errors import ConfigurationError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+#: Cosine thresholds whose defaults were measured with the default embedding model.
+MODEL_CALIBRATED = ("topic_floor", "lead_min_similarity", "relation_min_similarity")
+
+
 class Settings(BaseSettings):
     """Every setting of the ingest job and the service.
 
@@ -55,6 +59,22 @@ class Settings(BaseSettings):
                 "fragment or credentials"
             )
         return value
+
+    def uncalibrated_thresholds(self) -> list[str]:
+        """The cosine thresholds left at their defaults, calibrated for all-MiniLM-L6-v2, while
+        another embedding model is configured (its similarities are on another scale: the
+        default may refuse nothing, or refuse right answers). Empty with the default model."""
+        default_model = self.embed_provider == "huggingface" and (
+            self.embed_model is None or "all-minilm-l6-v2" in self.embed_model.lower()
+        )
+        if default_model:
+            return []
+        fields = type(self).model_fields
+        return [
+            f"RAG_{name.upper()}"
+            for name in MODEL_CALIBRATED
+            if getattr(self, name) == fields[name].default
+        ]
 
     # --- storage -------------------------------------------------------------------------
     chroma_path: Path = Field(

@@ -354,15 +354,24 @@ def collection_signature(settings: Settings) -> dict[str, Any]:
     }
 
 
-def _warn_of_a_new_index(settings: Settings, existing: set[str]) -> None:
-    """The service opens an index nobody has written: say so, naming the store's others (a
-    misspelt ``RAG_COLLECTION`` otherwise looks like an empty index). Not refused: a service
-    may be the one that fills a new index, through ``POST /documents``."""
-    others = sorted(n.removesuffix("_chunks") for n in existing if n.endswith("_chunks"))
+def _warn_of_an_empty_index(settings: Settings, client: Any) -> None:
+    """The service opens an empty index: say so, naming the store's others (a misspelt
+    ``RAG_COLLECTION`` otherwise looks like an index nobody filled). Not refused: a service may
+    be the one that fills a new index, through ``POST /documents``. The listing is only for
+    the message: a store that will not list its collections leaves it out."""
+    try:
+        names = {c if isinstance(c, str) else c.name for c in client.list_collections()}
+    except Exception:  # (a token that may not list collections, say)
+        names = set()
+    others = sorted(
+        n.removesuffix("_chunks")
+        for n in names
+        if n.endswith("_chunks") and n != f"{settings.collection}_chunks"
+    )
     log.warning(
-        "RAG_COLLECTION=%s: no such index in this store yet; it starts empty%s",
+        "RAG_COLLECTION=%s: this index is empty%s",
         settings.collection,
-        f" (the store has: {', '.join(others)})" if others else "",
+        f" (the store's other indexes: {', '.join(others)})" if others else "",
     )
 
 
@@ -385,13 +394,11 @@ def open_index(
     sentences_name = f"{settings.collection}_sentences"
     signature = collection_signature(settings)
     try:
-        existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
         if rebuild:
+            existing = {c if isinstance(c, str) else c.name for c in client.list_collections()}
             for name in (chunks_name, docs_name, sentences_name):
                 if name in existing:
                     client.delete_collection(name)
-        elif not for_writing and chunks_name not in existing:
-            _warn_of_a_new_index(settings, existing)
         chunks = client.get_or_create_collection(
             chunks_name,
             configuration={"hnsw": {"space": "cosine"}},
@@ -410,6 +417,8 @@ def open_index(
     except Exception as exc:
         raise IndexUnavailableError(f"cannot open the Chroma collections: {exc}") from exc
 
+    if not for_writing and chunks.count() == 0 and documents.count() == 0:
+        _warn_of_an_empty_index(settings, client)
     recorded = dict(chunks.metadata or {})
     keys = signature.keys() if for_writing else ("schema_version", "embed_model")
     mismatched = {

@@ -45,8 +45,9 @@ def test_mismatched_index_refuses_to_start(sample_settings: Settings) -> None:
 @pytest.mark.parametrize(
     ("provider", "extra", "named"),
     [
-        ("openai_like", {}, "RAG_LLM_BASE_URL"),
-        ("openai", {}, "RAG_OPENAI_API_KEY"),
+        # (empty: unset, even where a developer's .env sets it)
+        ("openai_like", {"RAG_LLM_BASE_URL": ""}, "RAG_LLM_BASE_URL"),
+        ("openai", {"RAG_OPENAI_API_KEY": ""}, "RAG_OPENAI_API_KEY"),
         ("llamacpp", {"RAG_LLM_MODEL_PATH": "/nowhere/model.gguf"}, "RAG_LLM_MODEL_PATH"),
     ],
 )

@@ -103,3 +103,17 @@ def test_entry_points_report_a_bad_setting_without_a_traceback(module: str) -> N
     assert result.returncode == 2
     assert result.stderr.startswith("error: invalid settings") and "RAG_TOP_K" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_thresholds_measured_with_the_default_model_are_named_under_another() -> None:
+    assert Settings(_env_file=None).uncalibrated_thresholds() == []
+    other = Settings(_env_file=None, embed_model="/models/bge-small-en")
+    assert other.uncalibrated_thresholds() == [
+        "RAG_TOPIC_FLOOR",
+        "RAG_LEAD_MIN_SIMILARITY",
+        "RAG_RELATION_MIN_SIMILARITY",
+    ]
+    tuned = Settings(_env_file=None, embed_model="/models/bge-small-en", topic_floor=0.4)
+    assert "RAG_TOPIC_FLOOR" not in tuned.uncalibrated_thresholds()
+    remote = Settings(_env_file=None, embed_provider="ollama", embed_model="nomic-embed-text")
+    assert len(remote.uncalibrated_thresholds()) == 3
