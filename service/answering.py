@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from service.answerability import (
+    SHORT_QUESTION_TERMS,
     YEARS_ELSEWHERE,
     ChunkText,
     Kind,
@@ -29,6 +30,7 @@ from service.answerability import (
     slot_proximity,
     stated_years,
     states_event,
+    states_every_word,
     states_lead_fact,
     states_reason,
     withheld_instead,
@@ -374,6 +376,17 @@ class AnswerService:
                     common,
                     self.similar,
                     s.relation_min_similarity,
+                )
+            ]
+        # A short one-part question: the sentence holds each of its words, or one close in
+        # meaning ("IMF boss" for the head of the IMF); "the capital of Australia" is not
+        # answered by a sentence on South Australia's mines.
+        if len(parts) == 1 and len(focus.weights) <= SHORT_QUESTION_TERMS:
+            eligible = [
+                c
+                for c in eligible
+                if states_every_word(
+                    c.sentence.text, query, relation, self.similar, s.term_min_similarity
                 )
             ]
         # A one-part "Which referee …?" question: the sentence gives the role or a name the

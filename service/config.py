@@ -21,7 +21,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
 #: Cosine thresholds whose defaults were measured with the default embedding model.
-MODEL_CALIBRATED = ("topic_floor", "lead_min_similarity", "relation_min_similarity")
+MODEL_CALIBRATED = (
+    "topic_floor",
+    "lead_min_similarity",
+    "relation_min_similarity",
+    "term_min_similarity",
+)
 
 
 class Settings(BaseSettings):
@@ -471,6 +476,14 @@ class Settings(BaseSettings):
         "words, or a word at least this close in meaning (cosine of the two words embedded "
         'alone: "abducted" for "kidnapped"; above 1 allows the question\'s own words '
         "only). Calibrated with all-MiniLM-L6-v2: another RAG_EMBED_MODEL needs its own.",
+    )
+    term_min_similarity: float = Field(
+        default=0.45,
+        ge=0.0,
+        description="A short question (three terms or fewer) is answered only by a sentence "
+        "holding each of its lower-case words, or a word at least this close in meaning "
+        '(cosine of the two words embedded alone: "boss" for "head"; above 1 allows its own '
+        "words only). Calibrated with all-MiniLM-L6-v2.",
     )
     answer_candidates: int = Field(
         default=15,

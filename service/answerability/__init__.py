@@ -82,11 +82,17 @@ from service.answerability.roles import (
     mentions_event,
     states_event,
 )
-from service.answerability.slots import relation_beside, slot_proximity
+from service.answerability.slots import (
+    SHORT_QUESTION_TERMS,
+    relation_beside,
+    slot_proximity,
+    states_every_word,
+)
 
 __all__ = [
     "DESCRIPTION_WEIGHT",
     "PRONOUN",
+    "SHORT_QUESTION_TERMS",
     "WITHHELD_COVERAGE_MARGIN",
     "YEARS_ELSEWHERE",
     "ChunkText",
@@ -114,6 +120,7 @@ __all__ = [
     "slot_proximity",
     "stated_years",
     "states_event",
+    "states_every_word",
     "states_lead_fact",
     "states_reason",
     "withheld_instead",

@@ -37,10 +37,12 @@ from service.evidence import STOPWORDS, find_word, stem_word
 
 __all__ = [
     "RELATION_WINDOW",
+    "SHORT_QUESTION_TERMS",
     "WINDOW",
     "relation_beside",
     "relation_terms",
     "slot_proximity",
+    "states_every_word",
     "warm_up",
 ]
 
@@ -259,3 +261,38 @@ def relation_beside(
         and bool(written_lower)
         and similar(terms, sorted(written_lower)) >= min_similarity
     )
+
+
+#: A question of this many terms (``Focus.weights``: its content words, names included) or
+#: fewer is short: each of its words carries it.
+SHORT_QUESTION_TERMS = 3
+
+
+def states_every_word(
+    text: str,
+    question: str,
+    relation: dict[str, float],
+    similar: Callable[[list[str], list[str]], float] | None,
+    min_similarity: float,
+) -> bool:
+    """Whether ``text`` holds every one of the question's relation words (``relation_terms``):
+    by stem or verb lemma, or as a lower-case word of it at least ``min_similarity`` close in
+    meaning (``similar``: "boss" for "head"). For a short question (``SHORT_QUESTION_TERMS``),
+    where one missing word is half the question: "What is the capital of Australia?" is not
+    answered by a sentence on South Australia's mines, nor "Who invented the telephone?" by
+    one on an "Inventions Directive". True when the question has no such word."""
+    terms = relation_terms(question, relation)
+    if not terms:
+        return True
+    words = [
+        (m.group(0).lower().replace("’", "'").removesuffix("'s"), text[m.start()].islower())
+        for m in _TOKEN.finditer(text)
+    ]
+    stems = {stem_word(w) for w, _ in words} | {_lemma_stem(w) for w, _ in words}
+    lower = sorted({w for w, low in words if low and w not in STOPWORDS})
+    for term in terms:
+        if stem_word(term) in stems or _lemma_stem(term) in stems:
+            continue
+        if similar is None or not lower or similar([term], lower) < min_similarity:
+            return False
+    return True

@@ -112,8 +112,9 @@ def test_thresholds_measured_with_the_default_model_are_named_under_another() ->
         "RAG_TOPIC_FLOOR",
         "RAG_LEAD_MIN_SIMILARITY",
         "RAG_RELATION_MIN_SIMILARITY",
+        "RAG_TERM_MIN_SIMILARITY",
     ]
     tuned = Settings(_env_file=None, embed_model="/models/bge-small-en", topic_floor=0.4)
     assert "RAG_TOPIC_FLOOR" not in tuned.uncalibrated_thresholds()
     remote = Settings(_env_file=None, embed_provider="ollama", embed_model="nomic-embed-text")
-    assert len(remote.uncalibrated_thresholds()) == 3
+    assert len(remote.uncalibrated_thresholds()) == 4

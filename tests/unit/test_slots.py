@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
-from service.answerability import Kind, question_focus, relation_beside, slot_proximity
+from service.answerability import (
+    Kind,
+    question_focus,
+    relation_beside,
+    slot_proximity,
+    states_every_word,
+)
 from service.evidence import content_words
 from service.word_similarity import WordSimilarity
 
@@ -169,3 +175,32 @@ def test_word_similarity_with_the_services_encoder(embed_model: Any) -> None:
     # vectors are kept: a second call embeds nothing
     similar._embed = None  # type: ignore[assignment]
     assert similar(["kidnapped"], ["abducted"]) >= 0.6
+
+
+def every_word(question: str, text: str, similar: Any = None, floor: float = 0.45) -> bool:
+    focus = question_focus(question, None)
+    return states_every_word(text, question, dict(focus.weights), similar, floor)
+
+
+def test_a_short_questions_every_word_is_in_the_sentence_or_close_to_one() -> None:
+    def similar(first: list[str], second: list[str]) -> float:
+        return 0.5 if first == ["head"] and "boss" in second else 0.2
+
+    # by stem or verb lemma
+    assert every_word("Who invented the telephone?", "Bell invents a new telephone.")
+    # a word close in meaning: "boss" for "head"
+    assert every_word("Who is the head of the IMF?", "IMF boss Rodrigo Rato spoke.", similar)
+    assert not every_word(
+        "Who is the head of the IMF?", "IMF boss Rodrigo Rato spoke.", similar, 0.6
+    )
+    # a missing word with nothing close to it: another sense of the other word
+    assert not every_word(
+        "Who invented the telephone?",
+        "The Commission will re-submit the Inventions Directive.",
+        similar,
+    )
+    assert not every_word(
+        "What is the capital of Australia?", "It owns a mine in South Australia.", similar
+    )
+    # a verb by its lemma; the question's names and asking words are checked elsewhere
+    assert every_word("When did Kibera grow?", "Kibera grew in the 1990s.")
