@@ -3777,3 +3777,14 @@ def test_an_irregular_verb_s_other_forms_state_its_event(question: str, sentence
     focus = question_focus(question, None)
     assert focus.anchored(sentence)
     assert not focus.anchored("Orbis said on Monday that it would appeal against Al Roe.")
+
+
+def test_metres_given_in_feet_are_no_amount_of_money() -> None:
+    question = "How much will Hitachi's Emiew robot cost?"
+    kind = question_focus(question, None).kind
+    assert kind is Kind.MONEY
+    # probe60 cc20: a height, answered as the robot's price
+    height = "Hitachi said the 1.3m (4.2ft) Emiew was the world's quickest-moving robot yet."
+    assert not holds_kind(height, kind, question, None)
+    for amount in ("The Emiew will cost 1.3m yen.", "It cost £1.3m ($2.4m).", "It costs 1.3m."):
+        assert holds_kind(amount, kind, question, None), amount
