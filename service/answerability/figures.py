@@ -637,6 +637,10 @@ STATES_CHANGE_IN_WORDS = re.compile(
 
 # "The 17th game", "his 3rd title": a rank, not a count.
 ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b", re.IGNORECASE)
+# "In the station's top 10", "a top-five finish": a chart's size, not a count of anything in it.
+TOP_N = re.compile(
+    r"\btop[- ](?:\d+|three|five|ten|twenty|forty|fifty|hundred)\b(?!\s*%)", re.IGNORECASE
+)
 # A figure: digits (with a scale: "100m") or a number word, and the word after it.
 FIGURE = re.compile(
     rf"(?<![\w.,])(?:\d+(?:[.,]\d+)*(?:m|bn|k)?|(?i:{'|'.join(NUMBER_WORDS)}))(?!\w)"

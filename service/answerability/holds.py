@@ -43,6 +43,7 @@ from service.answerability.figures import (
     STATES_CHANGE,
     STATES_CHANGE_IN_WORDS,
     TIME_UNITS,
+    TOP_N,
     UNITS,
     VAGUE_NUMBERS,
     YEAR_IN_PROSE,
@@ -657,6 +658,9 @@ def holds_kind(
             # "one of hundreds of AI-focused projects" is the article's count
             vague = vague_count_of(text, q_lower)
             text = ODDS.sub(" ", PERCENTAGE.sub(" ", DAY_OF_MONTH.sub(" ", text)))
+            # nor a chart's size ("in its top 10"), unless the question asks about one
+            if not re.search(r"\btop\b", q_lower):
+                text = TOP_N.sub(" ", text)
             text = re.sub(r"\bone of\b", " ", text, flags=re.IGNORECASE)
             # Nor a ratio ("one in 10 users", unless the question gives it: "how many of the
             # 22 members"), "one" as a pronoun ("which one"), a year in prose ("into 2005",

@@ -3788,3 +3788,18 @@ def test_metres_given_in_feet_are_no_amount_of_money() -> None:
     assert not holds_kind(height, kind, question, None)
     for amount in ("The Emiew will cost 1.3m yen.", "It cost £1.3m ($2.4m).", "It costs 1.3m."):
         assert holds_kind(amount, kind, question, None), amount
+
+
+def test_a_charts_size_is_no_count() -> None:
+    question = "How many listeners does the web station Radio Lato have?"
+    kind = question_focus(question, None).kind
+    assert kind is Kind.NUMBER
+    # probe60 cc03 (and probe10 x38: "stayed in the UK top 75" for copies sold)
+    chart = "The Chilean group Makisa is also in Radio Lato's top 10, as is Papo Record."
+    assert not holds_kind(chart, kind, question, None)
+    assert holds_kind(
+        "Radio Lato has 20,000 listeners; its top 10 is all rap.", kind, question, None
+    )
+    # unless the question asks about the chart
+    hits = "How many top-10 hits has Kylie had?"
+    assert holds_kind("She has had 33 top 10 hits.", Kind.NUMBER, hits, None)
