@@ -380,15 +380,21 @@ class AnswerService:
             ]
         # A short one-part question: the sentence holds each of its words, or one close in
         # meaning ("IMF boss" for the head of the IMF); "the capital of Australia" is not
-        # answered by a sentence on South Australia's mines.
-        if len(parts) == 1 and len(focus.weights) <= SHORT_QUESTION_TERMS:
-            eligible = [
-                c
-                for c in eligible
-                if states_every_word(
+        # answered by a sentence on South Australia's mines. Asked only of the sentences a
+        # lead is chosen from (below), once each: a word close in meaning costs an embedding
+        # of the sentence's words, which the sentences after the lead need not pay.
+        short = len(parts) == 1 and len(focus.weights) <= SHORT_QUESTION_TERMS
+        holds_words: dict[int, bool] = {}
+
+        def every_word(c: ScoredSentence) -> bool:
+            if not short:
+                return True
+            if id(c) not in holds_words:
+                holds_words[id(c)] = states_every_word(
                     c.sentence.text, query, relation, self.similar, s.term_min_similarity
                 )
-            ]
+            return holds_words[id(c)]
+
         # A one-part "Which referee …?" question: the sentence gives the role or a name the
         # article gives it (a two-part question's sentence may answer its other part).
         if len(parts) == 1:
@@ -401,14 +407,23 @@ class AnswerService:
         # The lead must be anchored: the question's names, years and quoted phrases are in it
         # or its article's retrieved passages. A two-part question may be anchored by two
         # sentences together.
-        lead = next((c for c in eligible if focus.anchored(c.sentence.text, in_article(c))), None)
+        lead = next(
+            (
+                c
+                for c in eligible
+                if focus.anchored(c.sentence.text, in_article(c)) and every_word(c)
+            ),
+            None,
+        )
         if lead is None:
             lead = next(
                 (
                     a
                     for i, a in enumerate(eligible)
                     for b in eligible[i + 1 :]
-                    if focus.anchored(
+                    if every_word(a)
+                    and every_word(b)
+                    and focus.anchored(
                         f"{a.sentence.text}\n{b.sentence.text}",
                         f"{in_article(a)}\n{in_article(b)}",
                     )
