@@ -20,15 +20,18 @@ from service.answerability import (
     Kind,
     TermStats,
     asked_kind,
+    asks_cause_of_death,
     asks_reason,
     gives_another_period,
     holds_kind,
     names_what_is_counted,
     question_focus,
     question_parts,
+    reason_withheld_instead,
     relation_beside,
     slot_proximity,
     stated_years,
+    states_cause_of_death,
     states_event,
     states_every_word,
     states_lead_fact,
@@ -263,6 +266,13 @@ class AnswerService:
         for p in passages:
             article.setdefault(story(p.doc_id), []).append(p.text)
 
+        by_id = {p.passage_id: p for p in passages}
+
+        def before(c: ScoredSentence) -> str:
+            """The text of the sentence's passage before it."""
+            p = by_id.get(c.sentence.passage_id)
+            return p.text[: max(0, c.sentence.start - p.start)] if p is not None else ""
+
         def own_article(c: ScoredSentence) -> str:
             """The sentence with its title and its own article's retrieved passages (not
             those of the other reports of its story)."""
@@ -335,8 +345,10 @@ class AnswerService:
                 or fits_a_part(c)
             )
             and not focus.about_someone_else(c.sentence.text)
+            and not focus.names_a_namesake(c.sentence.text)
             and not focus.about_other_nationals(c.sentence.text)
             and not focus.gives_another_age(c.sentence.text)
+            and not focus.gives_an_antecedents_age(c.sentence.text, before(c))
             and not focus.gives_another_weekday(c.sentence.text)
             and focus.names_its_numbers(own_article(c))
             # "Who directed / won / replaced …?": the sentence itself states that event (its
@@ -395,6 +407,10 @@ class AnswerService:
                 )
             return holds_words[id(c)]
 
+        # A one-part question asking what someone died of: the sentence puts the death down to
+        # something (an obituary often gives the age and the place, and no cause).
+        if len(parts) == 1 and asks_cause_of_death(query):
+            eligible = [c for c in eligible if states_cause_of_death(c.sentence.text)]
         # A one-part "Which referee …?" question: the sentence gives the role or a name the
         # article gives it (a two-part question's sentence may answer its other part).
         if len(parts) == 1:
@@ -443,6 +459,13 @@ class AnswerService:
                 for c in ranked[: s.answer_candidates]
                 if c.threshold_score >= s.refusal_threshold
             ),
+        ):
+            return passages, []
+        # A "why" question whose articles say no reason was given (read from every candidate).
+        if len(parts) == 1 and reason_withheld_instead(
+            focus,
+            lead.sentence.text,
+            ((c.sentence.text, around(c)) for c in ranked[: s.answer_candidates]),
         ):
             return passages, []
         # A two-part question gets, after the lead, the sentence that best answers each part.

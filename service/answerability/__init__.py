@@ -62,10 +62,17 @@ from service.answerability.focus import (
     description_terms,
     question_focus,
     question_parts,
+    reason_withheld_instead,
     stated_years,
     withheld_instead,
 )
-from service.answerability.holds import holds_kind, is_withheld, states_reason
+from service.answerability.holds import (
+    asks_cause_of_death,
+    holds_kind,
+    is_withheld,
+    states_cause_of_death,
+    states_reason,
+)
 from service.answerability.hygiene import is_instruction
 from service.answerability.kinds import (
     Kind,
@@ -104,6 +111,7 @@ __all__ = [
     "asked_role",
     "asking_clause",
     "asking_sentence",
+    "asks_cause_of_death",
     "asks_reason",
     "description_terms",
     "event_verb",
@@ -116,9 +124,11 @@ __all__ = [
     "names_what_is_counted",
     "question_focus",
     "question_parts",
+    "reason_withheld_instead",
     "relation_beside",
     "slot_proximity",
     "stated_years",
+    "states_cause_of_death",
     "states_event",
     "states_every_word",
     "states_lead_fact",

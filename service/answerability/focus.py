@@ -11,12 +11,24 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
 from service.answerability.figures import AGE_PHRASE, DIGITS, singular_of
-from service.answerability.holds import ASKS_RANK, is_withheld
-from service.answerability.kinds import Kind, asked_kind, asking_clause, asking_sentence
+from service.answerability.holds import (
+    ASKS_RANK,
+    is_withheld,
+    states_reason,
+    withholds_reason,
+)
+from service.answerability.kinds import (
+    Kind,
+    asked_kind,
+    asking_clause,
+    asking_sentence,
+    asks_reason,
+)
 from service.answerability.lexicon import (
     BODY_NOUNS,
     COUNTRY_WORDS,
@@ -478,16 +490,41 @@ class Focus:
         if not subject:
             return False
 
-        def is_subject(owner: set[str]) -> bool:
-            # a shared word, or a nickname's stem: "Wilko" for "Wilkinson"
-            return any(
-                a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
-                for a in owner
-                for b in subject
-            )
-
         owners = [_age_owner(sentence, m) for m in AGE_PHRASE.finditer(sentence)]
-        return bool(owners) and all(o is not None and not is_subject(o) for o in owners)
+        return bool(owners) and all(o is not None and not _same_person(o, subject) for o in owners)
+
+    def gives_an_antecedents_age(self, sentence: str, before: str) -> bool:
+        """Whether a sentence's ages, which its wording gives to no one ("The 25-year-old was
+        only called into the squad …"), point back to someone other than the question's
+        subject: the sentence does not name the subject, and the sentences just before it
+        (``ANTECEDENT_SENTENCES`` of ``before``, the passage's text up to the sentence) name
+        someone, never the subject, and quote no one. News gives an age this way to the
+        person just named ("Mr Spector is free on bail. The 64-year-old has denied the
+        killing." does not give the age of the actress who died). An age with no sentence
+        before it in the passage, or after sentences that name no one, may be the
+        subject's."""
+        if self.kind is not Kind.AGE:
+            return False
+        subject = _age_subject(self.question, self.names)
+        if not subject:
+            return False
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+        if _same_person(words, subject):
+            return False
+        ages = list(AGE_PHRASE.finditer(sentence))
+        if not ages or any(_age_owner(sentence, m) is not None for m in ages):
+            return False
+        last = _last_sentences(before, ANTECEDENT_SENTENCES)
+        # (a quotation names whom the speaker speaks of; the speaker may be named further back)
+        if any(q in text for text in last for q in '"“”'):
+            return False
+        named = {
+            w.lower()
+            for text in last
+            for run in name_runs(text)
+            for w in re.findall(r"[A-Za-z]+", run)
+        }
+        return bool(named) and not _same_person(named, subject)
 
     def gives_another_figure(self, sentence: str) -> bool:
         """Whether every new figure the sentence gives (digits the question does not hold) is,
@@ -703,6 +740,40 @@ class Focus:
                 ):
                     joined += 1
             if joined == len(found):
+                return True
+        return False
+
+    def names_a_namesake(self, sentence: str) -> bool:
+        """Whether the sentence names someone who shares only the last word of a name of the
+        question's ("Martyn Williams" for "Which club does Sonny Bill Williams play for?",
+        "Nick Brown" for Gordon Brown) and never uses that name's other words: it is about
+        another person or body. A title or an office before the last word ("Mr Brown",
+        "Chancellor Brown"), or a sentence opener ("But Brown …"), names no one else."""
+        for run in self.names:
+            parts = re.findall(r"[A-Za-z][\w'’-]*", _POSSESSIVE.sub("", run))
+            if len(parts) < 2 or not all(p[0].isupper() for p in parts):
+                continue
+            last, given = parts[-1], {p.lower() for p in parts[:-1]}
+            # (a person's name: the last word of an event's or a body's names the kind of
+            # thing, which many share: "the French Open", "Newcastle United")
+            if (
+                last.lower() in _NOT_SURNAMES
+                or len(parts) > 3
+                or any(p.isupper() or p.lower() in COUNTRY_WORDS for p in parts)
+            ):
+                continue
+            if any(re.search(rf"\b{re.escape(w)}\b", sentence, re.IGNORECASE) for w in parts[:-1]):
+                continue
+            for m in re.finditer(rf"(?<![\w'’-])([A-Z][a-z'’]+)\s+{re.escape(last)}\b", sentence):
+                word = m.group(1).lower()
+                opens = not sentence[: m.start()].strip(" \"“‘'")  # ("Fly-half Goode was …")
+                # (a month or a weekday: "Last June Grewcock was banned")
+                if opens or word in _NOT_GIVEN_NAMES or word in STOPWORDS or word in NOT_NAMES:
+                    continue
+                # (the same given name spelt otherwise or shortened: "Kostas" for "Costas",
+                # "Mike" for "Michael")
+                if any(_same_given_name(word, g) for g in given):
+                    continue
                 return True
         return False
 
@@ -1329,6 +1400,9 @@ _VERBISH = (
     r"could|can|may|must|also|now|beat|won|lost|hit|took|made|set|got|came|ran|led|kept|left|"
     r"put|gave|broke|went|saw|became|began|fell|held|told|[a-z]+ed|[a-z]+[^s\W]s)\b)"
 )
+# A lower-case word between an age and a name that is a verb makes the name its object, not
+# the age's owner: "the 34-year-old told Norwich's website", "the 28-year-old joined Chelsea".
+_NOT_A_VERB = r"(?!(?:told|tells|said|says|beat|beats|won|wins|lost|left|hit|[a-z]+ed)\s)"
 # A capitalised office is no name: "the 51-year-old Prime Minister told MPs …".
 _OFFICES = frozenset(
     "minister secretary chancellor president premier king queen prince princess duke duchess "
@@ -1337,7 +1411,10 @@ _OFFICES = frozenset(
 )
 # "How old is Jo Hale …?" names the person asked about (not "How old is the Chelsea boss?").
 _ASKED_NAMED = re.compile(
-    r"^\s*(?i:how old (?:is|was|are|were|will \w+ be|would \w+ be)\s+(?:now\s+)?)([A-Z])"
+    r"^\s*(?i:how old (?:is|was|are|were|will \w+ be|would \w+ be)\s+(?:now\s+)?)"
+    # (a lower-case description before the name: "How old was actress Lana Clarkson"; not a
+    # determiner, which makes the question about a role: "How old is the Chelsea boss?")
+    r"(?:(?!(?:the|a|an|his|her|its|their|this|that|now)\b)[a-z][a-z-]*\s+){0,2}([A-Z])"
 )
 _NAME_RUN = r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
 
@@ -1357,19 +1434,34 @@ def _asked_nations(question: str) -> tuple[tuple[str, str], ...]:
 def _age_subject(question: str, names: tuple[str, ...]) -> frozenset[str]:
     """The words of the named person a "how old" question asks about: its names less those
     only a describing clause holds; empty for a question about a role ("How old is the
-    Chelsea boss?", "… David Beckham's eldest son?"). Read once per question (a bounded
-    cache of immutable values, safe across threads)."""
+    Chelsea boss?", "… David Beckham's eldest son?"). Only the names before the clause that
+    follows the asked one count: "How old was Lana Clarkson when she was found dead at Phil
+    Spector's home?" asks her age, not his (a question of several, "How old were …", keeps
+    them all). Read once per question (a bounded cache of
+    immutable values, safe across threads)."""
     asks = asking_clause(question)
     asked = _ASKED_NAMED.match(asks)
     if asked is None or re.match(rf"{_NAME_RUN}['’]s\s+[a-z]", asks[asked.start(1) :]):
         return frozenset()
+    head = _AFTER_THE_ASKED.split(asks[asked.start(1) :], maxsplit=1)[0]
+    if re.search(r"\b(?:are|were)\b", asks[: asked.start(1)], re.IGNORECASE):
+        head = asks  # "How old were Terry Melcher, Doris Day's son, and Debra Hill …?"
+    in_head = {w.lower() for w in re.findall(r"[A-Za-z]+", head)}
     described = description_terms(question)
     return frozenset(
         w.lower()
         for run in names
         if not content_words(run) <= described
         for w in re.findall(r"[A-Za-z]+", run)
+        if w.lower() in in_head
     )
+
+
+# Where the asked name's phrase ends: a comma, or a clause or phrase about something else.
+_AFTER_THE_ASKED = re.compile(
+    r"[,;?(]|\s(?:who|whose|which|that|when|while|after|before|as|at|in|on|for|during|since|"
+    r"against|with|and|or)\s"
+)
 
 
 # A name right after an auxiliary is the question's subject ("did Ronan O'Gara kick"), and
@@ -1616,6 +1708,65 @@ def _figure_owner(sentence: str, start: int, end: int) -> str | None:
     return m.group(1) if m else None
 
 
+# Last words of names that are no surname: the kind of event, body or place they name.
+_NOT_SURNAMES = BODY_NOUNS | frozenset(
+    "open cup awards award prize trophy championship championships games league united city "
+    "town rovers athletic county club society group bank board court office house street "
+    "square park road stadium theatre hall airport station university college school hospital "
+    "show series tour festival report act bill fund index exchange market council islands "
+    "island sea river valley grid project programme program system network service services "
+    "channel radio news times post mail herald journal review magazine records music "
+    "pictures studios films entertainment games software systems motors airways airlines "
+    "telecom mobile communications technologies electronics energy oil gas power".split()
+)
+# How alike two given names are, at least, to be one name spelt two ways (difflib's ratio:
+# "Kostas" and "Costas" 0.83, "Jon" and "John" 0.86; "Martyn" and "Sonny" 0.18).
+_SAME_NAME_RATIO = 0.75
+
+
+def _same_given_name(a: str, b: str) -> bool:
+    """Whether two given names may be one (``_SAME_NAME_RATIO``, or the same initial and half
+    alike: "Mike" and "Michael", "Dan" and "Daniel")."""
+    ratio = SequenceMatcher(None, a, b).ratio()
+    return ratio >= _SAME_NAME_RATIO or (a[0] == b[0] and ratio >= 0.5)
+
+
+# Capitalised words before a surname that are no given name: titles, offices, honours.
+_NOT_GIVEN_NAMES = frozenset(
+    "mr mrs ms miss dr sir lord lady dame prof professor president prime minister chancellor "
+    "secretary senator governor judge justice captain coach manager chairman chief general "
+    "king queen prince princess pope bishop archbishop father saint st reverend rev sheikh "
+    "sergeant inspector detective officer agent mayor premier deputy leader boss skipper "
+    "striker midfielder defender goalkeeper keeper winger forward director".split()
+)
+
+
+def _same_person(words: Iterable[str], subject: frozenset[str]) -> bool:
+    """Whether some of ``words`` name the subject: a shared word, or a nickname's stem
+    ("Wilko" for "Wilkinson")."""
+    return any(
+        a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]) for a in words for b in subject
+    )
+
+
+ANTECEDENT_SENTENCES = 2
+"""How many sentences before an unowned age ``Focus.gives_an_antecedents_age`` reads for the
+person it points back to: the one just before, and the one before that (a sentence on what
+the person did may come between the name and the age)."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9])")
+
+
+def _last_sentences(text: str, count: int) -> list[str]:
+    """The last ``count`` sentences of ``text`` (split after a full stop, question or
+    exclamation mark before a capital), nearest last; a rough split that is enough for
+    finding the names just before a sentence."""
+    text = text.strip()
+    if not text:
+        return []
+    return _SENTENCE_END.split(text)[-count:]
+
+
 def _age_owner(sentence: str, m: re.Match[str]) -> set[str] | None:
     """The words of the name an age is given to by its wording ("the 22-year-old Michalak
     has", "the 20-year-old United striker Cristiano Ronaldo was", "Michalak, 22,", "Michalak
@@ -1628,7 +1779,8 @@ def _age_owner(sentence: str, m: re.Match[str]) -> set[str] | None:
     if found.endswith("old"):
         after = sentence[m.end() :]
         named = re.match(rf"\s+({_NAME_RUN}){_VERBISH}", after) or re.match(
-            rf"\s+(?:{_NAME_RUN}\s+)?(?:[a-z][a-z-]*\s+){{1,2}}({_NAME_RUN}){_VERBISH}", after
+            rf"\s+(?:{_NAME_RUN}\s+)?(?:{_NOT_A_VERB}[a-z][a-z-]*\s+){{1,2}}({_NAME_RUN}){_VERBISH}",
+            after,
         )
         if named is not None:
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", named.group(1))]
@@ -1644,8 +1796,14 @@ def _age_owner(sentence: str, m: re.Match[str]) -> set[str] | None:
         return {w.lower() for w in re.findall(r"[A-Za-z]+", owner.group(1))} if owner else None
     if found.startswith((",", "(")) or found.lower().startswith("aged"):
         owner = re.search(rf"({_NAME_RUN})\s*,?\s*$", before)
-        return {w.lower() for w in re.findall(r"[A-Za-z]+", owner.group(1))} if owner else None
+        # (a place after a preposition is no owner: "has died in Los Angeles aged 54")
+        if owner is None or _PLACE_BEFORE.search(before[: owner.start()]):
+            return None
+        return {w.lower() for w in re.findall(r"[A-Za-z]+", owner.group(1))}
     return None
+
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|outside|inside)\s+(?:the\s+)?$")
 
 
 def withheld_instead(
@@ -1666,6 +1824,34 @@ def withheld_instead(
         and focus.anchored(text, context)
         and focus.coverage(text, context) >= bar
         for text, context in candidates
+    )
+
+
+def reason_withheld_instead(focus: Focus, lead: str, candidates: Iterable[tuple[str, str]]) -> bool:
+    """Whether a "why" question's lead states no cause while a candidate (sentence, context)
+    says no reason was given and names one of the question's names itself ("No reason was
+    given for Roberts' departure" beside the actor who replaces him in the play). Such a
+    sentence is short and shares few of the question's words, so no coverage margin or
+    score threshold reads it: the caller passes every candidate."""
+    return (
+        focus.kind is None
+        and asks_reason(focus.question)
+        and not states_reason(lead)
+        and any(
+            withholds_reason(text)
+            and focus.anchored(text, context)
+            and _names_one_of(focus.names, text)
+            for text, context in candidates
+        )
+    )
+
+
+def _names_one_of(names: Iterable[str], text: str) -> bool:
+    """Whether ``text`` holds a word of one of ``names`` (as a whole word, its case kept)."""
+    return any(
+        re.search(rf"\b{re.escape(w)}\b", text)
+        for run in names
+        for w in re.findall(r"[A-Z][\w'’-]+", run)
     )
 
 

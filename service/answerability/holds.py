@@ -96,7 +96,7 @@ _UNKNOWN = (
 )
 _WITHHELD = re.compile(
     r"\bnot (?:his|her|their|its|the) real name\b|"
-    rf"\b(?:undisclosed|unspecified|{_UNKNOWN}|unnamed|not (?:been )?(?:disclosed|"
+    rf"\b(?:undisclosed|unspecified|{_UNKNOWN}|unnamed|not (?:yet )?(?:been )?(?:disclosed|"
     r"revealed|named|known|specified)|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
     r"(?:say|disclose|reveal|name|comment|specify|give))\b",
     re.IGNORECASE,
@@ -107,7 +107,7 @@ _WITHHELD_NOT_NAME = re.compile(
     rf"\b(?:(?:undisclosed|unspecified|{_UNKNOWN})\b"
     r"(?!\s+(?:bidders?|buyers?|purchasers?|"
     r"clients?|investors?|sources?|part(?:y|ies)|compan(?:y|ies)|firms?|individuals?|persons?|"
-    r"backers?|donors?|suitors?|owners?)\b)|not (?:been )?(?:disclosed|revealed|known|"
+    r"backers?|donors?|suitors?|owners?)\b)|not (?:yet )?(?:been )?(?:disclosed|revealed|known|"
     r"specified)\b|(?:did not|didn't|declined to|refused to|would not|wouldn't) "
     r"(?:say|disclose|reveal|comment|specify|give)\b)",
     re.IGNORECASE,
@@ -875,3 +875,59 @@ def states_reason(text: str) -> bool:
 _NO_REASON = re.compile(
     r"\b(?:no|not|without|declined|refused|never)\b[^.;]{0,30}?\breasons?\b", re.IGNORECASE
 )
+
+
+# "What did X die of?", "How did X die?", "What was the cause of X's death?", "What killed X?"
+_ASKS_CAUSE_OF_DEATH = re.compile(
+    r"\b(?:die|died)\s+(?:of|from)\s*\?|\bhow\s+did\s+.+\s+die\b|"
+    r"\b(?:cause|causes)\s+of\s+(?:(?:his|her|their|the)\s+)?(?:[\w'’.-]+\s+){0,4}?death\b|"
+    r"\bwhat\s+(?:killed|caused\s+(?:the\s+)?death)\b|\bof\s+what\s+did\b.*\bdie\b",
+    re.IGNORECASE,
+)
+# What a death is put down to: "died of lung cancer", "died from heart problems", "after a long
+# illness", "was killed in a crash", a named illness or "natural causes" (hand-written: no
+# library here knows causes of death).
+_CAUSE_OF_DEATH = re.compile(
+    r"\b(?:died|dies|die|dying)\s+(?:\w+\s+){0,2}?(?:of|from)\s+(?!(?:his|her)\s+home\b)"
+    r"(?:a\s+|an\s+|the\s+)?[\w'-]+|"
+    r"\b(?:after|following)\s+(?:a|an|his|her|their)\s+(?:long\s+|short\s+|brief\s+)?"
+    r"(?:illness|battle|fight|struggle|heart\s+attack|stroke|fall|crash|accident|operation)\b|"
+    r"\b(?:cancer|leukaemia|leukemia|tumour|tumor|heart\s+(?:attack|failure|disease|condition|"
+    r"problems?)|stroke|pneumonia|illness|disease|overdose|suicide|complications|aids|hiv|"
+    r"infection|natural\s+causes|alzheimer['’]?s|dementia|cardiac|haemorrhage|hemorrhage|"
+    r"drowned|drowning|crash|accident)\b|"
+    r"\b(?:was|were|been)\s+(?:shot|stabbed|murdered|killed|poisoned|strangled)\b|"
+    r"\bkilled\s+(?:in|by|when)\b|\b(?:took|taken)\s+(?:his|her|their)\s+own\s+life\b",
+    re.IGNORECASE,
+)
+
+
+def asks_cause_of_death(question: str) -> bool:
+    """Whether a question asks what someone died of ("What did X die of?", "How did X die?",
+    "What was the cause of X's death?")."""
+    return _ASKS_CAUSE_OF_DEATH.search(question) is not None
+
+
+def states_cause_of_death(text: str) -> bool:
+    """Whether a sentence puts a death down to something ("died of lung cancer", "after a
+    long illness", "was killed in a crash"); "has died at the age of 85" or "died at his home
+    in Malibu" states none. A question asking a cause of death needs such a sentence: news
+    obituaries often give the age and place and no cause, the classic near-miss."""
+    return _CAUSE_OF_DEATH.search(text) is not None
+
+
+# "No reason was given for Roberts' departure", "declined to say why", "without giving a reason"
+_WITHHELD_REASON = re.compile(
+    r"\bno (?:reason|explanation)s?\b(?:[^.;]{0,60}?\b(?:was|were|has been|had been|have been))?"
+    r"\s+(?:given|offered|stated|disclosed|provided)\b|"
+    r"\b(?:did not|didn't|declined to|refused to|would not|wouldn't|has not|hasn't|have not)\s+"
+    r"(?:give|offer|say|explain|state|disclose)\s+(?:a\s+|any\s+)?(?:reason|explanation|why)\b|"
+    r"\bwithout (?:giving|offering|stating) (?:a |any )?(?:reason|explanation)\b",
+    re.IGNORECASE,
+)
+
+
+def withholds_reason(text: str) -> bool:
+    """Whether a sentence says the reason for something was not given ("No reason was given
+    for Roberts' departure", "declined to say why"): a "why" question over it has no answer."""
+    return _WITHHELD_REASON.search(text) is not None

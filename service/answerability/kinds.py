@@ -33,8 +33,13 @@ _NOT_A_QUANTITY = (
     r"less|higher|lower|bigger|smaller|longer|further|of|in|on|for|to|a|an|the|he|she|it|"
     r"they|we|you|i|its|his|her|their|prize|" + MONEY_WORDS
 )
-# Money nouns a modifier may precede: "how much transfer money", "how much extra cash".
-_MONEY_NOUNS = r"money|cash|funds|funding|capital|compensation|damages"
+# Money nouns a modifier may precede: "how much transfer money", "how much extra cash", "how
+# much hotel revenue" ("aid" is none: "how much food aid").
+_MONEY_NOUNS = (
+    r"money|cash|funds|funding|capital|compensation|damages|revenues?|profits?|income|"
+    r"earnings|tax|taxes|investment|spending|salary|salaries|wages?|fees?|debts?|"
+    r"subsidy|subsidies|bonus|bonuses|royalties|sponsorship|takings|turnover"
+)
 # "How much gas a year…?": a quantity of some stuff, not money.
 QUANTITY = re.compile(
     rf"\bhow much (?!(?:{_NOT_A_QUANTITY})\b)(?![\w-]+ (?:[\w-]+ )?(?:{_MONEY_NOUNS})\b)[a-z]"

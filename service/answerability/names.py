@@ -161,6 +161,9 @@ _COORDINATED_NOUN = re.compile(r"\s+(?:and|or|&)\s+(?:[A-Z][\w'’-]*\s+)+([a-z]
 _PREPOSITION_NEXT = re.compile(r"\s+(?:for|of|in|at|on|from|with|into|over|under|among)\b")
 
 
+_FIRST_PERSON = re.compile(r"I(?:['’](?:ll|m|ve|d))?")
+
+
 def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[str]:
     """Runs of capitalised words that are not sentence openers, titles or calendar words.
 
@@ -170,7 +173,10 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
     runs = []
     for m in _CAP_RUN.finditer(text):
         words = [w.strip(".,'’") for w in m.group(0).split()]
-        words = [w for w in words if w and w.lower() not in NOT_NAMES]
+        # (nor the first person: "I'll", "I'm")
+        words = [
+            w for w in words if w and w.lower() not in NOT_NAMES and not _FIRST_PERSON.fullmatch(w)
+        ]
         # (a possessive calendar word alone is no name either: "last Sunday's race"; inside a
         # name it is: "Sheffield Wednesday's academy")
         if len(words) == 1 and re.sub(r"['’]s$", "", words[0]).lower() in NOT_NAMES:

@@ -820,7 +820,9 @@ _OFFICE_MODIFIERS = frozenset(
 _LESSER = ("deputy", "vice", "assistant", "acting", "former")
 _WHO_HOLDS = re.compile(
     r"^\s*(?i:according to [^,]*,\s*)?(?i:who)\s+(?:is|was|will be|has been|had been|became)\s+"
-    r"(?:the|its|their|his|her|[A-Z][\w'’.-]*['’]s?)\s+((?:[\w'’.-]+\s+){0,5}?)([a-z]+)"
+    # (the holder's owner may be a full name after a description: "long jumper Jade Johnson's")
+    r"(?:the|its|their|his|her|(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w'’.-]*\s+){0,3}"
+    r"[A-Z][\w'’.-]*['’]s?)\s+((?:[\w'’.-]+\s+){0,5}?)([a-z]+)"
     r"(?=\s+(?:of|at|for|who|whom|that|in|on|with)\b|\s*[,?])"
 )
 

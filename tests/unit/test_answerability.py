@@ -16,6 +16,7 @@ from service.answerability import (
     asked_kind,
     asking_clause,
     asking_sentence,
+    asks_cause_of_death,
     asks_reason,
     description_terms,
     event_verb,
@@ -28,6 +29,8 @@ from service.answerability import (
     names_what_is_counted,
     question_focus,
     question_parts,
+    reason_withheld_instead,
+    states_cause_of_death,
     states_event,
     states_lead_fact,
     states_reason,
@@ -35,6 +38,7 @@ from service.answerability import (
 )
 from service.answerability.figures import asked_rate, states_rate
 from service.answerability.focus import spells_out, titles_of, weekdays
+from service.answerability.holds import withholds_reason
 
 
 @pytest.mark.parametrize(
@@ -2370,6 +2374,36 @@ def test_an_age_given_to_someone_else_and_arrests_counted() -> None:
     assert holds_kind("Police arrested 11 fans after the derby.", Kind.NUMBER, held)
 
 
+def test_an_unowned_age_belongs_to_the_one_named_just_before() -> None:
+    actress = question_focus(
+        "How old was actress Jo Hale when she was found dead at Tim Reid's home?", None
+    )
+    before = "Jo Hale was found dead in 2003. The case is in court. Mr Reid is free on bail. "
+    # the age points back to Reid, named just before; the question asks Hale's (named three
+    # sentences back: two are read)
+    assert actress.gives_an_antecedents_age("The 64-year-old has denied the killing.", before)
+    assert not actress.gives_an_antecedents_age(
+        "The 64-year-old has denied the killing.", "Mr Reid spoke. Jo Hale was found dead. "
+    )
+    # a sentence naming the subject, an age no sentence before points to, a quotation before
+    assert not actress.gives_an_antecedents_age("Hale, the 31-year-old, died.", before)
+    assert not actress.gives_an_antecedents_age("The 31-year-old had starred in two films.", "")
+    assert not actress.gives_an_antecedents_age(
+        "The 31-year-old's films sold well.", '"I met Tim Reid once," she said. '
+    )
+    # an age given by its wording is left to ``gives_another_age``; a role is not checked
+    assert not actress.gives_an_antecedents_age("The 64-year-old Reid denied it.", before)
+    assert not question_focus("How old is the Leeds boss?", None).gives_an_antecedents_age(
+        "The 52-year-old was sacked.", "Tim Reid spoke. "
+    )
+    # "told Norwich's website": the verb makes Norwich its object, not the age's owner;
+    # "died in Los Angeles aged 54": a place is no owner
+    signed = question_focus("How old was midfielder Jo Hale when Norwich signed him?", None)
+    assert not signed.gives_another_age('"It was easy," the 34-year-old told Norwich\'s website.')
+    died = question_focus("How old were Jo Hale and Tim Reid when they died?", None)
+    assert not died.gives_another_age("Producer Tim Reid has died in Los Angeles aged 54.")
+
+
 def test_an_age_owner_is_read_only_where_the_wording_shows_it() -> None:
     striker = question_focus("How old is Jo Hale?", None)
     assert not striker.gives_another_age("The 19-year-old Leeds United striker scored twice.")
@@ -3803,3 +3837,79 @@ def test_a_charts_size_is_no_count() -> None:
     # unless the question asks about the chart
     hits = "How many top-10 hits has Kylie had?"
     assert holds_kind("She has had 33 top 10 hits.", Kind.NUMBER, hits, None)
+
+
+def test_a_cause_of_death_is_asked_and_stated() -> None:
+    for question in (
+        "What did Irish actor Jo Hale die of?",
+        "How did Jo Hale die?",
+        "What was the official cause of Jo Hale's death?",
+        "What killed Jo Hale?",
+    ):
+        assert asks_cause_of_death(question), question
+    for question in ("How old was Jo Hale when he died?", "How many people died in the crash?"):
+        assert not asks_cause_of_death(question), question
+    assert states_cause_of_death("Actress Jo Hale has died of lung cancer aged 55.")
+    assert states_cause_of_death("He died after a long illness.")
+    assert states_cause_of_death("Hale was killed in a car crash in 1990.")
+    # an obituary giving the age and the place, and no cause
+    assert not states_cause_of_death("Irish actor Jo Hale has died at the age of 85.")
+    assert not states_cause_of_death("He died at his home in Malibu, a spokesman said.")
+    assert not states_cause_of_death("The death of the actor was announced on Monday.")
+
+
+def test_a_reason_the_articles_say_was_not_given() -> None:
+    assert withholds_reason("No reason was given for Hale's departure.")
+    assert withholds_reason("The club declined to give a reason.")
+    assert withholds_reason("He left without giving a reason.")
+    assert not withholds_reason("That was not the only reason for the move.")
+    assert not withholds_reason("He left because of a knee injury.")
+    why = question_focus("Why did actor Jo Hale leave the play Glass Town?", None)
+    lead = "Tim Reid is stepping into the role in the revival of Glass Town."
+    withheld = ("No reason was given for Hale's departure.", "Glass Town. Jo Hale left the play.")
+    assert reason_withheld_instead(why, lead, [withheld])
+    # a lead that states a cause stands; a withheld reason naming none of the question's names
+    # is about something else
+    assert not reason_withheld_instead(why, "Hale left the play because of illness.", [withheld])
+    other = ("No reason was given for the delay.", "Glass Town. Jo Hale left the play.")
+    assert not reason_withheld_instead(why, lead, [other])
+
+
+def test_a_namesake_is_someone_else() -> None:
+    club = question_focus("Which club does Sonny Bill Williams play for?", None)
+    assert club.names_a_namesake("Open-side Martyn Williams is fit to start for Wales.")
+    assert not club.names_a_namesake("St Helens are linked with forward Sonny Bill Williams.")
+    assert not club.names_a_namesake("Williams plays for the Bulldogs.")
+    assert not club.names_a_namesake("Mr Williams and coach Tim Reid spoke.")
+    # a month, a sentence opener, another spelling or a short form of the given name
+    ban = question_focus("How long was lock Danny Grewcock banned for?", None)
+    assert not ban.names_a_namesake("Last June Grewcock was banned for two months.")
+    assert not ban.names_a_namesake("Fly-half Grewcock was banned for two months.")
+    assert not ban.names_a_namesake("Dan Grewcock was banned for two months.")
+    assert not question_focus("Which lawyer did Costas Kenteris hire?", None).names_a_namesake(
+        "Kostas Kenteris hired Gregory Ioannidis."
+    )
+    # the kind of thing a name ends with is shared by many: an event, a body, an acronym
+    assert not question_focus("Who won the Dubai Open?", None).names_a_namesake(
+        "French Open champion Myskina sailed through."
+    )
+    assert not question_focus("How big is China's AI industry?", None).names_a_namesake(
+        "The plan called for Chinese AI researchers to lead the world."
+    )
+
+
+def test_a_full_name_owns_the_office_asked() -> None:
+    coach = question_focus("Who is long jumper Jade Johnson's coach?", None)
+    assert coach.office == "coach"
+    assert question_focus("Who is Jade Johnson's coach?", None).office == "coach"
+    # the first person names no one: "I'll" is no name to hold the office
+    said = '"I\'ll have to have a conversation with my coach," she said.'
+    assert name_runs(said) == []
+    assert not holds_kind(said.split(",")[0], Kind.NAME, "Who is Jade Johnson's coach?")
+
+
+def test_money_nouns_after_how_much_and_figures_not_yet_known() -> None:
+    assert asked_kind("How much hotel revenue will Blackpool lose?") is Kind.MONEY
+    assert asked_kind("How much corporation tax did the firm pay?") is Kind.MONEY
+    assert asked_kind("How much gas a year will Iran supply?") is Kind.NUMBER
+    assert is_withheld("The exact cost in lost revenue is not yet known.", Kind.MONEY)
