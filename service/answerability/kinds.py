@@ -458,11 +458,25 @@ def _asking_clause(sentence: str) -> str:
     return sentence
 
 
+# "Where did the Dow Jones close?", "Where does the pound stand against the dollar?": a
+# market's level, not a place (read on the question as written: its index is a name).
+_MARKET_LEVEL = re.compile(
+    r"^\s*where (?:did|does|do|will|is|was|has|had)\b[^?]*?\b(?:index|indices|average|"
+    r"dow|ftse|nikkei|nasdaq|dax|cac|hang seng|s&p|shares?|stocks?|markets?|pound|"
+    r"sterling|dollar|euro|yen|oil|gold|bonds?|yields?|prices?|rates?)\b[^?]*?\b(?:close|"
+    r"closed|end|ended|finish|finished|settle|settled|stand|stood|trade|traded|open|"
+    r"opened)\b(?!\s+up\b)",
+    re.IGNORECASE,
+)
+
+
 def asked_kind(question: str) -> Kind | None:
     """The kind of answer the question asks for, or None when its wording does not say.
     Capitalised words after the first are names, not wording ("Bill Thompson" asks no bill).
     Read from the clause that asks (``asking_clause``)."""
     question = asking_clause(question)
+    if _MARKET_LEVEL.search(question):
+        return Kind.NUMBER
     q = " ".join(re.sub(r"(?<=\s)[A-Z][a-z][\w'’.-]*", "X", question.strip()).lower().split())
     q = _first_ask(q)
     for pattern, kind in _KIND_RULES:

@@ -497,6 +497,9 @@ _ROLE_WORDS = {
     "filmmaker": r"directors?|directed",
     "regulator": r"watchdogs?",
     "watchdog": r"regulators?",
+    # (an election seat by the words news uses for one: "the Labour stronghold of Normanton")
+    "seat": r"constituenc(?:y|ies)|strongholds?|marginals?",
+    "constituency": r"seats?|strongholds?|marginals?",
     "film": r"movies?",
     "movie": r"films?",
     # (a name ending in a kindred noun: "Waverley Sports College" for "Which school …?")

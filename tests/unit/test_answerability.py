@@ -3913,3 +3913,15 @@ def test_money_nouns_after_how_much_and_figures_not_yet_known() -> None:
     assert asked_kind("How much corporation tax did the firm pay?") is Kind.MONEY
     assert asked_kind("How much gas a year will Iran supply?") is Kind.NUMBER
     assert is_withheld("The exact cost in lost revenue is not yet known.", Kind.MONEY)
+
+
+def test_a_market_level_is_a_number_and_a_stronghold_is_a_seat() -> None:
+    assert asked_kind("Where did the Dow Jones Industrial Average close on Friday?") is Kind.NUMBER
+    assert asked_kind("Where does the pound stand against the dollar?") is Kind.NUMBER
+    assert asked_kind("Where did the show close?") is Kind.PLACE
+    assert asked_kind("Where did Acme open its new store?") is Kind.PLACE
+    assert asked_kind("Where did the oil tanker end up?") is Kind.PLACE
+    seat = question_focus("Which Labour seat is Jo Hale defending at the election?", None)
+    stronghold = "Mr Hale is defending the Labour stronghold of Hexley in West Yorkshire."
+    assert seat.fills_role(stronghold, stronghold)
+    assert not seat.fills_role("Mr Hale is defending his record.", "Mr Hale is defending it.")
