@@ -28,9 +28,12 @@ _CURRENCY_WORDS = (
     r"rupiah|dinars?"
 )
 # An amount of money, its number captured: "$1.3bn" → 1.3, "50,000 euros" → 50000, "£7m" → 7.
-# Not a length in metres given in feet too: "the 1.3m (4.2ft) Emiew robot" is its height.
+# Not a length in metres given in feet too: "the 1.3m (4.2ft) Emiew robot" is its height,
+# "jumped 30ft (10m)" a drop.
 _MONEY_FIGURE = re.compile(
-    r"[$£€¥]\s?(\d+(?:[.,]\d+)*)|(\d+(?:[.,]\d+)*)\s?"
+    r"[$£€¥]\s?(\d+(?:[.,]\d+)*)|"
+    r"(?<!ft \()(?<!ft\()(?<!feet \()(?<!foot \()(?<!in \()(?<!in\()(?<!inches \()"
+    r"(?<!yards \()(?<![\d.,])(\d+(?:[.,]\d+)*)\s?"
     r"(?:bn|p|m(?!\s?\(\s?\d[\d.,]*\s?(?:ft|feet|foot|in|inches|yd|yards?)\b))\b|(\d+(?:[.,]\d+)*)\s?"
     rf"(?:billion|million|thousand|trillion)?\s?(?:{_CURRENCY_WORDS})\b",
     re.IGNORECASE,

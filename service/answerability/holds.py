@@ -540,6 +540,9 @@ def _asked(question: str) -> _Asked:
     )
 
 
+_DIGITS_IN_A_NAME = re.compile(r"(?<=[A-Za-z])\d+")
+
+
 def holds_kind(
     text: str, kind: Kind, question: str, common: Callable[[str], bool] | None = None
 ) -> bool:
@@ -615,6 +618,8 @@ def holds_kind(
             return any(m.group(0).lower() not in q_lower for m in _STATES_RANK.finditer(text))
         if not ASKS_CONVERSION.search(question):
             text = without_conversions(text, q_numbers)
+        # (digits after a letter belong to a name: "the G8 summit", "MP3", "PS2")
+        text = _DIGITS_IN_A_NAME.sub(" ", text)
         new_numbers = digit_numbers(text) - q_numbers
         vague = False
         if kind is Kind.MONEY:

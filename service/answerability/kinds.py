@@ -163,7 +163,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"(?=(?:(?!(?:of|for|to|on|about|in|behind|with|from|at|by|over|doing|reason|impact|"
             r"effect|cause)\b)[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
-            r"valuation|bill|damages|compensation|fortune|debt)s?\b))?"
+            r"valuation|value|worth|bill|damages|compensation|fortune|debt)s?\b))?"
             r"(?!(?:[\w'’&-]+\s+)?(?:country|countries|city|cities|town|"
             r"region|nation|county|state|area)\b)"
             # (after "which", not across a reporting verb: "Which economist said prices …?"
@@ -172,7 +172,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"(?:price|fee|sum|amount|"
             r"payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
-            r"valuation|bill|damages|compensation|fortune|debt)s?\b"
+            r"valuation|value|worth|bill|damages|compensation|fortune|debt)s?\b"
         ),
         Kind.MONEY,
     ),
@@ -221,6 +221,10 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             # ("number" before a numeral names a thing: "which theatre staged play number 3";
             # a world ranking's "world number one" is still a ranking, and "number 7 or 9" a
             # choice of figures)
+            # ("What will the new three-digit phone number … be?": a number, however long
+            # the description before it)
+            r"^\s*what (?:will|would|is|was|are|were) (?:the|its|their) (?:[\w'’-]+ ){0,4}?"
+            r"(?:number|figure|total)\b|"
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
             r"slice|fraction|height|margin|age|(?<!world )number(?!\s+(?:\d+|one|two|three|"
             r"four|five|six|seven|eight|nine|ten)\b(?!\s+(?:or|to|and)\s+(?:\d|one|two|three|"

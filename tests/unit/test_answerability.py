@@ -3925,3 +3925,20 @@ def test_a_market_level_is_a_number_and_a_stronghold_is_a_seat() -> None:
     stronghold = "Mr Hale is defending the Labour stronghold of Hexley in West Yorkshire."
     assert seat.fills_role(stronghold, stronghold)
     assert not seat.fills_role("Mr Hale is defending his record.", "Mr Hale is defending it.")
+
+
+def test_a_digit_inside_a_name_is_no_count_and_a_value_is_money() -> None:
+    members = "How many members sit on the Commission for Africa?"
+    assert not holds_kind("July's G8 summit will use the report.", Kind.NUMBER, members)
+    assert not holds_kind("It shares a platform with Aston's DB9.", Kind.NUMBER, members)
+    assert holds_kind("The commission has 17 members.", Kind.NUMBER, members)
+    assert holds_kind("Profits rose to £5m.", Kind.MONEY, "How much profit did Acme make?")
+    value = "What was the total value of the jewellery stolen from the house?"
+    assert asked_kind(value) is Kind.MONEY
+    # a drop in feet and metres is no amount of money
+    assert not holds_kind("The intruder jumped 30ft (10m) from a window.", Kind.MONEY, value)
+    assert holds_kind("The jewels are worth £2m.", Kind.MONEY, value)
+    number = "What will the new three-digit phone number for non-emergency calls be?"
+    assert asked_kind(number) is Kind.NUMBER
+    said = "What did Jo Hale say had happened to the number of illegal immigrants detected?"
+    assert asked_kind(said) is Kind.STATEMENT
