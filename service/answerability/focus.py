@@ -762,9 +762,9 @@ class Focus:
                 or any(p.isupper() or p.lower() in COUNTRY_WORDS for p in parts)
             ):
                 continue
-            if any(re.search(rf"\b{re.escape(w)}\b", sentence, re.IGNORECASE) for w in parts[:-1]):
+            if any(_word_pattern(w).search(sentence) for w in parts[:-1]):
                 continue
-            for m in re.finditer(rf"(?<![\w'’-])([A-Z][a-z'’]+)\s+{re.escape(last)}\b", sentence):
+            for m in _namesake_pattern(last).finditer(sentence):
                 word = m.group(1).lower()
                 opens = not sentence[: m.start()].strip(" \"“‘'")  # ("Fly-half Goode was …")
                 # (a month or a weekday: "Last June Grewcock was banned")
@@ -1724,6 +1724,25 @@ _NOT_SURNAMES = BODY_NOUNS | frozenset(
 _SAME_NAME_RATIO = 0.75
 
 
+@lru_cache(maxsize=1024)
+def _namesake_pattern(last: str) -> re.Pattern[str]:
+    """A capitalised word right before ``last`` ("Martyn Williams"); compiled once per name
+    (a bounded cache, safe across threads)."""
+    return re.compile(rf"(?<![\w'’-])([A-Z][a-z'’]+)\s+{re.escape(last)}\b")
+
+
+@lru_cache(maxsize=1024)
+def _cased_word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word, its case kept; compiled once per word (bounded, thread-safe)."""
+    return re.compile(rf"\b{re.escape(word)}\b")
+
+
+@lru_cache(maxsize=1024)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word, in any case; compiled once per word (bounded, thread-safe)."""
+    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+
+
 def _same_given_name(a: str, b: str) -> bool:
     """Whether two given names may be one (``_SAME_NAME_RATIO``, or the same initial and half
     alike: "Mike" and "Michael", "Dan" and "Daniel")."""
@@ -1849,7 +1868,7 @@ def reason_withheld_instead(focus: Focus, lead: str, candidates: Iterable[tuple[
 def _names_one_of(names: Iterable[str], text: str) -> bool:
     """Whether ``text`` holds a word of one of ``names`` (as a whole word, its case kept)."""
     return any(
-        re.search(rf"\b{re.escape(w)}\b", text)
+        _cased_word_pattern(w).search(text)
         for run in names
         for w in re.findall(r"[A-Z][\w'’-]+", run)
     )
