@@ -19,6 +19,7 @@ from service.answerability import (
     ChunkText,
     Kind,
     TermStats,
+    addresses_the_assistant,
     asked_kind,
     asks_cause_of_death,
     asks_reason,
@@ -208,7 +209,7 @@ class AnswerService:
         vector = self.index.embed_query(query)
         passages = self.retriever.search(query, top_k or s.top_k, filters, vector=vector)
         focus = question_focus(query, self.term_stats)
-        if self._off_topic(passages, filters, focus.names):
+        if self._off_topic(passages, filters, focus.names) or addresses_the_assistant(query):
             return passages, []
         kind = focus.kind
         common = self.term_stats.is_common
@@ -618,6 +619,7 @@ class AnswerService:
                 [f"{p.title}\n{p.text}" for p in passages],
                 filtered=chroma_where(request.filters) is not None,  # (an empty filter: none)
                 off_topic=self._off_topic(passages, request.filters, focus.names),
+                to_the_assistant=addresses_the_assistant(query),
             )
             yield Event("done", self._finish(out, REFUSAL))
             return

@@ -47,6 +47,10 @@ NAMES_FOUND = (
 )
 ONLY_CLOSE = "The passages found are close to the question, but no sentence in them answers it."
 OFF_TOPIC = "The articles hold nothing close to what the question asks about."
+TO_THE_ASSISTANT = (
+    "The question asks for an opinion, about the assistant or for a task; the assistant only "
+    "reports what the articles state."
+)
 OFF_TOPIC_FILTERED = (
     "The articles the filters allow hold nothing close to what the question asks about."
 )
@@ -155,7 +159,12 @@ def _listed(items: Sequence[str]) -> str:
 
 
 def explain_refusal(
-    focus: Focus, texts: Sequence[str], *, filtered: bool = False, off_topic: bool = False
+    focus: Focus,
+    texts: Sequence[str],
+    *,
+    filtered: bool = False,
+    off_topic: bool = False,
+    to_the_assistant: bool = False,
 ) -> str:
     """The reason for refusing ``focus.question`` when the retrieved ``texts`` (passages, with
     their articles' titles) hold no sentence that answers it. ``filtered``: the request had
@@ -165,7 +174,10 @@ def explain_refusal(
     A name is said to be missing only when no passage holds any trace of it, and the names
     are said to be found only when every one is found as the question writes it; between
     the two, the reason only says the passages are close. A vaguer sentence is better than
-    a false one."""
+    a false one. ``to_the_assistant``: the question asks the assistant's opinion, about
+    itself or for a task (``addresses_the_assistant``), which comes first."""
+    if to_the_assistant:
+        return TO_THE_ASSISTANT
     if not texts:
         return NOTHING_FOUND_FILTERED if filtered else NOTHING_FOUND
     passages = _Passages("\n".join(texts))

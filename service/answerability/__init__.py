@@ -73,7 +73,7 @@ from service.answerability.holds import (
     states_cause_of_death,
     states_reason,
 )
-from service.answerability.hygiene import is_instruction
+from service.answerability.hygiene import addresses_the_assistant, is_instruction
 from service.answerability.kinds import (
     Kind,
     asked_kind,
@@ -106,6 +106,7 @@ __all__ = [
     "Focus",
     "Kind",
     "TermStats",
+    "addresses_the_assistant",
     "asked_kind",
     "asked_noun",
     "asked_role",

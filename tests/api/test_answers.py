@@ -181,18 +181,24 @@ def test_ask_with_a_filter_that_matches_nothing_refuses(client: TestClient) -> N
 
 
 @pytest.mark.parametrize(
-    "question", ["What is the boiling point of mercury?", "Write me a limerick about cats."]
+    ("question", "reason"),
+    [
+        ("What is the boiling point of mercury?", "OFF_TOPIC"),
+        ("Write me a limerick about cats.", "TO_THE_ASSISTANT"),
+        ("In your opinion, which of these firms is the best run?", "TO_THE_ASSISTANT"),
+    ],
 )
 def test_a_question_from_outside_the_articles_is_refused_as_such(
-    client: TestClient, question: str
+    client: TestClient, question: str, reason: str
 ) -> None:
     """Retrieval always returns its best passages; none of them is about these (made up here,
-    not from an eval set): the answer says so instead of quoting a sentence that shares a word."""
-    from service.refusal import OFF_TOPIC
+    not from an eval set), or the question asks the assistant's opinion or a task: the answer
+    says so instead of quoting a sentence that shares a word."""
+    from service import refusal
 
     answer = client.post("/ask", json={"question": question}).json()
     assert answer["refused"] and answer["citations"] == []
-    assert answer["refusal_reason"] == OFF_TOPIC
+    assert answer["refusal_reason"] == getattr(refusal, reason)
     assert answer["passages"]  # what was found is still shown
 
 

@@ -13,6 +13,7 @@ from service.answerability import (
     Focus,
     Kind,
     TermStats,
+    addresses_the_assistant,
     asked_kind,
     asking_clause,
     asking_sentence,
@@ -3942,3 +3943,26 @@ def test_a_digit_inside_a_name_is_no_count_and_a_value_is_money() -> None:
     assert asked_kind(number) is Kind.NUMBER
     said = "What did Jo Hale say had happened to the number of illegal immigrants detected?"
     assert asked_kind(said) is Kind.STATEMENT
+
+
+@pytest.mark.parametrize(
+    ("question", "to_assistant"),
+    [
+        ("In your opinion, was Jo Hale a better leader than Tim Reid?", True),
+        ("What do you think of the new Acme phone?", True),
+        ("Are you a human or a robot?", True),
+        ("Tell me a joke about computers.", True),
+        ("Write me a short poem about autumn.", True),
+        ("Translate 'good morning' into French.", True),
+        ("Summarise the news.", True),
+        ("Give me a summary of today's headlines.", True),
+        # what the articles report of someone's views, and a summary of a subject, are asked
+        ("What did Jo Hale think of the plan?", False),
+        ("What does Jo Hale believe the firm should do?", False),
+        ("Summarise the news about the Acme takeover.", False),
+        ("Which film did the critics think was the best of the year?", False),
+        ("Who wrote the story that leaked the Budget?", False),
+    ],
+)
+def test_a_question_to_the_assistant_itself(question: str, to_assistant: bool) -> None:
+    assert addresses_the_assistant(question) is to_assistant
