@@ -346,7 +346,6 @@ class AnswerService:
                 or fits_a_part(c)
             )
             and not focus.about_someone_else(c.sentence.text)
-            and not focus.names_a_namesake(c.sentence.text)
             and not focus.about_other_nationals(c.sentence.text)
             and not focus.gives_another_age(c.sentence.text)
             and not focus.gives_an_antecedents_age(c.sentence.text, before(c))
@@ -462,11 +461,16 @@ class AnswerService:
             ),
         ):
             return passages, []
-        # A "why" question whose articles say no reason was given (read from every candidate).
+        # A "why" question whose lead's article says no reason was given (read from every
+        # candidate of that article or another report of its story, whatever its score).
         if len(parts) == 1 and reason_withheld_instead(
             focus,
             lead.sentence.text,
-            ((c.sentence.text, around(c)) for c in ranked[: s.answer_candidates]),
+            (
+                (c.sentence.text, around(c))
+                for c in ranked[: s.answer_candidates]
+                if story(c.sentence.doc_id) == story(lead.sentence.doc_id)
+            ),
         ):
             return passages, []
         # A two-part question gets, after the lead, the sentence that best answers each part.

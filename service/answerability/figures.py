@@ -34,7 +34,8 @@ _MONEY_FIGURE = re.compile(
     r"[$£€¥]\s?(\d+(?:[.,]\d+)*)|"
     r"(?<!ft \()(?<!ft\()(?<!feet \()(?<!foot \()(?<!in \()(?<!in\()(?<!inches \()"
     r"(?<!yards \()(?<![\d.,])(\d+(?:[.,]\d+)*)\s?"
-    r"(?:bn|p|m(?!\s?\(\s?\d[\d.,]*\s?(?:ft|feet|foot|in|inches|yd|yards?)\b))\b|(\d+(?:[.,]\d+)*)\s?"
+    r"(?:bn|p|m(?!\s?\(\s?\d[\d.,]*\s?(?:ft|feet|foot|in|inches|yd|yards?)\b))\b|"
+    r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s?"
     rf"(?:billion|million|thousand|trillion)?\s?(?:{_CURRENCY_WORDS})\b",
     re.IGNORECASE,
 )

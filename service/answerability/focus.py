@@ -11,7 +11,6 @@ import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -518,12 +517,7 @@ class Focus:
         # (a quotation names whom the speaker speaks of; the speaker may be named further back)
         if any(q in text for text in last for q in '"“”'):
             return False
-        named = {
-            w.lower()
-            for text in last
-            for run in name_runs(text)
-            for w in re.findall(r"[A-Za-z]+", run)
-        }
+        named = {w for text in last for w in _people_named(text)}
         return bool(named) and not _same_person(named, subject)
 
     def gives_another_figure(self, sentence: str) -> bool:
@@ -740,40 +734,6 @@ class Focus:
                 ):
                     joined += 1
             if joined == len(found):
-                return True
-        return False
-
-    def names_a_namesake(self, sentence: str) -> bool:
-        """Whether the sentence names someone who shares only the last word of a name of the
-        question's ("Martyn Williams" for "Which club does Sonny Bill Williams play for?",
-        "Nick Brown" for Gordon Brown) and never uses that name's other words: it is about
-        another person or body. A title or an office before the last word ("Mr Brown",
-        "Chancellor Brown"), or a sentence opener ("But Brown …"), names no one else."""
-        for run in self.names:
-            parts = re.findall(r"[A-Za-z][\w'’-]*", _POSSESSIVE.sub("", run))
-            if len(parts) < 2 or not all(p[0].isupper() for p in parts):
-                continue
-            last, given = parts[-1], {p.lower() for p in parts[:-1]}
-            # (a person's name: the last word of an event's or a body's names the kind of
-            # thing, which many share: "the French Open", "Newcastle United")
-            if (
-                last.lower() in _NOT_SURNAMES
-                or len(parts) > 3
-                or any(p.isupper() or p.lower() in COUNTRY_WORDS for p in parts)
-            ):
-                continue
-            if any(_word_pattern(w).search(sentence) for w in parts[:-1]):
-                continue
-            for m in _namesake_pattern(last).finditer(sentence):
-                word = m.group(1).lower()
-                opens = not sentence[: m.start()].strip(" \"“‘'")  # ("Fly-half Goode was …")
-                # (a month or a weekday: "Last June Grewcock was banned")
-                if opens or word in _NOT_GIVEN_NAMES or word in STOPWORDS or word in NOT_NAMES:
-                    continue
-                # (the same given name spelt otherwise or shortened: "Kostas" for "Costas",
-                # "Mike" for "Michael")
-                if any(_same_given_name(word, g) for g in given):
-                    continue
                 return True
         return False
 
@@ -1459,8 +1419,9 @@ def _age_subject(question: str, names: tuple[str, ...]) -> frozenset[str]:
 
 # Where the asked name's phrase ends: a comma, or a clause or phrase about something else.
 _AFTER_THE_ASKED = re.compile(
+    # (not "and": "Wales and Lions captain Gareth Thomas", "Marks and Spencer boss Stuart Rose")
     r"[,;?(]|\s(?:who|whose|which|that|when|while|after|before|as|at|in|on|for|during|since|"
-    r"against|with|and|or)\s"
+    r"against|with)\s"
 )
 
 
@@ -1708,7 +1669,7 @@ def _figure_owner(sentence: str, start: int, end: int) -> str | None:
     return m.group(1) if m else None
 
 
-# Last words of names that are no surname: the kind of event, body or place they name.
+# Last words of names that are no person's: the kind of event, body or place they name.
 _NOT_SURNAMES = BODY_NOUNS | frozenset(
     "open cup awards award prize trophy championship championships games league united city "
     "town rovers athletic county club society group bank board court office house street "
@@ -1719,16 +1680,6 @@ _NOT_SURNAMES = BODY_NOUNS | frozenset(
     "pictures studios films entertainment games software systems motors airways airlines "
     "telecom mobile communications technologies electronics energy oil gas power".split()
 )
-# How alike two given names are, at least, to be one name spelt two ways (difflib's ratio:
-# "Kostas" and "Costas" 0.83, "Jon" and "John" 0.86; "Martyn" and "Sonny" 0.18).
-_SAME_NAME_RATIO = 0.75
-
-
-@lru_cache(maxsize=1024)
-def _namesake_pattern(last: str) -> re.Pattern[str]:
-    """A capitalised word right before ``last`` ("Martyn Williams"); compiled once per name
-    (a bounded cache, safe across threads)."""
-    return re.compile(rf"(?<![\w'’-])([A-Z][a-z'’]+)\s+{re.escape(last)}\b")
 
 
 @lru_cache(maxsize=1024)
@@ -1737,20 +1688,8 @@ def _cased_word_pattern(word: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(word)}\b")
 
 
-@lru_cache(maxsize=1024)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    """``word`` as a whole word, in any case; compiled once per word (bounded, thread-safe)."""
-    return re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
-
-
-def _same_given_name(a: str, b: str) -> bool:
-    """Whether two given names may be one (``_SAME_NAME_RATIO``, or the same initial and half
-    alike: "Mike" and "Michael", "Dan" and "Daniel")."""
-    ratio = SequenceMatcher(None, a, b).ratio()
-    return ratio >= _SAME_NAME_RATIO or (a[0] == b[0] and ratio >= 0.5)
-
-
-# Capitalised words before a surname that are no given name: titles, offices, honours.
+# Capitalised words before a surname that are no given name: titles, offices, honours (a
+# person's name follows them).
 _NOT_GIVEN_NAMES = frozenset(
     "mr mrs ms miss dr sir lord lady dame prof professor president prime minister chancellor "
     "secretary senator governor judge justice captain coach manager chairman chief general "
@@ -1758,6 +1697,44 @@ _NOT_GIVEN_NAMES = frozenset(
     "sergeant inspector detective officer agent mayor premier deputy leader boss skipper "
     "striker midfielder defender goalkeeper keeper winger forward director".split()
 )
+
+
+# First words of place names ("Old Trafford", "Los Angeles", "New York", "Port Talbot").
+_PLACE_STARTERS = frozenset(
+    "old new north south east west upper lower port fort st saint lake mount great little "
+    "royal grand los las san santa le la el de cape glen".split()
+)
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof)\.?\s+([A-Z][\w'’-]+)")
+
+
+def _people_named(text: str) -> set[str]:
+    """The words of the names in ``text`` that are people's, read loosely (no NER here): a
+    name after a title ("Mr Spector"), a run of two or three capitalised words that opens with
+    no place word and ends with no word of a body, an event or a place ("Clint Eastwood", not
+    "Old Trafford", "Upton Park" or "Manchester United"), or one word after another name's
+    possessive ("Manchester United's Brown"). A lone word ("Alhambra", "Falmouth") is none."""
+    people = {m.group(1).lower() for m in _TITLED.finditer(text)}
+    for run in name_runs(text):
+        segments = re.split(r"['’]s\s+", re.sub(r"['’]s$", "", run))
+        for i, segment in enumerate(segments):
+            words = re.findall(r"[A-Za-z][\w-]*", segment)
+            lower = [w.lower() for w in words]
+            if not words or any(
+                w in NOT_NAMES or w in COUNTRY_WORDS or w in _NATIONALS for w in lower
+            ):
+                continue
+            if len(words) == 1:
+                if i > 0:  # ("Manchester United's Brown")
+                    people.add(lower[0])
+                continue
+            if (
+                len(words) <= 3
+                and lower[0] not in _PLACE_STARTERS
+                and lower[-1] not in _NOT_SURNAMES
+                and all(w[0].isupper() and not w.isupper() for w in words)
+            ):
+                people.update(lower)
+    return people
 
 
 def _same_person(words: Iterable[str], subject: frozenset[str]) -> bool:
@@ -1822,7 +1799,8 @@ def _age_owner(sentence: str, m: re.Match[str]) -> set[str] | None:
     return None
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|near|to|of|outside|inside)\s+(?:the\s+)?$")
+# (not "of": "the signing of Rob Hulse, 25," gives Hulse's age)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$")
 
 
 def withheld_instead(
@@ -1851,7 +1829,8 @@ def reason_withheld_instead(focus: Focus, lead: str, candidates: Iterable[tuple[
     says no reason was given and names one of the question's names itself ("No reason was
     given for Roberts' departure" beside the actor who replaces him in the play). Such a
     sentence is short and shares few of the question's words, so no coverage margin or
-    score threshold reads it: the caller passes every candidate."""
+    score threshold reads it: the caller passes every candidate of the lead's own article
+    (or another report of its story)."""
     return (
         focus.kind is None
         and asks_reason(focus.question)

@@ -163,7 +163,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"(?=(?:(?!(?:of|for|to|on|about|in|behind|with|from|at|by|over|doing|reason|impact|"
             r"effect|cause)\b)[\w'’&-]+\s+){0,4}?(?:price|fee|sum|amount|payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
-            r"valuation|value|worth|bill|damages|compensation|fortune|debt)s?\b))?"
+            r"valuation|value(?!s)|worth|bill|damages|compensation|fortune|debt)s?\b))?"
             r"(?!(?:[\w'’&-]+\s+)?(?:country|countries|city|cities|town|"
             r"region|nation|county|state|area)\b)"
             # (after "which", not across a reporting verb: "Which economist said prices …?"
@@ -172,7 +172,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"(?:price|fee|sum|amount|"
             r"payment|salary|wage|"
             r"revenue|cost|prize|fine|rate|budget|takings|turnover|profit|income|earnings|"
-            r"valuation|value|worth|bill|damages|compensation|fortune|debt)s?\b"
+            r"valuation|value(?!s)|worth|bill|damages|compensation|fortune|debt)s?\b"
         ),
         Kind.MONEY,
     ),
@@ -223,8 +223,9 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             # choice of figures)
             # ("What will the new three-digit phone number … be?": a number, however long
             # the description before it)
-            r"^\s*what (?:will|would|is|was|are|were) (?:the|its|their) (?:[\w'’-]+ ){0,4}?"
-            r"(?:number|figure|total)\b|"
+            r"^\s*what (?:will|would|is|was|are|were) (?:the|its|their) "
+            r"(?:(?!(?:name|title|of)\b)[\w'’-]+ ){0,4}?(?:number|figure|total)\b"
+            r"(?!\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b)|"
             r"\b(?:what|which)\b[^?]{0,30}?\b(?:percentage|percent|proportion|share|"
             r"slice|fraction|height|margin|age|(?<!world )number(?!\s+(?:\d+|one|two|three|"
             r"four|five|six|seven|eight|nine|ten)\b(?!\s+(?:or|to|and)\s+(?:\d|one|two|three|"
@@ -465,11 +466,12 @@ def _asking_clause(sentence: str) -> str:
 # "Where did the Dow Jones close?", "Where does the pound stand against the dollar?": a
 # market's level, not a place (read on the question as written: its index is a name).
 _MARKET_LEVEL = re.compile(
-    r"^\s*where (?:did|does|do|will|is|was|has|had)\b[^?]*?\b(?:index|indices|average|"
-    r"dow|ftse|nikkei|nasdaq|dax|cac|hang seng|s&p|shares?|stocks?|markets?|pound|"
-    r"sterling|dollar|euro|yen|oil|gold|bonds?|yields?|prices?|rates?)\b[^?]*?\b(?:close|"
-    r"closed|end|ended|finish|finished|settle|settled|stand|stood|trade|traded|open|"
-    r"opened)\b(?!\s+up\b)",
+    # (the market's word right before the verb: not "Where did Euro 2004 open?", "Where will
+    # the oil pipeline end?", "Where will the Stock Exchange open its office?")
+    r"^\s*where (?:did|does|do|will|is|was|has|had) (?:[^\s?]+ ){0,6}?(?:index|indices|average|"
+    r"dow|ftse|nikkei|nasdaq|dax|cac|seng|s&p|100|500|shares?|stocks?|markets?|pound|sterling|"
+    r"dollar|euro|yen|bonds?|yields?|prices?) (?:close|closed|end|ended|finish|finished|settle|"
+    r"settled|stand|stood|trade|traded|open|opened)\b(?!\s+(?:up|its|their|a|an)\b)",
     re.IGNORECASE,
 )
 
@@ -502,7 +504,8 @@ def asks_reason(question: str) -> bool:
     """Whether the question asks for a reason ("Why was the show held up?"). A reason is no
     ``Kind``: news often gives one without a causal word ("Shares fell. Profits missed
     forecasts."), so it only ranks a sentence that states a cause above one that does not
-    (``states_reason``); it never makes a sentence ineligible."""
+    (``states_reason``); it never makes a sentence ineligible (the question is refused only
+    when the lead's own article says no reason was given: ``reason_withheld_instead``)."""
     return _ASKS_REASON.search(asking_clause(question)) is not None
 
 

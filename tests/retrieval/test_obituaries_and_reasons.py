@@ -1,0 +1,86 @@
+"""Three near-misses of the kind news invites, over made-up articles (real index, real model):
+an obituary that gives an age and no cause, an age given to the person just named (not to the
+one the question asks about), and a departure whose article says no reason was given. Each
+article answers another question, asked beside it, so that the refusal is the check's and not
+retrieval's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from service.answering import Question
+
+ARTICLES = {
+    "obituary.txt": (
+        "Veteran actor Jo Hale dies\n\n"
+        "Veteran stage actor Jo Hale, who was nominated for a Tony award in 1961, has died at "
+        "the age of 85. He died at his home in Brighton, a spokesman said. Hale appeared in more "
+        "than 40 films and starred in the original run of the musical Glass Town.\n"
+    ),
+    "trial.txt": (
+        "Producer faces civil action\n\n"
+        "Record producer Tim Reid is facing legal action from the family of singer Ann Lee. Ann "
+        "Lee was found dead at his mansion in Surrey in March 2003. The family accuses Mr Reid "
+        "of causing her death. Mr Reid is currently free on bail and is awaiting trial. The "
+        "64-year-old record producer has denied the charge, saying her death was an accident.\n"
+    ),
+    "play.txt": (
+        "Rowe quits Glass Town revival\n\n"
+        "Actor Dan Rowe has pulled out of the West End revival of the musical Glass Town, a "
+        "month before it opens at the Old Vic. No reason was given for Rowe's departure. The "
+        "role will be played by his understudy, Sam Cole, until Ben Price joins the cast in "
+        "June.\n"
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory, embed_model: Any) -> Any:
+    """An extractive ``AnswerService`` over ``ARTICLES`` (built once for the module)."""
+    from service.answering import AnswerService
+    from service.config import Settings
+    from service.index import open_index
+    from service.ingestion.pipeline import IngestJob
+    from service.llm.extractive import ExtractiveGenerator
+
+    tmp = tmp_path_factory.mktemp("obituaries")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    for name, text in ARTICLES.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    settings = Settings(
+        _env_file=None,
+        chroma_path=tmp / "chroma",
+        chroma_host=None,
+        llm_provider="extractive",
+        lexical_dir=tmp / "lexical",
+    )
+    IngestJob(settings, open_index(settings, for_writing=True, embed_model=embed_model)).run(
+        [corpus]
+    )
+    return AnswerService(
+        settings, open_index(settings, embed_model=embed_model), ExtractiveGenerator()
+    )
+
+
+def test_an_obituary_without_a_cause(service: Any) -> None:
+    age = service.ask(Question("How old was the actor Jo Hale when he died?"))
+    assert not age.refused and "85" in age.answer, age.answer
+    assert service.ask(Question("What did the actor Jo Hale die of?")).refused
+
+
+def test_an_age_given_to_the_person_just_named(service: Any) -> None:
+    # "The 64-year-old" after "Mr Reid is … awaiting trial" is the producer's age
+    reid = service.ask(Question("How old is record producer Tim Reid?"))
+    assert not reid.refused and "64" in reid.answer, reid.answer
+    lee = "How old was singer Ann Lee when she was found dead at Tim Reid's mansion?"
+    assert service.ask(Question(lee)).refused
+
+
+def test_a_departure_whose_reason_was_not_given(service: Any) -> None:
+    who = "Who will replace Dan Rowe in the Glass Town revival until Ben Price joins?"
+    answer = service.ask(Question(who))
+    assert not answer.refused and "Sam Cole" in answer.answer, answer.answer
+    assert service.ask(Question("Why did Dan Rowe pull out of the Glass Town revival?")).refused
