@@ -245,7 +245,7 @@ def test_a_filter_to_the_answering_article_keeps_a_short_question(client: TestCl
     refused as off topic: that article's passage is far (in cosine) from so short a question,
     and no better passage was allowed. A sentence of the allowed passages close to the
     question keeps it; a question from outside the articles is still refused under filters."""
-    from service.refusal import OFF_TOPIC_FILTERED
+    from service.refusal import OFF_TOPIC_FILTERED, TO_THE_ASSISTANT
 
     doc = "002_f30c3b285b3e3037"
     for filters in ({"doc_ids": [doc]}, {"published_before": "2023-12-31"}):
@@ -254,8 +254,13 @@ def test_a_filter_to_the_answering_article_keeps_a_short_question(client: TestCl
         ).json()
         assert not answer["refused"], answer
         assert "Chen Jining" in answer["answer"]
+        bread = client.post(
+            "/ask", json={"question": "How do I bake sourdough bread?", "filters": filters}
+        )
+        assert bread.json()["refusal_reason"] == OFF_TOPIC_FILTERED, bread.json()
+        # (a question to the assistant itself is refused as such, with or without filters)
         joke = client.post("/ask", json={"question": "Tell me a joke.", "filters": filters})
-        assert joke.json()["refusal_reason"] == OFF_TOPIC_FILTERED, joke.json()
+        assert joke.json()["refusal_reason"] == TO_THE_ASSISTANT, joke.json()
         outside = client.post(
             "/ask", json={"question": "What is the capital of Australia?", "filters": filters}
         ).json()
