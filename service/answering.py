@@ -23,6 +23,7 @@ from service.answerability import (
     asked_kind,
     asks_cause_of_death,
     asks_reason,
+    date_withheld_instead,
     gives_another_period,
     holds_kind,
     names_what_is_counted,
@@ -468,6 +469,16 @@ class AnswerService:
             lead.sentence.text,
             (
                 (c.sentence.text, around(c))
+                for c in ranked[: s.answer_candidates]
+                if story(c.sentence.doc_id) == story(lead.sentence.doc_id)
+            ),
+        ):
+            return passages, []
+        # A "when" question whose lead's article says the asked event has no date yet.
+        if len(parts) == 1 and date_withheld_instead(
+            focus,
+            (
+                c.sentence.text
                 for c in ranked[: s.answer_candidates]
                 if story(c.sentence.doc_id) == story(lead.sentence.doc_id)
             ),

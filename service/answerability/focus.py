@@ -19,6 +19,7 @@ from service.answerability.holds import (
     ASKS_RANK,
     is_withheld,
     states_reason,
+    withholds_date,
     withholds_reason,
 )
 from service.answerability.kinds import (
@@ -27,6 +28,7 @@ from service.answerability.kinds import (
     asking_clause,
     asking_sentence,
     asks_reason,
+    date_event,
 )
 from service.answerability.lexicon import (
     BODY_NOUNS,
@@ -570,12 +572,29 @@ class Focus:
         if self._says_role(sentence, spoken_of=False) or self._role_by_verb(sentence):
             return True
         new = self._new_name_words(sentence)
+        if self._named_as_role(sentence, new):
+            return True
         if states_asked_event(self.question, sentence, new):
             return True
         # (an article that never says the role gives it to no name: skip the name patterns)
         if not mentions_role(role, article):
             return False
         return gives_role(role, new, article)
+
+    def _named_as_role(self, sentence: str, new: set[str]) -> bool:
+        """Whether a name the question does not hold ends in the word that describes the
+        asked role in the question: "North Wales Police" for "Which police force …?",
+        "Leeds Football Club" for "Which football club …?"."""
+        assert self.role is not None
+        # (a common noun, written in lower case: "Which Orbis winger …?" names a club)
+        m = re.search(rf"\b([a-z]+)\s+(?i:{re.escape(self.role)})\b", self.question)
+        if m is None or m.group(1) in STOPWORDS:
+            return False
+        end = m.group(1).capitalize()
+        return any(
+            run.split()[-1] == end and any(w in new for w in run.split()[:-1])
+            for run in name_runs(sentence)
+        )
 
     def _says_role(self, text: str, *, spoken_of: bool = True) -> bool:
         """Whether ``text`` says the asked role itself: its words or a synonym ("match
@@ -989,6 +1008,7 @@ class Focus:
             or self._says_role(f"{sentence}\n{context}")
             or states_asked_event(self.question, sentence, self._new_name_words(sentence))
             or self._role_by_verb(sentence)
+            or self._named_as_role(sentence, self._new_name_words(sentence))
         ):
             return False
         allowed_misses = (len(self.names) - 1) // 3
@@ -1841,6 +1861,22 @@ def reason_withheld_instead(focus: Focus, lead: str, candidates: Iterable[tuple[
             and _names_one_of(focus.names, text)
             for text, context in candidates
         )
+    )
+
+
+def date_withheld_instead(focus: Focus, candidates: Iterable[str]) -> bool:
+    """Whether a "when" question's lead article says the date of the asked event is not set
+    yet ("A release date has yet to be set for the recording" beside the original song's
+    "1991 hit" for "When is the charity version due to be released?"). The candidate must
+    name the question's event (``date_event``: "release" for "released"), so "no date has been
+    set for the trial" does not withhold when someone was arrested. Like
+    ``reason_withheld_instead``, such a sentence is short: the caller passes every candidate
+    of the lead's own article (or another report of its story), whatever its score."""
+    if focus.kind is not Kind.DATE:
+        return False
+    event = date_event(focus.question)
+    return event is not None and any(
+        withholds_date(text) and event.search(text) is not None for text in candidates
     )
 
 

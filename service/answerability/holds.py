@@ -3,6 +3,7 @@ it is not known (``is_withheld``)."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -552,6 +553,9 @@ def holds_kind(
     (``common``: see ``name_runs``)."""
     q_lower = question.lower()
     asked = _asked(question)
+    # (a character written as an HTML entity in the source, "Bryn F&#244;n", holds no number)
+    if "&#" in text:
+        text = html.unescape(text)
     if is_withheld(text, kind):
         return False
     if (
@@ -950,3 +954,36 @@ def withholds_reason(text: str) -> bool:
     """Whether a sentence says the reason for something was not given ("No reason was given
     for Roberts' departure", "declined to say why"): a "why" question over it has no answer."""
     return _WITHHELD_REASON.search(text) is not None
+
+
+# "A release date has yet to be set", "No date has been fixed for the trial", "the date is
+# still to be confirmed": the date of that event is not known yet.
+_WITHHELD_DATE = re.compile(
+    r"\b(?:no|a|the|any)\s+(?:[\w-]+\s+){0,2}?dates?\s+"
+    r"(?:(?:for|of)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?[\w-]+\s+)?"
+    r"(?:has|had|have|is|was|were|are)\s+"
+    r"(?:(?:yet|still)\s+to\s+be|not\s+(?:yet\s+)?(?:been|be)|(?:yet\s+)?been|not\s+yet)\s+"
+    r"(?:set|fixed|announced|confirmed|decided|agreed|given|named|scheduled|finali[sz]ed)\b|"
+    r"\bdates?\s+(?:is|was|remains|are)\s+(?:still\s+)?(?:unknown|unclear|undecided|"
+    r"to be (?:confirmed|announced|decided|set|fixed))\b",
+    re.IGNORECASE,
+)
+
+
+def withholds_date(text: str) -> bool:
+    """Whether a sentence says the date of something is not set or known yet ("A release date
+    has yet to be set for the recording"): a "when" question on that event has no answer.
+    ("No date has been set" is read; "a date has been set" is not, as it withholds nothing:
+    only the negated or "yet to be" forms count.)"""
+    m = _WITHHELD_DATE.search(text)
+    if m is None:
+        return False
+    said = m.group(0).lower()
+    # "a date has been set" states one (the pattern's bare "been" is for "no date has been")
+    return (
+        said.startswith("no")
+        or " yet" in said
+        or "still" in said
+        or "not" in said
+        or (not re.search(r"\bbeen\s+\w+$", said))
+    )

@@ -89,6 +89,31 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         ),
         Kind.NAME,
     ),
+    # "How much damage, in pounds, did the campaign cause?", "How big is the debt in
+    # dollars?": the question names the currency the answer is counted in, so it is money
+    # whatever the stuff ("damage" is no money noun of its own).
+    (
+        re.compile(
+            r"\bhow (?:much|big|large|high)\b[^?]*\bin (?:(?:us |uk |hong kong |australian |"
+            r"canadian )?dollars|pounds(?: sterling)?|sterling|euros|yen|yuan|rupees|roubles|"
+            r"rubles|francs|krona|kroner)\b"
+        ),
+        Kind.MONEY,
+    ),
+    # "How big is Liberia's external debt?", "How large was the trade deficit?": the size of a
+    # sum of money is money (not "as a share of GDP", which is a share; not "how high is
+    # piracy", whose noun is no sum).
+    (
+        re.compile(
+            r"\bhow (?:big|large|high) (?:is|was|are|were|will be|would be|has|had)\b"
+            r"(?:(?!\b(?:share|percentage|proportion|per ?cent)\b)[^?,]){0,80}?"
+            r"\b(?:debts?|deficits?|surplus(?:es)?|reserves|fortunes?|budgets?|loans?|bills?|"
+            r"shortfalls?|profits?|loss(?:es)?|revenues?|turnover|takings|salary|salaries|"
+            r"bonus(?:es)?|payouts?|black hole)\b(?![^?]*\b(?:share|percentage|proportion|"
+            r"per ?cent)\b)"
+        ),
+        Kind.MONEY,
+    ),
     # "How much gas will Iran supply?": a quantity of something that is not money.
     (QUANTITY, Kind.NUMBER),
     # "How much did revenues grow / prices fall?": a change, usually a percentage.

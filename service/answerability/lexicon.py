@@ -132,7 +132,7 @@ STATE_PHRASES = frozenset(
 # Where a two-part question's second question starts (", and how many …?").
 PART_SPLIT = re.compile(
     r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"
-    r"(?:how|what|which|who|whom|when|where)\b)",
+    r"(?:how|what|which|who|whom|whose|when|where)\b)",
     re.IGNORECASE,
 )
 

@@ -95,6 +95,10 @@ _TIME_WORDS = frozenset(
 )
 
 
+# A capitalised word right before a position (the word before a title's "In").
+_TITLE_WORD_BEFORE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*\s+\Z")
+
+
 def place_runs(text: str, *, workplace: bool = False) -> list[str]:
     """Runs of capitalised words after a preposition that can be places ("in Hong Kong", "in
     New York's Times Square"): not when a common noun follows ("in ChatGPT developer OpenAI",
@@ -102,6 +106,10 @@ def place_runs(text: str, *, workplace: bool = False) -> list[str]:
     the question asks where someone works (``workplace``)."""
     found = []
     for m in _PLACE.finditer(text):
+        # a capitalised preposition after a capitalised word is inside a title ("Eric
+        # Clapton's hit Tears In Heaven", "Lost In Translation"), not before a place
+        if m.group(0)[0].isupper() and _TITLE_WORD_BEFORE.search(text, 0, m.start()):
+            continue
         # "according to X" gives a source; a run ending in an institution's noun ("the Chinese
         # Ministry", "the Foreign Office") names a body, and one ending in a newspaper's word
         # a publication, not a place

@@ -19,6 +19,7 @@ from service.answerability import (
     asking_sentence,
     asks_cause_of_death,
     asks_reason,
+    date_withheld_instead,
     description_terms,
     event_verb,
     gives_another_period,
@@ -39,7 +40,8 @@ from service.answerability import (
 )
 from service.answerability.figures import asked_rate, states_rate
 from service.answerability.focus import spells_out, titles_of, weekdays
-from service.answerability.holds import withholds_reason
+from service.answerability.holds import withholds_date, withholds_reason
+from service.answerability.names import place_runs
 
 
 @pytest.mark.parametrize(
@@ -3989,3 +3991,73 @@ def test_a_digit_inside_a_name_is_no_count_and_a_value_is_money() -> None:
 )
 def test_a_question_to_the_assistant_itself(question: str, to_assistant: bool) -> None:
     assert addresses_the_assistant(question) is to_assistant
+
+
+def test_a_currency_or_a_sum_of_money_asked_by_its_size_is_money() -> None:
+    # the question names the currency: money, whatever the stuff ("damage")
+    assert asked_kind("How much damage, in pounds, did the floods cause?") is Kind.MONEY
+    assert asked_kind("How much damage did the floods cause?") is Kind.NUMBER
+    # the size of a debt, a deficit, reserves: a sum
+    assert asked_kind("How big is Ruritania's external debt, says the IMF?") is Kind.MONEY
+    assert asked_kind("How large was the club's debt when he took over?") is Kind.MONEY
+    assert asked_kind("How big are the bank's foreign reserves?") is Kind.MONEY
+    # not as a share, nor a size of something else
+    assert asked_kind("How big is the deficit as a share of GDP?") is Kind.NUMBER
+    assert asked_kind("How high is piracy in the region?") is Kind.NUMBER
+    assert asked_kind("How large is the duchy's estate?") is Kind.NUMBER
+    question = "How big is Ruritania's external debt, according to the IMF?"
+    assert not holds_kind("The war ended in 2003 after 14 years.", Kind.MONEY, question)
+    assert holds_kind("Its external debt stands at $3.5bn.", Kind.MONEY, question)
+
+
+def test_a_character_written_as_an_html_entity_holds_no_number() -> None:
+    question = "How many homes did the campaign burn?"
+    assert not holds_kind("He represented singer Bryn F&#244;n in court.", Kind.NUMBER, question)
+    assert holds_kind("He represented 244 people in court.", Kind.NUMBER, question)
+
+
+def test_a_capitalised_preposition_inside_a_title_is_before_no_place() -> None:
+    assert place_runs("They recorded a version of Jo Lee's 1991 hit Rain In Avalon.") == []
+    assert place_runs("the film Lost In Translation") == []
+    # a sentence's first word, or one after a colon, still opens a place
+    assert place_runs("In Lyon, the band played for three hours.") == ["Lyon"]
+    assert place_runs("He said: In Lyon, prices rose.") == ["Lyon"]
+    q = "Where did the band play its charity concert?"
+    assert not holds_kind("They also recorded the hit Rain In Avalon.", Kind.PLACE, q)
+
+
+def test_a_name_ending_in_the_roles_describing_word_fills_it() -> None:
+    question = "Which police force reopened the arson case to test old materials for DNA?"
+    focus = question_focus(question, None)
+    sentence = "In March, North Wessex Police reopened the case to test materials for DNA."
+    article = f"Arson case reopened\n{sentence}"
+    assert focus.fills_role(sentence, article)
+    assert focus.anchored(sentence, article)
+    # a name ending in another word fills no police force
+    other = "In March, the Wessex Times reopened the case to test materials for DNA."
+    assert not focus.fills_role(other, f"Arson case reopened\n{other}")
+
+
+def test_a_date_the_article_says_is_not_set_yet() -> None:
+    assert withholds_date("A release date has yet to be set for the recording.")
+    assert withholds_date("No date has been set for the trial.")
+    assert withholds_date("A date for the hearing has not yet been fixed.")
+    assert withholds_date("The release date is still to be confirmed.")
+    assert not withholds_date("A date has been set for the trial.")
+    assert not withholds_date("The single is released on 5 May.")
+    when = question_focus("When is the charity single by Jo Lee due to be released?", None)
+    withheld = "A release date has yet to be set for the recording."
+    assert date_withheld_instead(when, ["Jo Lee recorded a version of a 1991 hit.", withheld])
+    # the article's other event has no date yet: the asked one may still be dated
+    arrested = question_focus("When was Jo Lee arrested?", None)
+    assert not date_withheld_instead(arrested, ["No date has been set for the trial."])
+    # not a "when" question
+    who = question_focus("Who recorded the charity single with Jo Lee?", None)
+    assert not date_withheld_instead(who, [withheld])
+
+
+def test_a_second_part_may_ask_whose() -> None:
+    assert question_parts("How long did the concert last, and whose hit did he record?") == [
+        "How long did the concert last",
+        "whose hit did he record",
+    ]
