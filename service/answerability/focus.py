@@ -649,9 +649,23 @@ class Focus:
         if described_as & words:
             return False
         # (no name of the question at all, by a word, an alias or its initials: a sentence
-        # naming the other side of the subject's deal may give the subject's figure)
+        # naming the other side of the subject's deal may give the subject's figure; a name
+        # only the question's describing clause holds does not count — "How many members does
+        # the GMB have, one of the unions that worked with Amicus?" is not answered by "Amicus
+        # has 1.2 million members")
+        describing = description_terms(self.question)
+        described: set[str] = set()  # (the words of such names: another party's)
         for run in self.names:
             parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
+            # (not the subject's own name in another form: "Italy's … match" for "the
+            # Italians")
+            if (
+                describing
+                and all(stem_word(w) in describing for w in parts)
+                and not any(w[:4] == x[:4] for w in parts for x in subject)
+            ):
+                described.update(parts)
+                continue
             spelt = initials(parts) if len(parts) > 2 else ""
             if any(w in words or words.intersection(_ALIASES.get(w, ())) for w in parts) or (
                 spelt and spelt in words
@@ -718,7 +732,7 @@ class Focus:
                         others.add(lw)  # "the German government" for France's pledge
                 elif len(w) > 2:
                     others.add(lw)
-        return bool(others - q_words)
+        return bool(others - (q_words - described))
 
     def gives_a_joint_figure(self, sentence: str) -> bool:
         """Whether a sentence giving a figure names one of the question's names only joined

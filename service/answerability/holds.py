@@ -419,6 +419,26 @@ _WITHHELD_SUM = re.compile(
 )
 
 
+# An amount written with its currency: "£190,329", "$1.2bn", "5,000 euros".
+_CURRENCY_AMOUNT = re.compile(
+    r"(?:(?:us|uk|hk|a|c)?[$£€¥])\s?\d[\d.,]*(?:\s?(?:bn|m|k|billion|million|thousand|trillion)\b)?|"
+    r"\b\d[\d.,]*\s?(?:billion |million |thousand )?(?:dollars|pounds|euros|yen|yuan|rupees|"
+    r"roubles|francs|pence|cents)\b",
+    re.IGNORECASE,
+)
+_COUNTS_MONEY = re.compile(
+    r"\bhow many (?:[\w-]+ )?(?:dollars|pounds|euros|yen|yuan|rupees|roubles|francs|pence|"
+    r"cents|notes|coins)\b"
+)
+# A figure per one thing: "22 per surveyor", "£5 for each player", "three for every fan".
+_PER_ONE = re.compile(
+    r"\d[\d.,]*(?:\s+([a-z]+))?(?:\s+[a-z]+)?\s+(?:per|for each|for every|a|an)\s+"
+    # (not a rate in time: "130,000 vehicles a year" counts cars made in a year)
+    r"(?!(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|nights?|seasons?|"
+    r"quarters?|decades?)\b)([a-z]+)\b"
+)
+
+
 def is_withheld(text: str, kind: Kind | None) -> bool:
     """Whether a sentence says a fact of ``kind`` is not known ("an undisclosed sum",
     "declined to say"); "an unnamed buyer" withholds only a name, "an undisclosed fee" only
@@ -701,6 +721,24 @@ def holds_kind(
             )
             text = strip_unless_counted(PRONOUN_ONE, text, counted)
             text = strip_unless_counted(YEAR_IN_PROSE, text, counted)
+            # Nor a sum of money ("£190,329" counts no surveyors), unless money is counted
+            # ("how many dollars …") or another part of the question asks a sum ("…, and
+            # what does it cost?": the whole question is read here).
+            if not _COUNTS_MONEY.search(q_lower) and not PART_SPLIT.search(q_lower):
+                text = _CURRENCY_AMOUNT.sub(" ", text)
+            # Nor a figure per one of the counted ("an average of 22 sales per surveyor" is no
+            # count of surveyors).
+            # (a figure of the counted thing itself stays: "30,000 copies an hour" for "how
+            # many copies an hour")
+            text = _PER_ONE.sub(
+                lambda m: (
+                    " "
+                    if count_key(m.group(2)) in counted
+                    and not (m.group(1) and count_key(m.group(1)) in counted)
+                    else m.group(0)
+                ),
+                text,
+            )
             if not COUNTS_TIME.search(q_lower):
                 text = DURATION.sub(" ", text)
             # Nor a count of something else ("14 points" for "how many caps").

@@ -135,6 +135,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             rf"\bwhat (?:new |fresh |all-time )?(?:record |)(?:low|high|level|peak)\b|"
+            # "What was the index reading before it fell?": an index's or a gauge's figure
+            r"^\s*what (?:is|was|were|had been)\b[^?,]{0,60}\breading\b|"
             rf"^\s*what did\b[^?]*\b(?:{CHANGE_WORDS}) (?:to|by)\b"
         ),
         Kind.NUMBER,

@@ -170,6 +170,7 @@ _PREPOSITION_NEXT = re.compile(r"\s+(?:for|of|in|at|on|from|with|into|over|under
 
 
 _FIRST_PERSON = re.compile(r"I(?:['’](?:ll|m|ve|d))?")
+_AGE_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?-(?:year|month|week)-olds?")
 
 
 def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[str]:
@@ -185,6 +186,9 @@ def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[st
         words = [
             w for w in words if w and w.lower() not in NOT_NAMES and not _FIRST_PERSON.fullmatch(w)
         ]
+        # (nor an age before the name: "Nineteen-year-old Blazin' Squad singer Kenzie")
+        while words and _AGE_WORD.fullmatch(words[0]):
+            words = words[1:]
         # (a possessive calendar word alone is no name either: "last Sunday's race"; inside a
         # name it is: "Sheffield Wednesday's academy")
         if len(words) == 1 and re.sub(r"['’]s$", "", words[0]).lower() in NOT_NAMES:

@@ -4061,3 +4061,55 @@ def test_a_second_part_may_ask_whose() -> None:
         "How long did the concert last",
         "whose hit did he record",
     ]
+
+
+def test_a_name_only_the_describing_clause_holds_is_another_party() -> None:
+    question = (
+        "How many members does the Ruritanian Union have, one of the unions that worked with "
+        "Velcorp on the pay deal?"
+    )
+    focus = question_focus(question, None)
+    assert focus.figure_of_another("Velcorp has 1.2 million members.")
+    assert not focus.figure_of_another("The Ruritanian Union has 600,000 members.")
+    # the subject's own name in another form is no describing name ("Italy's" / "Italians")
+    italy = question_focus(
+        "Going into Italy's Six Nations match against Scotland, how many wins had the "
+        "Italians managed since 2000?",
+        None,
+    )
+    assert not italy.figure_of_another("Italy have only recorded three wins since 2000.")
+
+
+def test_an_index_reading_is_a_number() -> None:
+    assert asked_kind("What was the purchasing managers' index reading in May?") is Kind.NUMBER
+    question = "What was the index reading before it fell to 61.2?"
+    assert not holds_kind("Its index dropped to 61.2, more than expected.", Kind.NUMBER, question)
+    assert holds_kind("The index stood at 63.5 in November.", Kind.NUMBER, question)
+
+
+def test_an_age_before_a_name_is_no_word_of_it() -> None:
+    assert name_runs("Nineteen-year-old Blazin Squad singer Kenzie won.") == [
+        "Blazin Squad",
+        "Kenzie",
+    ]
+    question = "Which charity would Blazin Squad singer Kenzie's prize go to?"
+    assert not holds_kind(
+        "Nineteen-year-old Blazin Squad singer Kenzie is favourite to win.", Kind.NAME, question
+    )
+
+
+def test_a_figure_per_one_or_a_sum_of_money_counts_no_such_things() -> None:
+    question = "How many chartered surveyors took part in the survey?"
+    assert not holds_kind("Sales fell to an average of 22 per surveyor.", Kind.NUMBER, question)
+    assert not holds_kind("The asking price fell from £190,329 to £189,733.", Kind.NUMBER, question)
+    assert holds_kind("Some 400 surveyors took part.", Kind.NUMBER, question)
+    # a rate of the counted thing itself stays, as does a rate in time
+    hourly = "How many copies an hour was the firm stopping?"
+    assert holds_kind("It stopped more than 30,000 copies an hour.", Kind.NUMBER, hourly)
+    yearly = "How many cars a year does the factory produce?"
+    assert holds_kind("It produces 130,000 vehicles a year.", Kind.NUMBER, yearly)
+    # money counted, or another part asking a sum: the amount stays
+    notes = "How many dollars did the firm raise?"
+    assert holds_kind("The firm raised $300m.", Kind.NUMBER, notes)
+    two = "How many levels does the game have, and what does it cost?"
+    assert holds_kind("It costs £30.", Kind.NUMBER, two)
