@@ -586,13 +586,19 @@ class Focus:
         asked role in the question: "North Wales Police" for "Which police force …?",
         "Leeds Football Club" for "Which football club …?"."""
         assert self.role is not None
+        # (bodies only: a name ending in "Prime" is no prime minister, "Department for
+        # Education" no education secretary)
+        if self.role not in _BODY_ROLES:
+            return False
         # (a common noun, written in lower case: "Which Orbis winger …?" names a club)
         m = re.search(rf"\b([a-z]+)\s+(?i:{re.escape(self.role)})\b", self.question)
         if m is None or m.group(1) in STOPWORDS:
             return False
         end = m.group(1).capitalize()
         return any(
-            run.split()[-1] == end and any(w in new for w in run.split()[:-1])
+            run.split()[-1] == end
+            and any(w in new for w in run.split()[:-1])
+            and run.split()[0] not in ("Department", "Ministry", "Office")
             for run in name_runs(sentence)
         )
 
@@ -719,6 +725,13 @@ class Focus:
             ):
                 continue
             if _TOLD_OUTLET.search(before):
+                continue
+            # a name of the describing clause is another party only as the figure's holder:
+            # not as a speaker ("Corbyn said the union had …") nor after a preposition
+            # ("Since joining Chelsea, he has scored 12")
+            if {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)} <= described and (
+                _SAYS.match(after) or _PREPOSITION_BEFORE.search(before)
+            ):
                 continue
             for w in re.findall(r"[A-Za-z0-9]+", _COMPOUND_END.sub("", run)):
                 lw = w.lower()
@@ -1881,17 +1894,48 @@ def reason_withheld_instead(focus: Focus, lead: str, candidates: Iterable[tuple[
 def date_withheld_instead(focus: Focus, candidates: Iterable[str]) -> bool:
     """Whether a "when" question's lead article says the date of the asked event is not set
     yet ("A release date has yet to be set for the recording" beside the original song's
-    "1991 hit" for "When is the charity version due to be released?"). The candidate must
-    name the question's event (``date_event``: "release" for "released"), so "no date has been
-    set for the trial" does not withhold when someone was arrested. Like
-    ``reason_withheld_instead``, such a sentence is short: the caller passes every candidate
-    of the lead's own article (or another report of its story), whatever its score."""
-    if focus.kind is not Kind.DATE:
+    "1991 hit" for "When is the charity version due to be released?"). Only for an event still
+    to come ("When is / will …", "due"; not "When was the film released?"); the candidate must
+    name the question's event (``date_event``: "release" for "released") and hold another of
+    the question's terms besides it ("the recording" for "recorded"), so "A release date for
+    the sequel has yet to be set" does not withhold the film's, nor "no date has been set for
+    the trial" an arrest's. Such a sentence is short: the caller passes the candidates of the
+    lead's own article (or another report of its story), whatever their score."""
+    if focus.kind is not Kind.DATE or _PAST_WHEN.search(focus.question):
         return False
     event = date_event(focus.question)
-    return event is not None and any(
-        withholds_date(text) and event.search(text) is not None for text in candidates
-    )
+    if event is None:
+        return False
+    for text in candidates:
+        if not withholds_date(text):
+            continue
+        said = event.search(text)
+        if said is None:
+            continue
+        rest = content_words(text[: said.start()] + " " + text[said.end() :])
+        if rest & (set(focus.weights) - content_words(said.group(0))):
+            return True
+    return False
+
+
+# A preposition (or "joining") right before a name: the name is no holder of a figure there.
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:joining|from|with|by|for|at|to|of|against|after|since|before|under|over|into)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+# The roles a body fills, whose name may end in the word that describes it ("North Wales
+# Police" for a police force, "Leeds Rugby Club" for a rugby club).
+_BODY_ROLES = BODY_NOUNS | frozenset(
+    "force club team side service board trust charity network channel station".split()
+)
+
+# "When was the film released?", "When did it open?": a past event, whose date a later
+# "no date set" sentence (a sequel's, another edition's) does not withhold.
+_PAST_WHEN = re.compile(
+    r"\bwhen (?:was|were|did|had)\b|\bin (?:what|which) year (?:was|were|did)\b", re.IGNORECASE
+)
 
 
 def _names_one_of(names: Iterable[str], text: str) -> bool:

@@ -422,18 +422,18 @@ _WITHHELD_SUM = re.compile(
 # An amount written with its currency: "£190,329", "$1.2bn", "5,000 euros".
 _CURRENCY_AMOUNT = re.compile(
     r"(?:(?:us|uk|hk|a|c)?[$£€¥])\s?\d[\d.,]*(?:\s?(?:bn|m|k|billion|million|thousand|trillion)\b)?|"
-    r"\b\d[\d.,]*\s?(?:billion |million |thousand )?(?:dollars|pounds|euros|yen|yuan|rupees|"
-    r"roubles|francs|pence|cents)\b",
+    r"(?<![\w.,])\d[\d.,]*\s?(?:billion |million |thousand )?"
+    r"(?:dollars|pounds|euros|yen|yuan|rupees|roubles|francs|pence|cents)\b",
     re.IGNORECASE,
 )
 _COUNTS_MONEY = re.compile(
-    r"\bhow many (?:[\w-]+ )?(?:dollars|pounds|euros|yen|yuan|rupees|roubles|francs|pence|"
-    r"cents|notes|coins)\b"
+    r"\bhow many (?:[\w-]+ ){0,2}(?:of )?(?:dollars|pounds|euros|yen|yuan|rupees|roubles|"
+    r"francs|pence|cents|notes|coins)\b"
 )
-# A figure per one thing: "22 per surveyor", "£5 for each player", "three for every fan".
+# A figure per one thing: "22 per surveyor", "£5 for each player", "10 for every fan".
 _PER_ONE = re.compile(
-    r"\d[\d.,]*(?:\s+([a-z]+))?(?:\s+[a-z]+)?\s+(?:per|for each|for every|a|an)\s+"
-    # (not a rate in time: "130,000 vehicles a year" counts cars made in a year)
+    r"(?<![\d.,])\d[\d.,]*(?:\s+([a-z]+))?(?:\s+[a-z]+)?\s+(?:per|for each|for every)\s+"
+    # (not a rate in time: "130,000 vehicles per year" counts cars made in a year)
     r"(?!(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|nights?|seasons?|"
     r"quarters?|decades?)\b)([a-z]+)\b"
 )
@@ -728,8 +728,8 @@ def holds_kind(
                 text = _CURRENCY_AMOUNT.sub(" ", text)
             # Nor a figure per one of the counted ("an average of 22 sales per surveyor" is no
             # count of surveyors).
-            # (a figure of the counted thing itself stays: "30,000 copies an hour" for "how
-            # many copies an hour")
+            # (a figure of the counted thing itself stays: "two goals per game" for "how
+            # many goals per game")
             text = _PER_ONE.sub(
                 lambda m: (
                     " "
@@ -995,13 +995,19 @@ def withholds_reason(text: str) -> bool:
 
 
 # "A release date has yet to be set", "No date has been fixed for the trial", "the date is
-# still to be confirmed": the date of that event is not known yet.
-_WITHHELD_DATE = re.compile(
-    r"\b(?:no|a|the|any)\s+(?:[\w-]+\s+){0,2}?dates?\s+"
+# still to be confirmed": the date of that event is not known yet. (Three forms: a negated or
+# "yet/still to be" verb; "no … date has been …"; a date "unknown" / "to be confirmed".)
+_DATE_NOUN = (
+    r"(?:[\w-]+\s+){0,2}?dates?\s+"
     r"(?:(?:for|of)\s+(?:the\s+|his\s+|her\s+|its\s+|their\s+)?[\w-]+\s+)?"
-    r"(?:has|had|have|is|was|were|are)\s+"
-    r"(?:(?:yet|still)\s+to\s+be|not\s+(?:yet\s+)?(?:been|be)|(?:yet\s+)?been|not\s+yet)\s+"
-    r"(?:set|fixed|announced|confirmed|decided|agreed|given|named|scheduled|finali[sz]ed)\b|"
+)
+_DATE_VERB = (
+    r"(?:set|fixed|announced|confirmed|decided|agreed|given|named|scheduled|finali[sz]ed)\b"
+)
+_WITHHELD_DATE = re.compile(
+    rf"\b(?:no|a|the|any)\s+{_DATE_NOUN}(?:has|had|have|is|was|were|are)\s+"
+    rf"(?:(?:yet|still)\s+to\s+be|not\s+(?:yet\s+)?(?:been|be)|not\s+yet)\s+{_DATE_VERB}|"
+    rf"\bno\s+{_DATE_NOUN}(?:has|had|have|is|was|were|are)\s+(?:yet\s+)?(?:been\s+)?{_DATE_VERB}|"
     r"\bdates?\s+(?:is|was|remains|are)\s+(?:still\s+)?(?:unknown|unclear|undecided|"
     r"to be (?:confirmed|announced|decided|set|fixed))\b",
     re.IGNORECASE,
@@ -1010,18 +1016,9 @@ _WITHHELD_DATE = re.compile(
 
 def withholds_date(text: str) -> bool:
     """Whether a sentence says the date of something is not set or known yet ("A release date
-    has yet to be set for the recording"): a "when" question on that event has no answer.
-    ("No date has been set" is read; "a date has been set" is not, as it withholds nothing:
-    only the negated or "yet to be" forms count.)"""
-    m = _WITHHELD_DATE.search(text)
-    if m is None:
+    has yet to be set for the recording") and gives none of its own: a "when" question on that
+    event has no answer. "A date has been set" withholds nothing; "… yet to be set, but it is
+    expected in March" gives a month."""
+    if _WITHHELD_DATE.search(text) is None:
         return False
-    said = m.group(0).lower()
-    # "a date has been set" states one (the pattern's bare "been" is for "no date has been")
-    return (
-        said.startswith("no")
-        or " yet" in said
-        or "still" in said
-        or "not" in said
-        or (not re.search(r"\bbeen\s+\w+$", said))
-    )
+    return not (YEAR.search(text) or re.search(rf"(?<!\w){MONTH_NAMES}(?!\w)", text))

@@ -101,16 +101,19 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         Kind.MONEY,
     ),
     # "How big is Liberia's external debt?", "How large was the trade deficit?": the size of a
-    # sum of money is money (not "as a share of GDP", which is a share; not "how high is
-    # piracy", whose noun is no sum).
+    # sum of money is money. The sum's noun heads its phrase (the question ends or goes on
+    # after it: not "the budget airline's fleet", "the profit margin", "the loss of life"), and
+    # the question measures it in no other way ("as a share / % of GDP"). Nouns that are sums
+    # only: not "reserves" (oil), "losses" (troops), "budget" (airline).
     (
         re.compile(
-            r"\bhow (?:big|large|high) (?:is|was|are|were|will be|would be|has|had)\b"
-            r"(?:(?!\b(?:share|percentage|proportion|per ?cent)\b)[^?,]){0,80}?"
-            r"\b(?:debts?|deficits?|surplus(?:es)?|reserves|fortunes?|budgets?|loans?|bills?|"
-            r"shortfalls?|profits?|loss(?:es)?|revenues?|turnover|takings|salary|salaries|"
-            r"bonus(?:es)?|payouts?|black hole)\b(?![^?]*\b(?:share|percentage|proportion|"
-            r"per ?cent)\b)"
+            r"^(?![^?]*(?:\b(?:share|percentage|proportion|per ?cent|gdp|relative to|margin)\b|%))"
+            r"[^?]*\bhow (?:big|large|high) (?:is|was|are|were|will be|would be|has|had)\b"
+            r"[^?,]{0,80}?\b(?:debts?|deficits?|surplus(?:es)?|fortunes?|shortfalls?|"
+            r"black hole|(?:foreign|currency|cash|dollar) reserves|pay-?offs?|payouts?|"
+            r"bonus(?:es)?|salary|salaries|takings|turnover)"
+            r"(?=\s*(?:[?,]|$)|\s+(?:in|of|at|when|after|before|that|which|according|last|this|"
+            r"now|with|for|since|by|to)\b)"
         ),
         Kind.MONEY,
     ),
@@ -136,7 +139,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             rf"\bwhat (?:new |fresh |all-time )?(?:record |)(?:low|high|level|peak)\b|"
             # "What was the index reading before it fell?": an index's or a gauge's figure
-            r"^\s*what (?:is|was|were|had been)\b[^?,]{0,60}\breading\b|"
+            r"^\s*what (?:is|was|were|had been)\b[^?,]{0,60}\b(?:index|indices|pmi|gauge|"
+            r"barometer|thermometer|indicator|meter)(?:['’]s)?\s+reading\b|"
             rf"^\s*what did\b[^?]*\b(?:{CHANGE_WORDS}) (?:to|by)\b"
         ),
         Kind.NUMBER,

@@ -108,7 +108,9 @@ def place_runs(text: str, *, workplace: bool = False) -> list[str]:
     for m in _PLACE.finditer(text):
         # a capitalised preposition after a capitalised word is inside a title ("Eric
         # Clapton's hit Tears In Heaven", "Lost In Translation"), not before a place
-        if m.group(0)[0].isupper() and _TITLE_WORD_BEFORE.search(text, 0, m.start()):
+        if m.group(0)[0].isupper() and _TITLE_WORD_BEFORE.search(
+            text, max(0, m.start() - 64), m.start()
+        ):
             continue
         # "according to X" gives a source; a run ending in an institution's noun ("the Chinese
         # Ministry", "the Foreign Office") names a body, and one ending in a newspaper's word
@@ -170,7 +172,7 @@ _PREPOSITION_NEXT = re.compile(r"\s+(?:for|of|in|at|on|from|with|into|over|under
 
 
 _FIRST_PERSON = re.compile(r"I(?:['’](?:ll|m|ve|d))?")
-_AGE_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?-(?:year|month|week)-olds?")
+_AGE_WORD = re.compile(r"[A-Z][a-z]+(?:-[a-z]+)?-(?i:(?:year|month|week)-olds?)")
 
 
 def name_runs(text: str, common: Callable[[str], bool] | None = None) -> list[str]:
