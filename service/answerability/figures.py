@@ -11,6 +11,7 @@ from functools import lru_cache
 from service.answerability.kinds import ASKS_TIME, Kind, asking_clause, asking_head
 from service.answerability.lexicon import (
     CHANGE_WORDS,
+    CURRENCY_WORDS,
     MONEY_WORDS,
     MONTH_NAMES,
     MONTHS,
@@ -22,11 +23,6 @@ from service.evidence import STOPWORDS, stem_word
 VAGUE_NUMBERS = frozenset("hundreds thousands millions billions dozens".split())
 
 DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_CURRENCY_WORDS = (
-    r"dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|rand|roubles|rubles|won|shekels?|"
-    r"riyals?|rials?|dirhams?|lira|naira|pesos?|kronor|kroner|krona|zlotys?|baht|ringgit|reais|"
-    r"rupiah|dinars?"
-)
 # An amount of money, its number captured: "$1.3bn" → 1.3, "50,000 euros" → 50000, "£7m" → 7.
 # Not a length in metres given in feet too: "the 1.3m (4.2ft) Emiew robot" is its height,
 # "jumped 30ft (10m)" a drop.
@@ -36,7 +32,7 @@ _MONEY_FIGURE = re.compile(
     r"(?<!yards \()(?<![\d.,])(\d+(?:[.,]\d+)*)\s?"
     r"(?:bn|p|m(?!\s?\(\s?\d[\d.,]*\s?(?:ft|feet|foot|in|inches|yd|yards?)\b))\b|"
     r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s?"
-    rf"(?:billion|million|thousand|trillion)?\s?(?:{_CURRENCY_WORDS})\b",
+    rf"(?:billion|million|thousand|trillion)?\s?(?:{CURRENCY_WORDS})\b",
     re.IGNORECASE,
 )
 # Any mention of money: an amount, or a dollar sign alone ("US$").

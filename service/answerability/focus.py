@@ -583,8 +583,8 @@ class Focus:
 
     def _named_as_role(self, sentence: str, new: set[str]) -> bool:
         """Whether a name the question does not hold ends in the word that describes the
-        asked role in the question: "North Wales Police" for "Which police force …?",
-        "Leeds Football Club" for "Which football club …?"."""
+        asked role in the question: "North Wales Police" for "Which police force …?", "Kent
+        County Council" for "Which county council …?" (bodies only, ``_BODY_ROLES``)."""
         assert self.role is not None
         # (bodies only: a name ending in "Prime" is no prime minister, "Department for
         # Education" no education secretary)
@@ -1033,9 +1033,9 @@ class Focus:
             present(self.role)
             or stem_word(self.role) in stems
             or self._says_role(f"{sentence}\n{context}")
-            or states_asked_event(self.question, sentence, self._new_name_words(sentence))
+            or states_asked_event(self.question, sentence, new := self._new_name_words(sentence))
             or self._role_by_verb(sentence)
-            or self._named_as_role(sentence, self._new_name_words(sentence))
+            or self._named_as_role(sentence, new)
         ):
             return False
         allowed_misses = (len(self.names) - 1) // 3
@@ -1926,9 +1926,9 @@ _PREPOSITION_BEFORE = re.compile(
 )
 
 # The roles a body fills, whose name may end in the word that describes it ("North Wales
-# Police" for a police force, "Leeds Rugby Club" for a rugby club).
+# Police" for a police force). (No club, team or side: ``asked_role`` asks none of them.)
 _BODY_ROLES = BODY_NOUNS | frozenset(
-    "force club team side service board trust charity network channel station".split()
+    "force service board trust charity network channel station".split()
 )
 
 # "When was the film released?", "When did it open?": a past event, whose date a later

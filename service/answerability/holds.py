@@ -66,6 +66,7 @@ from service.answerability.figures import (
 from service.answerability.kinds import QUANTITY, Kind, asking_clause, asking_head, date_event
 from service.answerability.lexicon import (
     COUNTRY_WORDS,
+    CURRENCY_WORDS,
     MONTH_NAMES,
     MONTHS,
     NOT_CITIES,
@@ -422,13 +423,12 @@ _WITHHELD_SUM = re.compile(
 # An amount written with its currency: "£190,329", "$1.2bn", "5,000 euros".
 _CURRENCY_AMOUNT = re.compile(
     r"(?:(?:us|uk|hk|a|c)?[$£€¥])\s?\d[\d.,]*(?:\s?(?:bn|m|k|billion|million|thousand|trillion)\b)?|"
-    r"(?<![\w.,])\d[\d.,]*\s?(?:billion |million |thousand )?"
-    r"(?:dollars|pounds|euros|yen|yuan|rupees|roubles|francs|pence|cents)\b",
+    # (not "won": "played 10, won 7")
+    rf"(?<![\w.,])\d[\d.,]*\s?(?:billion |million |thousand )?(?!won\b)(?:{CURRENCY_WORDS})\b",
     re.IGNORECASE,
 )
 _COUNTS_MONEY = re.compile(
-    r"\bhow many (?:[\w-]+ ){0,2}(?:of )?(?:dollars|pounds|euros|yen|yuan|rupees|roubles|"
-    r"francs|pence|cents|notes|coins)\b"
+    rf"\bhow many (?:[\w-]+ ){{0,2}}(?:of )?(?:{CURRENCY_WORDS}|notes|coins)\b"
 )
 # A figure per one thing: "22 per surveyor", "£5 for each player", "10 for every fan".
 _PER_ONE = re.compile(

@@ -10,6 +10,7 @@ from functools import lru_cache
 from service.answerability.lexicon import (
     CATEGORY_NOUNS,
     CHANGE_WORDS,
+    CURRENCY_WORDS,
     MONEY_WORDS,
     SPEECH_VERBS,
 )
@@ -95,8 +96,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (
         re.compile(
             r"\bhow (?:much|big|large|high)\b[^?]*\bin (?:(?:us |uk |hong kong |australian |"
-            r"canadian )?dollars|pounds(?: sterling)?|sterling|euros|yen|yuan|rupees|roubles|"
-            r"rubles|francs|krona|kroner)\b"
+            rf"canadian )?(?:{CURRENCY_WORDS})|sterling)\b"
         ),
         Kind.MONEY,
     ),

@@ -173,6 +173,13 @@ BODY_NOUNS = frozenset(
     "federation association union council committee commission agency authority ministry "
     "department institute foundation party corporation company".split()
 )
+# Currency names, as a regex alternation ("dollars", "euros", "yuan"): "5,000 euros",
+# "how much in pounds".
+CURRENCY_WORDS = (
+    r"dollars|pounds|euros|yen|yuan|rupees|francs|cents|pence|rand|roubles|rubles|won|shekels?|"
+    r"riyals?|rials?|dirhams?|lira|naira|pesos?|kronor|kroner|krona|zlotys?|baht|ringgit|reais|"
+    r"rupiah|dinars?"
+)
 # Verbs that report speech, as a regex alternation ("said", "warns", "revealed").
 SPEECH_VERBS = (
     r"said|says|say|told|tells|warned|warns|claimed|claims|argued|argues|insisted|insists|"

@@ -4141,6 +4141,9 @@ def test_a_figure_per_one_or_a_sum_of_money_counts_no_such_things() -> None:
     assert holds_kind("He scored 2 goals per game.", Kind.NUMBER, per_game)
     yearly = "How many cars a year does the factory produce?"
     assert holds_kind("It produces 130,000 vehicles a year.", Kind.NUMBER, yearly)
+    # a currency's name, but not "won" after a count ("played 10, won 7")
+    assert not holds_kind("Prices fell to 5,000 euros.", Kind.NUMBER, question)
+    assert holds_kind("They played 10, won 7.", Kind.NUMBER, "How many games did they play?")
     # money counted, or another part asking a sum: the amount stays
     notes = "How many dollars did the firm raise?"
     assert holds_kind("The firm raised $300m.", Kind.NUMBER, notes)
