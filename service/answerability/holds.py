@@ -573,7 +573,8 @@ def holds_kind(
     (``common``: see ``name_runs``)."""
     q_lower = question.lower()
     asked = _asked(question)
-    # (a character written as an HTML entity in the source, "Bryn F&#244;n", holds no number)
+    # (a character written as an HTML entity in the source, "Bryn F&#244;n", holds no number;
+    # the ingest decodes them since 2026-12-05, but an index built before still serves them)
     if "&#" in text:
         text = html.unescape(text)
     if is_withheld(text, kind):

@@ -11,6 +11,7 @@ body is never removed (tests check both directions on the sample articles).
 from __future__ import annotations
 
 import email.utils
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -73,6 +74,10 @@ _INLINE_JUNK = [
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t]")
 _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+# An HTML character reference left in saved text ("Jos&#233;", "&pound;", "&amp;"), closed by
+# its semicolon. Only closed ones: ``html.unescape`` alone would also read HTML's legacy
+# unterminated names inside plain words ("&notice" as "¬ice", "&copy" in "R&copy").
+_CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -100,8 +105,18 @@ class CleanText:
     published: str | None
 
 
+def decode_character_references(text: str) -> str:
+    """``text`` with its closed HTML character references decoded ("Jos&#233;" → "José",
+    "&lt;" → "<"); a name HTML does not define ("M&S;") stays as written."""
+    if "&" not in text:
+        return text
+    return _CHAR_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
 def normalize_text(text: str) -> str:
-    """Unicode NFC, one kind of space and newline, no trailing blanks, at most one empty line."""
+    """Character references decoded, Unicode NFC, one kind of space and newline, no trailing
+    blanks, at most one empty line."""
+    text = decode_character_references(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", text))
     lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]

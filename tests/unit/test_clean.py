@@ -171,3 +171,29 @@ def test_a_caption_goes_with_its_photo_credit_but_a_dateline_stays() -> None:
     assert "summit in Oslo" not in out and "Getty" not in out
     assert "met in Lisbon on Tuesday" in out and "continue next month" in out
     assert "September 18, 2018" in out
+
+
+def test_html_character_references_are_decoded() -> None:
+    # BBC files carry a few ("EC President Jos&#233; Manuel Barroso", "Bryn F&#244;n"): served
+    # text, quotes and the lexical index read the letters, not the reference.
+    raw = (
+        "Title\n\nEC President Jos&#233; Manuel Barroso met Bryn F&#244;n "
+        "&amp; friends &lt;here&gt;."
+    )
+    assert clean_article(raw).text == (
+        "Title\n\nEC President José Manuel Barroso met Bryn Fôn & friends <here>."
+    )
+    assert clean_article("Jos&#xE9; &pound;5").text == "José £5"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AT&T and R&D agreed.",  # no reference at all
+        "M&S; shares rose.",  # a name HTML does not define
+        "Read the &notice and the R&copy note.",  # unterminated legacy names stay as written
+        "Fish &amp chips.",
+    ],
+)
+def test_text_that_only_looks_like_a_reference_is_kept(text: str) -> None:
+    assert clean_article(f"Title\n\n{text}").text == f"Title\n\n{text}"
