@@ -4149,3 +4149,18 @@ def test_a_figure_per_one_or_a_sum_of_money_counts_no_such_things() -> None:
     assert holds_kind("The firm raised $300m.", Kind.NUMBER, notes)
     two = "How many levels does the game have, and what does it cost?"
     assert holds_kind("It costs £30.", Kind.NUMBER, two)
+
+
+def test_a_figure_pattern_tries_a_number_once_from_its_first_digit() -> None:
+    # A search from every digit of a long run was quadratic (a 5,000-digit run took seconds):
+    # a number now begins only at a digit that does not continue one, with the same matches.
+    from service.answerability.figures import _CONVERSION, PERCENTAGE
+
+    assert _CONVERSION.search("it cost 40bn (£21bn)").group(1) == "40"  # type: ignore[union-attr]
+    assert _CONVERSION.search("x.5bn (£0.3bn)").group(1) == "5"  # type: ignore[union-attr]
+    assert PERCENTAGE.search("a 12.5% rise").group(0) == "12.5%"  # type: ignore[union-attr]
+    assert PERCENTAGE.search("up .5 per cent").group(0) == "5 per cent"  # type: ignore[union-attr]
+    run = "9" * 60 + "%"
+    assert [m.start() for m in PERCENTAGE.finditer(f"by {run}")] == [3]
+    assert [m.start() for m in PERCENTAGE.finditer(f"by {run}"[4:])] == [0]  # a run's own start
+    assert PERCENTAGE.search("1,5,5%", 2) is None  # inside "1,5,5%" no number begins at "5"
