@@ -62,8 +62,10 @@ from service.evidence import (
 from service.schemas import Citation, Passage
 
 _MARKER = re.compile(r"\s*\[(\d{1,3})\]")
-# Text up to a run of markers: the markers belong to the last sentence of that text.
-_CITED_UNIT = re.compile(r"(.*?)((?:\s*\[\d{1,3}\])+)", re.DOTALL)
+# A run of markers: they belong to the last sentence of the text before it. (Found by itself,
+# not as "(.*?)(markers)", which tried the lazy prefix from every position of a draft without
+# markers: quadratic, ~0.45 s on 10,000 characters.)
+_MARKER_RUN = re.compile(r"(?:\s*\[\d{1,3}\])+")
 _HAS_WORD = re.compile(r"\w")
 
 
@@ -86,8 +88,8 @@ def split_claims(draft: str) -> list[tuple[str, list[int]]]:
             claims[-1][1].extend(markers)
 
     end = 0
-    for m in _CITED_UNIT.finditer(draft):
-        add_sentences(m.group(1), [int(n) for n in _MARKER.findall(m.group(2))])
+    for m in _MARKER_RUN.finditer(draft):
+        add_sentences(draft[end : m.start()], [int(n) for n in _MARKER.findall(m.group(0))])
         end = m.end()
     add_sentences(draft[end:], [])
     return claims

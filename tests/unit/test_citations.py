@@ -26,6 +26,19 @@ def test_markers_close_the_sentence_before_them() -> None:
     assert split_claims("") == []
 
 
+def test_markers_split_the_draft_wherever_they_stand() -> None:
+    # markers first, markers after markers across a line break, a long draft without any
+    # (found as runs of their own: the lazy "(.*?)(markers)" pattern was quadratic there)
+    assert split_claims("[1] Rates rose. [2]\n\n[3] Then fell.") == [
+        ("Rates rose.", [2, 3]),
+        ("Then fell.", []),
+    ]
+    long = "The council met again on Tuesday. " * 300
+    claims = split_claims(long + "It agreed. [5]")
+    assert len(claims) == 301 and all(m == [] for _, m in claims[:-1])
+    assert claims[-1] == ("It agreed.", [5])
+
+
 def test_sentence_spans_are_offsets_into_the_text() -> None:
     text = "Heading\nFirst sentence here. Second one, Mr. Smith said.\n\nThird."
     spans = sentence_spans(text)
