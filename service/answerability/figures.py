@@ -390,12 +390,14 @@ FIGURE_UNITS = frozenset(unit for _, unit in (_ODDS_UNIT, _SEED_UNIT, _SHARE_UNI
 # every digit of it, which was quadratic in a long run of digits (a 5,000-digit run: 5 s →
 # 2 ms). Matches stay the same: a number's first digit reaches every end its inner digits
 # reach, and it is the leftmost; a number after a lone point (".5bn") still begins at its digit.
+# (``_CONVERSION``'s spaces are possessive, ``\s*+``: three optional runs in a row split a long
+# run of spaces every way before failing; a space one run keeps is one no other needs.)
 NUMBER_START = r"(?:(?<![\d.,])|(?<=[.,])(?<!\d[.,]))"
 _CONVERSION = re.compile(
-    NUMBER_START + r"(\d(?:[\d.,]*\d)?)\s*(?:bn|m|k|billion|million)?"
-    r"(?:\s*(?:[A-Z][a-z]+\s+){0,2}(?:euros?|dollars?|pounds?|yen|yuan|francs?|rupees?|roubles?|"
+    NUMBER_START + r"(\d(?:[\d.,]*\d)?)\s*+(?:bn|m|k|billion|million)?"
+    r"(?:\s*+(?:[A-Z][a-z]+\s+){0,2}(?:euros?|dollars?|pounds?|yen|yuan|francs?|rupees?|roubles?|"
     r"rubles?|pesos?|"
-    r"kronor|kroner|krona|krone|rand|won|dinars?|riyals?|lira|lire))?\s*\(([^()]{1,25})\)",
+    r"kronor|kroner|krona|krone|rand|won|dinars?|riyals?|lira|lire))?\s*+\(([^()]{1,25})\)",
     re.IGNORECASE,
 )
 # A question asking the sum in another currency ("How much is the 2bn-euro deal worth in

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import email.utils
 import html
+import html.entities
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -78,6 +79,9 @@ _ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
 # its semicolon. Only closed ones: ``html.unescape`` alone would also read HTML's legacy
 # unterminated names inside plain words ("&notice" as "¬ice", "&copy" in "R&copy").
 _CHAR_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+# What a reference may not turn into: controls, invisible format characters (soft hyphen,
+# direction overrides), line and paragraph separators, private or unassigned code points.
+_UNSAFE_CATEGORIES = frozenset(("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"))
 
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -106,17 +110,30 @@ class CleanText:
 
 
 def decode_character_references(text: str) -> str:
-    """``text`` with its closed HTML character references decoded ("Jos&#233;" → "José",
-    "&lt;" → "<"); a name HTML does not define ("M&S;") stays as written."""
+    """``text`` (plain text saved from a web page) with its closed HTML character references
+    decoded ("Jos&#233;" → "José", "&lt;" → "<"), once. Stays as written: a name HTML does
+    not define whole ("M&S;", "&copyright;": not "©right;"), an invalid number ("&#0;"), and a
+    reference to a character that would change the text's shape rather than spell it (a line
+    break, a control, a soft hyphen, a direction override). Only plain-text files are decoded
+    (``sources.load_file``): an HTML page's parser has decoded its text already, and a record
+    sent as JSON is stored as sent."""
     if "&" not in text:
         return text
-    return _CHAR_REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+
+    def decode(m: re.Match[str]) -> str:
+        ref = m.group(0)
+        if not ref.startswith("&#") and ref[1:] not in html.entities.html5:
+            return ref
+        out = html.unescape(ref)
+        if out == "\ufffd" or any(unicodedata.category(c) in _UNSAFE_CATEGORIES for c in out):
+            return ref
+        return out
+
+    return _CHAR_REFERENCE.sub(decode, text)
 
 
 def normalize_text(text: str) -> str:
-    """Character references decoded, Unicode NFC, one kind of space and newline, no trailing
-    blanks, at most one empty line."""
-    text = decode_character_references(text)
+    """Unicode NFC, one kind of space and newline, no trailing blanks, at most one empty line."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _ZERO_WIDTH.sub("", _SPACES.sub(" ", text))
     lines = [re.sub(r" {2,}", " ", line).strip() for line in text.split("\n")]

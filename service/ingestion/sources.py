@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup
 
 from service.config import Settings
 from service.errors import LoadError
-from service.ingestion.clean import PUBLISHED_FORMS, published_date
+from service.ingestion.clean import PUBLISHED_FORMS, decode_character_references, published_date
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -408,7 +408,7 @@ def load_file(
             return
         text = _read_text_file(path, max_doc_bytes)
         if suffix in TEXT_SUFFIXES:
-            yield RawDocument(doc_id, source, text, origin)
+            yield RawDocument(doc_id, source, decode_character_references(text), origin)
         elif suffix in HTML_SUFFIXES:
             yield _html_document(doc_id, source, origin, text)
         else:

@@ -4164,3 +4164,6 @@ def test_a_figure_pattern_tries_a_number_once_from_its_first_digit() -> None:
     assert [m.start() for m in PERCENTAGE.finditer(f"by {run}")] == [3]
     assert [m.start() for m in PERCENTAGE.finditer(f"by {run}"[4:])] == [0]  # a run's own start
     assert PERCENTAGE.search("1,5,5%", 2) is None  # inside "1,5,5%" no number begins at "5"
+    assert _CONVERSION.search("1,5,5m (£1m)", 2) is None  # nor in "1,5,5m"
+    # spaces between a figure and its brackets, however many, are read once
+    assert _CONVERSION.search("5" + " " * 40 + "(x)").group(2) == "x"  # type: ignore[union-attr]

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from service.ingestion.clean import clean_article, find_published, parse_dateline
+from service.ingestion.clean import (
+    clean_article,
+    decode_character_references,
+    find_published,
+    parse_dateline,
+)
+from service.ingestion.sources import load_file
 from tests.conftest import SAMPLE_DIR
 
 
@@ -173,17 +180,16 @@ def test_a_caption_goes_with_its_photo_credit_but_a_dateline_stays() -> None:
     assert "September 18, 2018" in out
 
 
-def test_html_character_references_are_decoded() -> None:
+def test_html_character_references_are_decoded_once() -> None:
     # BBC files carry a few ("EC President Jos&#233; Manuel Barroso", "Bryn F&#244;n"): served
     # text, quotes and the lexical index read the letters, not the reference.
-    raw = (
-        "Title\n\nEC President Jos&#233; Manuel Barroso met Bryn F&#244;n "
-        "&amp; friends &lt;here&gt;."
+    raw = "EC President Jos&#233; Manuel Barroso met Bryn F&#244;n &amp; friends &lt;here&gt;."
+    assert decode_character_references(raw) == (
+        "EC President José Manuel Barroso met Bryn Fôn & friends <here>."
     )
-    assert clean_article(raw).text == (
-        "Title\n\nEC President José Manuel Barroso met Bryn Fôn & friends <here>."
-    )
-    assert clean_article("Jos&#xE9; &pound;5").text == "José £5"
+    assert decode_character_references("Jos&#xE9; &pound;5") == "José £5"
+    # once: an article about markup keeps the reference it spells out
+    assert decode_character_references("write &amp;lt; for <") == "write &lt; for <"
 
 
 @pytest.mark.parametrize(
@@ -193,7 +199,24 @@ def test_html_character_references_are_decoded() -> None:
         "M&S; shares rose.",  # a name HTML does not define
         "Read the &notice and the R&copy note.",  # unterminated legacy names stay as written
         "Fish &amp chips.",
+        "The &copyright; and &pounds; of it.",  # not "©right;" nor "£s;"
+        "Line&#10;break, a&#0;b, a&#129;b, a&shy;b, a&#x202E;b.",  # shape, not spelling
     ],
 )
 def test_text_that_only_looks_like_a_reference_is_kept(text: str) -> None:
-    assert clean_article(f"Title\n\n{text}").text == f"Title\n\n{text}"
+    assert decode_character_references(text) == text
+
+
+def test_only_plain_text_files_are_decoded(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title\n\nJos&#233; said &amp;lt; twice.\n")
+    (tmp_path / "b.html").write_text(
+        "<html><head><title>T</title></head><body><p>Write &amp;lt; for &lt;.</p></body></html>"
+    )
+    (tmp_path / "c.json").write_text('{"id": "c", "text": "Title\\n\\nA &amp; B."}')
+    texts = {
+        p.name: next(iter(load_file(p, p.stem))).text  # type: ignore[union-attr]
+        for p in sorted(tmp_path.iterdir())
+    }
+    assert "José said &lt; twice." in texts["a.txt"]
+    assert "Write &lt; for <." in texts["b.html"]  # its parser decoded it, once
+    assert "A &amp; B." in texts["c.json"]  # a record is stored as sent
