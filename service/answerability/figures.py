@@ -637,6 +637,8 @@ SHARE_OF_GROUP = re.compile(
 )
 STATES_CHANGE_IN_WORDS = re.compile(
     r"\b(?:doubled|tripled|trebled|halved|quadrupled)\b"
+    # ("traffic increased fourfold": a multiple in one word)
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)-?fold\b"
     r"|\b(?:by|up|down)\s+(?:a|one|two)[- ](?:third|half|quarter|fifth|sixth|tenth)s?\b"
     r"|\b(?:was|were|remained|stayed|been|stood|is|are)\s+(?:flat|unchanged|stagnant|zero)\b",
     re.IGNORECASE,

@@ -1226,6 +1226,9 @@ def _bracketed_after_a_body(run: str, sentence: str) -> bool:
 _ALIAS_GROUPS = (
     ("conservative", "conservatives", "tory", "tories"),
     ("democrats", "dems"),
+    # (one of them: "Lib Dem committee chairman Alan Beith" for a Liberal Democrat)
+    ("democrat", "dem"),
+    ("liberal", "lib"),
     ("uk", "britain", "british"),
     ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
 )

@@ -58,6 +58,15 @@ _PLACE_ADJECTIVES = (
     r"(?:(?:x|us|uk|capital|coastal|northern|southern|eastern|western|central|port|seaside|"
     r"market|border|host|english|scottish|welsh|irish|british|european|african|asian) ){0,2}"
 )
+# A place noun that only qualifies the noun asked about: "Which Nottingham city councillor
+# said …?" asks for a person, "which state prosecutor" for an official.
+_PLACE_AS_MODIFIER = (
+    r"(?!\s+(?:council|councils|councillors?|councilman|councilwoman|hall|centre|center|"
+    r"managers?|music|clubs?|teams?|sides?|officials?|authority|authorities|police|mayors?|"
+    r"departments?|governments?|senators?|governors?|legislatures?|prosecutors?|courts?|"
+    r"boards?|leaders?|champions?|boss|bosses|editors?|newspapers?|papers?|stars?|"
+    r"singers?|bands?|rivals?|derby)\b)"
+)
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
     # "What jail sentence was he given?": a duration.
@@ -310,13 +319,15 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             # (or several: "Which countries with troops in Iraq …?")
             rf"^\s*where\b|\b(?:in|to|from) (?:which|what) {_PLACE_ADJECTIVES}(?:city|cities|"
             r"country|countries|towns?|states?|regions?|places?|venues?|capitals?|county|"
-            r"counties|villages?|provinces?)\b|\bwhich "
-            rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?|venues?|capitals?)\b|"
+            rf"counties|villages?|provinces?)\b{_PLACE_AS_MODIFIER}|\bwhich "
+            rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?|venues?|capitals?)\b"
+            rf"{_PLACE_AS_MODIFIER}|"
             # ("which two countries", "which other cities", "what countries")
             r"\bwhich (?:(?:two|three|four|five|six|seven|eight|nine|ten|other|"
             r"neighbouring|neighboring|member|foreign) )?"
-            rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?)\b(?!['’])|"
-            rf"\bwhat {_PLACE_ADJECTIVES}(?:cities|countries|towns)\b(?!['’])"
+            rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?)\b(?!['’])"
+            rf"{_PLACE_AS_MODIFIER}|"
+            rf"\bwhat {_PLACE_ADJECTIVES}(?:cities|countries|towns)\b(?!['’]){_PLACE_AS_MODIFIER}"
         ),
         Kind.PLACE,
     ),

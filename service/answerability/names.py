@@ -299,5 +299,7 @@ def names_a_model(text: str, q_names: frozenset[str], q_words: set[str]) -> bool
             continue
         if re.fullmatch(r"(?:1[89]|20)\d\d", code) or re.fullmatch(r"\d{1,2}", code):
             continue  # a year, or a small number ("Nokia 10 handsets")
+        if re.fullmatch(r"\d{1,2}-\d{1,2}", code):
+            continue  # a score after a player or a side ("Greg Rusedski 4-6 7-6", "Chelsea 2-0")
         return True
     return False

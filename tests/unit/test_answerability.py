@@ -4167,3 +4167,60 @@ def test_a_figure_pattern_tries_a_number_once_from_its_first_digit() -> None:
     assert _CONVERSION.search("1,5,5m (£1m)", 2) is None  # nor in "1,5,5m"
     # spaces between a figure and its brackets, however many, are read once
     assert _CONVERSION.search("5" + " " * 40 + "(x)").group(2) == "x"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # a place noun that qualifies the noun asked about asks for no place
+        ("Which Norvale city councillor said the polls bred complacency?", Kind.NAME),
+        ("Which state prosecutor brought the case against Jo Hale?", Kind.NAME),
+        ("Which country music star opened the Norvale festival?", Kind.NAME),
+        # the place noun asked about, unchanged
+        ("Which city will host the 2012 Games?", Kind.PLACE),
+        ("In which Chinese city was the summit held?", Kind.PLACE),
+        ("Which two countries signed the pact?", Kind.PLACE),
+    ],
+)
+def test_a_place_noun_before_the_asked_noun_is_a_modifier(question: str, kind: Kind) -> None:
+    assert asked_kind(question) is kind
+
+
+def test_a_score_after_a_name_is_no_model_code() -> None:
+    who = "Who will Jo Hale face in the last 16 of the Norvale Open after beating Ann Reid?"
+    # the question's own two players and the score of their match: nobody new
+    assert not holds_kind(
+        "Jo Hale saved a match point before beating Ann Reid 4-6 7-6 (8-6) 6-4 at the Norvale "
+        "Open.",
+        Kind.NAME,
+        who,
+    )
+    assert holds_kind("Hale now faces Tom Barr in the last 16.", Kind.NAME, who)
+    # a maker's model code is still a new name
+    handset = "Which Nokia handset did Norvale Telecom choose for its staff?"
+    assert holds_kind("Norvale Telecom chose the Nokia 3220 for its staff.", Kind.NAME, handset)
+
+
+def test_a_multiple_in_one_word_is_a_size_of_change() -> None:
+    grow = "By how much did traffic on the Norvale network grow on launch day?"
+    assert holds_kind(
+        "Traffic on the Norvale network increased fourfold on launch day.", Kind.NUMBER, grow
+    )
+    assert holds_kind(
+        "Traffic on the Norvale network rose three-fold on launch day.", Kind.NUMBER, grow
+    )
+    assert not holds_kind("Traffic on the Norvale network grew on launch day.", Kind.NUMBER, grow)
+
+
+def test_a_liberal_democrat_is_a_lib_dem() -> None:
+    focus = question_focus(
+        "Which Liberal Democrat committee chairman warned that deleting e-mails could harm "
+        "inquiries?",
+        None,
+    )
+    assert focus.anchored(
+        "Lib Dem committee chairman Jo Hale warned that deleting e-mails could harm inquiries."
+    )
+    assert not focus.anchored(
+        "Labour committee chairman Jo Hale warned that deleting e-mails could harm inquiries."
+    )
