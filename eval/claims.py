@@ -29,6 +29,9 @@ MIN_COVERAGE = 0.75
 _MARKER_RUN = re.compile(r"((?:\s*\[\d{1,3}\])+)")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'‘(])")
+# A full stop that ends an initial ("Xbox frontman J. Allard") or a title ("Mr. Smith"), not a
+# sentence.
+_NO_END = re.compile(r"(?:^|[\s(“\"'‘.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|Rev)\.$")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%-]*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[a-z]+")
@@ -93,7 +96,12 @@ def split_sentences(answer: str) -> list[tuple[str, list[int]]]:
     for i in range(0, len(pieces), 2):
         text = pieces[i]
         markers = [int(m) for m in _MARKER.findall(pieces[i + 1])] if i + 1 < len(pieces) else []
-        parts = [p.strip() for p in _SENTENCE_END.split(text) if re.search(r"\w", p)]
+        parts: list[str] = []
+        for piece in _SENTENCE_END.split(text):
+            if parts and _NO_END.search(parts[-1]):
+                parts[-1] = f"{parts[-1]} {piece.strip()}"
+            elif re.search(r"\w", piece):
+                parts.append(piece.strip())
         if not parts:
             if markers and out:
                 out[-1][1].extend(markers)
@@ -124,8 +132,11 @@ def judge_sentence(
     if missing_numbers:
         return SentenceVerdict(sentence, False, f"numbers not in its quotes: {missing_numbers}")
     quote_lower = quote_text.lower()
+    # (a name ending in a sign is still a whole word of the quote: "rated 'BBB-'")
     missing_names = [
-        n for n in names(sentence) if not re.search(rf"\b{re.escape(n.lower())}\b", quote_lower)
+        n
+        for n in names(sentence)
+        if not re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", quote_lower)
     ]
     if missing_names:
         return SentenceVerdict(sentence, False, f"names not in its quotes: {missing_names}")

@@ -84,3 +84,24 @@ def test_judge_answer_uses_each_sentence_s_own_quotes() -> None:
     }
     verdicts = judge_answer(answer, QUESTION)
     assert [v.backed for v in verdicts] == [True, True, False]
+
+
+def test_an_initial_or_a_title_ends_no_sentence() -> None:
+    answer = "Norvale frontman J. Hale said the console is fast. [1] Mr. Reid agreed. [2]"
+    assert split_sentences(answer) == [
+        ("Norvale frontman J. Hale said the console is fast.", [1]),
+        ("Mr. Reid agreed.", [2]),
+    ]
+    # (a sentence that ends the text before a marker run still ends there)
+    assert split_sentences("Sales rose. Profits fell. [1]") == [
+        ("Sales rose.", []),
+        ("Profits fell.", [1]),
+    ]
+
+
+def test_a_name_ending_in_a_sign_is_found_in_its_quote() -> None:
+    quote = "Norvale's rating is now one notch below investment grade, which starts at 'BBB-'."
+    assert judge_sentence(quote, [1], {1: quote}, "What rating does Norvale have?").backed
+    assert not judge_sentence(
+        "Norvale's rating is now 'BB+'.", [1], {1: quote}, "What rating does Norvale have?"
+    ).backed
