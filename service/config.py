@@ -320,6 +320,16 @@ class Settings(BaseSettings):
         "search then costs well under 1 ms instead of ~9 ms at 100k chunks. FTS5 answers "
         "until the copy is current. About 70 MB per 100k chunks.",
     )
+    chunk_cache_rows: int = Field(
+        default=50_000,
+        ge=0,
+        le=10_000_000,
+        description="How many chunks keep their text and flat metadata in memory (least "
+        "recently used first out; about 1.5 KB each): the nearest-neighbour query then asks "
+        "Chroma for ids and distances only, and reads only the rows it has not seen. An "
+        "optimisation only: a chunk id pins its content and metadata, so an entry is never "
+        "stale. 0 reads every row from Chroma.",
+    )
     sentence_cache_chunks: int = Field(
         default=4096,
         ge=0,

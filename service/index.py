@@ -100,7 +100,12 @@ class NewsIndex:
             },
         )
         self.sentence_store = SentenceStore(sentences)
-        self.chunks = ChunkStore(client, chunks, self.sentence_store)
+        self.chunks = ChunkStore(
+            client,
+            chunks,
+            self.sentence_store,
+            rows=LRU(settings.chunk_cache_rows) if settings.chunk_cache_rows else None,
+        )
         # Popular passages' sentences, by chunk id. A pure optimisation: a chunk id carries a
         # hash of the chunk's content and metadata, so an entry can never be out of date.
         self._sentence_cache: LRU[str, ChunkSentences] = LRU(settings.sentence_cache_chunks)
