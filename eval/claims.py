@@ -19,6 +19,7 @@ module does not import the service's verifier: it is an independent check of its
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -29,10 +30,7 @@ MIN_COVERAGE = 0.75
 _MARKER_RUN = re.compile(r"((?:\s*\[\d{1,3}\])+)")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'‘(])")
-# A full stop that ends an initial ("Xbox frontman J. Allard") or a title ("Mr. Smith"), not a
-# sentence.
-_NO_END = re.compile(r"(?:^|[\s(“\"'‘.])(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|Rev)\.$")
-_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.,%-]*")
+_TOKEN = re.compile(r"[^\W_][\w'’.,%-]*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[a-z]+")
 # Function words: not content. Short on purpose (the check must not be easy to satisfy).
@@ -84,11 +82,26 @@ def _word_keys(text: str) -> tuple[set[str], set[str]]:
     return {_stem(w) for w in words}, {w[:6] for w in words}
 
 
-def split_sentences(answer: str) -> list[tuple[str, list[int]]]:
+def _inside_a_quote(before: str, after: str, quotes: Sequence[str]) -> bool:
+    """Whether the full stop between ``before`` and ``after`` is one of a cited quote's own
+    ("Xbox frontman J. Allard said …", "Mr. Reid"): the words around it, as written, stand in a
+    quote of the answer."""
+    left = before.split()[-2:]
+    right = after.split()[:1]
+    if not left or not right:
+        return False
+    around = " ".join([*left, *right])
+    return any(around in " ".join(q.split()) for q in quotes)
+
+
+def split_sentences(answer: str, quotes: Sequence[str] = ()) -> list[tuple[str, list[int]]]:
     """Sentences of an answer with the markers that close them.
 
     The text before a marker run is cut into sentences; the run belongs to the last of them
-    (the earlier ones cite nothing). Text after the last run cites nothing.
+    (the earlier ones cite nothing). Text after the last run cites nothing. A full stop that a
+    cited quote holds in the same words ("J. Allard", ``quotes``: the answer's quotes) ends no
+    sentence: an initial or a title is not told from a sentence end by its letters alone
+    ("vetoed Plan B. Ann Reid …").
     """
     out: list[tuple[str, list[int]]] = []
     pieces = _MARKER_RUN.split(answer)
@@ -98,7 +111,7 @@ def split_sentences(answer: str) -> list[tuple[str, list[int]]]:
         markers = [int(m) for m in _MARKER.findall(pieces[i + 1])] if i + 1 < len(pieces) else []
         parts: list[str] = []
         for piece in _SENTENCE_END.split(text):
-            if parts and _NO_END.search(parts[-1]):
+            if parts and _inside_a_quote(parts[-1], piece, quotes):
                 parts[-1] = f"{parts[-1]} {piece.strip()}"
             elif re.search(r"\w", piece):
                 parts.append(piece.strip())
@@ -136,7 +149,7 @@ def judge_sentence(
     missing_names = [
         n
         for n in names(sentence)
-        if not re.search(rf"(?<![a-z0-9]){re.escape(n.lower())}(?![a-z0-9])", quote_lower)
+        if not re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", quote_lower)
     ]
     if missing_names:
         return SentenceVerdict(sentence, False, f"names not in its quotes: {missing_names}")
@@ -155,5 +168,7 @@ def judge_answer(answer: dict[str, Any], question: str) -> list[SentenceVerdict]
     quotes = {int(c["marker"]): str(c["quote"]) for c in answer.get("citations", [])}
     return [
         judge_sentence(sentence, markers, quotes, question)
-        for sentence, markers in split_sentences(str(answer.get("answer", "")))
+        for sentence, markers in split_sentences(
+            str(answer.get("answer", "")), list(quotes.values())
+        )
     ]

@@ -238,9 +238,13 @@ class ChunkStore:
         """``nearest`` with the rows cache: Chroma's query returns ids and distances only
         (reading a row's metadata, llama-index's node JSON among it, was half of the query's
         CPU: ~3.0 against ~1.4 ms for 20 rows of the samples+BBC index), and the rows not yet
-        cached are read in one ``get``. A row Chroma no longer has (a chunk deleted by another
-        process since this one loaded its vector index) comes back without text or metadata,
-        as the query itself would return it."""
+        cached are read in one ``get``. A row Chroma no longer has when the ``get`` runs (a
+        chunk deleted between the two calls, or by another process since this one loaded its
+        vector index) comes back without text or metadata, as the query itself would return
+        it, and the search drops it. A deleted chunk this process had cached comes back with
+        its text when its own vector index still lists it (embedded Chroma written by another
+        process only); ``served_only`` then keeps it only if the served document still holds
+        that text at its offsets, so a citation still quotes the served text."""
         assert self.rows is not None
         got = self.collection.query(
             query_embeddings=[vector], n_results=top_k, include=["distances"], **kwargs
@@ -265,14 +269,12 @@ class ChunkStore:
                 found[str(chunk_id)] = row
                 if flat:
                     self.rows.put(str(chunk_id), row)
-        return [
-            ChunkHit(
-                chunk_id,
-                *found.get(chunk_id, ("", {})),
-                1.0 + math.log(math.exp(-d)),
-            )
-            for chunk_id, d in zip(ids, distances, strict=True)
-        ]
+        hits = []
+        for chunk_id, d in zip(ids, distances, strict=True):
+            text, meta = found.get(chunk_id, ("", {}))
+            # (each hit its own copy: a caller changing it must not change the cache)
+            hits.append(ChunkHit(chunk_id, text, dict(meta), 1.0 + math.log(math.exp(-d))))
+        return hits
 
     def query(
         self, vector: list[float], top_k: int, where: dict[str, Any] | None

@@ -325,8 +325,9 @@ class Settings(BaseSettings):
         ge=0,
         le=10_000_000,
         description="How many chunks keep their text and flat metadata in memory (least "
-        "recently used first out; about 1.5 KB each): the nearest-neighbour query then asks "
-        "Chroma for ids and distances only, and reads only the rows it has not seen. An "
+        "recently used first out; about 2.5 KB each, ~120 MB at the default): the "
+        "nearest-neighbour query then asks Chroma for ids and distances only, and reads only "
+        "the rows it has not seen. An "
         "optimisation only: a chunk id pins its content and metadata, so an entry is never "
         "stale. 0 reads every row from Chroma.",
     )

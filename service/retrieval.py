@@ -209,6 +209,10 @@ class Retriever:
             clauses.append(where)
         ranked: dict[str, int] = {}
         for hit in self.index.nearest(vector, candidates, {"$and": clauses}):
+            # (a row without its metadata: a chunk deleted since the query found it, as in
+            # ``search``)
+            if not hit.metadata.keys() >= _STORED_KEYS:
+                continue
             passage = _passage(hit)
             pool.setdefault(passage.passage_id, passage)
             layouts.setdefault(hit.chunk_id, hit.layout)

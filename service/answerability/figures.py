@@ -635,10 +635,13 @@ SHARE_OF_GROUP = re.compile(
     r"(?:the\s+|all\s+|its\s+|their\s+)?[a-z]",
     re.IGNORECASE,
 )
+_MULTIPLE = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)-?fold"
 STATES_CHANGE_IN_WORDS = re.compile(
     r"\b(?:doubled|tripled|trebled|halved|quadrupled)\b"
-    # ("traffic increased fourfold": a multiple in one word)
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)-?fold\b"
+    # ("traffic increased fourfold", "a threefold rise": a multiple in one word, of a change;
+    # not "the reasons were twofold")
+    rf"|\b(?:{CHANGE_VERBS})\s+(?:by\s+|some\s+|about\s+|nearly\s+|almost\s+|more than\s+)?"
+    rf"{_MULTIPLE}\b|\b{_MULTIPLE}\s+(?:{CHANGE_NOUNS})\b"
     r"|\b(?:by|up|down)\s+(?:a|one|two)[- ](?:third|half|quarter|fifth|sixth|tenth)s?\b"
     r"|\b(?:was|were|remained|stayed|been|stood|is|are)\s+(?:flat|unchanged|stagnant|zero)\b",
     re.IGNORECASE,

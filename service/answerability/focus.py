@@ -941,6 +941,10 @@ class Focus:
         cased = f"{sentence}\n{context}"  # (an event's words may need a name's capital)
         text = cased.lower()
         words = set(re.findall(r"[a-z0-9]+", text))
+        # (a party by its short name, as a phrase: "Lib Dem committee chairman Alan Beith" is
+        # a Liberal Democrat; "lib" or "dem" alone is no party)
+        if _LIB_DEM.search(text):
+            words |= {"liberal", "liberals", "democrat", "democrats"}
         prefixes = {w[:6] for w in words if len(w) >= 6}
         # A year the question gives must be there, unless the article gives no year at all
         # (undated news rarely repeats its own year: "the 2005 Oscars" are "the Oscars").
@@ -1226,13 +1230,11 @@ def _bracketed_after_a_body(run: str, sentence: str) -> bool:
 _ALIAS_GROUPS = (
     ("conservative", "conservatives", "tory", "tories"),
     ("democrats", "dems"),
-    # (one of them: "Lib Dem committee chairman Alan Beith" for a Liberal Democrat)
-    ("democrat", "dem"),
-    ("liberal", "lib"),
     ("uk", "britain", "british"),
     ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
+_LIB_DEM = re.compile(r"\blib[\s-]+dems?\b")
 # A member's seat is said by whom they sit for: "Labour MP for Hornsey and Wood Green", "the
 # MP for Sittingbourne", "who represents Hexley" (not "Labour MP Derek Wyatt").
 _SEAT_ROLES = frozenset({"seat", "constituency"})

@@ -59,13 +59,14 @@ _PLACE_ADJECTIVES = (
     r"market|border|host|english|scottish|welsh|irish|british|european|african|asian) ){0,2}"
 )
 # A place noun that only qualifies the noun asked about: "Which Nottingham city councillor
-# said …?" asks for a person, "which state prosecutor" for an official.
+# said …?" asks for a person, "which state prosecutor" for an official (not after "in/to/from
+# which": "In which city police found …" asks a place). Nouns only, not words that may be a
+# verb after a place noun ("Which country sides with …", "… stars in …").
 _PLACE_AS_MODIFIER = (
-    r"(?!\s+(?:council|councils|councillors?|councilman|councilwoman|hall|centre|center|"
-    r"managers?|music|clubs?|teams?|sides?|officials?|authority|authorities|police|mayors?|"
-    r"departments?|governments?|senators?|governors?|legislatures?|prosecutors?|courts?|"
-    r"boards?|leaders?|champions?|boss|bosses|editors?|newspapers?|papers?|stars?|"
-    r"singers?|bands?|rivals?|derby)\b)"
+    r"(?!\s+(?:council|councils|councillors?|councilman|councilwoman|hall|managers?|music|"
+    r"clubs?|teams?|officials?|authority|authorities|police|mayors?|departments?|"
+    r"governments?|senators?|governors?|legislatures?|prosecutors?|courts?|boards?|leaders?|"
+    r"champions?|boss|bosses|editors?|newspapers?|papers?|singers?|bands?|rivals?|derby)\b)"
 )
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
@@ -319,7 +320,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             # (or several: "Which countries with troops in Iraq …?")
             rf"^\s*where\b|\b(?:in|to|from) (?:which|what) {_PLACE_ADJECTIVES}(?:city|cities|"
             r"country|countries|towns?|states?|regions?|places?|venues?|capitals?|county|"
-            rf"counties|villages?|provinces?)\b{_PLACE_AS_MODIFIER}|\bwhich "
+            r"counties|villages?|provinces?)\b|\bwhich "
             rf"{_PLACE_ADJECTIVES}(?:city|cities|country|countries|towns?|venues?|capitals?)\b"
             rf"{_PLACE_AS_MODIFIER}|"
             # ("which two countries", "which other cities", "what countries")

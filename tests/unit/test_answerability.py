@@ -4174,7 +4174,11 @@ def test_a_figure_pattern_tries_a_number_once_from_its_first_digit() -> None:
     [
         # a place noun that qualifies the noun asked about asks for no place
         ("Which Norvale city councillor said the polls bred complacency?", Kind.NAME),
-        ("Which state prosecutor brought the case against Jo Hale?", Kind.NAME),
+        ("Which Norvale city police officer found the car?", Kind.NAME),
+        # after "in/to/from which", and before a word that may be a verb, a place
+        ("In which city police found the body of Jo Hale?", Kind.PLACE),
+        ("In which city centre did the bomb explode?", Kind.PLACE),
+        ("Which country sides with Norvale on the tariffs?", Kind.PLACE),
         ("Which country music star opened the Norvale festival?", Kind.NAME),
         # the place noun asked about, unchanged
         ("Which city will host the 2012 Games?", Kind.PLACE),
@@ -4209,7 +4213,16 @@ def test_a_multiple_in_one_word_is_a_size_of_change() -> None:
     assert holds_kind(
         "Traffic on the Norvale network rose three-fold on launch day.", Kind.NUMBER, grow
     )
+    assert holds_kind(
+        "Launch day brought a fourfold rise in Norvale network traffic.", Kind.NUMBER, grow
+    )
     assert not holds_kind("Traffic on the Norvale network grew on launch day.", Kind.NUMBER, grow)
+    # (a thing of two parts is no change)
+    assert not holds_kind(
+        "The reasons the Norvale network traffic grew on launch day were twofold.",
+        Kind.NUMBER,
+        grow,
+    )
 
 
 def test_a_liberal_democrat_is_a_lib_dem() -> None:
@@ -4223,4 +4236,8 @@ def test_a_liberal_democrat_is_a_lib_dem() -> None:
     )
     assert not focus.anchored(
         "Labour committee chairman Jo Hale warned that deleting e-mails could harm inquiries."
+    )
+    # "lib" or "dem" alone is no party
+    assert not focus.anchored(
+        "Ad lib committee chairman Jo Hale warned that deleting e-mails could harm inquiries."
     )

@@ -86,22 +86,44 @@ def test_judge_answer_uses_each_sentence_s_own_quotes() -> None:
     assert [v.backed for v in verdicts] == [True, True, False]
 
 
-def test_an_initial_or_a_title_ends_no_sentence() -> None:
+def test_a_full_stop_its_quote_holds_ends_no_sentence() -> None:
+    quote = "Norvale frontman J. Hale said the console is fast."
     answer = "Norvale frontman J. Hale said the console is fast. [1] Mr. Reid agreed. [2]"
-    assert split_sentences(answer) == [
+    assert split_sentences(answer, [quote, "Mr. Reid agreed."]) == [
         ("Norvale frontman J. Hale said the console is fast.", [1]),
         ("Mr. Reid agreed.", [2]),
     ]
-    # (a sentence that ends the text before a marker run still ends there)
-    assert split_sentences("Sales rose. Profits fell. [1]") == [
-        ("Sales rose.", []),
-        ("Profits fell.", [1]),
+    verdicts = judge_answer(
+        {
+            "answer": answer,
+            "citations": [
+                {"marker": 1, "quote": quote},
+                {"marker": 2, "quote": "Mr. Reid agreed."},
+            ],
+        },
+        "What did the Norvale frontman say?",
+    )
+    assert [v.backed for v in verdicts] == [True, True]
+    # a full stop no quote holds still ends a sentence: an uncited one is not backed
+    uncited = {
+        "answer": "Ann Reid vetoed Plan B. Jo Hale agreed. [1]",
+        "citations": [{"marker": 1, "quote": "Jo Hale agreed."}],
+    }
+    verdicts = judge_answer(uncited, "Who agreed?")
+    assert [(v.sentence, v.backed) for v in verdicts] == [
+        ("Ann Reid vetoed Plan B.", False),
+        ("Jo Hale agreed.", True),
     ]
 
 
-def test_a_name_ending_in_a_sign_is_found_in_its_quote() -> None:
+def test_a_name_is_a_whole_word_of_its_quote() -> None:
     quote = "Norvale's rating is now one notch below investment grade, which starts at 'BBB-'."
     assert judge_sentence(quote, [1], {1: quote}, "What rating does Norvale have?").backed
     assert not judge_sentence(
         "Norvale's rating is now 'BB+'.", [1], {1: quote}, "What rating does Norvale have?"
+    ).backed
+    said = "Mr Muñoz said the port would reopen."
+    assert judge_sentence(said, [1], {1: said}, "What did he say?").backed
+    assert not judge_sentence(
+        said, [1], {1: "Mr Muñiz said the port would reopen."}, "What did he say?"
     ).backed
