@@ -118,7 +118,7 @@ def test_a_row_deleted_between_the_query_and_its_read_is_no_passage(
     back without its row, and neither the dense list nor the dated list of a question that
     names a time makes a passage of it (the lexical index, which this injection does not touch,
     may still find its text: that is what a deletion not yet seen by it looks like)."""
-    import service.chunk_store as chunk_store
+    from service.chroma_paging import get_readable
     from service.index import open_index
     from service.retrieval import Retriever
 
@@ -127,7 +127,7 @@ def test_a_row_deleted_between_the_query_and_its_read_is_no_passage(
     )
     index = open_index(settings, embed_model=embed_model)
     question = "What did Brad Smith discuss in China in December 2023?"
-    real = chunk_store.get_readable
+    real = get_readable
     gone: set[str] = set()
 
     def vanishing(collection: Any, ids: Any, include: list[str]) -> dict[str, Any]:
@@ -140,7 +140,7 @@ def test_a_row_deleted_between_the_query_and_its_read_is_no_passage(
             name: [got[name][j] for j in rows] for name in include
         }
 
-    monkeypatch.setattr(chunk_store, "get_readable", vanishing)
+    monkeypatch.setattr("service.chunk_store.get_readable", vanishing)
     vector = index.embed_query(question)
     hits = index.nearest(vector, 8, None)
     assert gone and {h.chunk_id for h in hits} >= gone
