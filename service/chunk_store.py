@@ -203,7 +203,9 @@ class ChunkStore:
         self, vector: list[float], top_k: int, where: dict[str, Any] | None
     ) -> list[ChunkHit]:
         """The ``top_k`` nearest chunks, best first: the same rows, text and similarities as
-        ``query``, read from Chroma's result as it comes.
+        ``query``, read from Chroma's result as it comes (or, with the rows cache, from the
+        cache and one read of the rows it lacks: ``_nearest_cached``; its rows keep only the
+        flat metadata fields, not llama-index's "_" keys).
 
         ``query`` has llama-index rebuild a ``TextNode`` for every row (parse the node JSON
         stored in its metadata, validate a pydantic model, copy it); the search reads only

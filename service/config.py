@@ -327,9 +327,8 @@ class Settings(BaseSettings):
         description="How many chunks keep their text and flat metadata in memory (least "
         "recently used first out; about 2.5 KB each, ~120 MB at the default): the "
         "nearest-neighbour query then asks Chroma for ids and distances only, and reads only "
-        "the rows it has not seen. An "
-        "optimisation only: a chunk id pins its content and metadata, so an entry is never "
-        "stale. 0 reads every row from Chroma.",
+        "the rows it has not seen. An optimisation only: a chunk id pins its content and "
+        "metadata, so an entry is never stale. 0 reads every row from Chroma.",
     )
     sentence_cache_chunks: int = Field(
         default=4096,
