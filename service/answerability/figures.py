@@ -66,13 +66,24 @@ AGE_PHRASE = re.compile(
     r"\b(?i:when)\s+(?i:he|she|they|i|we)\s+(?i:was|were)\s+"
     r"(?i:just\s+|only\s+|still\s+|aged\s+)?\d{1,3}\b(?![.,:]\d)"
     r"(?=\s*(?:[.,;:!?)]|$)|\s+(?i:and|but|in|at|on|when|while|after|before|with|or|so|"
-    r"as|he|she|they|years?[\s-]+old)\b)"
+    r"as|he|she|they|years?[\s-]+old)\b)|"
+    # a step in a life and the age it was taken at: "became an MP at 27", "retired at 36",
+    # "made his debut at just 17" (the number ends the phrase: not "joined at 10am", "became
+    # chairman at 27 Downing Street", "took over at 2-1 down")
+    r"\b(?i:became|become|becomes|becoming|elected|appointed|retired|retiring|joined|"
+    r"turned\s+professional|made\s+(?:his|her)\s+debut|debuted|married|quit)\b[^.;:!?]{0,60}?"
+    r"\bat\s+(?i:just\s+|only\s+)?\d{2}\b(?![.,:]\d)"
+    r"(?=\s*(?:[.,;!?)]|$)|\s+(?i:and|but|when|while|after|before|with|or|so|as)\b)"
 )
 
 # A sentence that only expects, forecasts or hopes does not answer what did happen.
 _HEDGED = re.compile(
     r"\b(?:expected|expects|set|likely|estimated|forecast|predicted|hoped|hopes|plans|"
     r"aims|wants|poised) to\b|"
+    # what someone expects another to do: "Analysts expect BHP Billiton to seek rises of up
+    # to 70%", "forecasters predict prices to fall 5%"
+    r"\b(?:expect|expects|predict|predicts|want|wants)\s+(?!to\b)[^.;:]{1,80}?\bto\s+"
+    r"(?!(?:the|a|an|his|her|its|their|this|that)\b|\d)[a-z]+\b|"
     # "is due to open", not the cause "due to the weather", "due to BT stretching its reach"
     r"\bdue to\b(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])|"
     r"[a-z]+ing\b|\d))|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"

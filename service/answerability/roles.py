@@ -502,6 +502,10 @@ _ROLE_WORDS = {
     "constituency": r"seats?|strongholds?|marginals?",
     "film": r"movies?",
     "movie": r"films?",
+    # (a radio or television presenter by the words broadcasting uses: "Capital Radio DJ
+    # Margherita Taylor" for "Which radio presenter …?")
+    "presenter": r"DJs?|disc jockeys?|hosts?|anchors?|anchorm[ae]n|anchorwom[ae]n|broadcasters?",
+    "dj": r"presenters?|disc jockeys?|hosts?|broadcasters?",
     # (a name ending in a kindred noun: "Waverley Sports College" for "Which school …?")
     **KINDRED_NAMES,
 }

@@ -4241,3 +4241,37 @@ def test_a_liberal_democrat_is_a_lib_dem() -> None:
     assert not focus.anchored(
         "Ad lib committee chairman Jo Hale warned that deleting e-mails could harm inquiries."
     )
+
+
+def test_a_dj_is_a_radio_presenter() -> None:
+    """ "Which radio presenter …?" is answered by the DJ or host the sentence names; a name
+    with no broadcasting role beside it still fills none."""
+    focus = question_focus("Which radio presenter will pick the questions put to Jo Hale?", None)
+    assert focus.role == "presenter"
+    assert focus.fills_role("Orbis FM DJ Ana Roe will pick the questions put to him.", "")
+    assert focus.fills_role("Show host Ana Roe will pick the questions put to him.", "")
+    assert not focus.fills_role("Party official Ana Roe will pick the questions put to him.", "")
+
+
+def test_an_age_is_the_age_a_step_in_a_life_was_taken_at() -> None:
+    """ "Became an MP at 27" gives an age; "joined at 10am", "at 27 Downing Street" and
+    "at 2-1 down" give none."""
+    old = "How old was Jo Hale when he became leader of the Orbis party?"
+    assert holds_kind("Mr Hale became an MP at 27 and party leader at 36.", Kind.AGE, old)
+    assert holds_kind("Jo Hale retired at 36.", Kind.AGE, old)
+    assert holds_kind("Hale made his debut at just 17, when Orbis won.", Kind.AGE, old)
+    assert not holds_kind("Mr Hale joined the party at 10am.", Kind.AGE, old)
+    assert not holds_kind("Mr Hale became leader at 27 Velia Street.", Kind.AGE, old)
+    assert not holds_kind("Hale's side took over at 2-1 down.", Kind.AGE, old)
+
+
+def test_what_one_expects_another_to_do_is_a_hedge() -> None:
+    """ "Analysts expect Orbis to seek rises of up to 70%" says what Orbis may ask for, not
+    what it did; "expected that … rose 5%" is no such construction."""
+    q = "By what percentage did Orbis Mining raise the price of its iron ore?"
+    expect = "Analysts expect other producers, such as Orbis Mining, to seek price rises of 70%."
+    assert not holds_kind(expect, Kind.NUMBER, q)
+    assert holds_kind("Orbis Mining raised the price of its iron ore by 71.5%.", Kind.NUMBER, q)
+    assert holds_kind(
+        "As analysts expected, Orbis Mining raised its iron ore price by 71.5%.", Kind.NUMBER, q
+    )
