@@ -839,14 +839,20 @@ _CURRENCIES = frozenset(
 _NUM = (
     rf"(?:\d+(?:[.,]\d+)*(?:\s?(?:m|bn|k|million|billion|thousand))?|(?i:{'|'.join(_COUNT_WORDS)}))"
 )
-_ELIDED = re.compile(
-    rf"(?<!\blast )(?<!\btop )(?<!\bfinal )(?<!\bfirst )(?<![\w.,]){_NUM}\s+of\s+"
-    r"(?:the|them|those|these)\b(?!\s+(?-i:[A-Z]))|"
+_GATHERING_SIZE = (
     r"\b(?:crowd|attendance|audience|turnout|total|tally|number|toll)\b(?:\s+\w+){0,4}?\s+"
     rf"(?:of|was|is|were|reach(?:ed|es)?|to|at|stood at|hit)\s+{_NUM}"
-    r"(?!\w|[.,]\d|\s?%|\s?per ?cent)",
+    r"(?!\w|[.,]\d|\s?%|\s?per ?cent)|"
+    rf"\bin front of\s+(?:(?:about|around|some|nearly|almost|more than|over)\s+)?{_NUM}"
+    r"(?!\w|[.,]\d|\s?%|\s?per ?cent)"
+)
+_ELIDED = re.compile(
+    rf"(?<!\blast )(?<!\btop )(?<!\bfinal )(?<!\bfirst )(?<![\w.,]){_NUM}\s+of\s+"
+    rf"(?:the|them|those|these)\b(?!\s+(?-i:[A-Z]))|{_GATHERING_SIZE}",
     re.IGNORECASE,
 )
+# (a crowd's size is not pointed back to: "two of those" after "three wins" counts wins)
+_SIZE_OF_CROWD = re.compile(_GATHERING_SIZE, re.IGNORECASE)
 # Appearances and scores are counted in times too ("played 85 times" for caps).
 _TIMES_UNITS = frozenset("cap appea game match start goal try trie".split())
 _TIMES = re.compile(rf"\b(?:{_NUM}\s+times|twice|once)\b", re.IGNORECASE)
@@ -862,6 +868,13 @@ def _person_like(word: str) -> bool:
     return word in _PERSON_WORDS or (
         _AGENT.fullmatch(word) is not None and word not in _THING_WORDS
     )
+
+
+# The size of a gathering of people: "How big was the crowd …?", "How large an audience …?".
+_SIZE_OF_GATHERING = re.compile(
+    r"\bhow (?:big|large)\s+(?:(?:is|was|were|will be|would be)\s+(?:the\s+|their\s+|its\s+)?"
+    r"|an?\s+)(?:[\w-]+\s+)?(crowd|attendance|audience|turnout)s?\b"
+)
 
 
 @dataclass(frozen=True)
@@ -880,6 +893,10 @@ def _counted_noun(question: str) -> _Counted | None:
     ``names_what_is_counted``). Parsed once per question (``lru_cache``, thread-safe), not
     once per candidate sentence."""
     q_lower = question.lower()
+    # "How big was the crowd …?" counts the people in it ("a crowd of 40,000", "40,000 fans")
+    gathered = _SIZE_OF_GATHERING.search(q_lower)
+    if gathered is not None:
+        return _Counted(stem_word(gathered.group(1)), count_key(gathered.group(1)), True)
     if not COUNTS.search(q_lower) or COUNTS_TIME.search(q_lower):
         return None
     # a unit rule of ``holds_kind`` governs it (a death toll, the injured, staff, a distance)
@@ -1044,6 +1061,8 @@ def names_what_is_counted(text: str, question: str) -> bool:
     # for goals; not "won the title five times" or "broke his serve three times" for aces)
     if asked.key in _TIMES_UNITS and _TIMES.search(text):
         return True
+    if _SIZE_OF_GATHERING.search(question.lower()):
+        return _SIZE_OF_CROWD.search(text) is not None
     return _ELIDED.search(text) is not None
 
 

@@ -70,19 +70,19 @@ _PLACE_AS_MODIFIER = (
 )
 _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
     (re.compile(r"\bhow old\b|\bwhat age\b|\bat what age\b"), Kind.AGE),
-    # "What jail sentence was he given?": a duration.
+    # "What jail sentence was he given?", "What jail terms did the judge give …?": a duration.
     # ("What is the longest jail sentence …?", "What new maximum jail sentence …?")
     (
         re.compile(
             # "what new maximum jail term" (no auxiliary between: not "what did the ban …")
             r"\bwhat (?:(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|could|can|"
-            r"might|may)\b)[\w-]+ ){0,3}?(?:sentence|jail term|prison term|ban|suspension)\b|"
+            r"might|may)\b)[\w-]+ ){0,3}?(?:sentence|jail term|prison term|ban|suspension)s?\b|"
             # "what is the longest/maximum driving ban", "what was the sentence handed to …"
             r"\bwhat (?:is|was|are|were|will be|would be) (?:the |a |his |her |their )?"
             r"(?:(?:[\w-]+ ){0,2}?(?:longest|shortest|maximum|minimum|max|min|likely|possible|"
             r"expected|total|new|jail|prison|custodial|driving|playing|doping|life|suspended) "
-            r"(?:[\w-]+ ){0,2}?(?:sentence|jail term|prison term|ban|suspension)\b|"
-            r"(?:sentence|jail term|prison term|ban|suspension)(?=\s+(?:given|handed|imposed|"
+            r"(?:[\w-]+ ){0,2}?(?:sentence|jail term|prison term|ban|suspension)s?\b|"
+            r"(?:sentence|jail term|prison term|ban|suspension)s?(?=\s+(?:given|handed|imposed|"
             r"passed|received|served|for)\b|\s*\?))"
         ),
         Kind.NUMBER,

@@ -4275,3 +4275,33 @@ def test_what_one_expects_another_to_do_is_a_hedge() -> None:
     assert holds_kind(
         "As analysts expected, Orbis Mining raised its iron ore price by 71.5%.", Kind.NUMBER, q
     )
+
+
+def test_jail_terms_in_the_plural_ask_a_duration() -> None:
+    """ "What jail terms did the judge give …?" asks for lengths, as the singular does: a
+    sentence that only says the men were sentenced gives none."""
+    q = "What jail terms did Judge Ana Roe give the three men in the Orbis case?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert asked_kind("What prison sentences were handed to the Orbis pair?") is Kind.NUMBER
+    assert not holds_kind("Judge Ana Roe sentenced three men in the Orbis case.", Kind.NUMBER, q)
+    assert holds_kind("Judge Ana Roe jailed the three men for four years each.", Kind.NUMBER, q)
+
+
+def test_the_size_of_a_crowd_counts_its_people() -> None:
+    """ "How big was the crowd …?" is answered by a crowd, an attendance or people counted,
+    not by another count pointed back to ("three wins …, two of those …")."""
+    q = "How big was the crowd when Orbis beat Velia 28-17?"
+    assert not names_what_is_counted(
+        "Velia have only three wins since 2000, but two of those came against Orbis.", q
+    )
+    for text in (
+        "A crowd of 40,000 saw Orbis win.",
+        "The attendance was 40,000.",
+        "Some 40,000 fans saw Orbis win.",
+        "Orbis won in front of 40,000.",
+    ):
+        assert names_what_is_counted(text, q), text
+    # (a count pointed back to still answers "how many": "30 of them" for players)
+    assert names_what_is_counted(
+        "Orbis named 40 players, and 30 of them played.", "How many players played?"
+    )
