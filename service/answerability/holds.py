@@ -23,6 +23,7 @@ from service.answerability.figures import (
     COUNTS_TIME,
     DIGITS,
     DURATION,
+    FIGURE,
     FIGURE_UNITS,
     FIRST_PART_UNITS,
     FRACTION,
@@ -228,6 +229,14 @@ _A_SPAN = re.compile(
 )
 # (not "How long is the bridge?", a length; "how long will it have been since 1988" may be
 # answered by a year)
+# What counts people or copies, never time (``holds_kind``).
+_ASKS_HEADCOUNT = re.compile(
+    r"\b(?:what|how (?:big|large|high))\b[^?]{0,30}?\b"
+    r"(population|circulation|attendance|turnout|readership)\b"
+)
+# A unit of time after a figure: "62 years", "three-month", "12 days".
+_SPAN_AFTER = re.compile(rf"(?:\s+|-){TIME_UNITS}\b", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"\s?(?:%|per ?cent\b)", re.IGNORECASE)
 _ASKS_DURATION = re.compile(
     r"\bhow long\b(?![^?]*\bsince\b)(?!\s+(?:is|was|are|were)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:bridge|tunnel|river|road|runway|line|track|course|route|border|wall|queue|pitch|"
@@ -635,6 +644,20 @@ def holds_kind(
             or bool(re.search(r"\bhow long ago\b", q_lower) and _AGO.search(text))
             or bool(_ASKS_SINCE_WHEN.search(q_lower) and _SINCE_NO_YEAR.search(text))
         )
+    # A circulation, a population, an attendance or a turnout counts copies or people, not
+    # time nor money: "in circulation for 62 years" gives no circulation, nor does "since
+    # 1942" or "a 26% stake … worth 25m euros" (a turnout may be a share: "turnout was 61%").
+    headcount = _ASKS_HEADCOUNT.search(q_lower) if kind is Kind.NUMBER else None
+    if headcount is not None and not any(
+        norm_number(m.group(0)) not in q_numbers
+        and not YEAR.fullmatch(m.group(0))
+        and not _SPAN_AFTER.match(text, m.end())
+        and not re.match(rf"\s*(?:{CURRENCY_WORDS})\b", text[m.end() :], re.IGNORECASE)
+        and not re.search(r"[£$€¥]\s*$", text[: m.start()])
+        and (headcount.group(1) == "turnout" or not _SHARE_AFTER.match(text, m.end()))
+        for m in FIGURE.finditer(text)
+    ):
+        return False
     if kind in (Kind.NUMBER, Kind.MONEY):
         # A rate or unit price ("how much per week", "what price per share") needs a figure
         # per that unit; a total does not give it (the question's first part, as above).

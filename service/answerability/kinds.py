@@ -272,7 +272,9 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"four|five|six|seven|eight|nine|ten)\b(?!\s+(?:or|to|and)\s+(?:\d|one|two|three|"
             r"four|five|six|seven|eight|nine|ten)))|world number|numbered|ranking|rank|score|"
             r"distance|speed|"
-            r"total|figure|size|weight|length|odds|seeded)\b|"
+            r"total|figure|size|weight|length|odds|seeded|"
+            # (a count of people or copies: "What is the paper's daily circulation?")
+            r"population|circulation|attendance|turnout|readership)\b|"
             # "What reading had analysts forecast?", "What was the index's reading?" (not a book
             # a club is reading, nor a reading at a funeral)
             r"\bwhat reading (?=(?:had|has|did|do|does|is|was|were)\b(?:\s+[\w'’-]+){0,4}?\s+"

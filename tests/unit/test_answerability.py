@@ -4305,3 +4305,22 @@ def test_the_size_of_a_crowd_counts_its_people() -> None:
     assert names_what_is_counted(
         "Orbis named 40 players, and 30 of them played.", "How many players played?"
     )
+
+
+def test_a_circulation_counts_copies_not_years_money_or_shares() -> None:
+    """ "What is the daily circulation of …?" asks a count: "in circulation for 62 years", a
+    26% stake and a deal's euros give none; a turnout may be a share. A share asked beside
+    the word ("but readership stays small: what share …?") is still a share."""
+    q = "What is the daily circulation of the Orbis Times, which Velia Media is buying into?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert not holds_kind("The Orbis Times has been in circulation for 62 years.", Kind.NUMBER, q)
+    assert not holds_kind(
+        "Velia Media is buying a 26% stake in the Orbis Times in a deal worth 25m euros.",
+        Kind.NUMBER,
+        q,
+    )
+    assert holds_kind("The Orbis Times sells 2.1 million copies a day.", Kind.NUMBER, q)
+    turnout = "What was the turnout in the Orbis election?"
+    assert holds_kind("Turnout in the Orbis election was 61%.", Kind.NUMBER, turnout)
+    share = "Readership stays small: what share of net visits does the top Orbis blog get?"
+    assert holds_kind("The top Orbis blog gets only 0.0051% of net visits.", Kind.NUMBER, share)
