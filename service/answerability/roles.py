@@ -826,10 +826,16 @@ _OFFICE_MODIFIERS = frozenset(
 )
 _LESSER = ("deputy", "vice", "assistant", "acting", "former")
 _WHO_HOLDS = re.compile(
-    r"^\s*(?i:according to [^,]*,\s*)?(?i:who)\s+(?:is|was|will be|has been|had been|became)\s+"
+    r"^\s*(?i:according to [^,]*,\s*)?(?i:who)\s+(?:"
+    r"(?:is|was|will be|has been|had been|became)\s+"
     # (the holder's owner may be a full name after a description: "long jumper Jade Johnson's")
     r"(?:the|its|their|his|her|(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w'’.-]*\s+){0,3}"
-    r"[A-Z][\w'’.-]*['’]s?)\s+((?:[\w'’.-]+\s+){0,5}?)([a-z]+)"
+    r"[A-Z][\w'’.-]*['’]s?)|"
+    # "Who was named coach of the year?", "Who has been appointed chief executive?" (the
+    # office the naming gives: "named player of the year" names no coach)
+    r"(?:is|was|were|will be|has been|had been)\s+(?:named|appointed|elected|voted|crowned)"
+    r"(?:\s+as)?(?:\s+(?:the|its|their|his|her|a|an))?"
+    r")\s+((?:[\w'’.-]+\s+){0,5}?)([a-z]+)"
     r"(?=\s+(?:of|at|for|who|whom|that|in|on|with)\b|\s*[,?])"
 )
 

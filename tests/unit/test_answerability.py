@@ -4324,3 +4324,18 @@ def test_a_circulation_counts_copies_not_years_money_or_shares() -> None:
     assert holds_kind("Turnout in the Orbis election was 61%.", Kind.NUMBER, turnout)
     share = "Readership stays small: what share of net visits does the top Orbis blog get?"
     assert holds_kind("The top Orbis blog gets only 0.0051% of net visits.", Kind.NUMBER, share)
+
+
+def test_who_was_named_an_office_asks_that_office() -> None:
+    """ "Who was named coach of the year?" asks the office the naming gives, as "Who is the
+    coach …?" does: a name given another title ("player of the year") does not hold it."""
+    q = "Who was named coach of the year at the Orbis awards, where Jo Hale was player of the year?"
+    focus = question_focus(q, None)
+    assert not focus.gives_office("Jo Hale was named player of the year at the Orbis awards.")
+    assert focus.gives_office("Ana Roe was named coach of the year at the Orbis awards.")
+    appointed = question_focus("Who has been appointed as the new chief executive of Orbis?", None)
+    assert not appointed.gives_office("Orbis chairman Jo Hale welcomed the appointment.")
+    assert appointed.gives_office("Orbis has appointed Ana Roe as its new chief executive.")
+    # ("named in the squad", "voted player of the year": no office asked)
+    squad = question_focus("Who was named in the Orbis squad?", None)
+    assert squad.gives_office("Jo Hale was named in the squad.")
