@@ -71,7 +71,11 @@ AGE_PHRASE = re.compile(
     # "made his debut at just 17" (the number ends the phrase: not "joined at 10am", "became
     # chairman at 27 Downing Street", "took over at 2-1 down")
     r"\b(?i:became|become|becomes|becoming|elected|appointed|retired|retiring|joined|"
-    r"turned\s+professional|made\s+(?:his|her)\s+debut|debuted|married|quit)\b[^.;:!?]{0,60}?"
+    r"turned\s+professional|made\s+(?:his|her)\s+(?:[\w-]+\s+)?debut|debuted|married|quit)\b"
+    # (one clause: no comma, no verb of a level between: not "became leader, the party's rating
+    # stood at 31", "became a hit when it entered the chart at 23")
+    r"(?:(?!\b(?i:stood|stands?|was|were|is|are|closed|entered|entering|went|polling|valued|"
+    r"seeded|priced|rated)\b)[^.;:!?,]){0,60}?"
     r"\bat\s+(?i:just\s+|only\s+)?\d{2}\b(?![.,:]\d)"
     r"(?=\s*(?:[.,;!?)]|$)|\s+(?i:and|but|when|while|after|before|with|or|so|as)\b)"
 )
@@ -82,8 +86,10 @@ _HEDGED = re.compile(
     r"aims|wants|poised) to\b|"
     # what someone expects another to do: "Analysts expect BHP Billiton to seek rises of up
     # to 70%", "forecasters predict prices to fall 5%"
-    r"\b(?:expect|expects|predict|predicts|want|wants)\s+(?!to\b)[^.;:]{1,80}?\bto\s+"
-    r"(?!(?:the|a|an|his|her|its|their|this|that)\b|\d)[a-z]+\b|"
+    r"(?<!\bwhich )(?<!\bwho )\b(?-i:expect|expects|predict|predicts|want|wants)\s+(?!to\b)"
+    r"(?:(?!\b(?:but|while|whereas|because|compared|according)\b)[^.;:]){1,80}?\bto\s+"
+    r"(?!(?:the|a|an|his|her|its|their|this|that|my|our|your|me|him|them|us|one|and|or)\b|\d)"
+    r"(?-i:[a-z]+)\b|"
     # "is due to open", not the cause "due to the weather", "due to BT stretching its reach"
     r"\bdue to\b(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])|"
     r"[a-z]+ing\b|\d))|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
@@ -110,7 +116,7 @@ PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 # nor a report of what happened: "who reportedly bought the club?")
 HEDGED_QUESTION = re.compile(
     r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
-    r"likely|plan\w*|hope\w*|aim\w*|potential|due|set to|"
+    r"likely|plan\w*|hope\w*|aim\w*|want\w*|potential|due|set to|"
     r"(?:ready|prepared|willing|poised|intend\w*|rumou?red) to)\b",
     re.IGNORECASE,
 )
@@ -233,8 +239,9 @@ UNITS = (
         # ("six months", "two-year ban") or life, in a sentence about a penalty ("spent two
         # days being cross-examined" gives no jail sentence).
         re.compile(
-            r"\b(?:what|which|how long)\s+(?:[\w'’-]+\s+){0,4}?(?:sentence|jail term|prison term|"
-            r"ban|suspension)\b|\b(?:length|duration) of (?:the|his|her|their|a|its) "
+            r"\b(?:what|which|how long)\s+(?:[\w'’-]+\s+){0,4}?"
+            r"(?:(?:sentence|jail term|prison term)s?|ban|suspension)\b|"
+            r"\b(?:length|duration) of (?:the|his|her|their|a|its) "
             r"(?:[\w-]+ )?(?:sentence|jail term|prison term|ban|suspension)\b"
         ),
         re.compile(
@@ -842,8 +849,6 @@ _NUM = (
 _GATHERING_SIZE = (
     r"\b(?:crowd|attendance|audience|turnout|total|tally|number|toll)\b(?:\s+\w+){0,4}?\s+"
     rf"(?:of|was|is|were|reach(?:ed|es)?|to|at|stood at|hit)\s+{_NUM}"
-    r"(?!\w|[.,]\d|\s?%|\s?per ?cent)|"
-    rf"\bin front of\s+(?:(?:about|around|some|nearly|almost|more than|over)\s+)?{_NUM}"
     r"(?!\w|[.,]\d|\s?%|\s?per ?cent)"
 )
 _ELIDED = re.compile(
@@ -851,8 +856,18 @@ _ELIDED = re.compile(
     rf"(?:the|them|those|these)\b(?!\s+(?-i:[A-Z]))|{_GATHERING_SIZE}",
     re.IGNORECASE,
 )
-# (a crowd's size is not pointed back to: "two of those" after "three wins" counts wins)
-_SIZE_OF_CROWD = re.compile(_GATHERING_SIZE, re.IGNORECASE)
+# (a crowd's size is not pointed back to: "two of those" after "three wins" counts wins; nor
+# is it a points total or a try tally; "in front of 40,000", "watched by 40,000", "before
+# 40,000" give it, and only it: "scored in front of 38,000" counts no goals)
+_SIZE_OF_CROWD = re.compile(
+    r"\b(?:crowd|attendance|audience|turnout|gate)\b(?:\s+\w+){0,4}?\s+"
+    rf"(?:of|was|is|were|reach(?:ed|es)?|to|at|stood at|hit)\s+{_NUM}"
+    r"(?!\w|[.,]\d|\s?%|\s?per ?cent)|"
+    r"\b(?:in front of|before|watched by|seen by)\s+(?:an?\s+)?(?:(?:capacity|sell-out|record)\s+)?"
+    rf"(?:(?:about|around|some|nearly|almost|more than|over)\s+)?(?!(?:1[89]|20)\d\d\b){_NUM}"
+    r"(?!\w|[.,]\d|\s?%|\s?per ?cent)",
+    re.IGNORECASE,
+)
 # Appearances and scores are counted in times too ("played 85 times" for caps).
 _TIMES_UNITS = frozenset("cap appea game match start goal try trie".split())
 _TIMES = re.compile(rf"\b(?:{_NUM}\s+times|twice|once)\b", re.IGNORECASE)

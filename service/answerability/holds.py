@@ -231,8 +231,8 @@ _A_SPAN = re.compile(
 # answered by a year)
 # What counts people or copies, never time (``holds_kind``).
 _ASKS_HEADCOUNT = re.compile(
-    r"\b(?:what|how (?:big|large|high))\b[^?]{0,30}?\b"
-    r"(population|circulation|attendance|turnout|readership)\b"
+    r"\b(?:what|how (?:big|large|high)) (?:is|was|are|were|will be|would be|has been|had been) "
+    r"(?:[\w'’-]+ ){0,3}?(population|circulation|attendance|turnout|readership)\b"
 )
 # A unit of time after a figure: "62 years", "three-month", "12 days".
 _SPAN_AFTER = re.compile(rf"(?:\s+|-){TIME_UNITS}\b", re.IGNORECASE)
@@ -647,15 +647,35 @@ def holds_kind(
     # A circulation, a population, an attendance or a turnout counts copies or people, not
     # time nor money: "in circulation for 62 years" gives no circulation, nor does "since
     # 1942" or "a 26% stake … worth 25m euros" (a turnout may be a share: "turnout was 61%").
-    headcount = _ASKS_HEADCOUNT.search(q_lower) if kind is Kind.NUMBER else None
-    if headcount is not None and not any(
-        norm_number(m.group(0)) not in q_numbers
-        and not YEAR.fullmatch(m.group(0))
-        and not _SPAN_AFTER.match(text, m.end())
-        and not re.match(rf"\s*(?:{CURRENCY_WORDS})\b", text[m.end() :], re.IGNORECASE)
-        and not re.search(r"[£$€¥]\s*$", text[: m.start()])
-        and (headcount.group(1) == "turnout" or not _SHARE_AFTER.match(text, m.end()))
-        for m in FIGURE.finditer(text)
+    headcount = (
+        _ASKS_HEADCOUNT.search(q_lower)
+        if kind is Kind.NUMBER and not ASKS_SHARE.search(q_lower)
+        else None
+    )
+    if (
+        headcount is not None
+        and not any(
+            norm_number(m.group(0)) not in q_numbers
+            and not YEAR.fullmatch(m.group(0))
+            and not _SPAN_AFTER.match(text, m.end())
+            and not re.match(
+                rf"\s*(?:(?:million|billion|trillion|thousand)\s+)?(?:[A-Z][a-z]+\s+){{0,2}}"
+                rf"(?:{CURRENCY_WORDS}|euro|dollar|pound|USD)\b",
+                text[m.end() :],
+                re.IGNORECASE,
+            )
+            # (a fraction, a date or a score is no count: "half the population", "two-thirds",
+            # "on 3 May", "won 3-1", "2004/05")
+            and not re.fullmatch(r"(?i:half|halves|thirds?|quarters?)", m.group(0))
+            and not re.match(
+                r"(?i:[-\s]+(?:thirds?|quarters?|fifths?)\b|\s+in\s+(?:\d|ten)\b)", text[m.end() :]
+            )
+            and not re.match(rf"(?i:\s*(?:{'|'.join(MONTHS)})\b)|[-/]\d", text[m.end() :])
+            and not re.search(r"\d[-/]$", text[: m.start()])
+            and not re.search(r"[£$€¥]\s*$", text[: m.start()])
+            and (headcount.group(1) == "turnout" or not _SHARE_AFTER.match(text, m.end()))
+            for m in FIGURE.finditer(text)
+        )
     ):
         return False
     if kind in (Kind.NUMBER, Kind.MONEY):
@@ -803,7 +823,7 @@ def holds_kind(
             # hundreds of AI-focused projects" counts things)
             # ("jailed for life", "a whole-life order": a penalty with no figure)
             life = asked.unit is UNITS[1][1] and re.search(
-                r"\bfor life\b|\blife (?:sentence|term|imprisonment|ban)\b|\bwhole-life\b",
+                r"\bfor life\b|\blife (?:sentence|term|imprisonment|ban)s?\b|\bwhole-life\b",
                 text,
                 re.IGNORECASE,
             )

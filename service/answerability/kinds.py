@@ -76,13 +76,13 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             # "what new maximum jail term" (no auxiliary between: not "what did the ban …")
             r"\bwhat (?:(?!(?:is|was|are|were|will|would|did|does|do|has|have|had|could|can|"
-            r"might|may)\b)[\w-]+ ){0,3}?(?:sentence|jail term|prison term|ban|suspension)s?\b|"
+            r"might|may)\b)[\w-]+ ){0,3}?(?:(?:sentence|jail term|prison term)s?|ban|suspension)\b|"
             # "what is the longest/maximum driving ban", "what was the sentence handed to …"
             r"\bwhat (?:is|was|are|were|will be|would be) (?:the |a |his |her |their )?"
             r"(?:(?:[\w-]+ ){0,2}?(?:longest|shortest|maximum|minimum|max|min|likely|possible|"
             r"expected|total|new|jail|prison|custodial|driving|playing|doping|life|suspended) "
-            r"(?:[\w-]+ ){0,2}?(?:sentence|jail term|prison term|ban|suspension)s?\b|"
-            r"(?:sentence|jail term|prison term|ban|suspension)s?(?=\s+(?:given|handed|imposed|"
+            r"(?:[\w-]+ ){0,2}?(?:(?:sentence|jail term|prison term)s?|ban|suspension)\b|"
+            r"(?:(?:sentence|jail term|prison term)s?|ban|suspension)(?=\s+(?:given|handed|imposed|"
             r"passed|received|served|for)\b|\s*\?))"
         ),
         Kind.NUMBER,
@@ -272,9 +272,12 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"four|five|six|seven|eight|nine|ten)\b(?!\s+(?:or|to|and)\s+(?:\d|one|two|three|"
             r"four|five|six|seven|eight|nine|ten)))|world number|numbered|ranking|rank|score|"
             r"distance|speed|"
-            r"total|figure|size|weight|length|odds|seeded|"
-            # (a count of people or copies: "What is the paper's daily circulation?")
-            r"population|circulation|attendance|turnout|readership)\b|"
+            r"total|figure|size|weight|length|odds|seeded)\b|"
+            # (a count of people or copies, as the asked noun: "What is the paper's daily
+            # circulation?"; not "Which club had the highest attendance?", "What caused the
+            # low turnout?")
+            r"\bwhat (?:is|was|are|were|will be|would be|has been|had been) "
+            r"(?:[\w'’-]+ ){0,3}?(?:population|circulation|attendance|turnout|readership)\b|"
             # "What reading had analysts forecast?", "What was the index's reading?" (not a book
             # a club is reading, nor a reading at a funeral)
             r"\bwhat reading (?=(?:had|has|did|do|does|is|was|were)\b(?:\s+[\w'’-]+){0,4}?\s+"

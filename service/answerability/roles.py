@@ -504,8 +504,12 @@ _ROLE_WORDS = {
     "movie": r"films?",
     # (a radio or television presenter by the words broadcasting uses: "Capital Radio DJ
     # Margherita Taylor" for "Which radio presenter …?")
-    "presenter": r"DJs?|disc jockeys?|hosts?|anchors?|anchorm[ae]n|anchorwom[ae]n|broadcasters?",
-    "dj": r"presenters?|disc jockeys?|hosts?|broadcasters?",
+    # (not a bare "host", "anchor" or "broadcaster": "Bolton host Chelsea", "the host
+    # nation", "a host of stars", "anchors the midfield", "US broadcaster CBS")
+    "presenter": r"DJs?|disc jockeys?|(?:(?:chat|talk|game|quiz|breakfast)[- ])?show hosts?|"
+    r"(?:TV|television|radio|programme['’]s|show['’]s) hosts?|news ?anchors?|anchorm[ae]n|"
+    r"anchorwom[ae]n",
+    "dj": r"presenters?|disc jockeys?|(?:radio|breakfast[- ]show|show) hosts?",
     # (a name ending in a kindred noun: "Waverley Sports College" for "Which school …?")
     **KINDRED_NAMES,
 }

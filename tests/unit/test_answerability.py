@@ -4339,3 +4339,78 @@ def test_who_was_named_an_office_asks_that_office() -> None:
     # ("named in the squad", "voted player of the year": no office asked)
     squad = question_focus("Who was named in the Orbis squad?", None)
     assert squad.gives_office("Jo Hale was named in the squad.")
+
+
+def test_review73_a_host_or_broadcaster_alone_is_no_presenter() -> None:
+    """review73: a bare "host", "anchor" or "broadcaster" is mostly a side, a nation or a
+    company; a show's or a radio host is a presenter."""
+    q = "Which radio presenter will front the Orbis awards ceremony?"
+    focus = question_focus(q, None)
+    for text in (
+        "Orbis host Velia at the Reebok Stadium on Saturday.",
+        "Portugal, the host nation, were beaten 1-0 by Greece in the final.",
+        "A host of stars, including Ana Roe, will attend the ceremony.",
+        "US broadcaster CBS has apologised for the report.",
+        "Vieira anchors the Orbis midfield.",
+    ):
+        assert not focus.fills_role(text, text), text
+    assert focus.fills_role("Radio host Ana Roe will front the ceremony.", "")
+    dj = question_focus("Which DJ was sacked by Orbis FM on Monday?", None)
+    assert not dj.fills_role("Orbis FM, the biggest broadcaster, sacked Ana Roe on Monday.", "")
+    assert dj.fills_role("Orbis FM presenter Ana Roe was sacked on Monday.", "")
+
+
+def test_review73_an_age_at_a_step_stays_in_its_clause() -> None:
+    """review73: "became leader, the party's poll rating stood at 31" gives no age; "made his
+    England debut at 17" does."""
+    old = "How old was Ana Roe when she became leader of the Orbis party?"
+    for text in (
+        "When Ana Roe became leader, the party's poll rating stood at 31.",
+        "Ana Roe became leader when the party was polling at 15.",
+        "Hale, who became world number four in 2002, is seeded at 10.",
+    ):
+        assert not holds_kind(text, Kind.AGE, old), text
+    assert holds_kind("Ana Roe made her Orbis debut at 17.", Kind.AGE, old)
+
+
+def test_review73_a_hedge_in_another_clause_hedges_no_fact() -> None:
+    """review73: "which wants its PSP to rival …" or "War on Want said …" hedges nothing the
+    main clause states; a question about what someone wanted is itself hedged."""
+    sold = "How many PSP consoles did Orbis sell in its first week?"
+    assert holds_kind(
+        "Orbis, which wants its PSP to rival Velia's DS, sold 500,000 units in its first week.",
+        Kind.NUMBER,
+        sold,
+    )
+    cost = "How much did trade barriers cost Africa?"
+    assert holds_kind(
+        "War on Want said trade barriers to African exports cost the continent $272bn.",
+        Kind.MONEY,
+        cost,
+    )
+    wanted = "What pay rise did the unions want Orbis to award?"
+    assert holds_kind("Unions want Orbis to award a 5% pay rise.", Kind.NUMBER, wanted)
+
+
+def test_review73_only_sentences_are_plural_and_crowds_have_their_own_wordings() -> None:
+    """review73: "What import bans did China lift?" asks no duration; "in front of 38,000"
+    counts no goals; "watched by 74,000" gives a crowd."""
+    assert asked_kind("What import bans did Orbis lift?") is not Kind.NUMBER
+    q = "What jail terms did Judge Ana Roe give the three men?"
+    assert holds_kind("Judge Ana Roe jailed the three men for life.", Kind.NUMBER, q)
+    goals = "How many goals did Jo Hale score against Velia?"
+    assert not names_what_is_counted("Jo Hale scored in front of 38,000 at Velia.", goals)
+    crowd = "How big was the crowd when Orbis beat Velia 28-17?"
+    assert names_what_is_counted("Orbis beat Velia, watched by 74,000.", crowd)
+
+
+def test_review73_a_headcount_is_the_asked_noun_and_a_share_may_answer_it() -> None:
+    """review73: "Which club had the highest attendance?" asks a name; "What percentage of
+    the population …?" a share; "25 million euros" and "on 3 May" are no count."""
+    assert asked_kind("Which club had the highest attendance?") is not Kind.NUMBER
+    share = "What percentage of the population of Orbis is over 60?"
+    assert holds_kind("Some 21% of the population of Orbis is over 60.", Kind.NUMBER, share)
+    q = "What is the population of Orbis, which Velia is investing in?"
+    assert not holds_kind("Velia is investing 25 million euros in Orbis.", Kind.NUMBER, q)
+    assert not holds_kind("Velia invested in Orbis on 3 May.", Kind.NUMBER, q)
+    assert holds_kind("Orbis has a population of 1.2 million.", Kind.NUMBER, q)
