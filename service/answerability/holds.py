@@ -227,8 +227,6 @@ _A_SPAN = re.compile(
     rf"\bfor\s+(?:a|an|half an?)\s+(?:full\s+)?{_SPAN_UNIT}\b(?!-)",
     re.IGNORECASE,
 )
-# (not "How long is the bridge?", a length; "how long will it have been since 1988" may be
-# answered by a year)
 # What counts people or copies, never time (``holds_kind``).
 _ASKS_HEADCOUNT = re.compile(
     r"\b(?:what|how (?:big|large|high)) (?:is|was|are|were|will be|would be|has been|had been) "
@@ -237,6 +235,8 @@ _ASKS_HEADCOUNT = re.compile(
 # A unit of time after a figure: "62 years", "three-month", "12 days".
 _SPAN_AFTER = re.compile(rf"(?:\s+|-){TIME_UNITS}\b", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"\s?(?:%|per ?cent\b)", re.IGNORECASE)
+# (not "How long is the bridge?", a length; "how long will it have been since 1988" may be
+# answered by a year)
 _ASKS_DURATION = re.compile(
     r"\bhow long\b(?![^?]*\bsince\b)(?!\s+(?:is|was|are|were)\s+(?:the|its|their)\s+(?:[\w-]+\s+)?"
     r"(?:bridge|tunnel|river|road|runway|line|track|course|route|border|wall|queue|pitch|"
@@ -652,31 +652,7 @@ def holds_kind(
         if kind is Kind.NUMBER and not ASKS_SHARE.search(q_lower)
         else None
     )
-    if (
-        headcount is not None
-        and not any(
-            norm_number(m.group(0)) not in q_numbers
-            and not YEAR.fullmatch(m.group(0))
-            and not _SPAN_AFTER.match(text, m.end())
-            and not re.match(
-                rf"\s*(?:(?:million|billion|trillion|thousand)\s+)?(?:[A-Z][a-z]+\s+){{0,2}}"
-                rf"(?:{CURRENCY_WORDS}|euro|dollar|pound|USD)\b",
-                text[m.end() :],
-                re.IGNORECASE,
-            )
-            # (a fraction, a date or a score is no count: "half the population", "two-thirds",
-            # "on 3 May", "won 3-1", "2004/05")
-            and not re.fullmatch(r"(?i:half|halves|thirds?|quarters?)", m.group(0))
-            and not re.match(
-                r"(?i:[-\s]+(?:thirds?|quarters?|fifths?)\b|\s+in\s+(?:\d|ten)\b)", text[m.end() :]
-            )
-            and not re.match(rf"(?i:\s*(?:{'|'.join(MONTHS)})\b)|[-/]\d", text[m.end() :])
-            and not re.search(r"\d[-/]$", text[: m.start()])
-            and not re.search(r"[£$€¥]\s*$", text[: m.start()])
-            and (headcount.group(1) == "turnout" or not _SHARE_AFTER.match(text, m.end()))
-            for m in FIGURE.finditer(text)
-        )
-    ):
+    if headcount is not None and not _gives_headcount(text, headcount.group(1), q_numbers):
         return False
     if kind in (Kind.NUMBER, Kind.MONEY):
         # A rate or unit price ("how much per week", "what price per share") needs a figure
@@ -936,6 +912,36 @@ def holds_kind(
             continue
         if any(w not in q_words for w in words):
             return True
+    return False
+
+
+def _gives_headcount(text: str, noun: str, q_numbers: set[str]) -> bool:
+    """Whether ``text`` gives a figure that may count the people or copies of a ``noun``
+    (``_ASKS_HEADCOUNT``): one the question does not state that is no year, span of time,
+    sum of money, fraction, date or score, nor (but for a turnout) a share."""
+    for m in FIGURE.finditer(text):
+        figure, before, after = m.group(0), text[: m.start()], text[m.end() :]
+        if (
+            norm_number(figure) in q_numbers
+            or YEAR.fullmatch(figure)
+            or _SPAN_AFTER.match(text, m.end())
+            or re.match(
+                rf"\s*(?:(?:million|billion|trillion|thousand)\s+)?(?:[A-Z][a-z]+\s+){{0,2}}"
+                rf"(?:{CURRENCY_WORDS}|euro|dollar|pound|USD)\b",
+                after,
+                re.IGNORECASE,
+            )
+            or re.search(r"[£$€¥]\s*$", before)
+            # (a fraction, a date or a score is no count: "half the population", "two-thirds",
+            # "on 3 May", "won 3-1", "2004/05")
+            or re.fullmatch(r"(?i:half|halves|thirds?|quarters?)", figure)
+            or re.match(r"(?i:[-\s]+(?:thirds?|quarters?|fifths?)\b|\s+in\s+(?:\d|ten)\b)", after)
+            or re.match(rf"(?i:\s*(?:{'|'.join(MONTHS)})\b)|[-/]\d", after)
+            or re.search(r"\d[-/]$", before)
+            or (noun != "turnout" and _SHARE_AFTER.match(text, m.end()))
+        ):
+            continue
+        return True
     return False
 
 
