@@ -894,12 +894,14 @@ _SIZE_OF_GATHERING = re.compile(
 
 @dataclass(frozen=True)
 class _Counted:
-    """What a "how many" question counts: its head noun's stem and ``count_key``, and
-    whether it counts people."""
+    """What a "how many" question counts: its head noun's stem and ``count_key``, whether
+    it counts people, and whether it asks the size of a gathering ("How big was the
+    crowd …?", ``_SIZE_OF_GATHERING``)."""
 
     stem: str
     key: str
     person: bool
+    gathering: bool = False
 
 
 @lru_cache(maxsize=1024)
@@ -911,7 +913,8 @@ def _counted_noun(question: str) -> _Counted | None:
     # "How big was the crowd …?" counts the people in it ("a crowd of 40,000", "40,000 fans")
     gathered = _SIZE_OF_GATHERING.search(q_lower)
     if gathered is not None:
-        return _Counted(stem_word(gathered.group(1)), count_key(gathered.group(1)), True)
+        noun = gathered.group(1)
+        return _Counted(stem_word(noun), count_key(noun), person=True, gathering=True)
     if not COUNTS.search(q_lower) or COUNTS_TIME.search(q_lower):
         return None
     # a unit rule of ``holds_kind`` governs it (a death toll, the injured, staff, a distance)
@@ -1076,7 +1079,7 @@ def names_what_is_counted(text: str, question: str) -> bool:
     # for goals; not "won the title five times" or "broke his serve three times" for aces)
     if asked.key in _TIMES_UNITS and _TIMES.search(text):
         return True
-    if _SIZE_OF_GATHERING.search(question.lower()):
+    if asked.gathering:
         return _SIZE_OF_CROWD.search(text) is not None
     return _ELIDED.search(text) is not None
 

@@ -68,6 +68,7 @@ from service.answerability.kinds import QUANTITY, Kind, asking_clause, asking_he
 from service.answerability.lexicon import (
     COUNTRY_WORDS,
     CURRENCY_WORDS,
+    HEADCOUNT_NOUNS,
     MONTH_NAMES,
     MONTHS,
     NOT_CITIES,
@@ -230,7 +231,7 @@ _A_SPAN = re.compile(
 # What counts people or copies, never time (``holds_kind``).
 _ASKS_HEADCOUNT = re.compile(
     r"\b(?:what|how (?:big|large|high)) (?:is|was|are|were|will be|would be|has been|had been) "
-    r"(?:[\w'’-]+ ){0,3}?(population|circulation|attendance|turnout|readership)\b"
+    rf"(?:[\w'’-]+ ){{0,3}}?({HEADCOUNT_NOUNS})\b"
 )
 # A unit of time after a figure: "62 years", "three-month", "12 days".
 _SPAN_AFTER = re.compile(rf"(?:\s+|-){TIME_UNITS}\b", re.IGNORECASE)

@@ -11,6 +11,7 @@ from service.answerability.lexicon import (
     CATEGORY_NOUNS,
     CHANGE_WORDS,
     CURRENCY_WORDS,
+    HEADCOUNT_NOUNS,
     MONEY_WORDS,
     SPEECH_VERBS,
 )
@@ -277,7 +278,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             # circulation?"; not "Which club had the highest attendance?", "What caused the
             # low turnout?")
             r"\bwhat (?:is|was|are|were|will be|would be|has been|had been) "
-            r"(?:[\w'’-]+ ){0,3}?(?:population|circulation|attendance|turnout|readership)\b|"
+            rf"(?:[\w'’-]+ ){{0,3}}?(?:{HEADCOUNT_NOUNS})\b|"
             # "What reading had analysts forecast?", "What was the index's reading?" (not a book
             # a club is reading, nor a reading at a funeral)
             r"\bwhat reading (?=(?:had|has|did|do|does|is|was|were)\b(?:\s+[\w'’-]+){0,4}?\s+"

@@ -74,6 +74,10 @@ CATEGORY_NOUNS = (
     r"crime|offence|charge|sport|event|food|material|word|phrase|term|one|ones"
 )
 
+# Nouns that name a count of people or copies, never of time or money: "What is the
+# paper's circulation?" (``kinds`` reads them as a number, ``holds`` as a headcount).
+HEADCOUNT_NOUNS = r"population|circulation|attendance|turnout|readership"
+
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 
 MONTH_NAMES = "(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\.?"
