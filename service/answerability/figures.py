@@ -11,6 +11,7 @@ from functools import lru_cache
 from service.answerability.kinds import ASKS_TIME, Kind, asking_clause, asking_head
 from service.answerability.lexicon import (
     CHANGE_WORDS,
+    CROWD_ASKED,
     CURRENCY_WORDS,
     MONEY_WORDS,
     MONTH_NAMES,
@@ -600,7 +601,8 @@ FRACTION_OF = re.compile(
 )
 # "How much time / sleep / notice…?": a quantity of time, which a duration gives.
 QUANTITY_OF_TIME = re.compile(
-    r"\bhow much (?:[\w-]+ )?(?:time|sleep|notice|leave|rest|holiday|television|tv|jail|prison)\b"
+    r"\bhow much (?:[\w-]+ )?(?:time|sleep|notice|leave|rest|holiday|television|tv|jail|prison|"
+    r"work|effort|labour)\b"
 )
 PER_TIME = re.compile(
     r"\b(?:a|per|each|every) (?:year|month|week|day|hour)\b|\b(?:annually|yearly|daily)\b"
@@ -860,6 +862,8 @@ _ELIDED = re.compile(
 # is it a points total or a try tally; "in front of 40,000", "watched by 40,000", "before
 # 40,000" give it, and only it: "scored in front of 38,000" counts no goals)
 _SIZE_OF_CROWD = re.compile(
+    # ("the 300-strong audience")
+    rf"(?<![\w.,]){_NUM}-strong\s+(?:[\w-]+\s+)?(?:crowd|audience|attendance|gathering)\b|"
     r"\b(?:crowd|attendance|audience|turnout|gate)\b(?:\s+\w+){0,4}?\s+"
     rf"(?:of|was|is|were|reach(?:ed|es)?|to|at|stood at|hit)\s+{_NUM}"
     r"(?!\w|[.,]\d|\s?%|\s?per ?cent)|"
@@ -867,6 +871,11 @@ _SIZE_OF_CROWD = re.compile(
     rf"(?:(?:about|around|some|nearly|almost|more than|over)\s+)?(?!(?:1[89]|20)\d\d\b){_NUM}"
     r"(?!\w|[.,]\d|\s?%|\s?per ?cent)",
     re.IGNORECASE,
+)
+# The people a crowd is counted in ("40,000 fans").
+_SPECTATORS = frozenset(
+    "fans supporters spectators people viewers onlookers visitors followers punters "
+    "racegoers concertgoers".split()
 )
 # Appearances and scores are counted in times too ("played 85 times" for caps).
 _TIMES_UNITS = frozenset("cap appea game match start goal try trie".split())
@@ -888,7 +897,7 @@ def _person_like(word: str) -> bool:
 # The size of a gathering of people: "How big was the crowd …?", "How large an audience …?".
 _SIZE_OF_GATHERING = re.compile(
     r"\bhow (?:big|large)\s+(?:(?:is|was|were|will be|would be)\s+(?:the\s+|their\s+|its\s+)?"
-    r"|an?\s+)(?:[\w-]+\s+)?(crowd|attendance|audience|turnout)s?\b"
+    rf"|an?\s+)(?:[\w-]+\s+)?(crowd|attendance|audience|turnout)s?\b|{CROWD_ASKED}"
 )
 
 
@@ -913,7 +922,7 @@ def _counted_noun(question: str) -> _Counted | None:
     # "How big was the crowd …?" counts the people in it ("a crowd of 40,000", "40,000 fans")
     gathered = _SIZE_OF_GATHERING.search(q_lower)
     if gathered is not None:
-        noun = gathered.group(1)
+        noun = gathered.group(1) or gathered.group(2)
         return _Counted(stem_word(noun), count_key(noun), person=True, gathering=True)
     if not COUNTS.search(q_lower) or COUNTS_TIME.search(q_lower):
         return None
@@ -1042,6 +1051,13 @@ def names_what_is_counted(text: str, question: str) -> bool:
     asked = _counted_noun(question)
     if asked is None:
         return True
+    # A gathering's size: "a crowd of 40,000", "in front of 40,000", "40,000 fans"; not a
+    # word for people with no figure ("Man Utd: Carroll, …"), a figure of other people ("3
+    # players booked") or of the crowd's doings ("jeers from the crowd … the 19-year-old")
+    if asked.gathering:
+        return _SIZE_OF_CROWD.search(text) is not None or any(
+            _counted_head(text, m.end()) in _SPECTATORS for m in FIGURE.finditer(text)
+        )
     # (the parts of a compound too: "a three-match ban" counts matches)
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
@@ -1079,8 +1095,6 @@ def names_what_is_counted(text: str, question: str) -> bool:
     # for goals; not "won the title five times" or "broke his serve three times" for aces)
     if asked.key in _TIMES_UNITS and _TIMES.search(text):
         return True
-    if asked.gathering:
-        return _SIZE_OF_CROWD.search(text) is not None
     return _ELIDED.search(text) is not None
 
 
@@ -1091,6 +1105,20 @@ def _other_kind_of_count(asked: str | None, head: str) -> bool:
         return False
     a, h = _noun_class(asked), _noun_class(head)
     return a is not None and h is not None and a != h
+
+
+# A race's distance: "the 200m", "100m final", "1,500 metres" (the standard track distances
+# only, and not an amount: "£100m", "100m people", "60m euros").
+_RACE_DISTANCE = re.compile(
+    r"(?<![£$€¥\w.,])(60|100|110|200|400|800|1,?500|3,?000|5,?000|10,?000)\s?(?:m|metres)\b"
+    r"(?!\s*(?:people|users|viewers|customers|subscribers|euros?|dollars?|pounds?|shares?|"
+    r"barrels?|tonnes?|years?|copies|units|homes|households|visitors|fans|votes)\b)"
+)
+
+
+def race_distances(text: str) -> frozenset[str]:
+    """The race distances ``text`` names ("200m" → "200"; "1,500 metres" → "1500"). Pure."""
+    return frozenset(m.group(1).replace(",", "") for m in _RACE_DISTANCE.finditer(text))
 
 
 TIME_UNITS = (
@@ -1142,8 +1170,11 @@ def _lasting_family(question: str) -> re.Pattern[str] | None:
 
 
 COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{TIME_UNITS}\b")
+# (a word may qualify the unit: "45 human hours", "three long years", "10 working days")
 DURATION = re.compile(
-    rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(NUMBER_WORDS)}|a|an)[\s-]+(?:more[\s-]+|full[\s-]+)?"
+    rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(NUMBER_WORDS)}|a|an)[\s-]+"
+    r"(?:(?:more|full|long|whole|human|man|working|extra|straight|consecutive|successive|"
+    r"additional|further|solid|gruelling)[\s-]+)?"
     rf"{TIME_UNITS}(?:[\s-]+old)?\b",
     re.IGNORECASE,
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
-from service.answerability.figures import AGE_PHRASE, DIGITS, singular_of
+from service.answerability.figures import AGE_PHRASE, DIGITS, race_distances, singular_of
 from service.answerability.holds import (
     ASKS_RANK,
     is_withheld,
@@ -400,6 +400,16 @@ class Focus:
             return 1.0
         here = content_words(sentence) | self._named_by_initials(sentence)
         around = content_words(context) | self._named_by_initials(context) if context else set()
+        # A sentence opening on a pronoun stands for one of the question's names its passage
+        # holds ("He then … finished off the match" after "Hewitt beat Nalbandian"): the first
+        # such name counts in full (the words of it the passage holds: "Hewitt" of "Lleyton
+        # Hewitt").
+        if around and _OPENING_PRONOUN.match(sentence):
+            for run in self.names:
+                terms = content_words(run)
+                if terms & around and not terms & here:
+                    here = here | (terms & around)
+                    break
         got = 0.0
         for term, weight in self.weights.items():
             if term in here:
@@ -467,6 +477,17 @@ class Focus:
             return False
         said = weekdays(sentence)
         return bool(said) and not said & self.weekdays
+
+    def gives_another_race(self, sentence: str) -> bool:
+        """Whether the sentence is about another race distance than the question's: "won
+        the 100m final in 9.85 seconds" for "What was his time when he got bronze in the
+        200m?". A sentence naming no distance, or the question's among others, is not
+        checked."""
+        asked = race_distances(self.question)
+        if not asked:
+            return False
+        said = race_distances(sentence)
+        return bool(said) and not said & asked
 
     def names_its_numbers(self, text: str) -> bool:
         """Whether ``text`` (a sentence with its own article's title and passages, not those
@@ -2161,6 +2182,11 @@ def titles_of(question: str) -> tuple[str, ...]:
 def _is_title_function_word(token: str) -> bool:
     """A function word written with a capital ("The", "Are", "A"), not an acronym ("US")."""
     return token.lower() in _TITLE_FUNCTION_WORDS and (len(token) == 1 or token[1:].islower())
+
+
+# A sentence's opening pronoun for a person ("He then produced …", "She said …").
+# (a person's: "It costs …", "Its vehicle businesses …" are too often about something else)
+_OPENING_PRONOUN = re.compile(r"\s*[\"“‘']?(?:He|She|His|Her)\b")
 
 
 def question_focus(question: str, stats: TermStats | None) -> Focus:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from service.answerability.lexicon import (
     CATEGORY_NOUNS,
     CHANGE_WORDS,
+    CROWD_ASKED,
     CURRENCY_WORDS,
     HEADCOUNT_NOUNS,
     MONEY_WORDS,
@@ -52,7 +53,12 @@ ASKS_TIME = re.compile(
     r"\b(?:what|which|in what) (?:exact |precise |actual )?(?:winning |finishing |record )?"
     r"time\b|"
     r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|(?:world|course|track|lap|"
-    r"olympic|championship) record|race|qualifying|lap|personal best) time\b"
+    r"olympic|championship) record|race|qualifying|lap|personal best) time\b|"
+    # "What was Gatlin's time when he won bronze?" (not "his time in office", "at Chelsea")
+    # (a capitalised name is read as "x", its "'s" with it)
+    r"^\s*what (?:is|was|were) (?:(?:[\w-]+ ){0,2}[\w-]+['’]s|his|her|x(?: x){0,2}) time\b"
+    r"(?!\s+(?:at|with|as|off|out|away|under|there|here|in (?:office|charge|power|the job|"
+    r"prison|jail|the army|the post|the role))\b)"
 )
 # Adjectives of a place noun: a name's ("Chinese", read as "x"), or a place's own.
 _PLACE_ADJECTIVES = (
@@ -279,6 +285,7 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             # low turnout?")
             r"\bwhat (?:is|was|are|were|will be|would be|has been|had been) "
             rf"(?:[\w'’-]+ ){{0,3}}?(?:{HEADCOUNT_NOUNS})\b|"
+            rf"{CROWD_ASKED}|"
             # "What reading had analysts forecast?", "What was the index's reading?" (not a book
             # a club is reading, nor a reading at a funeral)
             r"\bwhat reading (?=(?:had|has|did|do|does|is|was|were)\b(?:\s+[\w'’-]+){0,4}?\s+"

@@ -77,6 +77,12 @@ CATEGORY_NOUNS = (
 # Nouns that name a count of people or copies, never of time or money: "What is the
 # paper's circulation?" (``kinds`` reads them as a number, ``holds`` as a headcount).
 HEADCOUNT_NOUNS = r"population|circulation|attendance|turnout|readership"
+# "What was the crowd for / at …?" asks its size (not "the crowd's reaction", "the crowd
+# chanting").
+CROWD_ASKED = (
+    r"\bwhat (?:is|was|were|will be) (?:the |their |its )?(?:[\w-]+ )?(crowd)"
+    r"(?:\s+(?:size|figure))?(?=\s+(?:for|at|in|on|when|during|of)\b|\s*[?,]|\s*$)"
+)
 
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")
 

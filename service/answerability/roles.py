@@ -132,6 +132,12 @@ _ROLE_VERBS = {
     ).split()
 }
 _WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
+# A past participle after "got" ("got dropped", "got beaten"; not "got seven votes").
+_PARTICIPLE = re.compile(
+    r"\s+([a-z]{2,}ed|beaten|chosen|taken|given|stolen|thrown|shown|bitten|written|driven|"
+    r"broken|caught|hurt|sent|left)\b",
+    re.IGNORECASE,
+)
 # "Who(m) did/will <subject> <verb> …?": the object of the event.
 _WHOM_EVENT = re.compile(
     r"^\s*whom?\s+(?:did|does|do|will|would|is|are|was|has|had)\s+(?:[\w'’.&-]+\s+){1,5}?"
@@ -188,6 +194,13 @@ def event_verb(question: str) -> str | None:
     if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
         return None
     verb = m.group(1).lower()
+    # "Who got dropped / injured / beaten …?": the event is the participle's (not "Who got
+    # the job?")
+    if verb in ("got", "get", "gets"):
+        participle = _PARTICIPLE.match(question, m.end())
+        if participle is not None:
+            done = participle.group(1).lower()
+            return done if done.endswith("ed") else None
     # "Who took Steve Borthwick's place?": a replacement, which news states as "replaces"
     if _TAKES_PLACE.match(question[m.start(1) :]):
         return "replace"
@@ -293,6 +306,13 @@ _EVENT_PARAPHRASES = {
         r"\b(?:face|faces|faced|facing|takes? on|took on|taking on|play(?:s|ed)? against)\b",
         re.IGNORECASE,
     ),
+    # ("Who was dropped for Stoica?": "Stoica is recalled at the expense of Pozzebon",
+    # "Pozzebon makes way", "is left out", "axed")
+    "dropped": re.compile(
+        r"\bat the expense of\b|\b(?:left|leaves|leaving) out\b|\bomit(?:s|ted)\b|\baxed\b|"
+        r"\bma(?:kes|de|king) way\b|\blos(?:es|t|ing) (?:his|her|their) place\b",
+        re.IGNORECASE,
+    ),
     "scored": re.compile(
         r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b",
         re.IGNORECASE,
@@ -327,7 +347,15 @@ _EVENT_OF_VERB = {
 
 
 # The "who <verb>ed …?" verbs an article may tell without the verb itself.
-_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {"scored", "run", "hosted", "host", "write", "meet"}
+_TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {
+    "scored",
+    "run",
+    "hosted",
+    "host",
+    "write",
+    "meet",
+    "dropped",
+}
 
 
 def mentions_asked_event(verb: str, text: str) -> bool:

@@ -763,6 +763,29 @@ def test_an_acronym_covers_the_words_it_stands_for() -> None:
     assert focus.coverage("The US MP was in Leeds.") == focus.coverage("The man was in Leeds.")
 
 
+def test_an_opening_pronoun_stands_for_one_name_its_passage_holds() -> None:
+    # (probe73 pp10: "He then produced a love service game to finish off the match in four
+    # hours and five minutes", after a passage on Hewitt and Nalbandian, was short of the
+    # coverage floor with each name counting half)
+    focus = question_focus(
+        "How long did Jo Hale's five-set Valmora Open quarter-final against Tom Arden last?", None
+    )
+    passage = "Hale beat Arden in five sets to reach the Valmora Open semi-finals."
+    pronoun = focus.coverage("He finished off the match in four hours.", passage)
+    other = focus.coverage("The match was over in four hours.", passage)
+    both = focus.coverage("Hale finished off the match in four hours.", passage)
+    assert other < pronoun == both
+    # one name only, and only one its passage holds
+    assert pronoun < focus.coverage("Hale and Arden played for four hours.", passage)
+    assert focus.coverage("He played for four hours.", "Nothing here.") == focus.coverage(
+        "They played for four hours.", "Nothing here."
+    )
+    # a person's pronoun only ("It costs …", "Its businesses …" are often about another thing)
+    assert focus.coverage("It took four hours.", passage) == focus.coverage(
+        "That took four hours.", passage
+    )
+
+
 def test_a_place_before_a_place_noun_is_a_place() -> None:
     q = "Where did Tom Hale say he would spend the weekend?"
     assert holds_kind("He said he would be in his Sheffield seat this weekend.", Kind.PLACE, q)
@@ -1181,6 +1204,14 @@ def test_how_long_needs_a_duration_or_a_length() -> None:
     ):
         assert holds_kind(text, Kind.NUMBER, tunnel), text
     assert holds_kind("The Orbis flight took 14hrs.", Kind.NUMBER, "How long was the Orbis flight?")
+    # a word may qualify the unit (probe74 qq11: "took 45 human hours")
+    # (and "how much work" asks a time too: "took 45 human hours")
+    work = "How much work did it take to get the Orbis menus working?"
+    assert holds_kind("Getting the Orbis menus to work took 45 human hours.", Kind.NUMBER, work)
+    menus = "How long did it take to get the Orbis menus working?"
+    assert holds_kind("Getting the Orbis menus to work took 45 human hours.", Kind.NUMBER, menus)
+    assert holds_kind("Orbis spent three long years on its menus.", Kind.NUMBER, menus)
+    assert not holds_kind("Orbis built 45 human menus in all.", Kind.NUMBER, menus)
 
 
 def test_damages_and_debts_are_money() -> None:
@@ -3307,6 +3338,15 @@ def test_events_news_tells_in_other_words() -> None:
     assert states_event("win", "Jo Hale was crowned best actor for his role in Dusk.")
     assert event_verb("Who took the train to Valmora?") == "take"
     assert event_verb("Who took the title of chairman?") == "take"
+    # "got" before a participle: the participle's event (probe74 qq22: "Stoica is recalled
+    # at the expense of Walter Pozzebon" says who was dropped, in no form of "get")
+    assert event_verb("Who got dropped for Stoica in Italy's side?") == "dropped"
+    assert states_event("dropped", "Stoica is recalled at the expense of Walter Pozzebon.")
+    assert states_event("dropped", "Jo Hale makes way for the returning Tom Arden.")
+    assert not states_event("dropped", "Coach Jo Hale has recalled Tom Arden at centre.")
+    assert event_verb("Who got beaten in the final?") is None
+    assert event_verb("Who got the job of coach?") == "get"
+    assert event_verb("Who got seven votes?") == "get"
     # who runs a lab: its director, its head
     focus = question_focus("Who runs Acme's photonics lab?", None)
     assert focus.event == "run"
@@ -4299,12 +4339,48 @@ def test_the_size_of_a_crowd_counts_its_people() -> None:
         "The attendance was 40,000.",
         "Some 40,000 fans saw Orbis win.",
         "Orbis won in front of 40,000.",
+        "He told the 300-strong audience at Velia Hall that Orbis won.",
     ):
         assert names_what_is_counted(text, q), text
     # (a count pointed back to still answers "how many": "30 of them" for players)
     assert names_what_is_counted(
         "Orbis named 40 players, and 30 of them played.", "How many players played?"
     )
+
+
+def test_a_sentence_about_another_race_distance_is_no_answer() -> None:
+    # (probe74 qq05: "won the closest 100m final … in 9.85 seconds" for his time in the 200m)
+    q = "What was Jo Hale's time when she got bronze in the Olympic 200m?"
+    assert asked_kind(q) is Kind.NUMBER
+    focus = question_focus(q, None)
+    assert focus.gives_another_race("Hale won the 100m final in 10.85 seconds.")
+    assert not focus.gives_another_race("Hale ran 22.1 seconds in the 200m final.")
+    assert not focus.gives_another_race("Hale, 22, won bronze in 22.1 seconds.")
+    assert not focus.gives_another_race("Hale took 100m and 200m bronze in 22.1 seconds.")
+    # an amount is no distance ("£100m"), nor is a count in millions
+    assert not focus.gives_another_race("Hale signed a £100m deal after the Games.")
+    assert not focus.gives_another_race("Hale's run was seen by 100m viewers.")
+    # (not a time asked of a spell somewhere)
+    assert asked_kind("What was Jo Hale's time in office like?") is not Kind.NUMBER
+
+
+def test_what_was_the_crowd_asks_its_size() -> None:
+    """ "What was the crowd for …?" asks a headcount, as "How big was the crowd" does (probe74
+    qq12 was answered with a team sheet and with "jeers from the crowd … the 19-year-old");
+    the crowd's reaction or chanting is no number."""
+    q = "What was the crowd for Orbis's 1-1 draw at Velia?"
+    assert asked_kind(q) is Kind.NUMBER
+    assert asked_kind("What was the crowd at Velia Park?") is Kind.NUMBER
+    assert asked_kind("What was the crowd's reaction to the Orbis goal?") is not Kind.NUMBER
+    assert asked_kind("What was the crowd chanting at Velia Park?") is not Kind.NUMBER
+    for text in ("Orbis drew 1-1 in front of 21,000 fans.", "A crowd of 21,000 saw the draw."):
+        assert names_what_is_counted(text, q), text
+    for text in (
+        "Orbis: Carroll, Neville (Ronaldo 33), Keane (Giggs 64).",
+        "Orbis had 3 players booked in the draw.",
+        "Jeers came from the crowd that once idolised the 19-year-old.",
+    ):
+        assert not names_what_is_counted(text, q), text
 
 
 def test_a_circulation_counts_copies_not_years_money_or_shares() -> None:
