@@ -590,7 +590,12 @@ class Focus:
         role = self.role
         if role is None or role in LOOSE_ROLES:
             return True
-        if self._says_role(sentence, spoken_of=False) or self._role_by_verb(sentence):
+        if role in _INSTITUTIONS:
+            # "the hospital", "an Olympics-accredited hospital" say the role and name no
+            # hospital: a name must carry the noun ("Belmarsh Prison", "University of Leeds")
+            if self._names_institution(sentence):
+                return True
+        elif self._says_role(sentence, spoken_of=False) or self._role_by_verb(sentence):
             return True
         new = self._new_name_words(sentence)
         if self._named_as_role(sentence, new):
@@ -601,6 +606,21 @@ class Focus:
         if not mentions_role(role, article):
             return False
         return gives_role(role, new, article)
+
+    def _names_institution(self, sentence: str) -> bool:
+        """Whether the sentence gives a name that carries an institution's noun (any:
+        "Waverley Sports College" for a school) and a word the question does not hold:
+        "Belmarsh Prison", "St Mary's Hospital", "the Beverly Hilton hotel", "Stockholm's
+        Cirkus theatre", "the University of Leeds"; not "an Olympics-accredited hospital"."""
+        asked = content_words(self.question)
+        for m in _NAMED_INSTITUTION.finditer(sentence):
+            words = re.findall(r"[A-Za-z][\w.&]*", m.group(1) or m.group(2))
+            if any(
+                w.lower() not in asked and w.lower() not in NOT_NAMES and w.lower() not in STOPWORDS
+                for w in words
+            ):
+                return True
+        return False
 
     def _named_as_role(self, sentence: str, new: set[str]) -> bool:
         """Whether a name the question does not hold ends in the word that describes the
@@ -1953,6 +1973,23 @@ _PREPOSITION_BEFORE = re.compile(
 
 # The roles a body fills, whose name may end in the word that describes it ("North Wales
 # Police" for a police force). (No club, team or side: ``asked_role`` asks none of them.)
+# A name carrying an institution's noun: capitalised words just before it ("Belmarsh
+# Prison", "the Beverly Hilton hotel"; not "an Olympics-accredited hospital") or after its
+# "of" ("the University of Leeds").
+_INSTITUTION_NOUNS = (
+    r"hospital|prison|jail|school|university|college|academy|stadium|airport|church|cathedral|"
+    r"court|hotel|museum|theatre|theater|gallery|cinema|arena|centre|hall|park|institute"
+)
+_NAMED_INSTITUTION = re.compile(
+    rf"((?:(?<![\w-])[A-Z][\w'’.&]*\s+){{1,5}})(?i:{_INSTITUTION_NOUNS})s?\b|"
+    rf"\b(?i:{_INSTITUTION_NOUNS})\s+(?:of|for)\s+((?:[A-Z][\w'’.&]*\s*){{1,4}})"
+)
+# Institutions a "Which hospital …?" question asks the name of: saying the noun ("taken to
+# hospital") names none.
+_INSTITUTIONS = frozenset(
+    "hospital prison jail school university college stadium airport church cathedral court "
+    "hotel museum theatre gallery cinema".split()
+)
 _BODY_ROLES = BODY_NOUNS | frozenset(
     "force service board trust charity network channel station".split()
 )

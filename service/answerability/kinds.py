@@ -314,6 +314,8 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             # (not "what position does he play in the team", "what position did she hold
             # before joining the league")
+            # ("What chart position did the single reach?", "What league position …")
+            r"\bwhat (?:chart|league|table|final|finishing) (?:place|position|placing)\b|"
             r"\bwhat (?:place|position)\b(?![^?]*\bplay(?:s|ed|ing)?\b)"
             r"(?:(?!\b(?:before|after|joining)\b)[^?])*?\bin\s+the\s+"
             r"(?:(?!(?:before|after|joining)\b)[\w'’-]+\s+){0,4}?"

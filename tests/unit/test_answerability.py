@@ -159,6 +159,9 @@ def test_the_asking_clause_follows_a_scene_phrase(question: str, clause: str) ->
             Kind.NUMBER,
         ),
         ("Where did Ashby finish in the league table?", Kind.NUMBER),
+        # (probe74 qq18: the chart position asked with its noun before it)
+        ("What chart position did the Acme single end up reaching?", Kind.NUMBER),
+        ("What league position did Ashby finish in?", Kind.NUMBER),
         ("Where did Ashby finish her career?", Kind.PLACE),
         # a category of things is no name
         ("Alongside AI, which industries has Shanghai picked?", None),
@@ -276,6 +279,28 @@ def test_a_part_of_something_is_no_part_played() -> None:
     focus = question_focus("Which character does Ana Roe play in Harbour Lights?", None)
     assert focus.fills_role("Ana Roe plays the part of Hector in Harbour Lights.", "")
     assert not focus.fills_role("It is all part of the progression of Harry's story.", "")
+
+
+def test_an_institution_is_named_not_only_said() -> None:
+    """ "Which hospital …?" asks a hospital's name: "an Olympics-accredited hospital" says the
+    noun and names none (probe74 qq15, probe54 ax20); a name carrying any institution's noun
+    does ("Waverley Sports College" for a school, "the Beverly Hilton hotel")."""
+    hospital = question_focus("Which hospital was Jo Hale taken to after the crash?", None)
+    said = "I told the hospital, which was an Olympics-accredited hospital, to call the IOC."
+    assert not hospital.fills_role(said, said)
+    assert not hospital.fills_role("The hospital said Hale was fine.", "")
+    assert hospital.fills_role("Hale was taken to St Mary's Hospital in Paddington.", "")
+    school = question_focus("Which school was Tom Arden arriving at?", None)
+    for text in (
+        "Arden arrived at Orbis High School for Girls.",
+        "Arden met pupils from the all-girl Velia Sports College in Southwark.",
+        "Arden arrived at the Academy of Ashby on Friday.",
+    ):
+        assert school.fills_role(text, ""), text
+    assert not school.fills_role("Arden went to the school on Friday.", "")
+    assert question_focus("Which hotel is the luncheon at?", None).fills_role(
+        "It takes place at the Beverly Hilton hotel, Los Angeles.", ""
+    )
 
 
 def test_a_hyphenated_role_is_one_word_of_the_sentence() -> None:
