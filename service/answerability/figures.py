@@ -601,8 +601,11 @@ FRACTION_OF = re.compile(
 )
 # "How much time / sleep / notice…?": a quantity of time, which a duration gives.
 QUANTITY_OF_TIME = re.compile(
-    r"\bhow much (?:[\w-]+ )?(?:time|sleep|notice|leave|rest|holiday|television|tv|jail|prison|"
-    r"work|effort|labour)\b"
+    r"\bhow much (?:[\w-]+ )?(?:time|sleep|notice|leave|rest|holiday|television|tv|jail|prison)\b|"
+    # ("How much work did it take …?"; not "How much work was outsourced?", nor "by how much
+    # did Labour say …")
+    r"\bhow much (?:more |extra )?(?:work|effort|labour)\b(?=[^?]*\b(?:take|took|taken|"
+    r"go(?:es|ne)? into|went into|put into|spent|spend)\b)"
 )
 PER_TIME = re.compile(
     r"\b(?:a|per|each|every) (?:year|month|week|day|hour)\b|\b(?:annually|yearly|daily)\b"
@@ -861,21 +864,38 @@ _ELIDED = re.compile(
 # (a crowd's size is not pointed back to: "two of those" after "three wins" counts wins; nor
 # is it a points total or a try tally; "in front of 40,000", "watched by 40,000", "before
 # 40,000" give it, and only it: "scored in front of 38,000" counts no goals)
+# The people a crowd is counted in, and what a crowd does (review74: "three fans were
+# arrested", "14 people died", "before half-time", "before 65" count no crowd).
+_SPECTATORS = (
+    r"fans|supporters|spectators|onlookers|followers|racegoers|concertgoers|protesters|"
+    r"demonstrators|marchers|mourners|pilgrims|worshippers|guests"
+)
+_GATHERED = (
+    r"(?:attended|attending|turned (?:up|out)|gathered|packed|crammed|flocked|watched|saw|"
+    r"filled|travelled|marched|were (?:there|present|inside|in the (?:ground|stadium|crowd))|"
+    r"at (?:the|a)\b)"
+)
+_THOUSANDS = r"\d{1,3}(?:,\d{3})+\b"
 _SIZE_OF_CROWD = re.compile(
     # ("the 300-strong audience")
     rf"(?<![\w.,]){_NUM}-strong\s+(?:[\w-]+\s+)?(?:crowd|audience|attendance|gathering)\b|"
     r"\b(?:crowd|attendance|audience|turnout|gate)\b(?:\s+\w+){0,4}?\s+"
-    rf"(?:of|was|is|were|reach(?:ed|es)?|to|at|stood at|hit)\s+{_NUM}"
+    r"(?:of|was|is|were|reach(?:ed|es)?|stood at|hit)\s+"
+    rf"(?:(?:about|around|some|nearly|almost|more than|over)\s+)?{_NUM}"
     r"(?!\w|[.,]\d|\s?%|\s?per ?cent)|"
-    r"\b(?:in front of|before|watched by|seen by)\s+(?:an?\s+)?(?:(?:capacity|sell-out|record)\s+)?"
-    rf"(?:(?:about|around|some|nearly|almost|more than|over)\s+)?(?!(?:1[89]|20)\d\d\b){_NUM}"
-    r"(?!\w|[.,]\d|\s?%|\s?per ?cent)",
+    # ("in front of 40,000", "watched by a sell-out 74,000"; not "before half-time", "before
+    # 1 January", "before 65")
+    r"\b(?:in front of|before|watched by|seen by)\s+(?:an?\s+)?"
+    r"(?:(?:capacity|sell-out|record|crowd of)\s+)*"
+    rf"(?:(?:about|around|some|nearly|almost|more than|over)\s+)?{_THOUSANDS}(?!\s*(?:GMT|BST))|"
+    rf"\b(?:a|the)\s+(?:\w+\s+)?{_THOUSANDS}\s+(?:crowd|sell-out|capacity crowd)\b|"
+    rf"\b(?:sell-out|capacity|record)\s+(?:crowd\s+of\s+)?{_THOUSANDS}|"
+    # ("40,000 fans packed the ground", "More than 10,000 Welsh fans travelled")
+    r"(?<![\w.,£$€])\d[\d,.]*(?:\s+(?:million|thousand))?\s+"
+    rf"(?:(?:[A-Z][\w'’-]+|home|away|travelling|visiting|local)\s+)?(?:{_SPECTATORS})\b"
+    rf"(?=[^.;]{{0,40}}\b{_GATHERED})|"
+    rf"(?<![\w.,£$€])\d[\d,.]*(?:\s+(?:million|thousand))?\s+people\b(?=\s+{_GATHERED})",
     re.IGNORECASE,
-)
-# The people a crowd is counted in ("40,000 fans").
-_SPECTATORS = frozenset(
-    "fans supporters spectators people viewers onlookers visitors followers punters "
-    "racegoers concertgoers".split()
 )
 # Appearances and scores are counted in times too ("played 85 times" for caps).
 _TIMES_UNITS = frozenset("cap appea game match start goal try trie".split())
@@ -1051,13 +1071,12 @@ def names_what_is_counted(text: str, question: str) -> bool:
     asked = _counted_noun(question)
     if asked is None:
         return True
-    # A gathering's size: "a crowd of 40,000", "in front of 40,000", "40,000 fans"; not a
-    # word for people with no figure ("Man Utd: Carroll, …"), a figure of other people ("3
-    # players booked") or of the crowd's doings ("jeers from the crowd … the 19-year-old")
+    # A gathering's size: "a crowd of 40,000", "in front of 40,000", "40,000 fans packed the
+    # ground"; not a word for people with no figure ("Man Utd: Carroll, …"), a figure of
+    # other people ("3 players booked") or of the crowd's doings ("jeers from the crowd …
+    # the 19-year-old")
     if asked.gathering:
-        return _SIZE_OF_CROWD.search(text) is not None or any(
-            _counted_head(text, m.end()) in _SPECTATORS for m in FIGURE.finditer(text)
-        )
+        return _SIZE_OF_CROWD.search(text) is not None
     # (the parts of a compound too: "a three-match ban" counts matches)
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
@@ -1109,15 +1128,26 @@ def _other_kind_of_count(asked: str | None, head: str) -> bool:
 
 # A race's distance: "the 200m", "100m final", "1,500 metres" (the standard track distances
 # only, and not an amount: "£100m", "100m people", "60m euros").
+# Not a stretch of a race ("over the final 200m to win in 1:47.96"), a length ("100m-long",
+# "200 metres away") or an amount ("worth 100m", "110m tons", "400m pesos"). (review74)
 _RACE_DISTANCE = re.compile(
-    r"(?<![£$€¥\w.,])(60|100|110|200|400|800|1,?500|3,?000|5,?000|10,?000)\s?(?:m|metres)\b"
+    r"(?<![£$€¥\w.,])(?<!\bfinal )(?<!\blast )(?<!\bfirst )(?<!\bclosing )(?<!\bopening )"
+    r"(?<!\bworth )(?<!\bnumber )"
+    r"(60|100|110|200|300|400|800|1,?000|1,?500|3,?000|5,?000|10,?000)\s?(?:m|metres)\b(?!-[a-z])"
     r"(?!\s*(?:people|users|viewers|customers|subscribers|euros?|dollars?|pounds?|shares?|"
-    r"barrels?|tonnes?|years?|copies|units|homes|households|visitors|fans|votes)\b)"
+    r"barrels?|tonnes?|tons?|years?|copies|units|homes|households|visitors|fans|votes|yen|yuan|"
+    r"pesos?|rupees?|phones|investment|loan|deal|bid|stake|budget|away|to go|left|remaining|"
+    r"from)\b)"
 )
+# A describing clause ("Holmes, the 800m and 1500m champion, clocked …", "Bekele, who took
+# 5,000m silver, won …"): its distances are another race's.
+_DESCRIBING_CLAUSE = re.compile(r",\s+(?:who|which|the|a|an)\b[^,]{0,80},")
 
 
 def race_distances(text: str) -> frozenset[str]:
-    """The race distances ``text`` names ("200m" → "200"; "1,500 metres" → "1500"). Pure."""
+    """The race distances ``text`` names ("200m" → "200"; "1,500 metres" → "1500"), outside
+    describing clauses set off by commas. Pure."""
+    text = _DESCRIBING_CLAUSE.sub(", ", text)
     return frozenset(m.group(1).replace(",", "") for m in _RACE_DISTANCE.finditer(text))
 
 
@@ -1169,12 +1199,13 @@ def _lasting_family(question: str) -> re.Pattern[str] | None:
     return next(f for f in _LASTING_FAMILIES if f.match(thing))
 
 
-COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+ )?{TIME_UNITS}\b")
+COUNTS_TIME = re.compile(rf"\bhow many (?:[\w-]+[\s-])?{TIME_UNITS}\b")  # ("man-hours")
 # (a word may qualify the unit: "45 human hours", "three long years", "10 working days")
 DURATION = re.compile(
     rf"\b(?:\d+(?:[.,]\d+)?|{'|'.join(NUMBER_WORDS)}|a|an)[\s-]+"
     r"(?:(?:more|full|long|whole|human|man|working|extra|straight|consecutive|successive|"
-    r"additional|further|solid|gruelling)[\s-]+)?"
+    r"additional|further|solid|gruelling|calendar|business|trading|training|continuous|"
+    r"unbroken|entire|single)[\s-]+)?"
     rf"{TIME_UNITS}(?:[\s-]+old)?\b",
     re.IGNORECASE,
 )
@@ -1663,6 +1694,9 @@ _WHOLE_YEAR = re.compile(
     # (not "the half-year to September")
     rf"(?<!half-)(?<!half\s)\byear(?:\s+(?:ended|ending)\b|{_TO_MONTH})|"
     rf"\b(?:12|twelve)[\s-]+months?{_TO_MONTH}|"
+    # a forecast's year ("over the next year", "over the coming 12 months")
+    r"\b(?:over|in|during|for|within)\s+the\s+(?:next|coming|following)\s+"
+    r"(?:year|(?:12|twelve)[\s-]+months)\b|"
     # (not "the first quarter of its financial year")
     r"(?<!\bof\s)(?<!\bof\s\w{3}\s)(?<!\bof\s\w{4}\s)\b(?:financial|fiscal|calendar)\s+"
     r"(?:year|(?:19|20)\d\d)\b",
@@ -1675,7 +1709,8 @@ _PART_YEAR = re.compile(
     r"(?!\s+of\s+(?:an?|the)\s+(?:\w+\s+)?(?:century|hour|mile)\b)|"
     r"\bquarterly\b|\bq[1-4]\b|\byear[\s-]+to[\s-]+date\b|"
     # a period of months, not a duration ("jailed for three months", "three months after")
-    r"\b(?:first|last|past|latest|previous|final|opening|same)[\s-]+(?:three|six|nine|3|6|9)"
+    r"\b(?:first|last|past|latest|previous|final|opening|same|next|coming|following)[\s-]+"
+    r"(?:three|six|nine|3|6|9)"
     r"[\s-]+months?\b(?![\s-]+(?:after|before|ago|later|earlier|since)\b)|"
     rf"\b(?:three|six|nine|3|6|9)[\s-]+months?{_TO_MONTH}|"
     r"\b(?:three|six|nine|3|6|9)[\s-]+months?['’]?\s+(?:period|figures|results|trading)\b|"

@@ -400,16 +400,7 @@ class Focus:
             return 1.0
         here = content_words(sentence) | self._named_by_initials(sentence)
         around = content_words(context) | self._named_by_initials(context) if context else set()
-        # A sentence opening on a pronoun stands for one of the question's names its passage
-        # holds ("He then … finished off the match" after "Hewitt beat Nalbandian"): the first
-        # such name counts in full (the words of it the passage holds: "Hewitt" of "Lleyton
-        # Hewitt").
-        if around and _OPENING_PRONOUN.match(sentence):
-            for run in self.names:
-                terms = content_words(run)
-                if terms & around and not terms & here:
-                    here = here | (terms & around)
-                    break
+        here = here | self._pronoun_stands_for(sentence, context, here)
         got = 0.0
         for term, weight in self.weights.items():
             if term in here:
@@ -417,6 +408,39 @@ class Focus:
             elif term in around:
                 got += weight / 2
         return got / total
+
+    def _pronoun_stands_for(self, sentence: str, context: str, here: set[str]) -> set[str]:
+        """The terms of the question's person a sentence opening on "He" or "She" stands for:
+        the last name its passage gives before it is (part of) that person's ("He then
+        finished off the match" after "… as Hewitt broke"): "hewitt" of "Lleyton Hewitt".
+        Nothing inside a quotation, for a name that is no person's ("Chelsea"), or when the
+        last name before it is someone else's (review74: "He is 21" after "Mourinho praised
+        Robben" is Robben)."""
+        if not _OPENING_PRONOUN.match(sentence):
+            return set()
+        at = context.find(sentence[:60])
+        if at <= 0:
+            return set()
+        before = context[:at]
+        paragraph = before.rsplit("\n\n", 1)[-1]
+        if paragraph.count('"') % 2 or paragraph.count("“") > paragraph.count("”"):
+            return set()
+        runs = [
+            run
+            for run in name_runs(before)
+            if run.split()[0].lower() not in NOT_NAMES and run.split()[0] not in ("He", "She")
+        ]
+        if not runs:
+            return set()
+        last = content_words(runs[-1])
+        for run in self.names:
+            words = run.split()
+            if len(words) < 2 or words[-1].lower() in _NOT_SURNAMES:
+                continue  # (a person's full name only: not "Chelsea", "Davis Cup")
+            terms = content_words(run)
+            if terms & last and not terms & here:
+                return terms & last
+        return set()
 
     def _named_by_initials(self, text: str) -> set[str]:
         """The terms of the question's names, or of any run of two to four of its words, that
@@ -2222,8 +2246,9 @@ def _is_title_function_word(token: str) -> bool:
 
 
 # A sentence's opening pronoun for a person ("He then produced …", "She said …").
-# (a person's: "It costs …", "Its vehicle businesses …" are too often about something else)
-_OPENING_PRONOUN = re.compile(r"\s*[\"“‘']?(?:He|She|His|Her)\b")
+# (a person's: "It costs …", "Its vehicle businesses …" are too often about something else;
+# not inside a quotation)
+_OPENING_PRONOUN = re.compile(r"\s*(?:He|She|His|Her)\b")
 
 
 def question_focus(question: str, stats: TermStats | None) -> Focus:

@@ -90,6 +90,7 @@ from service.answerability.names import (
     names_the,
     place_runs,
 )
+from service.evidence import STOPWORDS
 
 # The sentence says the asked-for fact is not known: it does not answer.
 # "Unknown", but not the noun "the unknown" ("will enter the unknown just 77 days after…");
@@ -831,6 +832,9 @@ def holds_kind(
         if _ASKS_YEAR.search(q_lower):  # "in what year": a year, not a weekday or a month
             # nor a decade ("established in the 1980s", "the 1990's")
             return bool(years & {a or b for a, b in _EXACT_YEAR.findall(text)})
+        # "When are the mock elections?": the year in the asked thing's own name ("the Y Vote
+        # Mock Elections 2005") does not say when
+        years -= _years_in_asked_names(text, q_lower)
         return bool(years or months)
     if kind is Kind.STATEMENT:
         # Words attributed to someone: a speech verb, "according to", or a quotation.
@@ -914,6 +918,25 @@ def holds_kind(
         if any(w not in q_words for w in words):
             return True
     return False
+
+
+# A year ending a capitalised name ("Mock Elections 2005", "Euro 2004"); not a date ("May
+# 2005", "On Monday 12 May 2005"), nor a run that opens a sentence with a preposition.
+_YEAR_IN_NAME = re.compile(r"((?:(?<![\w'’-])[A-Z][\w'’.&-]*\s+){1,4})((?:19|20)\d\d)\b(?![-/]\d)")
+
+
+def _years_in_asked_names(text: str, q_lower: str) -> set[str]:
+    """The years ``text`` gives only as the end of a name that holds a word of the question
+    (``_YEAR_IN_NAME``): "the Y Vote Mock Elections 2005" for "When are the mock elections?"."""
+    q_words = set(re.findall(r"[a-z]+", q_lower)) - STOPWORDS
+    found = set()
+    for m in _YEAR_IN_NAME.finditer(text):
+        words = [w.lower().strip(".,'’") for w in m.group(1).split()]
+        if any(w in MONTHS or w in WEEKDAYS for w in words):
+            continue
+        if any(w in q_words for w in words):
+            found.add(m.group(2))
+    return found
 
 
 def _gives_headcount(text: str, noun: str, q_numbers: set[str]) -> bool:

@@ -54,11 +54,13 @@ ASKS_TIME = re.compile(
     r"time\b|"
     r"^\s*what (?:is|was|were)\b[^?]{0,40}?\b(?:winning|finishing|(?:world|course|track|lap|"
     r"olympic|championship) record|race|qualifying|lap|personal best) time\b|"
-    # "What was Gatlin's time when he won bronze?" (not "his time in office", "at Chelsea")
+    # "What was Gatlin's time when he won bronze?", in a race (not "his time in office", "at
+    # Chelsea", "the firm's time frame": review74)
     # (a capitalised name is read as "x", its "'s" with it)
     r"^\s*what (?:is|was|were) (?:(?:[\w-]+ ){0,2}[\w-]+['’]s|his|her|x(?: x){0,2}) time\b"
-    r"(?!\s+(?:at|with|as|off|out|away|under|there|here|in (?:office|charge|power|the job|"
-    r"prison|jail|the army|the post|the role))\b)"
+    r"(?!\s+(?:frame|limit|zone|scale|spent|on|at|with|as|off|out|away|under|there|here)\b)"
+    r"(?=\s*\??\s*$|[^?]*\b(?:race|final|heats?|marathon|sprint|hurdles|relay|\d[\d,]*m|metres|"
+    r"mile|medal|gold|silver|bronze|won|win|finish\w*|record|run|ran|clock\w*|lap|qualif\w*)\b)"
 )
 # Adjectives of a place noun: a name's ("Chinese", read as "x"), or a place's own.
 _PLACE_ADJECTIVES = (

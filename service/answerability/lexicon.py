@@ -82,6 +82,9 @@ HEADCOUNT_NOUNS = r"population|circulation|attendance|turnout|readership"
 CROWD_ASKED = (
     r"\bwhat (?:is|was|were|will be) (?:the |their |its )?(?:[\w-]+ )?(crowd)"
     r"(?:\s+(?:size|figure))?(?=\s+(?:for|at|in|on|when|during|of)\b|\s*[?,]|\s*$)"
+    # (not what it did: "What was the crowd at the concert chanting / like?": review74)
+    r"(?![^?]*\b(?:chant|sing|sang|sung|shout|demand|protest|doing|say|said|want|cheer|boo|"
+    r"react|think|feel|wav|told|ask|like)\w*\b)"
 )
 
 YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)s?\b")

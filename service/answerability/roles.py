@@ -132,10 +132,12 @@ _ROLE_VERBS = {
     ).split()
 }
 _WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
-# A past participle after "got" ("got dropped", "got beaten"; not "got seven votes").
+# A past participle after "got" ("got dropped", "got beaten"; not "got seven votes", "got
+# United's winner", "got need-based aid": review74).
 _PARTICIPLE = re.compile(
-    r"\s+([a-z]{2,}ed|beaten|chosen|taken|given|stolen|thrown|shown|bitten|written|driven|"
-    r"broken|caught|hurt|sent|left)\b",
+    r"\s+((?-i:[a-z]{2,}ed)(?<!need)(?<!speed)(?<!seed)(?<!shed)(?<!bred)(?<!feed)(?<!weed)"
+    r"(?<!greed)|beaten|chosen|taken|given|stolen|thrown|shown|bitten|written|driven|broken|"
+    r"caught|hurt|sent|left)(?![\w'’-])(\s+out\b)?",
     re.IGNORECASE,
 )
 # "Who(m) did/will <subject> <verb> …?": the object of the event.
@@ -200,6 +202,9 @@ def event_verb(question: str) -> str | None:
         participle = _PARTICIPLE.match(question, m.end())
         if participle is not None:
             done = participle.group(1).lower()
+            # (left out of a side, or dropped from it: news says "at the expense of")
+            if done == "dropped" or (done == "left" and participle.group(2)):
+                return "omitted"
             return done if done.endswith("ed") else None
     # "Who took Steve Borthwick's place?": a replacement, which news states as "replaces"
     if _TAKES_PLACE.match(question[m.start(1) :]):
@@ -306,11 +311,19 @@ _EVENT_PARAPHRASES = {
         r"\b(?:face|faces|faced|facing|takes? on|took on|taking on|play(?:s|ed)? against)\b",
         re.IGNORECASE,
     ),
-    # ("Who was dropped for Stoica?": "Stoica is recalled at the expense of Pozzebon",
-    # "Pozzebon makes way", "is left out", "axed")
-    "dropped": re.compile(
-        r"\bat the expense of\b|\b(?:left|leaves|leaving) out\b|\bomit(?:s|ted)\b|\baxed\b|"
-        r"\bma(?:kes|de|king) way\b|\blos(?:es|t|ing) (?:his|her|their) place\b",
+    # Left out of a side ("Who got dropped for Stoica?": "Stoica is recalled at the expense
+    # of Pozzebon", "Nemeth, recalled in place of Job", "Heymans comes in for Rougerie"; not
+    # "at the expense of health", "600 jobs axed": review74). Only for "got dropped / left
+    # out" (``event_verb``): "Who dropped out of the race?" is another event.
+    "omitted": re.compile(
+        r"\bdropped\b|"
+        r"\b(?:recalled|picked|selected|preferred|chosen|brought in|comes? in|starts?|returns?)\b"
+        r"[^.;]{0,40}\bat the expense of\b|"
+        r"\b(?:left|leaves|leaving) out of (?:[\w'’-]+ ){0,3}(?:squad|side|team|line-up|XV|XI|"
+        r"starting)\b|\bomit(?:s|ted)\b|\baxed (?:by|from|him|her)\b|"
+        r"\b(?:been|was|is|were) axed (?:by|from|after|for)\b|"
+        r"\bma(?:kes|de|king) way for (?-i:[A-Z])|\blos(?:es|t|ing) (?:his|her|their) place\b|"
+        r"\b(?:come|comes|came) in for (?-i:[A-Z])|\bin place of (?-i:[A-Z])",
         re.IGNORECASE,
     ),
     "scored": re.compile(
@@ -354,7 +367,7 @@ _TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {
     "host",
     "write",
     "meet",
-    "dropped",
+    "omitted",
 }
 
 
