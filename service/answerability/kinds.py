@@ -590,6 +590,15 @@ _DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"incorporat\w*|inception|together|(?:dates|dating) (?:back|from)",
         ),
         (r"born", r"born|births?|birthday"),
+        # "When does the ban start?", "When will the scheme begin?": what starts, opens or
+        # comes into force (not "pledged in 2000" beside another scheme)
+        (
+            r"start|starts|begin|begins|commence|commences|kick off|kicks off|come into force|"
+            r"come into effect|take effect|takes effect",
+            r"start\w*|began|begun|begin\w*|commenc\w*|launch\w*|kick\w* off|introduc\w*|"
+            r"(?:come|comes|came|coming) into|in force|effect\w*|appl(?:y|ies)|from|open\w*|"
+            r"roll\w* out|in place|due|run|runs|running|under ?way|debut\w*|first",
+        ),
         (
             r"opened|built|inaugurated",
             r"open|opens|opened|opening|built|build|building|construct\w*|complet\w*|"

@@ -1032,6 +1032,16 @@ def test_a_decade_is_no_year() -> None:
     assert holds_kind("2004's best seller closed the label.", Kind.DATE, q)
     # "when" asks no year as such: a decade still dates it, as before
     assert holds_kind("Jo Hale founded Orbis Records in the 1980s.", Kind.DATE, "When was it?")
+    # a start is dated by what starts, opens or comes into force (probe74 qq28: "the prime
+    # minister pledged £750m in 2000" for when the Tories' scheme would start)
+    start = "When would the Orbis after-school sport scheme start?"
+    assert not holds_kind("Orbis pledged £750m in 2000 for sport.", Kind.DATE, start)
+    for text in (
+        "The Orbis scheme comes into force on 1 April.",
+        "The scheme will be launched in September.",
+        "Pupils can join the scheme from 2006.",
+    ):
+        assert holds_kind(text, Kind.DATE, start), text
     # the year in the asked thing's own name does not say when (probe74 qq31); a month
     # before a year is a date, and "in what year" takes the name's year
     mock = "When are the Orbis school mock elections happening?"
