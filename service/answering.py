@@ -352,6 +352,7 @@ class AnswerService:
             and not focus.gives_an_antecedents_age(c.sentence.text, before(c))
             and not focus.gives_another_weekday(c.sentence.text)
             and not focus.gives_another_race(c.sentence.text)
+            and not focus.gives_another_ordinal(c.sentence.text)
             and focus.names_its_numbers(own_article(c))
             # "Who directed / won / replaced …?": the sentence itself states that event (its
             # article's other sentences may state it of someone else: "director Joel

@@ -513,6 +513,23 @@ class Focus:
         said = race_distances(sentence)
         return bool(said) and not said & asked
 
+    def gives_another_ordinal(self, sentence: str) -> bool:
+        """Whether the sentence gives another one in order of the thing the question counts
+        in order: "50 Cent's second album, The Massacre" for "What was 50 Cent's first album
+        called?" (a debut or maiden one is the first). A sentence that also names the asked
+        one ("his first album … his second"), or no other, is not checked."""
+        # (a name or a date of the asked one: "Where had he won his first title?" may be
+        # answered beside the second — "his second title after winning in Lyon last year")
+        if self.kind not in (Kind.NAME, Kind.DATE):
+            return False
+        asked = _ordinal_pairs(self.question)
+        if not asked:
+            return False
+        said = _ordinal_pairs(sentence)
+        nouns = {noun for _, noun in asked}
+        other = {(o, n) for o, n in said if n in nouns} - asked
+        return bool(other) and not said & asked
+
     def names_its_numbers(self, text: str) -> bool:
         """Whether ``text`` (a sentence with its own article's title and passages, not those
         of other reports of its story) holds every number of the question that names a
@@ -2243,6 +2260,24 @@ def titles_of(question: str) -> tuple[str, ...]:
 def _is_title_function_word(token: str) -> bool:
     """A function word written with a capital ("The", "Are", "A"), not an acronym ("US")."""
     return token.lower() in _TITLE_FUNCTION_WORDS and (len(token) == 1 or token[1:].islower())
+
+
+# An ordinal and the noun after it ("second album", "debut album", "first ever win").
+_ORDINAL_NOUN = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|debut|maiden)"
+    r"(?:\s+(?:ever|full-length|studio|solo|major|feature|professional|official))?\s+([a-z]+)\b",
+    re.IGNORECASE,
+)
+_AS_FIRST = {"debut": "first", "maiden": "first"}
+
+
+def _ordinal_pairs(text: str) -> set[tuple[str, str]]:
+    """The (ordinal, noun) pairs of ``text``, a debut or maiden one as the first, the noun in
+    the singular ("albums" → "album")."""
+    return {
+        (_AS_FIRST.get(m.group(1).lower(), m.group(1).lower()), singular_of(m.group(2).lower()))
+        for m in _ORDINAL_NOUN.finditer(text)
+    }
 
 
 # A sentence's opening pronoun for a person ("He then produced …", "She said …").

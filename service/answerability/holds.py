@@ -981,6 +981,11 @@ _REASON = re.compile(
     r"in order to|so that|so as to|blamed|the reason|reasons? for|on the grounds that|"
     r"for fear|amid (?:fears|concerns)|over (?:fears|concerns)|in a bid to|citing|"
     r"on fears)\b|"
+    # ("Good rains … contributed to the rise", "mining output drove the increase", "growth
+    # fuelled by exports")
+    r"\b(?:contribut(?:ed|es|ing) to|drove|driven by|fuelled by|fueled by|boosted by|"
+    r"helped by|spurred by|attributed (?:it |this |the \w+ )?to|put (?:it |this )?down to|"
+    r"on the back of)\b|"
     # "would not be put on as it promoted …", "banned the film, saying it glorified …"
     r"\bas (?:it|they|this|these|such)\s+(?:\w+ed|was|were|is|are|had|has|would|could|did|"
     r"does|do)\b|\bsaying (?:it|they|this)\b",

@@ -554,7 +554,12 @@ def asked_kind(question: str) -> Kind | None:
 # "Why did …?", "For what reason …?", "What caused …?", "What was the reason for …?"
 _ASKS_REASON = re.compile(
     r"^\s*(?:[\w'’,]+\s+){0,4}?why\b|\bfor what reason\b|\bhow come\b|"
-    r"\bwhat (?:caused|prompted|led to|was behind|is behind)\b|"
+    r"\bwhat (?:caused|prompted|led to|was behind|is behind|lay behind|drove|fuelled|fueled|"
+    r"sparked|triggered)\b|"
+    # "What does the report credit for the rise?", "What did Orbis blame for the fall?", "What
+    # was the fall attributed to?"
+    r"\bwhat (?:does|do|did|is|was|were|are|has|have)\b[^?]{0,80}?\b(?:credit|credits|"
+    r"credited|blame|blames|blamed|attribute|attributes|attributed|put down to)\b|"
     r"\bwhat (?:is|was|were) the (?:reason|cause)s?\b(?! of death)",
     re.IGNORECASE,
 )
@@ -606,10 +611,15 @@ _DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
         ),
         (
             r"released|release|published|publish|launched|launch|aired|premiered|screened|"
-            r"first broadcast|first shown|unveiled",
+            r"first broadcast|first shown|unveiled|"
+            # ("When is the film coming out?")
+            r"come out|comes out|coming out|came out|hit (?:the )?(?:cinemas|screens|shops)",
             r"releas\w*|publish\w*|publication|launch\w*|aired|airing|airs|broadcast\w*|"
-            r"premiere\w*|screen\w*|shown|shows?|showing|issued|introduc\w*|unveil\w*|debut\w*|"
-            r"came out|comes out|out now|on sale|in (?:the )?shops|arriv\w*|due|freed|free|"
+            # (not a screenplay: "created Buffy in the screenplay for the 1992 film")
+            r"premiere\w*|screen(?:s|ed|ing|ings)?\b|shown|shows?|showing|issued|introduc\w*|"
+            r"unveil\w*|debut\w*|"
+            r"came out|comes out|come out|coming out|out now|on sale|in (?:the )?shops|arriv\w*|"
+            r"due|freed|free|"
             # (a firm or a service is launched as it is founded or set up)
             r"found\w*|establish\w*|set up|formed|start\w*|began|begun|"
             # (a work's year is its release: "their track from 1992", "his 1985 album"; its

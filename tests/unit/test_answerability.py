@@ -1032,6 +1032,13 @@ def test_a_decade_is_no_year() -> None:
     assert holds_kind("2004's best seller closed the label.", Kind.DATE, q)
     # "when" asks no year as such: a decade still dates it, as before
     assert holds_kind("Jo Hale founded Orbis Records in the 1980s.", Kind.DATE, "When was it?")
+    # a film's coming out is its release (probe76 ss06), which a screenplay is not; news
+    # says "coming out" too (probe50 at32)
+    out = "When is the Orbis Wonder Woman film coming out?"
+    assert not holds_kind("Hale wrote the screenplay for the 1992 film.", Kind.DATE, out)
+    assert not holds_kind("The comic character was created in the 1940s.", Kind.DATE, out)
+    assert holds_kind("The film is coming out in March.", Kind.DATE, out)
+    assert holds_kind("The film will be released in 2007.", Kind.DATE, out)
     # a start is dated by what starts, opens or comes into force (probe74 qq28: "the prime
     # minister pledged £750m in 2000" for when the Tories' scheme would start)
     start = "When would the Orbis after-school sport scheme start?"
@@ -2040,6 +2047,16 @@ def test_a_why_question_ranks_a_stated_cause_and_a_capital_stands_for_its_countr
     assert asks_reason("What was the reason for the delay?")
     assert not asks_reason("Who delayed the show?")
     assert not asks_reason("What was the cause of death?")
+    # what a report credits or blames, what drove a rise, and the causes news states so
+    # (probe75 rr02: "Good rains … contributed to the rise"; probe42 al12)
+    assert asks_reason("What does the Orbis report credit for the 24% rise in crops?")
+    assert asks_reason("What did analysts blame for the fall in Orbis shares?")
+    assert asks_reason("What drove the rise in Orbis output in November?")
+    assert not asks_reason("Who did Orbis blame for the fall?")
+    assert not asks_reason("What credit card did Orbis accept?")
+    assert states_reason("Good rains and improved seeds contributed to the rise.")
+    assert states_reason("Analysts attributed the falls to excessive expectations.")
+    assert states_reason("Mining output drove the increase, surging 2.1%.")
     assert asked_kind("Why was the Hollis Arena show held up?") is None
     assert states_reason("The show was held up due to overcrowding.")
     assert states_reason("It was cancelled because of snow.")
@@ -4441,6 +4458,21 @@ def test_a_sentence_about_another_race_distance_is_no_answer() -> None:
     assert not eight.gives_another_race("Hale, the 1500m champion, won in 1:58.2.")
     assert not eight.gives_another_race("Hale's deal is worth 100m.")
     assert not eight.gives_another_race("Hale ran past a 100m-long stand in 1:58.2.")
+
+
+def test_another_one_in_order_is_no_answer() -> None:
+    # (probe76 ss38: "50 Cent's second album, The Massacre" for his first album's name; probe20
+    # h01: the FA Cup third round for the team beaten in the second)
+    q = "What was Jo Hale's first album called?"
+    focus = question_focus(q, None)
+    assert focus.gives_another_ordinal("Jo Hale's second album, Blue Tide, is out on Monday.")
+    assert not focus.gives_another_ordinal("Her debut album, Red Sky, sold well.")
+    assert not focus.gives_another_ordinal("Her first album sold more than her second album.")
+    assert not focus.gives_another_ordinal("She won the second set 6-4.")
+    # (a place or a figure of the asked one may stand beside the other: "his second title
+    # after winning in Lyon last year")
+    place = question_focus("Where had Jo Hale won his first tour title?", None)
+    assert not place.gives_another_ordinal("It was his second tour title after Lyon last year.")
 
 
 def test_what_was_the_crowd_asks_its_size() -> None:
