@@ -24,6 +24,7 @@ from service.answerability import (
     asks_cause_of_death,
     asks_reason,
     date_withheld_instead,
+    expand_contractions,
     gives_another_period,
     holds_kind,
     names_what_is_counted,
@@ -209,6 +210,8 @@ class AnswerService:
         s = self.settings
         vector = self.index.embed_query(query)
         passages = self.retriever.search(query, top_k or s.top_k, filters, vector=vector)
+        # (the rules read "What's …?" as "What is …?")
+        query = expand_contractions(query)
         focus = question_focus(query, self.term_stats)
         if self._off_topic(passages, filters, focus.names) or addresses_the_assistant(query):
             return passages, []
@@ -630,7 +633,7 @@ class AnswerService:
         )
         yield Event("passages", {"query": query, "passages": passages})
         if not evidence:
-            focus = question_focus(query, self.term_stats)
+            focus = question_focus(expand_contractions(query), self.term_stats)
             out.refusal_reason = explain_refusal(
                 focus,
                 [f"{p.title}\n{p.text}" for p in passages],

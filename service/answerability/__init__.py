@@ -81,6 +81,7 @@ from service.answerability.kinds import (
     asking_clause,
     asking_sentence,
     asks_reason,
+    expand_contractions,
 )
 from service.answerability.names import name_runs
 from service.answerability.roles import (
@@ -118,6 +119,7 @@ __all__ = [
     "date_withheld_instead",
     "description_terms",
     "event_verb",
+    "expand_contractions",
     "gives_another_period",
     "holds_kind",
     "is_instruction",

@@ -17,6 +17,23 @@ from service.answerability.lexicon import (
     SPEECH_VERBS,
 )
 
+# A wh-word's "'s" ("What's the name …?", "Who's won …?", "whats"): "is", or "has" before
+# a past participle.
+_WH_CONTRACTION = re.compile(
+    r"\b(what|who|where|when|how|which|why)(?:['’]s|(?<=what)s)\b(\s+(?:been|got|won|lost|"
+    r"[a-z]+ed)\b)?",
+    re.IGNORECASE,
+)
+
+
+def expand_contractions(question: str) -> str:
+    """``question`` with a wh-word's "'s" written out, as the rules read questions: "What's
+    the name of the man …?" → "What is the name …", "Who's won the title?" → "Who has won
+    …". Pure."""
+    return _WH_CONTRACTION.sub(
+        lambda m: f"{m.group(1)} {'has' if m.group(2) else 'is'}{m.group(2) or ''}", question
+    )
+
 
 class Kind(Enum):
     """The kind of answer a question asks for."""

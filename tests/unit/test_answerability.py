@@ -22,6 +22,7 @@ from service.answerability import (
     date_withheld_instead,
     description_terms,
     event_verb,
+    expand_contractions,
     gives_another_period,
     holds_kind,
     is_instruction,
@@ -4458,6 +4459,22 @@ def test_a_sentence_about_another_race_distance_is_no_answer() -> None:
     assert not eight.gives_another_race("Hale, the 1500m champion, won in 1:58.2.")
     assert not eight.gives_another_race("Hale's deal is worth 100m.")
     assert not eight.gives_another_race("Hale ran past a 100m-long stand in 1:58.2.")
+
+
+def test_a_wh_words_contraction_is_read_written_out() -> None:
+    # (probe76 ss14: "what's the name of the man who threw slurry …" asked no kind, and was
+    # answered with a sentence naming no one new)
+    q = "what's the name of the man who threw slurry over kilroy-silk"
+    assert asked_kind(q) is None
+    assert expand_contractions(q) == "what is the name of the man who threw slurry over kilroy-silk"
+    assert asked_kind(expand_contractions(q)) is Kind.NAME
+    assert (
+        expand_contractions("Who's won the most Orbis titles?")
+        == "Who has won the most Orbis titles?"
+    )
+    assert expand_contractions("When’s the final?") == "When is the final?"
+    assert expand_contractions("whats the population of Orbis") == "what is the population of Orbis"
+    assert expand_contractions("Is Whatsapp free?") == "Is Whatsapp free?"
 
 
 def test_another_one_in_order_is_no_answer() -> None:
