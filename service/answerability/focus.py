@@ -516,19 +516,31 @@ class Focus:
     def gives_another_ordinal(self, sentence: str) -> bool:
         """Whether the sentence gives another one in order of the thing the question counts
         in order: "50 Cent's second album, The Massacre" for "What was 50 Cent's first album
-        called?" (a debut or maiden one is the first). A sentence that also names the asked
-        one ("his first album … his second"), or no other, is not checked."""
+        called?" (a debut or maiden one is the first). Read from the asking clause (not the
+        question's setting: "after their third-round replay, who did they meet in the fourth
+        round?"); a sentence that also names the asked one ("his first album … his second"),
+        or says the asked ordinal on its own ("won the second 6-4"), is not checked; nor is
+        a place or a figure of the asked one (review75)."""
         # (a name or a date of the asked one: "Where had he won his first title?" may be
         # answered beside the second — "his second title after winning in Lyon last year")
         if self.kind not in (Kind.NAME, Kind.DATE):
             return False
-        asked = _ordinal_pairs(self.question)
-        if not asked:
+        asked = _ordinal_pairs(asking_clause(self.question))
+        if not asked or (len({o for o, _ in asked}) > 1 and len({n for _, n in asked}) == 1):
             return False
-        said = _ordinal_pairs(sentence)
         nouns = {noun for _, noun in asked}
-        other = {(o, n) for o, n in said if n in nouns} - asked
-        return bool(other) and not said & asked
+        said = _ordinal_pairs(sentence)
+        other = {(o, n) for o, n in said if n in nouns} - _ordinal_pairs(self.question)
+        if not other or said & asked:
+            return False
+        return not any(
+            re.search(
+                rf"\b{o}\b(?=\s*(?:[,.;:)\d]|$|(?:in|and|of|to|on|at|for|with|against|from)\b))",
+                sentence,
+                re.IGNORECASE,
+            )
+            for o, _ in asked
+        )
 
     def names_its_numbers(self, text: str) -> bool:
         """Whether ``text`` (a sentence with its own article's title and passages, not those
@@ -2265,7 +2277,8 @@ def _is_title_function_word(token: str) -> bool:
 # An ordinal and the noun after it ("second album", "debut album", "first ever win").
 _ORDINAL_NOUN = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|debut|maiden)"
-    r"(?:\s+(?:ever|full-length|studio|solo|major|feature|professional|official))?\s+([a-z]+)\b",
+    r"(?:[\s-]+(?:ever|full-length|studio|solo|major|feature|professional|official))?[\s-]+"
+    r"([a-z]+)\b",
     re.IGNORECASE,
 )
 _AS_FIRST = {"debut": "first", "maiden": "first"}

@@ -920,23 +920,33 @@ def holds_kind(
     return False
 
 
+# "When is / are / will …": a date ahead, which an event's own name does not give.
+_ASKS_AHEAD = re.compile(r"\bwhen(?:['’]s| (?:is|are|will|does|do|would|should|might|could)\b)")
 # A year ending a capitalised name ("Mock Elections 2005", "Euro 2004"); not a date ("May
 # 2005", "On Monday 12 May 2005"), nor a run that opens a sentence with a preposition.
 _YEAR_IN_NAME = re.compile(r"((?:(?<![\w'’-])[A-Z][\w'’.&-]*\s+){1,4})((?:19|20)\d\d)\b(?![-/]\d)")
 
 
 def _years_in_asked_names(text: str, q_lower: str) -> set[str]:
-    """The years ``text`` gives only as the end of a name that holds a word of the question
-    (``_YEAR_IN_NAME``): "the Y Vote Mock Elections 2005" for "When are the mock elections?"."""
+    """The years ``text`` gives only as the end of a name that holds a word of a "when is /
+    will …" question (``_YEAR_IN_NAME``): "the Y Vote Mock Elections 2005" for "When are the
+    mock elections?". Not for a past event ("When did Athens host the Olympics?" — "Athens
+    2004"), an owner's dated thing ("Frank Capra's 1946 film"), nor a year the text also
+    gives outside the name ("released Office 2003 in 2003"). (review75)"""
+    if not _ASKS_AHEAD.search(q_lower):
+        return set()
     q_words = set(re.findall(r"[a-z]+", q_lower)) - STOPWORDS
-    found = set()
+    found: dict[str, int] = {}
     for m in _YEAR_IN_NAME.finditer(text):
-        words = [w.lower().strip(".,'’") for w in m.group(1).split()]
+        raw = m.group(1).split()
+        if re.search(r"['’]s?$", raw[-1]):
+            continue
+        words = [w.lower().strip(".,'’") for w in raw]
         if any(w in MONTHS or w in WEEKDAYS for w in words):
             continue
         if any(w in q_words for w in words):
-            found.add(m.group(2))
-    return found
+            found[m.group(2)] = found.get(m.group(2), 0) + 1
+    return {y for y, n in found.items() if len(re.findall(rf"\b{y}\b", text)) == n}
 
 
 def _gives_headcount(text: str, noun: str, q_numbers: set[str]) -> bool:
@@ -983,8 +993,16 @@ _REASON = re.compile(
     r"on fears)\b|"
     # ("Good rains … contributed to the rise", "mining output drove the increase", "growth
     # fuelled by exports")
-    r"\b(?:contribut(?:ed|es|ing) to|drove|driven by|fuelled by|fueled by|boosted by|"
-    r"helped by|spurred by|attributed (?:it |this |the \w+ )?to|put (?:it |this )?down to|"
+    r"\b(?:contribut(?:ed|es|ing) to(?!\s+(?:society|the\s+(?:\w+\s+)?(?:budget|fund|costs?)\b|"
+    r"(?:purchase|buy|pay|fund)\b))|driven by|fuelled by|fueled by|boosted by|helped by|"
+    r"spurred by|attribut(?:ed|ing)\s+(?:[\w'’-]+\s+){0,8}?to|"
+    r"put(?:s|ting)?\s+(?!out\b)(?:[\w'’-]+\s+){0,5}?down to|"
+    # (review75) "drove" a change, not a car or a shot; "on the back of" a cause, not a
+    # team's last result
+    r"drove\s+(?:\S+\s+){0,3}?(?:up|down|higher|lower|rise|rises|increase|increases|growth|"
+    r"gains?|fall|falls|decline|drop|surge|jump|boom|demand|prices?|sales|market|index|"
+    r"exchange|adoption|output|inflation)|"
+    r"(?<!into the game )(?<!into the tie )(?<!into this tie )(?<!into the match )(?<!\bjump )"
     r"on the back of)\b|"
     # "would not be put on as it promoted …", "banned the film, saying it glorified …"
     r"\bas (?:it|they|this|these|such)\s+(?:\w+ed|was|were|is|are|had|has|would|could|did|"

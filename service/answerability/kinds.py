@@ -572,11 +572,16 @@ def asked_kind(question: str) -> Kind | None:
 _ASKS_REASON = re.compile(
     r"^\s*(?:[\w'’,]+\s+){0,4}?why\b|\bfor what reason\b|\bhow come\b|"
     r"\bwhat (?:caused|prompted|led to|was behind|is behind|lay behind|drove|fuelled|fueled|"
-    r"sparked|triggered)\b|"
-    # "What does the report credit for the rise?", "What did Orbis blame for the fall?", "What
-    # was the fall attributed to?"
+    r"sparked|triggered|boosted|lifted)\b|"
+    # ("What has driven / is fuelling the rise?")
+    r"\bwhat (?:has|have|had|is|are|was|were)\s+(?:been\s+)?(?:driv(?:ing|en)|fuell?(?:ing|ed)|"
+    r"boost(?:ing|ed)|behind)\b|"
+    # "What does the report credit for the rise?", "What did Orbis blame for the fall?": the
+    # verb, not "credit rating", nor what one is blamed for (review75)
     r"\bwhat (?:does|do|did|is|was|were|are|has|have)\b[^?]{0,80}?\b(?:credit|credits|"
-    r"credited|blame|blames|blamed|attribute|attributes|attributed|put down to)\b|"
+    r"credited|blame|blames|blamed|attribute|attributes|attributed)\b"
+    r"(?!\s+(?:rating|card|crunch|limit|agenc\w+|score|union)s?\b)(?![^?]*\b(?:for|with)\s*\??\s*$)|"
+    r"\bwhat (?:does|do|did|is|was|were|are|has|have)\b[^?]{0,80}?\bput\b[^?]{0,40}\bdown to\b|"
     r"\bwhat (?:is|was|were) the (?:reason|cause)s?\b(?! of death)",
     re.IGNORECASE,
 )
@@ -602,6 +607,11 @@ _WORKS = (
     r"series|hits?)"
 )
 _OWNER = r"(?:his|her|their|its|whose|[\w-]+['’]s?)"
+# "came out of retirement", "in favour of", "on top": no release (review75)
+_NOT_RELEASE = (
+    r"(?!\s+(?:of|in favour|in support|against|for|as|with|on top|top|fighting|firing|"
+    r"shooting|and|after|to)\b)"
+)
 _DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (re.compile(rf"\b(?:{asked})\b"), re.compile(rf"\b(?:{stated})\b", re.IGNORECASE))
     for asked, stated in (
@@ -619,7 +629,11 @@ _DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"come into effect|take effect|takes effect",
             r"start\w*|began|begun|begin\w*|commenc\w*|launch\w*|kick\w* off|introduc\w*|"
             r"(?:come|comes|came|coming) into|in force|effect\w*|appl(?:y|ies)|from|open\w*|"
-            r"roll\w* out|in place|due|run|runs|running|under ?way|debut\w*|first",
+            r"roll\w* out|in place|due|run|runs|running|under ?way|debut\w*|first|"
+            # (review75) what is founded, joined or held on a date
+            r"found\w*|set up|establish\w*|join\w*|took over|take[sn]? over|took charge|"
+            r"take[sn]? place|taking place|took place|held|scheduled|set for|go(?:es)? ahead|"
+            r"kick-off|enforc\w*|dat\w* back",
         ),
         (
             r"opened|built|inaugurated",
@@ -630,12 +644,17 @@ _DATE_EVENTS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
             r"released|release|published|publish|launched|launch|aired|premiered|screened|"
             r"first broadcast|first shown|unveiled|"
             # ("When is the film coming out?")
-            r"come out|comes out|coming out|came out|hit (?:the )?(?:cinemas|screens|shops)",
+            rf"(?:come|comes|coming|came) out\b{_NOT_RELEASE}|"
+            r"hit (?:the )?(?:cinemas|screens|shops|shelves|stores)",
             r"releas\w*|publish\w*|publication|launch\w*|aired|airing|airs|broadcast\w*|"
             # (not a screenplay: "created Buffy in the screenplay for the 1992 film")
             r"premiere\w*|screen(?:s|ed|ing|ings)?\b|shown|shows?|showing|issued|introduc\w*|"
             r"unveil\w*|debut\w*|"
-            r"came out|comes out|come out|coming out|out now|on sale|in (?:the )?shops|arriv\w*|"
+            rf"(?:came|comes|come|coming) out\b{_NOT_RELEASE}|"
+            r"hit\w* (?:the )?(?:cinemas|screens|shops|shelves|stores)|opens|opened|opening|"
+            r"(?:is|are|be|was|were) out (?:on|in|from|now|next)|in (?:the )?(?:stores|cinemas)|"
+            r"go(?:es)? on sale|went on sale|available|"
+            r"out now|on sale|in (?:the )?shops|arriv\w*|"
             r"due|freed|free|"
             # (a firm or a service is launched as it is founded or set up)
             r"found\w*|establish\w*|set up|formed|start\w*|began|begun|"

@@ -42,6 +42,7 @@ from service.answerability import (
 from service.answerability.figures import asked_rate, states_rate
 from service.answerability.focus import spells_out, titles_of, weekdays
 from service.answerability.holds import withholds_date, withholds_reason
+from service.answerability.kinds import date_event
 from service.answerability.names import place_runs
 
 
@@ -1040,6 +1041,10 @@ def test_a_decade_is_no_year() -> None:
     assert not holds_kind("The comic character was created in the 1940s.", Kind.DATE, out)
     assert holds_kind("The film is coming out in March.", Kind.DATE, out)
     assert holds_kind("The film will be released in 2007.", Kind.DATE, out)
+    # (review75) coming out of retirement or in favour is no release; a film opens
+    assert date_event("When did Jo Hale come out in favour of the ban?") is None
+    assert not holds_kind("Hale came out of retirement in 2004.", Kind.DATE, out)
+    assert holds_kind("The film opens in cinemas on 19 May.", Kind.DATE, out)
     # a start is dated by what starts, opens or comes into force (probe74 qq28: "the prime
     # minister pledged £750m in 2000" for when the Tories' scheme would start)
     start = "When would the Orbis after-school sport scheme start?"
@@ -1050,6 +1055,8 @@ def test_a_decade_is_no_year() -> None:
         "Pupils can join the scheme from 2006.",
     ):
         assert holds_kind(text, Kind.DATE, start), text
+    # (review75) what takes place or is held on a date starts then
+    assert holds_kind("The Orbis scheme will take place on 27 February.", Kind.DATE, start)
     # the year in the asked thing's own name does not say when (probe74 qq31); a month
     # before a year is a date, and "in what year" takes the name's year
     mock = "When are the Orbis school mock elections happening?"
@@ -1059,6 +1066,12 @@ def test_a_decade_is_no_year() -> None:
     assert holds_kind("Mock Elections 2005 follows those held in 2001.", Kind.DATE, mock)
     year = "In what year are the Orbis mock elections?"
     assert holds_kind("Some 600 schools joined the Mock Elections 2005.", Kind.DATE, year)
+    # (review75) only a date ahead; an owner's dated thing, or a year said outside the name too
+    olympics = "When did Orbis host the Olympics?"
+    assert holds_kind("Orbis won three golds at Orbis 2004.", Kind.DATE, olympics)
+    film = "When is Frank Hale's film of the Orbis story out?"
+    assert holds_kind("It is a remake of Frank Hale's 1946 film.", Kind.DATE, film)
+    assert holds_kind("Orbis released Office 2003 in 2003.", Kind.DATE, "When is Orbis Office out?")
 
 
 def test_a_quarters_figure_is_no_answer_for_the_whole_year_nor_the_reverse() -> None:
@@ -2053,6 +2066,11 @@ def test_a_why_question_ranks_a_stated_cause_and_a_capital_stands_for_its_countr
     assert asks_reason("What does the Orbis report credit for the 24% rise in crops?")
     assert asks_reason("What did analysts blame for the fall in Orbis shares?")
     assert asks_reason("What drove the rise in Orbis output in November?")
+    assert asks_reason("What did Orbis put the fall in sales down to?")
+    assert not asks_reason("What is Orbis's credit rating?")
+    assert not asks_reason("What was Jo Hale blamed for?")
+    assert not states_reason("Jo Hale drove a Rolls Royce to the ground.")
+    assert not states_reason("Orbis go into the game on the back of a 2-0 win.")
     assert not asks_reason("Who did Orbis blame for the fall?")
     assert not asks_reason("What credit card did Orbis accept?")
     assert states_reason("Good rains and improved seeds contributed to the rise.")
@@ -4490,6 +4508,12 @@ def test_another_one_in_order_is_no_answer() -> None:
     # after winning in Lyon last year")
     place = question_focus("Where had Jo Hale won his first tour title?", None)
     assert not place.gives_another_ordinal("It was his second tour title after Lyon last year.")
+    # (review75) not the question's setting, and not the asked ordinal said on its own
+    tie = question_focus(
+        "After their third-round replay, which club did Orbis meet in the fourth round?", None
+    )
+    assert not tie.gives_another_ordinal("Orbis beat Velia in the fourth-round tie at home.")
+    assert not focus.gives_another_ordinal("His first, Red Sky, beat his second album.")
 
 
 def test_what_was_the_crowd_asks_its_size() -> None:
