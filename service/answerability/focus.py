@@ -240,6 +240,10 @@ class ChunkText(NamedTuple):
     dated: bool = False
 
 
+# A word in at most this many chunks is rare (``TermStats.is_rare``).
+RARE_CHUNKS = 5
+
+
 class TermStats:
     """Inverse document frequencies of word stems over the indexed chunks, which words the
     chunks write mostly in lower case (``is_common``), and the time of the undated ones
@@ -258,6 +262,7 @@ class TermStats:
         self._idf: dict[str, float] | None = None
         self._max = 1.0
         self._common: frozenset[str] = frozenset()
+        self._names: frozenset[str] = frozenset()
         self._era: frozenset[str] = frozenset()
 
     def _table(self) -> dict[str, float]:
@@ -280,6 +285,7 @@ class TermStats:
                         capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
                     self._max = math.log((total + 1) / 1) + 1
                     self._common = frozenset(w for w, n in lower.items() if n > capital[w])
+                    self._names = frozenset(w for w, n in capital.items() if n > lower[w])
                     most = max(years.values(), default=0)
                     self._era = frozenset(y for y, n in years.items() if 2 * n >= most)
                     self._idf = {w: math.log((total + 1) / (c + 1)) + 1 for w, c in counts.items()}
@@ -305,6 +311,19 @@ class TermStats:
         """The IDF of a stem (as ``content_words`` returns it)."""
         table = self._table()
         return table.get(stem, self._max)
+
+    def is_rare_name(self, word: str) -> bool:
+        """Whether ``word`` is a name the collection holds in at most ``RARE_CHUNKS`` chunks
+        (and at least one): written capitalised inside a sentence more often than in lower
+        case ("Katwala"; not "recipe", "baseball", "tea", which news rarely uses either).
+        Counted with the IDF table, once per process."""
+        table = self._table()
+        stem = stem_word(word.lower())
+        return (
+            word.lower() in self._names
+            and stem in table
+            and table[stem] >= self._max - math.log(RARE_CHUNKS + 1)
+        )
 
 
 @lru_cache(maxsize=1024)

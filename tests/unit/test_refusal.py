@@ -136,3 +136,39 @@ def test_off_topic_reads_the_best_passage_against_the_floor() -> None:
     assert not off_topic([_passage(0.1), _passage(0.23)], 0.23)  # the floor itself is close
     assert not off_topic([_passage(0.1)], 0.0)  # 0 turns it off
     assert not off_topic([], 0.23)  # nothing retrieved has its own reason (the filters)
+
+
+def test_a_rare_name_a_passage_holds_keeps_a_question_far_in_cosine() -> None:
+    """probe76 ss21: "what group does sundar katwala work for", in lower case, names no one
+    for the rules and was refused as off topic (its passage at cosine 0.16); a name few chunks
+    hold, written as a name in them, and held by a retrieved passage, keeps it. Rare common
+    words do not ("recipe", "tea": offtopic questions), nor a name no passage holds."""
+    from service.answerability import TermStats
+    from service.answering import holds_a_rare_name
+
+    chunks = [f"Prices rose again in the markets on day {i}, traders said." for i in range(20)]
+    chunks += [
+        "The Fabian Society's Sundar Katwala said the change was long overdue.",
+        "A recipe for tea was read out, and the tea was cold.",
+    ]
+    stats = TermStats(lambda: chunks)
+    assert stats.is_rare_name("katwala") and stats.is_rare_name("Katwala")
+    assert not stats.is_rare_name("tea") and not stats.is_rare_name("recipe")
+    assert not stats.is_rare_name("prices") and not stats.is_rare_name("Zanzibar")
+
+    def passage(text: str) -> Passage:
+        return Passage(
+            passage_id="p",
+            doc_id="d",
+            title="t",
+            published=None,
+            start=0,
+            end=1,
+            text=text,
+            score=0.1,
+        )
+
+    katwala = [passage(chunks[20])]
+    assert holds_a_rare_name(katwala, "what group does sundar katwala work for", stats)
+    assert not holds_a_rare_name([passage(chunks[21])], "How do I make a cup of tea?", stats)
+    assert not holds_a_rare_name([passage(chunks[0])], "Who is Sundar Katwala?", stats)
