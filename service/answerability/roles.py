@@ -541,6 +541,9 @@ _ROLE_WORDS = {
     # (an election seat by the words news uses for one: "the Labour stronghold of Normanton")
     "seat": r"constituenc(?:y|ies)|strongholds?|marginals?",
     "constituency": r"seats?|strongholds?|marginals?",
+    # (an election candidate is a "hopeful" or a "contender" in news: "the Democrat hopeful
+    # Howard Dean")
+    "candidate": r"hopefuls?|contenders?|nominees?",
     "film": r"movies?",
     "movie": r"films?",
     # (a radio or television presenter by the words broadcasting uses: "Capital Radio DJ

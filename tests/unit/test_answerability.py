@@ -4399,6 +4399,15 @@ def test_a_dj_is_a_radio_presenter() -> None:
     assert not focus.fills_role("Party official Ana Roe will pick the questions put to him.", "")
 
 
+def test_an_election_hopeful_is_a_candidate() -> None:
+    # (probe76 ss39: "commissioned by the Democrat hopeful Howard Dean" for "which candidate
+    # was behind the first campaign video game")
+    focus = question_focus("Which candidate was behind the first Orbis campaign game?", None)
+    assert focus.role == "candidate"
+    assert focus.fills_role("The Orbis game was commissioned by the hopeful Jo Hale.", "")
+    assert not focus.fills_role("The Orbis game was commissioned by the designer Jo Hale.", "")
+
+
 def test_an_age_is_the_age_a_step_in_a_life_was_taken_at() -> None:
     """ "Became an MP at 27" gives an age; "joined at 10am", "at 27 Downing Street" and
     "at 2-1 down" give none."""
