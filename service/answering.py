@@ -744,7 +744,9 @@ def assess_draft(
     the asked kind of fact — the lead evidence's own figure for a figure question, and for a
     two-part question the kind each part asks ("3,217 tonnes" answers "how many tonnes" but
     not "…, and to what price did gold fall"); and whether a kept claim cites the lead (its
-    sentence, or another article's report of it). ``common``: see ``holds_kind``."""
+    sentence, or another article's report of it). ``common``: see ``holds_kind``. The
+    question is read as ``gather`` reads it ("What's …?" as "What is …?")."""
+    question = expand_contractions(question)
     kept = strip_markers(verified.answer)
     lead_spans = {(q.doc_id, q.start, q.end) for q in (lead.sentence, *lead.also)}
     kind = question_focus(question, None).kind

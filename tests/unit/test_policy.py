@@ -155,3 +155,13 @@ def test_a_two_part_draft_must_hold_each_part_s_kind() -> None:
         [_citation(1, LEAD)],
     )
     assert assess_draft(asked, both, both.answer, LEAD_ITEM).answers_kind
+
+
+def test_a_draft_is_judged_on_the_question_as_the_evidence_was() -> None:
+    # "What's …?" is read as "What is …?" by the evidence checks (``gather``): the draft's
+    # kind is read the same way, not left unchecked because the contraction asks no kind
+    asked = "What's the name of Harbour Logistics' chief executive?"
+    vague = Verified("The terminal cost a lot, it said. [1]", [_citation(1, LEAD)])
+    assert not assess_draft(asked, vague, vague.answer, LEAD_ITEM).answers_kind
+    named = Verified("Chief executive Ivo Lind said so. [1]", [_citation(1, LEAD)])
+    assert assess_draft(asked, named, named.answer, LEAD_ITEM).answers_kind
