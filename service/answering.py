@@ -25,12 +25,12 @@ from service.answerability import (
     asks_cause_of_death,
     asks_reason,
     date_withheld_instead,
-    expand_contractions,
     gives_another_period,
     holds_kind,
     names_what_is_counted,
     question_focus,
     question_parts,
+    read_question,
     reason_withheld_instead,
     relation_beside,
     slot_proximity,
@@ -224,8 +224,9 @@ class AnswerService:
         s = self.settings
         vector = self.index.embed_query(query)
         passages = self.retriever.search(query, top_k or s.top_k, filters, vector=vector)
-        # (the rules read "What's …?" as "What is …?")
-        query = expand_contractions(query)
+        # (the rules read "What's …?" as "What is …?", and "name of the hotel where …" as
+        # "What is the name of …")
+        query = read_question(query)
         focus = question_focus(query, self.term_stats)
         if self._off_topic(passages, filters, focus.names, query) or addresses_the_assistant(query):
             return passages, []
@@ -238,7 +239,7 @@ class AnswerService:
 
         def answers(text: str) -> bool:
             # (a two-part question's counted thing is checked per part: ``parts.part_scores``)
-            if reason:  # a "why" question: a stated cause ranks higher, never required
+            if reason:  # a "why" question: a stated cause ranks higher (required below)
                 return states_reason(text)
             return (
                 kind is not None
@@ -365,6 +366,7 @@ class AnswerService:
             )
             and not focus.about_someone_else(c.sentence.text)
             and not focus.about_other_nationals(c.sentence.text)
+            and not focus.counts_in_another_country(c.sentence.text)
             and not focus.gives_another_age(c.sentence.text)
             and not focus.gives_an_antecedents_age(c.sentence.text, before(c))
             and not focus.gives_another_weekday(c.sentence.text)
@@ -427,6 +429,10 @@ class AnswerService:
                 )
             return holds_words[id(c)]
 
+        # A one-part "why" question: the sentence states a cause (``states_reason``); "the
+        # owner refused to sell" does not say why.
+        if reason and len(parts) == 1:
+            eligible = [c for c in eligible if states_reason(c.sentence.text)]
         # A one-part question asking what someone died of: the sentence puts the death down to
         # something (an obituary often gives the age and the place, and no cause).
         if len(parts) == 1 and asks_cause_of_death(query):
@@ -650,7 +656,7 @@ class AnswerService:
         )
         yield Event("passages", {"query": query, "passages": passages})
         if not evidence:
-            focus = question_focus(expand_contractions(query), self.term_stats)
+            focus = question_focus(read_question(query), self.term_stats)
             out.refusal_reason = explain_refusal(
                 focus,
                 [f"{p.title}\n{p.text}" for p in passages],
@@ -745,8 +751,8 @@ def assess_draft(
     two-part question the kind each part asks ("3,217 tonnes" answers "how many tonnes" but
     not "…, and to what price did gold fall"); and whether a kept claim cites the lead (its
     sentence, or another article's report of it). ``common``: see ``holds_kind``. The
-    question is read as ``gather`` reads it ("What's …?" as "What is …?")."""
-    question = expand_contractions(question)
+    question is read as ``gather`` reads it (``read_question``: "What's …?" as "What is …?")."""
+    question = read_question(question)
     kept = strip_markers(verified.answer)
     lead_spans = {(q.doc_id, q.start, q.end) for q in (lead.sentence, *lead.also)}
     kind = question_focus(question, None).kind

@@ -77,11 +77,13 @@ from service.answerability.holds import (
 from service.answerability.hygiene import addresses_the_assistant, is_instruction
 from service.answerability.kinds import (
     Kind,
+    as_question,
     asked_kind,
     asking_clause,
     asking_sentence,
     asks_reason,
     expand_contractions,
+    read_question,
 )
 from service.answerability.names import name_runs
 from service.answerability.roles import (
@@ -109,6 +111,7 @@ __all__ = [
     "Kind",
     "TermStats",
     "addresses_the_assistant",
+    "as_question",
     "asked_kind",
     "asked_noun",
     "asked_role",
@@ -129,6 +132,7 @@ __all__ = [
     "names_what_is_counted",
     "question_focus",
     "question_parts",
+    "read_question",
     "reason_withheld_instead",
     "relation_beside",
     "slot_proximity",

@@ -48,6 +48,8 @@ from service.answerability.lexicon import (
 from service.answerability.names import name_runs, names_a_model
 from service.answerability.roles import (
     ANY_NAME_ROLES,
+    HOSTED,
+    HOSTED_ROLES,
     LOOSE_ROLES,
     MEDIA_ROLES,
     NAME_AFTER_ROLE,
@@ -67,6 +69,7 @@ from service.answerability.roles import (
     mentions_office,
     mentions_role,
     names_organisation,
+    names_publication,
     office_of_another,
     role_as_title,
     states_asked_event,
@@ -511,6 +514,27 @@ class Focus:
                     return True
         return False
 
+    def counts_in_another_country(self, sentence: str) -> bool:
+        """Whether a figure asked of one country ("How many DS consoles were sold in the
+        UK …?", "How much will it cost subscribers in the UK?") is given by a sentence that
+        places what it says in another country ("Since going on sale in Japan and the US …,
+        Nintendo has sold almost 4m DS consoles"; "on offer in the US, the service costs
+        $15") and names the asked one nowhere (by name, people or capital). Only countries
+        the nation table knows; a region ("in Europe") is no other country."""
+        if self.kind not in (Kind.NUMBER, Kind.MONEY):
+            return False
+        asked = _asked_countries(self.question)
+        if not asked:
+            return False
+        named = {n for m in _NATION_WORD.finditer(sentence) if (n := _nation(m.group(1)))}
+        if any(_same_nation(a, n) for a in asked for n in named):
+            return False
+        for m in _IN_COUNTRIES.finditer(sentence):
+            for run in [m.group(1), *re.findall(_COUNTRY_RUN, m.group(2) or "")]:
+                if _country(run) is not None:
+                    return True
+        return False
+
     def gives_another_weekday(self, sentence: str) -> bool:
         """Whether the sentence dates what it says to another day of the week than the
         question's: "Wasps' 12-9 loss to Bath on Saturday" for "the Friday match against
@@ -661,7 +685,8 @@ class Focus:
         no role or a loose one (an office, a playing position: ``LOOSE_ROLES``)."""
         role = self.role
         if role is None or role in LOOSE_ROLES:
-            return True
+            # (a publication is no role, but must be named: ``names_publication``)
+            return names_publication(self.noun, sentence)
         if role in _INSTITUTIONS:
             # "the hospital", "an Olympics-accredited hospital" say the role and name no
             # hospital: a name must carry the noun ("Belmarsh Prison", "University of Leeds")
@@ -731,9 +756,12 @@ class Focus:
 
     def _role_by_verb(self, sentence: str) -> bool:
         """Whether the sentence gives the role by what its name does: a playing role by
-        playing ("Smith played …"), a medium by what was told to it ("told the Sun")."""
-        return (self.role in PLAYED_ROLES and PLAYED.search(sentence) is not None) or (
-            self.role in MEDIA_ROLES and TOLD_MEDIA.search(sentence) is not None
+        playing ("Smith played …"), a medium by what was told to it ("told the Sun"), a
+        presenter by their show ("Andrew Collins' afternoon show")."""
+        return (
+            (self.role in PLAYED_ROLES and PLAYED.search(sentence) is not None)
+            or (self.role in MEDIA_ROLES and TOLD_MEDIA.search(sentence) is not None)
+            or (self.role in HOSTED_ROLES and HOSTED.search(sentence) is not None)
         )
 
     def _new_name_words(self, sentence: str) -> set[str]:
@@ -1095,7 +1123,16 @@ class Focus:
             # own: ``AnswerService.gather``): a 2004 report mentions 2003 or 2005, not 2022
             if not published and (around := _YEARS_ELSEWHERE.search(context)):
                 return any(abs(int(y) - int(x)) <= 1 for x in around.group(1).split())
-            return False
+            # "last year's Six Nations", the question's own event, in a sentence or article
+            # that states the year after ("… and is raring for the 2005 event") is the asked
+            # 2004 one ("Last year, Japan launched …" beside a 2011 bid dates nothing asked)
+            after = str(int(y) + 1)
+            asked = content_words(self.question)
+            return (
+                any(content_words(m.group(1)) <= asked for m in _LAST_YEARS.finditer(sentence))
+                and sentence_years <= {after}
+                and after in text
+            )
 
         if not all(year_ok(y) for y in self.years):
             return False
@@ -1501,6 +1538,46 @@ def _nation(word: str) -> str | None:
     if " " in w:  # "South Africa": its last word
         return _nation(word.split()[-1])
     return None
+
+
+# "in the UK", "across Japan and the US": where a figure is placed.
+_COUNTRY_RUN = r"(?:the\s+)?((?:[A-Z][a-z]+|UK|US)(?:\s+[A-Z][a-z]+)*)"
+_IN_COUNTRY = re.compile(rf"\bin\s+{_COUNTRY_RUN}(?!\s+[a-z]+\s+[A-Z])")
+_IN_COUNTRIES = re.compile(
+    rf"\b(?:in|across)\s+{_COUNTRY_RUN}((?:\s*(?:,|and|or)\s*{_COUNTRY_RUN})*)"
+)
+
+
+# Words for a nation that are a city or a seat of government: "after the defeat in Dublin"
+# places a match, not a figure, in Ireland.
+_NATION_SEATS = frozenset(
+    "london washington madrid berlin canberra hague baghdad paris rome dublin delhi warsaw "
+    "seoul pyongyang whitehall pentagon mod".split()
+) | frozenset(_CAPITALS)
+
+
+def _country(run: str) -> str | None:
+    """The country a run names by its name ("the UK", "Japan"), not by a city or a region."""
+    if " ".join(run.lower().split()) in _NATION_SEATS:
+        return None
+    nation = _nation(run)
+    return None if nation is None or nation in _REGIONS else nation
+
+
+@lru_cache(maxsize=1024)
+def _asked_countries(question: str) -> tuple[str, ...]:
+    """The countries a question places its figure in ("… sold in the UK …": uk), not
+    regions; read once per question (a bounded cache of immutable values, safe across
+    threads)."""
+    return tuple(
+        nation
+        for m in _IN_COUNTRY.finditer(question)
+        if (nation := _country(m.group(1))) is not None
+    )
+
+
+# "last year's Six Nations", "last year's final": the thing of that year
+_LAST_YEARS = re.compile(r"\b[Ll]ast\s+year['’]s\s+((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*|[a-z]{3,})")
 
 
 def _same_nation(a: str, b: str) -> bool:

@@ -302,10 +302,12 @@ DAY_OF_MONTH = re.compile(
     r"\b\d{4}-\d{2}-\d{2}\b"
 )
 
+# "Which three countries …?", "which two cities": how many are asked, no kind of place
+_HOW_MANY_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
 # ("which Chinese city": a capitalised adjective or a place adjective between)
 _ASKS_COUNTRY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:other|european|african|asian|foreign|"
-    r"neighbouring|neighboring|member))\s+){0,2}(?i:country|countries)\b"
+    rf"neighbouring|neighboring|member|{_HOW_MANY_WORDS}))\s+){{0,2}}(?i:country|countries)\b"
     # ("which country house / music star": no country)
     r"(?!\s+(?i:house|houses|estate|park|music|singer|star|club|side|code)\b)"
 )
@@ -348,7 +350,8 @@ _ASKS_WORKPLACE = re.compile(r"\bwhere\b[^?]*\b(?:work|works|worked|working|empl
 
 _ASKS_CITY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:capital|coastal|northern|southern|eastern|"
-    r"western|central|port|seaside|market|border|host))\s+){0,2}(?i:city|town|village|capital)\b"
+    rf"western|central|port|seaside|market|border|host|{_HOW_MANY_WORDS}))\s+){{0,2}}"
+    r"(?i:city|cities|town|towns|village|villages|capital|capitals)\b"
 )
 
 
@@ -1006,16 +1009,37 @@ _REASON = re.compile(
     r"on the back of)\b|"
     # "would not be put on as it promoted …", "banned the film, saying it glorified …"
     r"\bas (?:it|they|this|these|such)\s+(?:\w+ed|was|were|is|are|had|has|would|could|did|"
-    r"does|do)\b|\bsaying (?:it|they|this)\b",
+    r"does|do)\b|\bsaying (?:it|they|this)\b|"
+    # an injury or illness as what kept someone out or needed care ("missed the final through
+    # injury", "needed attention to an ankle injury", "out with a hamstring strain", "He
+    # strained a muscle in his abdomen")
+    r"\b(?:through|with|to|from|after|following|nursing|because of)\s+(?:an?\s+|his\s+|her\s+|"
+    r"the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:injury|injuries|illness|strain|knock|virus|"
+    r"infection)\b|\b(?:strained|pulled|tore|torn|injured|hurt|broke|broken|twisted|damaged)\s+"
+    r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:muscle|hamstring|ankle|knee|wrist|hand|"
+    r"foot|arm|leg|back|shoulder|groin|calf|thigh|ligaments?|finger|toe|neck|rib|ribs)\b|"
+    # what a penalty or an inquiry is for ("being investigated for embezzlement", "banned for
+    # doping", "accused of fraud")
+    r"\b(?:investigated|arrested|jailed|banned|fined|sacked|suspended|punished|dismissed)\s+"
+    r"for\s+(?!(?:a|an|the|\d+|life|two|three|four|five|six|seven|eight|nine|ten|several|"
+    r"one|up)\b)[a-z]|\b(?:accused|suspected|convicted|guilty)\s+of\b|\bcharged\s+with\b|"
+    # a result after its cause ("did not die in custody, so their cases had to fail")
+    r",\s+so\s+(?:that\s+)?(?:the|their|his|her|its|it|they|he|she|we)\b|"
+    # a purpose ("primarily an effort to raise some cash", "aimed at cutting costs")
+    r"\b(?:an?\s+(?:\w+\s+)?(?:effort|attempt|bid)\s+to|aimed\s+at|designed\s+to|intended\s+to)\b|"
+    # "as the SECC was not available": a clause saying what was not so
+    r"\bas (?:the|a|an|his|her|its|their)\s+(?:[\w'’-]+\s+){1,4}?(?:was|were|is|are|had|has|"
+    r"would|could|did)\s+(?:not|never|no longer)\b",
     re.IGNORECASE,
 )
 
 
 def states_reason(text: str) -> bool:
     """Whether a sentence states a cause in so many words (for "why" questions, which
-    ``asks_reason`` reads: it ranks such a sentence higher, and is never required of a lead;
-    a lead that states none is refused only when its own article says no reason was given,
-    ``focus.reason_withheld_instead``)."""
+    ``asks_reason`` reads: it ranks such a sentence higher, and a one-part question's lead must
+    state one): a causal word, an injury or illness that kept someone out, what a penalty was
+    for, a purpose, a result after its cause ("…, so their cases had to fail"); not a sentence
+    saying no reason was given."""
     return _REASON.search(text) is not None and _NO_REASON.search(text) is None
 
 

@@ -49,6 +49,13 @@ LONE_DEMONYMS = frozenset(
     "taiwanese mongolian kazakh uzbek latin arab arabic nordic scandinavian balkan "
     "caribbean".split()
 )
+# A person called by their nation ("treated the Dutchman", "the Briton won"): no one's name.
+PERSON_DEMONYMS = frozenset(
+    "dutchman dutchmen dutchwoman englishman englishmen englishwoman frenchman frenchmen "
+    "frenchwoman irishman irishmen irishwoman scotsman scotsmen scotswoman welshman welshmen "
+    "welshwoman cornishman manxman briton britons spaniard spaniards swede swedes dane danes "
+    "scot scots".split()
+)
 
 MONEY_WORDS = (
     r"pay|paid|paying|cost|costs|price|priced|fee|fees|sum|payment|payments|salary|wage|rate|"

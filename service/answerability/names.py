@@ -15,6 +15,7 @@ from service.answerability.lexicon import (
     MONTHS,
     NOT_CITIES,
     NOT_NAMES,
+    PERSON_DEMONYMS,
     PUBLICATION_ENDS,
     WEEKDAYS,
 )
@@ -62,13 +63,15 @@ _COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
 
 
 def names_no_one(words: set[str] | list[str]) -> bool:
-    """Whether a name run's (lower-case) words are only countries, nationalities or common
-    acronyms ("the Chinese government", "TV"): such a run names no person or firm."""
+    """Whether a name run's (lower-case) words are only countries, nationalities, a person
+    called by their nation ("the Dutchman") or common acronyms ("the Chinese government",
+    "TV"): such a run names no person or firm."""
     return all(
         w in NOT_CITIES
         or w in COUNTRY_WORDS
         or w in DEMONYMS
         or w in LONE_DEMONYMS
+        or w in PERSON_DEMONYMS
         or w in _COMMON_ACRONYMS
         for w in words
     )

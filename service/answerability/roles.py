@@ -480,6 +480,14 @@ PLAYED = re.compile(
     r"\b(?:the|his|her|their|a|an|title|lead|leading|starring|key|main)\s+(?:role|part)\s+of\s+"
     r"(?:the\s+)?[A-Z]"
 )
+# A presenter or host is named by their show: "will appear on Andrew Collins' afternoon
+# show", "a guest on Howard Stern's show" (not a day's show: "Monday's show").
+HOSTED_ROLES = frozenset("presenter presenters host hosts dj djs".split())
+HOSTED = re.compile(
+    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|Next|This|"
+    r"Tonight|Today|Yesterday)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:'s|’s|s'|s’)\s+"
+    r"(?:[a-z-]+\s+){0,2}show\b"
+)
 # A programme or channel is named by whom one told or spoke on ("she told the BBC's
 # Breakfast with Frost", "Lee told Bloomberg TV"), not a person ("told Mr Smith").
 MEDIA_ROLES = frozenset(
@@ -498,6 +506,25 @@ TOLD_MEDIA = re.compile(
 # A publication is named without the word ("told the Sunday Times"): no mention needed. A
 # broadcaster is usually introduced with it ("Finnish channel YLE"): a channel is a role.
 _PUBLICATIONS = frozenset("newspaper newspapers paper papers magazine magazines tabloid".split())
+# ... but is named: by a title ending in a publication's word ("the Daily Telegraph", "the
+# Northern Echo"), beside the noun ("marketing magazine New Media Age", "The Independent
+# newspaper"), or as what one told, wrote in or was quoted in ("told the Independent",
+# "Writing in the Financial Times", "continued in the Sydney Morning Herald").
+_PUBLICATION_TITLE = "|".join(sorted(PUBLICATION_ENDS | {"Echo", "Today", "Age", "Press"}))
+NAMED_PUBLICATION = re.compile(
+    rf"(?:\b(?:the|The)\s+|\b[A-Z][\w'’&-]*\s+)(?:{_PUBLICATION_TITLE})\b"
+    r"|\b(?:newspaper|paper|magazine|tabloid|weekly|journal)\s+(?:The\s+)?[A-Z]"
+    r"|\b[A-Z][\w'’-]*\s+(?:newspaper|magazine|tabloid|weekly)\b"
+    r"|\b(?i:told|telling|writing|wrote|written|continued|quoted|interview\s+with)\s+"
+    r"(?:[a-z]+\s+){0,4}?(?:in\s+|to\s+)?(?:the|The)\s+[A-Z]"
+)
+
+
+def names_publication(noun: str | None, text: str) -> bool:
+    """Whether ``text`` names a publication, as a "Which newspaper …?" question (``noun``
+    one of ``_PUBLICATIONS``) asks: "leaked to the German newspapers" names none. True for
+    any other noun."""
+    return noun not in _PUBLICATIONS or NAMED_PUBLICATION.search(text) is not None
 
 
 def role_as_title(role: str, text: str) -> bool:

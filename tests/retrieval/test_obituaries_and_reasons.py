@@ -1,6 +1,7 @@
-"""Three near-misses of the kind news invites, over made-up articles (real index, real model):
+"""Four near-misses of the kind news invites, over made-up articles (real index, real model):
 an obituary that gives an age and no cause, an age given to the person just named (not to the
-one the question asks about), and a departure whose article says no reason was given. Each
+one the question asks about), a departure whose article says no reason was given, and a
+refusal to sell that the article states without a cause. Each
 article answers another question, asked beside it, so that the refusal is the check's and not
 retrieval's."""
 
@@ -32,6 +33,17 @@ ARTICLES = {
         "month before it opens at the Old Vic. No reason was given for Rowe's departure. The "
         "role will be played by his understudy, Sam Cole, until Ben Price joins the cast in "
         "June.\n"
+    ),
+    "portrait.txt": (
+        "Gallery fails to buy Orbis portrait\n\n"
+        "The Velia Gallery raised £12.5m to buy the Portrait of Orbis by Jo Renner, but the "
+        "owner refused to sell it to the gallery. The painting has been held in storage "
+        "since.\n"
+    ),
+    "exhibition.txt": (
+        "Curator quits spring show\n\n"
+        "Curator Ana Roe has pulled out of the Velia Gallery's spring exhibition because of a "
+        "knee injury. Her deputy will open the show in April.\n"
     ),
 }
 
@@ -84,3 +96,11 @@ def test_a_departure_whose_reason_was_not_given(service: Any) -> None:
     answer = service.ask(Question(who))
     assert not answer.refused and "Sam Cole" in answer.answer, answer.answer
     assert service.ask(Question("Why did Dan Rowe pull out of the Glass Town revival?")).refused
+
+
+def test_a_why_question_needs_a_stated_cause(service: Any) -> None:
+    # (probe77) "the owner refused to sell it" states the act, not why
+    refusal = "Why did the owner of the Portrait of Orbis refuse to sell it to the Velia Gallery?"
+    assert service.ask(Question(refusal)).refused
+    why = service.ask(Question("Why did curator Ana Roe pull out of the spring exhibition?"))
+    assert not why.refused and "knee injury" in why.answer, why.answer

@@ -14,6 +14,7 @@ from service.answerability import (
     Kind,
     TermStats,
     addresses_the_assistant,
+    as_question,
     asked_kind,
     asking_clause,
     asking_sentence,
@@ -4666,3 +4667,138 @@ def test_review73_a_headcount_is_the_asked_noun_and_a_share_may_answer_it() -> N
     assert not holds_kind("Velia is investing 25 million euros in Orbis.", Kind.NUMBER, q)
     assert not holds_kind("Velia invested in Orbis on 3 May.", Kind.NUMBER, q)
     assert holds_kind("Orbis has a population of 1.2 million.", Kind.NUMBER, q)
+
+
+def test_probe75_a_presenter_is_named_by_their_show() -> None:
+    """probe75: "On which presenter's afternoon show will Ana Roe appear?" is answered by
+    "… will appear on Jo Hale's afternoon show"; a day's show names no presenter."""
+    focus = question_focus("On which presenter's afternoon show will Ana Roe appear?", None)
+    assert focus.fills_role("Ana Roe will appear on Jo Hale's afternoon show on Thursday.", "")
+    assert focus.fills_role("Ana Roe will appear on Jo Collins' show on Thursday.", "")
+    assert not focus.fills_role("Fans packed the hall for Monday's show.", "")
+    assert not focus.fills_role("Ana Roe will appear on the afternoon show.", "")
+
+
+def test_probe75_a_person_called_by_their_nation_is_no_name() -> None:
+    """probe75: "treated the Dutchman" gives no club for "At which football club is Ana
+    Roe the medical co-ordinator?"; a club's name does."""
+    q = "At which football club is Ana Roe, who treated Jo Hale's foot, the medical co-ordinator?"
+    assert not holds_kind("Ana Roe treated the Dutchman in February.", Kind.NAME, q)
+    assert not holds_kind("Ana Roe said the Briton would be fit.", Kind.NAME, q)
+    assert holds_kind("Ana Roe is the medical co-ordinator at Orbis FC.", Kind.NAME, q)
+
+
+def test_probe77_a_figure_placed_in_another_country_is_not_the_asked_ones() -> None:
+    """probe77: "How many Orbis consoles were sold in the UK …?" is not answered by a
+    sentence that places its sales in Japan and the US; one that names the UK, or Britons,
+    may answer, and a city is no country ("the defeat in Dublin")."""
+    focus = question_focus("How many Orbis consoles were sold in the UK on the first day?", None)
+    assert focus.counts_in_another_country(
+        "Since going on sale in Japan and the US, Orbis has sold almost 4m consoles."
+    )
+    assert not focus.counts_in_another_country(
+        "Orbis sold 87,000 consoles in the UK and 1m in Japan on the first day."
+    )
+    assert not focus.counts_in_another_country("Britons bought 87,000 consoles in Japan.")
+    assert not focus.counts_in_another_country("Orbis has sold 87,000 consoles in Europe.")
+    cost = question_focus("How much a month will Orbis cost subscribers in the UK?", None)
+    assert cost.counts_in_another_country("On offer in the US, Orbis costs $15 a month.")
+    match = question_focus("After the defeat in Dublin, how many games had Orbis lost?", None)
+    assert not match.counts_in_another_country("Orbis lost four, including France in Paris.")
+    who = question_focus("Who sold Orbis consoles in the UK?", None)
+    assert not who.counts_in_another_country("Velia sold them in Japan and the US.")
+
+
+def test_probe77_a_publication_asked_for_is_named() -> None:
+    """probe77: "In which newspaper did Ana Roe set out her call …?" is not answered by
+    "Widely leaked to the German newspapers …"; a title, the noun beside a name or what she
+    told or wrote in answers."""
+    focus = question_focus("In which newspaper did Ana Roe set out her call for reform?", None)
+    assert not focus.fills_role(
+        "Widely leaked to the German newspapers, it criticised Ana Roe's Orbis Party.", ""
+    )
+    assert not focus.fills_role("Ana Roe and Jo Hale voiced concerns about the reform.", "")
+    for text in (
+        "Writing in the Orbis Times, Ms Roe also said leaders should have a say.",
+        "Ms Roe told the Independent the plans were wrong.",
+        "Ms Roe continued in the Sydney Morning Herald: the reform is needed.",
+        "In an interview with The Velia newspaper, Ms Roe called for reform.",
+        "Marketing magazine New Media Age reported Ms Roe's call.",
+    ):
+        assert focus.fills_role(text, ""), text
+    club = question_focus("Which club did Ana Roe join?", None)
+    assert club.fills_role("Ana Roe and Jo Hale voiced concerns about the reform.", "")
+
+
+def test_probe78_last_years_event_is_the_year_before_the_one_stated() -> None:
+    """probe78: "Why did Ana Roe miss most of the 2004 Six Nations?" is answered, in an
+    undated article about 2005, by "last year's Six Nations"; not where the article's year
+    is another."""
+    focus = question_focus("Why did Ana Roe miss most of the 2004 Six Nations?", None)
+    sentence = (
+        "Roe missed most of last year's Six Nations because of a knee injury and is raring "
+        "for the 2005 event to get going."
+    )
+    assert focus.anchored(sentence, "Ana Roe ready for Wales")
+    other = "Roe missed most of last year's Six Nations because of a knee injury."
+    assert not focus.anchored(other, "Ana Roe is raring for the 2003 event.")
+    assert focus.anchored(other, "Ana Roe is raring for the 2005 event.")
+    # (the question's own event: "Last year, Orbis launched …" beside a 2011 bid is no 2010)
+    cup = question_focus("Which country won the 2010 Orbis Cup in Velia?", None)
+    assert not cup.anchored(
+        "Last year, Orbis launched its first league, after Velia and France.",
+        "Orbis is bidding for the 2011 Orbis Cup.",
+    )
+
+
+def test_probe77_how_many_countries_asked_is_no_kind_of_place() -> None:
+    """probe77: "Which three countries with troops in Orbis …?" asks countries, answered by
+    a list of them wherever the sentence puts it; "which two cities" asks cities."""
+    q = "Which three countries with troops in Orbis did Ana Roe say would pull out?"
+    assert holds_kind(
+        "Ms Roe said the Netherlands, Portugal and the Czech Republic will withdraw.",
+        Kind.PLACE,
+        q,
+    )
+    cities = "Which two cities will host the Orbis Cup final?"
+    assert not holds_kind("The final will be held in France and Spain.", Kind.PLACE, cities)
+    assert holds_kind("The final will be held in Lyon and Madrid.", Kind.PLACE, cities)
+
+
+def test_probe77_causes_news_states_without_a_causal_word() -> None:
+    """probe77/78: an injury that needed care or kept someone out, what a penalty or an
+    inquiry is for, a purpose and a result after its cause are causes; a length of ban or the
+    first time is none."""
+    for text in (
+        "Roe needed attention to an ankle injury after the second game.",
+        "He strained a muscle in his abdomen at the Birmingham meeting.",
+        "Hale missed the final through injury.",
+        "They are being investigated for embezzlement.",
+        "She was accused of fraud.",
+        '"It is primarily an effort to raise some cash," says Ana Roe.',
+        "Promoters booked Glasgow Green as the SECC was not available on the date.",
+        "The five did not die in custody, so their cases had to fail.",
+    ):
+        assert states_reason(text), text
+    for text in (
+        "He was banned for two years.",
+        "He was jailed for life.",
+        "The club fined him for the first time.",
+        "The owner refused to sell it to the gallery.",
+        "Ana Roe said she was not so sure.",
+    ):
+        assert not states_reason(text), text
+
+
+def test_probe78_a_fragment_is_asked_as_a_question() -> None:
+    """probe78: "name of the Basra hotel where …" asks a name, "number of people killed in
+    …" a number, "date of the election" a date; a question is left as typed."""
+    assert as_question("name of the Basra hotel where Ana Roe was arrested") == (
+        "What is the name of the Basra hotel where Ana Roe was arrested"
+    )
+    assert asked_kind(as_question("name of the Basra hotel")) is Kind.NAME
+    assert asked_kind(as_question("number of people killed in the Orbis blast")) is Kind.NUMBER
+    assert asked_kind(as_question("the date of the Orbis election")) is Kind.DATE
+    assert asked_kind("What was the date of the Orbis election?") is Kind.DATE
+    assert as_question("Who named the hotel?") == "Who named the hotel?"
+    assert as_question("names of the two men") == "names of the two men"
