@@ -1013,7 +1013,8 @@ _REASON = re.compile(
     # an injury or illness as what kept someone out or needed care ("missed the final through
     # injury", "needed attention to an ankle injury", "out with a hamstring strain", "He
     # strained a muscle in his abdomen")
-    r"\b(?:through|with|to|from|after|following|nursing|because of)\s+(?:an?\s+|his\s+|her\s+|"
+    r"\b(?:through|with|attention\s+to|treatment\s+for|from|after|following|nursing|because of)\s+"
+    r"(?:an?\s+|his\s+|her\s+|"
     r"the\s+|their\s+)?(?:[\w-]+\s+){0,2}?(?:injury|injuries|illness|strain|knock|virus|"
     r"infection)\b|\b(?:strained|pulled|tore|torn|injured|hurt|broke|broken|twisted|damaged)\s+"
     r"(?:an?|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:muscle|hamstring|ankle|knee|wrist|hand|"
@@ -1021,8 +1022,8 @@ _REASON = re.compile(
     # what a penalty or an inquiry is for ("being investigated for embezzlement", "banned for
     # doping", "accused of fraud")
     r"\b(?:investigated|arrested|jailed|banned|fined|sacked|suspended|punished|dismissed)\s+"
-    r"for\s+(?!(?:a|an|the|\d+|life|two|three|four|five|six|seven|eight|nine|ten|several|"
-    r"one|up)\b)[a-z]|\b(?:accused|suspected|convicted|guilty)\s+of\b|\bcharged\s+with\b|"
+    r"for\s+(?!(?:a|an|the|\d+|life|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"eighteen|twenty|several|one|up|at|least|more|over|almost|nearly|about|around)\b)[a-z]|\b(?:accused|suspected|convicted|guilty)\s+of\b|\bcharged\s+with\b|"
     # a result after its cause ("did not die in custody, so their cases had to fail")
     r",\s+so\s+(?:that\s+)?(?:the|their|his|her|its|it|they|he|she|we)\b|"
     # a purpose ("primarily an effort to raise some cash", "aimed at cutting costs")

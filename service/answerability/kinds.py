@@ -44,12 +44,31 @@ _FRAGMENT = re.compile(
 )
 
 
+# review76: a statement pasted as a query ("The number of Europeans with broadband has
+# exploded …") has a finite verb before any relative word; a fragment's verbs follow one
+# ("… the Basra hotel where Baha Mousa was arrested").
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|can|may|might|should|rose|rises|fell|"
+    r"falls|jumped|jumps|dropped|drops|grew|grows|doubled|reached|hit|hits|said|says|remains|"
+    r"remained|comes|came|went|goes)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_WORD = re.compile(
+    r"\b(?:where|who|whom|which|that|when|whose|if|whether)\b", re.IGNORECASE
+)
+
+
 def as_question(query: str) -> str:
     """``query`` as a question: a fragment that opens on what it asks for ("name of the
-    Basra hotel where Baha Mousa was arrested") asked as "What is the name of …"; anything
-    else as typed. Pure."""
+    Basra hotel where Baha Mousa was arrested") asked as "What is the name of …"; a statement
+    ("The number of net users has doubled") or anything else as typed. Pure."""
     m = _FRAGMENT.match(query)
-    return f"What is the {query[m.end() :]}" if m else query
+    if m is None:
+        return query
+    verb = _FINITE.search(query)
+    if verb and not _RELATIVE_WORD.search(query[: verb.start()]):
+        return query
+    return f"What is the {query[m.end() :]}"
 
 
 def read_question(question: str) -> str:

@@ -49,12 +49,13 @@ LONE_DEMONYMS = frozenset(
     "taiwanese mongolian kazakh uzbek latin arab arabic nordic scandinavian balkan "
     "caribbean".split()
 )
-# A person called by their nation ("treated the Dutchman", "the Briton won"): no one's name.
+# A person called by their nation ("treated the Dutchman", "the Briton won"): no one's name
+# (review76: not "the Scotsman", a newspaper, nor "the Scots", mostly Scotland's team).
 PERSON_DEMONYMS = frozenset(
     "dutchman dutchmen dutchwoman englishman englishmen englishwoman frenchman frenchmen "
-    "frenchwoman irishman irishmen irishwoman scotsman scotsmen scotswoman welshman welshmen "
+    "frenchwoman irishman irishmen irishwoman scotsmen scotswoman welshman welshmen "
     "welshwoman cornishman manxman briton britons spaniard spaniards swede swedes dane danes "
-    "scot scots".split()
+    "scot".split()
 )
 
 MONEY_WORDS = (

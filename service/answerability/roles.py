@@ -480,13 +480,22 @@ PLAYED = re.compile(
     r"\b(?:the|his|her|their|a|an|title|lead|leading|starring|key|main)\s+(?:role|part)\s+of\s+"
     r"(?:the\s+)?[A-Z]"
 )
-# A presenter or host is named by their show: "will appear on Andrew Collins' afternoon
-# show", "a guest on Howard Stern's show" (not a day's show: "Monday's show").
+# A presenter or host is named by their show ("will appear on Andrew Collins' afternoon
+# show", "a guest on Howard Stern's show") or as hosting or presenting one ("Rob Da Bank has
+# been hosting The John Peel Show"). review76: not a day's or a network's show ("Monday's
+# show", "Fox's boxing show", "BBC 6 Music's chart show") nor "show" as a verb ("Apacs'
+# figures show", "Singer's film to show").
 HOSTED_ROLES = frozenset("presenter presenters host hosts dj djs".split())
+_NETWORKS = (
+    r"BBC|ITV|Fox|NBC|CBS|ABC|CNN|MTV|HBO|Sky|Channel|Music|Radio|FM|TV|Broadway|Network|Week"
+)
 HOSTED = re.compile(
     r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Last|Next|This|"
-    r"Tonight|Today|Yesterday)\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*(?:'s|’s|s'|s’)\s+"
-    r"(?:[a-z-]+\s+){0,2}show\b"
+    r"Tonight|Today|Yesterday)\b)"
+    rf"(?!(?:{_NETWORKS})\b)[A-Z][\w-]*(?:\s+(?!(?:{_NETWORKS})\b)[A-Z][\w-]*)*(?:'s|’s|s'|s’)\s+"
+    r"(?:(?!(?:to|figures|data|results|film|films|will|would|could|may)\b)[a-z-]+\s+){0,2}show\b"
+    r"(?!\s+(?:that|how|the|a|an|its|their)\b)"
+    r"|\b(?:hosting|hosts|hosted|presenting|presents|presented)\s+(?:by\s+[A-Z]|the\s+[A-Z]|The\s+[A-Z])"
 )
 # A programme or channel is named by whom one told or spoke on ("she told the BBC's
 # Breakfast with Frost", "Lee told Bloomberg TV"), not a person ("told Mr Smith").
@@ -507,16 +516,37 @@ TOLD_MEDIA = re.compile(
 # broadcaster is usually introduced with it ("Finnish channel YLE"): a channel is a role.
 _PUBLICATIONS = frozenset("newspaper newspapers paper papers magazine magazines tabloid".split())
 # ... but is named: by a title ending in a publication's word ("the Daily Telegraph", "the
-# Northern Echo"), beside the noun ("marketing magazine New Media Age", "The Independent
-# newspaper"), or as what one told, wrote in or was quoted in ("told the Independent",
-# "Writing in the Financial Times", "continued in the Sydney Morning Herald").
-_PUBLICATION_TITLE = "|".join(sorted(PUBLICATION_ENDS | {"Echo", "Today", "Age", "Press"}))
+# Northern Echo", "the Hollywood Reporter", "the News of the World"), beside the noun
+# ("marketing magazine New Media Age", "The Independent newspaper"), or as what one told,
+# wrote in or was quoted in ("told the Independent", "Writing in the Financial Times",
+# "continued in the Sydney Morning Herald"). review76: not a broadcaster, a news agency or a
+# body one told ("told the BBC", "told the Commons"), not "Jim Press" or "Royal Mail", and not
+# a determiner or a nationality before the noun ("The newspaper said", "a French magazine").
+_PUBLICATION_TITLE = "|".join(
+    sorted(PUBLICATION_ENDS | {"Echo", "Today", "Age", "Press", "Reporter", "Daily"})
+)
+_NOT_TITLES = (
+    r"BBC|ITV|Channel|Sky|CNN|Radio|Reuters|Bloomberg|Associated\s+Press|Press\s+Association|"
+    r"Interfax|Xinhua|AFP|Commons|House|Lords|Senate|Congress|Parliament|Assembly|Court|"
+    r"Committee|Royal\s+Mail|Post\s+Office|New\s+York's|American\s+Express|Stone\s+Age|"
+    r"Iron\s+Age|Today\s+programme|Jim|John"
+)
+_NATIONS_CAPITALISED = "|".join(sorted(w.capitalize() for w in NATIONALITY_WORDS))
+_NOT_BEFORE_NOUN = (
+    "The|A|An|This|That|Its|His|Her|Their|One|Another|Sunday|Saturday|Daily|Weekly|Local|"
+    f"National|Regional|Trade|US|UK|EU|{_NATIONS_CAPITALISED}"
+)
 NAMED_PUBLICATION = re.compile(
-    rf"(?:\b(?:the|The)\s+|\b[A-Z][\w'’&-]*\s+)(?:{_PUBLICATION_TITLE})\b"
-    r"|\b(?:newspaper|paper|magazine|tabloid|weekly|journal)\s+(?:The\s+)?[A-Z]"
-    r"|\b[A-Z][\w'’-]*\s+(?:newspaper|magazine|tabloid|weekly)\b"
-    r"|\b(?i:told|telling|writing|wrote|written|continued|quoted|interview\s+with)\s+"
-    r"(?:[a-z]+\s+){0,4}?(?:in\s+|to\s+)?(?:the|The)\s+[A-Z]"
+    rf"(?:\b(?:the|The)\s+(?!(?:{_NOT_TITLES})\b)|\b(?!(?:{_NOT_TITLES})\b)[A-Z][\w'’&-]*\s+)"
+    rf"(?:{_PUBLICATION_TITLE})\b(?!\s+(?:Office|Association|Intelligence|Square|Stock))"
+    r"|\bNews\s+of\s+the\s+World\b"
+    r"|\b(?:newspaper|paper|magazine|tabloid|weekly|journal|daily)\s+(?:The\s+)?"
+    r"(?!(?:said|says|reported|reports|that|and|has|had|was|is)\b)[A-Z]"
+    rf"|\b(?!(?:{_NOT_BEFORE_NOUN})\b)[A-Z][\w'’!-]*\s+(?:newspaper|magazine|tabloid|weekly)\b"
+    r"|\b(?i:told|telling|speaking\s+to|talking\s+to|writing|wrote|written|continued|quoted|"
+    r"interview\s+with|according\s+to|column\s+in|reported\s+in)\s+"
+    r"(?:[a-z]+\s+){0,4}?(?:in\s+|to\s+|by\s+)?(?:the|The)\s+"
+    rf"(?!(?:{_NOT_TITLES})\b)(?!(?:{_NATIONS_CAPITALISED})\b)[A-Z][\w'’-]+"
 )
 
 

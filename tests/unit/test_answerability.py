@@ -4677,6 +4677,10 @@ def test_probe75_a_presenter_is_named_by_their_show() -> None:
     assert focus.fills_role("Ana Roe will appear on Jo Collins' show on Thursday.", "")
     assert not focus.fills_role("Fans packed the hall for Monday's show.", "")
     assert not focus.fills_role("Ana Roe will appear on the afternoon show.", "")
+    # (review76) a network's show, and "show" as a verb, name no presenter; hosting one does
+    assert not focus.fills_role("Ana Roe will appear on Fox's boxing show.", "")
+    assert not focus.fills_role("Ana Roe's fans rose 5%, Orbis' figures show.", "")
+    assert focus.fills_role("Jo Hale has been hosting The Ana Roe Show since May.", "")
 
 
 def test_probe75_a_person_called_by_their_nation_is_no_name() -> None:
@@ -4707,6 +4711,18 @@ def test_probe77_a_figure_placed_in_another_country_is_not_the_asked_ones() -> N
     assert not match.counts_in_another_country("Orbis lost four, including France in Paris.")
     who = question_focus("Who sold Orbis consoles in the UK?", None)
     assert not who.counts_in_another_country("Velia sold them in Japan and the US.")
+    # (review76) a comparison, a possessive, an adjective or a language places no figure
+    for text in (
+        "Prices rose by 12% last year, far faster than in France or Germany.",
+        "Orbis sold 3.2 million consoles, including 400,000 in Canada.",
+        "Ana Roe was one of 12 in Britain's relay team.",
+        "Ana Roe, who said in French that 87,000 were sold, smiled.",
+    ):
+        assert not focus.counts_in_another_country(text), text
+    points = question_focus("How many points did Ana Roe score in Ireland's win in Rome?", None)
+    assert not points.counts_in_another_country(
+        "Roe kicked 18 points as the visitors won in Italy."
+    )
 
 
 def test_probe77_a_publication_asked_for_is_named() -> None:
@@ -4728,27 +4744,17 @@ def test_probe77_a_publication_asked_for_is_named() -> None:
         assert focus.fills_role(text, ""), text
     club = question_focus("Which club did Ana Roe join?", None)
     assert club.fills_role("Ana Roe and Jo Hale voiced concerns about the reform.", "")
-
-
-def test_probe78_last_years_event_is_the_year_before_the_one_stated() -> None:
-    """probe78: "Why did Ana Roe miss most of the 2004 Six Nations?" is answered, in an
-    undated article about 2005, by "last year's Six Nations"; not where the article's year
-    is another."""
-    focus = question_focus("Why did Ana Roe miss most of the 2004 Six Nations?", None)
-    sentence = (
-        "Roe missed most of last year's Six Nations because of a knee injury and is raring "
-        "for the 2005 event to get going."
-    )
-    assert focus.anchored(sentence, "Ana Roe ready for Wales")
-    other = "Roe missed most of last year's Six Nations because of a knee injury."
-    assert not focus.anchored(other, "Ana Roe is raring for the 2003 event.")
-    assert focus.anchored(other, "Ana Roe is raring for the 2005 event.")
-    # (the question's own event: "Last year, Orbis launched …" beside a 2011 bid is no 2010)
-    cup = question_focus("Which country won the 2010 Orbis Cup in Velia?", None)
-    assert not cup.anchored(
-        "Last year, Orbis launched its first league, after Velia and France.",
-        "Orbis is bidding for the 2011 Orbis Cup.",
-    )
+    # (review76) a broadcaster or a body one told, a determiner or a nationality before the
+    # noun, and a surname are no publication; "speaking to" one names it
+    for text in (
+        "Ms Roe told the BBC the reform was needed.",
+        "Ms Roe told the Commons committee the reform was needed.",
+        "The newspaper said Ms Roe wanted reform.",
+        'Ms Roe told a French magazine: "Reform is needed."',
+        "Jim Press said Ms Roe wanted reform.",
+    ):
+        assert not focus.fills_role(text, ""), text
+    assert focus.fills_role("Speaking to the News of the World, Ms Roe called for reform.", "")
 
 
 def test_probe77_how_many_countries_asked_is_no_kind_of_place() -> None:
@@ -4783,6 +4789,8 @@ def test_probe77_causes_news_states_without_a_causal_word() -> None:
     for text in (
         "He was banned for two years.",
         "He was jailed for life.",
+        "He was jailed for at least 15 years.",
+        "Ana Roe is to hear about the virus problems.",
         "The club fined him for the first time.",
         "The owner refused to sell it to the gallery.",
         "Ana Roe said she was not so sure.",
@@ -4802,3 +4810,6 @@ def test_probe78_a_fragment_is_asked_as_a_question() -> None:
     assert asked_kind("What was the date of the Orbis election?") is Kind.DATE
     assert as_question("Who named the hotel?") == "Who named the hotel?"
     assert as_question("names of the two men") == "names of the two men"
+    # (review76) a statement pasted as a query is no fragment
+    pasted = "The number of Europeans with broadband has exploded over the past 12 months."
+    assert as_question(pasted) == pasted
