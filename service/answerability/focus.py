@@ -48,7 +48,6 @@ from service.answerability.lexicon import (
 from service.answerability.names import name_runs, names_a_model
 from service.answerability.roles import (
     ANY_NAME_ROLES,
-    HOSTED,
     HOSTED_ROLES,
     LOOSE_ROLES,
     MEDIA_ROLES,
@@ -65,6 +64,7 @@ from service.answerability.roles import (
     described_noun,
     event_verb,
     gives_role,
+    hosts_show,
     mentions_asked_event,
     mentions_office,
     mentions_role,
@@ -765,7 +765,7 @@ class Focus:
         return (
             (self.role in PLAYED_ROLES and PLAYED.search(sentence) is not None)
             or (self.role in MEDIA_ROLES and TOLD_MEDIA.search(sentence) is not None)
-            or (self.role in HOSTED_ROLES and HOSTED.search(sentence) is not None)
+            or (self.role in HOSTED_ROLES and hosts_show(sentence))
         )
 
     def _new_name_words(self, sentence: str) -> set[str]:
