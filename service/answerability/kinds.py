@@ -636,8 +636,10 @@ def asks_reason(question: str) -> bool:
     ``Kind``: news sometimes gives one without a causal word ("Shares fell. Profits missed
     forecasts."). A sentence that states a cause (``states_reason``) ranks above one that
     does not, and a one-part question's sentence must state one (since 2026-12-05: "the owner
-    refused to sell" does not say why; every set, extractive: +5 right, -2 — the two answers
-    whose cause needs the sentence before); the question is refused too when the lead's own
+    refused to sell" does not say why; every set, extractive: 5 more right answers or
+    refusals, 1 answer lost, whose cause is worded "after saying she was …"; 6 of the 31
+    answerable "why" questions of all sets state their cause in words ``states_reason`` does
+    not read, and can only be refused); the question is refused too when the lead's own
     article says no reason was given (``reason_withheld_instead``)."""
     return _ASKS_REASON.search(asking_clause(question)) is not None
 
