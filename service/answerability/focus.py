@@ -1538,13 +1538,6 @@ def _nation(word: str) -> str | None:
 # "in the UK", "across Japan and the US": where a figure is placed (not "in Ireland's win").
 _COUNTRY_RUN = r"(?:the\s+)?((?:[A-Z][a-z]+|UK|US)(?:\s+[A-Z][a-z]+)*)"
 _IN_COUNTRY = re.compile(rf"\bin\s+{_COUNTRY_RUN}(?!['’]|-)(?!\s+[a-z]+\s+[A-Z])")
-# A country's adjective or people ("British", "French", "Dutch"): no country's name.
-_COUNTRY_ADJECTIVE_WORDS = (
-    DEMONYMS
-    | LONE_DEMONYMS
-    | frozenset(a.lower() for a in _COUNTRY_ADJECTIVES.values())
-    | {"dutch", "swiss", "thai", "greek"}
-)
 # A comparison that brings in another country: "faster than in France", "compared with 6.7
 # in Germany", "while in India", "including 400,000 in Canada".
 _COMPARED = re.compile(
@@ -1567,12 +1560,12 @@ _NATION_SEATS = frozenset(
 
 def _country(run: str) -> str | None:
     """The country a run names by its name ("the UK", "Japan"), not by a city, a region or
-    its adjective ("in the British team", "said in French")."""
+    its adjective or people ("in the British team", "said in French": ``NATIONALITY_WORDS``)."""
     words = " ".join(run.lower().split())
     if words in _NATION_SEATS:
         return None
     if words not in ("uk", "us") and (
-        words in _COUNTRY_ADJECTIVE_WORDS or words.split()[0] in _COUNTRY_ADJECTIVE_WORDS
+        words in NATIONALITY_WORDS or words.split()[0] in NATIONALITY_WORDS
     ):
         return None
     nation = _nation(run)
