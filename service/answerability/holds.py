@@ -303,7 +303,7 @@ DAY_OF_MONTH = re.compile(
 )
 
 # "Which three countries …?", "which two cities": how many are asked, no kind of place
-_HOW_MANY_WORDS = r"two|three|four|five|six|seven|eight|nine|ten|\d+"
+_HOW_MANY_WORDS = "|".join(NUMBER_WORDS) + r"|\d+"
 # ("which Chinese city": a capitalised adjective or a place adjective between)
 _ASKS_COUNTRY = re.compile(
     r"\b(?i:which|what)\s+(?:(?:[A-Z][\w'’-]*|(?i:other|european|african|asian|foreign|"
@@ -1023,7 +1023,8 @@ _REASON = re.compile(
     # doping", "accused of fraud")
     r"\b(?:investigated|arrested|jailed|banned|fined|sacked|suspended|punished|dismissed)\s+"
     r"for\s+(?!(?:a|an|the|\d+|life|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"eighteen|twenty|several|one|up|at|least|more|over|almost|nearly|about|around)\b)[a-z]|\b(?:accused|suspected|convicted|guilty)\s+of\b|\bcharged\s+with\b|"
+    r"eighteen|twenty|several|one|up|at|least|more|over|almost|nearly|about|around)\b)[a-z]|"
+    r"\b(?:accused|suspected|convicted|guilty)\s+of\b|\bcharged\s+with\b|"
     # a result after its cause ("did not die in custody, so their cases had to fail")
     r",\s+so\s+(?:that\s+)?(?:the|their|his|her|its|it|they|he|she|we)\b|"
     # a purpose ("primarily an effort to raise some cash", "aimed at cutting costs")
