@@ -386,6 +386,7 @@ class AnswerService:
             and not focus.gives_a_joint_figure(c.sentence.text)
             and not focus.figure_of_another(c.sentence.text)
             and not focus.names_role_anonymously(c.sentence.text)
+            and not focus.names_doer_anonymously(c.sentence.text)
             and focus.gives_office(c.sentence.text, c.sentence.title)
             # (a two-part question may ask a quarter's figure and the year's)
             and not (

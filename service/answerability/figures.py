@@ -658,6 +658,11 @@ SHARE_OF_GROUP = re.compile(
     r"(?:the\s+|all\s+|its\s+|their\s+)?[a-z]",
     re.IGNORECASE,
 )
+_SMALL_NUMBER_WORD = "|".join(NUMBER_WORDS[: NUMBER_WORDS.index("ninety") + 1])
+_MARGIN_UNIT = (
+    r"(?:points?|per ?cent|goals?|seats?|votes?|places?|runs?|wickets?|strokes?|shots?|"
+    r"lengths?|pence)"
+)
 _MULTIPLE = r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)-?fold"
 STATES_CHANGE_IN_WORDS = re.compile(
     r"\b(?:doubled|tripled|trebled|halved|quadrupled)\b"
@@ -666,7 +671,10 @@ STATES_CHANGE_IN_WORDS = re.compile(
     rf"|\b(?:{CHANGE_VERBS})\s+(?:by\s+|some\s+|about\s+|nearly\s+|almost\s+|more than\s+)?"
     rf"{_MULTIPLE}\b|\b{_MULTIPLE}\s+(?:{CHANGE_NOUNS})\b"
     r"|\b(?:by|up|down)\s+(?:a|one|two)[- ](?:third|half|quarter|fifth|sixth|tenth)s?\b"
-    r"|\b(?:was|were|remained|stayed|been|stood|is|are)\s+(?:flat|unchanged|stagnant|zero)\b",
+    r"|\b(?:was|were|remained|stayed|been|stood|is|are)\s+(?:flat|unchanged|stagnant|zero)\b"
+    # a margin in words: "top of the league by nine points", "down two places", "won by
+    # three wickets" (not "by two men": a margin's unit, not anything counted)
+    rf"|\b(?:by|up|down)\s+(?:{_SMALL_NUMBER_WORD})\s+(?:percentage\s+)?{_MARGIN_UNIT}\b",
     re.IGNORECASE,
 )
 
@@ -1607,9 +1615,16 @@ _RATE_WORDS = {
     "game": _PER_GAME,
     "match": _PER_GAME,
     # a price of shares is written beside them ("offered $12.50 for the shares") or in
-    # pence or cents; a dividend is one per share
-    "share": r"\bshares?\b|\d\s?(?:p|c|cents|pence)\b|dividend",
+    # pence or cents; a dividend's figure is one per share ("lift its dividend to 70 euro
+    # cents"; "increasing its dividend" gives none)
+    "share": r"\bshares?\b|\d\s?(?:p|c|cents|pence)\b"
+    r"|\bdividends?\s+(?:[\w-]+\s+){0,4}?(?:of|to|at)\s+[£$€]?\d|\d\S*\s+dividends?\b",
 }
+# What shares are worth in all ("buy back shares worth 1bn Swiss francs", "22.5bn yuan
+# ($2.7bn) worth of shares"): no price per share.
+_SHARES_IN_ALL = re.compile(
+    r"\bshares\s+worth\b|\bworth\s+of\s+(?:new\s+|its\s+|their\s+)?shares\b", re.IGNORECASE
+)
 
 
 # A rate asked by its adjective on a sum's noun: "How much of a monthly allowance …?", "what
@@ -1649,9 +1664,11 @@ def states_rate(text: str, unit: str) -> bool:
     """Whether ``text`` gives a figure per ``unit``: "£4.99 per month", "$76 for each Guidant
     share", "a two-week stay at £500 a week", "950p-a-share", "£30,000 a year", "weekly",
     "annual", "a salary of £450,000"; for shares, a figure beside them, in pence or cents, or
-    a dividend; for a unit of something bought, "each" or "apiece". A total ("a contract
-    worth £11.5m for up to 250 screens") is none."""
+    a dividend's figure; for a unit of something bought, "each" or "apiece". A total ("a
+    contract worth £11.5m for up to 250 screens", "shares worth 1bn francs") is none."""
     u = re.escape(unit)
+    if unit == "share":
+        text = _SHARES_IN_ALL.sub(" ", text)
     patterns = [
         rf"\b(?:per|each|every)\s+(?:[A-Z][\w'’-]*\s+){{0,2}}?{u}s?\b",
         rf"\b(?:a|an)[\s-]+{u}\b",

@@ -29,6 +29,7 @@ from service.answerability.kinds import (
     asking_sentence,
     asks_reason,
     date_event,
+    read_question,
 )
 from service.answerability.lexicon import (
     BODY_NOUNS,
@@ -346,6 +347,44 @@ def _word_runs(question: str) -> tuple[tuple[str, str], ...]:
     return tuple(runs)
 
 
+# "Which studio developed …?", "Who designed …?": the verb whose doer is asked.
+_DOER_ASKED = re.compile(r"^(?:which|what|who)\b(?:\s+[a-z-]+){0,3}?\s+([a-z]{4,}ed)\b")
+
+
+@lru_cache(maxsize=1024)
+def _doers(question: str) -> tuple[str, ...]:
+    """The agent nouns of the verb whose doer ``question`` asks for ("developed": developer;
+    "directed": director; "produced": producer; "planned": planner), lower case; none when it
+    asks no doer. Bounded and thread-safe (``lru_cache``)."""
+    m = _DOER_ASKED.match(asking_clause(read_question(question)).lower())
+    if m is None:
+        return ()
+    verb = m.group(1)
+    return tuple(sorted({f"{verb[:-2]}er", f"{verb[:-2]}or", f"{verb[:-1]}r"}))
+
+
+_JOINED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’-]*)+")
+
+
+@lru_cache(maxsize=1024)
+def _joined_names(question: str) -> tuple[tuple[str, str], ...]:
+    """The runs of three to six capitalised words of the question that "and", "of", "for" or
+    "the" join ("Transport and General Workers Union", "Department of Trade and Industry"), as
+    (initials of the capitalised words in upper case, the words joined by spaces): the
+    acronyms ``_word_runs`` cannot see (it stops at a stopword). Bounded and thread-safe
+    (``lru_cache``)."""
+    runs = []
+    for m in _JOINED_NAME.finditer(question):
+        if not re.search(r"\s(?:and|of|for|the|&)\s", m.group(0)):
+            continue
+        words = [w for w in m.group(0).split() if w[0].isupper()]
+        for size in range(3, min(6, len(words)) + 1):
+            for i in range(len(words) - size + 1):
+                window = words[i : i + size]
+                runs.append((initials(window).upper(), " ".join(window)))
+    return tuple(runs)
+
+
 # A number that names a thing rather than counting it: after "number", "No", "Group",
 # "Terminal" and the like ("play number 3", "Terminal 5"), not a score, a range or a fraction.
 # (Only after such a word: a capitalised word before a number is as often a count, "Did 5
@@ -476,6 +515,11 @@ class Focus:
             parts = re.findall(r"[A-Za-z0-9]+", run)
             if len(parts) > 1 and initials(parts).upper() in acronyms:
                 terms |= content_words(run)
+        # A name of three words or more joined by "and", "of" or "for" ("the Transport and
+        # General Workers Union" for "TGWU"; ``name_runs`` splits it at "and")
+        for letters, window in _joined_names(self.question):
+            if letters in acronyms:
+                terms |= content_words(window)
         # Lower-case runs: only of content words, and not for acronyms with a meaning of
         # their own ("units sold" is no "US", "more people" no "MP").
         spelt = acronyms - _FIXED_ACRONYMS
@@ -1010,6 +1054,23 @@ class Focus:
         for m in reversed(phrases if self.described else []):
             unnamed = f"{unnamed[: m.start()]} {unnamed[m.end() :]}"
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
+        # The asked thing described in the question's own words and left unnamed, with no new
+        # name after it ("saw Beenie Man dropped from an MTV show in August" for "Which MTV
+        # show …?"): the names before it are other things ("Sizzla's UK tour"); one after it
+        # may name it ("a banned substance, the steroid Velantrol").
+        for m in phrases:
+            inner = set(re.findall(r"[a-z0-9]+", m.group(0).lower())[1:-1])
+            if (
+                inner
+                and inner <= q_words
+                and inner - STOPWORDS
+                and not NAME_BEFORE_ROLE.search(sentence[: m.start()])
+                and all(
+                    {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)} <= q_words
+                    for run in name_runs(sentence[m.end() :])
+                )
+            ):
+                return True
         q_names = {w.lower() for run in self.names for w in re.findall(r"[A-Za-z0-9]+", run)}
         # ("Which union …?" is answered by "the Communication Workers Union")
         asks_body = singular_of(self.noun) in BODY_NOUNS
@@ -1055,6 +1116,25 @@ class Focus:
             if not (NAME_BEFORE_ROLE.search(before) or NAME_AFTER_ROLE.match(after)):
                 return True
         return False
+
+    def names_doer_anonymously(self, sentence: str) -> bool:
+        """Whether the sentence speaks of the doer the question asks for ("Which studio
+        developed …?", "Who designed …?") only as "a <doer>" with no name beside it: "despite
+        a different developer" does not say which studio developed the game. The doer is the
+        agent noun of the question's verb ("developer", "publisher", "director", "producer");
+        a name in apposition names it ("a new developer, Obsidian")."""
+        doers = _doers(self.question)
+        if not doers:
+            return False
+        phrase = re.compile(
+            rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{'|'.join(doers)})s?\b(?!['’]s\b)",
+            re.IGNORECASE,
+        )
+        return any(
+            not NAME_BEFORE_ROLE.search(sentence[: m.start()])
+            and not NAME_AFTER_ROLE.match(sentence[m.end() :])
+            for m in phrase.finditer(sentence)
+        )
 
     def _role_phrases(self, sentence: str) -> list[re.Match[str]]:
         """The phrases "a/an/another/one <up to two words> <noun>" of the sentence, except

@@ -244,6 +244,10 @@ _ASKS_DURATION = re.compile(
     r"(?:bridge|tunnel|river|road|runway|line|track|course|route|border|wall|queue|pitch|"
     r"building|tower|coast|list|book|film|novel|report)s?\b)"
 )
+# "How many weeks / days / months …?" (not "how many times", nor years: see ``holds_kind``)
+_ASKS_SHORT_SPAN = re.compile(
+    r"\bhow many\s+(?:more\s+|extra\s+|further\s+)?(minute|hour|day|week|month)s\b"
+)
 # Spans with no figure, or with a unit written short: "several weeks", "for life", "the rest
 # of the season", "a half-year", "90 mins", "2hrs", "1:45".
 _SOME_TIME = re.compile(
@@ -649,6 +653,23 @@ def holds_kind(
             or bool(re.search(r"\bhow long ago\b", q_lower) and _AGO.search(text))
             or bool(_ASKS_SINCE_WHEN.search(q_lower) and _SINCE_NO_YEAR.search(text))
         )
+    # "How many weeks has it spent at number one?": a span in that unit ("eight weeks", "a
+    # fortnight"), not another count of the sentence ("three singles in the top five") nor a
+    # time ago ("reached the top five weeks ago"). Not years: "How many years did he serve?"
+    # is answered by "from 1997 to 2003".
+    short_span = (
+        _ASKS_SHORT_SPAN.search(PART_SPLIT.split(q_lower, maxsplit=1)[0])
+        if kind is Kind.NUMBER
+        else None
+    )
+    if short_span is not None:
+        unit = short_span.group(1)
+        return any(
+            m.group(0).lower() not in q_lower
+            and unit in m.group(0).lower()
+            and not re.match(r"\s+ago\b", text[m.end() :])
+            for m in DURATION.finditer(text)
+        ) or (unit in ("day", "week") and re.search(r"\bfortnights?\b", text, re.I) is not None)
     # A circulation, a population, an attendance or a turnout counts copies or people, not
     # time nor money: "in circulation for 62 years" gives no circulation, nor does "since
     # 1942" or "a 26% stake … worth 25m euros" (a turnout may be a share: "turnout was 61%").

@@ -4813,3 +4813,75 @@ def test_probe78_a_fragment_is_asked_as_a_question() -> None:
     # (review76) a statement pasted as a query is no fragment
     pasted = "The number of Europeans with broadband has exploded over the past 12 months."
     assert as_question(pasted) == pasted
+
+
+def test_a_margin_in_words_is_a_size_of_change() -> None:
+    q = "By how many points did Jo Vey say Orbis were top of the league?"
+    assert holds_kind("We are top of the league by nine points.", Kind.NUMBER, q)
+    assert holds_kind("Orbis lost by three goals and dropped down two places.", Kind.NUMBER, q)
+    # "by two men" is an agent, not a margin
+    assert not holds_kind("Vey was attacked by two men after the game.", Kind.NUMBER, q)
+
+
+def test_how_many_weeks_asks_a_span_in_weeks() -> None:
+    q = "How many weeks has the single Candy Town spent at number one?"
+    assert holds_kind("Candy Town has been at number one for eight weeks.", Kind.NUMBER, q)
+    assert holds_kind("It has stayed on top for a fortnight.", Kind.NUMBER, q)
+    # another count, or a time ago, is no span of weeks
+    assert not holds_kind(
+        "The rapper has three singles in the US top five in the same week.", Kind.NUMBER, q
+    )
+    assert not holds_kind("His album reached the top five weeks ago.", Kind.NUMBER, q)
+    days = "How many days did the Orbis strike last?"
+    assert holds_kind("The three-day strike ended on Monday.", Kind.NUMBER, days)
+    assert not holds_kind("Some 2,000 workers joined the Orbis strike.", Kind.NUMBER, days)
+
+
+def test_shares_worth_a_sum_give_no_price_per_share() -> None:
+    assert not states_rate("Orbis plans to buy back shares worth 1bn Swiss francs.", "share")
+    assert not states_rate("It had been expected to offer 22.5bn yuan worth of shares.", "share")
+    assert not states_rate("As well as increasing its dividend, Orbis bought a rival.", "share")
+    assert states_rate("Orbis said it would lift its dividend payment to 70 euro cents.", "share")
+    assert states_rate("Orbis will pay a 12p dividend.", "share")
+    assert states_rate("Vela offered $12.50 for the shares.", "share")
+
+
+def test_the_asked_thing_in_the_questions_words_left_unnamed() -> None:
+    focus = question_focus("Which MTV show was singer Ben Manor dropped from in August?", None)
+    assert focus.names_role_anonymously(
+        "The campaign saw Sizzla's UK tour cancelled and Ben Manor dropped from an MTV show in "
+        "August."
+    )
+    # a name after the phrase may name it
+    assert not focus.names_role_anonymously(
+        "Ben Manor was dropped from an MTV show, Total Request Live, in August."
+    )
+    assert not focus.names_role_anonymously("Ben Manor was dropped from MTV's Video Hour.")
+
+
+def test_a_doer_spoken_of_as_a_doer_is_not_named() -> None:
+    focus = question_focus(
+        "Which studio developed Knights of Orbis II, the role-playing game?", None
+    )
+    assert focus.names_doer_anonymously(
+        "Knights of Orbis II builds on the acclaimed original with new Force powers, despite a "
+        "different developer."
+    )
+    assert not focus.names_doer_anonymously(
+        "Knights of Orbis II was made by a different developer, Obsidian."
+    )
+    assert not focus.names_doer_anonymously("Obsidian developed Knights of Orbis II.")
+    directed = question_focus("Who directed the film Glass Town?", None)
+    assert directed.names_doer_anonymously("Glass Town was made by a first-time director.")
+    assert not question_focus("How many people saw Glass Town?", None).names_doer_anonymously(
+        "Glass Town was made by a first-time director."
+    )
+
+
+def test_an_acronym_of_a_name_joined_by_and() -> None:
+    focus = question_focus(
+        "How many members does the Transport and General Workers Union have?", None
+    )
+    assert focus.coverage("The TGWU has 800,000 members.") > focus.coverage(
+        "The union has 800,000 members."
+    )
