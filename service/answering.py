@@ -228,6 +228,8 @@ class AnswerService:
         # "What is the name of …")
         query = read_question(query)
         focus = question_focus(query, self.term_stats)
+        # (a name of the question in another chunk of a retrieved article: that chunk too)
+        passages = self.retriever.with_named(passages, focus.names, query, vector)
         if self._off_topic(passages, filters, focus.names, query) or addresses_the_assistant(query):
             return passages, []
         kind = focus.kind

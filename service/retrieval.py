@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -11,10 +11,14 @@ import numpy as np
 
 from service.dates import TimeScope, date_from_metadata, date_ord, time_scope
 from service.errors import EmptyIndexError
-from service.evidence import content_words, is_statement, word_set
+from service.evidence import content_words, find_word, is_statement, word_set
 from service.index import ChunkHit, NewsIndex
 from service.lexical import LexicalHit
 from service.schemas import Filters, Passage
+
+# The retrieved articles ``Retriever.with_named`` reads for a name of the question that no
+# retrieved passage holds: the first three, in the order found.
+NAMED_ARTICLES = 3
 
 EMPTY_INDEX_HINT = (
     "the index is empty: ingest articles first with `python -m ingest [PATH ...]` "
@@ -90,6 +94,11 @@ _NEGATIONS = frozenset({"not", "no", "never", "nor", "t"})  # ("didn't" is "didn
 
 Ranking = list[str] | dict[str, int]
 """Ids best first, or id → rank (from 1; equal ranks for ties)."""
+
+
+def _holds_name(text: str, name: str) -> bool:
+    """Every word of ``name`` stands in ``text`` as a whole word, as written."""
+    return all(find_word(text, w) >= 0 for w in name.split())
 
 
 def reciprocal_rank_fusion(rankings: list[Ranking], k: int) -> dict[str, float]:
@@ -179,6 +188,41 @@ class Retriever:
         fused = self._fuse(rankings, pool, hits, vector, max(top_k, s.rerank_candidates))
         reranked = self._rerank(query, vector, fused, in_time, layouts)
         return drop_twins(served_only(self.index, reranked))[:top_k]
+
+    def with_named(
+        self, passages: list[Passage], names: Sequence[str], query: str, vector: list[float]
+    ) -> list[Passage]:
+        """``passages`` and, for a name of the question (``names``, as written) that none of
+        them holds but one of their articles does, that article's best passage holding it:
+        "the new 60,000-seat stadium in Stanley Park" is in the article the other passages come
+        from, in a chunk the question's other words outrank. Only the first
+        ``NAMED_ARTICLES`` retrieved articles are read: a name none of them holds is still
+        missing (and the question is refused for it)."""
+        text = " ".join(f"{p.title} {p.text}" for p in passages)
+        absent = [run for run in names if not _holds_name(text, run)]
+        if not absent:
+            return passages
+        seen = {p.passage_id for p in passages}
+        added: list[Passage] = []
+        for doc_id in list(dict.fromkeys(p.doc_id for p in passages))[:NAMED_ARTICLES]:
+            record = self.index.get_document(doc_id)
+            held = [run for run in absent if record is not None and _holds_name(record.text, run)]
+            if not held:
+                continue
+            within = Filters(doc_ids=[doc_id])
+            found = self.search(query, self.settings.top_k, within, vector=vector)
+            best = next(
+                (
+                    p
+                    for p in found
+                    if p.passage_id not in seen and any(_holds_name(p.text, r) for r in held)
+                ),
+                None,
+            )
+            if best is not None:
+                seen.add(best.passage_id)
+                added.append(best)
+        return passages + added
 
     def _in_time(
         self,

@@ -1,0 +1,56 @@
+"""A question's name that only another chunk of a retrieved article holds (real index, real
+model): the article's passage holding it is read too, so the question is anchored and
+answered (``Retriever.with_named``); a name no retrieved article holds is still
+missing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from service.answering import Question
+
+# Two chunks (256 tokens each): the stadium's park is named only in the second, which the
+# question's other words (the club, the tycoon, the offer) do not bring up first.
+FILLER = (
+    "The Orbis board has met the bidder several times this winter, and the chairman said the "
+    "talks had been friendly but slow. Supporters have marched twice outside the ground, and "
+    "the club's accounts show debts that have grown every year since the last title. "
+)
+CLUB = (
+    "Orbis stadium plans stall\n\n"
+    "Orbis chairman Rick Parr says tycoon Sam Morgan remains the club's preferred investor, "
+    "after Morgan publicly withdrew his offer for a stake in the club last month. "
+    + FILLER
+    * 6
+    + "The club must still deliver the new 60,000-seat stadium in Velby Park by 2007, amid "
+    "claims that its costs will spiral well above the first estimate. " + FILLER * 2
+)
+
+
+def test_a_name_in_another_chunk_of_the_article_is_read(
+    extractive_over: Callable[..., Any],
+) -> None:
+    service = extractive_over({"club.txt": CLUB})
+    doc_chunks = service.index.get_document("club").chunks
+    assert doc_chunks >= 2
+    answer = service.ask(
+        Question(
+            "How many seats will the Orbis stadium in Velby Park that Rick Parr must deliver "
+            "hold, after tycoon Sam Morgan withdrew his offer?",
+            top_k=1,
+        )
+    )
+    assert not answer.refused, answer.refusal_reason
+    assert "60,000" in answer.answer
+    assert any("Velby Park" in c.quote for c in answer.citations)
+    # a name the article does not hold is still missing
+    missing = service.ask(
+        Question(
+            "How many seats will the Orbis stadium in Kelso Park that Rick Parr must deliver "
+            "hold, after tycoon Sam Morgan withdrew his offer?",
+            top_k=1,
+        )
+    )
+    assert missing.refused
+    assert "Kelso Park" in (missing.refusal_reason or "")
