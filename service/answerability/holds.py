@@ -90,6 +90,7 @@ from service.answerability.names import (
     names_the,
     place_runs,
 )
+from service.answerability.roles import asked_noun
 from service.evidence import STOPWORDS
 
 # The sentence says the asked-for fact is not known: it does not answer.
@@ -902,6 +903,14 @@ def holds_kind(
     q_words = set(re.findall(r"[a-z0-9]+", q_lower))
     q_names = asked.name_words
     if names_a_model(text, q_names, q_words):
+        return True
+    # A thing named by its noun and a number: "in Hall 25" for "in which hall", "Terminal 5"
+    # for "which terminal"
+    noun = asked_noun(question, Kind.NAME)
+    if noun is not None and any(
+        m.group(1) not in q_words
+        for m in re.finditer(rf"\b{re.escape(noun.capitalize())}\s+(\d+[a-z]?)\b", text)
+    ):
         return True
     for run in name_runs(text, common):
         # ("China’s" is "China": a possessive ending is no word of the name, nor is the

@@ -352,6 +352,11 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"\bwhat reading (?=(?:had|has|did|do|does|is|was|were)\b(?:\s+[\w'’-]+){0,4}?\s+"
             r"(?:expect\w*|forecast\w*|predict\w*|show\w*|record\w*|hit|reach\w*|post\w*))|"
             r"\bwhat (?:is|was) (?:the|its|their) (?:[\w'’-]+ )?reading\b(?!\s+(?:of|at|from)\b)|"
+            # "At what capacity …?", "What capacity is the stadium to have?" (a figure; "in
+            # what capacity did he serve" asks a role)
+            r"\b(?:at|to) what capacity\b|(?<!\bin )\bwhat capacity\b(?=\s+(?:is|was|are|were|"
+            r"will|would|does|did|has|had)\b)|"
+            r"\bwhat (?:is|was|will be) (?:the|its|their) (?:[\w'’-]+ )?capacity\b|"
             # "What seed is she?", "What was X's seeding?" (not "what seed varieties")
             r"\bwhat (?:seed|seeding)\b(?=\s+(?:is|was|are|were|will|did|does|has|had)\b)|"
             r"\bwhat (?:is|was|are|were) (?:the |his |her |their |(?:x )+)?(?:seed|seeding)\b"

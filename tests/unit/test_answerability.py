@@ -4885,3 +4885,18 @@ def test_an_acronym_of_a_name_joined_by_and() -> None:
     assert focus.coverage("The TGWU has 800,000 members.") > focus.coverage(
         "The union has 800,000 members."
     )
+
+
+def test_a_thing_named_by_its_noun_and_a_number() -> None:
+    q = "At the Orbis fair in Hanover, in which hall did organisers build a digital home?"
+    assert holds_kind("Organisers built a digital home in Hall 25.", Kind.NAME, q)
+    assert not holds_kind("The digital home is in the main hall.", Kind.NAME, q)
+    terminal = "Which terminal will Orbis Air use at Heathrow from 2008?"
+    assert holds_kind("Orbis Air will move to Terminal 5 in 2008.", Kind.NAME, terminal)
+
+
+def test_a_capacity_is_a_figure_but_not_a_role() -> None:
+    assert asked_kind("At what capacity did Orbis want the spam sites to run?") is Kind.NUMBER
+    assert asked_kind("What capacity is the new Velby Park stadium to have?") is Kind.NUMBER
+    assert asked_kind("What is the capacity of the new stadium?") is Kind.NUMBER
+    assert asked_kind("In what capacity did Jo Vey serve the club?") is not Kind.NUMBER
