@@ -437,9 +437,9 @@ def without_conversions(text: str, q_numbers: set[str]) -> str:
 
 # The relations a sum of money can have to its subject: what is spent on it (a cost, a
 # budget, an investment), what it brings in (takings, revenue, sales), what is left of that
-# (a profit or a loss), what is paid as a penalty (damages, a fine, compensation), and the
-# price of its shares. A
-# sentence giving only another relation does not answer ("How much did the film cost to
+# (a profit or a loss), what is paid as a penalty (damages, a fine, compensation), what is
+# paid out to shareholders (a dividend), and the price of its shares. A sentence giving only
+# another relation does not answer ("How much did the film cost to
 # make?" over "The film took $36m on its first weekend"; "What profit did it make?" over
 # "It generated revenues of $12bn"; "What did the divorce cost her?" over "the £5,000
 # damages ordered by a court"). Words that may mean two relations ("earned", "income")
@@ -465,6 +465,8 @@ _MONEY_RELATIONS = (
         re.IGNORECASE,
     ),
     _PENALTY,
+    # ("lift its 2004 dividend payment to 70 euro cents" gives no net profit)
+    re.compile(r"\bdividends?\b", re.IGNORECASE),
     re.compile(r"\b(?:shares?|stocks?)\b", re.IGNORECASE),
 )
 _SHARES_RELATION = len(_MONEY_RELATIONS) - 1

@@ -74,6 +74,7 @@ from service.answerability.roles import (
     office_of_another,
     role_as_title,
     states_asked_event,
+    states_event,
 )
 from service.evidence import STOPWORDS, content_words, stem_word, words_of
 
@@ -345,6 +346,43 @@ def _word_runs(question: str) -> tuple[tuple[str, str], ...]:
                 continue
             runs.append((initials(window).upper(), " ".join(window)))
     return tuple(runs)
+
+
+# "Who / which film won …?" and a sentence on the nominations ("is nominated", "shortlisted",
+# "up for", "in the running")
+_ASKS_WINNER = re.compile(r"\b(?:won|win|wins|winning)\b", re.IGNORECASE)
+_NOMINATED = re.compile(
+    r"\b(?:nominat\w*|shortlist\w*|up for|in the running|contenders?)\b", re.IGNORECASE
+)
+# "Which film did Dustin Hoffman direct …?": the subject (a capitalised run) and its verb.
+_ACT_OF_SUBJECT = re.compile(
+    r"^\s*(?i:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?i:did|does|do|has|have|had|will|would)\s+"
+    r"((?:[A-Z][\w'’.-]*\s+){1,4}?)([a-z]{3,})\b"
+)
+# Participles that do not end in "-ed" ("written by", "bought by").
+_IRREGULAR_PARTICIPLES = {
+    "write": "written",
+    "buy": "bought",
+    "make": "made",
+    "sell": "sold",
+    "win": "won",
+    "take": "taken",
+    "give": "given",
+    "build": "built",
+    "lead": "led",
+    "choose": "chosen",
+    "draw": "drawn",
+    "sing": "sung",
+    "hold": "held",
+    "run": "run",
+    "find": "found",
+}
+
+
+def _participles(verb: str) -> tuple[str, ...]:
+    """The past participles of a verb's base: "directed", "produced", "written"."""
+    regular = f"{verb[:-1]}ied" if re.search(r"[^aeiou]y$", verb) else f"{verb.removesuffix('e')}ed"
+    return tuple(sorted({regular, _IRREGULAR_PARTICIPLES.get(verb, regular)}))
 
 
 # "Which studio developed …?", "Who designed …?": the verb whose doer is asked.
@@ -1134,6 +1172,35 @@ class Focus:
             not NAME_BEFORE_ROLE.search(sentence[: m.start()])
             and not NAME_AFTER_ROLE.match(sentence[m.end() :])
             for m in phrase.finditer(sentence)
+        )
+
+    def only_nominated(self, sentence: str) -> bool:
+        """Whether the sentence gives the nominees of what the question asks the winner of
+        ("Which blog won the blog of the year award?" — "The Tsunami Blog is also nominated in
+        the best overall category") and states no win."""
+        return (
+            self.kind is Kind.NAME
+            and _ASKS_WINNER.search(asking_clause(self.question)) is not None
+            and _NOMINATED.search(sentence) is not None
+            and not states_event("win", sentence)
+        )
+
+    def done_by_another(self, sentence: str) -> bool:
+        """Whether the sentence says the question's act was done by someone else: "Which film
+        did Dustin Hoffman direct?" — "I Heart Huckabees, starring Dustin Hoffman and directed
+        by David O Russell"; the agent after "<verb>ed by" shares no word with the question's
+        subject."""
+        asked = _ACT_OF_SUBJECT.match(asking_clause(self.question))
+        if asked is None:
+            return False
+        subject = {w.lower() for w in re.findall(r"[A-Za-z]+", asked.group(1))}
+        done = "|".join(_participles(asked.group(2).lower()))
+        return any(
+            not subject & {w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1))}
+            for m in re.finditer(
+                rf"\b(?:{done})\s+by\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})",
+                sentence,
+            )
         )
 
     def _role_phrases(self, sentence: str) -> list[re.Match[str]]:

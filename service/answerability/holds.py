@@ -985,7 +985,8 @@ def _years_in_asked_names(text: str, q_lower: str) -> set[str]:
 def _gives_headcount(text: str, noun: str, q_numbers: set[str]) -> bool:
     """Whether ``text`` gives a figure that may count the people or copies of a ``noun``
     (``_ASKS_HEADCOUNT``): one the question does not state that is no year, span of time,
-    sum of money, fraction, date or score, nor (but for a turnout) a share."""
+    sum of money, fraction, date, score or stage ("the last 16"), nor (but for a turnout) a
+    share."""
     for m in FIGURE.finditer(text):
         figure, before, after = m.group(0), text[: m.start()], text[m.end() :]
         if (
@@ -1006,6 +1007,8 @@ def _gives_headcount(text: str, noun: str, q_numbers: set[str]) -> bool:
             or re.match(rf"(?i:\s*(?:{'|'.join(MONTHS)})\b)|[-/]\d", after)
             or re.search(r"\d[-/]$", before)
             or (noun != "turnout" and _SHARE_AFTER.match(text, m.end()))
+            # (nor a stage or a chart's size: "a place in the last 16", "the top 10")
+            or re.search(r"\b(?i:last|top)[-\s]+$", before)
         ):
             continue
         return True

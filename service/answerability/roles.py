@@ -330,6 +330,17 @@ _EVENT_PARAPHRASES = {
         r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b",
         re.IGNORECASE,
     ),
+    # ("Who supplied / provided the cross?": "a low cross from Santiago Solari", "Jo Vey's
+    # pass", "set up by Jo Vey"; a ball in play only: "funding from the EU" supplies nothing
+    # asked this way)
+    "supply": re.compile(
+        r"\b(?:cross|pass|corner|free[- ]kick|through[- ]ball|ball|assist|lay-off|centre|"
+        r"cut-back|flick|knock-down)(?:es|s)?\s+(?:from|by)\s+(?-i:[A-Z])|"
+        r"(?<![\w'’-])(?-i:[A-Z])[\w-]{0,30}['’]s?\s+(?:[a-z-]+\s+)?(?:cross|pass|corner|"
+        r"free[- ]kick|through[- ]ball|assist|lay-off|centre|cut-back|flick|knock-down)\b|"
+        r"\bset up by\s+(?-i:[A-Z])",
+        re.IGNORECASE,
+    ),
     # ("Who wrote the book?": "Velia's Britain, by Jo Hale, says …", "the novel by Jo Hale",
     # "its author", "penned"; not "by Tuesday", "by 2006", "up by 5%", "by far")
     "write": re.compile(
@@ -356,6 +367,10 @@ _EVENT_OF_VERB = {
     "purchased": "buy",
     # ("Who hosts the show?": its host, or who presents it)
     "host": "hosted",
+    # a ball in play ("Who supplied the cross for the opening goal?")
+    "supplied": "supply",
+    "provided": "supply",
+    "delivered": "supply",
 }
 
 

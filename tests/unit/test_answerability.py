@@ -40,7 +40,7 @@ from service.answerability import (
     states_reason,
     withheld_instead,
 )
-from service.answerability.figures import asked_rate, states_rate
+from service.answerability.figures import asked_rate, other_money_relation, states_rate
 from service.answerability.focus import spells_out, titles_of, weekdays
 from service.answerability.holds import withholds_date, withholds_reason
 from service.answerability.kinds import date_event
@@ -4900,3 +4900,50 @@ def test_a_capacity_is_a_figure_but_not_a_role() -> None:
     assert asked_kind("What capacity is the new Velby Park stadium to have?") is Kind.NUMBER
     assert asked_kind("What is the capacity of the new stadium?") is Kind.NUMBER
     assert asked_kind("In what capacity did Jo Vey serve the club?") is not Kind.NUMBER
+
+
+def test_a_ball_supplied_is_a_ball_from_someone() -> None:
+    for verb in ("supplied", "provided"):
+        q = f"Who {verb} the low cross that Jo Vey converted for Orbis's opening goal?"
+        assert event_verb(q) == verb
+    assert states_event("supplied", "Vey converted a low cross from Sam Tull.")
+    assert states_event("provided", "Sam Tull's low cross was converted by Vey.")
+    assert states_event("supplied", "Vey scored after being set up by Sam Tull.")
+    assert not states_event("provided", "Orbis won funding from Brussels.")
+    assert not states_event("supplied", "Vey converted the chance in the 12th minute.")
+
+
+def test_a_dividend_is_no_profit() -> None:
+    q = "What net profit did Orbis make for 2004, the year it is raising its dividend by 27%?"
+    assert other_money_relation("Orbis will lift its 2004 dividend payment to 70 cents.", q)
+    assert not other_money_relation("Profit rose to 300m euros and the dividend to 70 cents.", q)
+
+
+def test_a_stage_of_a_cup_is_no_attendance() -> None:
+    q = "What was the attendance at Orbis's 3-0 FA Cup win over Vela?"
+    assert not holds_kind(
+        "Vela's reward for a place in the last 16 is a home tie against Kell.", Kind.NUMBER, q
+    )
+    assert holds_kind("A crowd of 32,000 saw Orbis win.", Kind.NUMBER, q)
+
+
+def test_nominees_are_not_the_winner() -> None:
+    focus = question_focus("Which blog won the blog of the year award at the Bloggies?", None)
+    assert focus.only_nominated("The Orbis Blog is also nominated in the best overall category.")
+    assert not focus.only_nominated("Vela won the award, ahead of the nominated Orbis Blog.")
+    assert not focus.only_nominated("Vela took the blog of the year award.")
+    # another kind of question reads the nominations as they are
+    count = question_focus("How many awards was the Orbis Blog nominated for?", None)
+    assert not count.only_nominated("The Orbis Blog is nominated in four categories.")
+
+
+def test_an_act_done_by_another() -> None:
+    focus = question_focus("Which film did Jo Hale direct after he stopped acting?", None)
+    assert focus.done_by_another(
+        "The festival closed with Glass Town, starring Jo Hale and directed by Sam Tull."
+    )
+    assert not focus.done_by_another("Glass Town was directed by Jo Hale in 1978.")
+    assert not focus.done_by_another("Hale directed Glass Town in 1978.")
+    bought = question_focus("Which company did Orbis buy last year?", None)
+    assert bought.done_by_another("Vela was bought by Kell Group last year.")
+    assert not bought.done_by_another("Vela was bought by Orbis last year.")
