@@ -97,8 +97,9 @@ Ranking = list[str] | dict[str, int]
 
 
 def _holds_name(text: str, name: str) -> bool:
-    """Every word of ``name`` stands in ``text`` as a whole word, as written."""
-    return all(find_word(text, w) >= 0 for w in name.split())
+    """``name`` stands in ``text`` as a whole phrase, as written, whatever the spaces between
+    its words ("Park officials met Stanley Morgan" holds no "Stanley Park", review77)."""
+    return find_word(" ".join(text.split()), " ".join(name.split())) >= 0
 
 
 def reciprocal_rank_fusion(rankings: list[Ranking], k: int) -> dict[str, float]:
@@ -206,11 +207,15 @@ class Retriever:
         added: list[Passage] = []
         for doc_id in list(dict.fromkeys(p.doc_id for p in passages))[:NAMED_ARTICLES]:
             record = self.index.get_document(doc_id)
-            held = [run for run in absent if record is not None and _holds_name(record.text, run)]
+            if record is None:
+                continue
+            held = [run for run in absent if _holds_name(record.text, run)]
             if not held:
                 continue
+            # (every chunk of the article: the one naming it may rank below the others)
             within = Filters(doc_ids=[doc_id])
-            found = self.search(query, self.settings.top_k, within, vector=vector)
+            chunks = max(self.settings.top_k, record.chunks)
+            found = self.search(query, chunks, within, vector=vector)
             best = next(
                 (
                     p

@@ -201,7 +201,9 @@ class AskRequest(BaseModel):
         default=None,
         ge=1,
         le=TOP_K_MAX,
-        description="Passages to retrieve (1-50).",
+        description="Passages to retrieve (1-50). An answer may carry up to three more: the "
+        "passage of a retrieved article that holds a name of the question no retrieved "
+        "passage holds.",
     )
     filters: Filters | None = None
     history: list[HistoryTurn] = Field(

@@ -676,7 +676,9 @@ STATES_CHANGE_IN_WORDS = re.compile(
     r"|\b(?:was|were|remained|stayed|been|stood|is|are)\s+(?:flat|unchanged|stagnant|zero)\b"
     # a margin in words: "top of the league by nine points", "down two places", "won by
     # three wickets" (not "by two men": a margin's unit, not anything counted)
-    rf"|\b(?:by|up|down)\s+(?:{_SMALL_NUMBER_WORD})\s+(?:percentage\s+)?{_MARGIN_UNIT}\b",
+    rf"|\b(?:by|up|down)\s+(?:{_SMALL_NUMBER_WORD})\s+(?:percentage\s+)?{_MARGIN_UNIT}\b"
+    # (not a scorer's: "inspired by two goals from Thierry Henry", review77)
+    r"(?!\s+(?:from|of|by)\s+(?:[a-z]+\s+)?(?-i:[A-Z]))",
     re.IGNORECASE,
 )
 
@@ -1619,8 +1621,9 @@ _RATE_WORDS = {
     # a price of shares is written beside them ("offered $12.50 for the shares") or in
     # pence or cents; a dividend's figure is one per share ("lift its dividend to 70 euro
     # cents"; "increasing its dividend" gives none)
-    "share": r"\bshares?\b|\d\s?(?:p|c|cents|pence)\b"
-    r"|\bdividends?\s+(?:[\w-]+\s+){0,4}?(?:of|to|at)\s+[£$€]?\d|\d\S*\s+dividends?\b",
+    "share": r"\bshares?\b|\d\s?(?:(?:euro|us|hk|australian|canadian|singapore)\s+)?"
+    r"(?:p|c|cents?|pence)\b|\bdividends?\b[^.;]{0,40}?\b(?:of|to|at)\s+[£$€]?\d"
+    r"|\d\S*\s+(?:(?:euro|us)\s+)?(?:cents?\s+)?dividends?\b",
 }
 # What shares are worth in all ("buy back shares worth 1bn Swiss francs", "22.5bn yuan
 # ($2.7bn) worth of shares"): no price per share.

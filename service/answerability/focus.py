@@ -348,6 +348,22 @@ def _word_runs(question: str) -> tuple[tuple[str, str], ...]:
     return tuple(runs)
 
 
+# Where a clause breaks: a comma, a colon, a bracket, a spaced dash, "and", "but", "while".
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s|\b(?:and|but|while|whereas)\b")
+
+
+def _located_runs(text: str) -> list[tuple[int, str]]:
+    """``name_runs`` of ``text`` with where each starts (found in order)."""
+    located, pos = [], 0
+    for run in name_runs(text):
+        at = text.find(run, pos)
+        if at < 0:
+            at = pos
+        located.append((at, run))
+        pos = at + len(run)
+    return located
+
+
 # "Who / which film won …?" and a sentence on the nominations ("is nominated", "shortlisted",
 # "up for", "in the running")
 _ASKS_WINNER = re.compile(r"\b(?:won|win|wins|winning)\b", re.IGNORECASE)
@@ -385,8 +401,13 @@ def _participles(verb: str) -> tuple[str, ...]:
     return tuple(sorted({regular, _IRREGULAR_PARTICIPLES.get(verb, regular)}))
 
 
-# "Which studio developed …?", "Who designed …?": the verb whose doer is asked.
-_DOER_ASKED = re.compile(r"^(?:which|what|who)\b(?:\s+[a-z-]+){0,3}?\s+([a-z]{4,}ed)\b")
+# "Which studio developed …?", "Who designed …?": the maker's verb whose doer is asked, in the
+# active voice (not "Which game was developed by Bioware?").
+_DOER_ASKED = re.compile(
+    r"^(?:which|what|who)\b(?:\s+(?!(?:is|was|were|are|been|being|be|got|get)\b)[a-z-]+){0,3}?\s+"
+    r"(developed|published|directed|produced|designed|composed|founded|manufactured|organised|"
+    r"organized)\b"
+)
 
 
 @lru_cache(maxsize=1024)
@@ -1093,22 +1114,32 @@ class Focus:
             unnamed = f"{unnamed[: m.start()]} {unnamed[m.end() :]}"
         q_words = set(re.findall(r"[a-z0-9]+", self.question.lower()))
         # The asked thing described in the question's own words and left unnamed, with no new
-        # name after it ("saw Beenie Man dropped from an MTV show in August" for "Which MTV
-        # show …?"): the names before it are other things ("Sizzla's UK tour"); one after it
-        # may name it ("a banned substance, the steroid Velantrol").
-        for m in phrases:
-            inner = set(re.findall(r"[a-z0-9]+", m.group(0).lower())[1:-1])
-            if (
-                inner
-                and inner <= q_words
-                and inner - STOPWORDS
-                and not NAME_BEFORE_ROLE.search(sentence[: m.start()])
-                and all(
-                    {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)} <= q_words
-                    for run in name_runs(sentence[m.end() :])
-                )
-            ):
-                return True
+        # name after it nor before it in its own clause ("saw Beenie Man dropped from an MTV
+        # show in August" for "Which MTV show …?"): the names of other clauses are other
+        # things ("Sizzla's UK tour cancelled and …"); one after it may name it ("a banned
+        # substance, the steroid Velantrol"), and one before it in its clause too ("praised
+        # the Honda Accura as … a crossover vehicle"). review77: not "the one law lord".
+        if any(
+            set(re.findall(r"[a-z0-9]+", m.group(0).lower())[1:-1]) - STOPWORDS for m in phrases
+        ):
+            new_names = [
+                start
+                for start, run in _located_runs(sentence)
+                if not {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)} <= q_words
+            ]
+            for m in phrases:
+                inner = set(re.findall(r"[a-z0-9]+", m.group(0).lower())[1:-1])
+                before = sentence[max(0, m.start() - 120) : m.start()]
+                clause = m.start() - len(_CLAUSE_BREAK.split(before)[-1])
+                if (
+                    inner
+                    and inner <= q_words
+                    and inner - STOPWORDS
+                    and not (m.group(0).lower().startswith("one") and before.endswith("the "))
+                    and not NAME_BEFORE_ROLE.search(before)
+                    and not any(n >= m.end() or clause <= n < m.start() for n in new_names)
+                ):
+                    return True
         q_names = {w.lower() for run in self.names for w in re.findall(r"[A-Za-z0-9]+", run)}
         # ("Which union …?" is answered by "the Communication Workers Union")
         asks_body = singular_of(self.noun) in BODY_NOUNS
@@ -1157,22 +1188,31 @@ class Focus:
 
     def names_doer_anonymously(self, sentence: str) -> bool:
         """Whether the sentence speaks of the doer the question asks for ("Which studio
-        developed …?", "Who designed …?") only as "a <doer>" with no name beside it: "despite
+        developed …?", "Who directed …?") only as "a <doer>" with no name beside it: "despite
         a different developer" does not say which studio developed the game. The doer is the
-        agent noun of the question's verb ("developer", "publisher", "director", "producer");
-        a name in apposition names it ("a new developer, Obsidian")."""
-        doers = _doers(self.question)
+        agent noun of the question's verb, one of a few makers' verbs (``_DOER_ASKED``,
+        review77: not "scorer", "player", "opener", nor a passive question's agent); a name in
+        apposition or after "from / by / in" names it ("a new developer, Obsidian"), and so
+        does "Pandemic, which is a Los Angeles-based developer"."""
+        doers = _doers(self.question) if self.kind is Kind.NAME else ()
         if not doers:
             return False
         phrase = re.compile(
             rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{'|'.join(doers)})s?\b(?!['’]s\b)",
             re.IGNORECASE,
         )
-        return any(
-            not NAME_BEFORE_ROLE.search(sentence[: m.start()])
-            and not NAME_AFTER_ROLE.match(sentence[m.end() :])
-            for m in phrase.finditer(sentence)
-        )
+        for m in phrase.finditer(sentence):
+            after = sentence[m.end() : m.end() + 200]
+            before = sentence[max(0, m.start() - 120) : m.start()]
+            if (
+                NAME_AFTER_ROLE.match(after)
+                or re.match(r"\s+(?:in|through|from|by)\s+[A-Z]", after)
+                or NAME_BEFORE_ROLE.search(before)
+                or re.search(r"[A-Z][\w'’.-]*,?\s+(?:which|who)\s+(?:is|was|are|were)\s+$", before)
+            ):
+                continue
+            return True
+        return False
 
     def only_nominated(self, sentence: str) -> bool:
         """Whether the sentence gives the nominees of what the question asks the winner of

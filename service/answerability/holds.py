@@ -245,6 +245,26 @@ _ASKS_DURATION = re.compile(
     r"(?:bridge|tunnel|river|road|runway|line|track|course|route|border|wall|queue|pitch|"
     r"building|tower|coast|list|book|film|novel|report)s?\b)"
 )
+# A unit written short, or in full ("23 mins", "2hrs", "six weeks")
+_SHORT_UNITS = {
+    "minute": r"(?:minutes?|mins?)",
+    "hour": r"(?:hours?|hrs?)",
+    "day": r"days?",
+    "week": r"weeks?",
+    "month": r"months?",
+}
+# A sum just before "a week" / "an hour": a rate ("£57 a week", "$1.8m an hour")
+_MONEY_BEFORE = re.compile(
+    r"(?:[£$€]\s?\d[\d.,]*\s*(?:m|bn|k|p)?|\d[\d.,]*\s*(?:p|pence|cents?|m|bn)|\bbuck|\bpenny|"
+    r"\bpounds?|\bdollars?)\s*$",
+    re.IGNORECASE,
+)
+# A sentence ending on a bare figure after a lower-case word, with no unit ("We, on the other
+# hand, will have 16."): the figure of the question's unit, left out
+_ELLIPTICAL_FIGURE = re.compile(
+    r"\b(?!(?:at|in|since|of|aged|as|to|number|with)\b)[a-z]+\s+(?!(?:19|20)\d\d\b)"
+    r"\d+(?:,\d{3})*(?:\.\d+)?[.!?\"'”]*\s*$"
+)
 # "How many weeks / days / months …?" (not "how many times", nor years: see ``holds_kind``)
 _ASKS_SHORT_SPAN = re.compile(
     r"\bhow many\s+(?:more\s+|extra\s+|further\s+)?(minute|hour|day|week|month)s\b"
@@ -407,6 +427,14 @@ _STATES_RANK = re.compile(
 # "What rate …?": a rate of interest, tax, growth or bonus is a percentage ("cut from 2% to
 # 1%"); a rate of pay is money ("£5.35 an hour", which the money reading already takes).
 _ASKS_A_RATE = re.compile(r"\brates?\b")
+# "How much more / less / cheaper … than …?" and a percentage more or less
+_ASKS_HOW_MUCH_MORE = re.compile(
+    r"\bhow much (?:more|less|cheaper|dearer|higher|lower|extra)\b[^?]*\bthan\b"
+)
+_PERCENT_MORE = re.compile(
+    r"(\d+(?:\.\d+)?)\s?(?:%|per ?cent)\s+(?:more|less|cheaper|dearer|higher|lower)\b",
+    re.IGNORECASE,
+)
 # ... but not a rate that is a sum of money or a price level: "business rates", "water
 # rates", "council tax rate", "hourly rate", "minimum wage rate", "exchange rate", "rate of
 # pay", nor a word that only contains it: "cut-rate", "first-rate".
@@ -663,14 +691,34 @@ def holds_kind(
         if kind is Kind.NUMBER
         else None
     )
-    if short_span is not None:
+    if short_span is not None and not asked.size_of_change:
         unit = short_span.group(1)
-        return any(
+        # review77: "£57 a week", "$1.8m an hour", "thrill-a-minute" are rates, not spans;
+        # "23 mins", "2hrs" and "the 22nd minute" are spans; an elliptical figure ("We, on
+        # the other hand, will have 16.") is read as before
+        spans = any(
             m.group(0).lower() not in q_lower
             and unit in m.group(0).lower()
             and not re.match(r"\s+ago\b", text[m.end() :])
+            and not (
+                _A_OR_AN.match(m.group(0))
+                and (
+                    _MONEY_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
+                    or text[m.start() - 1 : m.start()] == "-"
+                )
+            )
             for m in DURATION.finditer(text)
-        ) or (unit in ("day", "week") and re.search(r"\bfortnights?\b", text, re.I) is not None)
+        )
+        return (
+            spans
+            or (unit in ("day", "week") and re.search(r"\bfortnights?\b", text, re.I) is not None)
+            or re.search(rf"\d\s?{_SHORT_UNITS[unit]}\b(?!\s+ago\b)", text, re.I) is not None
+            or (
+                unit == "minute"
+                and re.search(r"\b\d+(?:st|nd|rd|th)[\s-]minute\b", text, re.I) is not None
+            )
+            or (_ELLIPTICAL_FIGURE.search(text) is not None and len(text.split()) <= 12)
+        )
     # A circulation, a population, an attendance or a turnout counts copies or people, not
     # time nor money: "in circulation for 62 years" gives no circulation, nor does "since
     # 1942" or "a 26% stake … worth 25m euros" (a turnout may be a share: "turnout was 61%").
@@ -726,6 +774,12 @@ def holds_kind(
             # A share price is a price of shares, not of a product ("price points of £100").
             if ASKS_SHARE_PRICE.search(q_lower) and not SHARES.search(text):
                 return False
+            # "How much more can indoor bays cost than outdoor ones?": a difference, which a
+            # percentage more or less gives ("up to 250% more than outdoor ones")
+            if _ASKS_HOW_MUCH_MORE.search(q_lower) and any(
+                norm_number(m.group(1)) not in q_numbers for m in _PERCENT_MORE.finditer(text)
+            ):
+                return True
             # (an amount of its own: "Sri Lanka faces a $1.3bn bill after the tsunami which
             # killed 30,000" gives the question's $1.3bn and a death toll, no new sum)
             return bool(money_figures(text) - q_numbers) or bool(SPELLED_MONEY.search(text))

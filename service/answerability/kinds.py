@@ -354,9 +354,10 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"\bwhat (?:is|was) (?:the|its|their) (?:[\w'’-]+ )?reading\b(?!\s+(?:of|at|from)\b)|"
             # "At what capacity …?", "What capacity is the stadium to have?" (a figure; "in
             # what capacity did he serve" asks a role)
+            # (review77: nor "What capacity was he appointed in?")
             r"\b(?:at|to) what capacity\b|(?<!\bin )\bwhat capacity\b(?=\s+(?:is|was|are|were|"
-            r"will|would|does|did|has|had)\b)|"
-            r"\bwhat (?:is|was|will be) (?:the|its|their) (?:[\w'’-]+ )?capacity\b|"
+            r"will|would|does|did|has|had)\b)(?![^?]*\bin\s*\?)|"
+            r"\bwhat (?:is|was|will be) (?:the|its) (?:[\w'’-]+ )?capacity\b|"
             # "What seed is she?", "What was X's seeding?" (not "what seed varieties")
             r"\bwhat (?:seed|seeding)\b(?=\s+(?:is|was|are|were|will|did|does|has|had)\b)|"
             r"\bwhat (?:is|was|are|were) (?:the |his |her |their |(?:x )+)?(?:seed|seeding)\b"

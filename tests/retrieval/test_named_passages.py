@@ -54,3 +54,11 @@ def test_a_name_in_another_chunk_of_the_article_is_read(
     )
     assert missing.refused
     assert "Kelso Park" in (missing.refusal_reason or "")
+
+
+def test_a_name_is_held_as_a_phrase() -> None:
+    from service.retrieval import _holds_name
+
+    assert _holds_name("the new stadium in Velby\nPark by 2007", "Velby Park")
+    # (its words apart are not the name: review77)
+    assert not _holds_name("Park officials met Velby Morgan.", "Velby Park")

@@ -4947,3 +4947,41 @@ def test_an_act_done_by_another() -> None:
     bought = question_focus("Which company did Orbis buy last year?", None)
     assert bought.done_by_another("Vela was bought by Kell Group last year.")
     assert not bought.done_by_another("Vela was bought by Orbis last year.")
+
+
+def test_review77_narrowings() -> None:
+    # a scorer's goals are no margin
+    q = "By how many goals did Orbis beat Vela?"
+    assert not holds_kind("Orbis's win was inspired by two goals from Jo Vey.", Kind.NUMBER, q)
+    # spans written short or as a minute of play; rates are no spans
+    minutes = "How many minutes had been played when Vey scored?"
+    assert holds_kind("Vey scored after 23 mins.", Kind.NUMBER, minutes)
+    assert holds_kind("Vey scored in the 22nd minute.", Kind.NUMBER, minutes)
+    assert not holds_kind("The service costs $1.8m an hour.", Kind.NUMBER, "How many hours?")
+    weeks = "How many weeks did she wait for the payment?"
+    assert not holds_kind("She had not received a penny of the £57 a week.", Kind.NUMBER, weeks)
+    # a dividend's figure written with its currency, or after a change
+    assert states_rate("Orbis increased its dividend payment by 25% to 40 euro cents.", "share")
+    assert states_rate("Vela will pay a 20 euro cent dividend.", "share")
+    # the asked thing named before it in its own clause, or "the one <noun>"
+    car = question_focus(
+        "Which existing vehicle did Orbis boss Jo Vey praise as the best crossover vehicle?", None
+    )
+    assert not car.names_role_anonymously(
+        "Mr Vey praised the Vela Accord as the best execution yet of a crossover vehicle."
+    )
+    lord = question_focus("Which law lord was the only one to oppose the appeal?", None)
+    assert not lord.names_role_anonymously(
+        "But Lord Hale of Kell, the one law lord to oppose the appeal, said the laws held."
+    )
+    # the doer of a maker's verb only, in the active voice, for a name
+    passive = question_focus("Which game was developed by Orbis Studios?", None)
+    assert not passive.names_doer_anonymously("The sequel had a different developer.")
+    scorer = question_focus("Which Orbis player levelled with a header?", None)
+    assert not scorer.names_doer_anonymously("Jo Vey headed a late leveller for Orbis.")
+    studio = question_focus("Which studio developed Battlefront?", None)
+    assert not studio.names_doer_anonymously(
+        "Battlefront was made by Pandemic, which is a Los Angeles-based developer."
+    )
+    # a role's capacity
+    assert asked_kind("What capacity was Jo Vey appointed in?") is not Kind.NUMBER
