@@ -412,9 +412,10 @@ _DOER_ASKED = re.compile(
 
 @lru_cache(maxsize=1024)
 def _doers(question: str) -> tuple[str, ...]:
-    """The agent nouns of the verb whose doer ``question`` asks for ("developed": developer;
-    "directed": director; "produced": producer; "planned": planner), lower case; none when it
-    asks no doer. Bounded and thread-safe (``lru_cache``)."""
+    """The agent nouns of the maker's verb whose doer ``question`` asks for ("developed":
+    developer; "directed": director; "produced": producer), lower case (with the forms no
+    sentence writes: "developor"); none when it asks no doer. Bounded and thread-safe
+    (``lru_cache``)."""
     m = _DOER_ASKED.match(asking_clause(read_question(question)).lower())
     if m is None:
         return ()
