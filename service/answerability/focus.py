@@ -48,6 +48,7 @@ from service.answerability.lexicon import (
 )
 from service.answerability.names import name_runs, names_a_model
 from service.answerability.roles import (
+    ACTING_ROLES,
     ANY_NAME_ROLES,
     HOSTED_ROLES,
     LOOSE_ROLES,
@@ -864,12 +865,25 @@ class Focus:
 
     def _role_by_verb(self, sentence: str) -> bool:
         """Whether the sentence gives the role by what its name does: a playing role by
-        playing ("Smith played …"), a medium by what was told to it ("told the Sun"), a
-        presenter by their show ("Andrew Collins' afternoon show")."""
+        playing ("Smith played …"), an actor by playing the question's part (``_plays_the_part``),
+        a medium by what was told to it ("told the Sun"), a presenter by their show ("Andrew
+        Collins' afternoon show")."""
         return (
             (self.role in PLAYED_ROLES and PLAYED.search(sentence) is not None)
+            or (self.role in ACTING_ROLES and self._plays_the_part(sentence))
             or (self.role in MEDIA_ROLES and TOLD_MEDIA.search(sentence) is not None)
             or (self.role in HOSTED_ROLES and hosts_show(sentence))
+        )
+
+    def _plays_the_part(self, sentence: str) -> bool:
+        """Whether someone in the sentence plays the part the question names: "who plays the
+        Presley role" for "Which actor, who plays Presley …?"; not another part ("stepping
+        into the role of Tom" for the actress who plays Laura)."""
+        q_words = {w.lower() for w in re.findall(r"[A-Za-z]+", self.question)}
+        return any(
+            (part := re.match(r"[A-Za-z]+", sentence[m.end() - 1 :])) is not None
+            and part.group(0).lower() in q_words
+            for m in PLAYED.finditer(sentence)
         )
 
     def _new_name_words(self, sentence: str) -> set[str]:

@@ -486,6 +486,8 @@ ANY_NAME_ROLES = ORGANISATION_PARTS | frozenset(
 )
 # A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
 PLAYED_ROLES = frozenset("character characters".split())
+# ... and an actor by playing one: "Mario Kombou, who plays the Presley role on stage".
+ACTING_ROLES = frozenset("actor actors actress actresses".split())
 PLAYED = re.compile(
     r"(?<!\bthe )(?<!\ba )(?<!\bnew )\b(?:play|plays|played|playing|portray\w*|voices?|voiced|"
     r"voicing|(?:cast|starr?(?:s|ed|ing)?|known|appears?|appeared|(?:role|part)) as|"

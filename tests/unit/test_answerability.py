@@ -4985,3 +4985,14 @@ def test_review77_narrowings() -> None:
     )
     # a role's capacity
     assert asked_kind("What capacity was Jo Vey appointed in?") is not Kind.NUMBER
+
+
+def test_an_actor_is_named_by_playing_the_questions_part() -> None:
+    actor = question_focus(
+        "Which actor, who plays Presley in the musical Glass Town, was booked to sing?", None
+    )
+    assert actor.fills_role("Jo Vey, who plays the Presley role on stage, will sing.", "")
+    actress = question_focus("Which actress plays Laura in the Glass Town revival?", None)
+    assert not actress.fills_role(
+        "Actor Sam Tull is stepping into the role of Tom in the Glass Town revival.", ""
+    )
