@@ -67,6 +67,7 @@ from service.answerability.roles import (
     event_verb,
     gives_role,
     hosts_show,
+    irregular_forms,
     mentions_asked_event,
     mentions_office,
     mentions_role,
@@ -376,30 +377,13 @@ _ACT_OF_SUBJECT = re.compile(
     r"^\s*(?i:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?i:did|does|do|has|have|had|will|would)\s+"
     r"((?:[A-Z][\w'’.-]*\s+){1,4}?)([a-z]{3,})\b"
 )
-# Participles that do not end in "-ed" ("written by", "bought by").
-_IRREGULAR_PARTICIPLES = {
-    "write": "written",
-    "buy": "bought",
-    "make": "made",
-    "sell": "sold",
-    "win": "won",
-    "take": "taken",
-    "give": "given",
-    "build": "built",
-    "lead": "led",
-    "choose": "chosen",
-    "draw": "drawn",
-    "sing": "sung",
-    "hold": "held",
-    "run": "run",
-    "find": "found",
-}
 
 
 def _participles(verb: str) -> tuple[str, ...]:
-    """The past participles of a verb's base: "directed", "produced", "written"."""
+    """The past forms of a verb's base that may stand before "by": "directed", "produced",
+    and the irregular ones (``irregular_forms``: "written", "bought")."""
     regular = f"{verb[:-1]}ied" if re.search(r"[^aeiou]y$", verb) else f"{verb.removesuffix('e')}ed"
-    return tuple(sorted({regular, _IRREGULAR_PARTICIPLES.get(verb, regular)}))
+    return tuple(sorted({regular, *irregular_forms(verb)}))
 
 
 # "Which studio developed …?", "Who designed …?": the maker's verb whose doer is asked, in the

@@ -231,13 +231,19 @@ _NOT_DOERS = frozenset(
 )
 
 
+def irregular_forms(verb: str) -> frozenset[str]:
+    """The irregular past forms and participles of a verb's base ("write": wrote, written),
+    from ``_IRREGULAR``; none for a regular verb."""
+    return frozenset(k for k, v in _IRREGULAR.items() if v == verb)
+
+
 def mentions_event(verb: str, text: str) -> bool:
     """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
     winner; bought: buy, buys, buyer), or by its doer's noun (founded: founder; directed:
     director; invented: inventor)."""
     if verb == "replace" and _REPLACES.search(text):
         return True
-    past = {k for k, v in _IRREGULAR.items() if v == verb}
+    past = irregular_forms(verb)
     base_stem = stem_word(verb)
     # ("scored": scorer, "produced": producer; the stem keeps the verb's "e"; not a
     # comparative or another word that only looks so: "closed" is no "closer")
@@ -844,7 +850,7 @@ def states_asked_event(question: str, sentence: str, names: set[str]) -> bool:
         )
     ):
         return False
-    past = {k for k, b in _IRREGULAR.items() if b == verb}
+    past = irregular_forms(verb)
     stem = stem_word(verb)
     doer = {n for n in names if n not in ("Court", "Tribunal")}
     for m in re.finditer(r"[a-z]+", sentence):
