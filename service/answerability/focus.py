@@ -17,6 +17,7 @@ from typing import NamedTuple
 from service.answerability.figures import AGE_PHRASE, DIGITS, race_distances, singular_of
 from service.answerability.holds import (
     ASKS_RANK,
+    SPELT_NAME,
     is_withheld,
     states_reason,
     withholds_date,
@@ -379,6 +380,21 @@ _ACT_OF_SUBJECT = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)
+def _act_of_subject(question: str) -> tuple[frozenset[str], re.Pattern[str]] | None:
+    """For "Which film did Dustin Hoffman direct …?": the subject's words and "directed by
+    <Name>", the act done by someone named; None for another question. Read once per
+    question. Bounded and thread-safe (``lru_cache``)."""
+    asked = _ACT_OF_SUBJECT.match(asking_clause(question))
+    if asked is None:
+        return None
+    subject = frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", asked.group(1)))
+    done = "|".join(_participles(asked.group(2).lower()))
+    return subject, re.compile(
+        rf"\b(?:{done})\s+by\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})"
+    )
+
+
 def _participles(verb: str) -> tuple[str, ...]:
     """The past forms of a verb's base that may stand before "by": "directed", "produced",
     and the irregular ones (``irregular_forms``: "written", "bought")."""
@@ -396,31 +412,32 @@ _DOER_ASKED = re.compile(
 
 
 @lru_cache(maxsize=1024)
-def _doers(question: str) -> tuple[str, ...]:
-    """The agent nouns of the maker's verb whose doer ``question`` asks for ("developed":
-    developer; "directed": director; "produced": producer), lower case (with the forms no
-    sentence writes: "developor"); none when it asks no doer. Bounded and thread-safe
-    (``lru_cache``)."""
+def _doer_phrase(question: str) -> re.Pattern[str] | None:
+    """ "a/an/another <up to two words> <doer>", the doer being an agent noun of the maker's
+    verb whose doer ``question`` asks for ("developed": developer; "directed": director;
+    "produced": producer; with forms no sentence writes, "developor"); None when it asks no
+    doer. Read once per question. Bounded and thread-safe (``lru_cache``)."""
     m = _DOER_ASKED.match(asking_clause(read_question(question)).lower())
     if m is None:
-        return ()
+        return None
     verb = m.group(1)
-    return tuple(sorted({f"{verb[:-2]}er", f"{verb[:-2]}or", f"{verb[:-1]}r"}))
-
-
-_JOINED_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:and|of|for|the|&)\s+)*[A-Z][\w'’-]*)+")
+    doers = sorted({f"{verb[:-2]}er", f"{verb[:-2]}or", f"{verb[:-1]}r"})
+    return re.compile(
+        rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{'|'.join(doers)})s?\b(?!['’]s\b)",
+        re.IGNORECASE,
+    )
 
 
 @lru_cache(maxsize=1024)
 def _joined_names(question: str) -> tuple[tuple[str, str], ...]:
-    """The runs of three to six capitalised words of the question that "and", "of", "for" or
-    "the" join ("Transport and General Workers Union", "Department of Trade and Industry"), as
-    (initials of the capitalised words in upper case, the words joined by spaces): the
-    acronyms ``_word_runs`` cannot see (it stops at a stopword). Bounded and thread-safe
-    (``lru_cache``)."""
+    """The runs of three to six capitalised words of the question's names that "and", "of",
+    "for" or "the" join (``SPELT_NAME``: "Transport and General Workers Union", "Department of
+    Trade and Industry"), as (initials of the capitalised words in upper case, the words
+    joined by spaces): the acronyms ``_word_runs`` cannot see (it stops at a stopword).
+    Bounded and thread-safe (``lru_cache``)."""
     runs = []
-    for m in _JOINED_NAME.finditer(question):
-        if not re.search(r"\s(?:and|of|for|the|&)\s", m.group(0)):
+    for m in SPELT_NAME.finditer(question):
+        if not re.search(r"\s(?:and|of|for|the|de|&)\s", m.group(0)):
             continue
         words = [w for w in m.group(0).split() if w[0].isupper()]
         for size in range(3, min(6, len(words)) + 1):
@@ -1193,13 +1210,9 @@ class Focus:
         review77: not "scorer", "player", "opener", nor a passive question's agent); a name in
         apposition or after "from / by / in" names it ("a new developer, Obsidian"), and so
         does "Pandemic, which is a Los Angeles-based developer"."""
-        doers = _doers(self.question) if self.kind is Kind.NAME else ()
-        if not doers:
+        phrase = _doer_phrase(self.question) if self.kind is Kind.NAME else None
+        if phrase is None:
             return False
-        phrase = re.compile(
-            rf"\b(?:a|an|another)\s+(?:[\w'’-]+\s+){{0,2}}?(?:{'|'.join(doers)})s?\b(?!['’]s\b)",
-            re.IGNORECASE,
-        )
         for m in phrase.finditer(sentence):
             after = sentence[m.end() : m.end() + 200]
             before = sentence[max(0, m.start() - 120) : m.start()]
@@ -1229,17 +1242,13 @@ class Focus:
         did Dustin Hoffman direct?" — "I Heart Huckabees, starring Dustin Hoffman and directed
         by David O Russell"; the agent after "<verb>ed by" shares no word with the question's
         subject."""
-        asked = _ACT_OF_SUBJECT.match(asking_clause(self.question))
-        if asked is None:
+        act = _act_of_subject(self.question)
+        if act is None:
             return False
-        subject = {w.lower() for w in re.findall(r"[A-Za-z]+", asked.group(1))}
-        done = "|".join(_participles(asked.group(2).lower()))
+        subject, done_by = act
         return any(
             not subject & {w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1))}
-            for m in re.finditer(
-                rf"\b(?:{done})\s+by\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})",
-                sentence,
-            )
+            for m in done_by.finditer(sentence)
         )
 
     def _role_phrases(self, sentence: str) -> list[re.Match[str]]:

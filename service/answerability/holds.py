@@ -540,11 +540,13 @@ class _Asked:
     words: frozenset[str]  # its lower-case words, letters only
     name_words: frozenset[str]  # the words of its names (``name_runs``), lower case
     initials: frozenset[str]  # the initials of its names of several words ("qca")
+    # the "which <noun>" it asks, capitalised ("Hall"), for a thing named by it and a number
+    numbered: re.Pattern[str] | None
 
 
 # A name of several capitalised words, with the small words a name of an organisation holds:
 # "Qualifications and Curriculum Authority", "Bank of England".
-_SPELT_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|de|&)\s+)*[A-Z][\w'’-]*)+")
+SPELT_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|de|&)\s+)*[A-Z][\w'’-]*)+")
 
 
 # A question's opening words that are no part of a name: the capitalised words that name
@@ -559,7 +561,7 @@ def _name_initials(question: str) -> frozenset[str]:
     acronym the sentence uses for one ("The QCA said …" for "the Qualifications and
     Curriculum Authority") is the question's own name, not an answer."""
     out: set[str] = set()
-    for m in _SPELT_NAME.finditer(question):
+    for m in SPELT_NAME.finditer(question):
         words = [w for w in m.group(0).split() if w[:1].isupper()]
         # (a question's opening word is no part of the name: "Which Bank of England …")
         if m.start() == 0 and words[0].lower() in _OPENERS:
@@ -605,7 +607,16 @@ def _asked(question: str) -> _Asked:
             w.lower() for run in name_runs(question) for w in re.findall(r"[A-Za-z0-9]+", run)
         ),
         initials=_name_initials(question),
+        numbered=_numbered(question),
     )
+
+
+def _numbered(question: str) -> re.Pattern[str] | None:
+    """ "Hall 25" for "in which hall": the asked noun capitalised before a number."""
+    noun = asked_noun(question, Kind.NAME)
+    if noun is None:
+        return None
+    return re.compile(rf"\b{re.escape(noun.capitalize())}\s+(\d+[a-z]?)\b")
 
 
 # Digits after letters, in a name ("G8", "MP3", "DB9"), not after a currency's letters
@@ -960,10 +971,8 @@ def holds_kind(
         return True
     # A thing named by its noun and a number: "in Hall 25" for "in which hall", "Terminal 5"
     # for "which terminal"
-    noun = asked_noun(question, Kind.NAME)
-    if noun is not None and any(
-        m.group(1) not in q_words
-        for m in re.finditer(rf"\b{re.escape(noun.capitalize())}\s+(\d+[a-z]?)\b", text)
+    if asked.numbered is not None and any(
+        m.group(1) not in q_words for m in asked.numbered.finditer(text)
     ):
         return True
     for run in name_runs(text, common):
