@@ -458,7 +458,9 @@ class AnswerService:
             (
                 c
                 for c in eligible
-                if focus.anchored(c.sentence.text, in_article(c)) and every_word(c)
+                if focus.anchored(c.sentence.text, in_article(c))
+                and every_word(c)
+                and focus.names_category(c.sentence.text)
             ),
             None,
         )
@@ -470,6 +472,10 @@ class AnswerService:
                     for b in eligible[i + 1 :]
                     if every_word(a)
                     and every_word(b)
+                    and (
+                        focus.names_category(a.sentence.text)
+                        or focus.names_category(b.sentence.text)
+                    )
                     and focus.anchored(
                         f"{a.sentence.text}\n{b.sentence.text}",
                         f"{in_article(a)}\n{in_article(b)}",

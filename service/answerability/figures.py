@@ -868,6 +868,8 @@ _GATHERING_SIZE = (
     rf"(?:of|was|is|were|reach(?:ed|es)?|to|at|stood at|hit)\s+{_NUM}"
     r"(?!\w|[.,]\d|\s?%|\s?per ?cent)"
 )
+# A group's size in its members: "a 19-strong panel", "the 32-strong squad"
+_N_STRONG = re.compile(rf"(?<![\w.,]){_NUM}-strong\s+([a-z]+)\b", re.IGNORECASE)
 _ELIDED = re.compile(
     rf"(?<!\blast )(?<!\btop )(?<!\bfinal )(?<!\bfirst )(?<![\w.,]){_NUM}\s+of\s+"
     rf"(?:the|them|those|these)\b(?!\s+(?-i:[A-Z]))|{_GATHERING_SIZE}",
@@ -1096,6 +1098,11 @@ def names_what_is_counted(text: str, question: str) -> bool:
     groups = _synonym_stems()
     if asked.stem in forms or asked.key in forms:
         return not _counts_only_others(text, asked, groups)
+    # "a 19-strong panel" counts the members of a group the question names ("How many
+    # lawyers made up the panel?")
+    q_stems = {stem_word(w.lower()) for w in re.findall(r"[A-Za-z]+", question)}
+    if any(stem_word(m.group(1).lower()) in q_stems for m in _N_STRONG.finditer(text)):
+        return True
     jobs = groups[_COUNT_SYNONYMS.index(_JOBS)]
     if asked.person or asked.stem in jobs:
         # (a word for people, not inside a name: "the People's Republic" counts no one; or

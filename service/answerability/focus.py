@@ -373,6 +373,23 @@ _ASKS_WINNER = re.compile(r"\b(?:won|win|wins|winning)\b", re.IGNORECASE)
 _NOMINATED = re.compile(
     r"\b(?:nominat\w*|shortlist\w*|up for|in the running|contenders?)\b", re.IGNORECASE
 )
+# An award's category in a question that asks who won or took it: "the best actor prize",
+# "best new act", "coach of the year" (the words after "best" up to the prize noun or a
+# preposition; the word before "of the year").
+# (the question's own verb, after its question word: not "Which act's album came second in
+# the poll that named X album of the year", nor "Which film's best picture win …")
+_WINS_AWARD = re.compile(
+    r"^(?:[^,]*,\s*)?(?:(?:for|in|at|with)\s+)?(?:who|which|what)\b(?:\s+[\w'’-]+){0,3}?\s+"
+    r"(?:(?:did|does|will|has|have|had|was|were|is|are)\s+(?:[\w'’-]+\s+){0,5}?)?"
+    r"(?:won|win|wins|took|take|takes|"
+    r"named|voted|crowned|scooped|collected|picked up|handed)\b",
+    re.IGNORECASE,
+)
+_BEST_CATEGORY = re.compile(
+    r"\bbest((?:\s+(?!(?:prize|prizes|award|awards|gong|title|honour|trophy|category|at|for|"
+    r"in|and|with|of|on|from|to|by|was|is|went|the|a|an)\b)[a-z][a-z-]*){1,4})"
+)
+_OF_THE_YEAR = re.compile(r"\b([a-z][a-z-]*)\s+of\s+the\s+year\b")
 # "Which film did Dustin Hoffman direct …?": the subject (a capitalised run) and its verb.
 _ACT_OF_SUBJECT = re.compile(
     r"^\s*(?i:which|what)\s+(?:[\w'’-]+\s+){0,3}?(?i:did|does|do|has|have|had|will|would)\s+"
@@ -1237,6 +1254,16 @@ class Focus:
             and not states_event("win", sentence)
         )
 
+    def names_category(self, sentence: str) -> bool:
+        """Whether the sentence says the award category a "who won / took …" question asks
+        the winner of ("Who took the best actor prize?" — "Paddy Considine, who was crowned
+        best actor"; not "Mike Leigh and Imelda Staunton were both winners at the awards",
+        nor "Tim Henman was named player of the year" for "coach of the year"). True when the
+        question's asking part names no category (one in a describing clause is the
+        subject's: "Who directed The Sea Inside, the film that won best picture?")."""
+        pattern = _category_pattern(self.question) if self.kind is Kind.NAME else None
+        return pattern is None or pattern.search(sentence) is not None
+
     def done_by_another(self, sentence: str) -> bool:
         """Whether the sentence says the question's act was done by someone else: "Which film
         did Dustin Hoffman direct?" — "I Heart Huckabees, starring Dustin Hoffman and directed
@@ -1397,11 +1424,19 @@ class Focus:
             if (
                 not parts
                 or not (
-                    present(parts[-1], plural)
+                    # (a last word that names a kind of thing, not the thing, is no anchor
+                    # alone: "Awards" of "the Evening Standard Film Awards" is in an article
+                    # on the Golden Globe Awards)
+                    (
+                        present(parts[-1], plural)
+                        and not (len(parts) > 1 and parts[-1] in _NOT_SURNAMES)
+                    )
                     or (len(parts) == 1 and any(c in words for c in _CAPITALS.get(parts[0], ())))
                     or (len(parts[0]) >= 4 and present(parts[0]))
                     or got * 2 > len(parts)
                     or spelt in words
+                    # written as one word ("Play School": "Playschool")
+                    or (len(parts) > 1 and "".join(parts) in words)
                     # an acronym's plural in the singular ("new PCs": "your new PC")
                     or (re.fullmatch(r"[A-Z]{2,5}s", run) is not None and parts[0][:-1] in words)
                     # an acronym spelt out ("LSE": "the London School of Economics")
@@ -1572,6 +1607,7 @@ _ALIAS_GROUPS = (
     ("democrats", "dems"),
     ("uk", "britain", "british"),
     ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
+    ("academy", "oscar", "oscars"),  # "the Academy Award" is "her Oscar"
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
 _LIB_DEM = re.compile(r"\blib[\s-]+dems?\b")
@@ -2356,6 +2392,25 @@ def _names_one_of(names: Iterable[str], text: str) -> bool:
         for run in names
         for w in re.findall(r"[A-Z][\w'’-]+", run)
     )
+
+
+@lru_cache(maxsize=1024)
+def _category_pattern(question: str) -> re.Pattern[str] | None:
+    """The award category of a "who won …" question's first part, as a pattern a sentence
+    giving it matches ("best actor" → "best … actor", "coach of the year"), or None. A
+    bounded cache of immutable values (safe across threads)."""
+    first = PART_SPLIT.split(question, maxsplit=1)[0]
+    verb = _WINS_AWARD.search(first)
+    if verb is None:
+        return None
+    after = _DESCRIBING.sub("", first[verb.end() :])
+    heads = [m.group(1).split()[-1] for m in _BEST_CATEGORY.finditer(after)]
+    years = [m.group(1) for m in _OF_THE_YEAR.finditer(after)]
+    alternatives = [rf"\bbest[\s-]+(?:[\w'’-]+\s+){{0,3}}?{re.escape(h)}s?\b" for h in heads]
+    alternatives += [rf"\b{re.escape(h)}s?[\s-]+of[\s-]+the[\s-]+year\b" for h in years]
+    if not alternatives:
+        return None
+    return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
 def question_parts(question: str) -> list[str]:

@@ -197,7 +197,11 @@ _CALLED = re.compile(
     r"(?:[\w'’-]+ ){0,4}?(\w+) (?:be )?(?:called|named)\s*\??$"
 )
 _SPEECH_VERBS = SPEECH_VERBS
-_SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b")
+# (its own verb, not one of a clause set off by a comma or a relative pronoun: "Who owns
+# Bath, the club that Mike Tindall's agent says must improve …?" asks no words)
+_SPEECH_QUESTION = re.compile(
+    rf"^\s*who\b(?:(?!\b(?:that|which|whose|whom|who)\b)[^?,])*\b(?:{_SPEECH_VERBS})\b"
+)
 # A quotation, or the end of one that began in an earlier sentence ("… is inevitable.”").
 _QUOTATION = re.compile(r"[\"“”][^\"“”]{8,}|[‘’][^‘’]{12,}[‘’]|:\s*[\"“‘]|[.!?][\"”’]\s*$")
 # (reporting verbs of official readouts count too: "Shanghai indicated the city's openness
@@ -314,6 +318,15 @@ _EXACT_YEAR = re.compile(
     r"(?<!\bthe\s)(?<!\bmid-)(?<!\bmid\s)(?<!\bearly\s)(?<!\blate\s)\b(1[5-9]\d0|20\d0)(?=['’]s\b)",
     re.IGNORECASE,
 )
+# A year before 1500 is written after a preposition of time ("set up in 1337 by King Edward
+# III", "since 1497"), not a clock time ("by 1300 GMT", "from 1130 to 1215 GMT"): a number of
+# four digits without a comma is a year or a time in this house style.
+_OLD_YEAR = re.compile(
+    r"\b(?:in|since|from|until)\s+(1[0-4]\d\d)\b(?!\s*(?:GMT|BST|hours?\b|hrs\b|to\b|[-–]))",
+    re.IGNORECASE,
+)
+# "Over what period …?", "For what period …?": a span or a range of dates
+_ASKS_PERIOD = re.compile(r"\b(?:over|for|during|across) what (?:time )?period\b")
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
 # "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").
 _BORN_IN = re.compile(r"(?<![-\w])born\b[^.;:,]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -904,7 +917,12 @@ def holds_kind(
         event = date_event(question)
         if event is not None and not event.search(text):
             return False
-        years = {y for y in YEAR.findall(text)} - set(YEAR.findall(question))
+        old = set(_OLD_YEAR.findall(text))
+        years = (
+            ({y for y in YEAR.findall(text)} | old)
+            - set(YEAR.findall(question))
+            - set(_OLD_YEAR.findall(question))
+        )
         tokens = set(re.findall(r"[a-z]+", text.lower()))
         months = {w for w in tokens if w in MONTHS or w in WEEKDAYS} - set(
             re.findall(r"[a-z]+", q_lower)
@@ -912,16 +930,28 @@ def holds_kind(
         # "may" is a month only when capitalised.
         if months == {"may"} and "May" not in text:
             months = set()
-        if _ASKS_DAY.search(q_lower):
+        # (what the first part asks: "When does it open, and since what year …?" asks a
+        # date first; its second part is checked on its own)
+        first = PART_SPLIT.split(q_lower, maxsplit=1)[0]
+        if _ASKS_DAY.search(first):
             # "On what date": a day of a month ("17 April", "April 17", "17/04"), not a
             # weekday or a year alone.
             return bool(DAY_OF_MONTH.search(text))
         # A birth year dates a birth only ("Born in January 1934, she won a scholarship").
         if not _ASKS_BIRTH.search(q_lower):
             years -= {m.group(1) for m in _BORN_IN.finditer(text)}
-        if _ASKS_YEAR.search(q_lower):  # "in what year": a year, not a weekday or a month
+        # "Over what period did they study wave heights?": a span ("over the last nine
+        # years") answers it as a range of dates does
+        if _ASKS_PERIOD.search(first) and any(
+            m.group(0).lower() not in q_lower
+            and not _A_OR_AN.match(m.group(0))
+            and not m.group(0).lower().endswith("old")
+            for m in DURATION.finditer(text)
+        ):
+            return True
+        if _ASKS_YEAR.search(first):  # "in what year": a year, not a weekday or a month
             # nor a decade ("established in the 1980s", "the 1990's")
-            return bool(years & {a or b for a, b in _EXACT_YEAR.findall(text)})
+            return bool(years & ({a or b for a, b in _EXACT_YEAR.findall(text)} | old))
         # "When are the mock elections?": the year in the asked thing's own name ("the Y Vote
         # Mock Elections 2005") does not say when
         years -= _years_in_asked_names(text, q_lower)

@@ -152,7 +152,7 @@ STATE_PHRASES = frozenset(
 )
 # Where a two-part question's second question starts (", and how many …?").
 PART_SPLIT = re.compile(
-    r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"
+    r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against|since|until|after|before|during|over)\s+)?"
     # ("whose" only when a question's verb follows: "…, and whose hit did he record?", not
     # the relative clause "…, who joined in 2019 and whose contract expires in June, …")
     r"(?:how|what|which|who|whom|when|where|whose\s+(?:[\w'’-]+\s+){1,3}?(?:did|does|do|is|"

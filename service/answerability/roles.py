@@ -648,7 +648,9 @@ _ROLE_WORDS = {
     # (an election candidate is a "hopeful" or a "contender" in news: "the Democrat hopeful
     # Howard Dean")
     "candidate": r"hopefuls?|contenders?|nominees?",
-    "film": r"movies?",
+    # (a "feature" is a film after the words that make it one: "best first feature", "his
+    # debut feature"; not the verb: "will feature Alicia Keys")
+    "film": r"movies?|(?:first|debut|animated|documentary|best|full-length)\s+features?",
     "movie": r"films?",
     # (a radio or television presenter by the words broadcasting uses: "Capital Radio DJ
     # Margherita Taylor" for "Which radio presenter …?")
@@ -882,6 +884,9 @@ def states_asked_event(question: str, sentence: str, names: set[str]) -> bool:
     return False
 
 
+_PLURAL_OWNER = re.compile(r"(?:s['’]|\b(?:children|women|men|people)['’]s)$")
+
+
 def asked_noun(question: str, kind: Kind | None) -> str | None:
     """The noun of a "Which judge is presiding …?" question ("judge"), or None. Categories
     ("which sectors") and kinds already checked (dates, places, numbers) have none."""
@@ -896,8 +901,10 @@ def asked_noun(question: str, kind: Kind | None) -> str | None:
     noun = m.group(2)
     before = m.group(1).split()
     # "Which other club's manager vacancy …": the question asks which club
+    # ("Which children's charity …", "which players' union …": a plural owner describes the
+    # kind of thing asked, the charity or the union)
     owner = next((w for w in before if re.search(r"['’]s?$", w)), None)
-    if owner is not None:
+    if owner is not None and not _PLURAL_OWNER.search(owner):
         noun = re.sub(r"['’]s?$", "", owner)
     if "of" in before[1:]:  # "Which committee of Congress did …": the committee
         head = before[before.index("of", 1) - 1]

@@ -4996,3 +4996,106 @@ def test_an_actor_is_named_by_playing_the_questions_part() -> None:
     assert not actress.fills_role(
         "Actor Sam Tull is stepping into the role of Tom in the Glass Town revival.", ""
     )
+
+
+def test_a_year_before_1500_after_a_preposition_of_time() -> None:
+    q = "In what year was the Duchy of Vela created to provide an income for its heirs?"
+    assert holds_kind("It was set up in 1337 by King Tam III to provide income.", Kind.DATE, q)
+    assert holds_kind("Orbis started trading in 1497.", Kind.DATE, "When did Orbis start trading?")
+    # a clock time is no year
+    assert not holds_kind("Vela's shares had risen 3% by 1300 GMT.", Kind.DATE, q)
+    assert not holds_kind("Talks ran from 1130 to 1215 GMT.", Kind.DATE, q)
+
+
+def test_over_what_period_is_answered_by_a_span() -> None:
+    q = "Over what period did researchers from Orbis University study Atlantic wave heights?"
+    text = "Researchers at Orbis University have looked at wave heights over the last nine years."
+    assert holds_kind(text, Kind.DATE, q)
+    # the question's own span is no answer
+    assert not holds_kind(
+        "The three-year study looked at wave heights.",
+        Kind.DATE,
+        "Over what period did the three-year study look at wave heights?",
+    )
+
+
+def test_a_groups_size_counts_its_members() -> None:
+    q = "How many lawyers made up the security-cleared panel that Jo Vey QC resigned from?"
+    assert names_what_is_counted("He was part of a 19-strong panel with special clearance.", q)
+    # another group's size counts other members
+    assert not names_what_is_counted("Orbis named a 32-strong squad for the tour.", q)
+
+
+def test_a_plural_owner_describes_the_asked_thing() -> None:
+    charity = question_focus("Which children's charity will benefit from the Orbis auction?", None)
+    assert charity.role == "charity"
+    assert charity.fills_role(
+        "The plates will be auctioned off for the children's charity Vela.", ""
+    )
+    union = question_focus("Which players' union criticised Orbis over its treatment of Vey?", None)
+    assert union.role == "union"
+    # a singular owner is what is asked: "Which other club's manager vacancy …" asks a club
+    assert question_focus("Which other club's manager vacancy did Vey apply for?", None).noun == (
+        "club"
+    )
+
+
+def test_a_speech_verb_in_a_describing_clause_asks_no_words() -> None:
+    q = "Who owns Orbis, the club that Jo Vey's agent says must improve its contract offer?"
+    assert holds_kind("It is up to (Orbis owner) Sam Tull.", Kind.NAME, q)
+    # the question's own verb still asks words
+    assert not holds_kind("It is up to Sam Tull.", Kind.NAME, "Who said the offer must improve?")
+
+
+def test_a_second_part_after_a_preposition() -> None:
+    q = (
+        "When does the art installation marking Orbis's launch open in Vela, and since what "
+        "year has Orbis's Tara engine been in development?"
+    )
+    assert len(question_parts(q)) == 2
+    # the first part asks a date, not a year: the second part's "what year" is its own
+    text = "To mark the launch, an installation is to open on 15 April in Vela."
+    assert holds_kind(text, Kind.DATE, q)
+
+
+def test_the_award_category_a_winner_question_asks() -> None:
+    actor = question_focus(
+        "Who took the best actor prize at the Orbis Film Awards, and for which film?", None
+    )
+    assert actor.names_category("Jo Vey, who was crowned best actor for Glass Town, said …")
+    assert not actor.names_category(
+        "Sam Tull and Ana Roe were both winners at the Orbis Film Awards."
+    )
+    coach = question_focus("Who was named coach of the year at the Vela awards?", None)
+    assert not coach.names_category("Jo Vey was named player of the year for 2004.")
+    assert coach.names_category("Sam Tull was named coach of the year.")
+    # a category in a describing clause is the subject's, and a category before the verb
+    # describes the thing asked
+    director = question_focus("Who directed Glass Town, the film that won best picture?", None)
+    assert director.names_category("Glass Town was directed by Jo Vey.")
+    album = question_focus(
+        "Which act's album came second in the poll that named X album of the year?", None
+    )
+    assert album.names_category("Vela's album came second.")
+
+
+def test_a_feature_is_a_film_after_the_words_that_make_it_one() -> None:
+    q = "For which film did Orbis star Jo Vey win the best first feature prize?"
+    focus = question_focus(q, None)
+    assert focus.fills_role(
+        "Orbis star Jo Vey won the award for best first feature for Glass Town.", ""
+    )
+    assert not focus.fills_role("The concert will feature Sam Tull and Ana Roe.", "")
+
+
+def test_a_names_last_word_of_its_kind_is_no_anchor_alone() -> None:
+    awards = question_focus("Who won best actor at the 2004 Evening Standard Film Awards?", None)
+    assert not awards.anchored("Jo Vey was named best actor at the Golden Globe Awards in 2004.")
+    assert awards.anchored("Jo Vey won best actor at the Evening Standard awards in 2004.")
+    # a name written as one word, and the Academy Award as an Oscar
+    show = question_focus("In what year was former Play School presenter Jo Vey made an OBE?", None)
+    assert show.anchored("She first appeared on Playschool and was made an OBE in 2001.", "Jo Vey")
+    oscar = question_focus(
+        "Which actor handed Jo Vey her Academy Award for the film Glass Town?", None
+    )
+    assert oscar.anchored("She received her Oscar from actor Sam Tull.", "Jo Vey's Glass Town won.")
