@@ -17,6 +17,7 @@ from service.answerability.lexicon import (
     MONTH_NAMES,
     MONTHS,
     NUMBER_WORDS,
+    YEAR,
 )
 from service.evidence import STOPWORDS, stem_word
 
@@ -868,6 +869,31 @@ _GATHERING_SIZE = (
     rf"(?:of|was|is|were|reach(?:ed|es)?|to|at|stood at|hit)\s+{_NUM}"
     r"(?!\w|[.,]\d|\s?%|\s?per ?cent)"
 )
+# "How many people work at …", "how many staff does it employ", "how big is its workforce"
+_ASKS_WORKFORCE = re.compile(
+    r"\bhow many (?:people|staff|employees|workers)\b[^?]*\b(?:work|works|working|worked|"
+    r"employ\w*|on the payroll)\b|\bhow (?:big|large) is (?:the|its|their) (?:[\w'’-]+ )?"
+    r"(?:workforce|staff)\b",
+    re.IGNORECASE,
+)
+_ASKS_CUTS = re.compile(
+    r"\b(?:cut|cuts|axed?|shed|lose|lost|losses|go|going|redundan\w*|lay-?offs?|laid off|"
+    r"slash\w*)\b",
+    re.IGNORECASE,
+)
+# a figure of jobs lost: "12,000 job cuts", "3,000 redundancies", "900 jobs will go"
+_JOBS_CUT = re.compile(
+    r"(?:\s+(?:million|thousand|m|k)\b)?\s+(?:(?:job|staff)\s+(?:cuts|losses)|redundancies|"
+    r"lay-?offs|jobs?\s+(?:cuts|losses|cut|lost|axed|shed|"
+    r"(?:will|would|are to|is to|to)\s+(?:go|be\s+(?:cut|lost|axed|shed))))\b",
+    re.IGNORECASE,
+)
+# ("GM will cut 12,000 jobs", "shedding up to 900 posts")
+_CUTTING = re.compile(
+    r"\b(?:cut|cuts|cutting|axe|axes|axing|axed|shed|sheds|shedding|lose|loses|losing|slash\w*)"
+    r"\s+(?:(?:about|around|some|up to|nearly|almost|more than|over|a further|another)\s+)?$",
+    re.IGNORECASE,
+)
 # A group's size in its members: "a 19-strong panel", "the 32-strong squad"
 _N_STRONG = re.compile(rf"(?<![\w.,]){_NUM}-strong\s+([a-z]+)\b", re.IGNORECASE)
 _ELIDED = re.compile(
@@ -1082,6 +1108,16 @@ def names_what_is_counted(text: str, question: str) -> bool:
     family = _lasting_family(question)
     if family is not None:
         return family.search(text) is not None
+    # A workforce is not a number of jobs cut: "How many people work at the plant?" is not
+    # answered by "the 12,000 job cuts announced last year" (unless it asks the cuts)
+    if _ASKS_WORKFORCE.search(question) and not _ASKS_CUTS.search(question):
+        counts = [m for m in FIGURE.finditer(text) if not YEAR.fullmatch(m.group(0))]
+        if counts and all(
+            _JOBS_CUT.match(text, m.end())
+            or _CUTTING.search(text[max(0, m.start() - 40) : m.start()])
+            for m in counts
+        ):
+            return False
     asked = _counted_noun(question)
     if asked is None:
         return True

@@ -646,10 +646,19 @@ class Focus:
         the nation table knows; a region ("in Europe") is no other country."""
         if self.kind not in (Kind.NUMBER, Kind.MONEY):
             return False
+        named = {n for m in _NATION_WORD.finditer(sentence) if (n := _nation(m.group(1)))}
+        # the other side of a deal or a gift: "the debt deal Brown was to sign with
+        # Mozambique" is not "a debt relief deal with Tanzania"
+        for prep, country in _party_countries(self.question):
+            if country in named or re.search(rf"\b{country}\b", sentence, re.IGNORECASE):
+                continue
+            for m in re.finditer(rf"\b{prep}\s+{_COUNTRY_RUN}{_COUNTRY_ENDS}", sentence):
+                other = _party_country(m.group(1))
+                if other is not None and other != country:
+                    return True
         asked = _asked_countries(self.question)
         if not asked:
             return False
-        named = {n for m in _NATION_WORD.finditer(sentence) if (n := _nation(m.group(1)))}
         if any(_same_nation(a, n) for a in asked for n in named):
             return False
         for m in _IN_COUNTRIES.finditer(sentence):
@@ -1813,6 +1822,36 @@ def _asked_countries(question: str) -> tuple[str, ...]:
         for m in _IN_COUNTRY.finditer(question)
         if (nation := _country(m.group(1))) is not None
     )
+
+
+_CONTINENTS = frozenset("africa america americas asia europe people republic".split())
+# (the country itself, not an adjective of a noun after it: "a deal with the UK firm")
+_COUNTRY_ENDS = (
+    r"(?=\s*(?:[,.;:)?]|$)|\s+(?:which|that|who|and|or|on|in|to|for|worth|was|were|is|are|"
+    r"has|had|will|would|could|last|this|next|over|after|before|at|of|by|under|earlier|later)\b)"
+)
+_PARTY_COUNTRY = re.compile(rf"\b(with|to)\s+{_COUNTRY_RUN}{_COUNTRY_ENDS}")
+
+
+@lru_cache(maxsize=1024)
+def _party_countries(question: str) -> tuple[tuple[str, str], ...]:
+    """The countries a question names as the other side of a deal or a gift, with their
+    preposition ("a deal … with Mozambique": ("with", "mozambique"); "aid to Sri Lanka"). A
+    bounded cache of immutable values (safe across threads)."""
+    return tuple(
+        (m.group(1), country)
+        for m in _PARTY_COUNTRY.finditer(question)
+        if (country := _party_country(m.group(2))) is not None
+    )
+
+
+def _party_country(run: str) -> str | None:
+    """The country a run names by its name (``NOT_CITIES`` less the continents: "Mozambique",
+    "the UK"), as its nation's key where it has one ("uk"), or None."""
+    words = " ".join(run.lower().split())
+    if words not in NOT_CITIES or words in _CONTINENTS:
+        return None
+    return _nation(run) or words
 
 
 def _same_nation(a: str, b: str) -> bool:

@@ -120,7 +120,8 @@ NOT_CITIES = frozenset(
     "republic romania russia rwanda scotland senegal serbia singapore slovakia slovenia "
     "somalia spain sudan sweden switzerland syria taiwan tanzania thailand tibet tunisia "
     "turkey uganda ukraine uk us usa uruguay uzbekistan venezuela vietnam wales yemen "
-    "zambia zimbabwe".split()
+    "zambia zimbabwe mozambique malawi botswana namibia angola liberia madagascar mali niger "
+    "chad burma laos maldives haiti nicaragua honduras guatemala".split()
 )
 # States and provinces, which a city question does not ask for either (not those that name
 # a city too: Washington, New York, Quebec).

@@ -714,8 +714,18 @@ def mentions_role(role: str, text: str, spoken_of: bool = True) -> bool:
     # a hyphenated role is one word of the text ("scrum-half", "re-release"), as the question
     # wrote it; a plain one is a word between hyphens too ("judge-led")
     word = r"[A-Za-z]+(?:-[A-Za-z]+)+" if "-" in role else r"[A-Za-z]+"
+    # an agent noun's bare stem is the activity or the thing, not the person: "best costume
+    # design" names no designer, "their own" no owner, "took the lead" no leader (its verb
+    # forms still say it: "designed by", "owned by")
+    bare = (
+        {role[:-2], role[:-1], f"{role[:-2]}s", f"{role[:-1]}s"}
+        if role.endswith("er") and len(role) > 4
+        else set()
+    )
     for m in re.finditer(word, text):
         w = m.group(0).lower()
+        if w in bare:
+            continue
         if (w == role or stem_word(w) == stem) and not (
             re.match(r"['’]s?\b", text[m.end() :])
             or _LESSER_ROLE.search(text[max(0, m.start() - 20) : m.start()])

@@ -5099,3 +5099,32 @@ def test_a_names_last_word_of_its_kind_is_no_anchor_alone() -> None:
         "Which actor handed Jo Vey her Academy Award for the film Glass Town?", None
     )
     assert oscar.anchored("She received her Oscar from actor Sam Tull.", "Jo Vey's Glass Town won.")
+
+
+def test_an_agent_nouns_bare_stem_is_no_role() -> None:
+    designer = question_focus(
+        "Which fashion designer made the dress Jo Vey wore to the Baftas?", None
+    )
+    assert not designer.fills_role("Glass Town also scooped best costume design.", "")
+    assert designer.fills_role("Jo Vey wore a dress designed by Sam Tull.", "")
+    assert designer.fills_role("She wore a gown by designer Sam Tull.", "")
+
+
+def test_the_other_side_of_a_deal_in_another_country() -> None:
+    focus = question_focus(
+        "How much is the debt deal Jo Vey was to sign with Mozambique worth?", None
+    )
+    assert focus.counts_in_another_country(
+        "Mr Vey has signed a debt deal with Tanzania worth £1bn."
+    )
+    assert not focus.counts_in_another_country("Mr Vey signed a £300m deal with Mozambique.")
+    # an adjective of a country is no other side
+    assert not focus.counts_in_another_country("Mr Vey signed a £1bn deal with the UK firm.")
+
+
+def test_a_workforce_is_no_number_of_jobs_cut() -> None:
+    q = "How many people work at Orbis's Vela factory, where the new model will be built?"
+    assert not names_what_is_counted("Beyond the 12,000 job cuts announced last year, …", q)
+    assert not names_what_is_counted("Orbis will cut 12,000 jobs in Europe.", q)
+    assert names_what_is_counted("The plant, which has 3,000 staff, faces 500 job cuts.", q)
+    assert names_what_is_counted("Orbis cut 12,000 jobs.", "How many jobs did Orbis cut?")
