@@ -895,7 +895,16 @@ _CUTTING = re.compile(
     re.IGNORECASE,
 )
 # A group's size in its members: "a 19-strong panel", "the 32-strong squad"
-_N_STRONG = re.compile(rf"(?<![\w.,]){_NUM}-strong\s+([a-z]+)\b", re.IGNORECASE)
+_N_STRONG = re.compile(
+    rf"(?<![\w.,]){_NUM}-strong\s+(?:[\w-]+\s+){{0,3}}?(panel|squad|team|committee|jury|board|"
+    r"delegation|workforce|council|commission|cast|band|choir|orchestra|contingent|crew|group)\b",
+    re.IGNORECASE,
+)
+_MAKES_UP = re.compile(
+    r"\b(?:made up|make up|makes up|comprised?|comprises|formed|sit on|sat on|sits on|serve on|"
+    r"served on|serves on)\b",
+    re.IGNORECASE,
+)
 _ELIDED = re.compile(
     rf"(?<!\blast )(?<!\btop )(?<!\bfinal )(?<!\bfirst )(?<![\w.,]){_NUM}\s+of\s+"
     rf"(?:the|them|those|these)\b(?!\s+(?-i:[A-Z]))|{_GATHERING_SIZE}",
@@ -1136,9 +1145,12 @@ def names_what_is_counted(text: str, question: str) -> bool:
         return not _counts_only_others(text, asked, groups)
     # "a 19-strong panel" counts the members of a group the question names ("How many
     # lawyers made up the panel?")
-    q_stems = {stem_word(w.lower()) for w in re.findall(r"[A-Za-z]+", question)}
-    if any(stem_word(m.group(1).lower()) in q_stems for m in _N_STRONG.finditer(text)):
-        return True
+    # (review78: a group noun's members, asked as making it up: not "how many voted" of "the
+    # nine-strong rate-setting committee", nor "how many medals" of "GB's 46-strong team")
+    if _MAKES_UP.search(question):
+        q_stems = {stem_word(w.lower()) for w in re.findall(r"[A-Za-z]+", question)}
+        if any(stem_word(m.group(1).lower()) in q_stems for m in _N_STRONG.finditer(text)):
+            return True
     jobs = groups[_COUNT_SYNONYMS.index(_JOBS)]
     if asked.person or asked.stem in jobs:
         # (a word for people, not inside a name: "the People's Republic" counts no one; or

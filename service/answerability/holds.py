@@ -199,9 +199,10 @@ _CALLED = re.compile(
 _SPEECH_VERBS = SPEECH_VERBS
 # (its own verb, not one of a clause set off by a comma or a relative pronoun: "Who owns
 # Bath, the club that Mike Tindall's agent says must improve …?" asks no words)
-_SPEECH_QUESTION = re.compile(
-    rf"^\s*who\b(?:(?!\b(?:that|which|whose|whom|who)\b)[^?,])*\b(?:{_SPEECH_VERBS})\b"
-)
+_SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b")
+# (review78: only a clause hanging on a given noun after a comma is dropped; "Who is the
+# minister who said …?" and "Who, according to the report, warned …?" still ask words)
+_GIVEN_NOUNS_CLAUSE = re.compile(r",\s+(?:the|a|an)\s+[^,?]*?\b(?:that|who|which)\b[^,?]*")
 # A quotation, or the end of one that began in an earlier sentence ("… is inevitable.”").
 _QUOTATION = re.compile(r"[\"“”][^\"“”]{8,}|[‘’][^‘’]{12,}[‘’]|:\s*[\"“‘]|[.!?][\"”’]\s*$")
 # (reporting verbs of official readouts count too: "Shanghai indicated the city's openness
@@ -321,12 +322,28 @@ _EXACT_YEAR = re.compile(
 # A year before 1500 is written after a preposition of time ("set up in 1337 by King Edward
 # III", "since 1497"), not a clock time ("by 1300 GMT", "from 1130 to 1215 GMT"): a number of
 # four digits without a comma is a year or a time in this house style.
+# (review78: only where a clause ends or a year's words follow — "until 1430", "from 1000
+# until 2200 local time" are times — and not a ratio: "one in 1000 people")
 _OLD_YEAR = re.compile(
-    r"\b(?:in|since|from|until)\s+(1[0-4]\d\d)\b(?!\s*(?:GMT|BST|hours?\b|hrs\b|to\b|[-–]))",
+    r"(?<!\bone )(?<!\b1 )(?<!\ba )\b(?:in|since|from|until)\s+(1[0-4]\d\d)\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:by|when|AD|BC|under)\b|\s+[-–]\s)",
     re.IGNORECASE,
 )
 # "Over what period …?", "For what period …?": a span or a range of dates
 _ASKS_PERIOD = re.compile(r"\b(?:over|for|during|across) what (?:time )?period\b")
+# A span a period is given by: after "over", "for", "during", "within" or "in" ("over the
+# last nine years", "for a week"), not a point in time or a rate ("three years ago", "two
+# hours a day", "24 hours after the launch") (review78)
+_PERIOD_SPAN = re.compile(
+    r"\b(?:over|for|during|across|within|in)\s+(?:the\s+(?:last|past|next|first)\s+)?"
+    rf"(?:\d+(?:[.,]\d+)?|{'|'.join(NUMBER_WORDS)}|a|an)[\s-]+(?:(?:more|full|whole)\s+)?"
+    r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b"
+    r"(?!\s+(?:ago|later|earlier|after|before|old|per|each|a\s+(?:day|week|month|year))\b)",
+    re.IGNORECASE,
+)
+_ASKS_DATE_PART = re.compile(
+    r"\bwhen\b|\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:year|date|day|month|decade|period)s?\b"
+)
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
 # "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").
 _BORN_IN = re.compile(r"(?<![-\w])born\b[^.;:,]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -933,6 +950,10 @@ def holds_kind(
         # (what the first part asks: "When does it open, and since what year …?" asks a
         # date first; its second part is checked on its own)
         first = PART_SPLIT.split(q_lower, maxsplit=1)[0]
+        # (a first part that asks no date leaves the whole question's ask: "What did the
+        # firm announce, and in what year?")
+        if not _ASKS_DATE_PART.search(first):
+            first = q_lower
         if _ASKS_DAY.search(first):
             # "On what date": a day of a month ("17 April", "April 17", "17/04"), not a
             # weekday or a year alone.
@@ -943,10 +964,7 @@ def holds_kind(
         # "Over what period did they study wave heights?": a span ("over the last nine
         # years") answers it as a range of dates does
         if _ASKS_PERIOD.search(first) and any(
-            m.group(0).lower() not in q_lower
-            and not _A_OR_AN.match(m.group(0))
-            and not m.group(0).lower().endswith("old")
-            for m in DURATION.finditer(text)
+            m.group(0).lower() not in q_lower for m in _PERIOD_SPAN.finditer(text)
         ):
             return True
         if _ASKS_YEAR.search(first):  # "in what year": a year, not a weekday or a month
@@ -987,7 +1005,7 @@ def holds_kind(
     # "the name of the <noun>", the sentence must mention that <noun>.
     # "Who said …?": the answer is a sentence attributing words to someone.
     asks = asking_clause(question).lower()  # ("…. Who said …?")
-    if _SPEECH_QUESTION.search(asks) and not _SPEECH.search(text):
+    if _SPEECH_QUESTION.search(_GIVEN_NOUNS_CLAUSE.sub("", asks)) and not _SPEECH.search(text):
         return False
     # ("What is the book called?" after a scene that describes the book — "Rory Stewart's
     # account of his trek" — may be answered by a sentence naming it by that description:

@@ -153,11 +153,16 @@ STATE_PHRASES = frozenset(
 )
 # Where a two-part question's second question starts (", and how many …?").
 PART_SPLIT = re.compile(
-    r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against|since|until|after|before|during|over)\s+)?"
+    r",?\s+(?:and|while|but)\s+(?=(?:(?:in|by|on|at|for|from|to|with|of|against)\s+)?"
     # ("whose" only when a question's verb follows: "…, and whose hit did he record?", not
     # the relative clause "…, who joined in 2019 and whose contract expires in June, …")
     r"(?:how|what|which|who|whom|when|where|whose\s+(?:[\w'’-]+\s+){1,3}?(?:did|does|do|is|"
-    r"was|were|are|has|have|had|will|would|could|can)\b)\b)",
+    r"was|were|are|has|have|had|will|would|could|can)\b)\b|"
+    # ("…, and since what year has it …?": a question's word order after the wh-word; not
+    # "and during which the deal was struck", "before and after what he called …" — review78)
+    r"(?:since|until|after|before|during|over)\s+(?:what|which|how)"
+    r"(?:\s+(?!(?:the|a|an|his|her|its|their|this|that)\b)[\w'’-]+){0,2}?\s+"
+    r"(?:did|does|do|is|was|were|are|has|have|had|will|would|can|could)\b)",
     re.IGNORECASE,
 )
 

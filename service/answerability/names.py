@@ -276,11 +276,15 @@ def names_the(noun: str, text: str, question: str = "") -> bool:
         r"(?!(?:said|says|told|sold|sells|made|makes|and|or|is|was|has|had|will|would)\b)"
         rf"[a-z]+(?<!ed)(?<!ly)\s+{n}\b"
     )
+    # ("the Mbita Point primary school" for "which primary school": the question's own
+    # word of description between the name and the noun)
+    modified = rf"(?<![\w'’])([A-Z][\w-]+)\s+([a-z]+)\s+{n}\b"
     return any(
         m.group(1).lower() not in q_words
         and m.group(1).lower() not in STOPWORDS
         and (pattern is not described or not names_no_one([m.group(1).lower()]))
-        for pattern in (rf"(?<![\w'’])([A-Z][\w-]+)\s+{n}\b", described)
+        and (pattern is not modified or m.group(2) in q_words)
+        for pattern in (rf"(?<![\w'’])([A-Z][\w-]+)\s+{n}\b", described, modified)
         for m in re.finditer(pattern, text)
     )
 

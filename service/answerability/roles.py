@@ -488,7 +488,9 @@ ANY_NAME_ROLES = ORGANISATION_PARTS | frozenset(
     "organisation organisations organization organizations official officials individual "
     "politician politicians executive executives boss bosses member members star stars "
     # a place is named by its name: "at the Royal Society" names the venue
-    "venue venues location locations".split()
+    "venue venues location locations "
+    # a title is a work's name, whatever the work ("which title took the racing award?")
+    "title titles".split()
 )
 # A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
 PLAYED_ROLES = frozenset("character characters".split())
@@ -650,7 +652,10 @@ _ROLE_WORDS = {
     "candidate": r"hopefuls?|contenders?|nominees?",
     # (a "feature" is a film after the words that make it one: "best first feature", "his
     # debut feature"; not the verb: "will feature Alicia Keys")
-    "film": r"movies?|(?:first|debut|animated|documentary|best|full-length)\s+features?",
+    # (review78: "best/first feature" as a film's only before its title or "for": not "its
+    # best feature is the screen")
+    "film": r"movies?|(?:debut|animated|documentary|full-length)\s+features?|"
+    r"(?:best|first)\s+(?:first\s+)?features?(?=\s+(?:for|film|[A-Z]))",
     "movie": r"films?",
     # (a radio or television presenter by the words broadcasting uses: "Capital Radio DJ
     # Margherita Taylor" for "Which radio presenter …?")
@@ -671,6 +676,9 @@ _ROLE_TITLES = {
     "judge": r"\b(?:(?:Mr|Mrs|Ms|Lord|Lady|Dame|Sir)\s+)?Justice(?=\s+(?!(?:Secretary|Department|"
     r"Ministry|Minister|Committee|Select|League|Party|Commission)\b)(?:[A-Z]\.\s*)*[A-Z])|"
     r"\bRecorder(?=\s+(?:[A-Z]\.\s*)*[A-Z])",
+    # a peer by the title of one ("Lord Haskins", "Baroness Kennedy"; not "Lord Justice")
+    "peer": r"\b(?:Lord|Lady|Baroness|Baron|Viscount|Earl)\s+(?!Justice\b|Chancellor\b|Mayor\b|"
+    r"Chief\b|Provost\b|Advocate\b)[A-Z][a-z]",
 }
 # Lesser roles beside the word: "assistant referee Jo Hale" ran the line.
 _LESSER_ROLE = re.compile(r"\b(?:assistant|fourth|video)[ \t]+$", re.IGNORECASE)
@@ -894,7 +902,11 @@ def states_asked_event(question: str, sentence: str, names: set[str]) -> bool:
     return False
 
 
-_PLURAL_OWNER = re.compile(r"(?:s['’]|\b(?:children|women|men|people)['’]s)$")
+# (owners that describe a kind only: "Which clubs' fans clashed?" asks the clubs — review78)
+_PLURAL_OWNER = re.compile(
+    r"^(?:(?:children|women|men|people)['’]s|(?:players|workers|teachers|consumers|pensioners|"
+    r"parents|doctors|nurses|farmers|students|miners|drivers|journalists|artists|writers)['’])$"
+)
 
 
 def asked_noun(question: str, kind: Kind | None) -> str | None:

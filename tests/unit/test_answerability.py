@@ -5128,3 +5128,58 @@ def test_a_workforce_is_no_number_of_jobs_cut() -> None:
     assert not names_what_is_counted("Orbis will cut 12,000 jobs in Europe.", q)
     assert names_what_is_counted("The plant, which has 3,000 staff, faces 500 job cuts.", q)
     assert names_what_is_counted("Orbis cut 12,000 jobs.", "How many jobs did Orbis cut?")
+
+
+def test_review78_narrowings() -> None:
+    # an old year only where a clause ends or a year's words follow; no clock time, no ratio
+    year = "In what year did trading resume?"
+    assert not holds_kind("Trading was suspended until 1430 after the news.", Kind.DATE, year)
+    assert not holds_kind("Polls were open from 1000 until 2200 local time.", Kind.DATE, year)
+    assert not holds_kind("The disease affects one in 1000 people.", Kind.DATE, year)
+    assert holds_kind("Acts passed since 1497 - the oldest on wool - are kept.", Kind.DATE, year)
+    # a period is a span after "over", "for", "in" …, not a time ago nor a rate
+    banned = "For what period was the striker banned?"
+    assert not holds_kind("Vey, who joined three years ago, was banned.", Kind.DATE, banned)
+    assert not holds_kind("He spent two hours a day training.", Kind.DATE, banned)
+    assert holds_kind("Vey was banned for a week.", Kind.DATE, banned)
+    # a group's size answers how many make it up, not how many of it did something
+    voted = "How many members of the committee voted for a rise?"
+    assert not names_what_is_counted("Orbis's nine-strong rate-setting committee voted.", voted)
+    # a plural owner that is asked ("Which clubs' fans …" asks the clubs)
+    assert question_focus("Which clubs' fans clashed outside the ground?", None).noun == "clubs"
+    # "Who is the minister who said …?" still asks words
+    said = "Who is the minister who said the tax would rise?"
+    assert not holds_kind("Treasury minister Jo Vey is responsible for the tax.", Kind.NAME, said)
+    # a relative clause after "and during which" is no second question
+    assert (
+        len(
+            question_parts(
+                "Who led the talks, which lasted two days and during which the deal was struck?"
+            )
+        )
+        == 1
+    )
+    # a first part that asks no date leaves the whole question's ask
+    announce = "What did the firm announce, and in what year?"
+    assert not holds_kind("Orbis was founded in March.", Kind.DATE, announce)
+    # the whole category, with news's other word for it
+    supporting = question_focus("Who won the best supporting actor Oscar?", None)
+    assert not supporting.names_category("Jo Vey picked up best actor for Glass Town.")
+    assert supporting.names_category("Jo Vey won best supporting actor for Glass Town.")
+    picture = question_focus("Which film won best picture at the Oscars?", None)
+    assert picture.names_category("Glass Town has been named best film at the Oscars.")
+    tonight = question_focus("who won the best actor oscar this year?", None)
+    assert tonight.names_category("Jo Vey won best actor for Glass Town.")
+    race = question_focus("Who won the first race of the year?", None)
+    assert race.names_category("Jo Vey won the season-opening Grand Prix.")
+    deal = question_focus("Which MPs voted against what the minister called the best deal?", None)
+    assert deal.names_category("Jo Vey and Sam Tull voted against the bill.")
+    # a "best feature" of a gadget is no film
+    film = question_focus("Which film did Orbis bundle with its new console?", None)
+    assert not film.fills_role("Its best feature, Orbis said, is the screen.", "")
+    # a generic last word anchors alone, unless the text gives it only to other names; a
+    # surname-like one only capitalised
+    cup = question_focus("Who sponsors the Orbis Cup?", None)
+    assert cup.anchored("The Cup is sponsored by Vela.")
+    court = question_focus("How many titles did Margaret Court win?", None)
+    assert not court.anchored("Jo Vey won seven titles on this court.")
