@@ -1683,7 +1683,12 @@ _RATE_WORDS = {
 # What shares are worth in all ("buy back shares worth 1bn Swiss francs", "22.5bn yuan
 # ($2.7bn) worth of shares"): no price per share.
 _SHARES_IN_ALL = re.compile(
-    r"\bshares\s+worth\b|\bworth\s+of\s+(?:new\s+|its\s+|their\s+)?shares\b", re.IGNORECASE
+    r"\bshares\s+worth\b|\bworth\s+of\s+(?:new\s+|its\s+|their\s+)?shares\b|"
+    # "its shares were purchased … for about $230m": what the shares cost in all
+    r"\bshares\b[^.;]{0,40}?\b(?:bought|purchased|acquired|sold)\b[^.;]{0,60}?\bfor\s+"
+    r"(?:(?:about|around|some|nearly|almost|more than|over|up to|roughly)\s+)?[£$€]\s?[\d.,]+\s?"
+    r"(?:bn|m|million|billion)\b",
+    re.IGNORECASE,
 )
 
 
@@ -1807,7 +1812,16 @@ def gives_another_period(text: str, question: str) -> bool:
     profit did it make for the whole of 2004?" / "its fourth-quarter profits fell to $56m"),
     or a whole year's for a question about a quarter ("net profit in the fourth quarter" /
     "for the whole of 2004, it returned a net profit of 19bn kronor"). A sentence giving
-    both periods, or a question naming both, is not told apart."""
+    both periods, or a question naming both, is not told apart. Nor is a change on the year
+    a change on the month: "By how much did sales drop in November compared with October?"
+    is not answered by "year-on-year sales had fallen 12% in November"."""
+    if (
+        _ON_THE_MONTH.search(question)
+        and _ON_THE_YEAR.search(text)
+        and not _ON_THE_MONTH.search(text)
+        and not _ON_THE_YEAR.search(question)
+    ):
+        return True
     asked, years = _asked_period(question)
     if asked is None:
         return False
@@ -1817,6 +1831,23 @@ def gives_another_period(text: str, question: str) -> bool:
     if asked == "whole":
         return bool(_PART_YEAR.search(text)) and not text_whole
     return text_whole and not _PART_YEAR.search(text)
+
+
+# A change's base: the month before ("compared with October", "from October's level",
+# "month-on-month", "on the previous month") or the year before ("year-on-year", "a year
+# earlier", "on the same month last year")
+_ON_THE_MONTH = re.compile(
+    rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|on|over)\s+(?:(?:the\s+)?(?:previous|prior|"
+    rf"preceding)\s+month|the\s+month\s+before|{MONTH_NAMES}(?!\s+\d)(?:['’]s)?)(?!\s+(?:19|20)\d\d)|"
+    r"\bmonth[\s-]+on[\s-]+month\b",
+    re.IGNORECASE,
+)
+_ON_THE_YEAR = re.compile(
+    r"\byear[\s-]+on[\s-]+year\b|\b(?:a|one)\s+year\s+(?:earlier|before|ago)\b|"
+    r"\b(?:same|corresponding)\s+(?:month|period|time)\s+(?:last|a|the\s+previous)\s+year\b|"
+    r"\bon\s+(?:the\s+)?(?:previous\s+)?year\b|\bannual(?:ised|ized)?\s+(?:rate|basis|terms)\b",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=1024)

@@ -683,6 +683,12 @@ class Focus:
                 other = _party_country(m.group(1))
                 if other is not None and other != country:
                     return True
+        # a worldwide figure is not one country's: "How much did the film take worldwide?" —
+        # "$305m at the box office in the US alone"
+        if _WORLDWIDE.search(self.question) and not _WORLDWIDE.search(sentence):
+            for m in _IN_COUNTRIES.finditer(sentence):
+                if _country(m.group(1)) is not None and not _COMPARED.search(sentence[: m.start()]):
+                    return True
         asked = _asked_countries(self.question)
         if not asked:
             return False
@@ -971,6 +977,25 @@ class Focus:
         words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", sentence)}
         if described_as & words:
             return False
+        # another party opens the sentence as the doer of the question's act, and the
+        # subject is nowhere: "How much did MCI pay the SEC?" — "Qwest, meanwhile, had to pay
+        # the SEC $250m"
+        act = _PAYING_ACT.search(self.question)
+        opener = _OPENING_NAME.match(sentence)
+        if (
+            act is not None
+            and opener is not None
+            and opener.group(1).split()[0].lower() not in STOPWORDS
+            and opener.group(1).split()[0].lower() not in NOT_NAMES
+            and not subject & words
+            and not {w.lower() for w in opener.group(1).split()} & _question_words(self.question)
+            and re.search(
+                rf"\b{_PAYING_FORMS[act.group(1).lower()]}\b",
+                sentence[opener.end() : opener.end() + 60],
+                re.IGNORECASE,
+            )
+        ):
+            return True
         # (no name of the question at all, by a word, an alias or its initials: a sentence
         # naming the other side of the subject's deal may give the subject's figure; a name
         # only the question's describing clause holds does not count — "How many members does
@@ -1850,6 +1875,37 @@ def _asked_countries(question: str) -> tuple[str, ...]:
         for m in _IN_COUNTRY.finditer(question)
         if (nation := _country(m.group(1))) is not None
     )
+
+
+_WORLDWIDE = re.compile(
+    r"\b(?:world-?wide|globally|global|around the (?:world|globe)|across the (?:world|globe)|"
+    r"internationally|in the world)\b",
+    re.IGNORECASE,
+)
+# The acts a "how much did X pay / spend …" question asks the doer's figure of, and their forms
+_PAYING_FORMS = {
+    "pay": r"pay|pays|paid|paying",
+    "spend": r"spend|spends|spent|spending",
+    "raise": r"raise|raises|raised|raising",
+    "earn": r"earn|earns|earned|earning",
+    "borrow": r"borrow|borrows|borrowed|borrowing",
+    "owe": r"owe|owes|owed|owing",
+    "invest": r"invest|invests|invested|investing",
+}
+_PAYING_ACT = re.compile(
+    r"^\s*how much (?:money )?(?:did|does|do|will|has|have|had)\b[^?]*?\b"
+    rf"({'|'.join(_PAYING_FORMS)})\b",
+    re.IGNORECASE,
+)
+# A sentence's opening name, set off by a comma or followed by its verb ("Qwest, meanwhile,
+# had to pay", "Vela has paid")
+_OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)(?=,|\s+[a-z])")
+
+
+@lru_cache(maxsize=1024)
+def _question_words(question: str) -> frozenset[str]:
+    """The question's words, lower case (a bounded cache of immutable values)."""
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z0-9]+", question))
 
 
 _CONTINENTS = frozenset("africa america americas asia europe people republic".split())

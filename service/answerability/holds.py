@@ -344,6 +344,17 @@ _PERIOD_SPAN = re.compile(
 _ASKS_DATE_PART = re.compile(
     r"\bwhen\b|\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:year|date|day|month|decade|period)s?\b"
 )
+# A height, a weight, a distance or a speed, written with its unit
+_MEASURE = re.compile(
+    r"(?<![\w.,])\d+(?:\.\d+)?(?:ft|in|st|cm|mm|kg|lbs?|mph|kph|km)\b|"
+    r"(?<![\w.,])\d+(?:\.\d+)?\s(?:feet|foot|inches|metres|meters|kilometres|miles|kilos|"
+    r"kilograms|stone)\b",
+    re.IGNORECASE,
+)
+_COUNTS_MEASURE = re.compile(
+    r"\bhow (?:many|much) (?:feet|foot|inches|metres|meters|kilometres|km|miles|kilos|kg|"
+    r"kilograms|stone|pounds|lbs?|centimetres|cm)\b|\bhow (?:tall|high|heavy|far|fast|long|big)\b"
+)
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
 # "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").
 _BORN_IN = re.compile(r"(?<![-\w])born\b[^.;:,]{0,40}?\b(1[5-9]\d\d|20\d\d)\b", re.IGNORECASE)
@@ -883,6 +894,10 @@ def holds_kind(
             )
             if not COUNTS_TIME.search(q_lower):
                 text = DURATION.sub(" ", text)
+            # Nor a measure ("the 6ft 6in player", "a 15st prop") when the question counts
+            # something else
+            if not _COUNTS_MEASURE.search(q_lower):
+                text = _MEASURE.sub(" ", text)
             # Nor a count of something else ("14 points" for "how many caps").
             text = counts_of_other_things(text, question, q_numbers)
             new_numbers = digit_numbers(text) - q_numbers

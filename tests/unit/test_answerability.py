@@ -5183,3 +5183,45 @@ def test_review78_narrowings() -> None:
     assert cup.anchored("The Cup is sponsored by Vela.")
     court = question_focus("How many titles did Margaret Court win?", None)
     assert not court.anchored("Jo Vey won seven titles on this court.")
+
+
+def test_a_measure_is_no_count() -> None:
+    q = "How many Wales caps did Jo Vey have when Sam Tull broke his record?"
+    assert not holds_kind("The 6ft 6in lock went on to break Vey's cap record.", Kind.NUMBER, q)
+    assert holds_kind("The 6ft 6in lock has won 92 caps.", Kind.NUMBER, q)
+    tall = "How many metres long is the Vela bridge?"
+    assert holds_kind("The Vela bridge is 300 metres long.", Kind.NUMBER, tall)
+
+
+def test_shares_bought_for_a_sum_give_no_price_per_share() -> None:
+    assert not states_rate(
+        "Orbis said its shares were purchased in January for about $230m.", "share"
+    )
+    assert states_rate("The shares were bought for 950p each.", "share")
+
+
+def test_a_worldwide_figure_is_not_one_countrys() -> None:
+    focus = question_focus(
+        "How much did the film Glass Town take at the box office worldwide?", None
+    )
+    assert focus.counts_in_another_country(
+        "Glass Town took $305m at the box office in the US alone."
+    )
+    assert not focus.counts_in_another_country("Glass Town took $650m worldwide, $305m in the US.")
+    assert not focus.counts_in_another_country("Glass Town took $650m at the box office.")
+
+
+def test_a_change_on_the_year_is_not_one_on_the_month() -> None:
+    q = "By how much did Orbis's sales drop in November compared with October?"
+    assert gives_another_period("Year-on-year sales had fallen 12% in November.", q)
+    assert not gives_another_period("Sales fell 4% in November from October.", q)
+    assert not gives_another_period("Sales fell 12% in November.", q)
+
+
+def test_another_party_opening_the_sentence_as_the_payer() -> None:
+    focus = question_focus(
+        "How much did Orbis pay the Vela Commission to settle the charges?", None
+    )
+    assert focus.figure_of_another("Kell, meanwhile, had to pay the Vela Commission $250m.")
+    assert not focus.figure_of_another("Orbis paid the Vela Commission $500m.")
+    assert not focus.figure_of_another("In October, the company paid $250m.")
