@@ -391,6 +391,8 @@ class AnswerService:
             and not focus.names_doer_anonymously(c.sentence.text)
             and not focus.only_nominated(c.sentence.text)
             and not focus.done_by_another(c.sentence.text)
+            and not focus.acts_on_another(c.sentence.text)
+            and not focus.on_the_other_side(c.sentence.text)
             and focus.gives_office(c.sentence.text, c.sentence.title)
             # (a two-part question may ask a quarter's figure and the year's)
             and not (

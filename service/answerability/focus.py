@@ -424,6 +424,45 @@ _ACT_OF_SUBJECT = re.compile(
 )
 
 
+# "Who directed Critters 3?": the act and the work it was done on
+_ACT_FORMS = {
+    "directed": r"directed|directs|directing|director",
+    "wrote": r"wrote|written|writes|writer|author",
+    "produced": r"produced|produces|producer",
+    "composed": r"composed|composes|composer",
+    "designed": r"designed|designs|designer",
+    "developed": r"developed|develops|developer",
+    "painted": r"painted|paints|painter",
+}
+_ACT_ON_OBJECT = re.compile(
+    rf"^\s*(?i:who)\s+({'|'.join(_ACT_FORMS)})\s+((?:the\s+)?(?:[A-Z0-9][\w'’.:-]*\s*){{1,6}})"
+)
+# The sides of a vote ("voted against", "opposed"; "backed", "voted for", "in favour")
+_AGAINST = re.compile(
+    r"\b(?:vot\w*|came out|spoke)\s+against\b|\bopposed\b|\brejected\b|\bno vote\b",
+    re.IGNORECASE,
+)
+_FOR = re.compile(
+    r"\bvot\w*\s+(?:for|in favour)\b|\bbacked\b|\bsupported\b|\bin favour\b|\bbacking\b",
+    re.IGNORECASE,
+)
+
+
+def _vote_sides(text: str) -> set[str]:
+    """The sides of a vote ``text`` states: {"against"}, {"for"}, both or neither."""
+    return {side for side, p in (("against", _AGAINST), ("for", _FOR)) if p.search(text)}
+
+
+@lru_cache(maxsize=1024)
+def _vote_side(question: str) -> str | None:
+    """The one side of a vote a question asks about ("How many voted against …?"), or None
+    (no vote, or both). A bounded cache of immutable values (safe across threads)."""
+    if not re.search(r"\bvot\w*\b|\bballot\b|\bdivision\b", question, re.IGNORECASE):
+        return None
+    sides = _vote_sides(question)
+    return next(iter(sides)) if len(sides) == 1 else None
+
+
 @lru_cache(maxsize=1024)
 def _act_of_subject(question: str) -> tuple[frozenset[str], re.Pattern[str]] | None:
     """For "Which film did Dustin Hoffman direct …?": the subject's words and "directed by
@@ -1324,6 +1363,34 @@ class Focus:
         subject's: "Who directed The Sea Inside, the film that won best picture?")."""
         pattern = _category_pattern(self.question) if self.kind is Kind.NAME else None
         return pattern is None or pattern.search(sentence) is not None
+
+    def acts_on_another(self, sentence: str) -> bool:
+        """Whether the sentence states the act a "Who directed <Title>?" question asks the
+        doer of, on another work it names, and names the question's work nowhere: "Martin
+        Scorsese, who directed him in Oscar-nominated movie The Aviator" does not say who
+        directed Critters 3."""
+        m = _ACT_ON_OBJECT.match(asking_clause(self.question))
+        if m is None:
+            return False
+        title = {w.lower() for w in re.findall(r"[A-Za-z0-9][\w'’]*", m.group(2))} - STOPWORDS
+        words = {w.lower() for w in re.findall(r"[A-Za-z0-9][\w'’]*", sentence)}
+        if not title or title & words:
+            return False
+        forms = _ACT_FORMS[m.group(1).lower()]
+        return any(
+            re.search(r"(?<![\w'’-])[A-Z][\w'’.-]*", sentence[a.end() : a.end() + 60])
+            for a in re.finditer(rf"\b(?:{forms})\b", sentence, re.IGNORECASE)
+        )
+
+    def on_the_other_side(self, sentence: str) -> bool:
+        """Whether the sentence gives only the other side of a vote than the question asks:
+        "How many MEPs voted against the directive?" — "Only two MEPs backed the draft law";
+        "Who voted for the bill?" — "Three Labour MPs opposed it"."""
+        asked = _vote_side(self.question)
+        if asked is None:
+            return False
+        said = _vote_sides(sentence)
+        return bool(said) and asked not in said
 
     def done_by_another(self, sentence: str) -> bool:
         """Whether the sentence says the question's act was done by someone else: "Which film

@@ -5225,3 +5225,19 @@ def test_another_party_opening_the_sentence_as_the_payer() -> None:
     assert focus.figure_of_another("Kell, meanwhile, had to pay the Vela Commission $250m.")
     assert not focus.figure_of_another("Orbis paid the Vela Commission $500m.")
     assert not focus.figure_of_another("In October, the company paid $250m.")
+
+
+def test_the_asked_act_done_on_another_work() -> None:
+    focus = question_focus("Who directed Glass Town, the film in which Jo Vey started out?", None)
+    assert focus.acts_on_another("Sam Tull, who directed him in the movie The Vela Road, spoke.")
+    assert not focus.acts_on_another("Glass Town was directed by Ana Roe.")
+    assert not focus.acts_on_another("He directed it in 1991.")
+
+
+def test_the_other_side_of_a_vote() -> None:
+    against = question_focus("How many MEPs on the committee voted against the directive?", None)
+    assert against.on_the_other_side("Only two MEPs backed the draft law, with one abstaining.")
+    assert not against.on_the_other_side("Ten MEPs voted against it and two backed it.")
+    assert not against.on_the_other_side("The directive was delayed twice.")
+    backed = question_focus("Which MPs voted for the bill?", None)
+    assert backed.on_the_other_side("Three Labour MPs opposed it.")
