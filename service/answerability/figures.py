@@ -835,6 +835,10 @@ def _asked_head(question: str) -> str | None:
 _JOBS = "job post role position redundancy"
 _COUNT_SYNONYMS = (
     "car vehicle",
+    # (a unit written short, attached to its figure: "50GB")
+    "gigabyte gb gig",
+    "megabyte mb",
+    "terabyte tb",
     "jet plane aircraft airliner",
     "company firm business",
     "computer pc machine",
@@ -902,7 +906,7 @@ _N_STRONG = re.compile(
 )
 _MAKES_UP = re.compile(
     r"\b(?:made up|make up|makes up|comprised?|comprises|formed|sit on|sat on|sits on|serve on|"
-    r"served on|serves on)\b",
+    r"served on|serves on|(?:were|are|was|is)\s+(?:on|in)\s+the)\b",
     re.IGNORECASE,
 )
 _ELIDED = re.compile(
@@ -1683,12 +1687,19 @@ _RATE_WORDS = {
 # What shares are worth in all ("buy back shares worth 1bn Swiss francs", "22.5bn yuan
 # ($2.7bn) worth of shares"): no price per share.
 _SHARES_IN_ALL = re.compile(
-    r"\bshares\s+worth\b|\bworth\s+of\s+(?:new\s+|its\s+|their\s+)?shares\b|"
-    # "its shares were purchased … for about $230m": what the shares cost in all
+    r"\bshares\s+worth\b|\bworth\s+of\s+(?:new\s+|its\s+|their\s+)?shares\b",
+    re.IGNORECASE,
+)
+# "its shares were purchased … for about $230m": what the shares cost in all (unless the
+# sentence gives a price per share too: "sold at 950p each, for £21.8m" — review79)
+_SHARES_BOUGHT_FOR = re.compile(
     r"\bshares\b[^.;]{0,40}?\b(?:bought|purchased|acquired|sold)\b[^.;]{0,60}?\bfor\s+"
     r"(?:(?:about|around|some|nearly|almost|more than|over|up to|roughly)\s+)?[£$€]\s?[\d.,]+\s?"
     r"(?:bn|m|million|billion)\b",
     re.IGNORECASE,
+)
+_PER_SHARE_SAID = re.compile(
+    r"\beach\b|\b(?:a|per)\s+share\b|-a-share\b|\d\s?p\b|\d\s?(?:cents?|pence)\b", re.IGNORECASE
 )
 
 
@@ -1734,6 +1745,8 @@ def states_rate(text: str, unit: str) -> bool:
     u = re.escape(unit)
     if unit == "share":
         text = _SHARES_IN_ALL.sub(" ", text)
+        if not _PER_SHARE_SAID.search(text):
+            text = _SHARES_BOUGHT_FOR.sub(" ", text)
     patterns = [
         rf"\b(?:per|each|every)\s+(?:[A-Z][\w'’-]*\s+){{0,2}}?{u}s?\b",
         rf"\b(?:a|an)[\s-]+{u}\b",
@@ -1819,6 +1832,7 @@ def gives_another_period(text: str, question: str) -> bool:
         _ON_THE_MONTH.search(question)
         and _ON_THE_YEAR.search(text)
         and not _ON_THE_MONTH.search(text)
+        and not _MONTH_BASE_SAID.search(text)
         and not _ON_THE_YEAR.search(question)
     ):
         return True
@@ -1837,9 +1851,16 @@ def gives_another_period(text: str, question: str) -> bool:
 # "month-on-month", "on the previous month") or the year before ("year-on-year", "a year
 # earlier", "on the same month last year")
 _ON_THE_MONTH = re.compile(
-    rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?|from|on|over)\s+(?:(?:the\s+)?(?:previous|prior|"
+    rf"\b(?:compared\s+(?:with|to)|than(?:\s+in)?)\s+(?:(?:the\s+)?(?:previous|prior|"
     rf"preceding)\s+month|the\s+month\s+before|{MONTH_NAMES}(?!\s+\d)(?:['’]s)?)(?!\s+(?:19|20)\d\d)|"
     r"\bmonth[\s-]+on[\s-]+month\b",
+    re.IGNORECASE,
+)
+# (a sentence says a month's base in more ways: "on the month", "a month earlier", "from 5.4%
+# in December" — review79)
+_MONTH_BASE_SAID = re.compile(
+    rf"\bon\s+the\s+month\b|\b(?:a|one)\s+month\s+(?:earlier|before|ago)\b|"
+    rf"\bfrom\s+[^.;]{{0,25}}?\bin\s+{MONTH_NAMES}(?!\s+\d)|\b{MONTH_NAMES}['’]s\b",
     re.IGNORECASE,
 )
 _ON_THE_YEAR = re.compile(

@@ -346,14 +346,16 @@ _ASKS_DATE_PART = re.compile(
 )
 # A height, a weight, a distance or a speed, written with its unit
 _MEASURE = re.compile(
-    r"(?<![\w.,])\d+(?:\.\d+)?(?:ft|in|st|cm|mm|kg|lbs?|mph|kph|km)\b|"
+    # (not "st": "his 41st cap" is an ordinal — review79)
+    r"(?<![\w.,])\d+(?:\.\d+)?(?:ft|in|cm|mm|kg|lbs?|mph|kph|km)\b|"
     r"(?<![\w.,])\d+(?:\.\d+)?\s(?:feet|foot|inches|metres|meters|kilometres|miles|kilos|"
     r"kilograms|stone)\b",
     re.IGNORECASE,
 )
 _COUNTS_MEASURE = re.compile(
     r"\bhow (?:many|much) (?:feet|foot|inches|metres|meters|kilometres|km|miles|kilos|kg|"
-    r"kilograms|stone|pounds|lbs?|centimetres|cm)\b|\bhow (?:tall|high|heavy|far|fast|long|big)\b"
+    r"kilograms|stone|pounds|lbs?|centimetres|cm|mm|millimetres|mph|kph)\b|"
+    r"\bhow (?:tall|high|heavy|far|fast|long|big)\b"
 )
 _ASKS_BIRTH = re.compile(r"\b(?:born|birth|birthday|old|age)\b")
 # "Born in January 1934, she…" (not "first-born", not past a comma: "Born in Leeds, she…").

@@ -278,7 +278,8 @@ def names_the(noun: str, text: str, question: str = "") -> bool:
     )
     # ("the Mbita Point primary school" for "which primary school": the question's own
     # word of description between the name and the noun)
-    modified = rf"(?<![\w'’])([A-Z][\w-]+)\s+([a-z]+)\s+{n}\b"
+    # (a name after "the": not "Local primary school pupils", "an NHS teaching hospital")
+    modified = rf"\bthe\s+(?:[A-Z][\w-]+\s+)*([A-Z][\w-]+)\s+([a-z]+)\s+{n}\b"
     return any(
         m.group(1).lower() not in q_words
         and m.group(1).lower() not in STOPWORDS

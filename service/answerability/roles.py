@@ -490,7 +490,10 @@ ANY_NAME_ROLES = ORGANISATION_PARTS | frozenset(
     # a place is named by its name: "at the Royal Society" names the venue
     "venue venues location locations "
     # a title is a work's name, whatever the work ("which title took the racing award?")
-    "title titles".split()
+    "title titles "
+    # a team-mate or a colleague is named by name, rarely by the word ("Hodgson said Olly
+    # Barkley had taken three penalties")
+    "team-mate team-mates teammate teammates colleague colleagues".split()
 )
 # A character or part is named by who plays it: "she played Marie Jackson", "cast as Lear".
 PLAYED_ROLES = frozenset("character characters".split())
@@ -962,7 +965,18 @@ def asked_role(question: str, kind: Kind | None) -> str | None:
     a witness) does not answer. Roles any name fills (``ANY_NAME_ROLES``) and publications
     need no mention."""
     noun = asked_noun(question, kind)
+    # (a title is any name only for a work: "which title took the racing award?" at the games
+    # awards, not "which title did she win?" — review79)
+    if noun in ("title", "titles") and not _WORK_CONTEXT.search(question):
+        return noun
     return None if noun in ANY_NAME_ROLES or noun in _PUBLICATIONS else noun
+
+
+_WORK_CONTEXT = re.compile(
+    r"\b(?:games?|film|films|movie|book|books|novel|album|albums|song|single|track|show|series|"
+    r"programme|play|musical|magazine|console)\b",
+    re.IGNORECASE,
+)
 
 
 # "Who is the chief executive of X?": an office the answer holds, which the sentence naming

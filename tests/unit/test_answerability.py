@@ -5241,3 +5241,42 @@ def test_the_other_side_of_a_vote() -> None:
     assert not against.on_the_other_side("The directive was delayed twice.")
     backed = question_focus("Which MPs voted for the bill?", None)
     assert backed.on_the_other_side("Three Labour MPs opposed it.")
+
+
+def test_review79_narrowings() -> None:
+    # "his 41st cap" is an ordinal, no weight in stone
+    caps = "How many caps has Jo Vey won?"
+    assert holds_kind("Jo Vey won his 41st cap against Vela.", Kind.NUMBER, caps)
+    # a month's base said otherwise: "on the month"
+    q = "By how much did Orbis's prices rise in January compared with December?"
+    assert not gives_another_period("Prices rose 0.6% on the month and 6.1% on the year.", q)
+    # "Dundee United" in the text gives no anchor to "Leeds United"
+    leeds = question_focus("Who put Leeds United ahead against Vela?", None)
+    assert not leeds.anchored(
+        "Jo Vey put them ahead.", "Dundee United beat Vela. United were good."
+    )
+    # the Oscars by their other name
+    oscars = question_focus("Who hosted the Oscars in Hollywood?", None)
+    assert oscars.anchored("Chris Rock hosted the Academy Awards in Hollywood.")
+    # a group's members asked as being on it
+    jury = "How many people were on the Orbis festival jury?"
+    assert names_what_is_counted("The festival's nine-strong jury met on Monday.", jury)
+    # a worldwide question with a country of its own, and a country that places no figure
+    world = question_focus("How much did Glass Town take worldwide?", None)
+    assert not world.counts_in_another_country("Speaking at a conference in Japan, Vey praised it.")
+    # a speaker opening the sentence is no other payer
+    paid = question_focus("How much did Orbis spend on its 3G licences?", None)
+    assert not paid.figure_of_another("Chief executive Jo Vey said the firm had spent £13bn.")
+    # a price per share beside the total
+    assert states_rate("Its shares were sold at 950p each, for £21.8m in all.", "share")
+    # an unnamed school is no name; a title of a sport is asked as a title
+    school = question_focus("At which primary school do the pupils use the new Orbis slates?", None)
+    assert not school.fills_role("Local primary school pupils use the Orbis slates.", "")
+    assert question_focus("Which title did Jo Vey win in Dubai?", None).role == "title"
+
+
+def test_a_unit_written_short_and_a_team_mate() -> None:
+    q = "How many gigabytes of data will a single Orbis disc hold?"
+    assert names_what_is_counted("An Orbis disc will store 50GB of data.", q)
+    mate = question_focus("Which team-mate did Jo Vey say had taken three penalty attempts?", None)
+    assert mate.role is None
