@@ -280,6 +280,11 @@ _EVENT_PARAPHRASES = {
     ),
     "win": re.compile(
         r"\b(?:victory|victorious|triumph(?:s|ed)?|clinched|crowned)\b|"
+        # (a prize given: "the non-fiction prize was awarded to Kevin Boyle", "best actor went
+        # to Jamie Foxx")
+        r"\b(?:prize|award|title|trophy|honour|accolade|gong)s?\s+"
+        r"(?:was|were|has been|have been)\s+(?:awarded|given|presented)\s+to\b|"
+        r"\b(?:prize|award|trophy|honour|accolade|gong)s?\s+went\s+to\b|"
         r"\b(?:took|takes|claimed|claims|lifted|lifts|retained|retains|won|wins) (?:the |a |his "
         r"|her |their |its )?(?:[\w'’-]+ ){0,4}?(?:title|crown|trophy|cup|championship)s?\b",
         re.IGNORECASE,

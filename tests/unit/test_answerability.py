@@ -5280,3 +5280,9 @@ def test_a_unit_written_short_and_a_team_mate() -> None:
     assert names_what_is_counted("An Orbis disc will store 50GB of data.", q)
     mate = question_focus("Which team-mate did Jo Vey say had taken three penalty attempts?", None)
     assert mate.role is None
+
+
+def test_a_prize_awarded_to_someone_is_a_win() -> None:
+    assert states_event("win", "The Orbis non-fiction prize was awarded to Jo Vey for Glass Town.")
+    assert states_event("win", "The best actor award went to Sam Tull.")
+    assert not states_event("win", "The prize will be presented next week.")
