@@ -65,6 +65,7 @@ from service.answerability.roles import (
     asked_office,
     asked_role,
     described_noun,
+    event_forms,
     event_verb,
     gives_role,
     hosts_show,
@@ -424,18 +425,19 @@ _ACT_OF_SUBJECT = re.compile(
 )
 
 
-# "Who directed Critters 3?": the act and the work it was done on
-_ACT_FORMS = {
-    "directed": r"directed|directs|directing|director",
-    "wrote": r"wrote|written|writes|writer|author",
-    "produced": r"produced|produces|producer",
-    "composed": r"composed|composes|composer",
-    "designed": r"designed|designs|designer",
-    "developed": r"developed|develops|developer",
-    "painted": r"painted|paints|painter",
+# "Who directed Critters 3?": the act (its past form and its base) and the work it was done on
+_ACTS_ON_WORKS = {
+    "directed": "direct",
+    "wrote": "write",
+    "produced": "produce",
+    "composed": "compose",
+    "designed": "design",
+    "developed": "develop",
+    "painted": "paint",
 }
 _ACT_ON_OBJECT = re.compile(
-    rf"^\s*(?i:who)\s+({'|'.join(_ACT_FORMS)})\s+((?:the\s+)?(?:[A-Z0-9][\w'’.:-]*\s*){{1,6}})"
+    rf"^\s*(?i:who)\s+({'|'.join(_ACTS_ON_WORKS)})\s+"
+    r"((?:the\s+)?(?:[A-Z0-9][\w'’.:-]*\s*){1,6})"
 )
 # The sides of a vote ("voted against", "opposed"; "backed", "voted for", "in favour")
 _AGAINST = re.compile(
@@ -1039,10 +1041,8 @@ class Focus:
             and not subject & words
             and not {w.lower() for w in opener.group(1).split()} & _question_words(self.question)
             and (
-                paid := re.search(
-                    rf"\b(?:{_PAYING_FORMS[act.group(1).lower()]})\b",
-                    sentence[opener.end() : opener.end() + 60],
-                    re.IGNORECASE,
+                paid := event_forms(act.group(1).lower()).search(
+                    sentence[opener.end() : opener.end() + 60]
                 )
             )
             # (not a speaker: "Chief executive Arun Sarin said the firm had spent £13bn")
@@ -1390,10 +1390,10 @@ class Focus:
         words = {w.lower() for w in re.findall(r"[A-Za-z0-9][\w'’]*", sentence)}
         if not title or title & words:
             return False
-        forms = _ACT_FORMS[m.group(1).lower()]
+        forms = event_forms(_ACTS_ON_WORKS[m.group(1).lower()])
         return any(
             re.search(r"(?<![\w'’-])[A-Z][\w'’.-]*", sentence[a.end() : a.end() + 60])
-            for a in re.finditer(rf"\b(?:{forms})\b", sentence, re.IGNORECASE)
+            for a in forms.finditer(sentence)
         )
 
     def on_the_other_side(self, sentence: str) -> bool:
@@ -1968,28 +1968,22 @@ _WORLDWIDE = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_BEFORE = re.compile(r"[£$€]\s?\d|\d[\d.,]*\s?(?:m|bn|%|million|billion)\b", re.IGNORECASE)
-# The acts a "how much did X pay / spend …" question asks the doer's figure of, and their forms
-_PAYING_FORMS = {
-    "pay": r"pay|pays|paid|paying",
-    "spend": r"spend|spends|spent|spending",
-    "raise": r"raise|raises|raised|raising",
-    "earn": r"earn|earns|earned|earning",
-    "borrow": r"borrow|borrows|borrowed|borrowing",
-    "owe": r"owe|owes|owed|owing",
-    "invest": r"invest|invests|invested|investing",
-}
+# The acts a "how much did X pay / spend …" question asks the doer's figure of (their forms:
+# ``roles.event_forms``)
 _PAYING_ACT = re.compile(
     r"^\s*how much (?:money )?(?:did|does|do|will|has|have|had)\b[^?]*?\b"
-    rf"({'|'.join(_PAYING_FORMS)})\b",
+    r"(pay|spend|raise|earn|borrow|owe|invest)\b",
     re.IGNORECASE,
 )
-# A sentence's opening name, set off by a comma or followed by its verb ("Qwest, meanwhile,
-# had to pay", "Vela has paid")
+# Words between an opening name and the act that make it a speaker or a title ("Chief
+# executive Arun Sarin said the firm had spent …")
 _SPEECH_BETWEEN = re.compile(
     r"\b(?:said|says|told|added|explained|revealed|admitted|claimed|insisted|executive|chief|"
     r"boss|chairman|spokesman|spokeswoman)\b",
     re.IGNORECASE,
 )
+# A sentence's opening name, set off by a comma or followed by its verb ("Qwest, meanwhile,
+# had to pay", "Vela has paid")
 _OPENING_NAME = re.compile(r"\s*((?:[A-Z][\w&'’.-]*\s+){0,3}[A-Z][\w&'’.-]*)(?=,|\s+[a-z])")
 
 

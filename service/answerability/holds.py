@@ -64,7 +64,14 @@ from service.answerability.figures import (
     without_conversions,
     without_numbers_in_names,
 )
-from service.answerability.kinds import QUANTITY, Kind, asking_clause, asking_head, date_event
+from service.answerability.kinds import (
+    QUANTITY,
+    Kind,
+    asked_kind,
+    asking_clause,
+    asking_head,
+    date_event,
+)
 from service.answerability.lexicon import (
     COUNTRY_WORDS,
     CURRENCY_WORDS,
@@ -337,12 +344,9 @@ _ASKS_PERIOD = re.compile(r"\b(?:over|for|during|across) what (?:time )?period\b
 _PERIOD_SPAN = re.compile(
     r"\b(?:over|for|during|across|within|in)\s+(?:the\s+(?:last|past|next|first)\s+)?"
     rf"(?:\d+(?:[.,]\d+)?|{'|'.join(NUMBER_WORDS)}|a|an)[\s-]+(?:(?:more|full|whole)\s+)?"
-    r"(?:years?|seasons?|months?|weeks?|days?|hours?|minutes?|decades?|centur(?:y|ies))\b"
+    rf"{TIME_UNITS}\b"
     r"(?!\s+(?:ago|later|earlier|after|before|old|per|each|a\s+(?:day|week|month|year))\b)",
     re.IGNORECASE,
-)
-_ASKS_DATE_PART = re.compile(
-    r"\bwhen\b|\b(?:what|which)\s+(?:[\w'’-]+\s+){0,2}?(?:year|date|day|month|decade|period)s?\b"
 )
 # A height, a weight, a distance or a speed, written with its unit
 _MEASURE = re.compile(
@@ -585,6 +589,10 @@ class _Asked:
     initials: frozenset[str]  # the initials of its names of several words ("qca")
     # the "which <noun>" it asks, capitalised ("Hall"), for a thing named by it and a number
     numbered: re.Pattern[str] | None
+    # what its date ask is read from: its first part when that asks a date ("When does it
+    # open, and since what year …?"), else the whole question ("What did the firm announce,
+    # and in what year?"), lower case
+    date_ask: str
 
 
 # A name of several capitalised words, with the small words a name of an organisation holds:
@@ -651,6 +659,7 @@ def _asked(question: str) -> _Asked:
         ),
         initials=_name_initials(question),
         numbered=_numbered(question),
+        date_ask=first_part.lower() if asked_kind(first_part) is Kind.DATE else q_lower,
     )
 
 
@@ -966,11 +975,7 @@ def holds_kind(
             months = set()
         # (what the first part asks: "When does it open, and since what year …?" asks a
         # date first; its second part is checked on its own)
-        first = PART_SPLIT.split(q_lower, maxsplit=1)[0]
-        # (a first part that asks no date leaves the whole question's ask: "What did the
-        # firm announce, and in what year?")
-        if not _ASKS_DATE_PART.search(first):
-            first = q_lower
+        first = asked.date_ask
         if _ASKS_DAY.search(first):
             # "On what date": a day of a month ("17 April", "April 17", "17/04"), not a
             # weekday or a year alone.

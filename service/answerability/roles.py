@@ -237,6 +237,22 @@ def irregular_forms(verb: str) -> frozenset[str]:
     return frozenset(k for k, v in _IRREGULAR.items() if v == verb)
 
 
+@lru_cache(maxsize=256)
+def event_forms(verb: str) -> re.Pattern[str]:
+    """A pattern of a verb's base's forms as whole words, case-insensitive: its inflections
+    and doer's nouns (``_INFLECTION``: pays, paying; director), with the base's final "e"
+    dropped ("raising") or its last letter doubled ("admitted"), and its irregular forms
+    (``_IRREGULAR``: paid, wrote, written) — what ``mentions_event`` reads word by word, as a
+    pattern for where the form stands. Compiled once per verb (a bounded cache of immutable
+    values, safe across threads)."""
+    bases = {verb, verb.removesuffix("e"), verb + verb[-1]}
+    alternatives = [
+        rf"{re.escape(b)}(?:{_INFLECTION.pattern})" for b in sorted(bases, key=len, reverse=True)
+    ]
+    alternatives += sorted(irregular_forms(verb))
+    return re.compile(rf"\b(?:{'|'.join(alternatives)})\b", re.IGNORECASE)
+
+
 def mentions_event(verb: str, text: str) -> bool:
     """Whether ``text`` mentions the event ``verb`` names, in any inflection (win: won, wins,
     winner; bought: buy, buys, buyer), or by its doer's noun (founded: founder; directed:

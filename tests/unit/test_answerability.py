@@ -45,6 +45,7 @@ from service.answerability.focus import spells_out, titles_of, weekdays
 from service.answerability.holds import withholds_date, withholds_reason
 from service.answerability.kinds import date_event
 from service.answerability.names import place_runs
+from service.answerability.roles import event_forms
 
 
 @pytest.mark.parametrize(
@@ -5286,3 +5287,16 @@ def test_a_prize_awarded_to_someone_is_a_win() -> None:
     assert states_event("win", "The Orbis non-fiction prize was awarded to Jo Vey for Glass Town.")
     assert states_event("win", "The best actor award went to Sam Tull.")
     assert not states_event("win", "The prize will be presented next week.")
+
+
+def test_event_forms_reads_a_verbs_forms_where_they_stand() -> None:
+    pay = event_forms("pay")
+    assert [m.group(0) for m in pay.finditer("Vela paid £2m; Orbis pays more, paying late.")] == [
+        "paid",
+        "pays",
+        "paying",
+    ]
+    assert event_forms("raise").search("Orbis is raising £5m.")
+    assert event_forms("write").search("The book was written by Jo Vey.")
+    assert event_forms("direct").search("director Sam Tull")
+    assert not event_forms("pay").search("Orbis won a payroll contract.")
