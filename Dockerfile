@@ -27,6 +27,9 @@ COPY pyproject.toml README.md ./
 RUN pip install "torch==2.13.0" \
     && python -c "import tomllib; deps = tomllib.load(open('pyproject.toml', 'rb'))['project']['dependencies']; open('/tmp/deps.txt', 'w').write(chr(10).join(deps))" \
     && pip install -r /tmp/deps.txt
+# The answerability model (a package of the repository: model.onnx and tokenizer.json).
+COPY models/answer-check /tmp/answer-check
+RUN pip install /tmp/answer-check && rm -rf /tmp/answer-check
 
 ARG WITH_LLAMACPP=true
 RUN if [ "$WITH_LLAMACPP" = "true" ]; then \

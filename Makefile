@@ -26,9 +26,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+# The answerability model ships as a package in the repository (models/answer-check).
+$(VENV)/.installed-dev: pyproject.toml models/answer-check/rag_answer_check/model.onnx | $(BIN)/python
 	$(BIN)/pip install --quiet $(TORCH)
 	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet ./models/answer-check
 	touch $@
 
 # Ingest the sample articles if the index is empty or stale (a no-op when nothing changed),

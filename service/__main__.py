@@ -7,6 +7,7 @@ import sys
 
 import uvicorn
 
+from service.answer_check import open_answer_check
 from service.api.connections import bounded_http_protocol
 from service.api.middleware import configure_logging
 from service.app import create_app
@@ -37,10 +38,14 @@ def main(argv: list[str] | None = None) -> int:
         # Before serving, so that a provider missing its URL, key or model file is one line
         # and exit 2 here, not a traceback from uvicorn's startup.
         generator = make_generator(settings)
+        # the learned answerability check's model: missing or unreadable is one line too
+        check = open_answer_check(settings.answer_check_threshold, settings.answer_check_path)
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    app = create_app(settings, index=index, generator=generator, store_lock=lock)
+    app = create_app(
+        settings, index=index, generator=generator, store_lock=lock, answer_check=check
+    )
     uvicorn.run(
         app,
         host=args.host,

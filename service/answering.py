@@ -168,9 +168,10 @@ class AnswerService:
         must pass to lead the evidence: the first anchored eligible sentence that passes
         leads (a lead anchored only with a second sentence needs both to pass), and none is
         a refusal. Only the lead is checked: the sentences beside it and a two-part
-        question's other part are chosen as before. The service passes none;
-        ``eval.answer_model`` passes a trained cross-encoder's verdict to measure it end to
-        end (called from request threads: it must be thread-safe)."""
+        question's other part are chosen as before. The app passes the learned check
+        (``service.answer_check``) unless ``RAG_ANSWER_CHECK_THRESHOLD`` is 0;
+        ``eval.answer_model`` passes a model being trained, to measure it end to end (called
+        from request threads: it must be thread-safe)."""
         self.settings = settings
         self.admit = admit
         self.index = index

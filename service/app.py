@@ -14,6 +14,7 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
+from service.answer_check import AnswerCheck, open_answer_check
 from service.answering import AnswerService
 from service.api.errors import install_error_handling
 from service.api.metrics import Metrics
@@ -79,9 +80,11 @@ def create_app(
     index: NewsIndex | None = None,
     generator: AnswerGenerator | None = None,
     store_lock: StoreLock | None = None,
+    answer_check: AnswerCheck | None = None,
 ) -> FastAPI:
-    """Build the app. ``index`` and ``generator`` default to what the settings name;
-    ``store_lock`` is the entry point's lock on an embedded store (writes take it alone)."""
+    """Build the app. ``index``, ``generator`` and ``answer_check`` default to what the
+    settings name; ``store_lock`` is the entry point's lock on an embedded store (writes take
+    it alone)."""
     metrics = Metrics()
 
     @asynccontextmanager
@@ -92,7 +95,10 @@ def create_app(
             metrics.watch_gate(gen.gate)
         gen.on_error = lambda kind: metrics.provider_errors.labels(kind).inc()
         app.state.index = idx
-        answers = AnswerService(settings, idx, gen)
+        check = answer_check or open_answer_check(
+            settings.answer_check_threshold, settings.answer_check_path
+        )
+        answers = AnswerService(settings, idx, gen, admit=check.admits if check else None)
         answers.on_verified = metrics.removed_sentences.inc
         app.state.answers = answers
         app.state.writer = (

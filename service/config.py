@@ -501,6 +501,25 @@ class Settings(BaseSettings):
         le=50,
         description="Best-scored sentences examined for one that answers the question.",
     )
+    answer_check_threshold: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description=(
+            "The learned answerability check (a cross-encoder, package rag-answer-check): a "
+            "sentence it gives a lower probability of answering the question may not lead an "
+            "answer. 0 turns it off. 0.25: the highest value that refused at least two "
+            "near-miss questions per right answer lost on the validation sets (README, "
+            "Answerability)."
+        ),
+    )
+    answer_check_path: Path | None = Field(
+        default=None,
+        description=(
+            "A folder with the check's model.onnx and tokenizer.json; unset means the "
+            "packaged model (rag-answer-check)."
+        ),
+    )
 
     # --- logging -------------------------------------------------------------------------
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = Field(

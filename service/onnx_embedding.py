@@ -145,7 +145,8 @@ def quantize_onnx(onnx_file: Path) -> Path:
     return target
 
 
-def _session(path: Path, threads: int) -> Any:
+def onnx_session(path: Path, threads: int) -> Any:
+    """An ONNX Runtime session on ``threads`` threads that do not spin between runs."""
     import onnxruntime
 
     options = onnxruntime.SessionOptions()
@@ -174,8 +175,8 @@ class OnnxEncoder:
         tokenizer.enable_truncation(max_length=self.max_length)
         tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # to the longest in the batch
         self._tokenizer = tokenizer
-        self._session = _session(onnx_file, 1)
-        self._query_session = _session(query_file, 1) if query_file else self._session
+        self._session = onnx_session(onnx_file, 1)
+        self._query_session = onnx_session(query_file, 1) if query_file else self._session
 
     def encode(self, texts: list[str], *, query: bool = False) -> list[list[float]]:
         """The vectors of ``texts`` (one batch); ``query``: on the query session."""

@@ -279,3 +279,16 @@ def test_openapi_documents_the_api_with_examples(client: TestClient) -> None:
     ask_schema = spec["components"]["schemas"]["AskRequest"]
     assert ask_schema["examples"][0]["question"]
     assert "422" in spec["paths"]["/ask"]["post"]["responses"]
+
+
+def test_answers_pass_the_learned_answerability_check(
+    client: TestClient, sample_settings: Settings, sample_index: Any, dev_qa: list[dict[str, Any]]
+) -> None:
+    """The app asks the packaged cross-encoder (``service.answer_check``) before a sentence
+    may lead: with a threshold no sentence reaches, the answer the default app gives becomes
+    a refusal."""
+    question = next(q for q in dev_qa if q["answerable"])["question"]
+    assert not client.post("/ask", json={"question": question}).json()["refused"]
+    strict = sample_settings.model_copy(update={"answer_check_threshold": 0.9999})
+    with TestClient(create_app(strict, index=sample_index)) as c:
+        assert c.post("/ask", json={"question": question}).json()["refused"]

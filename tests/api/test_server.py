@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -60,6 +61,17 @@ def test_a_provider_missing_its_settings_refuses_to_start(
     assert result.returncode == 2
     assert result.stderr.strip().splitlines()[-1].startswith("error: ")
     assert named in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_missing_answerability_model_refuses_to_start(
+    sample_settings: Settings, tmp_path: Path
+) -> None:
+    """The learned check's model is read before serving: a folder without it is one line."""
+    env = {"RAG_CHROMA_PATH": str(sample_settings.chroma_path), "RAG_LLM_PROVIDER": "extractive"}
+    result = service_exit({**env, "RAG_ANSWER_CHECK_PATH": str(tmp_path)})
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1].startswith("error: ")
+    assert "RAG_ANSWER_CHECK_PATH" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_load_generator_counts_every_request(server: str) -> None:

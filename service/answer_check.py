@@ -1,0 +1,95 @@
+"""The learned answerability check: does this sentence answer this question?
+
+A cross-encoder (all-MiniLM-L6-v2 fine-tuned on the project's own labelled question sets, int8
+ONNX; shipped by the ``rag-answer-check`` package, made by ``python -m eval.answer_model``) reads
+the question and one candidate sentence together and gives the probability that the sentence
+states what is asked. The lexical rules of ``service.answerability`` see names, numbers and
+kinds; they do not see relations ("3.97 million out of work in January" for "how many … in
+February", another party's fine, another event's city). Measured on question sets it was not
+trained on, the check at 0.25 refuses about two near-miss questions for each right answer it
+loses (README, "Answerability"). A sentence below ``RAG_ANSWER_CHECK_THRESHOLD`` may not lead an
+answer; when no eligible sentence passes, the service refuses.
+
+Written by hand (ONNX Runtime and ``tokenizers``, as ``service.onnx_embedding``): no installed
+library runs a cross-encoder without torch.
+
+Thread-safe: ONNX Runtime's ``InferenceSession.run`` and ``Tokenizer.encode`` may be called from
+many threads; the cache of probabilities is a ``service.lru.LRU`` (thread-safe).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+from service.errors import ConfigurationError
+from service.lru import LRU
+from service.onnx_embedding import onnx_session
+
+#: Word pieces read of one question/sentence pair (as in training).
+MAX_TOKENS = 160
+
+
+def default_model_dir() -> Path:
+    """The packaged model's folder; a clear error when the package is not installed."""
+    try:
+        import rag_answer_check
+    except ImportError as exc:  # the project's set-up installs it (Makefile)
+        raise ConfigurationError(
+            "the answerability model is not installed: pip install ./models/answer-check "
+            "(make does), or set RAG_ANSWER_CHECK_THRESHOLD=0 to answer without it"
+        ) from exc
+    return rag_answer_check.model_path()
+
+
+class AnswerCheck:
+    """``probability(question, sentence)`` from the cross-encoder; ``admits`` compares it
+    with the threshold (the ``AnswerService(admit=…)`` seam)."""
+
+    def __init__(self, model_dir: Path, threshold: float, cache_size: int = 4096) -> None:
+        from tokenizers import Tokenizer
+
+        model, vocab = model_dir / "model.onnx", model_dir / "tokenizer.json"
+        if not model.is_file() or not vocab.is_file():
+            raise ConfigurationError(
+                f"{model_dir} holds no model.onnx and tokenizer.json (RAG_ANSWER_CHECK_PATH)"
+            )
+        self.threshold = threshold
+        self._tokenizer = Tokenizer.from_file(str(vocab))
+        self._tokenizer.enable_truncation(MAX_TOKENS)
+        self._tokenizer.no_padding()
+        # one inference per request thread, on that thread (see service.onnx_embedding)
+        self._session: Any = onnx_session(model, 1)
+        self._cache: LRU[tuple[str, str], float] = LRU(cache_size)
+
+    def probability(self, question: str, sentence: str) -> float:
+        """The model's probability that ``sentence`` answers ``question``."""
+        key = (question, sentence)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        import numpy as np
+
+        enc = self._tokenizer.encode(question, sentence)
+        feed = {
+            "input_ids": np.array([enc.ids], dtype=np.int64),
+            "attention_mask": np.array([enc.attention_mask], dtype=np.int64),
+            "token_type_ids": np.array([enc.type_ids], dtype=np.int64),
+        }
+        logit = float(self._session.run(None, feed)[0][0])
+        # the logistic function, without overflow for a large negative logit
+        p = 1.0 / (1.0 + math.exp(-logit)) if logit >= 0 else 1.0 - 1.0 / (1.0 + math.exp(logit))
+        self._cache.put(key, p)
+        return p
+
+    def admits(self, question: str, sentence: str) -> bool:
+        """Whether ``sentence`` may lead an answer to ``question``."""
+        return self.probability(question, sentence) >= self.threshold
+
+
+def open_answer_check(threshold: float, model_dir: Path | None) -> AnswerCheck | None:
+    """The check the settings ask for; ``None`` when the threshold is 0 (off)."""
+    if threshold <= 0:
+        return None
+    return AnswerCheck(model_dir or default_model_dir(), threshold)

