@@ -169,9 +169,11 @@ def build_pairs(
 
 
 def candidates(index: Path, out: Path) -> None:
-    """The sentences the service finds eligible to lead, for every question of every set
-    (``AnswerService(admit=…)`` with a check that records and admits all), keyed
-    ``set/id``."""
+    """The sentences the service would let lead but for the check, for every question of
+    every set, keyed ``set/id``: ``AnswerService(admit=…)`` with a check that records each
+    sentence it is asked about and admits none, so that every sentence meeting the other
+    conditions is asked about. (The shipped model's pairs were recorded at ``dd2a690``, where
+    the check was asked about every eligible sentence before the other conditions.)"""
     from service.answering import AnswerService
     from service.config import Settings
     from service.index import open_index
@@ -182,7 +184,7 @@ def candidates(index: Path, out: Path) -> None:
 
     def record(question: str, sentence: str) -> bool:
         seen.append(sentence)
-        return True
+        return False
 
     service = AnswerService(settings, open_index(settings), ExtractiveGenerator(), admit=record)
     found: dict[str, list[str]] = {}
@@ -293,37 +295,16 @@ def export(model_dir: Path, out: Path) -> None:
     import shutil
     import tempfile
 
-    import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
     from transformers import AutoModelForSequenceClassification
 
+    from service.onnx_embedding import torch_to_onnx
+
     model = AutoModelForSequenceClassification.from_pretrained(model_dir).eval()
-
-    class _Logit(torch.nn.Module):
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
-            return self.inner(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-            ).logits[:, 0]
-
-    names = ["input_ids", "attention_mask", "token_type_ids"]
-    sample = torch.ones((2, 8), dtype=torch.long)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         full = Path(tmp) / "model-f32.onnx"
-        torch.onnx.export(
-            _Logit(model),
-            (sample, sample, torch.zeros_like(sample)),
-            str(full),
-            input_names=names,
-            output_names=["logit"],
-            dynamic_axes={n: {0: "batch", 1: "tokens"} for n in names} | {"logit": {0: "batch"}},
-            opset_version=17,
-            dynamo=False,
-        )
+        torch_to_onnx(model, lambda o: o.logits[:, 0], full, "logit", tokens=False)
         quantize_dynamic(
             str(full), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True
         )

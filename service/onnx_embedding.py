@@ -38,6 +38,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,23 +78,10 @@ def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
     reason = onnx_unsupported_reason(model_dir)
     if reason:
         raise ConfigurationError(f"{reason}; set RAG_EMBED_RUNTIME=torch")
-    import torch
     from transformers import AutoModel
 
     log.info("exporting %s to ONNX at %s (once)", model_dir, target)
     base = AutoModel.from_pretrained(str(model_dir)).eval()
-
-    class _Encoder(torch.nn.Module):
-        def __init__(self, inner: Any) -> None:
-            super().__init__()
-            self.inner = inner
-
-        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
-            return self.inner(
-                input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
-            ).last_hidden_state
-
-    sample = torch.ones((2, 8), dtype=torch.long)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=cache_dir, suffix=".onnx.part")
@@ -104,17 +92,8 @@ def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
         ) from exc
     os.close(fd)
     try:
-        # The TorchScript exporter: one self-contained file, no onnxscript needed.
-        torch.onnx.export(
-            _Encoder(base),
-            (sample, sample, torch.zeros_like(sample)),
-            tmp,
-            input_names=list(_INPUTS),
-            output_names=["last_hidden_state"],
-            dynamic_axes={name: {0: "batch", 1: "tokens"} for name in _INPUTS}
-            | {"last_hidden_state": {0: "batch", 1: "tokens"}},
-            opset_version=17,
-            dynamo=False,
+        torch_to_onnx(
+            base, lambda out: out.last_hidden_state, Path(tmp), "last_hidden_state", tokens=True
         )
         os.chmod(tmp, 0o644)  # mkstemp makes it private; the export is not a secret
         os.replace(tmp, target)
@@ -122,6 +101,44 @@ def export_onnx(model_dir: Path, cache_dir: Path) -> Path:
         if os.path.exists(tmp):
             os.unlink(tmp)
     return target
+
+
+def torch_to_onnx(
+    model: Any, pick: Callable[[Any], Any], path: Path, output: str, *, tokens: bool
+) -> None:
+    """Export a Hugging Face BERT-style ``model`` to ONNX at ``path``: inputs ``input_ids``,
+    ``attention_mask`` and ``token_type_ids`` of any batch size and length, one output named
+    ``output`` chosen from the model's by ``pick`` (per token when ``tokens``). Shared by the
+    embedding export and the answerability check's (``eval.answer_model export``)."""
+    import torch
+
+    class _Picked(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.inner = model
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return pick(
+                self.inner(
+                    input_ids=input_ids,
+                    attention_mask=attention_mask,
+                    token_type_ids=token_type_ids,
+                )
+            )
+
+    sample = torch.ones((2, 8), dtype=torch.long)
+    # The TorchScript exporter: one self-contained file, no onnxscript needed.
+    torch.onnx.export(
+        _Picked(),
+        (sample, sample, torch.zeros_like(sample)),
+        str(path),
+        input_names=list(_INPUTS),
+        output_names=[output],
+        dynamic_axes={name: {0: "batch", 1: "tokens"} for name in _INPUTS}
+        | {output: {0: "batch", 1: "tokens"} if tokens else {0: "batch"}},
+        opset_version=17,
+        dynamo=False,
+    )
 
 
 def quantize_onnx(onnx_file: Path) -> Path:
