@@ -27,7 +27,7 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # The answerability model ships as a package in the repository (models/answer-check).
-$(VENV)/.installed-dev: pyproject.toml models/answer-check/rag_answer_check/model.onnx | $(BIN)/python
+$(VENV)/.installed-dev: pyproject.toml $(wildcard models/answer-check/pyproject.toml models/answer-check/rag_answer_check/*) | $(BIN)/python
 	$(BIN)/pip install --quiet $(TORCH)
 	$(BIN)/pip install --quiet -e ".[dev]"
 	$(BIN)/pip install --quiet ./models/answer-check

@@ -172,8 +172,10 @@ def candidates(index: Path, out: Path) -> None:
     """The sentences the service would let lead but for the check, for every question of
     every set, keyed ``set/id``: ``AnswerService(admit=…)`` with a check that records each
     sentence it is asked about and admits none, so that every sentence meeting the other
-    conditions is asked about. (The shipped model's pairs were recorded at ``dd2a690``, where
-    the check was asked about every eligible sentence before the other conditions.)"""
+    conditions of a lead alone is asked about (of a pair that meets them together, only its
+    first sentence: the second is not asked once the first fails). The shipped model's pairs
+    were recorded at ``dd2a690``, where the check was asked about every eligible sentence
+    before the other conditions."""
     from service.answering import AnswerService
     from service.config import Settings
     from service.index import open_index

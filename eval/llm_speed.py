@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+from service.answer_check import open_answer_check
 from service.answering import AnswerService
 from service.config import get_settings
 from service.index import open_index
@@ -31,7 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     index = open_index(settings)
     generator = llamacpp_generator(settings)
-    service = AnswerService(settings, index, generator)
+    check = open_answer_check(settings.answer_check_threshold, settings.answer_check_path)
+    service = AnswerService(settings, index, generator, admit=check.admits if check else None)
     ttfts: list[float] = []
     speeds: list[float] = []
     for n, line in enumerate(args.questions.read_text(encoding="utf-8").splitlines()):

@@ -51,17 +51,28 @@ class AnswerCheck:
         from tokenizers import Tokenizer
 
         model, vocab = model_dir / "model.onnx", model_dir / "tokenizer.json"
+        fix = (
+            "set RAG_ANSWER_CHECK_PATH to a folder holding the check's model.onnx and "
+            "tokenizer.json, reinstall the packaged one (pip install ./models/answer-check), "
+            "or set RAG_ANSWER_CHECK_THRESHOLD=0 to answer without the check"
+        )
         if not model.is_file() or not vocab.is_file():
-            raise ConfigurationError(
-                f"{model_dir} holds no model.onnx and tokenizer.json (RAG_ANSWER_CHECK_PATH)"
-            )
+            raise ConfigurationError(f"{model_dir} holds no model.onnx and tokenizer.json: {fix}")
         self.threshold = threshold
-        self._tokenizer = Tokenizer.from_file(str(vocab))
-        self._tokenizer.enable_truncation(MAX_TOKENS)
-        self._tokenizer.no_padding()
-        # one inference per request thread, on that thread (see service.onnx_embedding)
-        self._session: Any = onnx_session(model, 1)
         self._cache: LRU[tuple[str, str], float] = LRU(cache_size)
+        try:
+            self._tokenizer = Tokenizer.from_file(str(vocab))
+            self._tokenizer.enable_truncation(MAX_TOKENS)
+            self._tokenizer.no_padding()
+            # one inference per request thread, on that thread (see service.onnx_embedding)
+            self._session: Any = onnx_session(model, 1)
+            # a file that loads but is not this model's kind (other inputs or outputs) fails
+            # here, at start, not on every question
+            self._score("Is this the check?", "This is a sentence.")
+        except Exception as exc:  # onnxruntime and tokenizers raise their own types
+            raise ConfigurationError(
+                f"cannot load the check from {model_dir} ({exc}): {fix}"
+            ) from exc
 
     def probability(self, question: str, sentence: str) -> float:
         """The model's probability that ``sentence`` answers ``question``."""
@@ -69,6 +80,11 @@ class AnswerCheck:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
+        p = self._score(question, sentence)
+        self._cache.put(key, p)
+        return p
+
+    def _score(self, question: str, sentence: str) -> float:
         import numpy as np
 
         enc = self._tokenizer.encode(question, sentence)
@@ -79,9 +95,9 @@ class AnswerCheck:
         }
         logit = float(self._session.run(None, feed)[0][0])
         # the logistic function, without overflow for a large negative logit
-        p = 1.0 / (1.0 + math.exp(-logit)) if logit >= 0 else 1.0 - 1.0 / (1.0 + math.exp(logit))
-        self._cache.put(key, p)
-        return p
+        if logit >= 0:
+            return 1.0 / (1.0 + math.exp(-logit))
+        return math.exp(logit) / (1.0 + math.exp(logit))
 
     def admits(self, question: str, sentence: str) -> bool:
         """Whether ``sentence`` may lead an answer to ``question``."""

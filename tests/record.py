@@ -23,6 +23,7 @@ from pathlib import Path
 import httpx
 from pydantic import SecretStr
 
+from service.answer_check import open_answer_check
 from service.answering import AnswerService, Question
 from service.config import PROJECT_ROOT, Settings
 from service.index import open_index
@@ -63,7 +64,14 @@ def record_answers(scratch: Path) -> AnswerService:
     # The index as the service opens it (its ONNX query encoder): the recorded prompts must be
     # the ones `python -m service` sends, and a borderline second evidence sentence can differ
     # between the ingest job's torch encoder and ONNX (cosine > 0.999, not identical).
-    service = AnswerService(settings, open_index(settings), make_generator(settings))
+    # ... and with the learned answerability check, which decides the leads as it does there
+    check = open_answer_check(settings.answer_check_threshold, settings.answer_check_path)
+    service = AnswerService(
+        settings,
+        open_index(settings),
+        make_generator(settings),
+        admit=check.admits if check else None,
+    )
     questions = [json.loads(line) for line in DEV_QA.read_text(encoding="utf-8").splitlines()]
     for q in questions:
         answer = service.ask(Question(q["question"]))

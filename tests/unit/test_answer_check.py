@@ -56,3 +56,12 @@ def test_threshold_zero_turns_the_check_off() -> None:
 def test_a_folder_without_the_model_is_a_configuration_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match=r"model\.onnx"):
         open_answer_check(0.2, tmp_path)
+
+
+def test_a_file_that_is_not_the_model_is_a_configuration_error(tmp_path: Path) -> None:
+    """A git-LFS pointer (or any other non-ONNX file) in place of the model: one clear error
+    at start, not onnxruntime's traceback."""
+    (tmp_path / "model.onnx").write_text("version https://git-lfs.github.com/spec/v1\n")
+    (tmp_path / "tokenizer.json").write_bytes((default_model_dir() / "tokenizer.json").read_bytes())
+    with pytest.raises(ConfigurationError, match="cannot load the check"):
+        AnswerCheck(tmp_path, threshold=0.2)
