@@ -449,17 +449,22 @@ class AnswerService:
         # article gives it (a two-part question's sentence may answer its other part).
         if len(parts) == 1:
             eligible = [c for c in eligible if focus.fills_role(c.sentence.text, in_article(c))]
-        # The caller's further check (``admit``: the learned check, ~5 ms of CPU a sentence),
+        # The caller's further check (``admit``: the learned check, ~6 ms of CPU a sentence),
         # asked last and once per sentence, only of sentences every other condition admits
         # (the lead is the same as when every eligible sentence is checked first: the
-        # sentences are tried in the same order, and ``eligible`` is read nowhere else).
+        # sentences are tried in the same order, and ``eligible`` is read nowhere else), and
+        # of at most ``answer_check_max_sentences`` of them: a sentence past that budget may
+        # not lead, so that a question the articles do not answer costs a bounded time.
         admit = self.admit
+        budget = s.answer_check_max_sentences
         admitted: dict[int, bool] = {}
 
         def passes(c: ScoredSentence) -> bool:
             if admit is None:
                 return True
             if id(c) not in admitted:
+                if len(admitted) >= budget:
+                    return False
                 admitted[id(c)] = admit(query, c.sentence.text)
             return admitted[id(c)]
 

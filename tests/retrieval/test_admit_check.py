@@ -45,3 +45,29 @@ def test_a_rejected_sentence_never_leads_and_none_left_is_a_refusal(
     service.admit = lambda question, sentence: False
     none = service.ask(QUESTION)
     assert none.refused, none.answer
+
+
+def test_the_check_reads_at_most_its_budget_of_sentences(
+    extractive_over: Callable[..., Any],
+) -> None:
+    service = extractive_over({"deal.txt": DEAL})
+    lead: str = service.ask(QUESTION).citations[0].quote
+    seen: list[str] = []
+
+    def not_the_lead(question: str, sentence: str) -> bool:
+        seen.append(sentence)
+        return sentence != lead
+
+    service.admit = not_the_lead
+    service.settings = service.settings.model_copy(update={"answer_check_max_sentences": 1})
+    capped = service.ask(QUESTION)
+    # the budget's one sentence is read and rejected; the next, which would pass, is not read
+    assert seen == [lead]
+    assert capped.refused, capped.answer
+
+    seen.clear()
+    service.settings = service.settings.model_copy(update={"answer_check_max_sentences": 2})
+    second = service.ask(QUESTION)
+    assert seen[0] == lead and len(seen) == 2
+    assert not second.refused and "$40m" in second.answer, second.answer
+    assert second.citations[0].quote == seen[1]
