@@ -30,8 +30,9 @@ Seven steps, each a sub-command:
 - ``ask MODEL INDEX --sets``: the model as a check on each candidate lead, end to end: the
   service (``extractive``, in process, over INDEX) with ``AnswerService(admit=…)``, where the
   first eligible sentence the model gives at least the threshold leads, and none is a
-  refusal. Scored as ``python -m eval`` scores answers (every ``answer_contains`` string in an
-  answer that is not a refusal).
+  refusal (within the service's budget of sentences read, ``--max-sentences``). Scored as
+  ``python -m eval`` scores answers (every ``answer_contains`` string in an answer that is
+  not a refusal).
 
 Written by hand: no library trains an answerability gate from this question format; the
 training loop is the plain ``transformers`` one (``sentence-transformers``' trainer adds an
@@ -175,13 +176,19 @@ def candidates(index: Path, out: Path) -> None:
     conditions of a lead alone is asked about (of a pair that meets them together, only its
     first sentence: the second is not asked once the first fails). The shipped model's pairs
     were recorded at ``dd2a690``, where the check was asked about every eligible sentence
-    before the other conditions."""
+    before the other conditions. No budget applies here (``RAG_ANSWER_CHECK_MAX_SENTENCES``
+    is lifted): every such sentence is recorded."""
     from service.answering import AnswerService
     from service.config import Settings
     from service.index import open_index
     from service.llm.extractive import ExtractiveGenerator
 
     settings = Settings(chroma_path=index, llm_provider="extractive")
+    # every eligible sentence is recorded: no budget (``answer_check_max_sentences`` at
+    # ``answer_candidates``, the most sentences a lead is chosen from, is no limit)
+    settings = settings.model_copy(
+        update={"answer_check_max_sentences": settings.answer_candidates}
+    )
     seen: list[str] = []
 
     def record(question: str, sentence: str) -> bool:
@@ -397,7 +404,13 @@ class AnswerModel:
             return self._cache[key]
 
 
-def ask(model_dir: Path, index: Path, sets: Sequence[str], thresholds: Sequence[float]) -> None:
+def ask(
+    model_dir: Path,
+    index: Path,
+    sets: Sequence[str],
+    thresholds: Sequence[float],
+    max_sentences: int | None = None,
+) -> None:
     from service.answer_check import AnswerCheck
     from service.answering import AnswerService, Question
     from service.config import Settings
@@ -413,6 +426,10 @@ def ask(model_dir: Path, index: Path, sets: Sequence[str], thresholds: Sequence[
         else AnswerModel(model_dir)
     )
     settings = Settings(chroma_path=index, llm_provider="extractive")
+    if max_sentences is not None:  # the service's budget (0: no limit)
+        settings = settings.model_copy(
+            update={"answer_check_max_sentences": max_sentences or settings.answer_candidates}
+        )
     news = open_index(settings)
     answerable = sum(q["answerable"] for q in questions)
     print(f"{' '.join(sets)}: {answerable} answerable, {len(questions) - answerable} near-miss")
@@ -472,6 +489,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     a.add_argument("index", type=Path, help="a Chroma folder (RAG_CHROMA_PATH)")
     a.add_argument("--sets", nargs="+", required=True, help="question set names, e.g. probe51")
     a.add_argument("--thresholds", type=float, nargs="+", default=[0.05, 0.1, 0.2])
+    a.add_argument(
+        "--max-sentences",
+        type=int,
+        help="sentences the check reads per question (RAG_ANSWER_CHECK_MAX_SENTENCES; 0: "
+        "no limit, as the README's threshold table was measured)",
+    )
     args = parser.parse_args(argv)
     if args.step == "dump":
         dump(args.url, args.out, args.sets)
@@ -488,7 +511,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     elif args.step == "score":
         score(args.model, args.dumps, args.sets, args.thresholds)
     else:
-        ask(args.model, args.index, args.sets, args.thresholds)
+        ask(args.model, args.index, args.sets, args.thresholds, args.max_sentences)
 
 
 if __name__ == "__main__":

@@ -167,11 +167,13 @@ class AnswerService:
         """``admit(question, sentence)``, when given, is one more check an eligible sentence
         must pass to lead the evidence: the first anchored eligible sentence that passes
         leads (a lead anchored only with a second sentence needs both to pass), and none is
-        a refusal. Only the lead is checked: the sentences beside it and a two-part
-        question's other part are chosen as before. The app passes the learned check
-        (``service.answer_check``) unless ``RAG_ANSWER_CHECK_THRESHOLD`` is 0;
-        ``eval.answer_model`` passes a model being trained, to measure it end to end (called
-        from request threads: it must be thread-safe)."""
+        a refusal; at most ``RAG_ANSWER_CHECK_MAX_SENTENCES`` sentences are asked about per
+        question, and one past them is treated as failing. Only the lead is checked: the
+        sentences beside it and a two-part question's other part are chosen as before. The
+        app passes the learned check (``service.answer_check``) unless
+        ``RAG_ANSWER_CHECK_THRESHOLD`` is 0; ``eval.answer_model`` passes a model being
+        trained, to measure it end to end (called from request threads: it must be
+        thread-safe)."""
         self.settings = settings
         self.admit = admit
         self.index = index

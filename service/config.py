@@ -519,10 +519,12 @@ class Settings(BaseSettings):
         le=50,
         description=(
             "At most this many sentences of one question are read by the learned check (~6 "
-            "ms of CPU each), in the order they would lead; one past them may not lead. 5: "
-            "on the validation sets 2 more near-misses refused and no right answer lost "
-            "against no limit, and 31% fewer sentences read on the benchmark's questions "
-            "(README, Answerability)."
+            "ms of CPU each), in the order they would lead; one past them may not lead, "
+            "alone or as half of a two-sentence lead (so at 1 a two-sentence lead never "
+            "passes). A value of at least RAG_ANSWER_CANDIDATES is no limit. 5: on the "
+            "validation sets 2 more near-misses refused and no right answer lost against "
+            "no limit, and 31% fewer sentences read on the benchmark's questions (README, "
+            "Measured, the learned answerability check)."
         ),
     )
     answer_check_path: Path | None = Field(

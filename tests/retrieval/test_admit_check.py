@@ -2,7 +2,9 @@
 model). The eval's answer-model experiment (``eval/answer_model.py``) measures a trained
 cross-encoder through it; here the check is a plain predicate, so what is tested is the
 seam: a rejected sentence never leads, the next eligible one does, and none left is a
-refusal."""
+refusal; and its budget (``RAG_ANSWER_CHECK_MAX_SENTENCES``): a sentence past it is not read
+and does not lead. (A lead anchored only by two sentences together spends the same budget
+through the same ``passes``; no fixture here anchors that way.)"""
 
 from __future__ import annotations
 
