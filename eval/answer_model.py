@@ -139,8 +139,14 @@ def _article_files() -> dict[str, Path]:
 
 
 def build_pairs(
-    dump_dirs: Sequence[Path], candidates: Path | None = None, seed: int = 7
+    dump_dirs: Sequence[Path],
+    candidates: Path | None = None,
+    seed: int = 7,
+    upto: int | None = None,
 ) -> list[dict[str, Any]]:
+    """The pairs of every question set (of the probe sets only those up to ``upto`` when
+    given; the dev sets always), drawn in one random sequence over the sets in order: a set
+    added later shifts the draws of the sets after it."""
     files = _article_files()
     eligible: dict[str, list[str]] = (
         json.loads(candidates.read_text(encoding="utf-8")) if candidates else {}
@@ -154,6 +160,8 @@ def build_pairs(
                 cited.setdefault((f.stem, row["id"]), []).extend(quotes)
     out = []
     for path in QUESTION_SETS:
+        if upto is not None and (set_number(path.stem) or 0) > upto:
+            continue
         for q in read_set(path):
             sentences = [
                 s
@@ -467,6 +475,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     p.add_argument("out", type=Path)
     p.add_argument("--dumps", type=Path, nargs="*", default=[])
     p.add_argument("--candidates", type=Path, help="the candidates step's output")
+    p.add_argument(
+        "--sets-upto",
+        type=int,
+        metavar="N",
+        help="only the probe sets up to N (and the dev sets): the pairs are drawn over the "
+        "sets present, so a model made when fewer existed is reproduced with its N",
+    )
     c = sub.add_parser("candidates", help="the sentences eligible to lead, every question")
     c.add_argument("index", type=Path, help="a Chroma folder (RAG_CHROMA_PATH)")
     c.add_argument("out", type=Path)
@@ -499,7 +514,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.step == "dump":
         dump(args.url, args.out, args.sets)
     elif args.step == "pairs":
-        pairs = build_pairs(args.dumps, args.candidates)
+        pairs = build_pairs(args.dumps, args.candidates, upto=args.sets_upto)
         args.out.write_text(json.dumps(pairs), encoding="utf-8")
         print(f"{len(pairs)} pairs, {sum(p['y'] for p in pairs)} positive")
     elif args.step == "candidates":

@@ -3,9 +3,14 @@ counted (``eval/answer_model.py``)."""
 
 from __future__ import annotations
 
+import json
 import random
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from eval import answer_model
 from eval.answer_model import (
     fold,
     question_pairs,
@@ -86,3 +91,40 @@ def test_trade_off_counts_a_gated_answer_as_refused() -> None:
     ]
     assert trade_off(rows, 0.0) == {"accuracy": 2 / 3, "refusal": 0.5, "false_refusal": 1 / 3}
     assert trade_off(rows, 0.5) == {"accuracy": 1 / 3, "refusal": 1.0, "false_refusal": 2 / 3}
+
+
+def test_sets_upto_reproduces_the_pairs_made_before_later_sets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The negatives are drawn in one random sequence over the sets, so a set added later
+    shifts the draws of the sets after it; ``upto`` leaves the later probe sets out and gives
+    the pairs made when only the earlier ones existed (how the shipped model's pairs are
+    reproduced: MODEL.md)."""
+
+    def question_set(name: str, doc: str, evidence: str, qid: str) -> Path:
+        question = {
+            "id": qid,
+            "question": "What did the firm report for the quarter?",
+            "answerable": True,
+            "gold_docs": [doc],
+            "answer_contains": [],
+            "evidence_groups": [[{"doc_id": doc, "text": evidence}]],
+        }
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text(json.dumps(question) + "\n", encoding="utf-8")
+        return path
+
+    profits = "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn"
+    dollar = "The dollar has hit its highest level against the euro in almost three months"
+    probe1 = question_set("probe1", "business/001", profits, "a1")
+    probe2 = question_set("probe2", "business/002", dollar, "b1")
+    dev = question_set("dev_x", "business/001", profits, "d1")
+
+    monkeypatch.setattr(answer_model, "QUESTION_SETS", [probe1, dev])
+    before = answer_model.build_pairs([])
+    monkeypatch.setattr(answer_model, "QUESTION_SETS", [probe1, probe2, dev])
+    later = answer_model.build_pairs([])
+    assert {p["set"] for p in later} == {"probe1", "probe2", "dev_x"}
+    # the later set shifts the dev set's random negatives (why the option exists)
+    assert [p for p in later if p["set"] == "dev_x"] != [p for p in before if p["set"] == "dev_x"]
+    assert answer_model.build_pairs([], upto=1) == before
