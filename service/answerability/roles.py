@@ -660,6 +660,8 @@ _ROLE_WORDS = {
     "churchman": r"cardinals?|archbishops?|bishops?|priests?|vicars?|pope|reverend|rabbis?|imams?|"
     r"clergyman|clergy",
     "umpire": r"referees?|refereed",
+    # (a team's captain is its skipper in news: "former Wales Under-21 skipper Richie Pugh")
+    "captain": r"skippers?|skippered|captained",
     "judge": r"magistrates?",
     "studio": r"developers?|games? (?:makers?|firms?|compan(?:y|ies)|houses?)",
     "developer": r"studios?|games? (?:makers?|firms?|compan(?:y|ies)|houses?)",
@@ -678,7 +680,9 @@ _ROLE_WORDS = {
     # debut feature"; not the verb: "will feature Alicia Keys")
     # (review78: "best/first feature" as a film's only before its title or "for": not "its
     # best feature is the screen")
-    "film": r"movies?|(?:debut|animated|documentary|full-length)\s+features?|"
+    # (and by its genre: "modest wine country comedy Sideways")
+    "film": r"movies?|comed(?:y|ies)|dramas?|thrillers?|biopics?|documentar(?:y|ies)|"
+    r"blockbusters?|(?:debut|animated|documentary|full-length)\s+features?|"
     r"(?:best|first)\s+(?:first\s+)?features?(?=\s+(?:for|film|[A-Z]))",
     "movie": r"films?",
     # (a radio or television presenter by the words broadcasting uses: "Capital Radio DJ
@@ -766,6 +770,12 @@ def mentions_role(role: str, text: str, spoken_of: bool = True) -> bool:
             return True
     if role in _ROLE_WORDS and re.search(rf"(?i:\b(?:{_ROLE_WORDS[role]}))\b", text):
         return True
+    # a closed compound written open or hyphenated: "my P800 smart phone" for a smartphone,
+    # "goal-keeper" for a goalkeeper (both halves of at least three letters)
+    if role.isalpha() and len(role) >= 7:
+        for i in range(3, len(role) - 2):
+            if re.search(rf"(?i:\b{role[:i]}[\s-]{role[i:]}s?)\b", text):
+                return True
     return role in _ROLE_TITLES and re.search(_ROLE_TITLES[role], text) is not None
 
 

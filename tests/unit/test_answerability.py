@@ -1992,6 +1992,10 @@ def test_a_rate_needs_a_figure_per_that_unit() -> None:
     each = "How much does each of the new trams being bought by the city council cost?"
     assert holds_kind("The 20 trams cost £2m each.", Kind.MONEY, each)
     assert not holds_kind("The council signed a £40m contract for 20 trams.", Kind.MONEY, each)
+    # "2004, a year boosted by …" describes the year: no rate is asked
+    appositive = "What profit did Norvale make for 2004, a year boosted by record sales?"
+    assert holds_kind("Norvale's profit for 2004 was £15.4m.", Kind.MONEY, appositive)
+    assert not holds_kind("Norvale's profit for 2004 was £15.4m.", Kind.MONEY, weekly)
     gas = "How much gas a year will Norvia supply to Kestia?"
     assert holds_kind("Norvia will supply 30 billion cubic metres a year.", Kind.NUMBER, gas)
     assert not holds_kind("The price was cut by $2 to $58.", Kind.NUMBER, gas)
@@ -2841,6 +2845,34 @@ def test_a_role_in_news_wording_and_the_questions_own_event() -> None:
     assert not minister.fills_role(
         "Foreign Secretary Jo Hale will meet officials in Beijing.", "Jo Hale will travel."
     )
+
+
+def test_a_role_by_its_news_synonym_genre_or_open_compound() -> None:
+    """A captain is a skipper in news, a film may be named by its genre, and a closed compound
+    may be written open: each says the role (made-up names); without it, nothing does."""
+    captain = question_focus(
+        "Which former Kestia Under-21 captain was in line for a first cap if flanker Sam Tull "
+        "was not fit for the opener against Vela?",
+        None,
+    )
+    pointed = "With Tull struggling, the signs pointed towards Kestia coach Jo Hale handing a "
+    assert captain.fills_role(pointed + "first cap to former Kestia Under-21 skipper Ben Roe.", "")
+    assert not captain.fills_role(pointed + "first cap to Ben Roe.", "")
+    film = question_focus(
+        "Which film took the Vela Guild award for best cast performance, beating favourites "
+        "Glass Town and The Orbit?",
+        None,
+    )
+    knocked = " knocked out favourites Glass Town and The Orbit by taking the top prize."
+    assert film.fills_role("Modest wine country comedy Sideroads" + knocked, "")
+    assert not film.fills_role("Modest wine country star Ben Roe" + knocked, "")
+    phone = question_focus(
+        "Which smartphone does reviewer Jo Vey say he is not tempted to give up?", None
+    )
+    tempted = "After using it for a while I am not at all tempted to get rid of my Orbis K20"
+    assert phone.fills_role(tempted + " smart phone.", "")
+    assert phone.fills_role(tempted + " smart-phone.", "")
+    assert not phone.fills_role(tempted + ".", "")
 
 
 def test_a_journalist_or_churchman_by_title_and_no_adverb_for_a_role() -> None:
@@ -5233,6 +5265,12 @@ def test_the_asked_act_done_on_another_work() -> None:
     assert focus.acts_on_another("Sam Tull, who directed him in the movie The Vela Road, spoke.")
     assert not focus.acts_on_another("Glass Town was directed by Ana Roe.")
     assert not focus.acts_on_another("He directed it in 1991.")
+    # the doer's noun names the doer, not an act on another work (unless it is that work's)
+    assert not focus.acts_on_another('Director Ana Roe said: "It was a hard shoot."')
+    assert not focus.acts_on_another("Writers Sam Tull and Jo Vey spoke to the press.")
+    assert focus.acts_on_another("Sam Tull, the director of The Vela Road, spoke.")
+    assert focus.acts_on_another("Festival director Ben Roe says it is a strong year.")
+    assert not focus.acts_on_another("The film's director, Ana Roe, says it is a strong year.")
 
 
 def test_the_other_side_of_a_vote() -> None:
