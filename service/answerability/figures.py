@@ -1654,8 +1654,9 @@ _ASKS_RATE = re.compile(
     rf"\bper\s+({_RATE_UNITS})s?\b|\beach\s+(?:[\w'’-]+\s+){{0,2}}?({_RATE_UNITS})s?\b|"
     r"(?<!\babout )(?<!\bnearly )(?<!\bover )(?<!\balmost )(?<!\bwithin )(?<!\bfor )"
     r"(?<!\bin )(?<!\bjust )(?<!\bon )(?<!\bduring )(?<!\bafter )(?<!\bthan )(?<!\bby )"
-    # (nor after a comma: "for 2004, a year boosted by Euro 2004 sales" describes the year)
-    r"(?<!, )"
+    # (nor after a year and a comma: "for 2004, a year boosted by Euro 2004 sales" describes
+    # the year; "its new striker, Ben Roe, a week" still asks a rate)
+    r"(?<!\d{4}, )"
     rf"\b(?:a|an)\s+({_RATE_TIME_UNITS})\b(?![-'’])"
     r"(?!\s+(?:before|after|ago|later|earlier|on|into|since|of|when|in which|that)\b)|"
     r"\beach of (?:the|its|his|her|their|these|those)\s+(?:[\w'’-]+\s+){0,4}?([a-z]+?)s\b"

@@ -425,14 +425,6 @@ _ACT_OF_SUBJECT = re.compile(
 )
 
 
-# The doer's noun of an act ("director", "writers", "producer", "painter"; ``event_forms``).
-_AGENT_NOUN = re.compile(r"(?:ers?|ors?|m[ae]n|wom[ae]n|person)$", re.IGNORECASE)
-# What may stand before a doer's noun that is the asked work's: nothing (the sentence's or a
-# quote's start), a determiner, or the work's kind ("film director", "its writer").
-_OWN_DOER_BEFORE = re.compile(
-    r"(?:^|[.:;!?\"“‘(]\s*|\b(?:the|a|an|its|his|her|their|film|movie|film's|movie's)\s+)$",
-    re.IGNORECASE,
-)
 # "Who directed Critters 3?": the act (its past form and its base) and the work it was done on
 _ACTS_ON_WORKS = {
     "directed": "direct",
@@ -1399,21 +1391,10 @@ class Focus:
         if not title or title & words:
             return False
         forms = event_forms(_ACTS_ON_WORKS[m.group(1).lower()])
-        for a in forms.finditer(sentence):
-            after = sentence[a.end() : a.end() + 60]
-            # the doer's noun alone names the doer ("Director Marc Rothemund said", "the film's
-            # director, Jo Hale"), not an act on another work, unless it says that work ("the
-            # director of The Aviator"); another thing's ("Festival director Dieter Kosslick",
-            # "managing director") still names someone else
-            if (
-                _AGENT_NOUN.search(a.group(0))
-                and _OWN_DOER_BEFORE.search(sentence[: a.start()])
-                and not re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after)
-            ):
-                continue
-            if re.search(r"(?<![\w'’-])[A-Z][\w'’.-]*", after):
-                return True
-        return False
+        return any(
+            re.search(r"(?<![\w'’-])[A-Z][\w'’.-]*", sentence[a.end() : a.end() + 60])
+            for a in forms.finditer(sentence)
+        )
 
     def on_the_other_side(self, sentence: str) -> bool:
         """Whether the sentence gives only the other side of a vote than the question asks:

@@ -661,7 +661,7 @@ _ROLE_WORDS = {
     r"clergyman|clergy",
     "umpire": r"referees?|refereed",
     # (a team's captain is its skipper in news: "former Wales Under-21 skipper Richie Pugh")
-    "captain": r"skippers?|skippered|captained",
+    "captain": r"skippers?|skippered",
     "judge": r"magistrates?",
     "studio": r"developers?|games? (?:makers?|firms?|compan(?:y|ies)|houses?)",
     "developer": r"studios?|games? (?:makers?|firms?|compan(?:y|ies)|houses?)",
@@ -680,9 +680,7 @@ _ROLE_WORDS = {
     # debut feature"; not the verb: "will feature Alicia Keys")
     # (review78: "best/first feature" as a film's only before its title or "for": not "its
     # best feature is the screen")
-    # (and by its genre: "modest wine country comedy Sideways")
-    "film": r"movies?|comed(?:y|ies)|dramas?|thrillers?|biopics?|documentar(?:y|ies)|"
-    r"blockbusters?|(?:debut|animated|documentary|full-length)\s+features?|"
+    "film": r"movies?|(?:debut|animated|documentary|full-length)\s+features?|"
     r"(?:best|first)\s+(?:first\s+)?features?(?=\s+(?:for|film|[A-Z]))",
     "movie": r"films?",
     # (a radio or television presenter by the words broadcasting uses: "Capital Radio DJ
@@ -771,9 +769,10 @@ def mentions_role(role: str, text: str, spoken_of: bool = True) -> bool:
     if role in _ROLE_WORDS and re.search(rf"(?i:\b(?:{_ROLE_WORDS[role]}))\b", text):
         return True
     # a closed compound written open or hyphenated: "my P800 smart phone" for a smartphone,
-    # "goal-keeper" for a goalkeeper (both halves of at least three letters)
-    if role.isalpha() and len(role) >= 7:
-        for i in range(3, len(role) - 2):
+    # "a news-paper" (both halves of at least four letters: "the rapist" is no therapist,
+    # "turn out" no turnout)
+    if role.isalpha() and len(role) >= 8:
+        for i in range(4, len(role) - 3):
             if re.search(rf"(?i:\b{role[:i]}[\s-]{role[i:]}s?)\b", text):
                 return True
     return role in _ROLE_TITLES and re.search(_ROLE_TITLES[role], text) is not None

@@ -45,7 +45,7 @@ from service.answerability.focus import spells_out, titles_of, weekdays
 from service.answerability.holds import withholds_date, withholds_reason
 from service.answerability.kinds import date_event
 from service.answerability.names import place_runs
-from service.answerability.roles import event_forms
+from service.answerability.roles import event_forms, mentions_role
 
 
 @pytest.mark.parametrize(
@@ -1996,6 +1996,10 @@ def test_a_rate_needs_a_figure_per_that_unit() -> None:
     appositive = "What profit did Norvale make for 2004, a year boosted by record sales?"
     assert holds_kind("Norvale's profit for 2004 was £15.4m.", Kind.MONEY, appositive)
     assert not holds_kind("Norvale's profit for 2004 was £15.4m.", Kind.MONEY, weekly)
+    # (only after a year: "pay its new striker, Ben Roe, a week" still asks a rate)
+    striker = "How much will Kestia pay its new striker, Ben Roe, a week?"
+    assert holds_kind("Kestia will pay Ben Roe £20,000 a week.", Kind.MONEY, striker)
+    assert not holds_kind("Kestia will pay Ben Roe £2m over four years.", Kind.MONEY, striker)
     gas = "How much gas a year will Norvia supply to Kestia?"
     assert holds_kind("Norvia will supply 30 billion cubic metres a year.", Kind.NUMBER, gas)
     assert not holds_kind("The price was cut by $2 to $58.", Kind.NUMBER, gas)
@@ -2847,9 +2851,9 @@ def test_a_role_in_news_wording_and_the_questions_own_event() -> None:
     )
 
 
-def test_a_role_by_its_news_synonym_genre_or_open_compound() -> None:
-    """A captain is a skipper in news, a film may be named by its genre, and a closed compound
-    may be written open: each says the role (made-up names); without it, nothing does."""
+def test_a_role_by_its_news_synonym_or_open_compound() -> None:
+    """A captain is a skipper in news, and a closed compound may be written open: each says
+    the role (made-up names); without it, nothing does."""
     captain = question_focus(
         "Which former Kestia Under-21 captain was in line for a first cap if flanker Sam Tull "
         "was not fit for the opener against Vela?",
@@ -2858,14 +2862,6 @@ def test_a_role_by_its_news_synonym_genre_or_open_compound() -> None:
     pointed = "With Tull struggling, the signs pointed towards Kestia coach Jo Hale handing a "
     assert captain.fills_role(pointed + "first cap to former Kestia Under-21 skipper Ben Roe.", "")
     assert not captain.fills_role(pointed + "first cap to Ben Roe.", "")
-    film = question_focus(
-        "Which film took the Vela Guild award for best cast performance, beating favourites "
-        "Glass Town and The Orbit?",
-        None,
-    )
-    knocked = " knocked out favourites Glass Town and The Orbit by taking the top prize."
-    assert film.fills_role("Modest wine country comedy Sideroads" + knocked, "")
-    assert not film.fills_role("Modest wine country star Ben Roe" + knocked, "")
     phone = question_focus(
         "Which smartphone does reviewer Jo Vey say he is not tempted to give up?", None
     )
@@ -2873,6 +2869,9 @@ def test_a_role_by_its_news_synonym_genre_or_open_compound() -> None:
     assert phone.fills_role(tempted + " smart phone.", "")
     assert phone.fills_role(tempted + " smart-phone.", "")
     assert not phone.fills_role(tempted + ".", "")
+    # (both halves of four letters or more: "the rapist" is no therapist, "turn out" no turnout)
+    assert not mentions_role("therapist", "Police said the rapist was known to her.")
+    assert not mentions_role("turnout", "Thousands were expected to turn out on Sunday.")
 
 
 def test_a_journalist_or_churchman_by_title_and_no_adverb_for_a_role() -> None:
@@ -5265,12 +5264,6 @@ def test_the_asked_act_done_on_another_work() -> None:
     assert focus.acts_on_another("Sam Tull, who directed him in the movie The Vela Road, spoke.")
     assert not focus.acts_on_another("Glass Town was directed by Ana Roe.")
     assert not focus.acts_on_another("He directed it in 1991.")
-    # the doer's noun names the doer, not an act on another work (unless it is that work's)
-    assert not focus.acts_on_another('Director Ana Roe said: "It was a hard shoot."')
-    assert not focus.acts_on_another("Writers Sam Tull and Jo Vey spoke to the press.")
-    assert focus.acts_on_another("Sam Tull, the director of The Vela Road, spoke.")
-    assert focus.acts_on_another("Festival director Ben Roe says it is a strong year.")
-    assert not focus.acts_on_another("The film's director, Ana Roe, says it is a strong year.")
 
 
 def test_the_other_side_of_a_vote() -> None:
