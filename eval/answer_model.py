@@ -145,8 +145,8 @@ def build_pairs(
     upto: int | None = None,
 ) -> list[dict[str, Any]]:
     """The pairs of every question set (of the probe sets only those up to ``upto`` when
-    given; the dev sets always), drawn in one random sequence over the sets in order: a set
-    added later shifts the draws of the sets after it."""
+    given; every other set, dev and off-topic, always), drawn in one random sequence over
+    the sets in order: a set added later shifts the draws of the sets after it."""
     files = _article_files()
     eligible: dict[str, list[str]] = (
         json.loads(candidates.read_text(encoding="utf-8")) if candidates else {}
@@ -479,8 +479,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--sets-upto",
         type=int,
         metavar="N",
-        help="only the probe sets up to N (and the dev sets): the pairs are drawn over the "
-        "sets present, so a model made when fewer existed is reproduced with its N",
+        help="of the probe sets only those up to N (every other set, dev and off-topic, is "
+        "kept): the pairs are drawn over the sets present, so a model made when fewer "
+        "existed is reproduced with its N",
     )
     c = sub.add_parser("candidates", help="the sentences eligible to lead, every question")
     c.add_argument("index", type=Path, help="a Chroma folder (RAG_CHROMA_PATH)")
