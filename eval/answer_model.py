@@ -52,7 +52,7 @@ from typing import Any
 
 from eval.bench import BBC, SHARED
 from eval.metrics import fold as folded
-from service.config import PROJECT_ROOT
+from service.config import PROJECT_ROOT, Settings
 
 QUESTION_SETS = [
     *sorted((PROJECT_ROOT / "eval" / "questions").glob("*.jsonl")),
@@ -177,6 +177,14 @@ def build_pairs(
     return out
 
 
+def with_check_budget(settings: Settings, max_sentences: int) -> Settings:
+    """``settings`` with the check's budget of sentences a question
+    (``RAG_ANSWER_CHECK_MAX_SENTENCES``) at ``max_sentences``; 0 is no limit (the budget at
+    ``answer_candidates``, the most sentences a lead is chosen from)."""
+    budget = max_sentences or settings.answer_candidates
+    return settings.model_copy(update={"answer_check_max_sentences": budget})
+
+
 def candidates(index: Path, out: Path) -> None:
     """The sentences the service would let lead but for the check, for every question of
     every set, keyed ``set/id``: ``AnswerService(admit=…)`` with a check that records each
@@ -187,16 +195,11 @@ def candidates(index: Path, out: Path) -> None:
     before the other conditions. No budget applies here (``RAG_ANSWER_CHECK_MAX_SENTENCES``
     is lifted): every such sentence is recorded."""
     from service.answering import AnswerService
-    from service.config import Settings
     from service.index import open_index
     from service.llm.extractive import ExtractiveGenerator
 
-    settings = Settings(chroma_path=index, llm_provider="extractive")
-    # every eligible sentence is recorded: no budget (``answer_check_max_sentences`` at
-    # ``answer_candidates``, the most sentences a lead is chosen from, is no limit)
-    settings = settings.model_copy(
-        update={"answer_check_max_sentences": settings.answer_candidates}
-    )
+    # every eligible sentence is recorded: no budget
+    settings = with_check_budget(Settings(chroma_path=index, llm_provider="extractive"), 0)
     seen: list[str] = []
 
     def record(question: str, sentence: str) -> bool:
@@ -421,7 +424,6 @@ def ask(
 ) -> None:
     from service.answer_check import AnswerCheck
     from service.answering import AnswerService, Question
-    from service.config import Settings
     from service.index import open_index
     from service.llm.extractive import ExtractiveGenerator
 
@@ -434,10 +436,8 @@ def ask(
         else AnswerModel(model_dir)
     )
     settings = Settings(chroma_path=index, llm_provider="extractive")
-    if max_sentences is not None:  # the service's budget (0: no limit)
-        settings = settings.model_copy(
-            update={"answer_check_max_sentences": max_sentences or settings.answer_candidates}
-        )
+    if max_sentences is not None:
+        settings = with_check_budget(settings, max_sentences)
     news = open_index(settings)
     answerable = sum(q["answerable"] for q in questions)
     print(f"{' '.join(sets)}: {answerable} answerable, {len(questions) - answerable} near-miss")

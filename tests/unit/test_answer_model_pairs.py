@@ -128,3 +128,15 @@ def test_sets_upto_reproduces_the_pairs_made_before_later_sets(
     # the later set shifts the dev set's random negatives (why the option exists)
     assert [p for p in later if p["set"] == "dev_x"] != [p for p in before if p["set"] == "dev_x"]
     assert answer_model.build_pairs([], upto=1) == before
+
+
+def test_the_check_budget_is_set_and_zero_lifts_it(tmp_path: Path) -> None:
+    """``ask --max-sentences`` and the ``candidates`` step: a budget as given, 0 as no limit
+    (every sentence a lead is chosen from)."""
+    from service.config import Settings
+
+    settings = Settings(_env_file=None, chroma_path=tmp_path, llm_provider="extractive")
+    assert answer_model.with_check_budget(settings, 3).answer_check_max_sentences == 3
+    lifted = answer_model.with_check_budget(settings, 0)
+    assert lifted.answer_check_max_sentences == settings.answer_candidates
+    assert settings.answer_check_max_sentences == 5  # the given settings are not changed
