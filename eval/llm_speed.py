@@ -32,8 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     index = open_index(settings)
     generator = llamacpp_generator(settings)
-    check = open_answer_check(settings.answer_check_threshold, settings.answer_check_path)
-    service = AnswerService(settings, index, generator, admit=check.admits if check else None)
+    check = open_answer_check(settings)
+    service = AnswerService(
+        settings,
+        index,
+        generator,
+        admit=check.admits if check else None,
+        vouch=check.vouches if check else None,
+    )
     ttfts: list[float] = []
     speeds: list[float] = []
     for n, line in enumerate(args.questions.read_text(encoding="utf-8").splitlines()):

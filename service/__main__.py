@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
         # and exit 2 here, not a traceback from uvicorn's startup.
         generator = make_generator(settings)
         # the learned answerability check's model: missing or unreadable is one line too
-        check = open_answer_check(settings.answer_check_threshold, settings.answer_check_path)
+        check = open_answer_check(settings)
     except NewsQAError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -23,6 +23,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from service.config import Settings
 from service.errors import ConfigurationError
 from service.lru import LRU
 from service.onnx_embedding import onnx_session
@@ -47,7 +48,13 @@ class AnswerCheck:
     """``probability(question, sentence)`` from the cross-encoder; ``admits`` compares it
     with the threshold (the ``AnswerService(admit=…)`` seam)."""
 
-    def __init__(self, model_dir: Path, threshold: float, cache_size: int = 4096) -> None:
+    def __init__(
+        self,
+        model_dir: Path,
+        threshold: float,
+        cache_size: int = 4096,
+        paraphrase_threshold: float = 0.0,
+    ) -> None:
         from tokenizers import Tokenizer
 
         model, vocab = model_dir / "model.onnx", model_dir / "tokenizer.json"
@@ -59,6 +66,7 @@ class AnswerCheck:
         if not model.is_file() or not vocab.is_file():
             raise ConfigurationError(f"{model_dir} holds no model.onnx and tokenizer.json: {fix}")
         self.threshold = threshold
+        self.paraphrase_threshold = paraphrase_threshold
         self._cache: LRU[tuple[str, str], float] = LRU(cache_size)
         try:
             self._tokenizer = Tokenizer.from_file(str(vocab))
@@ -103,9 +111,23 @@ class AnswerCheck:
         """Whether ``sentence`` may lead an answer to ``question``."""
         return self.probability(question, sentence) >= self.threshold
 
+    def vouches(self, question: str, sentence: str) -> bool:
+        """Whether ``sentence``, a paraphrase covering fewer of the question's terms than
+        the rules ask, may lead all the same (the ``AnswerService(vouch=…)`` seam): its
+        probability reaches ``paraphrase_threshold``; never when that is 0 (off)."""
+        return (
+            self.paraphrase_threshold > 0
+            and self.probability(question, sentence) >= self.paraphrase_threshold
+        )
 
-def open_answer_check(threshold: float, model_dir: Path | None) -> AnswerCheck | None:
-    """The check the settings ask for; ``None`` when the threshold is 0 (off)."""
-    if threshold <= 0:
+
+def open_answer_check(settings: Settings) -> AnswerCheck | None:
+    """The check the settings ask for (``RAG_ANSWER_CHECK_*``); ``None`` when its threshold is
+    0 (off)."""
+    if settings.answer_check_threshold <= 0:
         return None
-    return AnswerCheck(model_dir or default_model_dir(), threshold)
+    return AnswerCheck(
+        settings.answer_check_path or default_model_dir(),
+        settings.answer_check_threshold,
+        paraphrase_threshold=settings.answer_check_paraphrase_threshold,
+    )

@@ -163,6 +163,7 @@ class AnswerService:
         *,
         fallback: AnswerGenerator | None = None,
         admit: Callable[[str, str], bool] | None = None,
+        vouch: Callable[[str, str], bool] | None = None,
     ) -> None:
         """``admit(question, sentence)``, when given, is one more check an eligible sentence
         must pass to lead the evidence: the first anchored eligible sentence that passes
@@ -173,9 +174,17 @@ class AnswerService:
         app passes the learned check (``service.answer_check``) unless
         ``RAG_ANSWER_CHECK_THRESHOLD`` is 0; ``eval.answer_model`` passes a model being
         trained, to measure it end to end (called from request threads: it must be
-        thread-safe)."""
+        thread-safe).
+
+        ``vouch(question, sentence)``, when given, is the stricter check a paraphrase passes:
+        when no sentence may lead, one that meets every condition but covers fewer of the
+        question's terms than ``RAG_FOCUS_MIN_COVERAGE`` (and at least
+        ``RAG_ANSWER_CHECK_PARAPHRASE_COVERAGE``) leads if ``vouch`` passes it (the app: the
+        learned check at ``RAG_ANSWER_CHECK_PARAPHRASE_THRESHOLD``), within a budget of its
+        own of ``RAG_ANSWER_CHECK_MAX_SENTENCES`` sentences."""
         self.settings = settings
         self.admit = admit
+        self.vouch = vouch
         self.index = index
         self.retriever = Retriever(index)
         self.scorer = EvidenceScorer(index, lexical_weight=settings.lexical_weight)
@@ -340,7 +349,7 @@ class AnswerService:
             [question_focus(part, self.term_stats) for part in parts] if len(parts) > 1 else []
         )
 
-        def fits_a_part(c: ScoredSentence) -> bool:
+        def fits_a_part(c: ScoredSentence, bar: float) -> bool:
             """A two-part question's sentence may answer one part only ("How long did it take
             China to join, and how many countries want to join now?" — "There are now 27
             countries seeking membership"): it holds that part's kind and counted thing, and
@@ -350,11 +359,29 @@ class AnswerService:
                 f.kind is not None
                 and holds_kind(text, f.kind, f.question, common)
                 and names_what_is_counted(text, f.question)
-                and f.coverage(text, around(c)) >= s.focus_min_coverage
+                and f.coverage(text, around(c)) >= bar
                 and not f.about_someone_else(text)
                 and not f.gives_another_figure(text)
                 for f in part_foci
             )
+
+        # A sentence covers the question when it holds the asked-for kind and enough of the
+        # question's terms, or answers one part of a two-part question. The bar is
+        # ``RAG_FOCUS_MIN_COVERAGE``; with a ``vouch`` check a paraphrase below it (down to
+        # ``RAG_ANSWER_CHECK_PARAPHRASE_COVERAGE``) stays eligible, to lead only when that
+        # check vouches for it and no sentence over the bar may lead (below).
+        bar = s.focus_min_coverage
+        low = min(bar, s.answer_check_paraphrase_coverage) if self.vouch is not None else bar
+        covered: dict[tuple[int, float], bool] = {}
+
+        def covers(c: ScoredSentence, at: float) -> bool:
+            key = (id(c), at)
+            if key not in covered:
+                covered[key] = (
+                    (kind is None or c.answers_kind)
+                    and focus.coverage(c.sentence.text, around(c)) >= at
+                ) or fits_a_part(c, at)
+            return covered[key]
 
         eligible = [
             c
@@ -362,13 +389,7 @@ class AnswerService:
             if c.threshold_score >= s.refusal_threshold
             # (close in meaning too: the words it shares may be another sense of them)
             and c.similarity >= s.lead_min_similarity
-            and (
-                (
-                    (kind is None or c.answers_kind)
-                    and focus.coverage(c.sentence.text, around(c)) >= s.focus_min_coverage
-                )
-                or fits_a_part(c)
-            )
+            and covers(c, low)
             and not focus.about_someone_else(c.sentence.text)
             and not focus.about_other_nationals(c.sentence.text)
             and not focus.counts_in_another_country(c.sentence.text)
@@ -477,7 +498,8 @@ class AnswerService:
             (
                 c
                 for c in eligible
-                if focus.anchored(c.sentence.text, in_article(c))
+                if covers(c, bar)
+                and focus.anchored(c.sentence.text, in_article(c))
                 and every_word(c)
                 and focus.names_category(c.sentence.text)
                 and passes(c)
@@ -490,7 +512,9 @@ class AnswerService:
                     a
                     for i, a in enumerate(eligible)
                     for b in eligible[i + 1 :]
-                    if every_word(a)
+                    if covers(a, bar)
+                    and covers(b, bar)
+                    and every_word(a)
                     and every_word(b)
                     and (
                         focus.names_category(a.sentence.text)
@@ -502,6 +526,32 @@ class AnswerService:
                     )
                     and passes(a)
                     and passes(b)
+                ),
+                None,
+            )
+        # A paraphrase: no sentence over the coverage bar may lead, and the ``vouch`` check
+        # (the learned check at a high probability) vouches for one below it that meets every
+        # other condition. The sentences the first check read are not read again (each failed
+        # a lower bar), and at most ``answer_check_max_sentences`` others are.
+        vouch = self.vouch
+        if lead is None and vouch is not None:
+            vouched = 0
+
+            def vouches(c: ScoredSentence) -> bool:
+                nonlocal vouched
+                if id(c) in admitted or vouched >= budget:
+                    return False
+                vouched += 1
+                return vouch(query, c.sentence.text)
+
+            lead = next(
+                (
+                    c
+                    for c in eligible
+                    if focus.anchored(c.sentence.text, in_article(c))
+                    and every_word(c)
+                    and focus.names_category(c.sentence.text)
+                    and vouches(c)
                 ),
                 None,
             )

@@ -95,10 +95,14 @@ def create_app(
             metrics.watch_gate(gen.gate)
         gen.on_error = lambda kind: metrics.provider_errors.labels(kind).inc()
         app.state.index = idx
-        check = answer_check or open_answer_check(
-            settings.answer_check_threshold, settings.answer_check_path
+        check = answer_check or open_answer_check(settings)
+        answers = AnswerService(
+            settings,
+            idx,
+            gen,
+            admit=check.admits if check else None,
+            vouch=check.vouches if check else None,
         )
-        answers = AnswerService(settings, idx, gen, admit=check.admits if check else None)
         answers.on_verified = metrics.removed_sentences.inc
         app.state.answers = answers
         app.state.writer = (

@@ -527,6 +527,30 @@ class Settings(BaseSettings):
             "Measured, the learned answerability check)."
         ),
     )
+    answer_check_paraphrase_threshold: float = Field(
+        default=0.9,
+        ge=0,
+        le=1,
+        description=(
+            "When no sentence may lead, one that meets every other condition but covers "
+            "fewer of the question's terms than RAG_FOCUS_MIN_COVERAGE (a paraphrase: 'how "
+            "long will the battery last' for 'a battery is said to last up to 30 hours') may "
+            "lead if the learned check gives it at least this probability. 0 turns it off "
+            "(and it is off with the check). 0.9: on the validation sets the paraphrases it "
+            "let lead were right answers, the wrong leads it would have let through scored "
+            "0.83 or less (README, Answerability)."
+        ),
+    )
+    answer_check_paraphrase_coverage: float = Field(
+        default=0.25,
+        ge=0,
+        le=1,
+        description=(
+            "The least share of the question's IDF-weighted terms a paraphrase must cover "
+            "to be read by RAG_ANSWER_CHECK_PARAPHRASE_THRESHOLD's check (above "
+            "RAG_FOCUS_MIN_COVERAGE: no paraphrase is read)."
+        ),
+    )
     answer_check_path: Path | None = Field(
         default=None,
         description=(

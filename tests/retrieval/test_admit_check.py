@@ -73,3 +73,67 @@ def test_the_check_reads_at_most_its_budget_of_sentences(
     assert seen[0] == lead and len(seen) == 2
     assert not second.refused and "$40m" in second.answer, second.answer
     assert second.citations[0].quote == seen[1]
+
+
+def test_a_paraphrase_below_the_coverage_bar_leads_only_when_vouched_for(
+    extractive_over: Callable[..., Any],
+) -> None:
+    """``AnswerService(vouch=…)``: with the coverage bar out of reach (``focus_min_coverage``
+    0.99) no sentence may lead as usual; one over the paraphrase floor leads only when
+    ``vouch`` passes it, within its own budget of sentences."""
+    service = extractive_over({"deal.txt": DEAL})
+    service.settings = service.settings.model_copy(
+        update={"focus_min_coverage": 0.99, "answer_check_paraphrase_coverage": 0.0}
+    )
+    assert service.ask(QUESTION).refused  # no vouch: the bar stands
+
+    seen: list[str] = []
+
+    def vouch(question: str, sentence: str) -> bool:
+        assert question == QUESTION.text
+        seen.append(sentence)
+        return "$40m" in sentence
+
+    service.vouch = vouch
+    vouched = service.ask(QUESTION)
+    assert not vouched.refused and "$40m" in vouched.answer, vouched.answer
+    assert seen and vouched.citations[0].quote == seen[-1]
+
+    service.vouch = lambda question, sentence: False
+    assert service.ask(QUESTION).refused
+
+    # over the paraphrase floor only: at 0.99 too no sentence is read
+    seen.clear()
+    service.vouch = vouch
+    service.settings = service.settings.model_copy(
+        update={"answer_check_paraphrase_coverage": 0.99}
+    )
+    assert service.ask(QUESTION).refused and not seen
+
+    # its budget: both sentences giving the sum are read when it allows, one when it is 1
+    def never(question: str, sentence: str) -> bool:
+        seen.append(sentence)
+        return False
+
+    service.vouch = never
+    for budget, read in ((5, 2), (1, 1)):
+        service.settings = service.settings.model_copy(
+            update={"answer_check_paraphrase_coverage": 0.0, "answer_check_max_sentences": budget}
+        )
+        seen.clear()
+        assert service.ask(QUESTION).refused and len(seen) == read, (budget, seen)
+
+
+def test_vouch_is_not_asked_when_a_sentence_over_the_bar_leads(
+    extractive_over: Callable[..., Any],
+) -> None:
+    service = extractive_over({"deal.txt": DEAL})
+    seen: list[str] = []
+
+    def vouch(question: str, sentence: str) -> bool:
+        seen.append(sentence)
+        return True
+
+    service.vouch = vouch
+    answer = service.ask(QUESTION)
+    assert not answer.refused and "$40m" in answer.answer and not seen

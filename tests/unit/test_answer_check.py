@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from service.answer_check import AnswerCheck, default_model_dir, open_answer_check
+from service.config import Settings
 from service.errors import ConfigurationError
 
 
@@ -49,13 +50,34 @@ def test_probabilities_are_cached_and_stable(check: AnswerCheck) -> None:
 
 
 def test_threshold_zero_turns_the_check_off() -> None:
-    assert open_answer_check(0.0, None) is None
-    assert isinstance(open_answer_check(0.2, None), AnswerCheck)
+    assert open_answer_check(Settings(answer_check_threshold=0.0)) is None
+    check = open_answer_check(
+        Settings(answer_check_threshold=0.2, answer_check_paraphrase_threshold=0.8)
+    )
+    assert isinstance(check, AnswerCheck)
+    assert (check.threshold, check.paraphrase_threshold) == (0.2, 0.8)
+
+
+def test_a_paraphrase_is_vouched_for_only_at_its_own_threshold() -> None:
+    """``vouches``: the probability must reach the paraphrase threshold (higher than the
+    check's own), and never passes when that threshold is 0 (off)."""
+    q = "How long does the headset's battery last?"
+    s = "A single AAA battery is said to last up to 30 hours."
+    strict = AnswerCheck(default_model_dir(), threshold=0.2, paraphrase_threshold=0.9)
+    p = strict.probability(q, s)
+    assert strict.admits(q, s) and p > 0.2
+    assert strict.vouches(q, s) is (p >= 0.9)
+    loose = AnswerCheck(default_model_dir(), threshold=0.2, paraphrase_threshold=p)
+    assert loose.vouches(q, s)
+    off = AnswerCheck(default_model_dir(), threshold=0.2, paraphrase_threshold=0.0)
+    assert not off.vouches(q, s)
+    unrelated = "The band's new album is out in March."
+    assert not loose.vouches(q, unrelated) and loose.probability(q, unrelated) < p
 
 
 def test_a_folder_without_the_model_is_a_configuration_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match=r"model\.onnx"):
-        open_answer_check(0.2, tmp_path)
+        open_answer_check(Settings(answer_check_threshold=0.2, answer_check_path=tmp_path))
 
 
 def test_a_file_that_is_not_the_model_is_a_configuration_error(tmp_path: Path) -> None:
