@@ -446,7 +446,20 @@ def ask(
         def admit(question: str, sentence: str, t: float | None = t) -> bool:
             return t is None or model.probability(question, sentence) >= t
 
-        service = AnswerService(settings, news, ExtractiveGenerator(), admit=admit)
+        # the service's paraphrase pass, on the same model's probabilities
+        def vouch(question: str, sentence: str) -> bool:
+            p: float = model.probability(question, sentence)
+            return p >= settings.answer_check_paraphrase_threshold
+
+        service = AnswerService(
+            settings,
+            news,
+            ExtractiveGenerator(),
+            admit=admit,
+            vouch=vouch
+            if t is not None and settings.answer_check_paraphrase_threshold > 0
+            else None,
+        )
         right = refused_near = refused_answerable = 0
         for q in questions:
             a = service.ask(Question(q["question"]))

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         index,
         generator,
         admit=check.admits if check else None,
-        vouch=check.vouches if check else None,
+        vouch=check.vouch if check else None,
     )
     ttfts: list[float] = []
     speeds: list[float] = []

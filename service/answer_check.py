@@ -20,6 +20,7 @@ many threads; the cache of probabilities is a ``service.lru.LRU`` (thread-safe).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,9 @@ def default_model_dir() -> Path:
 
 class AnswerCheck:
     """``probability(question, sentence)`` from the cross-encoder; ``admits`` compares it
-    with the threshold (the ``AnswerService(admit=…)`` seam)."""
+    with the threshold (the ``AnswerService(admit=…)`` seam), ``vouches`` with the paraphrase
+    threshold (``vouch``; 0, the default here, is off: ``open_answer_check`` passes the
+    setting)."""
 
     def __init__(
         self,
@@ -110,6 +113,12 @@ class AnswerCheck:
     def admits(self, question: str, sentence: str) -> bool:
         """Whether ``sentence`` may lead an answer to ``question``."""
         return self.probability(question, sentence) >= self.threshold
+
+    @property
+    def vouch(self) -> Callable[[str, str], bool] | None:
+        """The ``AnswerService(vouch=…)`` seam: ``vouches``, or ``None`` when the paraphrase
+        threshold is 0 (off: no sentence under the coverage bar is even considered)."""
+        return self.vouches if self.paraphrase_threshold > 0 else None
 
     def vouches(self, question: str, sentence: str) -> bool:
         """Whether ``sentence``, a paraphrase covering fewer of the question's terms than

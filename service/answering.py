@@ -372,16 +372,18 @@ class AnswerService:
         # check vouches for it and no sentence over the bar may lead (below).
         bar = s.focus_min_coverage
         low = min(bar, s.answer_check_paraphrase_coverage) if self.vouch is not None else bar
-        covered: dict[tuple[int, float], bool] = {}
+        coverage: dict[int, float] = {}
+        fits: dict[tuple[int, float], bool] = {}
 
         def covers(c: ScoredSentence, at: float) -> bool:
-            key = (id(c), at)
-            if key not in covered:
-                covered[key] = (
-                    (kind is None or c.answers_kind)
-                    and focus.coverage(c.sentence.text, around(c)) >= at
-                ) or fits_a_part(c, at)
-            return covered[key]
+            if kind is None or c.answers_kind:
+                if id(c) not in coverage:
+                    coverage[id(c)] = focus.coverage(c.sentence.text, around(c))
+                if coverage[id(c)] >= at:
+                    return True
+            if (id(c), at) not in fits:
+                fits[(id(c), at)] = fits_a_part(c, at)
+            return fits[(id(c), at)]
 
         eligible = [
             c
@@ -531,15 +533,16 @@ class AnswerService:
             )
         # A paraphrase: no sentence over the coverage bar may lead, and the ``vouch`` check
         # (the learned check at a high probability) vouches for one below it that meets every
-        # other condition. The sentences the first check read are not read again (each failed
-        # a lower bar), and at most ``answer_check_max_sentences`` others are.
+        # other condition, read within a budget of its own (``answer_check_max_sentences``).
+        # Only sentences under the bar: one over it past the first check's budget still may
+        # not lead.
         vouch = self.vouch
         if lead is None and vouch is not None:
             vouched = 0
 
             def vouches(c: ScoredSentence) -> bool:
                 nonlocal vouched
-                if id(c) in admitted or vouched >= budget:
+                if vouched >= budget:
                     return False
                 vouched += 1
                 return vouch(query, c.sentence.text)
@@ -548,7 +551,8 @@ class AnswerService:
                 (
                     c
                     for c in eligible
-                    if focus.anchored(c.sentence.text, in_article(c))
+                    if not covers(c, bar)
+                    and focus.anchored(c.sentence.text, in_article(c))
                     and every_word(c)
                     and focus.names_category(c.sentence.text)
                     and vouches(c)

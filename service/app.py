@@ -101,7 +101,7 @@ def create_app(
             idx,
             gen,
             admit=check.admits if check else None,
-            vouch=check.vouches if check else None,
+            vouch=check.vouch if check else None,
         )
         answers.on_verified = metrics.removed_sentences.inc
         app.state.answers = answers

@@ -71,7 +71,7 @@ def record_answers(scratch: Path) -> AnswerService:
         open_index(settings),
         make_generator(settings),
         admit=check.admits if check else None,
-        vouch=check.vouches if check else None,
+        vouch=check.vouch if check else None,
     )
     questions = [json.loads(line) for line in DEV_QA.read_text(encoding="utf-8").splitlines()]
     for q in questions:

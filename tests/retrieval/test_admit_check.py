@@ -137,3 +137,39 @@ def test_vouch_is_not_asked_when_a_sentence_over_the_bar_leads(
     service.vouch = vouch
     answer = service.ask(QUESTION)
     assert not answer.refused and "$40m" in answer.answer and not seen
+
+
+def test_a_sentence_over_the_bar_past_the_budget_does_not_lead_by_vouch(
+    extractive_over: Callable[..., Any],
+) -> None:
+    """The paraphrase pass reads only sentences under the coverage bar: one over it that the
+    first check's budget left unread still may not lead (review83)."""
+    service = extractive_over({"deal.txt": DEAL})
+    lead: str = service.ask(QUESTION).citations[0].quote
+    service.admit = lambda question, sentence: sentence != lead
+    service.settings = service.settings.model_copy(update={"answer_check_max_sentences": 1})
+    seen: list[str] = []
+
+    def vouch(question: str, sentence: str) -> bool:
+        seen.append(sentence)
+        return True
+
+    service.vouch = vouch
+    assert service.ask(QUESTION).refused
+    assert not seen  # (both sentences giving the sum are over the bar)
+
+
+def test_a_vouched_paraphrase_must_still_be_anchored(
+    extractive_over: Callable[..., Any],
+) -> None:
+    """A question about a name the article never gives: its sentences stay unanchored, so the
+    paraphrase pass lets none lead whatever ``vouch`` says."""
+    service = extractive_over({"deal.txt": DEAL})
+    service.settings = service.settings.model_copy(
+        update={"focus_min_coverage": 0.99, "answer_check_paraphrase_coverage": 0.0}
+    )
+    service.vouch = lambda question, sentence: True
+    anchored = service.ask(QUESTION)
+    assert not anchored.refused and "$40m" in anchored.answer, anchored.answer
+    stranger = service.ask(Question("How much did Zebulon pay for the Lindqvist software firm?"))
+    assert stranger.refused, stranger.answer

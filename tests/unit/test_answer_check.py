@@ -71,8 +71,14 @@ def test_a_paraphrase_is_vouched_for_only_at_its_own_threshold() -> None:
     assert loose.vouches(q, s)
     off = AnswerCheck(default_model_dir(), threshold=0.2, paraphrase_threshold=0.0)
     assert not off.vouches(q, s)
+    assert off.vouch is None and strict.vouch is not None  # the seam: off is no seam at all
     unrelated = "The band's new album is out in March."
     assert not loose.vouches(q, unrelated) and loose.probability(q, unrelated) < p
+    # a pair the check admits but does not vouch for (the lead actor for the director: ~0.24)
+    lenient = AnswerCheck(default_model_dir(), threshold=0.1, paraphrase_threshold=0.9)
+    actor = ("Who directed Vera Drake?", "Imelda Staunton plays Vera Drake, a backstreet nurse.")
+    assert 0.1 <= lenient.probability(*actor) < 0.9
+    assert lenient.admits(*actor) and not lenient.vouches(*actor)
 
 
 def test_a_folder_without_the_model_is_a_configuration_error(tmp_path: Path) -> None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from service.config import PROJECT_ROOT, Settings, get_settings
 from service.errors import ConfigurationError
@@ -118,3 +119,13 @@ def test_thresholds_measured_with_the_default_model_are_named_under_another() ->
     assert "RAG_TOPIC_FLOOR" not in tuned.uncalibrated_thresholds()
     remote = Settings(_env_file=None, embed_provider="ollama", embed_model="nomic-embed-text")
     assert len(remote.uncalibrated_thresholds()) == 4
+
+
+def test_a_paraphrase_threshold_under_the_checks_own_is_refused() -> None:
+    """The paraphrase pass asks more of a sentence than the check does (review83): 0 is off,
+    anything else must be at least RAG_ANSWER_CHECK_THRESHOLD."""
+    with pytest.raises(ValidationError, match="RAG_ANSWER_CHECK_PARAPHRASE_THRESHOLD"):
+        Settings(answer_check_threshold=0.5, answer_check_paraphrase_threshold=0.3)
+    assert Settings(answer_check_threshold=0.5, answer_check_paraphrase_threshold=0.0)
+    assert Settings(answer_check_threshold=0.5, answer_check_paraphrase_threshold=0.5)
+    assert Settings(answer_check_threshold=0.0, answer_check_paraphrase_threshold=0.9)
