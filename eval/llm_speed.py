@@ -32,14 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     index = open_index(settings)
     generator = llamacpp_generator(settings)
-    check = open_answer_check(settings)
-    service = AnswerService(
-        settings,
-        index,
-        generator,
-        admit=check.admits if check else None,
-        vouch=check.vouch if check else None,
-    )
+    service = AnswerService.checked(settings, index, generator, open_answer_check(settings))
     ttfts: list[float] = []
     speeds: list[float] = []
     for n, line in enumerate(args.questions.read_text(encoding="utf-8").splitlines()):

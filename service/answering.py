@@ -14,6 +14,7 @@ from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from service.answer_check import AnswerCheck
 from service.answerability import (
     SHORT_QUESTION_TERMS,
     YEARS_ELSEWHERE,
@@ -198,6 +199,25 @@ class AnswerService:
         )
         self.term_stats = TermStats(lambda: chunk_texts(index))
         self.similar = WordSimilarity(index.embedder.embed_texts)
+
+    @classmethod
+    def checked(
+        cls,
+        settings: Settings,
+        index: NewsIndex,
+        generator: AnswerGenerator,
+        check: AnswerCheck | None,
+    ) -> AnswerService:
+        """The service with the learned check's two seams (``admit``, and ``vouch`` when its
+        paraphrase threshold is above 0), or neither when ``check`` is ``None`` (off): what
+        the app, the recording tool and the local model's benchmark build."""
+        return cls(
+            settings,
+            index,
+            generator,
+            admit=check.admits if check else None,
+            vouch=check.vouch if check else None,
+        )
 
     def warm_up(self) -> None:
         """Load what the first question would otherwise wait for (the IDF table, ~2 s on the

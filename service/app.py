@@ -96,13 +96,7 @@ def create_app(
         gen.on_error = lambda kind: metrics.provider_errors.labels(kind).inc()
         app.state.index = idx
         check = answer_check or open_answer_check(settings)
-        answers = AnswerService(
-            settings,
-            idx,
-            gen,
-            admit=check.admits if check else None,
-            vouch=check.vouch if check else None,
-        )
+        answers = AnswerService.checked(settings, idx, gen, check)
         answers.on_verified = metrics.removed_sentences.inc
         app.state.answers = answers
         app.state.writer = (

@@ -65,13 +65,8 @@ def record_answers(scratch: Path) -> AnswerService:
     # the ones `python -m service` sends, and a borderline second evidence sentence can differ
     # between the ingest job's torch encoder and ONNX (cosine > 0.999, not identical).
     # ... and with the learned answerability check, which decides the leads as it does there
-    check = open_answer_check(settings)
-    service = AnswerService(
-        settings,
-        open_index(settings),
-        make_generator(settings),
-        admit=check.admits if check else None,
-        vouch=check.vouch if check else None,
+    service = AnswerService.checked(
+        settings, open_index(settings), make_generator(settings), open_answer_check(settings)
     )
     questions = [json.loads(line) for line in DEV_QA.read_text(encoding="utf-8").splitlines()]
     for q in questions:

@@ -292,3 +292,20 @@ def test_answers_pass_the_learned_answerability_check(
     strict = sample_settings.model_copy(update={"answer_check_threshold": 0.9999})
     with TestClient(create_app(strict, index=sample_index)) as c:
         assert c.post("/ask", json={"question": question}).json()["refused"]
+
+
+def test_the_app_wires_both_seams_of_the_learned_check(
+    sample_settings: Settings, sample_index: Any
+) -> None:
+    """``AnswerService.checked``: the check admits leads and vouches for paraphrases; with
+    the paraphrase threshold at 0 the second seam is absent; with the check off, both."""
+    cases: tuple[tuple[dict[str, float], bool, bool], ...] = (
+        ({}, True, True),
+        ({"answer_check_paraphrase_threshold": 0.0}, True, False),
+        ({"answer_check_threshold": 0.0}, False, False),
+    )
+    for update, admits, vouches in cases:
+        app = create_app(sample_settings.model_copy(update=update), index=sample_index)
+        with TestClient(app):
+            answers = app.state.answers
+            assert (answers.admit is not None, answers.vouch is not None) == (admits, vouches)
