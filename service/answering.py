@@ -12,9 +12,8 @@ import re
 import time
 from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from service.answer_check import AnswerCheck
 from service.answerability import (
     SHORT_QUESTION_TERMS,
     YEARS_ELSEWHERE,
@@ -72,6 +71,9 @@ from service.refusal import explain_refusal
 from service.retrieval import Retriever, chroma_where
 from service.schemas import Answer, Citation, Filters, ModelInfo, Passage, Timings
 from service.word_similarity import WordSimilarity
+
+if TYPE_CHECKING:  # (the factory's parameter only: the check is built by the entry points)
+    from service.answer_check import AnswerCheck
 
 log = logging.getLogger(__name__)
 

@@ -69,7 +69,8 @@ class Settings(BaseSettings):
     @model_validator(mode="after")
     def _paraphrase_is_stricter(self) -> Settings:
         """A paraphrase covers less of the question than a sentence over the bar: the check
-        must be at least as sure of it (its pass skips no sentence the first check passed)."""
+        must be at least as sure of it as of that sentence, never less (a lower value would
+        let a sentence lead that the check rejects)."""
         if 0 < self.answer_check_paraphrase_threshold < self.answer_check_threshold:
             raise ValueError(
                 "RAG_ANSWER_CHECK_PARAPHRASE_THRESHOLD must be 0 (off) or at least "
