@@ -515,6 +515,15 @@ class AnswerService:
                 admitted[id(c)] = admit(query, c.sentence.text)
             return admitted[id(c)]
 
+        def may_pass(c: ScoredSentence) -> bool:
+            """Whether ``passes(c)`` can still be true: it cannot once the sentence was
+            refused or the budget is spent (``admitted`` only grows). Asked before the
+            costlier conditions, so that a question the check refuses does not pay for
+            anchoring every sentence and pair it could no longer admit; the lead is the same."""
+            if admit is None:
+                return True
+            return admitted[id(c)] if id(c) in admitted else len(admitted) < budget
+
         # The lead must be anchored: the question's names, years and quoted phrases are in it
         # or its article's retrieved passages. A two-part question may be anchored by two
         # sentences together.
@@ -523,6 +532,7 @@ class AnswerService:
                 c
                 for c in eligible
                 if covers(c, bar)
+                and may_pass(c)
                 and focus.anchored(c.sentence.text, in_article(c))
                 and every_word(c)
                 and focus.names_category(c.sentence.text)
@@ -538,6 +548,8 @@ class AnswerService:
                     for b in eligible[i + 1 :]
                     if covers(a, bar)
                     and covers(b, bar)
+                    and may_pass(a)
+                    and may_pass(b)
                     and every_word(a)
                     and every_word(b)
                     and (
@@ -573,7 +585,8 @@ class AnswerService:
                 (
                     c
                     for c in eligible
-                    if not covers(c, bar)
+                    if vouched < budget
+                    and not covers(c, bar)
                     and focus.anchored(c.sentence.text, in_article(c))
                     and every_word(c)
                     and focus.names_category(c.sentence.text)
