@@ -475,9 +475,11 @@ _ROLE_SUBJECT = re.compile(
     # (nor an adverb — "Which newly elected MP …" — nor a plural noun before a verb taken for
     # one: "Which car makers plan …", "Which mobile phone firms offer …")
     # (nor a time adverb: "Which Australians last won …")
+    # (the verb in lower case, as a verb inside a sentence is: "Which lawyer for Greek sprinters
+    # Costas Kenteris …" has no verb after "sprinters")
     r"^\s*(?i:which)\s+((?:[\w'’-]+\s+){0,3}?)(?![a-z]+[^i\W]ly\b)(?!(?:last|first|also|still|"
     r"now|ever|never|just|already|then|once|again|later|jointly|together)\b)([a-z][\w'’-]*)\s+"
-    r"(?=(?i:[a-z]+ed|[a-z]{3,}[^s\W']s\b(?-i:(?!\s+(?!(?:the|a|an|its|their|his|her|this|that|"
+    r"(?=(?:[a-z]+ed|[a-z]{3,}[^s\W']s\b(?-i:(?!\s+(?!(?:the|a|an|its|their|his|her|this|that|"
     r"these|those|to|in|on|at|for|with|by|from|as|into|up|out|off|down|over|more|most|no|all|"
     r"some|two|three|four|five|about|nearly|around|almost)\b)[a-z]))|"
     r"made|won|led|took|gave|wrote|ran|beat|built|sold|bought|paid|struck|held|met|told|"
@@ -859,10 +861,8 @@ def asked_event(question: str) -> tuple[str, tuple[str, ...]] | None:
     against …"), or None: no such question, a modal ("will distribute"), or a verb of saying
     ("Which minister said …": many say the same)."""
     q = " ".join(asking_clause(question).split())
-    if _ROLE.match(q.lower()):
-        return None
-    m = _ROLE_SUBJECT.match(q)
-    if m is None:
+    m, subject = _which_noun(q)
+    if m is None or not subject:
         return None
     v = re.match(r"([A-Za-z]+)\b", q[m.end() :])
     if v is None:
@@ -874,7 +874,8 @@ def asked_event(question: str) -> tuple[str, tuple[str, ...]] | None:
     while tail and tail[0].lower() in _PARTICLES:
         tail = tail[1:]
     obj = _OBJECT_ENDS.split(" ".join(tail), maxsplit=1)[0]
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]+", obj)
+    # (a model's name is one word, its digits with it: "V603SH", "G8")
+    words = re.findall(r"[A-Za-z][A-Za-z0-9'’-]+", obj)
     lower = [w for w in words if w[0].islower() and w not in STOPWORDS]
     named = [w.lower() for w in words if w.lower() not in STOPWORDS]
     return _IRREGULAR.get(verb, verb), tuple(lower or named)
@@ -942,17 +943,31 @@ _PLURAL_OWNER = re.compile(
 )
 
 
+def _which_noun(question: str) -> tuple[re.Match[str] | None, bool]:
+    """The match of a "Which <noun> …?" question's noun, and whether it is the subject of
+    the verb after it ("Which studio developed …?", ``_ROLE_SUBJECT``) rather than a noun
+    before an auxiliary or a comma ("Which judge is presiding …?", ``_ROLE``). The noun
+    nearer "which" wins: in "Which manufacturer developed the V603SH, the phone …" the noun
+    is "manufacturer", not the "v603sh" before the comma."""
+    q = " ".join(question.split())
+    role = _ROLE.match(q.lower())
+    subject = _ROLE_SUBJECT.match(q)
+    if subject is not None and (
+        role is None or len(subject.group(1).split()) < len(role.group(1).split())
+    ):
+        return subject, True
+    return role, False
+
+
 def asked_noun(question: str, kind: Kind | None) -> str | None:
     """The noun of a "Which judge is presiding …?" question ("judge"), or None. Categories
     ("which sectors") and kinds already checked (dates, places, numbers) have none."""
     question = asking_clause(question)
-    m = _ROLE.match(" ".join(question.lower().split()))
-    if m is None:
-        # "Which studio developed …?": the noun before the verb, unless it is a loose
-        # description news rarely restates (an office, a body, a playing position)
-        m = _ROLE_SUBJECT.match(" ".join(question.split()))
-        if m is None or m.group(2) in LOOSE_ROLES:
-            return None
+    m, subject = _which_noun(question)
+    # "Which studio developed …?": the noun before the verb, unless it is a loose
+    # description news rarely restates (an office, a body, a playing position)
+    if m is None or (subject and m.group(2) in LOOSE_ROLES):
+        return None
     noun = m.group(2)
     before = m.group(1).split()
     # "Which other club's manager vacancy …": the question asks which club

@@ -45,7 +45,7 @@ from service.answerability.focus import spells_out, titles_of, weekdays
 from service.answerability.holds import withholds_date, withholds_reason
 from service.answerability.kinds import date_event
 from service.answerability.names import place_runs
-from service.answerability.roles import event_forms, mentions_role
+from service.answerability.roles import asked_event, asked_noun, event_forms, mentions_role
 
 
 @pytest.mark.parametrize(
@@ -5331,3 +5331,34 @@ def test_event_forms_reads_a_verbs_forms_where_they_stand() -> None:
     assert event_forms("write").search("The book was written by Jo Vey.")
     assert event_forms("direct").search("director Sam Tull")
     assert not event_forms("pay").search("Orbis won a payroll contract.")
+
+
+@pytest.mark.parametrize(
+    ("question", "noun"),
+    [
+        # the noun before the verb, not a later word before a comma
+        (
+            "Which manufacturer developed the V603SH, the motion-sensing phone sold by Norvale?",
+            "manufacturer",
+        ),
+        ("Which studio developed Blinx 2?", "studio"),
+        ("Which judge, sitting alone, heard the case?", "judge"),
+        ("Which judge is presiding over the Norvale trial?", "judge"),
+        # a capitalised word is a name, not a verb: no noun before a verb here
+        (
+            "Which lawyer for Norvale sprinters Costas Hale and Ann Reid said a ruling was near?",
+            None,
+        ),
+    ],
+)
+def test_the_asked_noun_is_the_first_before_a_verb_or_a_comma(
+    question: str, noun: str | None
+) -> None:
+    assert asked_noun(question, Kind.NAME) == noun
+
+
+def test_a_models_name_with_digits_is_the_asked_events_object() -> None:
+    question = "Which manufacturer developed the V603SH, the phone sold by Norvale?"
+    assert asked_event(question) == ("developed", ("v603sh",))
+    sentence = "The phone - officially titled the V603SH - was developed by Sharp for Norvale."
+    assert question_focus(question, None).fills_role(sentence, sentence)
