@@ -461,9 +461,13 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
     # then be about the question, not just contain the name or number.
     # (of a two-part question, about one of its parts: "In 1994 only 1.3 words were used."
     # answers "…, and how many did they use in 1994?")
+    # A claim that restates a quote whole ("All postcards are priced at £35.") is no bare
+    # answer: it means what its quote means, and whether that answers the question is the
+    # evidence's choice (made with the quote's passage), not the claim's.
     if (
         question
         and len(claim_words(claim)) < BARE_ANSWER_WORDS
+        and not any(_same_words(claim, q) for q in quotes)
         and all(
             coverage(part, quote_text) < BARE_ANSWER_QUESTION_COVERAGE
             # (a part of one content word or none says too little to be about: "…, and when?")
@@ -499,6 +503,11 @@ _CLAUSE_BREAK = re.compile(r";|,?\s+(?:while|whereas|but)\s+|,\s+and\s+", re.IGN
 # In a claim, "and" before a capitalised word starts another subject's clause too ("X gave
 # $5 and The Game gave $3"); in a quote it may join two subjects of one verb ("X and Y gave").
 _CLAIM_BREAK = re.compile(rf"{_CLAUSE_BREAK.pattern}|\s+and\s+(?=[A-Z0-9])", re.IGNORECASE)
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two texts are the same words in the same order (case and punctuation aside)."""
+    return re.findall(r"\w+", a.lower()) == re.findall(r"\w+", b.lower())
 
 
 def _clauses(text: str, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> list[str]:

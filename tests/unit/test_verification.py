@@ -188,7 +188,9 @@ def test_a_short_claim_about_a_second_part_is_checked_against_that_part() -> Non
     )
     quote = "In 1994 only 1.3 words were used."
     assert support_problem(quote, [quote], question, 0.75) == ""
-    assert "bare" in support_problem(quote, [quote], "Who founded the search engine?", 0.75)
+    # (a claim shorter than its quote leans on the question: it must be about it; the quote
+    # restated whole means what the quote means: test_a_short_claim_that_restates_its_quote…)
+    assert "bare" in support_problem("1.3 words.", [quote], "Who founded the search engine?", 0.75)
     # a quote about neither part; a part too short to be about anything is no escape
     other = "Carlsberg sponsors the Danish football team."
     two = "Who bought the Leeds brewery, and when?"
@@ -514,3 +516,17 @@ def test_the_answer_part_reads_a_verb_in_any_of_its_forms() -> None:
     not hold, and a faithful claim was refused."""
     quote = "Yukos sold Yuganskneftegaz, its main unit, to Rosneft."
     assert ok("Yukos sold the unit to Rosneft.", quote, "Who did Yukos sell the unit to?")
+
+
+def test_a_short_claim_that_restates_its_quote_is_no_bare_answer() -> None:
+    question = "How much does a card cost at the Norvale Art School's annual charity sale?"
+    quote = "All postcards are priced at £35."
+    # the quote itself, whole: it means what the quote means (the evidence chose the quote)
+    assert support_problem(quote, [quote], question, 0.75) == ""
+    assert support_problem("all postcards are priced at £35", [quote], question, 0.75) == ""
+    # the figure alone leans on the question, and the quote is not about the question
+    assert "not about the question" in support_problem("£35.", [quote], question, 0.75)
+    # a shortened quote is a bare answer too
+    assert "not about the question" in support_problem(
+        "Postcards are priced at £35.", [quote], question, 0.75
+    )
