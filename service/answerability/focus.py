@@ -598,6 +598,9 @@ class Focus:
     described: bool = False  # the noun comes from "the name of the <noun> who/where …"
     office: str | None = None  # of "who is the chief executive of …?": the sentence must give it
     question: str = ""
+    # ``TermStats.is_common`` of the index the question is asked of, when there is one: a
+    # common word opening a sentence ("Despite the launch, …") is no name of another party
+    common: Callable[[str], bool] | None = field(default=None, compare=False, repr=False)
     missing: list[str] = field(default_factory=list)
 
     def coverage(self, sentence: str, context: str = "") -> float:
@@ -878,7 +881,7 @@ class Focus:
         ]
         if not figures:
             return False
-        runs = [re.sub(r"['’]s$", "", run) for run in name_runs(sentence)]
+        runs = [re.sub(r"['’]s$", "", run) for run in name_runs(sentence, self.common)]
         for m in figures:
             owner = _figure_owner(sentence, m.start(), m.end())
             if owner is None or not any(run.endswith(owner) for run in runs):
@@ -1003,7 +1006,7 @@ class Focus:
         q_words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", self.question)}
         return {
             w
-            for run in name_runs(sentence)
+            for run in name_runs(sentence, self.common)
             for w in re.findall(r"[A-Za-z]+", run)
             if w.lower() not in q_words
         }
@@ -1086,7 +1089,7 @@ class Focus:
             sentence,
         ):
             return False
-        runs = name_runs(sentence)
+        runs = name_runs(sentence, self.common)
         q_nations = _nations_of(subject)  # (the subject's nation: "has France pledged")
         if q_nations & _nations_of(runs):
             return False
@@ -1208,7 +1211,9 @@ class Focus:
         q_words = set(re.findall(r"[a-z0-9]+", _POSSESSIVE.sub("", self.question.lower())))
         # (who gives the figure is no one it is about: ", according to analysts Screen Digest")
         # (nor who is quoted at the end: "…, said Jo Hale, a county manager.")
-        for run in name_runs(_ACCORDING_TO.sub(" ", _without_closing_speaker(sentence))):
+        for run in name_runs(
+            _ACCORDING_TO.sub(" ", _without_closing_speaker(sentence)), self.common
+        ):
             # ("MP3s" is one word, and "TV-quality" names "TV" only: the lower-case end of a
             # compound is no word of the name)
             parts = [
@@ -1290,7 +1295,7 @@ class Focus:
         q_names = {w.lower() for run in self.names for w in re.findall(r"[A-Za-z0-9]+", run)}
         # ("Which union …?" is answered by "the Communication Workers Union")
         asks_body = singular_of(self.noun) in BODY_NOUNS
-        for run in name_runs(unnamed):
+        for run in name_runs(unnamed, self.common):
             words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)}
             # (for a person, a run sharing a name's word with the question is the question's
             # own organisation: "Carnegie Endowment for International Peace")
@@ -2992,4 +2997,5 @@ def question_focus(question: str, stats: TermStats | None) -> Focus:
         described=described is not None and asked_noun(question, kind) is None,
         office=asked_office(question) if len(question_parts(question)) == 1 else None,
         question=question,
+        common=stats.is_common if stats else None,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterator
 
@@ -5362,3 +5363,24 @@ def test_a_models_name_with_digits_is_the_asked_events_object() -> None:
     assert asked_event(question) == ("developed", ("v603sh",))
     sentence = "The phone - officially titled the V603SH - was developed by Sharp for Norvale."
     assert question_focus(question, None).fills_role(sentence, sentence)
+
+
+def test_a_common_word_opening_the_sentence_is_no_other_party() -> None:
+    question = (
+        "During its trial run, how many times did Norvale Mail say its anti-spam screensaver "
+        "had been downloaded in just four days?"
+    )
+    despite = (
+        "Despite the soft launch, Mr Pollmann said that the screensaver had been downloaded "
+        "more than 20,000 times in the last four days."
+    )
+    # with the index's word statistics, "Despite" is a common word capitalised as an opener
+    focus = dataclasses.replace(
+        question_focus(question, None), common=lambda w: w.lower() == "despite"
+    )
+    assert not focus.figure_of_another(despite)
+    # without them it reads as a name, as before
+    assert question_focus(question, None).figure_of_another(despite)
+    # another party named at the start is still another party
+    other = "Ravenna Post said its screensaver had been downloaded 20,000 times in four days."
+    assert focus.figure_of_another(other)
