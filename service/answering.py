@@ -519,7 +519,10 @@ class AnswerService:
             """Whether ``passes(c)`` can still be true: it cannot once the sentence was
             refused or the budget is spent (``admitted`` only grows). Asked before the
             costlier conditions, so that a question the check refuses does not pay for
-            anchoring every sentence and pair it could no longer admit; the lead is the same."""
+            anchoring every sentence and pair it could no longer admit. The lead is the same:
+            asked of a lead and of a pair's first sentence only (``passes(a)`` runs before
+            ``passes(b)`` and may spend the budget on ``a`` though ``b`` was refused, so
+            skipping the pair on ``b`` would change what later pairs may read — review84)."""
             if admit is None:
                 return True
             return admitted[id(c)] if id(c) in admitted else len(admitted) < budget
@@ -549,7 +552,6 @@ class AnswerService:
                     if covers(a, bar)
                     and covers(b, bar)
                     and may_pass(a)
-                    and may_pass(b)
                     and every_word(a)
                     and every_word(b)
                     and (

@@ -409,8 +409,18 @@ def _negated_words(text: str) -> set[str]:
 _CURRENCY_NOUNS = (("$", "dollars"), ("£", "pounds"), ("€", "euros"), ("¥", "yen"))
 
 
-def support_problem(claim: str, quotes: list[str], question: str, min_overlap: float) -> str:
-    """Why ``quotes`` do not state ``claim`` (empty when they do); pure and lexical."""
+def support_problem(
+    claim: str,
+    quotes: list[str],
+    question: str,
+    min_overlap: float,
+    answering: frozenset[str] = frozenset(),
+) -> str:
+    """Why ``quotes`` do not state ``claim`` (empty when they do); pure and lexical.
+
+    ``answering``: the texts of the sentences found to answer the question (the lead
+    evidence and its other reports); a short claim restating one of them whole is no bare
+    answer."""
     quote_text = " ".join(quotes)
     quote_lower = quote_text.lower()
     missing_numbers = numbers_of(claim) - numbers_of(quote_text)
@@ -461,13 +471,15 @@ def support_problem(claim: str, quotes: list[str], question: str, min_overlap: f
     # then be about the question, not just contain the name or number.
     # (of a two-part question, about one of its parts: "In 1994 only 1.3 words were used."
     # answers "…, and how many did they use in 1994?")
-    # A claim that restates a quote whole ("All postcards are priced at £35.") is no bare
-    # answer: it means what its quote means, and whether that answers the question is the
-    # evidence's choice (made with the quote's passage), not the claim's.
+    # A claim that restates its quote whole when that quote is the one found to answer ("All
+    # postcards are priced at £35.", the lead) is no bare answer: it means what the quote
+    # means, and the quote was chosen with its passage. Another evidence sentence restated
+    # ("In 2003 the figure was 29%.") was offered beside the lead, not checked to answer: it
+    # must be about the question like any short claim (review84).
     if (
         question
         and len(claim_words(claim)) < BARE_ANSWER_WORDS
-        and not any(_same_words(claim, q) for q in quotes)
+        and not any(_same_words(claim, q) for q in quotes if q in answering)
         and all(
             coverage(part, quote_text) < BARE_ANSWER_QUESTION_COVERAGE
             # (a part of one content word or none says too little to be about: "…, and when?")
@@ -831,16 +843,24 @@ class CitationVerifier:
             known.update(item.known_vectors())
         vectors = self._vectors([c for c, _ in units] + [q.text for q in quotes], known)
         claim_vecs = vectors[: len(units)]
+        # the lead (the sentence found to answer; ``AnswerService.gather`` puts it first) and
+        # its other reports
+        lead = evidence[0]
+        answering = frozenset([lead.sentence.text, *(s.text for s in lead.also)])
         quote_vec = {(q.doc_id, q.start): vectors[len(units) + i] for i, q in enumerate(quotes)}
 
         def supports(claim_index: int, cited: list[Sentence]) -> bool:
             if not cited or not all(inside_passages(s, passages) for s in cited):
                 return False
             claim = units[claim_index][0]
-            if support_problem(claim, [s.text for s in cited], question, self.policy.min_overlap):
+            if support_problem(
+                claim, [s.text for s in cited], question, self.policy.min_overlap, answering
+            ):
                 return False
             if len(claim_words(claim)) < BARE_ANSWER_WORDS:
-                return True  # a bare answer was checked against the question instead
+                # a bare answer was checked against the question instead, or restates the
+                # lead word for word (its cosine to it is ~1 anyway)
+                return True
             best = max(
                 float(np.dot(claim_vecs[claim_index], quote_vec[(s.doc_id, s.start)]))
                 for s in cited

@@ -477,9 +477,16 @@ _ROLE_SUBJECT = re.compile(
     # (nor a time adverb: "Which Australians last won …")
     # (the verb in lower case, as a verb inside a sentence is: "Which lawyer for Greek sprinters
     # Costas Kenteris …" has no verb after "sprinters")
-    r"^\s*(?i:which)\s+((?:[\w'’-]+\s+){0,3}?)(?![a-z]+[^i\W]ly\b)(?!(?:last|first|also|still|"
+    # (nor a participle before the noun, nor an "-ed" word that describes the noun after it:
+    # "Which top seeded player was …", "Which state owned bank was …" ask for the player, the
+    # bank — review84)
+    r"^\s*(?i:which)\s+((?:[\w'’-]+\s+){0,3}?)(?![a-z]+[^i\W]ly\b)(?![a-z]+[^e\W]ed\b)"
+    r"(?!(?:last|first|also|still|"
     r"now|ever|never|just|already|then|once|again|later|jointly|together)\b)([a-z][\w'’-]*)\s+"
-    r"(?=(?:[a-z]+ed|[a-z]{3,}[^s\W']s\b(?-i:(?!\s+(?!(?:the|a|an|its|their|his|her|this|that|"
+    r"(?=(?:[a-z]+ed\b(?!\s+(?!(?:twice|again|once|first|last|alone|together|home|away|out|off|"
+    r"up|down|early|late)\b)[a-z][\w'’-]*\s*(?:,|\b(?:is|was|are|were|has|have|had|did|does|"
+    r"do|will|would|can|could)\b))|"
+    r"[a-z]{3,}[^s\W']s\b(?-i:(?!\s+(?!(?:the|a|an|its|their|his|her|this|that|"
     r"these|those|to|in|on|at|for|with|by|from|as|into|up|out|off|down|over|more|most|no|all|"
     r"some|two|three|four|five|about|nearly|around|almost)\b)[a-z]))|"
     r"made|won|led|took|gave|wrote|ran|beat|built|sold|bought|paid|struck|held|met|told|"

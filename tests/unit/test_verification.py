@@ -15,6 +15,7 @@ import pytest
 from service.citations import (
     CitationVerifier,
     SupportPolicy,
+    _same_words,
     drop_lead_in,
     is_filler,
     split_claims,
@@ -518,15 +519,53 @@ def test_the_answer_part_reads_a_verb_in_any_of_its_forms() -> None:
     assert ok("Yukos sold the unit to Rosneft.", quote, "Who did Yukos sell the unit to?")
 
 
-def test_a_short_claim_that_restates_its_quote_is_no_bare_answer() -> None:
+def test_a_short_claim_that_restates_the_answering_quote_is_no_bare_answer() -> None:
     question = "How much does a card cost at the Norvale Art School's annual charity sale?"
     quote = "All postcards are priced at £35."
-    # the quote itself, whole: it means what the quote means (the evidence chose the quote)
-    assert support_problem(quote, [quote], question, 0.75) == ""
-    assert support_problem("all postcards are priced at £35", [quote], question, 0.75) == ""
-    # the figure alone leans on the question, and the quote is not about the question
-    assert "not about the question" in support_problem("£35.", [quote], question, 0.75)
-    # a shortened quote is a bare answer too
+    lead = frozenset([quote])
+    # the quote found to answer, restated whole: it means what the quote means
+    assert support_problem(quote, [quote], question, 0.75, lead) == ""
+    assert support_problem("all postcards are priced at £35", [quote], question, 0.75, lead) == ""
+    # (one of two cited quotes)
+    other = "Sales opened on Friday."
+    assert support_problem(quote, [other, quote], question, 0.75, lead) == ""
+    # another evidence sentence restated, offered beside the lead: a bare answer as before
+    assert "not about the question" in support_problem(quote, [quote], question, 0.75)
+    # the figure alone, a shortened quote, or its words in another order lean on the question
+    assert "not about the question" in support_problem("£35.", [quote], question, 0.75, lead)
     assert "not about the question" in support_problem(
-        "Postcards are priced at £35.", [quote], question, 0.75
+        "Postcards are priced at £35.", [quote], question, 0.75, lead
     )
+    # (a restatement is the same words in the same order: "Jones beat Smith." is not one)
+    assert _same_words("all postcards are priced at £35", quote)
+    assert not _same_words("Jones beat Smith.", "Smith beat Jones.")
+
+
+def test_the_verifier_keeps_a_restated_lead_and_removes_a_short_sentence_beside_it(
+    sample_index: Any,
+) -> None:
+    text = "All postcards are priced at £35. In 2003 the figure was 29%."
+    passage = Passage(
+        passage_id="doc::00000::x",
+        doc_id="doc",
+        title="T",
+        published=None,
+        start=0,
+        end=len(text),
+        text=text,
+        score=0.9,
+    )
+    items = [
+        EvidenceItem(n, Sentence("doc", "T", None, passage.passage_id, a, b, text[a:b]), 1.0)
+        for n, (a, b) in enumerate(sentence_spans(text), start=1)
+    ]
+    verifier = CitationVerifier(sample_index.embed_texts, SupportPolicy(0.3, 0.75))
+    question = "How much does a card cost at the Norvale Art School's annual charity sale?"
+    result = verifier.verify(
+        "All postcards are priced at £35. [1] In 2003 the figure was 29%. [2]",
+        items,
+        [passage],
+        question,
+    )
+    assert result.answer == "All postcards are priced at £35. [1]"
+    assert result.removed_sentences == ["In 2003 the figure was 29%."]
