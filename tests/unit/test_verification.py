@@ -124,23 +124,28 @@ def test_markers_written_inside_article_text_are_not_citations() -> None:
 TEXT = f"{MEETING} {FINE} {LAUNCH}"
 
 
-@pytest.fixture
-def evidence() -> tuple[list[EvidenceItem], list[Passage]]:
+def one_passage(text: str) -> tuple[list[EvidenceItem], list[Passage]]:
+    """Each sentence of ``text`` as evidence, numbered in order, from one passage."""
     passage = Passage(
         passage_id="doc::00000::x",
         doc_id="doc",
         title="T",
         published=None,
         start=0,
-        end=len(TEXT),
-        text=TEXT,
+        end=len(text),
+        text=text,
         score=0.9,
     )
     items = [
-        EvidenceItem(n, Sentence("doc", "T", None, passage.passage_id, a, b, TEXT[a:b]), 1.0)
-        for n, (a, b) in enumerate(sentence_spans(TEXT), start=1)
+        EvidenceItem(n, Sentence("doc", "T", None, passage.passage_id, a, b, text[a:b]), 1.0)
+        for n, (a, b) in enumerate(sentence_spans(text), start=1)
     ]
     return items, [passage]
+
+
+@pytest.fixture
+def evidence() -> tuple[list[EvidenceItem], list[Passage]]:
+    return one_passage(TEXT)
 
 
 def test_verifier_recites_collapses_and_removes(
@@ -544,27 +549,13 @@ def test_a_short_claim_that_restates_the_answering_quote_is_no_bare_answer() -> 
 def test_the_verifier_keeps_a_restated_lead_and_removes_a_short_sentence_beside_it(
     sample_index: Any,
 ) -> None:
-    text = "All postcards are priced at £35. In 2003 the figure was 29%."
-    passage = Passage(
-        passage_id="doc::00000::x",
-        doc_id="doc",
-        title="T",
-        published=None,
-        start=0,
-        end=len(text),
-        text=text,
-        score=0.9,
-    )
-    items = [
-        EvidenceItem(n, Sentence("doc", "T", None, passage.passage_id, a, b, text[a:b]), 1.0)
-        for n, (a, b) in enumerate(sentence_spans(text), start=1)
-    ]
+    items, passages = one_passage("All postcards are priced at £35. In 2003 the figure was 29%.")
     verifier = CitationVerifier(sample_index.embed_texts, SupportPolicy(0.3, 0.75))
     question = "How much does a card cost at the Norvale Art School's annual charity sale?"
     result = verifier.verify(
         "All postcards are priced at £35. [1] In 2003 the figure was 29%. [2]",
         items,
-        [passage],
+        passages,
         question,
     )
     assert result.answer == "All postcards are priced at £35. [1]"
