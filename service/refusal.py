@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from enum import Enum
+from functools import cached_property
 
 from service.answerability import Focus
 
@@ -36,6 +37,11 @@ _JOINERS = frozenset("of the and for de da di del du von van der den la le s".sp
 # A name written in capitals ("NHS", "U.S."): the passages may spell it out.
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 _CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z]s?\b|(?<![A-Za-z.])[A-Z](?:\.[A-Z])+\.?")
+# A word joined by hyphens or apostrophes ("coca-cola"); possessive runs, so that a plain word
+# fails once instead of at each of its letters (the same matches, linear time).
+_JOINED = re.compile(r"[a-z0-9]++(?:[-'’][a-z0-9]++)+")
+# Characters beyond ASCII, the only ones that can be combining marks.
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 # (at most this many missing names are listed; the rest are "and others")
 _MAX_LISTED = 3
 
@@ -65,22 +71,42 @@ class _Found(Enum):
 def _fold(text: str) -> str:
     """Lower case without accents ("Zürich" is "zurich", "Pelé" "pele")."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if not decomposed.isascii():
+        decomposed = _NOT_ASCII.sub(
+            lambda m: "".join(c for c in m.group() if not unicodedata.combining(c)), decomposed
+        )
+    return decomposed.lower()
 
 
 class _Passages:
-    """The words of the retrieved passages, read once."""
+    """The words of the retrieved passages, each view read once, when first asked for (a
+    refusal without names never reads the capitals)."""
 
     def __init__(self, text: str) -> None:
-        folded = _fold(text)
-        self.folded = folded
-        self.tokens = _WORD.findall(folded)
-        self.names = [t for t in self.tokens if t not in _JOINERS]
+        self.text = text
+
+    @cached_property
+    def folded(self) -> str:
+        return _fold(self.text)
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        return _WORD.findall(self.folded)
+
+    @cached_property
+    def names(self) -> list[str]:
+        return [t for t in self.tokens if t not in _JOINERS]
+
+    @cached_property
+    def words(self) -> set[str]:
         # ("Coca-Cola" is "cocacola" too)
-        self.words = set(self.tokens) | {
-            re.sub(r"[^a-z0-9]", "", w) for w in re.findall(r"[a-z0-9]+(?:[-'’][a-z0-9]+)+", folded)
+        return set(self.tokens) | {
+            re.sub(r"[^a-z0-9]", "", w) for w in _JOINED.findall(self.folded)
         }
-        self.capitals = {re.sub(r"[.s]$|\.", "", m).lower() for m in _CAPITALS.findall(text)}
+
+    @cached_property
+    def capitals(self) -> set[str]:
+        return {re.sub(r"[.s]$|\.", "", m).lower() for m in _CAPITALS.findall(self.text)}
 
     def has_run(self, parts: list[str]) -> bool:
         """Whether the words stand together (a plural allowed: "Olympic" / "Olympics")."""
