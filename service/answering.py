@@ -42,6 +42,7 @@ from service.answerability import (
     states_reason,
     withheld_instead,
 )
+from service.answerability.casing import as_written
 from service.answerability.slots import warm_up as warm_slots
 from service.citations import (
     CitationVerifier,
@@ -227,6 +228,12 @@ class AnswerService:
         self.term_stats.idf("")
         warm_slots()
 
+    def as_written(self, question: str) -> str:
+        """``question`` as if written out when it was typed all in lower case: its names'
+        capitals as the indexed articles write them, and its question mark
+        (``service.answerability.casing``)."""
+        return as_written(question, self.term_stats.written_form)
+
     def _finish(self, out: _Outcome, text: str, citations: list[Citation] | None = None) -> Answer:
         done = time.perf_counter()
         return Answer(
@@ -258,9 +265,9 @@ class AnswerService:
         s = self.settings
         vector = self.index.embed_query(query)
         passages = self.retriever.search(query, top_k or s.top_k, filters, vector=vector)
-        # (the rules read "What's …?" as "What is …?", and "name of the hotel where …" as
-        # "What is the name of …")
-        query = read_question(query)
+        # (the rules read "What's …?" as "What is …?", "name of the hotel where …" as "What
+        # is the name of …", and a question typed in lower case with its names' capitals)
+        query = read_question(self.as_written(query))
         focus = question_focus(query, self.term_stats)
         # (a name of the question in another chunk of a retrieved article: that chunk too)
         passages = self.retriever.with_named(passages, focus.names, query, vector)
@@ -779,14 +786,16 @@ class AnswerService:
             query, passages, started, time.perf_counter(), self.generator.name, condense_failure
         )
         yield Event("passages", {"query": query, "passages": passages})
+        # (the question as the rules read it; the provider is asked the question as typed)
+        written = self.as_written(query)
         if not evidence:
-            focus = question_focus(read_question(query), self.term_stats)
+            focus = question_focus(read_question(written), self.term_stats)
             out.refusal_reason = explain_refusal(
                 focus,
                 [f"{p.title}\n{p.text}" for p in passages],
                 filtered=chroma_where(request.filters) is not None,  # (an empty filter: none)
-                off_topic=self._off_topic(passages, request.filters, focus.names, query),
-                to_the_assistant=addresses_the_assistant(query),
+                off_topic=self._off_topic(passages, request.filters, focus.names, written),
+                to_the_assistant=addresses_the_assistant(written),
             )
             yield Event("done", self._finish(out, REFUSAL))
             return
@@ -811,7 +820,7 @@ class AnswerService:
 
         verified = Verified("", [])
         if draft is not None and not is_model_refusal(draft):
-            verified = self.verifier.verify(draft, evidence, passages, query)
+            verified = self.verifier.verify(draft, evidence, passages, written)
             if self.on_verified:  # safety (issue 13 §4)
                 self.on_verified(len(verified.removed_sentences))
             if verified.removed_sentences or verified.dropped_markers:
@@ -823,7 +832,7 @@ class AnswerService:
         is_fallback = self.generator.name == self.fallback.name
         decision: Decision = decide(
             answerable=True,
-            draft=assess_draft(query, verified, draft, evidence[0], self.term_stats.is_common),
+            draft=assess_draft(written, verified, draft, evidence[0], self.term_stats.is_common),
             fallback_available=not is_fallback,
         )
         if decision.outcome is Outcome.FALLBACK:
@@ -836,12 +845,12 @@ class AnswerService:
             out.degraded_reason = decision.reason
             out.llm = self.fallback.name
             verified = self.verifier.verify(
-                self.fallback.generate(gen_request), evidence, passages, query
+                self.fallback.generate(gen_request), evidence, passages, written
             )
             decision = decide(
                 answerable=True,
                 draft=assess_draft(
-                    query, verified, verified.answer, evidence[0], self.term_stats.is_common
+                    written, verified, verified.answer, evidence[0], self.term_stats.is_common
                 ),
                 fallback_available=False,
             )

@@ -239,6 +239,8 @@ _FIXED_ACRONYMS = frozenset("US UK EU UN PM MP MPS AM PC TV".split())
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
 # A capitalised word inside a sentence: after a lower-case word, a digit or a comma.
 _CAPITAL_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
+# A word written with a capital inside a sentence, in any form ("Kennedy", "BBC", "McLetchie").
+_WRITTEN_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][A-Za-z0-9]*\b")
 
 
 class ChunkText(NamedTuple):
@@ -255,8 +257,8 @@ RARE_CHUNKS = 5
 
 class TermStats:
     """Inverse document frequencies of word stems over the indexed chunks, which words the
-    chunks write mostly in lower case (``is_common``), and the time of the undated ones
-    (``era``).
+    chunks write mostly in lower case (``is_common``) and how they write the others
+    (``written_form``), and the time of the undated ones (``era``).
 
     Loaded once per process on first use, from ``load`` (an iterable of chunk texts, a plain
     string being an undated chunk's); the load runs behind a lock, after which the table is
@@ -272,6 +274,7 @@ class TermStats:
         self._max = 1.0
         self._common: frozenset[str] = frozenset()
         self._names: frozenset[str] = frozenset()
+        self._written: dict[str, str] = {}
         self._era: frozenset[str] = frozenset()
 
     def _table(self) -> dict[str, float]:
@@ -281,6 +284,7 @@ class TermStats:
                     counts: dict[str, int] = {}
                     lower: Counter[str] = Counter()
                     capital: Counter[str] = Counter()
+                    forms: dict[str, Counter[str]] = {}
                     years: Counter[str] = Counter()
                     total = 0
                     for item in self._load():
@@ -292,9 +296,16 @@ class TermStats:
                             years.update(stated_years(text))
                         lower.update(_LOWER_WORD.findall(text))
                         capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
+                        for w in _WRITTEN_MID.findall(text):
+                            forms.setdefault(w.lower(), Counter())[w] += 1
                     self._max = math.log((total + 1) / 1) + 1
                     self._common = frozenset(w for w, n in lower.items() if n > capital[w])
                     self._names = frozenset(w for w, n in capital.items() if n > lower[w])
+                    self._written = {
+                        w: seen.most_common(1)[0][0]
+                        for w, seen in forms.items()
+                        if seen.total() > lower[w]
+                    }
                     most = max(years.values(), default=0)
                     self._era = frozenset(y for y, n in years.items() if 2 * n >= most)
                     self._idf = {w: math.log((total + 1) / (c + 1)) + 1 for w, c in counts.items()}
@@ -320,6 +331,15 @@ class TermStats:
         """The IDF of a stem (as ``content_words`` returns it)."""
         table = self._table()
         return table.get(stem, self._max)
+
+    def written_form(self, word: str) -> str | None:
+        """How the indexed text writes the lower-case ``word`` inside a sentence when it writes
+        it capitalised or in capitals more often than in lower case ("kennedy" → "Kennedy",
+        "bbc" → "BBC", "mcletchie" → "McLetchie"); ``None`` for a word it writes in lower
+        case as often or more ("prison"), or never. Counted with the IDF table, once per
+        process (``service.answerability.casing`` reads it)."""
+        self._table()
+        return self._written.get(word)
 
     def is_rare_name(self, word: str) -> bool:
         """Whether ``word`` is a name the collection holds in at most ``RARE_CHUNKS`` chunks
