@@ -14,8 +14,9 @@ and reads as a statement. ``as_written`` gives it back what it lacks:
 - a question opening on a question word or an auxiliary and ending without a mark gets "?",
   whatever its case ("Who won the match" reads as "Who won the match?").
 
-A question holding any capital letter was written with capitals: its case is left as it is
-(its writer chose it, and "the law Lords" is not a typo to repair). Written by hand: the
+A question typed in capitals ("WHO WON THE CUP") is read as typed in lower case, then as above.
+Any other question holding a capital letter was written with capitals: its case is left as it
+is (its writer chose it, and "the law Lords" is not a typo to repair). Written by hand: the
 truecasers of NLP libraries ship models trained on other text; this one reads the indexed
 articles' own habits.
 """
@@ -40,11 +41,19 @@ def typed_in_lower_case(question: str) -> bool:
     return not any(c.isupper() for c in question) and any(c.isalpha() for c in question)
 
 
+def typed_in_capitals(question: str) -> bool:
+    """Whether ``question`` is typed in capitals: four capital letters or more ("WHO WON
+    THE CUP"), and none in lower case ("BBC?" or "NHS GP" are names, not a shouted question)."""
+    return sum(c.isupper() for c in question) > 3 and not any(c.islower() for c in question)
+
+
 def as_written(question: str, written_form: Callable[[str], str | None]) -> str:
     """``question`` with the capitals a writer would give it when it was typed all in lower
-    case, and with its question mark. ``written_form(word)``: the form
+    case or all in capitals, and with its question mark. ``written_form(word)``: the form
     the collection writes a lower-case word in inside a sentence ("Kennedy"), or ``None`` when
     it writes it in lower case as often or more."""
+    if typed_in_capitals(question):
+        question = question.lower()
     text = question
     if typed_in_lower_case(question):
 

@@ -34,6 +34,7 @@ def test_a_lower_case_question_reads_its_names_from_the_articles(
     for typed in (
         "How much did John Smithers say the rail plan would cost?",
         "how much did john smithers say the rail plan would cost",
+        "HOW MUCH DID JOHN SMITHERS SAY THE RAIL PLAN WOULD COST",
     ):
         answer = service.ask(Question(typed))
         assert answer.refused, (typed, answer.answer)
@@ -43,7 +44,9 @@ def test_a_lower_case_question_reads_its_names_from_the_articles(
         for typed in (
             "How much did Tim Collins say the rail plan would cost?",
             "how much did tim collins say the rail plan would cost",
+            "HOW MUCH DID TIM COLLINS SAY THE RAIL PLAN WOULD COST",
         )
     ]
     assert not answers[0].refused and "£5bn" in answers[0].answer
     assert answers[1].answer == answers[0].answer
+    assert answers[2].answer == answers[0].answer

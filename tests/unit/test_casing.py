@@ -3,7 +3,7 @@ articles give its words, and its question mark; a question written with capitals
 
 from __future__ import annotations
 
-from service.answerability.casing import as_written, typed_in_lower_case
+from service.answerability.casing import as_written, typed_in_capitals, typed_in_lower_case
 from service.answerability.focus import TermStats
 
 FORMS = {
@@ -34,6 +34,17 @@ def test_names_take_the_articles_form_and_the_question_its_mark() -> None:
     # a request or a fragment gets no question mark
     assert as_written("tell me about the bbc", FORMS.get) == "Tell me about the BBC"
     assert as_written("kennedy's new year message.", FORMS.get) == "Kennedy's new year message."
+
+
+def test_a_question_typed_in_capitals_is_read_as_typed_in_lower_case() -> None:
+    assert (
+        as_written("HOW LONG HAD DAVID MCLETCHIE WORKED AT THE BBC", FORMS.get)
+        == "How long had david McLetchie worked at the BBC?"
+    )
+    assert typed_in_capitals("WHO WON?") and not typed_in_capitals("Who won?")
+    # a name or two in capitals is no shouted question
+    assert not typed_in_capitals("NHS?") and not typed_in_capitals("2005 BBC")
+    assert as_written("NHS GP pay?", FORMS.get) == "NHS GP pay?"
 
 
 def test_a_question_written_with_any_capital_keeps_its_case() -> None:
