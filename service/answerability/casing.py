@@ -5,8 +5,8 @@ no question mark. The rules find a question's names by their capitals (``names``
 and the learned check was trained on questions written out, so such a question loses its names
 and reads as a statement. ``as_written`` gives it back what it lacks:
 
-- each word the collection writes capitalised (or in capitals) inside a sentence more often
-  than in lower case takes that form ("Charles", "Kennedy", "BBC", "McLetchie";
+- each word the collection writes capitalised (or in capitals) inside a sentence at least
+  three times as often as in lower case takes that form ("Charles", "Kennedy", "BBC", "McLetchie";
   ``TermStats.written_form``). A stopword ("who", "it", "new") and the pronoun "us" are never
   read as names: the articles write "US" four times for each "us", but a question typed in
   lower case says "us" as often as it means the country;
@@ -51,7 +51,7 @@ def as_written(question: str, written_form: Callable[[str], str | None]) -> str:
     """``question`` with the capitals a writer would give it when it was typed all in lower
     case or all in capitals, and with its question mark. ``written_form(word)``: the form
     the collection writes a lower-case word in inside a sentence ("Kennedy"), or ``None`` when
-    it writes it in lower case as often or more."""
+    it writes it in lower case more often than a name is."""
     if typed_in_capitals(question):
         question = question.lower()
     text = question

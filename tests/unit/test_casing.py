@@ -71,12 +71,14 @@ def test_the_written_form_is_the_articles_most_frequent_inside_a_sentence() -> N
             "He said Kennedy had told the BBC that McLetchie would stay, and Kennedy agreed.",
             "Fans of rock music told the BBC they liked it; a rock band played for Kennedy.",
             "In the end, the Rock of Gibraltar was not for sale, said the kennedy fan.",
+            "Fans of Manchester City and Leicester City met in the city centre.",
         ]
     )
-    assert stats.written_form("kennedy") == "Kennedy"  # twice capitalised, once not
+    assert stats.written_form("kennedy") == "Kennedy"  # three times capitalised, once not
     assert stats.written_form("bbc") == "BBC"
     assert stats.written_form("mcletchie") == "McLetchie"
     assert stats.written_form("rock") is None  # "Rock" once, "rock" twice
+    assert stats.written_form("city") is None  # "City" twice, "city" once: not three to one
     assert stats.written_form("gibraltar") == "Gibraltar"
     assert stats.written_form("fans") is None  # capitalised only opening a sentence
     assert stats.written_form("sale") is None
