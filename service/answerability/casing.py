@@ -7,8 +7,8 @@ and reads as a statement. ``as_written`` gives it back what it lacks:
 
 - each word the collection writes capitalised (or in capitals) inside a sentence at least
   three times as often as in lower case takes that form ("Charles", "Kennedy", "BBC", "McLetchie";
-  ``TermStats.written_form``). A stopword ("who", "it", "new") and the pronoun "us" are never
-  read as names: the articles write "US" four times for each "us", but a question typed in
+  ``TermStats.written_form``). A stopword ("who", "it", "new"), "vs" and the pronoun "us" are
+  never read as names: the articles write "US" four times for each "us", but a question typed in
   lower case says "us" as often as it means the country;
 - the first letter is capitalised;
 - a question opening on a question word or an auxiliary and ending without a mark gets "?",
@@ -29,7 +29,8 @@ from collections.abc import Callable
 from service.evidence import STOPWORDS
 
 _WORD = re.compile(r"[a-z][a-z0-9]*")
-_NEVER_NAMES = STOPWORDS | {"us"}
+# (and "vs", which headlines capitalise: "Yen at its lowest Vs the euro")
+_NEVER_NAMES = STOPWORDS | {"us", "v", "vs", "versus"}
 _OPENS_QUESTION = re.compile(
     r"(?i:who|whom|whose|what|when|where|which|why|how|is|are|was|were|do|does|did|can|could|"
     r"would|shall|should|has|have|had|might)\b"

@@ -14,6 +14,7 @@ FORMS = {
     "us": "US",
     "who": "WHO",
     "new": "New",
+    "vs": "Vs",
 }
 
 
@@ -31,6 +32,7 @@ def test_names_take_the_articles_form_and_the_question_its_mark() -> None:
         as_written("what did the who tell us about kennedy", FORMS.get)
         == "What did the who tell us about Kennedy?"
     )
+    assert as_written("kennedy vs charles - who won", FORMS.get) == "Kennedy vs Charles - who won"
     # a request or a fragment gets no question mark
     assert as_written("tell me about the bbc", FORMS.get) == "Tell me about the BBC"
     assert as_written("kennedy's new year message.", FORMS.get) == "Kennedy's new year message."
