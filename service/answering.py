@@ -229,9 +229,10 @@ class AnswerService:
         warm_slots()
 
     def as_written(self, question: str) -> str:
-        """``question`` as if written out when it was typed all in lower case: its names'
-        capitals as the indexed articles write them, and its question mark
-        (``service.answerability.casing``)."""
+        """``question`` as if written out when it was typed all in lower case or shouted in
+        capitals (its names' capitals as the indexed articles write them), with its question
+        mark (``service.answerability.casing``). ``gather`` reads it for the rules, ``events``
+        for the refusal reason, the verifier and the draft's assessment."""
         return as_written(question, self.term_stats.written_form)
 
     def _finish(self, out: _Outcome, text: str, citations: list[Citation] | None = None) -> Answer:

@@ -37,9 +37,9 @@ _JOINERS = frozenset("of the and for de da di del du von van der den la le s".sp
 # A name written in capitals ("NHS", "U.S."): the passages may spell it out.
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,6}")
 _CAPITALS = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z]s?\b|(?<![A-Za-z.])[A-Z](?:\.[A-Z])+\.?")
-# A word joined by hyphens or apostrophes ("coca-cola"); possessive runs, so that a plain word
-# fails once instead of at each of its letters (the same matches, linear time).
-_JOINED = re.compile(r"[a-z0-9]++(?:[-'’][a-z0-9]++)+")
+# A word joined by hyphens or apostrophes ("coca-cola"), tried only where a word starts: the
+# unanchored pattern retried it at each letter of every plain word (the same matches).
+_JOINED = re.compile(r"(?<![a-z0-9])[a-z0-9]++(?:[-'’][a-z0-9]++)+")
 # Characters beyond ASCII, the only ones that can be combining marks.
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 # (at most this many missing names are listed; the rest are "and others")

@@ -41,7 +41,10 @@ One module a job; each imports only from those listed before it:
   non-name terms ("founded in 1984"), a ranking feature; ``relation_beside``, whether a
   date or an amount sits beside the question's relation (by word, or close in meaning), a
   condition;
-- ``hygiene`` (depends on none): ``is_instruction``.
+- ``hygiene`` (depends on none): ``is_instruction``;
+- ``casing`` (depends on none; ``TermStats.written_form`` is passed in): ``as_written``, a
+  question typed all in lower case or shouted in capitals read with its names' capitals, and a
+  question with its question mark.
 """
 
 from __future__ import annotations

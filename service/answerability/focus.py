@@ -247,6 +247,20 @@ _WRITTEN_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][A-Za-z0-9]*\b")
 _NAME_RATIO = 3
 
 
+def _written_forms(forms: Counter[str], lower: Counter[str]) -> dict[str, str]:
+    """Lower-case word → its most frequent form among ``forms`` (capitalised words inside
+    sentences, by exact form), for the words written so ``_NAME_RATIO`` times as often as
+    in lower case (``lower``)."""
+    by_word: dict[str, list[tuple[int, str]]] = {}
+    for form, n in forms.items():
+        by_word.setdefault(form.lower(), []).append((n, form))
+    return {
+        word: max(seen)[1]
+        for word, seen in by_word.items()
+        if sum(n for n, _ in seen) >= _NAME_RATIO * lower[word]
+    }
+
+
 class ChunkText(NamedTuple):
     """A chunk's text, and whether its article is dated (``TermStats.era`` reads undated
     ones only)."""
@@ -288,7 +302,7 @@ class TermStats:
                     counts: dict[str, int] = {}
                     lower: Counter[str] = Counter()
                     capital: Counter[str] = Counter()
-                    forms: dict[str, Counter[str]] = {}
+                    forms: Counter[str] = Counter()
                     years: Counter[str] = Counter()
                     total = 0
                     for item in self._load():
@@ -300,16 +314,11 @@ class TermStats:
                             years.update(stated_years(text))
                         lower.update(_LOWER_WORD.findall(text))
                         capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
-                        for w in _WRITTEN_MID.findall(text):
-                            forms.setdefault(w.lower(), Counter())[w] += 1
+                        forms.update(_WRITTEN_MID.findall(text))
                     self._max = math.log((total + 1) / 1) + 1
                     self._common = frozenset(w for w, n in lower.items() if n > capital[w])
                     self._names = frozenset(w for w, n in capital.items() if n > lower[w])
-                    self._written = {
-                        w: seen.most_common(1)[0][0]
-                        for w, seen in forms.items()
-                        if seen.total() >= _NAME_RATIO * lower[w]
-                    }
+                    self._written = _written_forms(forms, lower)
                     most = max(years.values(), default=0)
                     self._era = frozenset(y for y, n in years.items() if 2 * n >= most)
                     self._idf = {w: math.log((total + 1) / (c + 1)) + 1 for w, c in counts.items()}

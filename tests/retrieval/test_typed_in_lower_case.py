@@ -31,6 +31,7 @@ def test_a_lower_case_question_reads_its_names_from_the_articles(
         == "How much did John Smithers say the rail plan would cost?"
     )
     # written out, the question names someone the rail article does not: refused
+    reasons = set()
     for typed in (
         "How much did John Smithers say the rail plan would cost?",
         "how much did john smithers say the rail plan would cost",
@@ -38,6 +39,12 @@ def test_a_lower_case_question_reads_its_names_from_the_articles(
     ):
         answer = service.ask(Question(typed))
         assert answer.refused, (typed, answer.answer)
+        reasons.add(answer.refusal_reason)
+    # the reason reads the written question too: the name is found, the fact is not
+    assert reasons == {
+        "The passages found mention what the question names, but no sentence in them states "
+        "what it asks for."
+    }
     # and a name it does hold is answered, typed either way, with the same sentence
     answers = [
         service.ask(Question(typed))

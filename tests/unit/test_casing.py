@@ -33,9 +33,10 @@ def test_names_take_the_articles_form_and_the_question_its_mark() -> None:
         == "What did the who tell us about Kennedy?"
     )
     assert as_written("kennedy vs charles - who won", FORMS.get) == "Kennedy vs Charles - who won"
-    # a request or a fragment gets no question mark
+    # a request or a fragment gets no question mark, nor the agency in capitals
     assert as_written("tell me about the bbc", FORMS.get) == "Tell me about the BBC"
     assert as_written("kennedy's new year message.", FORMS.get) == "Kennedy's new year message."
+    assert as_written("WHO", FORMS.get) == "WHO"
 
 
 def test_a_question_typed_in_capitals_is_read_as_typed_in_lower_case() -> None:
@@ -43,10 +44,36 @@ def test_a_question_typed_in_capitals_is_read_as_typed_in_lower_case() -> None:
         as_written("HOW LONG HAD DAVID MCLETCHIE WORKED AT THE BBC", FORMS.get)
         == "How long had david McLetchie worked at the BBC?"
     )
-    assert typed_in_capitals("WHO WON?") and not typed_in_capitals("Who won?")
-    # a name or two in capitals is no shouted question
-    assert not typed_in_capitals("NHS?") and not typed_in_capitals("2005 BBC")
+    assert (
+        as_written("WHAT DID THE US PRESIDENT SAY", FORMS.get) == "What did the US president say?"
+    )
+    assert typed_in_capitals("WHO WON THE CUP?") and not typed_in_capitals("Who won the cup?")
+    # names in capitals are no shouted question
+    for names in ("NHS?", "2005 BBC", "NHS GP", "UK GDP Q3", "US GDP", "WHO", "FTSE 100"):
+        assert not typed_in_capitals(names), names
+    assert as_written("NHS GP", FORMS.get) == "NHS GP"
     assert as_written("NHS GP pay?", FORMS.get) == "NHS GP pay?"
+
+
+def test_the_asked_noun_the_us_pronoun_and_parts_of_words_stay_as_typed() -> None:
+    forms = {**FORMS, "city": "City", "street": "Street", "wales": "Wales", "p": "P"}
+    forms |= {"st": "St", "uk": "UK", "ne": "NE"}
+    # the noun a "which" question asks for, right before its verb
+    assert (
+        as_written("in which city did charles kennedy speak", forms.get)
+        == "In which city did Charles Kennedy speak?"
+    )
+    assert as_written("on which street is the bbc", forms.get) == "On which street is the BBC?"
+    # (a name before the asked noun is still a name)
+    assert as_written("which wales player scored", forms.get) == "Which Wales player scored?"
+    # "us" after a verb that takes it; elsewhere the US
+    assert (
+        as_written("what did kennedy tell us about the us economy", forms.get)
+        == "What did Kennedy tell us about the US economy?"
+    )
+    # letters inside a word or an address are no words
+    typed = "what did the 79p stamp on the 21st say at grumbletext.co.uk about arsène"
+    assert as_written(typed, forms.get) == "W" + typed[1:] + "?"
 
 
 def test_a_question_written_with_any_capital_keeps_its_case() -> None:
