@@ -237,13 +237,14 @@ PRONOUN = re.compile(
 # Acronyms that stand for one thing whatever the question's words ("US" for "units sold").
 _FIXED_ACRONYMS = frozenset("US UK EU UN PM MP MPS AM PC TV".split())
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
-# A capitalised word inside a sentence: after a lower-case word, a digit or a comma.
-_CAPITAL_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][a-z]+\b")
-# A word written with a capital inside a sentence, in any form ("Kennedy", "BBC", "McLetchie").
+# A word written with a capital inside a sentence (after a lower-case word, a digit or a
+# comma), in any form ("Kennedy", "BBC", "McLetchie"); the capitalised ones ("Kennedy") are
+# what ``is_common`` and ``is_rare_name`` count.
 # It is a name (``written_form``) when written so at least this many times for each time in
 # lower case: "city" (108 to 70 in the BBC corpus: "Manchester City"), "bank" and "league" are
 # capitalised more often than not, but "in which city" asks for a city.
 _WRITTEN_MID = re.compile(r"(?<=[a-z0-9,;] )[A-Z][A-Za-z0-9]*\b")
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
 _NAME_RATIO = 3
 
 
@@ -301,7 +302,6 @@ class TermStats:
                 if self._idf is None:
                     counts: dict[str, int] = {}
                     lower: Counter[str] = Counter()
-                    capital: Counter[str] = Counter()
                     forms: Counter[str] = Counter()
                     years: Counter[str] = Counter()
                     total = 0
@@ -313,9 +313,12 @@ class TermStats:
                         if not dated:
                             years.update(stated_years(text))
                         lower.update(_LOWER_WORD.findall(text))
-                        capital.update(w.lower() for w in _CAPITAL_MID.findall(text))
                         forms.update(_WRITTEN_MID.findall(text))
                     self._max = math.log((total + 1) / 1) + 1
+                    capital: Counter[str] = Counter()
+                    for form, n in forms.items():
+                        if _CAPITALISED.fullmatch(form):
+                            capital[form.lower()] += n
                     self._common = frozenset(w for w, n in lower.items() if n > capital[w])
                     self._names = frozenset(w for w, n in capital.items() if n > lower[w])
                     self._written = _written_forms(forms, lower)
