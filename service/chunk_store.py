@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from pydantic import ConfigDict
 
-from service.chroma_paging import get_readable
+from service.chroma_paging import get_readable, get_unless_stale
 from service.dates import date_metadata
 from service.llama_import import llama_index_core
 from service.lru import LRU
@@ -277,6 +278,39 @@ class ChunkStore:
             # (each hit its own copy: a caller changing it must not change the cache)
             hits.append(ChunkHit(chunk_id, text, dict(meta), 1.0 + math.log(math.exp(-d))))
         return hits
+
+    def of_document(self, doc_id: str, vector: list[float]) -> list[ChunkHit]:
+        """Every chunk of one document, nearest to ``vector`` first, as ``nearest`` returns
+        them (flat metadata; similarity the cosine, as Chroma's cosine distance gives it).
+
+        One ``get`` by the document's id, with the vectors, and the cosines in numpy: a
+        nearest-neighbour query restricted to the document costs ~3 times as much
+        (4.8 against 1.6 ms on the samples+BBC index), for the few chunks of an article.
+        A chunk this process's vector index lacks (another process wrote the store) is left
+        out, as ``get_readable`` leaves it out."""
+        include = ["documents", "metadatas", "embeddings"]
+        got = get_unless_stale(self.collection, where={"ref_doc_id": doc_id}, include=include)
+        if got is None:
+            got = get_readable(self.collection, self.ids(doc_id), include)
+        ids = [str(i) for i in got["ids"]]
+        if not ids:
+            return []
+        q = np.asarray(vector, dtype=np.float64)
+        vectors = np.asarray(got["embeddings"], dtype=np.float64)
+        norms = np.linalg.norm(vectors, axis=1) * (np.linalg.norm(q) or 1.0)
+        cosines = (vectors @ q) / np.where(norms > 0, norms, 1.0)
+        hits = [
+            ChunkHit(
+                chunk_id,
+                text or "",
+                {k: v for k, v in (meta or {}).items() if not k.startswith("_")},
+                float(cosine),
+            )
+            for chunk_id, text, meta, cosine in zip(
+                ids, got["documents"], got["metadatas"], cosines.tolist(), strict=True
+            )
+        ]
+        return sorted(hits, key=lambda h: -h.similarity)
 
     def query(
         self, vector: list[float], top_k: int, where: dict[str, Any] | None

@@ -197,6 +197,14 @@ class Settings(BaseSettings):
     host: str = Field(default="127.0.0.1", description="Address `python -m service` binds.")
     port: int = Field(default=8000, ge=1, le=65535, description="Port `python -m service` binds.")
     top_k: int = Field(default=5, ge=1, le=50, description="Passages retrieved per question.")
+    article_passages: int = Field(
+        default=1,
+        ge=0,
+        le=5,
+        description="How many of the first retrieved articles lend every chunk to the evidence "
+        "of /ask (0: none): the sentence that answers is often in another chunk of the best "
+        "article than the one retrieval ranked first. /search returns top_k passages as ranked.",
+    )
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question or search query accepted."
     )

@@ -43,7 +43,13 @@ def test_events_in_order_and_done_equals_ask(client: TestClient) -> None:
     assert set(kinds[1:-1]) == {"token", "citation"}
     assert kinds.index("citation") > max(i for i, k in enumerate(kinds) if k == "token")
     passages = events[0][1]
-    assert passages["query"] == QUESTION and len(passages["passages"]) == 5
+    assert passages["query"] == QUESTION
+    # the top_k passages /search ranks, then the first article's other chunks
+    # (``RAG_ARTICLE_PASSAGES``)
+    searched = client.post("/search", json={"query": QUESTION}).json()["results"]
+    ids = [p["passage_id"] for p in passages["passages"]]
+    assert ids[:5] == [p["passage_id"] for p in searched] and len(searched) == 5
+    assert all(p["doc_id"] == searched[0]["doc_id"] for p in passages["passages"][5:])
     done = events[-1][1]
     tokens = "".join(d for k, d in events if k == "token")
     assert "Alibaba" in tokens
