@@ -272,10 +272,10 @@ class AnswerService:
         focus = question_focus(query, self.term_stats)
         # (a name of the question in another chunk of a retrieved article: that chunk too)
         passages = self.retriever.with_named(passages, focus.names, query, vector)
-        # (the best article's other chunks: the answer is often in one retrieval ranked lower)
-        passages = self.retriever.with_articles(passages, vector, s.article_passages)
         if self._off_topic(passages, filters, focus.names, query) or addresses_the_assistant(query):
             return passages, []
+        # (the best article's other chunks: the answer is often in one retrieval ranked lower)
+        passages = self.retriever.with_articles(passages, vector, s.article_passages)
         kind = focus.kind
         common = self.term_stats.is_common
 
