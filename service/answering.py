@@ -275,7 +275,9 @@ class AnswerService:
         if self._off_topic(passages, filters, focus.names, query) or addresses_the_assistant(query):
             return passages, []
         # (the best article's other chunks: the answer is often in one retrieval ranked lower)
-        passages = self.retriever.with_articles(passages, vector, s.article_passages)
+        passages = self.retriever.with_articles(
+            passages, vector, s.article_passages, top_k or s.top_k, filters
+        )
         kind = focus.kind
         common = self.term_stats.is_common
 

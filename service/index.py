@@ -317,10 +317,16 @@ class NewsIndex:
         reads, without building llama-index nodes."""
         return self.chunks.nearest(vector, top_k, where)
 
-    def chunks_of(self, doc_id: str, vector: list[float]) -> list[ChunkHit]:
-        """Every chunk of one document, nearest to ``vector`` first
-        (``ChunkStore.of_document``)."""
-        return self.chunks.of_document(doc_id, vector)
+    def chunks_of(
+        self,
+        doc_id: str,
+        vector: list[float],
+        limit: int,
+        where: dict[str, Any] | None = None,
+    ) -> list[ChunkHit]:
+        """The ``limit`` chunks of one document nearest to ``vector`` that match ``where``,
+        nearest first (``ChunkStore.of_document``)."""
+        return self.chunks.of_document(doc_id, vector, limit, where)
 
 
 def _make_client(settings: Settings) -> Any:

@@ -230,28 +230,44 @@ class Retriever:
         return passages + added
 
     def with_articles(
-        self, passages: list[Passage], vector: list[float], articles: int
+        self,
+        passages: list[Passage],
+        vector: list[float],
+        articles: int,
+        limit: int,
+        filters: Filters | None = None,
     ) -> list[Passage]:
-        """``passages`` and, after them, the other chunks of the first ``articles`` retrieved
-        articles (nearest to the question first), as served (``article_passages``).
+        """``passages`` and, after them, up to ``limit`` more chunks of each of the first
+        ``articles`` retrieved articles (``article_passages``): those nearest to the question
+        that ``filters``' dates allow, as served, with only their cosine ``score`` set.
 
         Retrieval ranks chunks, and the chunk that holds the asked-for fact is often not the
         one that repeats the question's words: on the samples+BBC index, about 30 of the
         answerable questions refused while their article was retrieved had the sentence in
         another chunk of it, ranked below ``top_k``. The evidence scorer then chooses among
         the article's sentences. One read of an article's chunks with their vectors
-        (``NewsIndex.chunks_of``: ~2.6 chunks a BBC article, ~1.6 ms), no search."""
-        if articles <= 0 or not passages:
+        (``NewsIndex.chunks_of``: ~2.6 chunks a BBC article, ~1.6 ms), no search. A chunk at
+        the span of a passage already held (an article's two versions while an ingest
+        replaces it, review86) is not added again."""
+        if articles <= 0 or limit <= 0 or not passages:
             return passages
+        # (the article came through the request's filters; its other chunks share its id
+        # and date, except while an ingest replaces it: the dates are asked again)
+        where = chroma_where(filters.model_copy(update={"doc_ids": None})) if filters else None
         seen = {p.passage_id for p in passages}
+        spans = {(p.doc_id, p.start, p.end) for p in passages}
         added: list[Passage] = []
         for doc_id in list(dict.fromkeys(p.doc_id for p in passages))[:articles]:
-            hits = self.index.chunks_of(doc_id, vector)
-            added.extend(
-                _passage(hit)
-                for hit in hits
-                if hit.chunk_id not in seen and hit.metadata.keys() >= _STORED_KEYS
-            )
+            held = sum(p.doc_id == doc_id for p in passages)
+            more = []
+            for hit in self.index.chunks_of(doc_id, vector, limit + held, where):
+                if hit.chunk_id in seen or not hit.metadata.keys() >= _STORED_KEYS:
+                    continue
+                passage = _passage(hit)
+                if (passage.doc_id, passage.start, passage.end) not in spans:
+                    spans.add((passage.doc_id, passage.start, passage.end))
+                    more.append(passage)
+            added.extend(more[:limit])
         return passages + served_only(self.index, added)
 
     def _in_time(

@@ -201,9 +201,10 @@ class AskRequest(BaseModel):
         default=None,
         ge=1,
         le=TOP_K_MAX,
-        description="Passages to retrieve (1-50). An answer may carry up to three more: the "
-        "passage of a retrieved article that holds a name of the question no retrieved "
-        "passage holds.",
+        description="Passages to retrieve (1-50). An answer's passages may hold more, after "
+        "these: up to top_k more chunks of the first retrieved article (RAG_ARTICLE_PASSAGES), "
+        "and up to three passages of retrieved articles holding a name of the question that "
+        "no retrieved passage holds.",
     )
     filters: Filters | None = None
     history: list[HistoryTurn] = Field(

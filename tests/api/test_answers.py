@@ -109,7 +109,8 @@ def test_answer_shape_model_and_timings(dev_answers: dict[str, dict[str, Any]]) 
     }
     t = answer["timings_ms"]
     assert 0 < t["retrieve"] <= t["total"] and t["generate"] >= 0
-    assert len(answer["passages"]) == 5
+    # (top_k, then the first article's other chunks: RAG_ARTICLE_PASSAGES)
+    assert len(answer["passages"]) >= 5
 
 
 def test_search_returns_exact_passages_best_first(client: TestClient) -> None:

@@ -49,6 +49,7 @@ def test_events_in_order_and_done_equals_ask(client: TestClient) -> None:
     searched = client.post("/search", json={"query": QUESTION}).json()["results"]
     ids = [p["passage_id"] for p in passages["passages"]]
     assert ids[:5] == [p["passage_id"] for p in searched] and len(searched) == 5
+    assert len(passages["passages"]) > 5
     assert all(p["doc_id"] == searched[0]["doc_id"] for p in passages["passages"][5:])
     done = events[-1][1]
     tokens = "".join(d for k, d in events if k == "token")

@@ -56,15 +56,83 @@ def test_a_fact_in_another_chunk_of_the_best_article_is_found(
     assert all(text[c.start : c.end] == c.quote for c in answer.citations)
 
 
-def test_search_returns_top_k_passages_as_ranked(extractive_over: Callable[..., Any]) -> None:
+def test_the_article_chunks_come_after_the_ranked_passages(
+    extractive_over: Callable[..., Any],
+) -> None:
     service = extractive_over({"plant.txt": ARTICLE})
     passages = service.retriever.search(QUESTION, 1)
     assert len(passages) == 1
-    more = service.retriever.with_articles(passages, service.index.embed_query(QUESTION), 1)
+    vector = service.index.embed_query(QUESTION)
+    more = service.retriever.with_articles(passages, vector, 1, 5)
     assert more[0] == passages[0]
     assert len(more) == service.index.get_document("plant").chunks
     assert len({p.passage_id for p in more}) == len(more)
-    assert service.retriever.with_articles(passages, [0.0], 0) == passages
+    assert all(p.score is not None for p in more[1:])
+    assert service.retriever.with_articles(passages, vector, 0, 5) == passages
+    # (``/search`` still returns the passages it ranks)
+    assert service.retriever.search(QUESTION, 1) == passages
+
+
+def test_a_long_article_lends_at_most_top_k_chunks(extractive_over: Callable[..., Any]) -> None:
+    """A digest of many chunks (review86: 277 chunks made ``/ask`` carry 277 passages) lends
+    the ``limit`` nearest; past ``READ_AT_ONCE`` chunks it is asked a nearest-neighbour query
+    instead of read whole."""
+    from service.chunk_store import READ_AT_ONCE
+
+    long = ARTICLE + "".join(
+        f"In other news, the Velby council item {i} concerned roads, parks and the library. "
+        + FILLER * 8
+        for i in range(READ_AT_ONCE)
+    )
+    service = extractive_over({"plant.txt": long})
+    chunks = service.index.get_document("plant").chunks
+    assert chunks > READ_AT_ONCE + 2
+    vector = service.index.embed_query(QUESTION)
+    passages = service.retriever.search(QUESTION, 2)
+    more = service.retriever.with_articles(passages, vector, 1, 2)
+    assert len(more) == len(passages) + 2
+    held = {p.passage_id for p in passages}
+    nearest = [
+        h.chunk_id
+        for h in service.index.nearest(vector, chunks, {"ref_doc_id": "plant"})
+        if h.chunk_id not in held
+    ]
+    assert [p.passage_id for p in more[len(passages) :]] == nearest[:2]
+    answer = service.ask(Question(QUESTION, top_k=2))
+    assert len(answer.passages) <= 4 + 3  # top_k, the article's top_k, ``with_named``'s 3
+
+
+def test_the_requests_dates_hold_for_the_added_chunks(
+    sample_settings: Settings, embed_model: Any
+) -> None:
+    """The article's other chunks are read with the request's dates (an article's two
+    versions coexist while an ingest replaces it, review86): a date range the article is
+    outside of lends none."""
+    from datetime import timedelta
+
+    from service.index import open_index
+    from service.retrieval import Retriever
+    from service.schemas import Filters
+
+    index = open_index(sample_settings, embed_model=embed_model)
+    retriever = Retriever(index)
+    question = "What did Brad Smith say about artificial intelligence in China?"
+    vector = index.embed_query(question)
+    # (a dated sample article of several chunks)
+    found = [
+        (record, retriever.search(question, 1, Filters(doc_ids=[record.doc_id]), vector=vector))
+        for record in index.document_records().values()
+        if record.chunks >= 2
+    ]
+    record, passages = next((r, p) for r, p in found if p and p[0].published is not None)
+    published = passages[0].published
+    assert published is not None
+    within = Filters(doc_ids=[record.doc_id])
+    assert len(retriever.with_articles(passages, vector, 1, 5, within)) == record.chunks
+    before = Filters(published_before=published - timedelta(days=1))
+    assert retriever.with_articles(passages, vector, 1, 5, before) == passages
+    after = Filters(published_after=published)
+    assert len(retriever.with_articles(passages, vector, 1, 5, after)) == record.chunks
 
 
 def test_an_articles_chunks_are_those_a_search_within_it_finds(
@@ -73,7 +141,8 @@ def test_an_articles_chunks_are_those_a_search_within_it_finds(
     """``ChunkStore.of_document`` reads an article's chunks by its id: the same rows, in the
     same order and with the same cosines (to float precision) as a nearest-neighbour query
     restricted to the article; and, when this process's vector index is stale (another
-    process wrote the store), the same rows read one by one."""
+    process wrote the store: a read of several ids fails), the same rows read one by one."""
+    from service import chroma_paging
     from service.index import open_index
 
     index = open_index(sample_settings, embed_model=embed_model)
@@ -81,14 +150,27 @@ def test_an_articles_chunks_are_those_a_search_within_it_finds(
     doc_id = max(index.document_records().values(), key=lambda r: r.chunks).doc_id
     within = index.nearest(vector, 50, {"ref_doc_id": doc_id})
     assert len(within) >= 2
-    read = index.chunks_of(doc_id, vector)
+    read = index.chunks_of(doc_id, vector, 50)
     assert [h.chunk_id for h in read] == [h.chunk_id for h in within]
     for a, b in zip(within, read, strict=True):
         assert b.text == a.text
         assert b.similarity == pytest.approx(a.similarity, abs=1e-5)
         assert b.metadata == {k: v for k, v in a.metadata.items() if not k.startswith("_")}
-    assert index.chunks_of("no-such-document", vector) == []
+    assert [h.chunk_id for h in index.chunks_of(doc_id, vector, 1)] == [within[0].chunk_id]
+    assert index.chunks_of("no-such-document", vector, 5) == []
 
-    monkeypatch.setattr("service.chunk_store.get_unless_stale", lambda *a, **k: None)
-    stale = index.chunks_of(doc_id, vector)
-    assert [(h.chunk_id, h.text) for h in stale] == [(h.chunk_id, h.text) for h in read]
+    real = chroma_paging.get_unless_stale
+    one_by_one: list[int] = []
+
+    def stale(collection: Any, **kwargs: Any) -> Any:
+        ids = kwargs.get("ids")
+        if ids is None or len(ids) > 1:
+            return None  # as embedded Chroma fails past a stale vector index
+        one_by_one.append(len(ids))
+        return real(collection, **kwargs)
+
+    monkeypatch.setattr("service.chunk_store.get_unless_stale", stale)
+    monkeypatch.setattr("service.chroma_paging.get_unless_stale", stale)
+    again = index.chunks_of(doc_id, vector, 50)
+    assert len(one_by_one) == len(read)
+    assert [(h.chunk_id, h.text) for h in again] == [(h.chunk_id, h.text) for h in read]
