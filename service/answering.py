@@ -271,7 +271,7 @@ class AnswerService:
         query = read_question(self.as_written(query))
         focus = question_focus(query, self.term_stats)
         # (a name of the question in another chunk of a retrieved article: that chunk too)
-        passages = self.retriever.with_named(passages, focus.names, query, vector)
+        passages = self.retriever.with_named(passages, focus.names, query, vector, filters)
         if self._off_topic(passages, filters, focus.names, query) or addresses_the_assistant(query):
             return passages, []
         # (the best article's other chunks: the answer is often in one retrieval ranked lower)

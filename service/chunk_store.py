@@ -301,6 +301,8 @@ class ChunkStore:
         one is asked that query, so that the cost does not grow with its length. A chunk this
         process's vector index lacks (another process wrote the store) is left out, as
         ``get_readable`` leaves it out."""
+        if limit <= 0:
+            return []
         own: dict[str, Any] = {"ref_doc_id": doc_id}
         matching = {"$and": [own, where]} if where else own
         include = ["documents", "metadatas", "embeddings"]
@@ -308,12 +310,15 @@ class ChunkStore:
             self.collection, where=matching, include=include, limit=READ_AT_ONCE + 1
         )
         if got is None:
+            # (decided on the ids stored, not on those still readable: review87)
             ids = self.collection.get(where=matching, include=[], limit=READ_AT_ONCE + 1)["ids"]
+            if len(ids) > READ_AT_ONCE:
+                return self.nearest(vector, limit, matching)
             got = get_readable(self.collection, list(ids), include)
-        if len(got["ids"]) > READ_AT_ONCE:
+        elif len(got["ids"]) > READ_AT_ONCE:
             return self.nearest(vector, limit, matching)
         ids = [str(i) for i in got["ids"]]
-        if not ids or limit <= 0:
+        if not ids:
             return []
         q = np.asarray(vector, dtype=np.float64)
         vectors = np.asarray(got["embeddings"], dtype=np.float64)

@@ -201,9 +201,10 @@ class Settings(BaseSettings):
         default=1,
         ge=0,
         le=5,
-        description="How many of the first retrieved articles lend every chunk to the evidence "
-        "of /ask (0: none): the sentence that answers is often in another chunk of the best "
-        "article than the one retrieval ranked first. /search returns top_k passages as ranked.",
+        description="How many of the first retrieved articles lend more chunks to the evidence "
+        "of /ask, up to top_k each, the nearest to the question first (0: none): the sentence "
+        "that answers is often in another chunk of the best article than the one retrieval "
+        "ranked first. /search returns top_k passages as ranked.",
     )
     max_question_chars: int = Field(
         default=2000, ge=10, description="Longest question or search query accepted."

@@ -191,7 +191,12 @@ class Retriever:
         return drop_twins(served_only(self.index, reranked))[:top_k]
 
     def with_named(
-        self, passages: list[Passage], names: Sequence[str], query: str, vector: list[float]
+        self,
+        passages: list[Passage],
+        names: Sequence[str],
+        query: str,
+        vector: list[float],
+        filters: Filters | None = None,
     ) -> list[Passage]:
         """``passages`` and, for a name of the question (``names``, as written) that none of
         them holds but one of their articles does, that article's best passage holding it:
@@ -213,7 +218,12 @@ class Retriever:
             if not held:
                 continue
             # (every chunk of the article: the one naming it may rank below the others)
-            within = Filters(doc_ids=[doc_id])
+            # (the request's dates hold here too: review87)
+            within = (
+                filters.model_copy(update={"doc_ids": [doc_id]})
+                if filters
+                else Filters(doc_ids=[doc_id])
+            )
             chunks = max(self.settings.top_k, record.chunks)
             found = self.search(query, chunks, within, vector=vector)
             best = next(
@@ -259,16 +269,18 @@ class Retriever:
         added: list[Passage] = []
         for doc_id in list(dict.fromkeys(p.doc_id for p in passages))[:articles]:
             held = sum(p.doc_id == doc_id for p in passages)
+            hits = self.index.chunks_of(doc_id, vector, limit + held, where)
+            found = [_passage(h) for h in hits if h.metadata.keys() >= _STORED_KEYS]
+            # (only served chunks take a span: of two versions' chunks at one span, the one
+            # the served text holds; review87)
             more = []
-            for hit in self.index.chunks_of(doc_id, vector, limit + held, where):
-                if hit.chunk_id in seen or not hit.metadata.keys() >= _STORED_KEYS:
-                    continue
-                passage = _passage(hit)
-                if (passage.doc_id, passage.start, passage.end) not in spans:
-                    spans.add((passage.doc_id, passage.start, passage.end))
+            for passage in served_only(self.index, found):
+                span = (passage.doc_id, passage.start, passage.end)
+                if passage.passage_id not in seen and span not in spans:
+                    spans.add(span)
                     more.append(passage)
             added.extend(more[:limit])
-        return passages + served_only(self.index, added)
+        return passages + added
 
     def _in_time(
         self,

@@ -202,9 +202,9 @@ class AskRequest(BaseModel):
         ge=1,
         le=TOP_K_MAX,
         description="Passages to retrieve (1-50). An answer's passages may hold more, after "
-        "these: up to top_k more chunks of the first retrieved article (RAG_ARTICLE_PASSAGES), "
-        "and up to three passages of retrieved articles holding a name of the question that "
-        "no retrieved passage holds.",
+        "these: up to three passages of retrieved articles holding a name of the question "
+        "that no retrieved passage holds, then up to top_k more chunks of each of the first "
+        "RAG_ARTICLE_PASSAGES retrieved articles.",
     )
     filters: Filters | None = None
     history: list[HistoryTurn] = Field(

@@ -1,4 +1,4 @@
-"""The best article lends every chunk to the evidence (``Retriever.with_articles``, real
+"""The best article lends its other chunks to the evidence (``Retriever.with_articles``, real
 index, real model): a fact in a chunk that retrieval ranks below ``top_k`` is found, while
 ``/search``'s passages stay as ranked."""
 
@@ -73,10 +73,12 @@ def test_the_article_chunks_come_after_the_ranked_passages(
     assert service.retriever.search(QUESTION, 1) == passages
 
 
-def test_a_long_article_lends_at_most_top_k_chunks(extractive_over: Callable[..., Any]) -> None:
+def test_a_long_article_lends_at_most_top_k_chunks(
+    extractive_over: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A digest of many chunks (review86: 277 chunks made ``/ask`` carry 277 passages) lends
     the ``limit`` nearest; past ``READ_AT_ONCE`` chunks it is asked a nearest-neighbour query
-    instead of read whole."""
+    instead of read whole (review87)."""
     from service.chunk_store import READ_AT_ONCE
 
     long = ARTICLE + "".join(
@@ -89,7 +91,19 @@ def test_a_long_article_lends_at_most_top_k_chunks(extractive_over: Callable[...
     assert chunks > READ_AT_ONCE + 2
     vector = service.index.embed_query(QUESTION)
     passages = service.retriever.search(QUESTION, 2)
+    store = service.index.chunks
+    real_nearest = store.nearest
+    restricted: list[Any] = []
+
+    def spy(vector: Any, top_k: int, where: Any) -> Any:
+        if where and "ref_doc_id" in str(where):
+            restricted.append(top_k)
+        return real_nearest(vector, top_k, where)
+
+    monkeypatch.setattr(store, "nearest", spy)
     more = service.retriever.with_articles(passages, vector, 1, 2)
+    assert restricted == [2 + sum(p.doc_id == "plant" for p in passages)]
+    monkeypatch.setattr(store, "nearest", real_nearest)
     assert len(more) == len(passages) + 2
     held = {p.passage_id for p in passages}
     nearest = [
@@ -99,7 +113,55 @@ def test_a_long_article_lends_at_most_top_k_chunks(extractive_over: Callable[...
     ]
     assert [p.passage_id for p in more[len(passages) :]] == nearest[:2]
     answer = service.ask(Question(QUESTION, top_k=2))
-    assert len(answer.passages) <= 4 + 3  # top_k, the article's top_k, ``with_named``'s 3
+    assert len(answer.passages) == 4  # the request's top_k, then as many of the article's
+
+
+def test_a_short_article_is_read_whole_not_searched(
+    extractive_over: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    service = extractive_over({"plant.txt": ARTICLE})
+    vector = service.index.embed_query(QUESTION)
+    passages = service.retriever.search(QUESTION, 1)
+    asked: list[Any] = []
+    real_nearest = service.index.chunks.nearest
+
+    def spy(*args: Any) -> Any:
+        asked.append(args)
+        return real_nearest(*args)
+
+    monkeypatch.setattr(service.index.chunks, "nearest", spy)
+    assert len(service.retriever.with_articles(passages, vector, 1, 5)) > 1
+    assert asked == []
+
+
+def test_one_passage_a_span_and_the_served_version_wins(
+    extractive_over: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While an ingest replaces an article, both versions' chunks are stored at the same
+    spans (injected here: the other version's chunks, other ids and text, nearer to the
+    question). Each span is added once, and by the chunk the served text holds (review87:
+    an unserved chunk took the span and the served one was lost)."""
+    from service.chunk_store import ChunkHit
+
+    service = extractive_over({"plant.txt": ARTICLE})
+    vector = service.index.embed_query(QUESTION)
+    passages = service.retriever.search(QUESTION, 1)
+    honest = service.retriever.with_articles(passages, vector, 1, 5)
+    assert len(honest) >= 2
+    real = service.index.chunks_of
+
+    def two_versions(doc_id: str, vector: Any, limit: int, where: Any = None) -> Any:
+        hits = real(doc_id, vector, limit, where)
+        other = [
+            ChunkHit(f"{h.chunk_id}-other", h.text[:-1] + "#", dict(h.metadata), h.similarity)
+            for h in hits
+        ]
+        return other + hits
+
+    monkeypatch.setattr(service.index, "chunks_of", two_versions)
+    both = service.retriever.with_articles(passages, vector, 1, 5)
+    assert [p.passage_id for p in both] == [p.passage_id for p in honest]
+    assert len({(p.start, p.end) for p in both}) == len(both)
 
 
 def test_the_requests_dates_hold_for_the_added_chunks(

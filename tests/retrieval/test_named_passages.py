@@ -70,3 +70,31 @@ def test_a_name_is_held_as_a_phrase() -> None:
     assert _holds_name("the new stadium in Velby\nPark by 2007", "Velby Park")
     # (its words apart are not the name: review77)
     assert not _holds_name("Park officials met Velby Morgan.", "Velby Park")
+
+
+def test_a_named_passage_keeps_to_the_requests_dates(
+    extractive_over: Callable[..., Any],
+) -> None:
+    """The article's passage holding the missing name is searched with the request's dates
+    (review87: only its id was kept); an undated article matches no date filter."""
+    from datetime import date
+
+    from service.schemas import Filters
+
+    service = extractive_over({"club.txt": CLUB})
+    question = (
+        "How many seats will the Orbis stadium in Velby Park that Rick Parr must deliver "
+        "hold, after tycoon Sam Morgan withdrew his offer?"
+    )
+    vector = service.index.embed_query(question)
+    # (a passage of the article without the name, as retrieval may rank first)
+    passages = [
+        p for p in service.retriever.search(question, 5, vector=vector) if "Velby" not in p.text
+    ][:1]
+    assert passages
+    found = service.retriever.with_named(passages, ["Velby Park"], question, vector)
+    assert any("Velby Park" in p.text for p in found[len(passages) :])
+    dated = Filters(published_after=date(2000, 1, 1))
+    assert service.retriever.with_named(passages, ["Velby Park"], question, vector, dated) == (
+        passages
+    )
