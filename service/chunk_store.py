@@ -77,6 +77,12 @@ class ChunkHit:
         return decode_layout(self.metadata.get(LAYOUT_KEY), int(self.metadata.get("start", 0)))
 
 
+def _flat(meta: dict[str, Any] | None) -> dict[str, Any]:
+    """A chunk row's flat metadata fields, without llama-index's "_" keys (its copy of the
+    node, "_node_content", is most of a row and is read by nothing here)."""
+    return {k: v for k, v in (meta or {}).items() if not k.startswith("_")}
+
+
 READ_AT_ONCE = 32
 """Most chunks ``ChunkStore.of_document`` reads with their vectors in one ``get``; a longer
 document is asked a nearest-neighbour query instead (the longest BBC article has 25)."""
@@ -270,9 +276,7 @@ class ChunkStore:
             for chunk_id, text, meta in zip(
                 more["ids"], more["documents"], more["metadatas"], strict=True
             ):
-                # (llama-index's copy of the node, "_node_content", is most of a row and is
-                # read by nothing here)
-                flat = {k: v for k, v in (meta or {}).items() if not k.startswith("_")}
+                flat = _flat(meta)
                 row = (text or "", flat)
                 found[str(chunk_id)] = row
                 if flat:
@@ -328,7 +332,7 @@ class ChunkStore:
             ChunkHit(
                 chunk_id,
                 text or "",
-                {k: v for k, v in (meta or {}).items() if not k.startswith("_")},
+                _flat(meta),
                 float(cosine),
             )
             for chunk_id, text, meta, cosine in zip(
