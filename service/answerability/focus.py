@@ -472,6 +472,11 @@ _ACTS_ON_WORKS = {
     "developed": "develop",
     "painted": "paint",
 }
+# A capitalised word (a name or a title's word), not inside a hyphenated or quoted word.
+_WORK_WORD = re.compile(r"(?<![\w'’-])([A-Z]\w*)[\w'’.-]*")
+# Words before a doer's noun that leave it the asked work's ("the director", "its director",
+# "the film's director", "Director Jo Roe" opening the sentence).
+_OWN_DOER = frozenset("the a an its his her their film movie documentary".split())
 _ACT_ON_OBJECT = re.compile(
     rf"^\s*(?i:who)\s+({'|'.join(_ACTS_ON_WORKS)})\s+"
     r"((?:the\s+)?(?:[A-Z0-9][\w'’.:-]*\s*){1,6})"
@@ -1433,10 +1438,39 @@ class Focus:
         if not title or title & words:
             return False
         forms = event_forms(_ACTS_ON_WORKS[m.group(1).lower()])
-        return any(
-            re.search(r"(?<![\w'’-])[A-Z][\w'’.-]*", sentence[a.end() : a.end() + 60])
-            for a in forms.finditer(sentence)
-        )
+        asked = {w.lower() for w in re.findall(r"[A-Za-z0-9]\w*", self.question)}
+        return any(self._names_another_work(sentence, a, asked) for a in forms.finditer(sentence))
+
+    @staticmethod
+    def _names_another_work(sentence: str, act: re.Match[str], asked: set[str]) -> bool:
+        """Whether the act's form at ``act`` names a work beside it: the object an active
+        verb acts on ("who directed him in … The Aviator"); the subject before a passive one
+        ("The Aviator, directed by …", not "The film, directed by Jo Roe" nor "It is directed
+        by …"); what a doer's noun is "of" ("director of The Aviator"). The capitalised word
+        after a passive verb or a doer's noun is the doer's name ("directed by Jo Roe",
+        "Director Jo Roe said", "the director of the film, Jo Roe,"), no work. A capitalised
+        word the question uses, or a stopword opening the sentence, names no other work."""
+        after = sentence[act.end() : act.end() + 60]
+        if act.group(0).lower().endswith(("or", "ors", "er", "ers")):
+            if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after):
+                return True
+            # a doer's noun after another word is another role ("festival director Dieter
+            # Kosslick", "managing director"): read as an active verb's object
+            before = re.search(r"([\w'’-]+)\W*$", sentence[: act.start()])
+            if (
+                before is None
+                or before.group(1).lower() in _OWN_DOER
+                or re.search(r"['’]s$", before.group(1))
+            ):
+                return False
+            return _WORK_WORD.search(after) is not None
+        if re.match(r"\s+by\b", after):
+            start = max(0, act.start() - 60)
+            return any(
+                w.group(1).lower() not in asked and w.group(1).lower() not in STOPWORDS
+                for w in _WORK_WORD.finditer(sentence[start : act.start()])
+            )
+        return _WORK_WORD.search(after) is not None
 
     def on_the_other_side(self, sentence: str) -> bool:
         """Whether the sentence gives only the other side of a vote than the question asks:

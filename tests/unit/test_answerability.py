@@ -3119,6 +3119,15 @@ def test_an_event_stated_in_its_own_words_or_in_news_paraphrase() -> None:
     assert states_event("beat", "Velia's victory over Orbis sealed the title.")
     assert not states_event("beat", "Orbis won the final in 1998.")
     assert states_event("scored", "Tam Vey headed home an injury-time equaliser.")
+    # a goal or a try named by its kind, its scorer after "from" or before the possessive
+    assert states_event("scored", "Orbis led early with a try from Tam Vey.")
+    assert states_event("scored", "Tam Vey's late header gave Orbis a way back.")
+    assert not states_event("scored", "The club said its goal was to grow.")
+    assert not states_event("scored", "Tam Vey's cross found Jo Hale.")
+    # a defeat by a score: "went down 6-2 7-5 to"; not "went down to the wire"
+    assert states_event("beat", "The champion went down 6-2 7-5 to Mia Holt.")
+    assert not states_event("beat", "The final went down to the wire.")
+    assert not states_event("beat", "Orbis shares went down to 90p.")
     assert states_event("buy", "Terra Vale acquired the Lumen cinema chain in 2004.")
     assert states_event("win", "Ana Roe clinched the title in straight sets.")
     assert not states_event("win", "Ana Roe reached the final in Hexley.")
@@ -5265,6 +5274,17 @@ def test_the_asked_act_done_on_another_work() -> None:
     assert focus.acts_on_another("Sam Tull, who directed him in the movie The Vela Road, spoke.")
     assert not focus.acts_on_another("Glass Town was directed by Ana Roe.")
     assert not focus.acts_on_another("He directed it in 1991.")
+    # a passive verb or a doer's noun names the doer; the work is before it, or after "of"
+    assert focus.acts_on_another("The Vela Road, directed by Sam Tull, opened.")
+    assert focus.acts_on_another("Sam Tull, director of The Vela Road, spoke.")
+    assert not focus.acts_on_another("The film, directed by Sam Tull, opened in May.")
+    assert not focus.acts_on_another("It is directed by Sam Tull, who worked with Vey on Kell.")
+    assert not focus.acts_on_another('Director Sam Tull said: "We had no money."')
+    assert not focus.acts_on_another("The director of the film, Sam Tull, spoke.")
+    # (another role's holder: a word before the doer's noun that is not the work's)
+    assert focus.acts_on_another("Festival director Jo Hale said the films were strong.")
+    # (a name the question gives is not another work: "Vey's film, directed by …")
+    assert not focus.acts_on_another("Vey's film, directed by Sam Tull, opened in May.")
 
 
 def test_the_other_side_of_a_vote() -> None:
