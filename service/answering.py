@@ -22,6 +22,7 @@ from service.answerability import (
     TermStats,
     addresses_the_assistant,
     asked_kind,
+    asks_birth,
     asks_cause_of_death,
     asks_reason,
     date_withheld_instead,
@@ -35,6 +36,7 @@ from service.answerability import (
     relation_beside,
     slot_proximity,
     stated_years,
+    states_birth,
     states_cause_of_death,
     states_event,
     states_every_word,
@@ -504,6 +506,10 @@ class AnswerService:
         # something (an obituary often gives the age and the place, and no cause).
         if len(parts) == 1 and asks_cause_of_death(query):
             eligible = [c for c in eligible if states_cause_of_death(c.sentence.text)]
+        # A one-part question asking where or when someone was born: the sentence speaks of
+        # the birth (an obituary gives where someone died or lived, not where they were born).
+        if len(parts) == 1 and asks_birth(query):
+            eligible = [c for c in eligible if states_birth(c.sentence.text)]
         # A one-part "Which referee …?" question: the sentence gives the role or a name the
         # article gives it (a two-part question's sentence may answer its other part).
         if len(parts) == 1:

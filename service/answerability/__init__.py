@@ -71,9 +71,11 @@ from service.answerability.focus import (
     withheld_instead,
 )
 from service.answerability.holds import (
+    asks_birth,
     asks_cause_of_death,
     holds_kind,
     is_withheld,
+    states_birth,
     states_cause_of_death,
     states_reason,
 )
@@ -120,6 +122,7 @@ __all__ = [
     "asked_role",
     "asking_clause",
     "asking_sentence",
+    "asks_birth",
     "asks_cause_of_death",
     "asks_reason",
     "date_withheld_instead",
@@ -140,6 +143,7 @@ __all__ = [
     "relation_beside",
     "slot_proximity",
     "stated_years",
+    "states_birth",
     "states_cause_of_death",
     "states_event",
     "states_every_word",

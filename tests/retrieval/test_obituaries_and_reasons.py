@@ -1,9 +1,9 @@
-"""Four near-misses of the kind news invites, over made-up articles (real index, real model):
-an obituary that gives an age and no cause, an age given to the person just named (not to the
-one the question asks about), a departure whose article says no reason was given, and a
-refusal to sell that the article states without a cause. Each
-article answers another question, asked beside it, so that the refusal is the check's and not
-retrieval's."""
+"""Five near-misses of the kind news invites, over made-up articles (real index, real model):
+an obituary that gives an age and no cause, or where he died and not where he was born; an age
+given to the person just named (not to the one the question asks about); a departure whose
+article says no reason was given; and a refusal to sell that the article states without a
+cause. Each article answers another question, asked beside it, so that the refusal is the
+check's and not retrieval's."""
 
 from __future__ import annotations
 
@@ -17,8 +17,9 @@ ARTICLES = {
     "obituary.txt": (
         "Veteran actor Jo Hale dies\n\n"
         "Veteran stage actor Jo Hale, who was nominated for a Tony award in 1961, has died at "
-        "the age of 85. He died at his home in Brighton, a spokesman said. Hale appeared in more "
-        "than 40 films and starred in the original run of the musical Glass Town.\n"
+        "the age of 85. Hale appeared in more than 40 films and starred in the original run "
+        "of the musical Glass Town. Hale, whose Oscar nomination was for the film Kell Road, "
+        "died at his home in Brighton, Sussex, a spokesman said.\n"
     ),
     "trial.txt": (
         "Producer faces civil action\n\n"
@@ -39,6 +40,11 @@ ARTICLES = {
         "The Velia Gallery raised £12.5m to buy the Portrait of Orbis by Jo Renner, but the "
         "owner refused to sell it to the gallery. The painting has been held in storage "
         "since.\n"
+    ),
+    "playwright.txt": (
+        "Tull play wins Hexley prize\n\n"
+        "Playwright Sam Tull has won the Hexley drama prize for his play Quiet Waters. Tull was "
+        "born in Kell, a mining town, in 1950 and wrote his first play at school.\n"
     ),
     "exhibition.txt": (
         "Curator quits spring show\n\n"
@@ -81,6 +87,13 @@ def test_an_obituary_without_a_cause(service: Any) -> None:
     age = service.ask(Question("How old was the actor Jo Hale when he died?"))
     assert not age.refused and "85" in age.answer, age.answer
     assert service.ask(Question("What did the actor Jo Hale die of?")).refused
+
+
+def test_an_obituary_gives_where_he_died_not_where_he_was_born(service: Any) -> None:
+    born = service.ask(Question("In which town was the playwright Sam Tull born?"))
+    assert not born.refused and "Kell" in born.answer, born.answer
+    hale = service.ask(Question("In which English town was Oscar-nominated actor Jo Hale born?"))
+    assert hale.refused, hale.answer
 
 
 def test_an_age_given_to_the_person_just_named(service: Any) -> None:

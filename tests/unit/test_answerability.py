@@ -19,6 +19,7 @@ from service.answerability import (
     asked_kind,
     asking_clause,
     asking_sentence,
+    asks_birth,
     asks_cause_of_death,
     asks_reason,
     date_withheld_instead,
@@ -35,6 +36,7 @@ from service.answerability import (
     question_focus,
     question_parts,
     reason_withheld_instead,
+    states_birth,
     states_cause_of_death,
     states_event,
     states_lead_fact,
@@ -4080,6 +4082,28 @@ def test_a_cause_of_death_is_asked_and_stated() -> None:
     assert not states_cause_of_death("Irish actor Jo Hale has died at the age of 85.")
     assert not states_cause_of_death("He died at his home in Malibu, a spokesman said.")
     assert not states_cause_of_death("The death of the actor was announced on Monday.")
+
+
+def test_a_birth_is_asked_and_stated() -> None:
+    for question in (
+        "In which Irish town was the actor Jo Hale born?",
+        "When was Jo Hale born?",
+        "which hospital was jo hale born in",
+        "What is Jo Hale's birthplace?",
+    ):
+        assert asks_birth(question), question
+    for question in (
+        "Jo Hale, the Kell-born actor, starred in which film?",
+        "Jo Hale was born in Kell; which school did he go to?",
+    ):
+        assert not asks_birth(question), question
+    assert states_birth("Hale was born in Kell in 1950.")
+    assert states_birth("Born in 1942 in Kell, he went to Lewis School.")
+    assert states_birth("He is a native of Cork.")
+    # where he died or lived, or a compound naming a region, is no birthplace
+    assert not states_birth("He died at his home in Malibu, a spokesman said.")
+    assert not states_birth("He lived in Norfolk from the age of eight.")
+    assert not states_birth("The Texan-born singer died in Los Angeles.")
 
 
 def test_a_reason_the_articles_say_was_not_given() -> None:
