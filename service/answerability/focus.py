@@ -1443,34 +1443,41 @@ class Focus:
 
     @staticmethod
     def _names_another_work(sentence: str, act: re.Match[str], asked: set[str]) -> bool:
-        """Whether the act's form at ``act`` names a work beside it: the object an active
-        verb acts on ("who directed him in … The Aviator"); the subject before a passive one
-        ("The Aviator, directed by …", not "The film, directed by Jo Roe" nor "It is directed
-        by …"); what a doer's noun is "of" ("director of The Aviator"). The capitalised word
-        after a passive verb or a doer's noun is the doer's name ("directed by Jo Roe",
-        "Director Jo Roe said", "the director of the film, Jo Roe,"), no work. A capitalised
-        word the question uses, or a stopword opening the sentence, names no other work."""
+        """Whether the act's form at ``act`` may be about another work than the question's.
+
+        An active verb: a capitalised word after it ("who directed him in … The Aviator").
+        A passive one after its subject: a capitalised word in that subject, other than the
+        question's words and stopwords ("The Aviator, directed by …"; not "The film, directed
+        by Jo Roe" nor "It is directed by …": the name after "by" is the doer's). A doer's
+        noun after "the", "its", "the film's" and the like ("the director of the film, Jo
+        Roe"): only a work it is "of", "on" or "for" ("director of The Aviator"). Anything
+        else — a passive verb or a doer's noun opening the sentence ("Directed by Jo Roe, Kell
+        Road …", "Director Jo Roe, who cast him in Kell Road, …"), a doer's noun after another
+        word, which may be another role ("festival director Dieter Kosslick"), or after a
+        name's possessive ("The Aviator's director") — is read as before this distinction was
+        made: a capitalised word after it."""
         after = sentence[act.end() : act.end() + 60]
+        capital_after = _WORK_WORD.search(after) is not None
+        before = re.search(r"([\w'’-]+)\W*$", sentence[: act.start()])
+        if before is None:  # (the sentence opens with the act)
+            return capital_after
+        word = before.group(1)
         if act.group(0).lower().endswith(("or", "ors", "er", "ers")):
-            if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", after):
+            if re.match(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]", after):
                 return True
-            # a doer's noun after another word is another role ("festival director Dieter
-            # Kosslick", "managing director"): read as an active verb's object
-            before = re.search(r"([\w'’-]+)\W*$", sentence[: act.start()])
-            if (
-                before is None
-                or before.group(1).lower() in _OWN_DOER
-                or re.search(r"['’]s$", before.group(1))
-            ):
-                return False
-            return _WORK_WORD.search(after) is not None
+            own = word.lower() in _OWN_DOER or (
+                re.search(r"['’]s$", word) is not None and word[:1].islower()
+            )
+            return False if own else capital_after
         if re.match(r"\s+by\b", after):
             start = max(0, act.start() - 60)
             return any(
-                w.group(1).lower() not in asked and w.group(1).lower() not in STOPWORDS
-                for w in _WORK_WORD.finditer(sentence[start : act.start()])
+                start <= w.start()
+                and w.group(1).lower() not in asked
+                and w.group(1).lower() not in STOPWORDS
+                for w in _WORK_WORD.finditer(sentence, 0, act.start())
             )
-        return _WORK_WORD.search(after) is not None
+        return capital_after
 
     def on_the_other_side(self, sentence: str) -> bool:
         """Whether the sentence gives only the other side of a vote than the question asks:

@@ -1264,29 +1264,37 @@ def states_cause_of_death(text: str) -> bool:
     return _CAUSE_OF_DEATH.search(text) is not None
 
 
-# "Where / In which town / When was X born?", "which hospital was X born in", "X's birthplace"
-# (not "the Dartford-born presenter …, how many …": a compound describes, it does not ask)
-_ASKS_BIRTH = re.compile(
-    r"(?<![\w'’-])born(?:\s+in)?\W*$|\b(?:birthplace|date\s+of\s+birth|place\s+of\s+birth)\b",
+# "Where / In which town / When was X born?", "which hospital was X born in", "X was born in
+# which town?", "X's birthplace" (not "the Dartford-born presenter …, how many …": a compound
+# describes, it does not ask). (Not ``_ASKS_BIRTH``, which asks any birth or age — review88.)
+_ASKS_WHERE_OR_WHEN_BORN = re.compile(
+    r"(?<![\w'’-])born(?:\s+in|\s+(?:in|at)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)?\W*$|"
+    r"(?<![\w'’-])born\s+(?:in\s+|on\s+)?(?:which|what)\b|"
+    r"\b(?:birthplace|date\s+of\s+birth|place\s+of\s+birth)\b",
     re.IGNORECASE,
 )
-# "was born in Luton", "Born in 1942", "her birthplace", "a native of Cork" (not "Texan-born":
-# a compound gives a country or a region, which the question names already)
-_BIRTH = re.compile(r"(?<![\w'’-])born\b|\bbirth(?:place)?s?\b|\bnative\s+of\b", re.IGNORECASE)
+# "was born in Luton", "Born in 1942, …" opening a sentence, "the Ballymena-born actor", "her
+# birthplace", "a native of Cork"; not a title's "Born" inside a sentence ("the film Born
+# Free", "Born in the USA" — review88). Case-sensitive.
+_SPEAKS_OF_BIRTH = re.compile(
+    r"(?<![\w'’])born\b|(?<=-)born\b|^\W*Born\b|\bbirth(?:place)?s?\b|\bnative\s+of\b"
+)
 
 
 def asks_birth(question: str) -> bool:
     """Whether a question asks where or when someone was born ("In which town was X born?",
-    "When was X born?", "What is X's birthplace?")."""
-    return _ASKS_BIRTH.search(question.strip()) is not None
+    "When was X born?", "X was born in which town?", "What is X's birthplace?")."""
+    return _ASKS_WHERE_OR_WHEN_BORN.search(question.strip()) is not None
 
 
 def states_birth(text: str) -> bool:
     """Whether a sentence speaks of a birth ("was born in Luton", "Born in 1942 in Tredegar",
-    "a native of Cork"). A question asking where or when someone was born needs one: an
-    obituary's "died at his home in Malibu" or "lived in Norfolk from the age of eight" gives
-    a place, not the birthplace (the classic near-miss)."""
-    return _BIRTH.search(text) is not None
+    "the Ballymena-born actor", "a native of Cork"). A question asking where or when someone
+    was born needs one: an obituary's "died at his home in Malibu" or "lived in Norfolk from
+    the age of eight" gives a place, not the birthplace (the classic near-miss). Lexical: a
+    birth of something else ("the birth of rock 'n' roll") passes; the other checks read whose
+    birth it is."""
+    return _SPEAKS_OF_BIRTH.search(text) is not None
 
 
 # "No reason was given for Roberts' departure", "declined to say why", "without giving a reason"
