@@ -508,7 +508,7 @@ class AnswerService:
             eligible = [c for c in eligible if states_cause_of_death(c.sentence.text)]
         # A one-part question asking where or when someone was born: the sentence speaks of
         # the birth (an obituary gives where someone died or lived, not where they were born).
-        if len(parts) == 1 and asks_birth(query):
+        if len(parts) == 1 and kind in (Kind.PLACE, Kind.DATE) and asks_birth(query):
             eligible = [c for c in eligible if states_birth(c.sentence.text)]
         # A one-part "Which referee …?" question: the sentence gives the role or a name the
         # article gives it (a two-part question's sentence may answer its other part).

@@ -474,8 +474,8 @@ _ACTS_ON_WORKS = {
 }
 # A capitalised word (a name or a title's word), not inside a hyphenated or quoted word.
 _WORK_WORD = re.compile(r"(?<![\w'’-])([A-Z]\w*)[\w'’.-]*")
-# Words before a doer's noun that leave it the asked work's ("the director", "its director",
-# "the film's director", "Director Jo Roe" opening the sentence).
+# Words before a doer's noun that leave it the asked work's ("the director", "its director";
+# a lower-case possessive, "the film's director", is read as one too).
 _OWN_DOER = frozenset("the a an its his her their film movie documentary".split())
 _ACT_ON_OBJECT = re.compile(
     rf"^\s*(?i:who)\s+({'|'.join(_ACTS_ON_WORKS)})\s+"
@@ -1445,17 +1445,20 @@ class Focus:
     def _names_another_work(sentence: str, act: re.Match[str], asked: set[str]) -> bool:
         """Whether the act's form at ``act`` may be about another work than the question's.
 
-        An active verb: a capitalised word after it ("who directed him in … The Aviator").
-        A passive one after its subject: a capitalised word in that subject, other than the
-        question's words and stopwords ("The Aviator, directed by …"; not "The film, directed
-        by Jo Roe" nor "It is directed by …": the name after "by" is the doer's). A doer's
-        noun after "the", "its", "the film's" and the like ("the director of the film, Jo
-        Roe"): only a work it is "of", "on" or "for" ("director of The Aviator"). Anything
-        else — a passive verb or a doer's noun opening the sentence ("Directed by Jo Roe, Kell
-        Road …", "Director Jo Roe, who cast him in Kell Road, …"), a doer's noun after another
-        word, which may be another role ("festival director Dieter Kosslick"), or after a
-        name's possessive ("The Aviator's director") — is read as before this distinction was
-        made: a capitalised word after it."""
+        Read from capitalised words (names and titles' words alike; a lexical stand-in):
+        - an active verb: one in the 60 characters after it ("who directed him in … The
+          Aviator"; "He directed it in 1991" is no other work);
+        - a passive verb after words: one in the 60 characters before it that is not the
+          question's and no stopword ("The Aviator, directed by …"; not "The film, directed by
+          Jo Roe" nor "It is directed by …": the name after "by" is the doer's);
+        - a doer's noun after "the", "its", a lower-case possessive and the like ("the
+          director of the film, Jo Roe", "the film's director"): only "of", "on" or "for"
+          followed by one ("director of The Aviator", or "on Monday": refused, as before);
+        - anything else, as before this distinction was made: one after the form. That holds
+          for the form opening the sentence ("Directed by Jo Roe, …", "Director Jo Roe said
+          …": the doer's own name is read as another work), for a doer's noun after another
+          word, which may be another role ("festival director Dieter Kosslick"), and after a
+          capitalised possessive ("The Aviator's director")."""
         after = sentence[act.end() : act.end() + 60]
         capital_after = _WORK_WORD.search(after) is not None
         before = re.search(r"([\w'’-]+)\W*$", sentence[: act.start()])

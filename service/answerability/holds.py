@@ -1274,10 +1274,11 @@ _ASKS_WHERE_OR_WHEN_BORN = re.compile(
     re.IGNORECASE,
 )
 # "was born in Luton", "Born in 1942, …" opening a sentence, "the Ballymena-born actor", "her
-# birthplace", "a native of Cork"; not a title's "Born" inside a sentence ("the film Born
-# Free", "Born in the USA" — review88). Case-sensitive.
+# birthplace", "a native of Cork"; not a title's "Born" ("the film Born Free", "Born Free star
+# Bill Travers" — review88, review89). Case-sensitive.
 _SPEAKS_OF_BIRTH = re.compile(
-    r"(?<![\w'’])born\b|(?<=-)born\b|^\W*Born\b|\bbirth(?:place)?s?\b|\bnative\s+of\b"
+    r"(?<![\w'’])born\b|(?<=-)born\b|^\W*Born\s+(?:in|on|at|into|and)\b|"
+    r"\b[Bb]irth(?:place)?s?\b|\bnative\s+of\b"
 )
 
 

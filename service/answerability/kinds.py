@@ -395,12 +395,10 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
             r"{0,3}?in\s+the\s+(?:[\w'’-]+\s+){0,2}?(?:charts?|table|standings|league|rankings|"
             r"poll|premiership|championship)\b(?!-)|"
             # ("Where did the iPod come in US magazine Mobile PC's top 100 gadgets list?": a
-            # list, a vote or a race)
-            r"\bwhere\b[^?]*\b(?:finish|finished|finishes|come|came|end(?:ed)? up|placed)\s+"
-            r"(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w'’.-]+\s+){0,9}?(?:list|vote|survey|countdown|"
-            r"race|final)\b(?!-)|"
-            # ("Where did Franz Ferdinand finish?": a named entrant, not "the race", ends there)
-            r"\bwhere\s+(?:did|does|do|will|would)\s+(?:x\s+){1,4}(?:finish|end up)\W*$"
+            # list or a countdown; not a race, a vote or "the final carriage": a place may be
+            # asked of those — review89)
+            r"\bwhere\b[^?]*\b(?:finish|finished|finishes|come|came)\s+"
+            r"(?:[\w'’-]+\s+){0,3}?in\s+(?:[\w'’.-]+\s+){0,9}?(?:list|countdown)\b(?!-)"
         ),
         Kind.NUMBER,
     ),

@@ -696,6 +696,13 @@ _ROLE_WORDS = {
     "film": r"movies?|(?:debut|animated|documentary|full-length)\s+features?|"
     r"(?:best|first)\s+(?:first\s+)?features?(?=\s+(?:for|film|[A-Z]))",
     "movie": r"films?",
+    # (a song by the words the charts use: "His track Candy Shop", "the single Hey Ya")
+    "song": r"tracks?|singles?",
+    "songs": r"songs?|tracks?|singles?",
+    "single": r"songs?|tracks?",
+    "singles": r"singles?|songs?|tracks?",
+    "track": r"songs?|singles?",
+    "tracks": r"tracks?|songs?|singles?",
     # (a radio or television presenter by the words broadcasting uses: "Capital Radio DJ
     # Margherita Taylor" for "Which radio presenter …?")
     # (not a bare "host", "anchor" or "broadcaster": "Bolton host Chelsea", "the host

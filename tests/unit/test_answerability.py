@@ -170,11 +170,13 @@ def test_the_asking_clause_follows_a_scene_phrase(question: str, clause: str) ->
         ("What chart position did the Acme single end up reaching?", Kind.NUMBER),
         ("What league position did Ashby finish in?", Kind.NUMBER),
         ("Where did Ashby finish her career?", Kind.PLACE),
-        # a place in a list, a vote or a race; a named entrant finishing
+        # a place in a list; a race's finish, a swing in a vote, where someone ended up are
+        # places (review89)
         ("Where did the Acme phone come in Vela magazine's top 100 gadgets list?", Kind.NUMBER),
-        ("In the readers' vote for the best band, where did Glass Town finish?", Kind.NUMBER),
         ("Where did the race finish?", Kind.PLACE),
-        ("Where did the Tour of Vela finish?", Kind.PLACE),
+        ("Where did the Tour of Vela finish in this year's race?", Kind.PLACE),
+        ("Where did the biggest swing come in the vote?", Kind.PLACE),
+        ("Where did Jo Vey end up?", Kind.PLACE),
         # a category of things is no name
         ("Alongside AI, which industries has Shanghai picked?", None),
         # a phrase whose verb is no question's ("After Jo Hale was sacked, …")
@@ -2870,6 +2872,11 @@ def test_a_role_by_its_news_synonym_or_open_compound() -> None:
     pointed = "With Tull struggling, the signs pointed towards Kestia coach Jo Hale handing a "
     assert captain.fills_role(pointed + "first cap to former Kestia Under-21 skipper Ben Roe.", "")
     assert not captain.fills_role(pointed + "first cap to Ben Roe.", "")
+    # a song by the words the charts use ("his track", "the single")
+    song = question_focus("In the week he topped the chart, which of his songs had crept up?", None)
+    crept = "while Glass Town crept up from six to five."
+    assert song.fills_role("His track Kell Road stayed at number one, " + crept, "")
+    assert not song.fills_role("Vey stayed at number one, " + crept, "")
     phone = question_focus(
         "Which smartphone does reviewer Jo Vey say he is not tempted to give up?", None
     )
@@ -4108,6 +4115,7 @@ def test_a_birth_is_asked_and_stated() -> None:
     assert not states_birth("He died at his home in Malibu, a spokesman said.")
     assert not states_birth("He lived in Norfolk from the age of eight.")
     assert not states_birth("He starred in Born Free in 1966.")
+    assert not states_birth("Born Free star Jo Hale has died.")
     # (review88: a birth year asked in mid-question is still kept as the asked date)
     born = "In which year was Jo Hale born in Kell?"
     assert holds_kind("Hale, born in 1920, was a Kell miner's son.", Kind.DATE, born)
