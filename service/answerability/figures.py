@@ -95,7 +95,10 @@ _HEDGED = re.compile(
     # "is due to open", not the cause "due to the weather", "due to BT stretching its reach"
     r"\bdue to\b(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])|"
     r"[a-z]+ing\b|\d))|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
-    r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimate[sd]?\b|"
+    r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimates?\b|"
+    # (not an estimate as a figure's attribute, which states it: "had an estimated worth of
+    # $2.6bn", "an estimated 50,000 people" — "is estimated to reach" stays a hedge above)
+    r"(?<!\ban )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )\bestimated\b|"
     r"\b(?:could|might|would)\s+(?:\w+\s+)?[a-z]+\b|"
     # a maximum faced or carried is no sentence given: "the charges carry up to 20 years"
     r"\b(?:fac(?:e|es|ed|ing)|carr(?:y|ies|ied|ying))\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",

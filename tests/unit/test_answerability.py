@@ -5454,3 +5454,22 @@ def test_a_common_word_opening_the_sentence_is_no_other_party() -> None:
     # another party named at the start is still another party
     other = "Ravenna Post said its screensaver had been downloaded 20,000 times in four days."
     assert focus.figure_of_another(other)
+
+
+def test_an_estimate_as_a_figures_attribute_states_the_figure() -> None:
+    """ "Had an estimated worth of $2.6bn", "an estimated 50,000 people": the figure reported,
+    which answers a past question; "is estimated to reach" and "analysts estimate" stay hedges."""
+    worth = "How much was Velia's handheld games market worth at the end of 2004?"
+    assert holds_kind(
+        "Velia's handheld games market had an estimated worth of $2.6bn at the end of 2004.",
+        Kind.MONEY,
+        worth,
+    )
+    marched = "How many people did the march through Norvale draw on Sunday?"
+    assert holds_kind("The march drew an estimated 50,000 people to Norvale.", Kind.NUMBER, marched)
+    assert not holds_kind(
+        "The march through Norvale was estimated to draw 50,000 people.", Kind.NUMBER, marched
+    )
+    assert not holds_kind(
+        "Organisers estimate the march through Norvale drew 50,000 people.", Kind.NUMBER, marched
+    )
