@@ -1036,10 +1036,22 @@ class Focus:
         Presley role" for "Which actor, who plays Presley …?"; not another part ("stepping
         into the role of Tom" for the actress who plays Laura)."""
         q_words = {w.lower() for w in re.findall(r"[A-Za-z]+", self.question)}
-        return any(
+        if any(
             (part := re.match(r"[A-Za-z]+", sentence[m.end() - 1 :])) is not None
             and part.group(0).lower() in q_words
             for m in PLAYED.finditer(sentence)
+        ):
+            return True
+        # the part described as the question describes it: "Which actor plays the brooding
+        # king?" — "Clive Owen is the brooding king" (a description of two words at least,
+        # right after a name: not "the king", which a character's own name may be)
+        asked = _ASKED_PART.search(self.question)
+        if asked is None:
+            return False
+        described = r"\s+".join(re.escape(w) for w in asked.group(1).split())
+        return (
+            re.search(rf"[A-Z][\w'’-]*\s+(?:is|was|as|plays|played)\s+{described}\b", sentence)
+            is not None
         )
 
     def _new_name_words(self, sentence: str) -> set[str]:
@@ -2967,6 +2979,13 @@ def _is_title_function_word(token: str) -> bool:
     return token.lower() in _TITLE_FUNCTION_WORDS and (len(token) == 1 or token[1:].islower())
 
 
+# The part a question asks the actor of, described ("plays the brooding king"): a determiner
+# and two to four lower-case words, up to a preposition or the question's end.
+_ASKED_PART = re.compile(
+    r"\b(?:plays?|played|playing|portrays?|portrayed)\s+((?:the|a|an)\s+"
+    r"(?!(?:in|on|of|at|for|with|opposite|alongside|and)\b)[a-z][\w'’-]*"
+    r"(?:\s+(?!(?:in|on|of|at|for|with|opposite|alongside|and)\b)[a-z][\w'’-]*){1,3})\b"
+)
 # An ordinal and the noun after it ("second album", "debut album", "first ever win").
 _ORDINAL_NOUN = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|debut|maiden)"

@@ -438,6 +438,13 @@ ASKS_RANK = re.compile(
     r"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+[^?]{0,40}?|(?:[\w'’-]+\s+){0,2}?)"
     r"(?:rank|ranking|position)\b(?!\s+and\s+file|-and-file)"
 )
+# "Where did X finish / come / end up?" (a place or a position, as the sentence says)
+_ASKS_WHERE_FINISHED = re.compile(
+    r"\b[Ww]here\s+(?:did|does|do|will|would|has|have|had|is|was|were)\s+([^?]*?)\s+(?:finish|"
+    r"finished|come|came|end\s+up|ended\s+up|place|placed)\b(?!\s+(?:from|to)\b)"
+)
+# words of a subject that need not be repeated where its rank is given
+_SUBJECT_FILLER = frozenset("the a an his her their its this that".split())
 _ORDINAL_WORD = rf"(?:first|{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
 _SUPERLATIVE = (
     r"(?:largest|biggest|richest|poorest|top|leading|highest|lowest|busiest|"
@@ -1000,6 +1007,26 @@ def holds_kind(
         # Words attributed to someone: a speech verb, "according to", or a quotation.
         return bool(_SPEECH.search(text) or _QUOTATION.search(text))
     if kind is Kind.PLACE:
+        # "In the public vote …, where did Franz Ferdinand finish?" may ask a position, which a
+        # stated rank gives ("ended up in 15th place"); a place answers it too
+        # (the rank given to the question's subject: named in the clause before it, not
+        # "Snow Patrol, who finished 14th" for where Franz Ferdinand finished)
+        finished = _ASKS_WHERE_FINISHED.search(asking_clause(question))
+        subject = (
+            {w.lower() for w in re.findall(r"[A-Za-z0-9]+", finished.group(1))} - _SUBJECT_FILLER
+            if finished
+            else set()
+        )
+        if subject and any(
+            m.group(0).lower() not in q_lower
+            and subject
+            <= {
+                w.lower()
+                for w in re.findall(r"[A-Za-z0-9]+", re.split(r"[.;]", text[: m.start()])[-1])
+            }
+            for m in _STATES_RANK.finditer(text)
+        ):
+            return True
         q_words = set(re.findall(r"[a-z0-9]+", q_lower))
         # a place with a word the question does not hold ("Times Square" for "where in New
         # York"), not the question's own place

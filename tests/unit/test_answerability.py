@@ -5473,3 +5473,40 @@ def test_an_estimate_as_a_figures_attribute_states_the_figure() -> None:
     assert not holds_kind(
         "Organisers estimate the march through Norvale drew 50,000 people.", Kind.NUMBER, marched
     )
+
+
+def test_where_someone_finished_is_answered_by_a_rank_and_an_exchange_closes_at_a_level() -> None:
+    """ "In the vote …, where did Orbis finish?" may ask a position: "ended up in 15th place"
+    answers it (a place still does); "Where did the Velia Stock Exchange close?" asks its
+    index's level, as "Where did the FTSE close?" does."""
+    finish = "In the readers' vote to find the greatest band, where did Orbis finish?"
+    assert asked_kind(finish) is Kind.PLACE
+    assert holds_kind("Orbis ended up in 15th place, while Vela came 18th.", Kind.PLACE, finish)
+    assert holds_kind("Orbis finished the tour in Glasgow.", Kind.PLACE, finish)
+    assert not holds_kind("Orbis won five awards last year.", Kind.PLACE, finish)
+    # another band's rank
+    assert not holds_kind("Vela, who finished 14th in the vote, played too.", Kind.PLACE, finish)
+    # not where something is to be found or comes from
+    based = "Where did the band Orbis come from?"
+    assert not holds_kind("Orbis ended up in 15th place.", Kind.PLACE, based)
+    closed = "Where did the Velia Stock Exchange close on Monday?"
+    assert asked_kind(closed) is Kind.NUMBER
+    assert holds_kind(
+        "By Monday's close, the Velia Stock Exchange was down 2.1% at 1,011.15.",
+        Kind.NUMBER,
+        closed,
+    )
+    assert asked_kind("Where will the Velia Stock Exchange open its new office?") is Kind.PLACE
+
+
+def test_an_actor_is_named_by_being_the_part_the_question_describes() -> None:
+    """ "Which actor plays the brooding king?" — "Jo Vey is the brooding king": the part as the
+    question describes it, right after a name; a one-word part ("the king") may be a
+    character's own name, and another description is another part."""
+    actor = question_focus(
+        "In the Orbis film out on DVD, which actor plays the brooding king?", None
+    )
+    assert actor.fills_role("Jo Vey is the brooding king, and Sam Tull gives it some grit.", "")
+    assert not actor.fills_role("Jo Vey is the wise old wizard in the film.", "")
+    king = question_focus("Which actor plays the king in the Orbis film?", None)
+    assert not king.fills_role("Arthur is the king of the Britons in the Orbis film.", "")
