@@ -21,6 +21,7 @@ from service.answerability import (
     Kind,
     TermStats,
     addresses_the_assistant,
+    against_another,
     asked_kind,
     asks_birth,
     asks_cause_of_death,
@@ -436,6 +437,8 @@ class AnswerService:
             and not focus.gives_another_weekday(c.sentence.text)
             and not focus.gives_another_race(c.sentence.text)
             and not focus.gives_another_ordinal(c.sentence.text)
+            # (a result against another opponent than the question's is another match)
+            and not against_another(query, c.sentence.text)
             and focus.names_its_numbers(own_article(c))
             # "Who directed / won / replaced …?": the sentence itself states that event (its
             # article's other sentences may state it of someone else: "director Joel

@@ -41,6 +41,8 @@ One module a job; each imports only from those listed before it:
   non-name terms ("founded in 1984"), a ranking feature; ``relation_beside``, whether a
   date or an amount sits beside the question's relation (by word, or close in meaning), a
   condition;
+- ``contests`` (depends on none): ``against_another``, whether a sentence reports a result
+  against another opponent than the one a question about a match names;
 - ``hygiene`` (depends on none): ``is_instruction``;
 - ``casing`` (depends on none; ``TermStats.written_form`` is passed in): ``as_written``, a
   question typed all in lower case or shouted in capitals read with its names' capitals, and a
@@ -49,6 +51,7 @@ One module a job; each imports only from those listed before it:
 
 from __future__ import annotations
 
+from service.answerability.contests import against_another
 from service.answerability.figures import (
     gives_another_period,
     names_what_is_counted,
@@ -116,6 +119,7 @@ __all__ = [
     "Kind",
     "TermStats",
     "addresses_the_assistant",
+    "against_another",
     "as_question",
     "asked_kind",
     "asked_noun",
