@@ -30,6 +30,9 @@ MIN_COVERAGE = 0.75
 _MARKER_RUN = re.compile(r"((?:\s*\[\d{1,3}\])+)")
 _MARKER = re.compile(r"\[(\d{1,3})\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9“\"'‘(])")
+# A title's full stop ends no sentence, whether or not the quote writes it ("Mr. Myers has
+# admitted …" for a quote's "Mr Myers has admitted …")
+_TITLE_BEFORE_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sen|Gov|Gen|Capt|Sgt|Lt|Col|St)\.$")
 _TOKEN = re.compile(r"[^\W_][\w'’.,%-]*")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _WORD = re.compile(r"[a-z]+")
@@ -100,8 +103,8 @@ def split_sentences(answer: str, quotes: Sequence[str] = ()) -> list[tuple[str, 
     The text before a marker run is cut into sentences; the run belongs to the last of them
     (the earlier ones cite nothing). Text after the last run cites nothing. A full stop that a
     cited quote holds in the same words ("J. Allard", ``quotes``: the answer's quotes) ends no
-    sentence: an initial or a title is not told from a sentence end by its letters alone
-    ("vetoed Plan B. Ann Reid …").
+    sentence: an initial is not told from a sentence end by its letters alone ("vetoed Plan B.
+    Ann Reid …"); a title's is ("Mr. Reid", ``_TITLE_BEFORE_NAME``), quoted so or not.
     """
     out: list[tuple[str, list[int]]] = []
     pieces = _MARKER_RUN.split(answer)
@@ -111,7 +114,9 @@ def split_sentences(answer: str, quotes: Sequence[str] = ()) -> list[tuple[str, 
         markers = [int(m) for m in _MARKER.findall(pieces[i + 1])] if i + 1 < len(pieces) else []
         parts: list[str] = []
         for piece in _SENTENCE_END.split(text):
-            if parts and _inside_a_quote(parts[-1], piece, quotes):
+            if parts and (
+                _inside_a_quote(parts[-1], piece, quotes) or _TITLE_BEFORE_NAME.search(parts[-1])
+            ):
                 parts[-1] = f"{parts[-1]} {piece.strip()}"
             elif re.search(r"\w", piece):
                 parts.append(piece.strip())

@@ -127,3 +127,17 @@ def test_a_name_is_a_whole_word_of_its_quote() -> None:
     assert not judge_sentence(
         said, [1], {1: "Mr Muñiz said the port would reopen."}, "What did he say?"
     ).backed
+
+
+def test_a_titles_full_stop_ends_no_sentence_though_its_quote_has_none() -> None:
+    """ "Mr. Myers has admitted …" for a quote's "Mr Myers has admitted …" (the local model
+    writes the American title): one sentence, backed — not "Mr." citing nothing."""
+    quote = "Mr Myers has admitted that he ordered false accounting entries."
+    answer = {
+        "answer": "Mr. Myers has admitted that he ordered false accounting entries. [1]",
+        "citations": [{"marker": 1, "quote": quote}],
+    }
+    verdicts = judge_answer(answer, "What has Mr Myers admitted?")
+    assert [(v.sentence, v.backed) for v in verdicts] == [
+        ("Mr. Myers has admitted that he ordered false accounting entries.", True)
+    ]
