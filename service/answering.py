@@ -438,7 +438,7 @@ class AnswerService:
             and not focus.gives_another_race(c.sentence.text)
             and not focus.gives_another_ordinal(c.sentence.text)
             # (a result against another opponent than the question's is another match)
-            and not against_another(query, c.sentence.text)
+            and not (len(parts) == 1 and against_another(query, c.sentence.text))
             and focus.names_its_numbers(own_article(c))
             # "Who directed / won / replaced …?": the sentence itself states that event (its
             # article's other sentences may state it of someone else: "director Joel
@@ -713,6 +713,8 @@ class AnswerService:
                 and c.threshold_score >= min_own
                 and all(c is not p for p in preferred)
                 and (kind is None or c.answers_kind)
+                # (nor a result of another match: "Robredo beat Kiefer" beside Henman's loss)
+                and not (len(parts) == 1 and against_another(query, c.sentence.text))
                 # Further evidence is about the question's subject too: from the lead's
                 # article, or anchored to the question's names in its own article.
                 and (

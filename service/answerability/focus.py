@@ -1044,13 +1044,17 @@ class Focus:
             return True
         # the part described as the question describes it: "Which actor plays the brooding
         # king?" — "Clive Owen is the brooding king" (a description of two words at least,
-        # right after a name: not "the king", which a character's own name may be)
+        # right after a name of two words: not "the king", nor "Arthur is" or "He is", which
+        # a character or a pronoun may be)
         asked = _ASKED_PART.search(self.question)
         if asked is None:
             return False
         described = r"\s+".join(re.escape(w) for w in asked.group(1).split())
         return (
-            re.search(rf"[A-Z][\w'’-]*\s+(?:is|was|as|plays|played)\s+{described}\b", sentence)
+            re.search(
+                rf"[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s+(?:is|was|as|plays|played)\s+{described}\b",
+                sentence,
+            )
             is not None
         )
 

@@ -441,10 +441,31 @@ ASKS_RANK = re.compile(
 # "Where did X finish / come / end up?" (a place or a position, as the sentence says)
 _ASKS_WHERE_FINISHED = re.compile(
     r"\b[Ww]here\s+(?:did|does|do|will|would|has|have|had|is|was|were)\s+([^?]*?)\s+(?:finish|"
-    r"finished|come|came|end\s+up|ended\s+up|place|placed)\b(?!\s+(?:from|to)\b)"
+    r"finished|come|came|end\s+up|ended\s+up)\b(?!\s+(?:from|to)\b)"
 )
-# words of a subject that need not be repeated where its rank is given
-_SUBJECT_FILLER = frozenset("the a an his her their its this that".split())
+# What ends the clause a rank is given in: "… while Kaiser Chiefs came fifth", "Paul Burrell,
+# who came second", "Pasquale beat …" (a relative clause between commas is taken out first:
+# "Franz Ferdinand, who picked up five nominations, ended up in 15th place")
+_CLAUSE_END = re.compile(
+    r"[;,]|(?<!\d)\.(?!\d)|\b(?:while|whereas|who|which|and|but|beat|beating|ahead\s+of|behind)\b",
+    re.IGNORECASE,
+)
+_RELATIVE_BETWEEN_COMMAS = re.compile(r",\s+(?:who|which)\b[^,;.]*,")
+
+
+def _names_subject(subject: str, text: str, rank: re.Match[str]) -> bool:
+    """Whether the clause giving ``rank`` names the question's ``subject`` ("Where did Kelly
+    Holmes finish?" — "Holmes finished 11th"): the last capitalised word of the subject (its
+    surname) or, for a subject with none ("the band"), its every word."""
+    clause = _CLAUSE_END.split(_RELATIVE_BETWEEN_COMMAS.sub(" ", text[: rank.start()]))[-1]
+    said = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", clause))}
+    capitals = re.findall(r"\b[A-Z][\w'’-]*", re.sub(r"['’]s\b", "", subject))
+    if capitals:
+        return capitals[-1].lower() in said
+    words = {w.lower() for w in re.findall(r"[A-Za-z0-9]+", subject)} - {"the", "a", "an"}
+    return bool(words) and words <= said
+
+
 _ORDINAL_WORD = rf"(?:first|{'|'.join(ORDINALS)}|\d+(?:st|nd|rd|th))"
 _SUPERLATIVE = (
     r"(?:largest|biggest|richest|poorest|top|leading|highest|lowest|busiest|"
@@ -1012,18 +1033,8 @@ def holds_kind(
         # (the rank given to the question's subject: named in the clause before it, not
         # "Snow Patrol, who finished 14th" for where Franz Ferdinand finished)
         finished = _ASKS_WHERE_FINISHED.search(asking_clause(question))
-        subject = (
-            {w.lower() for w in re.findall(r"[A-Za-z0-9]+", finished.group(1))} - _SUBJECT_FILLER
-            if finished
-            else set()
-        )
-        if subject and any(
-            m.group(0).lower() not in q_lower
-            and subject
-            <= {
-                w.lower()
-                for w in re.findall(r"[A-Za-z0-9]+", re.split(r"[.;]", text[: m.start()])[-1])
-            }
+        if finished and any(
+            m.group(0).lower() not in q_lower and _names_subject(finished.group(1), text, m)
             for m in _STATES_RANK.finditer(text)
         ):
             return True

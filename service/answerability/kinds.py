@@ -602,10 +602,13 @@ _MARKET_LEVEL = re.compile(
     # the oil pipeline end?", "Where will the Stock Exchange open its office?")
     r"^\s*where (?:did|does|do|will|is|was|has|had) (?:[^\s?]+ ){0,6}?(?:index|indices|average|"
     r"dow|ftse|nikkei|nasdaq|dax|cac|seng|s&p|100|500|shares?|stocks?|markets?|pound|sterling|"
-    # ("Where did the Jakarta Stock Exchange close?": an exchange's own index)
-    r"(?:stock )?exchange|bourse|composite|"
     r"dollar|euro|yen|bonds?|yields?|prices?) (?:close|closed|end|ended|finish|finished|settle|"
-    r"settled|stand|stood|trade|traded|open|opened)\b(?!\s+(?:up|its|their|a|an)\b)",
+    r"settled|stand|stood|trade|traded|open|opened)\b(?!\s+(?:up|its|their|a|an)\b)|"
+    # ("Where did the Jakarta Stock Exchange close?": an exchange's own index; not where an
+    # exchange opens, nor where it stands on a bid)
+    r"^\s*where (?:did|does|do|will|is|was|has|had) (?:[^\s?]+ ){0,6}?"
+    r"(?:exchange|bourse|composite) (?:close|closed|end|ended|finish|finished|settle|settled)\b"
+    r"(?!\s+(?:up|its|their|a|an)\b)",
     re.IGNORECASE,
 )
 

@@ -5510,3 +5510,29 @@ def test_an_actor_is_named_by_being_the_part_the_question_describes() -> None:
     assert not actor.fills_role("Jo Vey is the wise old wizard in the film.", "")
     king = question_focus("Which actor plays the king in the Orbis film?", None)
     assert not king.fills_role("Arthur is the king of the Britons in the Orbis film.", "")
+
+
+def test_review90_a_rank_is_the_subjects_in_its_own_clause_and_a_part_needs_a_full_name() -> None:
+    """review90: another's rank after "while" or in a relative clause is not the subject's; the
+    subject's surname is enough ("Holmes finished 11th"); "placed" asks no rank. An exchange
+    that opens or stands on a bid is asked where, not at what level. "He is" and "Arthur is"
+    do not name the actor of a part."""
+    game = "In the Velia poll of 2005, where did US rapper Jo Vey finish?"
+    assert not holds_kind(
+        "US rapper Jo Vey is a protege of Dr Ray while Leeds group Orbis came fifth.",
+        Kind.PLACE,
+        game,
+    )
+    assert not holds_kind(
+        "Comic Jo Vey beat former butler Sam Tull who came second.", Kind.PLACE, game
+    )
+    holmes = "Where did Kelly Holmes finish in the Velia 1500m?"
+    assert holds_kind("Holmes finished 11th in the 1500m in Velia.", Kind.PLACE, holmes)
+    assert not holds_kind(
+        "The bomb was first spotted by a passer-by.", Kind.PLACE, "Where was the bomb placed?"
+    )
+    assert asked_kind("Where will the new Velia stock exchange open?") is Kind.PLACE
+    assert asked_kind("Where does the Velia Stock Exchange stand on the Orbis bid?") is Kind.PLACE
+    actor = question_focus("In the Orbis film, which actor plays the brooding king?", None)
+    assert not actor.fills_role("He is the brooding king, and Sam Tull gives it some grit.", "")
+    assert not actor.fills_role("In the film, Arthur is the brooding king who must win.", "")

@@ -52,3 +52,24 @@ def test_the_question_s_own_match_or_no_named_opponent_is_no_other_match() -> No
         "Who scored for Orbis in their 2-1 defeat by Vela Rovers?",
         "Tam Hale was injured during Vela's 2-1 win over Orbis.",
     )
+
+
+def test_review90_the_winner_asked_a_description_and_the_asking_clause() -> None:
+    """review90: "Who beat Henman?" is answered by "He lost to Coria" (the winner asked for);
+    "the British number one" and "the American" describe the question's opponent; a scene
+    before the asking clause names no opponent ("After coming back to beat Rusedski, whom did
+    Henman face?"); a name run stops before a full stop; a question asking no result (a score,
+    a winner, a margin) names no opponent."""
+    who = "Who beat Tim Henman in the semi-finals of the Velia Open?"
+    assert not against_another(who, "He lost to Guillermo Coria 3-6 6-4 6-0 in the semi-finals.")
+    assert against_another(who, "Earlier, Kim Roe reached the final when she beat Ann Lott 6-4.")
+    score = "By what score did Jo Vey beat Tim Henman in Velia?"
+    assert not against_another(score, "Vey claimed a 7-5 6-4 victory over the British number one.")
+    assert not against_another(SCORE, "The top seed lost to the American 7-6 6-3.")
+    scene = "After coming back to beat Sam Tull in Velia, whom did Jo Vey face in the last 16?"
+    assert asked_opponent(scene) is None
+    assert asked_opponent("What was the score when Jo Vey beat Ann Lott.") == "Ann Lott"
+    # a question about a match that asks no result
+    assert (
+        asked_opponent("What injury is keeping Jo Vey out of the match against Sam Tull?") is None
+    )
