@@ -325,8 +325,11 @@ def export(model_dir: Path, out: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         full = Path(tmp) / "model-f32.onnx"
         torch_to_onnx(model, lambda o: o.logits[:, 0], full, "logit", tokens=False)
+        # uint8 weights (U8U8): ONNX Runtime's u8s8 kernels saturate on x86 CPUs without VNNI
+        # (an AMD EPYC gave 0.222 where an AMX machine gave over 0.25, the threshold); U8U8
+        # computes the same on every CPU (docs/measurements.md, "twentieth session")
         quantize_dynamic(
-            str(full), str(out / "model.onnx"), weight_type=QuantType.QInt8, per_channel=True
+            str(full), str(out / "model.onnx"), weight_type=QuantType.QUInt8, per_channel=True
         )
     shutil.copy(model_dir / "tokenizer.json", out / "tokenizer.json")
     print(f"exported {model_dir} → {out}")
