@@ -949,6 +949,10 @@ class Focus:
         union"); "Spurs boss Martin Jol said …" names no referee. True when the question asks
         no role or a loose one (an office, a playing position: ``LOOSE_ROLES``)."""
         role = self.role
+        # "What is the name of the hospital where …?" asks what "Which hospital …?" asks: a
+        # name that carries the noun ("an Olympics-accredited hospital" names none)
+        if role is None and self.described and self.noun in _INSTITUTIONS:
+            return self._names_institution(sentence)
         if role is None or role in LOOSE_ROLES:
             # (a publication is no role, but must be named: ``names_publication``)
             return names_publication(self.noun, sentence)
@@ -1655,9 +1659,12 @@ class Focus:
             return False
         allowed_misses = (len(self.names) - 1) // 3
         for run in self.names:
-            parts = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
+            whole = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", run)]
+            # (a title before the name is no part of who it is: "Professor Amitai Etzioni" is
+            # not anchored by "a research professor" in an article about someone else)
+            parts = untitled(whole)
             got = sum(present(w) for w in parts)
-            spelt = initials(parts) if len(parts) > 1 else ""
+            spelt = initials(whole) if len(whole) > 1 else ""
             # a plural name after "the" or a possessive: "the Oscars", "this year's Grammys"
             plural = (
                 len(parts) == 1
@@ -1677,7 +1684,7 @@ class Focus:
                     or got * 2 > len(parts)
                     or spelt in words
                     # written as one word ("Play School": "Playschool")
-                    or (len(parts) > 1 and "".join(parts) in words)
+                    or (len(whole) > 1 and "".join(whole) in words)
                     # "the Academy Award" is "her Oscar" (the phrase only: review78)
                     or (
                         parts in (["academy", "award"], ["academy", "awards"])
@@ -1859,6 +1866,29 @@ _ALIAS_GROUPS = (
     ("usa", "america", "american"),  # not "us": the text is lower-cased, "us" is a pronoun
 )
 _ALIASES = {w: tuple(a for a in group if a != w) for group in _ALIAS_GROUPS for w in group}
+# Titles a name may open with ("Professor Amitai Etzioni", "President George Bush", "Prime
+# Minister Tony Blair"): the title is no part of who the name is, and "a research professor"
+# or "the president" in another article does not name them. ("Mr", "Sir", "Lord" are never
+# part of a name: ``NOT_NAMES``.)
+_NAME_TITLES = frozenset(
+    "professor prof president vice prime minister chancellor senator governor judge justice "
+    "general colonel captain commander admiral lieutenant sergeant inspector detective "
+    "constable king queen prince princess pope archbishop bishop cardinal reverend rev father "
+    "doctor dame baroness baron chairman chairwoman secretary deputy mayor councillor "
+    "ambassador commissioner chief coach manager director".split()
+)
+
+
+def untitled(words: list[str]) -> list[str]:
+    """The (lower-case) words of a name without the titles it opens with (``_NAME_TITLES``),
+    unless nothing else is left: ["professor", "amitai", "etzioni"] → ["amitai", "etzioni"];
+    ["president"] stays. Pure."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _NAME_TITLES:
+        start += 1
+    return words[start:]
+
+
 _LIB_DEM = re.compile(r"\blib[\s-]+dems?\b")
 # A member's seat is said by whom they sit for: "Labour MP for Hornsey and Wood Green", "the
 # MP for Sittingbourne", "who represents Hexley" (not "Labour MP Derek Wyatt").

@@ -317,6 +317,36 @@ def test_an_institution_is_named_not_only_said() -> None:
     )
 
 
+def test_the_name_of_an_institution_asked_by_a_clause_is_named_not_only_said() -> None:
+    """ "What is the name of the hospital where …?" asks what "Which hospital …?" asks: the
+    noun alone ("an Olympics-accredited hospital") names none."""
+    hospital = question_focus(
+        "What is the name of the hospital where the sprinter Jo Hale was treated?", None
+    )
+    said = "I told the hospital, which was an Olympics-accredited hospital, to call the IOC."
+    assert not hospital.fills_role(said, said)
+    assert hospital.fills_role("Hale was treated at St Mary's Hospital in Paddington.", "")
+    # (a person described by a clause is not asked as an institution)
+    fellow = question_focus("What is the name of the fellow who founded the Orbis hospital?", None)
+    assert fellow.fills_role("The hospital was founded by Jo Hale in 1990.", "")
+
+
+def test_a_title_before_a_name_is_no_anchor() -> None:
+    """ "Professor Amitai Etzioni" is not anchored by "a research professor" in an article
+    that never names him; the name itself, or its last word, still anchors."""
+    focus = question_focus("Which university does Professor Jo Velloran teach at?", None)
+    other = "He became a research professor of the University of St Andrews in 2003."
+    assert not focus.anchored(other, "Orbis prize for Ann Lee\nShe studied at Leeds.")
+    assert focus.anchored("Velloran is a professor at the University of Kent.")
+    blair = question_focus("Where did Prime Minister Tony Velloran speak on Monday?", None)
+    assert not blair.anchored("The prime minister spoke in Leeds on Monday.")
+    assert blair.anchored("Mr Velloran spoke in Leeds on Monday.")
+    # a title alone is all the name there is
+    assert question_focus("Where did the President speak on Monday?", None).anchored(
+        "The President spoke in Leeds on Monday."
+    )
+
+
 def test_a_hyphenated_role_is_one_word_of_the_sentence() -> None:
     # "scrum-half" is never a word of [a-z]+ tokens: the role must be read whole
     focus = question_focus("Which Orbis scrum-half did the coach leave out after the defeat?", None)
