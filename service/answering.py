@@ -25,6 +25,7 @@ from service.answerability import (
     asked_kind,
     asks_birth,
     asks_cause_of_death,
+    asks_death,
     asks_reason,
     date_withheld_instead,
     gives_another_period,
@@ -39,6 +40,7 @@ from service.answerability import (
     stated_years,
     states_birth,
     states_cause_of_death,
+    states_death,
     states_event,
     states_every_word,
     states_lead_fact,
@@ -455,6 +457,7 @@ class AnswerService:
             and not focus.names_role_anonymously(c.sentence.text)
             and not focus.names_doer_anonymously(c.sentence.text)
             and not focus.only_nominated(c.sentence.text)
+            and not focus.leaves_doer_unnamed(c.sentence.text)
             and not focus.done_by_another(c.sentence.text)
             and not focus.acts_on_another(c.sentence.text)
             and not focus.on_the_other_side(c.sentence.text)
@@ -513,6 +516,10 @@ class AnswerService:
         # the birth (an obituary gives where someone died or lived, not where they were born).
         if len(parts) == 1 and kind in (Kind.PLACE, Kind.DATE) and asks_birth(query):
             eligible = [c for c in eligible if states_birth(c.sentence.text)]
+        # … or where or when someone died: the sentence speaks of the death (an obituary gives
+        # where someone was born or last performed, not where they died).
+        if len(parts) == 1 and kind in (Kind.PLACE, Kind.DATE) and asks_death(query):
+            eligible = [c for c in eligible if states_death(c.sentence.text)]
         # A one-part "Which referee …?" question: the sentence gives the role or a name the
         # article gives it (a two-part question's sentence may answer its other part).
         if len(parts) == 1:

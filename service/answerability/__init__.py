@@ -76,10 +76,12 @@ from service.answerability.focus import (
 from service.answerability.holds import (
     asks_birth,
     asks_cause_of_death,
+    asks_death,
     holds_kind,
     is_withheld,
     states_birth,
     states_cause_of_death,
+    states_death,
     states_reason,
 )
 from service.answerability.hygiene import addresses_the_assistant, is_instruction
@@ -128,6 +130,7 @@ __all__ = [
     "asking_sentence",
     "asks_birth",
     "asks_cause_of_death",
+    "asks_death",
     "asks_reason",
     "date_withheld_instead",
     "description_terms",
@@ -149,6 +152,7 @@ __all__ = [
     "stated_years",
     "states_birth",
     "states_cause_of_death",
+    "states_death",
     "states_event",
     "states_every_word",
     "states_lead_fact",

@@ -1424,6 +1424,21 @@ class Focus:
             return True
         return False
 
+    def leaves_doer_unnamed(self, sentence: str) -> bool:
+        """Whether the sentence states the event a "Who <verb>ed …?" question asks the doer of
+        and gives its doer only as someone unnamed, in the verb's own clause: "A fake
+        Paypal.com has been registered with Verisign by someone who has followed the debate"
+        does not say who registered it, nor "was bought by an anonymous collector" who bought
+        it (unless the question itself says so: "Who sold it to an anonymous collector?")."""
+        if self.kind is not Kind.NAME or self.event is None:
+            return False
+        asked = self.question.lower()
+        for m in event_forms(self.event).finditer(sentence):
+            agent = _UNNAMED_AGENT.match(sentence, m.end())
+            if agent is not None and agent.group(1).lower() not in asked:
+                return True
+        return False
+
     def only_nominated(self, sentence: str) -> bool:
         """Whether the sentence gives the nominees of what the question asks the winner of
         ("Which blog won the blog of the year award?" — "The Tsunami Blog is also nominated in
@@ -1889,6 +1904,13 @@ def untitled(words: list[str]) -> list[str]:
     return words[start:]
 
 
+# A doer left unnamed right after the verb, in its clause: "registered with Verisign by someone
+# who …", "bought by an anonymous collector", "won by an unnamed bidder".
+_UNNAMED_AGENT = re.compile(
+    r"[^,;.:\n]{0,80}?\b(?:by|to)\s+(someone|somebody|an?\s+(?:unnamed|unknown|anonymous|"
+    r"unidentified|mystery)\s+[a-z]+)\b",
+    re.IGNORECASE,
+)
 _LIB_DEM = re.compile(r"\blib[\s-]+dems?\b")
 # A member's seat is said by whom they sit for: "Labour MP for Hornsey and Wood Green", "the
 # MP for Sittingbourne", "who represents Hexley" (not "Labour MP Derek Wyatt").
@@ -2630,14 +2652,21 @@ def withheld_instead(
     for X", "declined to say"; "an unnamed buyer" only for a who-question) and covers the
     question clearly better than the lead (by ``WITHHELD_COVERAGE_MARGIN``): the lead's figure
     or name is then about something else, the classic near-miss ("How much was she paid for
-    X?" over an article listing her other fees).
+    X?" over an article listing her other fees). So when a candidate states the asked event
+    with its doer left unnamed ("registered … by someone who …": ``leaves_doer_unnamed``) and
+    covers the question at least as well as the lead: the lead's name is someone else's (the
+    speaker who told of it).
     """
-    bar = focus.coverage(*lead) + WITHHELD_COVERAGE_MARGIN
+    lead_coverage = focus.coverage(*lead)
+    bar = lead_coverage + WITHHELD_COVERAGE_MARGIN
+
+    def withholds(text: str, context: str) -> bool:
+        if is_withheld(text, focus.kind):
+            return focus.coverage(text, context) >= bar
+        return focus.leaves_doer_unnamed(text) and focus.coverage(text, context) >= lead_coverage
+
     return any(
-        is_withheld(text, focus.kind)
-        and focus.anchored(text, context)
-        and focus.coverage(text, context) >= bar
-        for text, context in candidates
+        withholds(text, context) and focus.anchored(text, context) for text, context in candidates
     )
 
 

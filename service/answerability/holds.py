@@ -223,7 +223,10 @@ _SPEECH = re.compile(
 
 _ASKS_DAY = re.compile(
     r"\b(?:what|which) (?:(?:exact|precise|specific|actual) |(?:is|was|were|will be) the "
-    r"(?:exact|precise|specific|actual) )?(?:date|day of the month)\b"
+    r"(?:exact|precise|specific|actual) )?(?:date|day of the month)\b|"
+    # "On which February dates …?", "On which day in February …?": the days of that month
+    rf"\b(?:what|which) (?:{'|'.join(MONTHS)}) dates?\b|"
+    rf"\b(?:what|which) (?:day|dates?) (?:in|of) (?:{'|'.join(MONTHS)})\b"
 )
 # Countries named as their capital city: "met his EU counterparts in Luxembourg".
 _CITY_STATES = frozenset("luxembourg singapore monaco kuwait djibouti vatican".split())
@@ -1023,7 +1026,17 @@ def holds_kind(
         # "When are the mock elections?": the year in the asked thing's own name ("the Y Vote
         # Mock Elections 2005") does not say when
         years -= _years_in_asked_names(text, q_lower)
-        return bool(years or months)
+        # (a day of a month the question gives: "16 March" for "When in March …?"; not the
+        # question's own day)
+        q_spoken = f" {' '.join(re.findall(r'[a-z0-9]+', q_lower))} "
+        return bool(
+            years
+            or months
+            or any(
+                f" {' '.join(re.findall(r'[a-z0-9]+', m.group(0).lower()))} " not in q_spoken
+                for m in DAY_OF_MONTH.finditer(text)
+            )
+        )
     if kind is Kind.STATEMENT:
         # Words attributed to someone: a speech verb, "according to", or a quotation.
         return bool(_SPEECH.search(text) or _QUOTATION.search(text))
@@ -1334,6 +1347,41 @@ def states_birth(text: str) -> bool:
     birth of something else ("the birth of rock 'n' roll") passes; the other checks read whose
     birth it is."""
     return _SPEAKS_OF_BIRTH.search(text) is not None
+
+
+# "Where / In which city / When did X die?", "X died in which town?", "X's place of death" (the
+# question's own verb: not "Where did X play before he died?"; nor "How old was X when he
+# died?": the caller asks it of place and date questions only).
+_ASKS_WHERE_OR_WHEN_DIED = re.compile(
+    r"(?<![\w'’-])(?:die|pass\s+away)"
+    r"(?:\s+(?:in|at|on)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)?\W*$|"
+    r"(?<![\w'’-])(?:died|die)\s+(?:in\s+|on\s+|at\s+)?(?:which|what)\b|"
+    r"\b(?:place|date)\s+of\s+(?:his\s+|her\s+)?death\b",
+    re.IGNORECASE,
+)
+# "died in Munich", "his death", "was found dead", "was killed", "passed away", "hanged
+# himself", "took his own life".
+_SPEAKS_OF_DEATH = re.compile(
+    r"\b(?:died|dies|dying|deaths?|dead|killed|murdered|drowned|suicide|passed\s+away|"
+    r"hanged\s+(?:him|her|them)sel(?:f|ves)|(?:took|lost)\s+(?:his|her|their)\s+(?:own\s+)?"
+    r"li(?:fe|ves))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_death(question: str) -> bool:
+    """Whether a question asks where or when someone died ("In which German city did X
+    die?", "When did X die?", "X's place of death")."""
+    return _ASKS_WHERE_OR_WHEN_DIED.search(question.strip()) is not None
+
+
+def states_death(text: str) -> bool:
+    """Whether a sentence speaks of a death ("died in Munich", "his death on Saturday", "was
+    found dead", "passed away"). A question asking where or when someone died needs one: an
+    obituary's "was born in Switzerland" or "his last public performance was in Vienna" gives
+    a place, not where he died (the mirror of ``states_birth``). Lexical: whose death it is,
+    the other checks read."""
+    return _SPEAKS_OF_DEATH.search(text) is not None
 
 
 # "No reason was given for Roberts' departure", "declined to say why", "without giving a reason"

@@ -1,9 +1,9 @@
-"""Five near-misses of the kind news invites, over made-up articles (real index, real model):
-an obituary that gives an age and no cause, or where he died and not where he was born; an age
-given to the person just named (not to the one the question asks about); a departure whose
-article says no reason was given; and a refusal to sell that the article states without a
-cause. Each article answers another question, asked beside it, so that the refusal is the
-check's and not retrieval's."""
+"""Six near-misses of the kind news invites, over made-up articles (real index, real model):
+an obituary that gives an age and no cause, where he died and not where he was born, or where
+she was born and not where she died; an age given to the person just named (not to the one the
+question asks about); a departure whose article says no reason was given; and a refusal to sell
+that the article states without a cause. Each article answers another question, asked beside
+it, so that the refusal is the check's and not retrieval's."""
 
 from __future__ import annotations
 
@@ -45,6 +45,17 @@ ARTICLES = {
         "Tull play wins Hexley prize\n\n"
         "Playwright Sam Tull has won the Hexley drama prize for his play Quiet Waters. Tull was "
         "born in Kell, a mining town, in 1950 and wrote his first play at school.\n"
+    ),
+    "conductor.txt": (
+        "Opera conductor Lia Marne dies\n\n"
+        "Lia Marne, music director of the Orbis opera house, has died aged 50. Marne was born in "
+        "Switzerland and studied the piano at the Kell Conservatory. Her last public performance "
+        "was in Vienna in February, when she conducted Glass Town.\n"
+    ),
+    "painter.txt": (
+        "Painter Tom Vey dies in Lisbon\n\n"
+        "The painter Tom Vey, known for his harbour scenes, died in Lisbon on Sunday, his family "
+        "said. Vey had lived in Portugal since 1990.\n"
     ),
     "exhibition.txt": (
         "Curator quits spring show\n\n"
@@ -94,6 +105,13 @@ def test_an_obituary_gives_where_he_died_not_where_he_was_born(service: Any) -> 
     assert not born.refused and "Kell" in born.answer, born.answer
     hale = service.ask(Question("In which English town was Oscar-nominated actor Jo Hale born?"))
     assert hale.refused, hale.answer
+
+
+def test_an_obituary_gives_where_she_was_born_not_where_she_died(service: Any) -> None:
+    vey = service.ask(Question("In which city did the painter Tom Vey die?"))
+    assert not vey.refused and "Lisbon" in vey.answer, vey.answer
+    marne = service.ask(Question("In which city did the conductor Lia Marne die?"))
+    assert marne.refused, marne.answer
 
 
 def test_an_age_given_to_the_person_just_named(service: Any) -> None:

@@ -21,6 +21,7 @@ from service.answerability import (
     asking_sentence,
     asks_birth,
     asks_cause_of_death,
+    asks_death,
     asks_reason,
     date_withheld_instead,
     description_terms,
@@ -38,6 +39,7 @@ from service.answerability import (
     reason_withheld_instead,
     states_birth,
     states_cause_of_death,
+    states_death,
     states_event,
     states_lead_fact,
     states_reason,
@@ -623,6 +625,25 @@ def test_penalties_death_tolls_ages_and_hedges() -> None:
     q = "Who presents the Valmora quiz show?"
     assert not holds_kind("The show will be seen by audiences in Finland.", Kind.NAME, q)
     assert holds_kind("The show is presented by Lena Ortiz.", Kind.NAME, q)
+
+
+def test_the_days_of_a_month_the_question_gives() -> None:
+    """ "On which February dates …?" asks days (probe140 xf09: it was read as a name), and a
+    day of the question's own month ("16 March" for "When in March …?") is a date it does not
+    state; the month alone is not."""
+    q = "On which February dates was the hearing on the Orbis case set?"
+    assert asked_kind(q) is Kind.DATE
+    assert holds_kind("A hearing scheduled for February 16 and 17 will rule.", Kind.DATE, q)
+    assert not holds_kind("The hearing was held in February.", Kind.DATE, q)
+    for q in (
+        "On which day in March did the Orbis court rule?",
+        "When in March did the Orbis court rule?",
+    ):
+        assert holds_kind("The court ruled on 16 March.", Kind.DATE, q), q
+        assert not holds_kind("The court ruled in March.", Kind.DATE, q), q
+    # (the question's own day is no answer)
+    q = "What did the Orbis court rule on 16 March?"
+    assert not holds_kind("The court ruled on 16 March.", Kind.DATE, q)
 
 
 def test_calendar_dates_acronym_expansions_and_openers() -> None:
@@ -4122,6 +4143,33 @@ def test_a_cause_of_death_is_asked_and_stated() -> None:
     assert not states_cause_of_death("The death of the actor was announced on Monday.")
 
 
+def test_a_death_is_asked_and_stated() -> None:
+    """Where or when someone died is asked of a death: "born in Switzerland" or "his last
+    public performance was in Vienna" is not where he died (the mirror of the birth rule)."""
+    for question in (
+        "In which German city did the conductor Jo Hale die?",
+        "When did Jo Hale die?",
+        "Where did Jo Hale die in 2004?",
+        "Jo Hale died in which town?",
+        "What was Jo Hale's place of death?",
+        "When did the actor pass away?",
+    ):
+        assert asks_death(question), question
+    for question in (
+        "Where did Jo Hale play before he died?",
+        "Where was Jo Hale born?",
+        "Which film was Jo Hale making when he died?",
+    ):
+        assert not asks_death(question), question
+    assert states_death("Hale died in Munich on Saturday.")
+    assert states_death("His death in Munich shocked the orchestra.")
+    assert states_death("He was found dead at his flat in Kell.")
+    assert states_death("Jo Hale, who hanged himself in his cell in March 2002, was 16.")
+    assert states_death("She took her own life in Kell.")
+    assert not states_death("Hale was born in Switzerland and studied at the Kell Conservatory.")
+    assert not states_death("His last public performance was in Vienna in February.")
+
+
 def test_a_birth_is_asked_and_stated() -> None:
     for question in (
         "In which Irish town was the actor Jo Hale born?",
@@ -4987,6 +5035,42 @@ def test_a_doer_spoken_of_as_a_doer_is_not_named() -> None:
     assert not question_focus("How many people saw Glass Town?", None).names_doer_anonymously(
         "Glass Town was made by a first-time director."
     )
+
+
+def test_a_doer_left_unnamed_after_the_verb_answers_no_who() -> None:
+    """ "Who registered the fake address?" is not answered by "… was registered with Verisign
+    by someone who has followed the debate" (probe139 xe26), nor "Who bought it?" by "bought
+    by an anonymous collector"; a name after the verb, or an unnamed party the question itself
+    gives, still does."""
+    registered = question_focus("Who registered the fake Orbis.com address with Verisign?", None)
+    assert registered.leaves_doer_unnamed(
+        "A fake Orbis.com has been registered with domain giant Verisign by someone who has "
+        "followed the debate, said Mr Dyer."
+    )
+    assert not registered.leaves_doer_unnamed(
+        "The address was registered by Jo Hale, a researcher, to show the flaw."
+    )
+    bought = question_focus("Who bought the Portrait of Orbis at the auction?", None)
+    assert bought.leaves_doer_unnamed("The portrait was bought by an anonymous collector.")
+    # (another verb's unnamed party, in another clause)
+    assert not bought.leaves_doer_unnamed(
+        "The portrait was bought by Jo Hale, who said an unnamed friend had helped."
+    )
+    sold = question_focus("Who sold the Portrait of Orbis to an anonymous collector?", None)
+    assert not sold.leaves_doer_unnamed("Jo Hale sold the portrait to an anonymous collector.")
+    # the speaker who tells of it is no doer: a candidate stating the event with its doer
+    # unnamed, covering the question as well as the lead, withholds the name
+    speaker = (
+        "Registering fake Orbis.com addresses could help scammers, says Jo Hale of UKIF.",
+        "",
+    )
+    unnamed = (
+        "A fake Orbis.com has been registered with Verisign by someone who has followed the "
+        "debate, said Mr Hale.",
+        "",
+    )
+    assert withheld_instead(registered, speaker, [speaker, unnamed])
+    assert not withheld_instead(registered, speaker, [speaker])
 
 
 def test_an_acronym_of_a_name_joined_by_and() -> None:
