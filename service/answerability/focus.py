@@ -950,8 +950,9 @@ class Focus:
         no role or a loose one (an office, a playing position: ``LOOSE_ROLES``)."""
         role = self.role
         # "What is the name of the hospital where …?" asks what "Which hospital …?" asks: a
-        # name that carries the noun ("an Olympics-accredited hospital" names none)
-        if role is None and self.described and self.noun in _INSTITUTIONS:
+        # name that carries the noun ("an Olympics-accredited hospital" names none), for the
+        # institutions news names with their noun (``_NAMED_WITH_NOUN``)
+        if role is None and self.described and self.noun in _NAMED_WITH_NOUN:
             return self._names_institution(sentence)
         if role is None or role in LOOSE_ROLES:
             # (a publication is no role, but must be named: ``names_publication``)
@@ -1426,14 +1427,18 @@ class Focus:
 
     def leaves_doer_unnamed(self, sentence: str) -> bool:
         """Whether the sentence states the event a "Who <verb>ed …?" question asks the doer of
-        and gives its doer only as someone unnamed, in the verb's own clause: "A fake
+        and gives its doer only as someone unnamed, the agent of the passive verb: "A fake
         Paypal.com has been registered with Verisign by someone who has followed the debate"
         does not say who registered it, nor "was bought by an anonymous collector" who bought
-        it (unless the question itself says so: "Who sold it to an anonymous collector?")."""
+        it (unless the question itself says so); not a recipient ("sold it to an anonymous
+        collector") nor another verb's agent ("bought the house designed by an unknown
+        architect")."""
         if self.kind is not Kind.NAME or self.event is None:
             return False
         asked = self.question.lower()
         for m in event_forms(self.event).finditer(sentence):
+            if not _PASSIVE_BEFORE.search(sentence, 0, m.start()):
+                continue
             agent = _UNNAMED_AGENT.match(sentence, m.end())
             if agent is not None and agent.group(1).lower() not in asked:
                 return True
@@ -1695,7 +1700,9 @@ class Focus:
                     # on the Golden Globe Awards)
                     (present(parts[-1], plural) and not _paired_otherwise(parts, cased))
                     or (len(parts) == 1 and any(c in words for c in _CAPITALS.get(parts[0], ())))
-                    or (len(parts[0]) >= 4 and present(parts[0]))
+                    # (a first name alone, unless a title was dropped before it: "George
+                    # Michael" does not anchor "President George Bush" — review91)
+                    or (len(parts[0]) >= 4 and len(parts) == len(whole) and present(parts[0]))
                     or got * 2 > len(parts)
                     or spelt in words
                     # written as one word ("Play School": "Playschool")
@@ -1906,10 +1913,15 @@ def untitled(words: list[str]) -> list[str]:
 
 # A doer left unnamed right after the verb, in its clause: "registered with Verisign by someone
 # who …", "bought by an anonymous collector", "won by an unnamed bidder".
+# (the agent of a passive verb only: "Christie's sold it to an anonymous collector" names the
+# seller, "bought the house designed by an unknown architect" the buyer — review91)
 _UNNAMED_AGENT = re.compile(
-    r"[^,;.:\n]{0,80}?\b(?:by|to)\s+(someone|somebody|an?\s+(?:unnamed|unknown|anonymous|"
+    r"[^,;.:\n]{0,80}?\bby\s+(someone|somebody|an?\s+(?:unnamed|unknown|anonymous|"
     r"unidentified|mystery)\s+[a-z]+)\b",
     re.IGNORECASE,
+)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|be|get|got|gets)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE
 )
 _LIB_DEM = re.compile(r"\blib[\s-]+dems?\b")
 # A member's seat is said by whom they sit for: "Labour MP for Hornsey and Wood Green", "the
@@ -2750,6 +2762,10 @@ _INSTITUTIONS = frozenset(
     "hospital prison jail school university college stadium airport church cathedral court "
     "hotel museum theatre gallery cinema".split()
 )
+# Institutions news names with their noun ("St Mary's Hospital", "Leeds University", "the Hotel
+# des Mille Collines"), unlike venues named alone ("at Wembley", "in Belmarsh", "at the Old
+# Vic" — review91): "the name of the hospital where …" needs such a name.
+_NAMED_WITH_NOUN = frozenset("hospital school university college hotel".split())
 _BODY_ROLES = BODY_NOUNS | frozenset(
     "force service board trust charity network channel station".split()
 )

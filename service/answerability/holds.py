@@ -91,6 +91,7 @@ from service.answerability.lexicon import (
     initials,
 )
 from service.answerability.names import (
+    FAITHS,
     name_runs,
     names_a_model,
     names_no_one,
@@ -1026,14 +1027,16 @@ def holds_kind(
         # "When are the mock elections?": the year in the asked thing's own name ("the Y Vote
         # Mock Elections 2005") does not say when
         years -= _years_in_asked_names(text, q_lower)
-        # (a day of a month the question gives: "16 March" for "When in March …?"; not the
-        # question's own day)
+        # (a day of a month the question names: "16 March" for "When in March …?"; not the
+        # question's own day, nor "50/50" or "24/7" — review91)
         q_spoken = f" {' '.join(re.findall(r'[a-z0-9]+', q_lower))} "
+        q_months = {w for w in re.findall(r"[a-z]+", q_lower) if w in MONTHS}
         return bool(
             years
             or months
             or any(
                 f" {' '.join(re.findall(r'[a-z0-9]+', m.group(0).lower()))} " not in q_spoken
+                and q_months & set(re.findall(r"[a-z]+", m.group(0).lower()))
                 for m in DAY_OF_MONTH.finditer(text)
             )
         )
@@ -1101,8 +1104,11 @@ def holds_kind(
         # lower-case end of a compound: "London-based" is "London")
         run = re.sub(r"-[a-z][\w-]*", "", run)
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", re.sub(r"['’]s\b", "", run))]
-        # A country, a nationality or a common acronym ("TV") names no person or firm.
-        if names_no_one(words):
+        # A country, a nationality or a common acronym ("TV") names no person or firm, nor
+        # does a faith ("suspected of radical Islamist links") unless one is asked.
+        if names_no_one(words) or (
+            all(w in FAITHS for w in words) and not _ASKS_FAITH.search(q_lower)
+        ):
             continue
         # The spelt-out form of an acronym the question uses ("National Company for
         # Cooperative Insurance" for NCCI) is the question's own name, not an answer.
@@ -1137,6 +1143,10 @@ def holds_kind(
     return False
 
 
+# A question asking a faith ("Which faith did he convert to?", "which branch of Islam").
+_ASKS_FAITH = re.compile(
+    r"\b(?:faiths?|religions?|religious|sects?|denominations?|branch of islam)\b"
+)
 # "When is / are / will …": a date ahead, which an event's own name does not give.
 _ASKS_AHEAD = re.compile(r"\bwhen(?:['’]s| (?:is|are|will|does|do|would|should|might|could)\b)")
 # A year ending a capitalised name ("Mock Elections 2005", "Euro 2004"); not a date ("May
@@ -1353,16 +1363,19 @@ def states_birth(text: str) -> bool:
 # question's own verb: not "Where did X play before he died?"; nor "How old was X when he
 # died?": the caller asks it of place and date questions only).
 _ASKS_WHERE_OR_WHEN_DIED = re.compile(
-    r"(?<![\w'’-])(?:die|pass\s+away)"
+    # (a past death: "When will analogue TV die?" is no one's — review91)
+    r"\bdid\b[^?]*?(?<![\w'’-])(?:die|pass\s+away)"
     r"(?:\s+(?:in|at|on)\s+(?:[\w'’.-]+\s+){0,3}?[\w'’.-]+)?\W*$|"
     r"(?<![\w'’-])(?:died|die)\s+(?:in\s+|on\s+|at\s+)?(?:which|what)\b|"
     r"\b(?:place|date)\s+of\s+(?:his\s+|her\s+)?death\b",
     re.IGNORECASE,
 )
 # "died in Munich", "his death", "was found dead", "was killed", "passed away", "hanged
-# himself", "took his own life".
+# himself", "took his own life", "his assassination", "a fatal heart attack".
 _SPEAKS_OF_DEATH = re.compile(
-    r"\b(?:died|dies|dying|deaths?|dead|killed|murdered|drowned|suicide|passed\s+away|"
+    r"\b(?:died|dies|dying|deaths?|dead|killed|killings?|murdered|drowned|suicide|"
+    r"assassinat\w*|fatal(?:ly)?|succumbed|perished|executed|passed\s+away|"
+    r"lost\s+(?:his|her|their)\s+(?:long\s+)?(?:battle|fight)|"
     r"hanged\s+(?:him|her|them)sel(?:f|ves)|(?:took|lost)\s+(?:his|her|their)\s+(?:own\s+)?"
     r"li(?:fe|ves))\b",
     re.IGNORECASE,

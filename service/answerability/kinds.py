@@ -368,8 +368,9 @@ _KIND_RULES: tuple[tuple[re.Pattern[str], Kind], ...] = (
         re.compile(
             r"\b(?:what|which|in which|in what|between which|between what)\s+"
             r"(?:(?:exact|precise|specific|actual)\s+|(?:is|was|were|will be)\s+the\s+"
-            # (a month or a name before the noun: "On which February dates …?" — X)
-            r"(?:exact|precise|specific|actual)\s+|x\s+(?=dates?\b|days?\b))?"
+            # (a month before the plural: "On which February dates …?" — X; not "What Budget
+            # day giveaway …", "Which Derby day runner …" — review91)
+            r"(?:exact|precise|specific|actual)\s+|x\s+(?=dates\b))?"
             r"(?:year|date|day|month|decade|period)s?"
             # (not "day-to-day", "year groups")
             r"(?![\w-])(?!\s+groups?\b)|"

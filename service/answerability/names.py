@@ -60,6 +60,13 @@ _FIRM_ENDS = frozenset(
 FEASTS = frozenset("Christmas Easter Ramadan Diwali Hanukkah Passover".split())
 
 _COMMON_ACRONYMS = frozenset("tv dvd cd pc pcs ceo mp mps ai it gdp".split())
+# Adjectives of a faith describe, they do not name ("suspected of radical Islamist links", "a
+# Muslim cleric"), unless a faith is asked (``holds_kind``). (Not "Christian", a first name
+# too.)
+FAITHS = frozenset(
+    "islamist islamists islamic muslim muslims catholic catholics protestant protestants jewish "
+    "sunni shia shiite hindu hindus sikh sikhs buddhist buddhists".split()
+)
 
 
 def names_no_one(words: set[str] | list[str]) -> bool:

@@ -331,6 +331,9 @@ def test_the_name_of_an_institution_asked_by_a_clause_is_named_not_only_said() -
     # (a person described by a clause is not asked as an institution)
     fellow = question_focus("What is the name of the fellow who founded the Orbis hospital?", None)
     assert fellow.fills_role("The hospital was founded by Jo Hale in 1990.", "")
+    # (review91: a venue news names alone: "at Wembley", "in Belmarsh")
+    venue = question_focus("What is the name of the stadium where Orbis play?", None)
+    assert venue.fills_role("Orbis play their home games at Wembley.", "")
 
 
 def test_a_title_before_a_name_is_no_anchor() -> None:
@@ -343,6 +346,8 @@ def test_a_title_before_a_name_is_no_anchor() -> None:
     blair = question_focus("Where did Prime Minister Tony Velloran speak on Monday?", None)
     assert not blair.anchored("The prime minister spoke in Leeds on Monday.")
     assert blair.anchored("Mr Velloran spoke in Leeds on Monday.")
+    # (review91: nor is the first name alone once the title is dropped)
+    assert not blair.anchored("Tony Adams spoke in Leeds on Monday.")
     # a title alone is all the name there is
     assert question_focus("Where did the President speak on Monday?", None).anchored(
         "The President spoke in Leeds on Monday."
@@ -625,6 +630,16 @@ def test_penalties_death_tolls_ages_and_hedges() -> None:
     q = "Who presents the Valmora quiz show?"
     assert not holds_kind("The show will be seen by audiences in Finland.", Kind.NAME, q)
     assert holds_kind("The show is presented by Lena Ortiz.", Kind.NAME, q)
+    # nor a faith, nor nationalities joined ("A Dutch-Moroccan man suspected of radical
+    # Islamist links has been charged" names no one: probe142 xh20)
+    q = "What is the name of the man charged with the murder of the film-maker Jo Vey?"
+    unnamed = "A Dutch-Moroccan man suspected of radical Islamist links has been charged."
+    assert not holds_kind(unnamed, Kind.NAME, q)
+    assert not holds_kind("A Muslim cleric and a Sikh leader condemned it.", Kind.NAME, q)
+    assert holds_kind("Sam Bouri, a Dutch-Moroccan man, has been charged.", Kind.NAME, q)
+    # (review91: unless a faith is asked)
+    faith = "Which faith did the singer Jo Vey convert to?"
+    assert holds_kind("Jo Vey became a Muslim in 1977.", Kind.NAME, faith)
 
 
 def test_the_days_of_a_month_the_question_gives() -> None:
@@ -635,6 +650,10 @@ def test_the_days_of_a_month_the_question_gives() -> None:
     assert asked_kind(q) is Kind.DATE
     assert holds_kind("A hearing scheduled for February 16 and 17 will rule.", Kind.DATE, q)
     assert not holds_kind("The hearing was held in February.", Kind.DATE, q)
+    # (review91: odds or "24/7" are no day of the question's month)
+    when = "When in February will the Orbis court rule?"
+    assert not holds_kind("It is a 50/50 call, open 24/7, in February.", Kind.DATE, when)
+    assert asked_kind("What February day giveaway did Jo Vey announce?") is None
     for q in (
         "On which day in March did the Orbis court rule?",
         "When in March did the Orbis court rule?",
@@ -1841,6 +1860,14 @@ def test_a_count_s_sentence_names_what_is_counted(
     sentence: str, question: str, named: bool
 ) -> None:
     assert names_what_is_counted(sentence, question) is named
+
+
+def test_a_figures_er_compound_counts_its_stem() -> None:
+    """ "a 60,000-seater stadium" holds the seats a "how many seats" question counts (probe142
+    xh18); "a 30-goal striker" holds no seats."""
+    q = "How many seats will the new Orbis Stadium at Kell Grove hold?"
+    assert names_what_is_counted("The club moves into its new 60,000-seater Orbis Stadium.", q)
+    assert not names_what_is_counted("The club signed a 30-goal striker for 60,000.", q)
 
 
 def test_the_counted_noun_is_the_question_s_lower_case_head_then_any_word() -> None:
@@ -4157,6 +4184,7 @@ def test_a_death_is_asked_and_stated() -> None:
         assert asks_death(question), question
     for question in (
         "Where did Jo Hale play before he died?",
+        "When will analogue TV die?",
         "Where was Jo Hale born?",
         "Which film was Jo Hale making when he died?",
     ):
@@ -4166,6 +4194,8 @@ def test_a_death_is_asked_and_stated() -> None:
     assert states_death("He was found dead at his flat in Kell.")
     assert states_death("Jo Hale, who hanged himself in his cell in March 2002, was 16.")
     assert states_death("She took her own life in Kell.")
+    assert states_death("But his assassination on Monday sent shudders through the region.")
+    assert states_death("He suffered a fatal heart attack in Kell.")
     assert not states_death("Hale was born in Switzerland and studied at the Kell Conservatory.")
     assert not states_death("His last public performance was in Vienna in February.")
 
@@ -5056,6 +5086,12 @@ def test_a_doer_left_unnamed_after_the_verb_answers_no_who() -> None:
     assert not bought.leaves_doer_unnamed(
         "The portrait was bought by Jo Hale, who said an unnamed friend had helped."
     )
+    # (review91: a recipient is no doer, nor another verb's agent)
+    assert not bought.leaves_doer_unnamed(
+        "Jo Hale bought the house designed by an unknown architect."
+    )
+    seller = question_focus("Who sold the Portrait of Orbis?", None)
+    assert not seller.leaves_doer_unnamed("Kell's sold the portrait to an anonymous collector.")
     sold = question_focus("Who sold the Portrait of Orbis to an anonymous collector?", None)
     assert not sold.leaves_doer_unnamed("Jo Hale sold the portrait to an anonymous collector.")
     # the speaker who tells of it is no doer: a candidate stating the event with its doer
