@@ -902,8 +902,6 @@ _CUTTING = re.compile(
     re.IGNORECASE,
 )
 # A group's size in its members: "a 19-strong panel", "the 32-strong squad"
-# A figure's compound in "-er" ("a 60,000-seater stadium", "a two-seater"): its stem is counted.
-_FIGURE_ER = re.compile(rf"(?<![\w.,]){_NUM}-([a-z]{{3,}})ers?\b", re.IGNORECASE)
 _N_STRONG = re.compile(
     rf"(?<![\w.,]){_NUM}-strong\s+(?:[\w-]+\s+){{0,3}}?(panel|squad|team|committee|jury|board|"
     r"delegation|workforce|council|commission|cast|band|choir|orchestra|contingent|crew|group)\b",
@@ -1148,8 +1146,6 @@ def names_what_is_counted(text: str, question: str) -> bool:
     # (the parts of a compound too: "a three-match ban" counts matches)
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
-    # (a figure's "-er" compound counts its stem: "a 60,000-seater stadium" holds seats)
-    words += [m.group(1).lower() for m in _FIGURE_ER.finditer(text)]
     forms = {stem_word(w) for w in words} | {count_key(w) for w in words}
     groups = _synonym_stems()
     if asked.stem in forms or asked.key in forms:
