@@ -118,9 +118,11 @@ _STATED_BY_PAST = re.compile(
 PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 # (an intention or a rumour asks what was hedged too: "How big a bid were Chelsea ready to
 # make?" is answered by "Chelsea could launch a £35m bid"; not "were ready for the match",
-# nor a report of what happened: "who reportedly bought the club?")
+# nor a report of what happened: "who reportedly bought the club?"; a figure someone quoted
+# or cited is what they said, an estimate or not: "What rate did Mr Vey quote?")
 HEDGED_QUESTION = re.compile(
     r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
+    r"quot(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|"
     r"likely|plan\w*|hope\w*|aim\w*|want\w*|potential|due|set to|"
     r"(?:ready|prepared|willing|poised|intend\w*|rumou?red) to)\b",
     re.IGNORECASE,
@@ -1457,6 +1459,17 @@ def is_hedged(text: str, question: str, direction: str | None = None, signed: bo
         (m.start() for m in DIGITS.finditer(text) if norm_number(m.group(0)) not in q_numbers),
         default=None,
     )
+    if last is None:
+        # a figure written in words ("one of six banks … expected to win the auction")
+        q_words = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
+        last = max(
+            (
+                m.start()
+                for m in re.finditer(r"[A-Za-z]+", text)
+                if m.group(0).lower() in _COUNT_WORDS and m.group(0).lower() not in q_words
+            ),
+            default=None,
+        )
     if last is None:
         return True
     before = [h for h in hedges if h.start() < last]

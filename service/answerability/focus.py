@@ -1034,6 +1034,7 @@ class Focus:
             or (self.role in ACTING_ROLES and self._plays_the_part(sentence))
             or (self.role in MEDIA_ROLES and TOLD_MEDIA.search(sentence) is not None)
             or (self.role in HOSTED_ROLES and hosts_show(sentence))
+            or (self.role in _CREATOR_ROLES and _WORK_BY.search(sentence) is not None)
         )
 
     def _plays_the_part(self, sentence: str) -> bool:
@@ -1045,6 +1046,15 @@ class Focus:
             (part := re.match(r"[A-Za-z]+", sentence[m.end() - 1 :])) is not None
             and part.group(0).lower() in q_words
             for m in PLAYED.finditer(sentence)
+        ):
+            return True
+        # the title or lead part, as the question asks it: "Which actor plays the title
+        # character?" — "with Jo Vey in the title role", "Jo Vey takes the lead role"
+        part = _TITLE_OR_LEAD_PART.search(self.question)
+        if part is not None and re.search(
+            rf"\b(?:in|takes?|took|taking|plays?|played|playing|lands?|landed|gets?|got|"
+            rf"stars?|starred|starring)\s+the\s+{part.group(1)}(?:ing)?\s+(?:role|part)\b",
+            sentence,
         ):
             return True
         # the part described as the question describes it: "Which actor plays the brooding
@@ -3058,6 +3068,22 @@ def _is_title_function_word(token: str) -> bool:
     return token.lower() in _TITLE_FUNCTION_WORDS and (len(token) == 1 or token[1:].islower())
 
 
+# Who makes a work: named after the work's title ("his first hit single - 19 by Paul
+# Hardcastle", "'Hey Ya!' by OutKast"), not after a verb ("was bought by Sony").
+_CREATOR_ROLES = frozenset(
+    "artist artists singer singers band bands author authors writer writers composer composers "
+    "songwriter songwriters novelist novelists painter painters poet poets playwright "
+    "playwrights".split()
+)
+_WORK_BY = re.compile(
+    r"(?:\b[A-Z0-9][\w'’!]*|[\"”’])\s+by\s+(?:the\s+|The\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+)
+# The title or lead part a question asks the actor of: "plays the title character", "in the
+# lead role".
+_TITLE_OR_LEAD_PART = re.compile(
+    r"\b(?:plays?|played|playing|portrays?|portrayed|in|takes?|took|stars?|starred|starring)\s+"
+    r"the\s+(title|lead)\s+(?:character|role|part)\b"
+)
 # The part a question asks the actor of, described ("plays the brooding king"): a determiner
 # and two to four lower-case words, up to a preposition or the question's end.
 _ASKED_PART = re.compile(

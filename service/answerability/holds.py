@@ -207,7 +207,8 @@ _CALLED = re.compile(
 _SPEECH_VERBS = SPEECH_VERBS
 # (its own verb, not one of a clause set off by a comma or a relative pronoun: "Who owns
 # Bath, the club that Mike Tindall's agent says must improve …?" asks no words)
-_SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b")
+# ("said to have held talks" reports a deed, not words)
+_SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b(?!\s+to\s+(?:have|be)\b)")
 # (review78: only a clause hanging on a given noun after a comma is dropped; "Who is the
 # minister who said …?" and "Who, according to the report, warned …?" still ask words)
 _GIVEN_NOUNS_CLAUSE = re.compile(r",\s+(?:the|a|an)\s+[^,?]*?\b(?:that|who|which)\b[^,?]*")
@@ -506,6 +507,16 @@ _STATES_RANK = re.compile(
 # "What rate …?": a rate of interest, tax, growth or bonus is a percentage ("cut from 2% to
 # 1%"); a rate of pay is money ("£5.35 an hour", which the money reading already takes).
 _ASKS_A_RATE = re.compile(r"\brates?\b")
+# A range of figures before a plural noun: "100-120 UK troops", "20-25 jobs".
+_COUNT_RANGE = re.compile(
+    r"(?<![\d.,])(\d{2,3})-(\d{2,3})(?![\d.,]*\d)(?=\s+(?:[A-Za-z][\w'’-]*\s+){0,2}[a-z]+s\b)"
+)
+# The thing a rate is of: "piracy rates", "the rate of (software) piracy", "rate of inflation"
+# (two patterns: one alternation would let "what rate" hide the "rate of …" after it)
+_RATE_OF = (
+    re.compile(r"\b([a-z]+)\s+(?=rates?\b)"),
+    re.compile(r"\brates?\s+of\s+(?:the\s+)?([a-z]+)(?:\s+([a-z]+))?"),
+)
 # "How much more / less / cheaper … than …?" and a percentage more or less
 _ASKS_HOW_MUCH_MORE = re.compile(
     r"\bhow much (?:more|less|cheaper|dearer|higher|lower|extra)\b[^?]*\bthan\b"
@@ -808,6 +819,15 @@ def holds_kind(
             spans
             or (unit in ("day", "week") and re.search(r"\bfortnights?\b", text, re.I) is not None)
             or re.search(rf"\d\s?{_SHORT_UNITS[unit]}\b(?!\s+ago\b)", text, re.I) is not None
+            # "for the 19th month in succession", "its fifth straight week"
+            or re.search(
+                rf"\b{_ORDINAL_WORD}\s+(?:(?:straight|consecutive|"
+                rf"successive)\s+{_SHORT_UNITS[unit]}\b|{_SHORT_UNITS[unit]}\s+(?:in\s+a\s+row|"
+                r"in\s+succession|running)\b)",
+                text,
+                re.I,
+            )
+            is not None
             or (
                 unit == "minute"
                 and re.search(r"\b\d+(?:st|nd|rd|th)[\s-]minute\b", text, re.I) is not None
@@ -844,9 +864,14 @@ def holds_kind(
             if _ASKS_A_RATE.search(q_lower) and not _NOT_A_PERCENT_RATE.search(q_lower):
                 # the rate asked for, by its own word ("rate", "rates") or the question's
                 # word for it ("the bonus", "growth", "return"), at a new level
+                # ("the rate of software piracy": the two words after "of", the thing
+                # itself often the second)
                 rate_words = {
-                    (m.group(1) or m.group(2))[:5].removesuffix("s")
-                    for m in re.finditer(r"\b([a-z]+)\s+rates?\b|\brates?\s+of\s+([a-z]+)", q_lower)
+                    w[:5].removesuffix("s")
+                    for pattern in _RATE_OF
+                    for m in pattern.finditer(q_lower)
+                    for w in m.groups()
+                    if w and w not in STOPWORDS
                 } | {"rate"}
                 t_words = {w[:5].removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
                 # ("pays 5.25%", "charges 19.9%", "returned 12.4%" state a rate by the verb)
@@ -884,6 +909,16 @@ def holds_kind(
             # Nor is a date ("on 3 April").
             # "one of hundreds of AI-focused projects" is the article's count
             vague = vague_count_of(text, q_lower)
+            # (a range of a count before its noun is no score: "a company of 100-120 UK
+            # troops"; odds and scores are rarely a smaller figure of 20 or more first)
+            text = _COUNT_RANGE.sub(
+                lambda m: (
+                    f"{m.group(1)} to {m.group(2)}"
+                    if 20 <= int(m.group(1)) < int(m.group(2))
+                    else m.group(0)
+                ),
+                text,
+            )
             text = ODDS.sub(" ", PERCENTAGE.sub(" ", DAY_OF_MONTH.sub(" ", text)))
             # nor a chart's size ("in its top 10"), unless the question asks about one
             if not re.search(r"\btop\b", q_lower):

@@ -180,6 +180,24 @@ def slot_proximity(
 # will receive an initial fee of £6.5m" (beside), "The Sundance festival was founded by Robert
 # Redford in 1981" (within the clause). Content words on each side, function words skipped.
 RELATION_WINDOW = 8
+# Families of money relations: the question's word for one (as written) and the sentence's
+# other words for it (as written: not "signed", which a wage contract is too). Written by
+# hand: a word-similarity model puts "pay" far from "moved" and "give" from "gift".
+_MONEY_RELATIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
+    (frozenset(asked.split()), frozenset(stated.split()))
+    for asked, stated in (
+        (
+            "pay paid pays paying fee fees spend spent spending cost costs",
+            "moved moving transfer transferred signing purchased bought acquired fee",
+        ),
+        (
+            "give gave given giving donate donated donating",
+            "gift gifts donation donations donated cheque gave given handed",
+        ),
+        ("make made earn earned earning", "earned earnings earning income"),
+        ("invest invested investing", "fund funded funding invested investment injected"),
+    )
+)
 # Words of the asking phrase, never the relation ("how much money", "what year", "on what date").
 _ASKING_WORDS = frozenset(
     "much many money amount sum figure year years date dates day days month months time when "
@@ -255,6 +273,12 @@ def relation_beside(
     if not seen_item:
         return True
     if {stem_word(w) for w in near} & stems or {_lemma_stem(w) for w in near} & stems:
+        return True
+    # a transfer of money in news's other words: a fee paid as "moved to Chelsea for
+    # £2.25m" or "a £15.8m signing", a gift as "a £2.5m gift", earnings as "earned"
+    if kind is Kind.MONEY and any(
+        set(terms) & asked and near & stated for asked, stated in _MONEY_RELATIONS
+    ):
         return True
     return (
         similar is not None

@@ -5678,3 +5678,87 @@ def test_review90_a_rank_is_the_subjects_in_its_own_clause_and_a_part_needs_a_fu
     actor = question_focus("In the Orbis film, which actor plays the brooding king?", None)
     assert not actor.fills_role("He is the brooding king, and Sam Tull gives it some grit.", "")
     assert not actor.fills_role("In the film, Arthur is the brooding king who must win.", "")
+
+
+def test_a_rate_of_a_two_word_thing_is_stated_at_its_level() -> None:
+    q = "What rate of software piracy in Valmora did analyst Jo Vey quote?"
+    assert holds_kind(
+        '"Valmora in particular is a problem, with piracy estimated at 92%," said Mr Vey.',
+        Kind.MONEY,
+        q,
+    )
+    # a percentage of something else is no rate of piracy
+    assert not holds_kind("Sales of software fell 12% in Valmora, Mr Vey said.", Kind.MONEY, q)
+
+
+def test_an_actor_is_named_by_the_title_or_lead_role() -> None:
+    actor = question_focus(
+        "Which actor plays the title character in the Channel 9 sitcom Tam Hale?", None
+    )
+    assert actor.fills_role(
+        "It is a send-up of the media scene, with Jo Vey in the title role.", ""
+    )
+    assert actor.fills_role("Jo Vey takes the title role in the sitcom.", "")
+    # another part is not the title role
+    assert not actor.fills_role("It is a send-up of the media scene, with Jo Vey as a DJ.", "")
+    lead = question_focus("Which actress plays the lead role in the musical Glass Town?", None)
+    assert lead.fills_role("Jo Vey has landed the leading role in Glass Town.", "")
+    assert not lead.fills_role("Jo Vey wrote the musical, which opens in May.", "")
+
+
+def test_a_figure_in_words_before_a_hedge_is_stated() -> None:
+    q = "Kite Bank was one of how many banks barred from financing Hale Gas for the auction?"
+    assert holds_kind(
+        "The lender is one of six banks barred from financing Hale Gas, which was expected to "
+        "win the auction.",
+        Kind.NUMBER,
+        q,
+    )
+    # a figure after the hedge stays hedged
+    assert not holds_kind(
+        "Hale Gas is expected to ask six banks for loans.",
+        Kind.NUMBER,
+        "How many banks did Hale Gas ask?",
+    )
+
+
+def test_an_ordinal_in_a_run_states_a_span() -> None:
+    q = "For how many months in a row had the Valmora central bank left its rate at 2%?"
+    assert holds_kind(
+        "The bank left its key rate unchanged at 2% for the 19th month in succession.",
+        Kind.NUMBER,
+        q,
+    )
+    assert holds_kind("It was the bank's fifth consecutive month of no change.", Kind.NUMBER, q)
+    # a rank in time is no span
+    assert not holds_kind("He scored in the 19th minute.", Kind.NUMBER, q)
+
+
+def test_a_reported_deed_asks_no_words() -> None:
+    talks = "Who is the Kite chief executive said to have held private talks with Jo Hale?"
+    assert holds_kind(
+        "Kite chief executive Tam Vey is reported to have held private talks with Jo Hale.",
+        Kind.NAME,
+        talks,
+    )
+    # a question of words still needs a sentence of words
+    assert not holds_kind(
+        "Jo Hale beat Tam Vey in the final.", Kind.NAME, "Who said Tam Vey would win the final?"
+    )
+
+
+def test_a_range_before_its_noun_is_a_count_not_a_score() -> None:
+    q = "How many soldiers were put on standby to help get Valmoran nationals out?"
+    assert holds_kind("A company of 100-120 UK troops was put on standby.", Kind.NUMBER, q)
+    # a score or odds stay no count
+    assert not holds_kind("The troops' team won 3-1 on Sunday.", Kind.NUMBER, q)
+
+
+def test_a_creator_is_named_after_the_title_of_the_work() -> None:
+    artist = question_focus(
+        "Tam Vey's firm was named after his first hit single; which artist recorded that song?",
+        None,
+    )
+    assert artist.fills_role("It took the name from his first single - 19 by Jo Hale.", "")
+    # a buyer after a verb is no creator
+    assert not artist.fills_role("The single's rights were bought by Kite Music.", "")

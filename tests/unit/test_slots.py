@@ -204,3 +204,14 @@ def test_a_short_questions_every_word_is_in_the_sentence_or_close_to_one() -> No
     )
     # a verb by its lemma; the question's names and asking words are checked elsewhere
     assert every_word("When did Kibera grow?", "Kibera grew in the 1990s.")
+
+
+def test_a_money_relation_in_the_words_news_uses_for_it() -> None:
+    fee = "How much did Kite Rovers pay Hale United for Jo Vey in 1997?"
+    assert beside(fee, "Vey has played in the league since 1997, when he moved to Kite for £2m.")
+    assert beside(fee, "Kite wrote off Vey, a £15.8m signing from Hale last season.")
+    gift = "How much did Lord Tam give the Valmoran Party in 2003?"
+    assert beside(gift, "His latest donation follows a £2.5m gift to the party in 2003.")
+    # a wage is no fee, nor a sale at auction a gift
+    assert not beside(fee, "Vey signed a £50,000-a-week contract with Kite in 1997.")
+    assert not beside(gift, "The party's painting was sold at auction for £2.5m in 2003.")
