@@ -119,12 +119,13 @@ PAST_QUESTION = re.compile(r"\b(?:did|was|were)\b", re.IGNORECASE)
 # (an intention or a rumour asks what was hedged too: "How big a bid were Chelsea ready to
 # make?" is answered by "Chelsea could launch a £35m bid"; not "were ready for the match",
 # nor a report of what happened: "who reportedly bought the club?"; a figure someone quoted
-# or cited is what they said, an estimate or not: "What rate did Mr Vey quote?")
+# or cited is what they said, an estimate or not: "What rate did Mr Vey quote?", not "What
+# price were shares quoted at?")
 HEDGED_QUESTION = re.compile(
     r"\b(?:will|would|could|might|may|expect\w*|forecast\w*|estimate\w*|predict\w*|"
-    r"quot(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|"
     r"likely|plan\w*|hope\w*|aim\w*|want\w*|potential|due|set to|"
-    r"(?:ready|prepared|willing|poised|intend\w*|rumou?red) to)\b",
+    r"(?:ready|prepared|willing|poised|intend\w*|rumou?red) to)\b|"
+    r"\b(?:did|does|do)\b[^?]*\b(?:quote|cite)\b",
     re.IGNORECASE,
 )
 
@@ -1443,6 +1444,10 @@ def figure_units(text: str) -> list[tuple[str, str, str]]:
     return out
 
 
+# The end of a figure's clause before a hedge: a comma or a relative pronoun.
+_CLAUSE_BREAK = re.compile(r",|\b(?:which|who|that)\b", re.IGNORECASE)
+
+
 def is_hedged(text: str, question: str, direction: str | None = None, signed: bool = False) -> bool:
     """Whether the sentence's figures are only expected, forecast or possible: a hedge comes
     before its last figure the question does not state ("cutting the limit to 50mg would
@@ -1450,7 +1455,9 @@ def is_hedged(text: str, question: str, direction: str | None = None, signed: bo
     to close") leaves them stated, and so does a contrast between the hedge and the figure
     ("had hoped to get £900m but in the end was granted £349m") or a simple past verb of
     change right before the figure ("is set to grow 8% this year, a turnaround from 2002 when
-    output fell 11%")."""
+    output fell 11%"). A sentence with no figure in digits may state one in words, before a
+    hedge in a later clause ("one of six banks that were barred …, the company that was
+    expected to win")."""
     hedges = list(_HEDGED.finditer(text))
     if not hedges:
         return False
@@ -1460,7 +1467,9 @@ def is_hedged(text: str, question: str, direction: str | None = None, signed: bo
         default=None,
     )
     if last is None:
-        # a figure written in words ("one of six banks … expected to win the auction")
+        # a figure written in words, stated when a clause ends before the hedge after it
+        # ("one of six banks that were barred …, the company that was expected to win"; not
+        # "two banks are expected to be barred")
         q_words = {w.lower() for w in re.findall(r"[A-Za-z]+", question)}
         last = max(
             (
@@ -1470,8 +1479,11 @@ def is_hedged(text: str, question: str, direction: str | None = None, signed: bo
             ),
             default=None,
         )
-    if last is None:
-        return True
+        if last is None:
+            return True
+        after = [h for h in hedges if h.start() > last]
+        if after and not _CLAUSE_BREAK.search(text, last, after[0].start()):
+            return True
     before = [h for h in hedges if h.start() < last]
     if not before or _CONTRAST.search(text, before[-1].end(), last) is not None:
         return False

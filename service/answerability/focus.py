@@ -1050,11 +1050,18 @@ class Focus:
             return True
         # the title or lead part, as the question asks it: "Which actor plays the title
         # character?" — "with Jo Vey in the title role", "Jo Vey takes the lead role"
+        # (a name the question does not give must be there: not "have yet to cast anyone in
+        # the title role"; nor the title role of another work: "the title role of Hamlet")
         part = _TITLE_OR_LEAD_PART.search(self.question)
-        if part is not None and re.search(
-            rf"\b(?:in|takes?|took|taking|plays?|played|playing|lands?|landed|gets?|got|"
-            rf"stars?|starred|starring)\s+the\s+{part.group(1)}(?:ing)?\s+(?:role|part)\b",
-            sentence,
+        if (
+            part is not None
+            and re.search(
+                r"\b(?:(?i:in)|takes?|took|taking|plays?|played|playing|lands?|landed|gets?|"
+                rf"got|stars?|starred|starring)\s+the\s+{_PART_FORMS[part.group(1)]}"
+                r"\s+(?:role|part)\b(?!\s+of\b)",
+                sentence,
+            )
+            and self._new_name_words(sentence)
         ):
             return True
         # the part described as the question describes it: "Which actor plays the brooding
@@ -3069,20 +3076,23 @@ def _is_title_function_word(token: str) -> bool:
 
 
 # Who makes a work: named after the work's title ("his first hit single - 19 by Paul
-# Hardcastle", "'Hey Ya!' by OutKast"), not after a verb ("was bought by Sony").
+# Hardcastle", "'Hey Ya!' by OutKast"), not after a verb ("was bought by Sony") nor a time
+# or place ("released on Monday by Kite Music", "bought in 1997 by Kite").
 _CREATOR_ROLES = frozenset(
     "artist artists singer singers band bands author authors writer writers composer composers "
     "songwriter songwriters novelist novelists painter painters poet poets playwright "
     "playwrights".split()
 )
 _WORK_BY = re.compile(
-    r"(?:\b[A-Z0-9][\w'’!]*|[\"”’])\s+by\s+(?:the\s+|The\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
+    r"(?:(?<!\bin )(?<!\bon )(?<!\bat )(?<!\bof )\b[A-Z0-9][\w'’!]*|[\"”’])\s+by\s+"
+    r"(?:the\s+|The\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*"
 )
 # The title or lead part a question asks the actor of: "plays the title character", "in the
 # lead role".
+_PART_FORMS = {"title": "title", "lead": "lead(?:ing)?"}
 _TITLE_OR_LEAD_PART = re.compile(
     r"\b(?:plays?|played|playing|portrays?|portrayed|in|takes?|took|stars?|starred|starring)\s+"
-    r"the\s+(title|lead)\s+(?:character|role|part)\b"
+    r"the\s+(title|lead(?=(?:ing)?\s))(?:ing)?\s+(?:character|role|part)\b"
 )
 # The part a question asks the actor of, described ("plays the brooding king"): a determiner
 # and two to four lower-case words, up to a preposition or the question's end.

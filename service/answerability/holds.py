@@ -207,8 +207,11 @@ _CALLED = re.compile(
 _SPEECH_VERBS = SPEECH_VERBS
 # (its own verb, not one of a clause set off by a comma or a relative pronoun: "Who owns
 # Bath, the club that Mike Tindall's agent says must improve …?" asks no words)
-# ("said to have held talks" reports a deed, not words)
-_SPEECH_QUESTION = re.compile(rf"^\s*who\b[^?]*\b(?:{_SPEECH_VERBS})\b(?!\s+to\s+(?:have|be)\b)")
+# ("said to have held talks" and "is said to own" report a deed, not words)
+_SPEECH_QUESTION = re.compile(
+    rf"^\s*who\b[^?]*(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
+    rf"\b(?:{_SPEECH_VERBS})\b(?!\s+to\s+(?:have|be)\b)"
+)
 # (review78: only a clause hanging on a given noun after a comma is dropped; "Who is the
 # minister who said …?" and "Who, according to the report, warned …?" still ask words)
 _GIVEN_NOUNS_CLAUSE = re.compile(r",\s+(?:the|a|an)\s+[^,?]*?\b(?:that|who|which)\b[^,?]*")
@@ -507,15 +510,23 @@ _STATES_RANK = re.compile(
 # "What rate …?": a rate of interest, tax, growth or bonus is a percentage ("cut from 2% to
 # 1%"); a rate of pay is money ("£5.35 an hour", which the money reading already takes).
 _ASKS_A_RATE = re.compile(r"\brates?\b")
-# A range of figures before a plural noun: "100-120 UK troops", "20-25 jobs".
+# A range of figures before the word for what it counts, after at most two capitalised
+# words: "100-120 UK troops", "20-25 jobs", "30-40 people" (not "lost 24-31 to the visitors",
+# nor a verb ending in "s": "100-120 men was").
 _COUNT_RANGE = re.compile(
-    r"(?<![\d.,])(\d{2,3})-(\d{2,3})(?![\d.,]*\d)(?=\s+(?:[A-Za-z][\w'’-]*\s+){0,2}[a-z]+s\b)"
+    r"(?<![\d.,])(\d{2,3})-(\d{2,3})(?![\d.,]*\d)(?=\s+(?:[A-Z][\w'’-]*\s+){0,2}"
+    r"(?:(?!(?:was|has|is|as|its|his|this|does|goes)\b)[a-z]+s|people|men|women|children|"
+    r"staff|police)\b)"
 )
-# The thing a rate is of: "piracy rates", "the rate of (software) piracy", "rate of inflation"
-# (two patterns: one alternation would let "what rate" hide the "rate of …" after it)
+# The thing a rate is of, its last word: "piracy rates", "the rate of (software) piracy",
+# "rate of inflation (last year)" (two patterns: one alternation would let "what rate" hide
+# the "rate of …" after it)
 _RATE_OF = (
     re.compile(r"\b([a-z]+)\s+(?=rates?\b)"),
-    re.compile(r"\brates?\s+of\s+(?:the\s+)?([a-z]+)(?:\s+([a-z]+))?"),
+    re.compile(
+        r"\brates?\s+of\s+(?:the\s+)?([a-z]+)"
+        r"(?:\s+(?!(?:last|next|this|that|these|those)\b)([a-z]+))?"
+    ),
 )
 # "How much more / less / cheaper … than …?" and a percentage more or less
 _ASKS_HOW_MUCH_MORE = re.compile(
@@ -823,7 +834,7 @@ def holds_kind(
             or re.search(
                 rf"\b{_ORDINAL_WORD}\s+(?:(?:straight|consecutive|"
                 rf"successive)\s+{_SHORT_UNITS[unit]}\b|{_SHORT_UNITS[unit]}\s+(?:in\s+a\s+row|"
-                r"in\s+succession|running)\b)",
+                r"in\s+succession|on\s+the\s+trot|running)\b)",
                 text,
                 re.I,
             )
@@ -864,14 +875,12 @@ def holds_kind(
             if _ASKS_A_RATE.search(q_lower) and not _NOT_A_PERCENT_RATE.search(q_lower):
                 # the rate asked for, by its own word ("rate", "rates") or the question's
                 # word for it ("the bonus", "growth", "return"), at a new level
-                # ("the rate of software piracy": the two words after "of", the thing
-                # itself often the second)
+                # ("the rate of software piracy": the thing is the phrase's last word)
                 rate_words = {
-                    w[:5].removesuffix("s")
+                    words[-1][:5].removesuffix("s")
                     for pattern in _RATE_OF
                     for m in pattern.finditer(q_lower)
-                    for w in m.groups()
-                    if w and w not in STOPWORDS
+                    if (words := [w for w in m.groups() if w and w not in STOPWORDS])
                 } | {"rate"}
                 t_words = {w[:5].removesuffix("s") for w in re.findall(r"[a-z]+", text.lower())}
                 # ("pays 5.25%", "charges 19.9%", "returned 12.4%" state a rate by the verb)

@@ -180,19 +180,27 @@ def slot_proximity(
 # will receive an initial fee of £6.5m" (beside), "The Sundance festival was founded by Robert
 # Redford in 1981" (within the clause). Content words on each side, function words skipped.
 RELATION_WINDOW = 8
+_MONEY_WINDOW = 2
+# A sum per unit of time: a wage or a rate ("£50,000 a week", "per year", "an hour").
+_PER_TIME = re.compile(
+    r"\b(?:a|an|per|each|every)\s+(?:week|month|year|day|hour|season|game|match)\b",
+    re.IGNORECASE,
+)
 # Families of money relations: the question's word for one (as written) and the sentence's
-# other words for it (as written: not "signed", which a wage contract is too). Written by
-# hand: a word-similarity model puts "pay" far from "moved" and "give" from "gift".
+# other words for it (as written, within ``_MONEY_WINDOW`` content words of the amount). Not
+# "signed" (a wage contract is signed too), "bought" (a player buys a house) or "handed" (a
+# fine is handed out). Written by hand: a word-similarity model puts "pay" far from "moved"
+# and "give" from "gift".
 _MONEY_RELATIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     (frozenset(asked.split()), frozenset(stated.split()))
     for asked, stated in (
         (
             "pay paid pays paying fee fees spend spent spending cost costs",
-            "moved moving transfer transferred signing purchased bought acquired fee",
+            "moved moving transfer transferred signing",
         ),
         (
             "give gave given giving donate donated donating",
-            "gift gifts donation donations donated cheque gave given handed",
+            "gift gifts donation donations donated cheque gave given",
         ),
         ("make made earn earned earning", "earned earnings earning income"),
         ("invest invested investing", "fund funded funding invested investment injected"),
@@ -247,6 +255,7 @@ def relation_beside(
         for m in _TOKEN.finditer(text)
     ]
     near: set[str] = set()
+    close: set[str] = set()  # (within ``_MONEY_WINDOW`` words: ``_MONEY_RELATIONS``)
     written_lower: set[str] = set()  # (names are no relation: "Jamaica" is no "Jamaican")
     seen_item = False
     items = list(_items(text, kind, question, common))
@@ -266,6 +275,8 @@ def relation_beside(
                 word = tokens[i][2]
                 if word not in STOPWORDS and not word[0].isdigit():
                     near.add(word)
+                    if found < _MONEY_WINDOW:
+                        close.add(word)
                     if text[tokens[i][0]].islower():
                         written_lower.add(word)
                     found += 1
@@ -274,10 +285,14 @@ def relation_beside(
         return True
     if {stem_word(w) for w in near} & stems or {_lemma_stem(w) for w in near} & stems:
         return True
-    # a transfer of money in news's other words: a fee paid as "moved to Chelsea for
-    # £2.25m" or "a £15.8m signing", a gift as "a £2.5m gift", earnings as "earned"
-    if kind is Kind.MONEY and any(
-        set(terms) & asked and near & stated for asked, stated in _MONEY_RELATIONS
+    # a transfer of money in news's other words, right beside the amount: a fee paid as
+    # "moved to Chelsea for £2.25m" or "a £15.8m signing", a gift as "a £2.5m gift",
+    # earnings as "earned"; not a sum per week or year (a wage), asked or stated
+    if (
+        kind is Kind.MONEY
+        and not _PER_TIME.search(question)
+        and not _PER_TIME.search(text)
+        and any(set(terms) & asked and close & stated for asked, stated in _MONEY_RELATIONS)
     ):
         return True
     return (

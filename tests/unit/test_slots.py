@@ -212,6 +212,9 @@ def test_a_money_relation_in_the_words_news_uses_for_it() -> None:
     assert beside(fee, "Kite wrote off Vey, a £15.8m signing from Hale last season.")
     gift = "How much did Lord Tam give the Valmoran Party in 2003?"
     assert beside(gift, "His latest donation follows a £2.5m gift to the party in 2003.")
-    # a wage is no fee, nor a sale at auction a gift
-    assert not beside(fee, "Vey signed a £50,000-a-week contract with Kite in 1997.")
-    assert not beside(gift, "The party's painting was sold at auction for £2.5m in 2003.")
+    # a wage is no fee, nor a fine a gift, nor a house a player bought his fee
+    assert not beside(fee, "Vey, who moved to Kite in 1997, now earns £50,000 a week.")
+    assert not beside(fee, "Vey bought a house near the ground for £2m in 1997.")
+    assert not beside(gift, "Lord Tam was handed a £2.5m fine by the party in 2003.")
+    # the family's word must be right beside the amount
+    assert not beside(fee, "Vey moved to Kite in 1997 and the club later spent big: £2m on seats.")
