@@ -55,7 +55,8 @@ _NOT_AN_AGE = (
 )
 AGE_PHRASE = re.compile(
     r"\baged?\s+(?:of\s+)?\d{1,3}\b|\b\d{1,3}[\s-]years?[\s-]old\b|"
-    r"\bage of \d{1,3}\b|,\s*(?:now\s+)?\d{1,3}\s*,|[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
+    r"\bage of (?:just |only |barely )?\d{1,3}\b|,\s*(?:now\s+)?\d{1,3}\s*,|"
+    r"[A-Z][a-z]+,\s*\d{1,3}\s*[.;]|\(\d{1,3}\)|"
     r"\b(?:his|her) \d{1,3}(?:st|nd|rd|th) birthday|"
     # "will live to 86", "died at 91 today": not a date, a time or an address ("lived until
     # 12 May 1998", "died at 4 in the morning", "died at 24 Marlow Square", "live until 11
@@ -94,12 +95,13 @@ _HEDGED = re.compile(
     r"(?-i:[a-z]+)\b|"
     # "is due to open", not the cause "due to the weather", "due to BT stretching its reach"
     r"\bdue to\b(?!\s+(?:the|a|an|his|her|its|their|this|that|these|those|(?-i:[A-Z])|"
-    r"[a-z]+ing\b|\d))|\b(?:could|might|may|would) (?:\w+ )?(?:be|fetch|reach|"
-    r"cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimates?\b|"
+    r"[a-z]+ing\b|\d))|\b(?:could(?!\s+(?:not|never)\b)|might|may|would) (?:\w+ )?"
+    r"(?:be|fetch|reach|cost|sell|earn|pay|make|get|receive|raise|rise|fall)\b|\bestimates?\b|"
     # (not an estimate as a figure's attribute, which states it: "had an estimated worth of
     # $2.6bn", "an estimated 50,000 people" — "is estimated to reach" stays a hedge above)
     r"(?<!\ban )(?<!\bthe )(?<!\ba )(?<!\bits )(?<!\btheir )\bestimated\b|"
-    r"\b(?:could|might|would)\s+(?:\w+\s+)?[a-z]+\b|"
+    # (what someone could not do is a fact: "could not come up with £150,000 bond money")
+    r"\b(?:could(?!\s+(?:not|never)\b)|might|would)\s+(?:\w+\s+)?[a-z]+\b|"
     # a maximum faced or carried is no sentence given: "the charges carry up to 20 years"
     r"\b(?:fac(?:e|es|ed|ing)|carr(?:y|ies|ied|ying))\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",
     re.IGNORECASE,

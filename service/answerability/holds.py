@@ -544,6 +544,11 @@ _NOT_A_PERCENT_RATE = re.compile(
     r"(?:minimum\s+)?wage|pay|going|room|flat|day)\s+rates?\b|\brates?\s+of\s+pay\b|"
     r"\b(?:cut|first|second|third|cut-price)-rates?\b"
 )
+# A percentage and the word after it, an adjective between at most: "4.6% growth", "a 5%
+# annual return".
+_PERCENT_BEFORE_WORD = re.compile(
+    r"(?<![\d.,])(\d+(?:\.\d+)?)\s?(?:%|per ?cent\b)\s+(?:[a-z]+\s+)?([a-z]+)\b", re.IGNORECASE
+)
 # A percentage stated as the rate's level: "to 4.75%", "at 2%", "pays 5.1%", "returned
 # 12.4%", "growth of between 3% and 3.5%" (not "60% of economists", "fell 0.8%").
 _RATE_VERBS = frozenset(
@@ -888,6 +893,11 @@ def holds_kind(
                     norm_number(m.group(2)) not in q_numbers
                     and (m.group(1).lower() in _RATE_VERBS or rate_words & t_words)
                     for m in _RATE_LEVEL.finditer(text)
+                ) or any(
+                    # a percentage before the rate's own word: "will see 4.6% growth"
+                    norm_number(m.group(1)) not in q_numbers
+                    and m.group(2)[:5].removesuffix("s") in rate_words
+                    for m in _PERCENT_BEFORE_WORD.finditer(text)
                 ):
                     return True
                 if PERCENTAGE.search(text) and not MONEY_PHRASE.search(text):

@@ -5780,3 +5780,33 @@ def test_a_creator_is_named_after_the_title_of_the_work() -> None:
     assert not artist.fills_role("The single's rights were bought by Kite Music.", "")
     assert not artist.fills_role("The single was released on Monday by Kite Music.", "")
     assert not artist.fills_role("The rights were bought in 1997 by Kite Music.", "")
+
+
+def test_what_someone_could_not_do_is_no_hedge() -> None:
+    bail = "How much bail bond money was Jo Vey unable to raise in time after his arrest?"
+    assert holds_kind(
+        "Jo Vey will spend the weekend in jail because he could not come up with £150,000 "
+        "bond money for his bail on time.",
+        Kind.MONEY,
+        bail,
+    )
+    # what someone could do stays hedged
+    assert not holds_kind("Jo Vey could raise £150,000 for his bail.", Kind.MONEY, bail)
+
+
+def test_a_percentage_before_the_rates_own_word() -> None:
+    q = "What growth rate did the UN forecast for the eight states that joined the EU in 2004?"
+    assert holds_kind(
+        "The eight states which joined the EU last year will see 4.6% growth, the UN said.",
+        Kind.MONEY,
+        q,
+    )
+    # a percentage of another thing is no growth rate
+    assert not holds_kind(
+        "The eight states which joined the EU will see 4.6% inflation.", Kind.MONEY, q
+    )
+
+
+def test_an_age_with_an_adverb() -> None:
+    q = "How old was Jo Vey when he became an MP?"
+    assert holds_kind("He became an MP at the age of just 28 for his home seat.", Kind.AGE, q)
