@@ -25,6 +25,7 @@ from lemminflect import getLemma
 from service.answerability.figures import (
     FIGURE,
     MONEY_PHRASE,
+    PER_TIME,
     SPELLED_MONEY,
     digit_numbers,
     norm_number,
@@ -181,11 +182,6 @@ def slot_proximity(
 # Redford in 1981" (within the clause). Content words on each side, function words skipped.
 RELATION_WINDOW = 8
 _MONEY_WINDOW = 2
-# A sum per unit of time: a wage or a rate ("£50,000 a week", "per year", "an hour").
-_PER_TIME = re.compile(
-    r"\b(?:a|an|per|each|every)\s+(?:week|month|year|day|hour|season|game|match)\b",
-    re.IGNORECASE,
-)
 # Families of money relations: the question's word for one (as written) and the sentence's
 # other words for it (as written, within ``_MONEY_WINDOW`` content words of the amount). Not
 # "signed" (a wage contract is signed too), "bought" (a player buys a house) or "handed" (a
@@ -290,8 +286,9 @@ def relation_beside(
     # earnings as "earned"; not a sum per week or year (a wage), asked or stated
     if (
         kind is Kind.MONEY
-        and not _PER_TIME.search(question)
-        and not _PER_TIME.search(text)
+        # (``PER_TIME`` reads lower case: "£50,000 a week", "paid annually")
+        and not PER_TIME.search(question.lower())
+        and not PER_TIME.search(text.lower())
         and any(set(terms) & asked and close & stated for asked, stated in _MONEY_RELATIONS)
     ):
         return True
