@@ -518,7 +518,7 @@ class Settings(BaseSettings):
         "words only). Calibrated with all-MiniLM-L6-v2.",
     )
     answer_candidates: int = Field(
-        default=15,
+        default=25,
         ge=1,
         le=50,
         description="Best-scored sentences examined for one that answers the question.",

@@ -106,6 +106,13 @@ _HEDGED = re.compile(
     r"\b(?:fac(?:e|es|ed|ing)|carr(?:y|ies|ied|ying))\b[^.]{0,40}?\b(?:up to|a maximum|maximum)\b",
     re.IGNORECASE,
 )
+# A figure in a phrase of "since" ("since his acrimonious £27m move"), which the last hedge
+# before it does not govern (the text between the hedge and the figure ends so).
+_SINCE_FIGURE = re.compile(
+    r"\bsince\s+(?:the|his|her|its|their|a|an)\s+(?:[\w'’-]+\s+){0,3}?[£$€]?$", re.IGNORECASE
+)
+# (the figure itself is no year, and no other figure stands between the hedge and "since":
+# "expected to reach £30m, the most since the 1990s" stays hedged)
 # What turns a sentence from what was hoped to what happened: "… but in the end …".
 _CONTRAST = re.compile(r"\b(?:but|however|instead|yet|although|though)\b|;", re.IGNORECASE)
 # A figure a simple past verb of change gives, right before it ("when output fell 11%", "sales
@@ -365,10 +372,15 @@ UNITS = (
         # rate, not a height. "How high" is a height only of something one measures so ("how
         # high did she jump?", "how high is the tower?"), not of a level ("how high is
         # software piracy estimated to be?" asks a rate).
+        # (not a question that counts something else and names a height only to describe
+        # it: "how many years of wave-height data …?")
         re.compile(
             rf"\bhow (?:tall|high(?=[^?]*\b{_HIGH_THINGS}\b)|far|deep|wide)\b(?![^?]*\b(?:"
             rf"{CHANGE_WORDS}|above|below|ahead|behind|short|{MONEY_WORDS}|fees?|rates?|prices?|"
-            rf"charges?|inflation|unemployment)\b)|\b(?:height|length|distance)\b"
+            rf"charges?|inflation|unemployment)\b)|"
+            r"^(?!.*\bhow many (?!(?:[\w-]+ )?(?:metres|meters|m|km|kilometres|kilometers|cm|"
+            r"centimetres|centimeters|mm|ft|feet|foot|inches|miles|yards|light[- ]years)\b))"
+            r".*\b(?:height|length|distance)\b"
         ),
         re.compile(
             # (a speed, "3.7m/h" or "5km per hour", is no length; "a 20-yard drive" is one)
@@ -709,7 +721,7 @@ _FIGURE_NOUN = re.compile(r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?(?:\s+|
 _PLAY_UNITS = frozenset(
     "point goal try trie run wicke set game match cap ace title final medal shot lap hole "
     "round innin appea assis birdi strok frame centu conve penal foul save win victo defea "
-    "draw loss race podiu troph tackl start".split()
+    "draw loss race podiu troph tackl start derbi derby fixtu".split()
 )
 # Units of measure (``count_key``s): "from eight yards" or "a 25kg bag" counts no goals
 # and no bags; only a question counting that unit ("how many miles") takes them.
@@ -725,6 +737,9 @@ _ATTACHED_MEASURE = re.compile(
 # Units news uses for one another: a player's appearances are his games and caps.
 _PLAY_FAMILIES = (
     frozenset("game match appea cap start".split()),
+    # (a derby or a fixture is a match, "an 11-game unbeaten run … in Old Firm derbies"; a
+    # cap or an appearance is no derby)
+    frozenset("game match derbi derby fixtu".split()),
     frozenset("win victo".split()),
     frozenset("defea loss".split()),
     frozenset("try trie".split()),
@@ -819,10 +834,16 @@ def _counted_head(text: str, end: int) -> str | None:
     return _np_head(re.findall(r"[a-z]+", after.group(1))) if after else None
 
 
+# A streak said after the counted noun ("how many derbies in a row had they gone unbeaten?"),
+# which is no part of the noun.
+_IN_A_ROW = re.compile(r"\s+(?:in\s+a\s+row|in\s+succession|on\s+the\s+trot)\b", re.IGNORECASE)
+
+
 def _asked_head(question: str) -> str | None:
     """The noun "how many" counts, for telling people from things: the head of the words
     before the auxiliary ("how many sales assistants did …" → assistants), else of the up to
     three words after it ("how many pupils took part" → pupils)."""
+    question = _IN_A_ROW.sub("", question)
     m = re.search(
         r"\b[Hh]ow many ((?:[\w'’-]+ ){1,5}?)(?:did|do|does|has|have|had|was|were|is|are|will|"
         r"would|could|can|should|might|may)\b",
@@ -859,12 +880,25 @@ _COUNT_SYNONYMS = (
     _JOBS,
     "part area region",
 )
+# Nouns news uses for one another's counts only as the noun a figure counts ("600 single
+# snaps" for photographs, "674 million mobiles" for mobile phones): as any word of the
+# sentence they are something else ("a snap election", "the mobile giant").
+_HEAD_SYNONYMS = (
+    "photograph photo picture image snap snapshot",
+    "phone mobile handset",
+)
 
 
 @lru_cache(maxsize=1)
 def _synonym_stems() -> tuple[frozenset[str], ...]:
     """``_COUNT_SYNONYMS`` by their Porter stems (on first use: the stemmer loads NLTK)."""
     return tuple(frozenset(stem_word(w) for w in group.split()) for group in _COUNT_SYNONYMS)
+
+
+@lru_cache(maxsize=1)
+def _head_synonym_stems() -> tuple[frozenset[str], ...]:
+    """``_HEAD_SYNONYMS`` by their Porter stems (as ``_synonym_stems``)."""
+    return tuple(frozenset(stem_word(w) for w in group.split()) for group in _HEAD_SYNONYMS)
 
 
 _CURRENCIES = frozenset(
@@ -1174,6 +1208,13 @@ def names_what_is_counted(text: str, question: str) -> bool:
             if counted is not None and (_person_like(counted) or stem_word(counted) in jobs):
                 return True
     if any(asked.stem in group and forms & group for group in groups):
+        return True
+    heads = {
+        stem_word(head)
+        for m in FIGURE.finditer(text)
+        if (head := _counted_head(text, m.end())) is not None
+    }
+    if any(asked.stem in group and heads & group for group in _head_synonym_stems()):
         return True
     # "units" count any product sold ("has sold 19.9 million units" for "how many consoles
     # has it sold"), not wards, shop units or what was recalled
@@ -1489,6 +1530,18 @@ def is_hedged(text: str, question: str, direction: str | None = None, signed: bo
     before = [h for h in hedges if h.start() < last]
     if not before or _CONTRAST.search(text, before[-1].end(), last) is not None:
         return False
+    # a figure of a past event the hedge is measured from ("could see his return for the
+    # first time since his acrimonious £27m move") is stated
+    since = _SINCE_FIGURE.search(text, before[-1].end(), last)
+    if (
+        since is not None
+        and not YEAR.match(text, last)
+        and not any(
+            norm_number(m.group(0)) not in q_numbers
+            for m in DIGITS.finditer(text, before[-1].end(), since.start())
+        )
+    ):
+        return False
     stated = _STATED_BY_PAST.search(text, before[-1].end(), last)
     return stated is None or not _past_states_asked(
         text, before[-1].end(), stated, direction, signed
@@ -1601,7 +1654,7 @@ def _asked_count(question: str) -> set[str]:
     "how many Child Support Agency cases were …" → case). Empty when no auxiliary follows
     within five words ("how many Americans took up …") or the counted thing is a name ("how
     many Bank of America ATMs did …")."""
-    m = _HOW_MANY_AUX.search(question)
+    m = _HOW_MANY_AUX.search(_IN_A_ROW.sub("", question))
     if m is None:
         return set()
     return {

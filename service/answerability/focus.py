@@ -234,6 +234,21 @@ PRONOUN = re.compile(
     re.IGNORECASE,
 )
 
+# A person referred back to by a description as the sentence's subject, the verb next ("The
+# world junior champion clocked 44.93 seconds", "The 62-year-old sang"), not one named by it
+# ("The veteran sprinter Kelly Reid clocked") nor a description in apposition ("Kelly Reid,
+# the defending champion, clocked"): ``PRONOUN``'s "the <noun>" is read anywhere, this only
+# at the start.
+_DESCRIBED_BACK = re.compile(
+    r"^\W*(?:(?:But|And|Now|Yet)\s+)?(?:The|An?) (?:(?-i:[a-z0-9][\w'’-]*) ){0,2}?"
+    r"(?:champion|title-holder|holder|teenager|\d+-year-old|striker|winger|midfielder|defender|"
+    r"forward|captain|coach|manager|athlete|runner|sprinter|veteran|youngster)"
+    r"(?=\s+(?-i:[a-z]+ed|said|says|sang|sings|won|wins|ran|runs|has|had|is|was|will|would|"
+    r"could|took|takes|made|makes|beat|beats|hit|hits|came|comes|went|goes|became|gave|set|"
+    r"sets)\b)",
+    re.IGNORECASE,
+)
+
 # Acronyms that stand for one thing whatever the question's words ("US" for "units sold").
 _FIXED_ACRONYMS = frozenset("US UK EU UN PM MP MPS AM PC TV".split())
 _LOWER_WORD = re.compile(r"\b[a-z]+\b")
@@ -1286,7 +1301,11 @@ class Focus:
             return False
         # A sentence in its writer's first person is the writer's, whom the question may name
         # ("I find three old laptops" in a column by the question's columnist).
-        if PRONOUN.search(sentence) or _first_person_narrative(sentence):
+        if (
+            PRONOUN.search(sentence)
+            or _DESCRIBED_BACK.search(sentence)
+            or _first_person_narrative(sentence)
+        ):
             return False
         q_words = set(re.findall(r"[a-z0-9]+", _POSSESSIVE.sub("", self.question.lower())))
         # (who gives the figure is no one it is about: ", according to analysts Screen Digest")

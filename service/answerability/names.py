@@ -260,6 +260,13 @@ def names_the(noun: str, text: str, question: str = "") -> bool:
         r"had been|is being|to be)\s+)?(?:called|named|known as|dubbed)\s+)?[\"“‘']?"
         rf"(?!{CALENDAR}\b)[A-Z]"
     )
+    # set off by a dash or a colon ("his only film to date - The Brave"), not a new clause
+    # ("his only film - It was a flop", "- But …")
+    dashed = (
+        rf"\b(?i:{n}s?)(?:\s+(?:to date|so far))?\s*[-–—:]\s*[\"“‘']?"
+        r"(?!(?:It|He|She|They|We|I|You|This|That|These|Those|There|Then|But|And|So|Yet|Now|"
+        rf"His|Her|Its|Their)\b)(?!{CALENDAR}\b)[A-Z]"
+    )
     ends = rf"(?<![\w'’-])[A-Z][\w'’-]*\s+{re.escape(noun.capitalize())}\b"
     of = rf"\b{re.escape(noun.capitalize())}\s+(?:of|for)\s+(?:the\s+)?[A-Z]"
     # in apposition: "Italaudit - formerly the Italian arm of …", "Salt Roads, his debut album"
@@ -272,7 +279,7 @@ def names_the(noun: str, text: str, question: str = "") -> bool:
         r"(?:the|a|an|his|her|its|their|[A-Z][\w'’-]*['’]s)\s+"
         rf"(?:(?!(?:who|whose|which|that|and|but)\b)[\w'’-]+\s+){{0,3}}?(?i:{n})\b(?![’'])"
     )
-    if any(re.search(p, text) for p in (follows, ends, of, beside)):
+    if any(re.search(p, text) for p in (follows, dashed, ends, of, beside)):
         return True
     # "Stockholm's Cirkus theatre": a name the question does not hold, before the noun; after
     # a possessive or an article, with a word of description between ("Nokia's N-Gage game

@@ -193,7 +193,11 @@ def event_verb(question: str) -> str | None:
     if _WHOM_MET.match(question):
         return "meet"
     m = _WHO_EVENT.match(question)
-    if not m or re.match(r"\s+as\b", question[m.end() :]):  # "who acted as …" is a role
+    # "who acted as …" names a role; so does "who took over / stepped in as <office>", whose
+    # holder ``asked_office`` asks for (not "took over as host": that event stays)
+    if not m or re.match(r"\s+as\b", question[m.end() :]):
+        return None
+    if re.match(r"\s+(?:over|in)\s+as\b", question[m.end() :]) and asked_office(question):
         return None
     verb = m.group(1).lower()
     # "Who got dropped / injured / beaten …?": the event is the participle's (not "Who got
@@ -1092,7 +1096,10 @@ _WHO_HOLDS = re.compile(
     # "Who was named coach of the year?", "Who has been appointed chief executive?" (the
     # office the naming gives: "named player of the year" names no coach)
     r"(?:is|was|were|will be|has been|had been)\s+(?:named|appointed|elected|voted|crowned)"
-    r"(?:\s+as)?(?:\s+(?:the|its|their|his|her|a|an))?"
+    r"(?:\s+as)?(?:\s+(?:the|its|their|his|her|a|an))?|"
+    # "Who took over as chief executive of X?", "Who stepped in as captain?"
+    r"(?:took|takes|has taken|had taken|will take)\s+over\s+as(?:\s+(?:the|its|their))?|"
+    r"(?:stepped|steps|has stepped|will step)\s+in\s+as(?:\s+(?:the|its|their))?"
     r")\s+((?:[\w'’.-]+\s+){0,5}?)([a-z]+)"
     r"(?=\s+(?:of|at|for|who|whom|that|in|on|with)\b|\s*[,?])"
 )

@@ -5810,3 +5810,105 @@ def test_a_percentage_before_the_rates_own_word() -> None:
 def test_an_age_with_an_adverb() -> None:
     q = "How old was Jo Vey when he became an MP?"
     assert holds_kind("He became an MP at the age of just 28 for his home seat.", Kind.AGE, q)
+
+
+def test_a_count_question_naming_a_height_asks_no_length() -> None:
+    q = "How many years of wave-height data did the Kite Institute researchers look at?"
+    assert holds_kind(
+        "Kite Institute researchers have been looking at wave heights over the last nine years.",
+        Kind.NUMBER,
+        q,
+    )
+    # a question asking the height still needs a length, in any unit it counts
+    assert not holds_kind(
+        "The Hale tower took nine years to build.",
+        Kind.NUMBER,
+        "What is the height of the Hale tower?",
+    )
+    assert not holds_kind(
+        "The line has 12 stops.", Kind.NUMBER, "How many km is the total length of the Hale line?"
+    )
+
+
+def test_a_run_of_games_counts_derbies_in_a_row() -> None:
+    q = "How many home Old Firm derbies in a row had Kite gone unbeaten before Hale won there?"
+    assert holds_kind(
+        "It ended Kite's 11-game unbeaten run at home in Old Firm derbies.", Kind.NUMBER, q
+    )
+    # a count of another unit of play is none, caps included
+    assert not holds_kind("Kite are 14 points clear at the top.", Kind.NUMBER, q)
+    assert not holds_kind(
+        "Jo Vey won 50 caps for Valmora.", Kind.NUMBER, "How many Kite derbies has Jo Vey played?"
+    )
+
+
+def test_a_work_named_after_a_dash_is_named() -> None:
+    q = "What is the title of the only film that Jo Vey has directed?"
+    assert holds_kind(
+        "In 1997 he directed his only film to date - The Glass Road, a western.", Kind.NAME, q
+    )
+    assert not holds_kind(
+        "In 1997 he directed his only film to date - and it flopped.", Kind.NAME, q
+    )
+    # a new clause after the dash names nothing
+    assert not holds_kind(
+        "In 1997 he directed his only film to date - It was a flop.", Kind.NAME, q
+    )
+
+
+def test_a_figure_of_a_past_event_after_a_hedge_is_stated() -> None:
+    q = "How much was Jo Vey's move from Kite to Hale worth?"
+    assert holds_kind(
+        "The tie could see Jo Vey's return to Kite for the first time since his £27m move.",
+        Kind.MONEY,
+        q,
+    )
+    # the hedged figure itself stays hedged, and so does one before a year after "since"
+    assert not holds_kind("Jo Vey's move to Hale could be worth £27m.", Kind.MONEY, q)
+    assert not holds_kind(
+        "Kite's profits are expected to reach £30m, the most since the 1990s.",
+        Kind.MONEY,
+        "How much profit did Kite make?",
+    )
+
+
+def test_a_count_is_named_by_its_synonym() -> None:
+    photos = "How many photographs did the Kite researchers combine for their panorama?"
+    assert names_what_is_counted("It was made by stitching together 600 single snaps.", photos)
+    phones = "How many mobile phones were sold last year, according to Kite Research?"
+    assert names_what_is_counted("More than 674 million mobiles were sold last year.", phones)
+    # the synonym as another word of the sentence counts nothing
+    assert not names_what_is_counted("Kite has 12 million mobile customers in Europe.", phones)
+    assert not names_what_is_counted("The snap election cost Kite 40 seats.", photos)
+
+
+def test_a_person_described_back_is_nobody_else() -> None:
+    focus = question_focus(
+        "What time did teenager Jo Hale clock in the 400m at the Kite meet?", None
+    )
+    assert not focus.about_someone_else(
+        "The world junior champion clocked 44.93 seconds to finish clear of fellow American "
+        "Tam Vey."
+    )
+    # a description naming someone else, or set beside their name, is someone else
+    assert focus.about_someone_else("The world junior champion Tam Vey clocked 44.93 seconds.")
+    assert focus.about_someone_else("The veteran sprinter Tam Vey clocked 44.93 seconds.")
+    assert focus.about_someone_else("Tam Vey, the defending champion, clocked 44.93 seconds.")
+
+
+def test_taking_over_as_a_role_names_no_event() -> None:
+    assert event_verb("Who took over as chief executive of Kite Bank?") is None
+    assert event_verb("Who stepped in as captain of Hale Rovers?") is None
+    # taking over a firm, or as no office, is an event
+    assert event_verb("Who took over Kite Bank in 2004?") == "take"
+    assert event_verb("Who took over as host of the Kite show?") == "take"
+
+
+def test_taking_over_as_an_office_asks_its_holder() -> None:
+    q = "Who took over as chief executive of Kite Bank after Jo Hale stepped down?"
+    focus = question_focus(q, None)
+    assert focus.gives_office("Kite Bank's new chief executive, Tam Vey, met the regulator.", "")
+    # a name with no office is no holder
+    assert not focus.gives_office(
+        "Tam Vey, a banker who has held talks with Kite Bank, said it needs more capital.", ""
+    )
