@@ -150,6 +150,12 @@ _ASKS_BASE = re.compile(
     r"\b(?:where|which|what)\b[^?]*(?<![-\w])(?:based|headquartered)"
     r"(?=\s*(?:\?|$|in\b|now\b|today\b))|\bheadquarters\b"
 )
+# A firm "based on" an island, named after it ("based on Caribbean island Saint Kitts and
+# Nevis", "based on the island of Jersey").
+_BASED_ON_ISLAND = re.compile(
+    r"\bbased\s+on\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:island|isle)\s+(?:of\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)"
+)
 _BASED = re.compile(r"\b((?:[A-Z][a-z]+\s)?(?:[A-Z][a-z]+|[A-Z]{2,}))-based\b")
 # "What were its total sales?", "How many in total …?": a level summed up, which a change
 # by a percentage ("sales were up by 4%", "rose 4%") does not give (a level that is itself
@@ -1118,6 +1124,8 @@ def holds_kind(
             found += [
                 re.sub(r"^(?:The|A|An|In|At)\s+", "", m.group(1)) for m in _BASED.finditer(text)
             ]
+            # "based on Caribbean island Saint Kitts and Nevis", "based on the island of Jersey"
+            found += [m.group(1) for m in _BASED_ON_ISLAND.finditer(text)]
         runs = [set(re.findall(r"[a-z0-9]+", re.sub(r"['’]s\b", "", p.lower()))) for p in found]
         places = [words for words in runs if words - q_words]
         # "Which countries have troops in Iraq?" is answered by a country the question does

@@ -324,7 +324,8 @@ _EVENT_PARAPHRASES = {
     ),
     # ("Who runs the lab?": "director of the lab", "the lab's head", "in charge of")
     "run": re.compile(
-        r"\b(?:head|director|chief|boss|manager|leader|chairman|chairwoman|chair)\s+of\b|"
+        r"\b(?:head|director|chief|boss|manager|leader|chairman|chairwoman|chair|"
+        r"chief executive|president)\s+of\b|"
         # ("heads the lab", "headed by Jo Hale": an article or a name follows, not a ball, a
         # winner, a goal or home: "headed home an equaliser")
         r"\bin charge of\b|['’]s\s+(?:head|director|chief|boss)\b|"
@@ -390,6 +391,8 @@ _EVENT_PARAPHRASES = {
 # states as "succeeded"; "Who defeated …?" a win over someone).
 _EVENT_OF_VERB = {
     "replaced": "replace",
+    # ("Who heads the charity?": its chief executive, "head of", "in charge of")
+    "head": "run",
     "defeated": "beat",
     # a knock-out in a match report: "Who knocked / ousted / eliminated X?" is answered by
     # "X was beaten by Y" or "X lost to Y" as well as by the question's own verb

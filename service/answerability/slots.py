@@ -221,6 +221,22 @@ def relation_terms(question: str, relation: dict[str, float]) -> list[str]:
     return sorted(w for w in words if stem_word(w) in relation)
 
 
+# A founding, in any of news's words for it: "set up" is "founded", "established", "formed"
+# or "launched" ("which he founded with Damon Dash in 1995" for "when did they set up …?").
+_ASKS_FOUNDING = re.compile(
+    r"\b(?:set|sets|setting)\s+up\b|\b(?:founded|found|co-founded|established|establish)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _founding_stems() -> frozenset[str]:
+    """The stems of the words for a founding (on first use: the stemmer loads NLTK)."""
+    return frozenset(
+        stem_word(w) for w in "founded co-founded established formed launched".split()
+    ) | {"set"}
+
+
 def relation_beside(
     text: str,
     kind: Kind,
@@ -246,6 +262,8 @@ def relation_beside(
     if not terms:
         return True
     stems = {stem_word(t) for t in terms}
+    if _ASKS_FOUNDING.search(question):
+        stems |= _founding_stems()
     tokens = [
         (m.start(), m.end(), m.group(0).lower().replace("’", "'").removesuffix("'s"))
         for m in _TOKEN.finditer(text)

@@ -5912,3 +5912,23 @@ def test_taking_over_as_an_office_asks_its_holder() -> None:
     assert not focus.gives_office(
         "Tam Vey, a banker who has held talks with Kite Bank, said it needs more capital.", ""
     )
+
+
+def test_who_heads_a_body_is_answered_by_its_chief_executive() -> None:
+    focus = question_focus("Who heads the charity Kite Care, which criticised Jo Hale?", None)
+    assert focus.anchored("Tam Vey, chief executive of Kite Care, said Jo Hale was wrong.", "")
+    # another role in the body is no head
+    assert not focus.anchored("Tam Vey, a volunteer at Kite Care, said Jo Hale was wrong.", "")
+
+
+def test_a_firm_based_on_an_island_is_placed() -> None:
+    q = "Where is Kite Systems, the firm behind the Hale network, based?"
+    assert holds_kind(
+        "The technology was developed by Kite Systems, which is based on Caribbean island "
+        "Saint Kitts and Nevis.",
+        Kind.PLACE,
+        q,
+    )
+    assert not holds_kind(
+        "The technology was developed by Kite Systems, which is based on open code.", Kind.PLACE, q
+    )

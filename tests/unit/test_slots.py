@@ -218,3 +218,10 @@ def test_a_money_relation_in_the_words_news_uses_for_it() -> None:
     assert not beside(gift, "Lord Tam was handed a £2.5m fine by the party in 2003.")
     # the family's word must be right beside the amount
     assert not beside(fee, "Vey moved to Kite in 1997 and the club later spent big: £2m on seats.")
+
+
+def test_setting_up_is_founding() -> None:
+    question = "In what year did Jo Vey and Tam Hale set up the Kite record label?"
+    assert beside(question, "Jo Vey runs Kite, which he founded with Tam Hale in 1995.")
+    # a year beside another event is not the founding's
+    assert not beside(question, "Jo Vey runs Kite, which won an award in 1995.")
