@@ -1209,13 +1209,15 @@ def names_what_is_counted(text: str, question: str) -> bool:
                 return True
     if any(asked.stem in group and forms & group for group in groups):
         return True
-    heads = {
-        stem_word(head)
-        for m in FIGURE.finditer(text)
-        if (head := _counted_head(text, m.end())) is not None
-    }
-    if any(asked.stem in group and heads & group for group in _head_synonym_stems()):
-        return True
+    head_groups = [group for group in _head_synonym_stems() if asked.stem in group]
+    if head_groups:
+        heads = {
+            stem_word(head)
+            for m in FIGURE.finditer(text)
+            if (head := _counted_head(text, m.end())) is not None
+        }
+        if any(heads & group for group in head_groups):
+            return True
     # "units" count any product sold ("has sold 19.9 million units" for "how many consoles
     # has it sold"), not wards, shop units or what was recalled
     if (

@@ -223,8 +223,10 @@ def relation_terms(question: str, relation: dict[str, float]) -> list[str]:
 
 # A founding, in any of news's words for it: "set up" is "founded", "established", "formed"
 # or "launched" ("which he founded with Damon Dash in 1995" for "when did they set up …?").
+# ("found" as a verb of founding only after "did" or "to": "how much was found" is a finding)
 _ASKS_FOUNDING = re.compile(
-    r"\b(?:set|sets|setting)\s+up\b|\b(?:founded|found|co-founded|established|establish)\b",
+    r"\b(?:set|sets|setting)\s+up\b|\b(?:founded|co-founded|established|establish)\b|"
+    r"\b(?:did|to)\s+(?:[\w'’-]+\s+){0,4}?found\b",
     re.IGNORECASE,
 )
 

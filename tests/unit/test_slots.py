@@ -225,3 +225,10 @@ def test_setting_up_is_founding() -> None:
     assert beside(question, "Jo Vey runs Kite, which he founded with Tam Hale in 1995.")
     # a year beside another event is not the founding's
     assert not beside(question, "Jo Vey runs Kite, which won an award in 1995.")
+
+
+def test_a_finding_is_no_founding() -> None:
+    # "found" of "find" asks no founding: a launch beside the amount is not its relation
+    question = "How much was found in the vault of the Kite depot?"
+    assert not beside(question, "The Kite gang was launched with £2m in 1990.")
+    assert beside("When did Jo Vey found the Kite label?", "Jo Vey launched Kite in 1995.")
