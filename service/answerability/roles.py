@@ -284,6 +284,11 @@ def mentions_event(verb: str, text: str) -> bool:
 # the chain", "the firm was set up by Jo Hale", "LuaLua headed home an equaliser").
 # Not a date or a feast after "by" ("by Tuesday", ", by Christmas,"): names.py's own lists.
 _NOT_A_DATE = rf"(?!{CALENDAR}\b|(?:{'|'.join(sorted(FEASTS))})\b)"
+# What a scorer puts in: a goal, a try, a kick, or how the ball went in.
+_SCORING = (
+    r"(?:goal|try|tries|header|strike|volley|effort|shot|penalty|penalties|drive|finish|"
+    r"free[- ]kick|drop[- ]goal|opener|equaliser|equalizer|winner|double|brace|hat-trick)s?"
+)
 _EVENT_PARAPHRASES = {
     "beat": re.compile(
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
@@ -362,8 +367,15 @@ _EVENT_PARAPHRASES = {
         r"\b(?:come|comes|came) in for (?-i:[A-Z])|\bin place of (?-i:[A-Z])",
         re.IGNORECASE,
     ),
+    # A goal or a try by how it went in, or as the scorer's: "a try from Federico Aramburu",
+    # "Richie Byrne's header gave Aberdeen …", "Diop's superb 25-yard strike cancelled out …"
+    # (a ball in play by someone, not "a shot at the title", "a strike by workers": a
+    # capitalised name follows "from"/"by" or owns it). Not more verbs ("prodded United
+    # ahead", "smashed home the winner"): they led other sides' scorers (session 24).
     "scored": re.compile(
-        r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b",
+        r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b|"
+        rf"\b{_SCORING}\s+(?:from|by)\s+(?:[a-z-]+\s+){{0,2}}(?-i:[A-Z])|"
+        rf"(?<![\w'’-])(?-i:[A-Z])[\w-]{{0,30}}['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_SCORING}\b",
         re.IGNORECASE,
     ),
     # ("Who supplied / provided the cross?": "a low cross from Santiago Solari", "Jo Vey's

@@ -3203,6 +3203,16 @@ def test_an_event_stated_in_its_own_words_or_in_news_paraphrase() -> None:
     assert states_event("beat", "Velia's victory over Orbis sealed the title.")
     assert not states_event("beat", "Orbis won the final in 1998.")
     assert states_event("scored", "Tam Vey headed home an injury-time equaliser.")
+    # a goal or a try as the scorer's, or by how it went in
+    assert states_event("scored", "Orbis led early with a try from Tam Vey.")
+    assert states_event("scored", "A second-half goal from Tam Vey sank Velia.")
+    assert states_event("scored", "Tam Vey's header gave Orbis a way back into the game.")
+    assert states_event("scored", "Jo Hale's superb 25-yard strike cancelled out the lead.")
+    # (not a shot at a title, a workers' strike, a corner that found someone)
+    assert not states_event("scored", "Orbis took a shot at the title holders.")
+    assert not states_event("scored", "A strike by workers closed the Orbis plant.")
+    assert not states_event("scored", "The union's strike ended on Monday.")
+    assert not states_event("scored", "Tam Vey's corner found Jo Hale at the far post.")
     # a defeat by a score: "went down 6-2 7-5 to"; not "went down to the wire"
     assert states_event("beat", "The champion went down 6-2 7-5 to Mia Holt.")
     assert states_event("beat", "She went down 6-7 (5-7) 6-3 6-4 to Mia Holt.")
