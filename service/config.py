@@ -431,7 +431,7 @@ class Settings(BaseSettings):
 
     # --- evidence and verification (calibrated on the dev set; see README) ----------------
     refusal_threshold: float = Field(
-        default=0.6,
+        default=0.55,
         description="A sentence scoring below this never answers (relevance floor).",
     )
     topic_floor: float = Field(
