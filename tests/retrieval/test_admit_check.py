@@ -173,3 +173,56 @@ def test_a_vouched_paraphrase_must_still_be_anchored(
     assert not anchored.refused and "$40m" in anchored.answer, anchored.answer
     stranger = service.ask(Question("How much did Zebulon pay for the Lindqvist software firm?"))
     assert stranger.refused, stranger.answer
+
+
+# A two-part question whose second part two sentences give a count for.
+RESULTS = (
+    "Orbis results\n\n"
+    "Orbis made a profit of $40m in 2004, its chief executive Jo Hale said on Monday.\n\n"
+    "Orbis employs 1,200 staff at its plant in Hexley, the firm said.\n\n"
+    "Staff numbers at the Hexley plant rose by 300 last year, Orbis said.\n\n"
+    "Orbis makes engines for small boats.\n"
+)
+TWO_PARTS = Question(
+    "How much profit did Orbis make in 2004, and how many staff does Orbis employ at Hexley?"
+)
+
+
+def test_the_check_may_pick_a_two_part_question_s_other_part_by_a_clear_margin(
+    extractive_over: Callable[..., Any],
+) -> None:
+    """``AnswerService(rate=…)``: a two-part question's other part gets the sentence the
+    check rates clearly higher (``PART_RATE_MARGIN``), read with the part alone, among the
+    few that answer the part best by score; by a smaller margin the choice stands."""
+    from service.answering import PART_RATE_MARGIN
+
+    service = extractive_over({"results.txt": RESULTS})
+    plain = service.ask(TWO_PARTS)
+    assert not plain.refused and "$40m" in plain.answer, plain.answer
+    counts = [
+        "Orbis employs 1,200 staff at its plant in Hexley, the firm said.",
+        "Staff numbers at the Hexley plant rose by 300 last year, Orbis said.",
+    ]
+    quotes = [c.quote for c in plain.citations]
+    chosen = next(q for q in quotes if q in counts)
+    other = next(q for q in counts if q != chosen)
+
+    asked: list[str] = []
+
+    def favour(margin: float) -> Callable[[str, str], float]:
+        def rate(question: str, sentence: str) -> float:
+            asked.append(question)
+            return 0.2 + margin if sentence == other else 0.2
+
+        return rate
+
+    service.rate = favour(PART_RATE_MARGIN + 0.05)
+    rated = service.ask(TWO_PARTS)
+    quotes = [c.quote for c in rated.citations]
+    assert other in quotes and "$40m" in rated.answer, rated.answer
+    # read with the part, not the whole question
+    assert asked and all(q != TWO_PARTS.text and "staff" in q for q in asked), asked
+
+    service.rate = favour(PART_RATE_MARGIN - 0.1)
+    kept = service.ask(TWO_PARTS)
+    assert chosen in [c.quote for c in kept.citations], kept.answer
