@@ -99,7 +99,7 @@ LEAD_PART_MARGIN = 0.2
 PART_WINDOW = 3
 # A two-part question's other part: of the sentences that answer it best by part score (its
 # ``PART_RATED`` best and the one chosen), the learned check (``rate``) may pick another, read
-# with the part alone ("how much has Metrovias offered"), when it gives that one a probability
+# with the part alone ("what pay rise do the workers want"), when it gives that one a probability
 # at least ``PART_RATE_MARGIN`` higher than the chosen one's. The part score ranks by
 # resemblance to the part; the check reads whether the sentence states it (session 24, every
 # read set: at margin 0.6 right answers +12 / -1 of 646 two-part questions, 0.4 +15 / -4, 0.2
