@@ -462,6 +462,8 @@ def ask(
             vouch=vouch
             if t is not None and settings.answer_check_paraphrase_threshold > 0
             else None,
+            # (the service's two-part pick, on the same model's probabilities)
+            rate=model.probability if t is not None else None,
         )
         right = refused_near = refused_answerable = 0
         for q in questions:

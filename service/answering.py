@@ -233,9 +233,10 @@ class AnswerService:
         generator: AnswerGenerator,
         check: AnswerCheck | None,
     ) -> AnswerService:
-        """The service with the learned check's two seams (``admit``, and ``vouch`` when its
-        paraphrase threshold is above 0), or neither when ``check`` is ``None`` (off): what
-        the app, the recording tool and the local model's benchmark build."""
+        """The service with the learned check's three seams (``admit``, ``rate``, and
+        ``vouch`` when its paraphrase threshold is above 0), or none when ``check`` is
+        ``None`` (off): what the app, the recording tool and the local model's benchmark
+        build."""
         return cls(
             settings,
             index,
@@ -681,6 +682,7 @@ class AnswerService:
             return passages, []
         # A two-part question gets, after the lead, the sentence that best answers each part.
         preferred: list[ScoredSentence] = [lead]
+        rate = self.rate
         if len(parts) > 1:
             window = ranked[: PART_WINDOW * s.answer_candidates]
             scores = [
@@ -721,10 +723,18 @@ class AnswerService:
                     mine = max(own, key=lambda c: fit[id(c)])
                     if best is None or fit[id(mine)] >= fit[id(best)] - OWN_MARGIN:
                         best = mine
-                if best is not None and self.rate is not None:
-                    best = self._rated_best(
-                        part_foci[i].question, best, anchored or options, fit, self.rate
-                    )
+                if best is not None and rate is not None:
+                    # (a part read alone may leave its subject to the first part, "how much
+                    # has it offered": the lead's article's choice meets only its own)
+                    if best.sentence.doc_id == lead.sentence.doc_id:
+                        own_only = [
+                            c
+                            for c in anchored or options
+                            if c.sentence.doc_id == lead.sentence.doc_id
+                        ]
+                    else:
+                        own_only = anchored or options
+                    best = self._rated_best(part_foci[i].question, best, own_only, fit, rate)
                 if best is not None:
                     preferred.append(best)
         # (the lead's proximity bonus ranks it first; it raises no bar for the evidence beside it)
@@ -774,11 +784,9 @@ class AnswerService:
         unless the check (``rate``) gives one of the ``PART_RATED`` best-scoring ``options`` a
         probability of stating the part at least ``PART_RATE_MARGIN`` higher."""
         top = sorted(options, key=lambda c: fit[id(c)], reverse=True)[:PART_RATED]
-        if not top:
-            return best
-        challenger = max(top, key=lambda c: rate(part, c.sentence.text))
-        margin = rate(part, challenger.sentence.text) - rate(part, best.sentence.text)
-        return challenger if margin >= PART_RATE_MARGIN else best
+        rated = {id(c): rate(part, c.sentence.text) for c in (best, *top)}  # once each
+        challenger = max(top, key=lambda c: rated[id(c)], default=best)
+        return challenger if rated[id(challenger)] >= rated[id(best)] + PART_RATE_MARGIN else best
 
     def _story_check(self, known_ids: dict[str, str | None]) -> Callable[[str, str], bool]:
         """Whether two documents report the same story (the ingest job's ``story_id``).

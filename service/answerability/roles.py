@@ -284,11 +284,26 @@ def mentions_event(verb: str, text: str) -> bool:
 # the chain", "the firm was set up by Jo Hale", "LuaLua headed home an equaliser").
 # Not a date or a feast after "by" ("by Tuesday", ", by Christmas,"): names.py's own lists.
 _NOT_A_DATE = rf"(?!{CALENDAR}\b|(?:{'|'.join(sorted(FEASTS))})\b)"
-# What a scorer puts in: a goal, a try, a kick, or how the ball went in.
-_SCORING = (
-    r"(?:goal|try|tries|header|strike|volley|effort|shot|penalty|penalties|drive|finish|"
-    r"free[- ]kick|drop[- ]goal|opener|equaliser|equalizer|winner|double|brace|hat-trick)s?"
+# What a scorer puts in: a goal or a try (not an own goal, a goal difference or a target
+# "by March"), or a shot, header or strike that went in: one that gave a side the lead,
+# cancelled one out or found the net (not one saved, wide, off the bar or ruled out:
+# review94).
+_GOAL = (
+    r"(?<!\bown )(?:goal|try|tries|opener|equaliser|equalizer|brace|hat-trick|drop[- ]goal)s?"
+    r"(?!\s+(?:difference|tally|line|kick|area|target|of\b|keeper|mouth|post|bar)\b)"
 )
+_ATTEMPT = (
+    r"(?:header|strike|volley|effort|shot|penalty|penalties|drive|finish|free[- ]kick|chip|lob)"
+)
+_WENT_IN = (
+    r"(?=[^.;]{0,60}?\b(?:gave|give|gives|giving|cancell?ed out|levell?ed|put|puts|found the "
+    r"(?:net|back of the net|corner|top corner)|flew in|nestled|sealed|earned|secured|clinched|"
+    r"made it|doubled|restored|pulled|brought)\b)"
+    r"(?![^.;]{0,60}?\b(?:saved|wide|over the bar|hit the (?:bar|post|woodwork)|ruled out|"
+    r"disallowed|blocked|missed|cleared)\b)"
+)
+# a capitalised word as a scorer's name, not a contraction ("It's a shot in the arm")
+_NOT_CONTRACTION = r"(?!(?-i:It|That|There|Here|What|He|She|Who|Let)['’]s\b)"
 _EVENT_PARAPHRASES = {
     "beat": re.compile(
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
@@ -374,8 +389,14 @@ _EVENT_PARAPHRASES = {
     # ahead", "smashed home the winner"): they led other sides' scorers (session 24).
     "scored": re.compile(
         r"\b(?:netted|headed|slotted|fired|volleyed|tapped|converted|struck|bagged)\b|"
-        rf"\b{_SCORING}\s+(?:from|by)\s+(?:[a-z-]+\s+){{0,2}}(?-i:[A-Z])|"
-        rf"(?<![\w'’-])(?-i:[A-Z])[\w-]{{0,30}}['’]s?\s+(?:[\w-]+\s+){{0,3}}?{_SCORING}\b",
+        # ("a try from Federico Aramburu", "a second-half goal from Andy Scott"; a shot "from
+        # Ronaldo" only when it went in)
+        rf"\b(?:{_GOAL}|{_ATTEMPT}s?{_WENT_IN})\s+(?:from|by)\s+(?:(?-i:[a-z-]+)\s+){{0,2}}"
+        rf"{_NOT_CONTRACTION}(?-i:{_NOT_A_DATE}[A-Z])|"
+        # ("Richie Byrne's header gave Aberdeen a way back", "Diop's 25-yard strike cancelled
+        # out the lead", "O'Shea's goal"; not "Chelsea's goal difference")
+        rf"(?<![\w'’-]){_NOT_CONTRACTION}(?-i:[A-Z])[\w'’-]{{0,30}}['’]s?\s+(?:(?-i:[\w-]+)\s+){{0,3}}?"
+        rf"(?:{_GOAL}|{_ATTEMPT}s?{_WENT_IN})\b",
         re.IGNORECASE,
     ),
     # ("Who supplied / provided the cross?": "a low cross from Santiago Solari", "Jo Vey's
