@@ -101,9 +101,10 @@ PART_WINDOW = 3
 # ``PART_RATED`` best and the one chosen), the learned check (``rate``) may pick another, read
 # with the part alone ("what pay rise do the workers want"), when it gives that one a probability
 # at least ``PART_RATE_MARGIN`` higher than the chosen one's. The part score ranks by
-# resemblance to the part; the check reads whether the sentence states it (session 24, every
-# read set: at margin 0.6 right answers +12 / -1 of 646 two-part questions, 0.4 +15 / -4, 0.2
-# +16 / -7; the whole question instead of the part +29 / -21 at margin 0).
+# resemblance to the part; the check reads whether the sentence states it (session 24, the
+# 646 two-part questions of the read sets: at margin 0.6 right answers +12 / -1, 0.4 +15 / -4,
+# 0.2 +16 / -7; the whole question instead of the part +29 / -21 at margin 0; with the lead's
+# article's choice weighed only against its own article's, as shipped, +14 / -0).
 PART_RATED = 3
 PART_RATE_MARGIN = 0.6
 __all__ = ["REFUSAL", "AnswerService", "Event", "Question", "is_model_refusal"]

@@ -226,3 +226,36 @@ def test_the_check_may_pick_a_two_part_question_s_other_part_by_a_clear_margin(
     service.rate = favour(PART_RATE_MARGIN - 0.1)
     kept = service.ask(TWO_PARTS)
     assert chosen in [c.quote for c in kept.citations], kept.answer
+
+
+# Another article giving a count for the same part.
+UNION = (
+    "Hexley union claim\n\n"
+    "The union said 900 staff now work at the Hexley plant, fewer than Orbis says.\n\n"
+    "Union officials will meet managers in March.\n"
+)
+
+
+def test_the_lead_s_article_keeps_its_part_when_the_part_score_chose_it(
+    extractive_over: Callable[..., Any],
+) -> None:
+    """A part read alone may leave its subject to the first part: when the part score chose a
+    sentence of the lead's article, the check weighs only that article's sentences against
+    it (review94), however much it prefers another article's."""
+    service = extractive_over({"results.txt": RESULTS, "union.txt": UNION})
+    plain = service.ask(TWO_PARTS)
+    assert not plain.refused and "$40m" in plain.answer, plain.answer
+    lead_doc = plain.citations[0].doc_id
+    assert "1,200 staff" in plain.answer or "rose by 300" in plain.answer, plain.answer
+
+    rated: list[str] = []
+
+    def rate(question: str, sentence: str) -> float:
+        rated.append(sentence)
+        return 0.99 if "900 staff" in sentence else 0.1
+
+    service.rate = rate
+    kept = service.ask(TWO_PARTS)
+    assert rated, "the check was not asked about the part"
+    assert not any("900 staff" in s for s in rated), rated
+    assert "900 staff" not in kept.answer and kept.citations[0].doc_id == lead_doc, kept.answer
