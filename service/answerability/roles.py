@@ -296,11 +296,13 @@ _ATTEMPT = (
     r"(?:header|strike|volley|effort|shot|penalty|penalties|drive|finish|free[- ]kick|chip|lob)"
 )
 _WENT_IN = (
-    r"(?=[^.;]{0,60}?\b(?:gave|give|gives|giving|cancell?ed out|levell?ed|put|puts|found the "
+    r"(?=[^.;]{0,60}?\b(?:gave|give|gives|giving|cancell?ed out|levell?ed|found the "
     r"(?:net|back of the net|corner|top corner)|flew in|nestled|sealed|earned|secured|clinched|"
-    r"made it|doubled|restored|pulled|brought)\b)"
-    r"(?![^.;]{0,60}?\b(?:saved|wide|over the bar|hit the (?:bar|post|woodwork)|ruled out|"
-    r"disallowed|blocked|missed|cleared)\b)"
+    r"made it|doubled|restored|pulled (?:\w+ )?back|"
+    # (a side put or brought level or ahead, not "put Cech under pressure")
+    r"(?:put|puts|brought|brings) (?:[\w'’-]+ ){1,3}?(?:ahead|in front|level|back into))\b)"
+    r"(?![^.;]{0,60}?\b(?:saved?|saves|wide|over the bar|hit the (?:bar|post|woodwork)|"
+    r"ruled out|disallowed|blocked|missed|cleared)\b)"
 )
 # a capitalised word as a scorer's name, not a contraction ("It's a shot in the arm")
 _NOT_CONTRACTION = r"(?!(?-i:It|That|There|Here|What|He|She|Who|Let)['’]s\b)"

@@ -3226,6 +3226,9 @@ def test_an_event_stated_in_its_own_words_or_in_news_paraphrase() -> None:
     assert not states_event("scored", "A penalty from Tam Vey was saved.")
     assert not states_event("scored", "Tam Vey's strike gave Orbis hope but was ruled out.")
     assert not states_event("scored", "Jo Hale's free-kick hit the bar.")
+    assert not states_event("scored", "Jo Hale's shot brought a fine save from Tam Vey.")
+    assert not states_event("scored", "Jo Hale's shot put Tam Vey under pressure.")
+    assert states_event("scored", "Jo Hale's header put Orbis ahead.")
     # a defeat by a score: "went down 6-2 7-5 to"; not "went down to the wire"
     assert states_event("beat", "The champion went down 6-2 7-5 to Mia Holt.")
     assert states_event("beat", "She went down 6-7 (5-7) 6-3 6-4 to Mia Holt.")
