@@ -718,7 +718,12 @@ class AnswerService:
                     c for c in options if part_foci[i].anchored(c.sentence.text, in_article(c))
                 ]
                 own = [c for c in anchored if c.sentence.doc_id == lead.sentence.doc_id]
-                best = max(anchored or options, key=lambda c: fit[id(c)], default=None)
+                # (none anchored: the sentences of the lead's story, whose article the whole
+                # question anchors, or none — another story's figure answers nothing of it)
+                offered = anchored or [
+                    c for c in options if story(c.sentence.doc_id) == story(lead.sentence.doc_id)
+                ]
+                best = max(offered, key=lambda c: fit[id(c)], default=None)
                 if own:
                     # the lead's article, unless another answers the part clearly better
                     mine = max(own, key=lambda c: fit[id(c)])
@@ -728,13 +733,9 @@ class AnswerService:
                     # (a part read alone may leave its subject to the first part, "how much
                     # has it offered": the lead's article's choice meets only its own)
                     if best.sentence.doc_id == lead.sentence.doc_id:
-                        own_only = [
-                            c
-                            for c in anchored or options
-                            if c.sentence.doc_id == lead.sentence.doc_id
-                        ]
+                        own_only = [c for c in offered if c.sentence.doc_id == lead.sentence.doc_id]
                     else:
-                        own_only = anchored or options
+                        own_only = offered
                     best = self._rated_best(part_foci[i].question, best, own_only, fit, rate)
                 if best is not None:
                     preferred.append(best)
