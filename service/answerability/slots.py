@@ -192,7 +192,8 @@ _MONEY_RELATIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     for asked, stated in (
         (
             "pay paid pays paying fee fees spend spent spending cost costs",
-            "moved moving transfer transferred signing",
+            # ("was signed for £4.6m from AC Milan", "bought for £2m": a fee in news's words)
+            "moved moving transfer transferred signing signed bought",
         ),
         (
             "give gave given giving donate donated donating",

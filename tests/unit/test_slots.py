@@ -141,6 +141,15 @@ def test_the_relation_is_read_by_verb_lemma_and_within_the_window() -> None:
     assert not beside(question, far)
 
 
+def test_a_fee_paid_is_stated_as_a_signing_or_a_purchase() -> None:
+    question = "How much did Corvale United pay Harlow for Jo Vale when he joined?"
+    assert beside(question, "He was signed for £4.6m from Harlow in 1998 by Tam Rees.")
+    assert beside(question, "Vale was bought for £4.6m from Harlow in 1998.")
+    # a wage is no fee, nor is another club's sale
+    assert not beside(question, "He earns £40,000 a week at Corvale United.")
+    assert not beside(question, "Harlow were sold for £140m in 2003.")
+
+
 def test_nothing_to_check_is_no_reason_to_refuse() -> None:
     # no relation word: "How much is X?" asks only the amount
     assert beside("How much is the Tarvo Prize?", "The Tarvo Prize is worth £25,000.")
