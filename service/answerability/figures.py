@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 from service.answerability.kinds import ASKS_TIME, Kind, asking_clause, asking_head
 from service.answerability.lexicon import (
@@ -380,7 +381,8 @@ UNITS = (
             rf"charges?|inflation|unemployment)\b)|"
             r"^(?!.*\bhow many (?!(?:[\w-]+ )?(?:metres|meters|m|km|kilometres|kilometers|cm|"
             r"centimetres|centimeters|mm|ft|feet|foot|inches|miles|yards|light[- ]years)\b))"
-            r".*\b(?:height|length|distance)\b"
+            # (not "read from a distance", "at a distance", "long-distance": no length asked)
+            r".*\b(?:height|length|(?<!from a )(?<!at a )(?<!long-)distance)\b"
         ),
         re.compile(
             # (a speed, "3.7m/h" or "5km per hour", is no length; "a 20-yard drive" is one)
@@ -1111,6 +1113,10 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
             return False
         if stem_word(head) in related or count_key(head) == asked.key:
             return False
+        # (a compound the question writes as one word: "5 billion web pages" for "webpages")
+        after = re.findall(r"[a-z]+", text[m.end() : m.end() + 40])[:4]
+        if any(stem_word(a + b) == asked.stem for a, b in pairwise(after)):
+            return False
         # people by another word for people ("8,500 soldiers" for troops), jobs by people
         if people and (_person_like(head) or stem_word(head) in jobs):
             return False
@@ -1134,6 +1140,37 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
         if any(stem_word(w.lower()) in related for w in before):
             return False
     return True
+
+
+_PROPER_AFTER = re.compile(r"\s+(?:million\s+|thousand\s+)?((?-i:[A-Z])[a-z]{2,})\b")
+_HOW_MANY_PROPER = re.compile(r"\bhow many ((?:(?-i:[A-Z])[\w'’-]*\s+)+)", re.IGNORECASE)
+
+
+def _asked_peoples(question: str) -> frozenset[str]:
+    """The stems of the capitalised words "how many" counts ("how many Carib Indians" →
+    carib, indian): a people, which a sentence may count by its name alone."""
+    m = _HOW_MANY_PROPER.search(question)
+    if m is None:
+        return frozenset()
+    return frozenset(stem_word(w.lower()) for w in m.group(1).split())
+
+
+def _compound_forms(words: list[str], question: str) -> set[str]:
+    """The counted noun's forms a compound written as one word or as two holds: "webpages"
+    (or "web-pages") for "how many web pages" (the question's word before the noun taken off),
+    and "web pages" for "how many webpages" (two words joined)."""
+    # (a hyphen's first part too, however short: "emails" for "how many e-mails")
+    asked = [w.lower() for w in re.findall(r"[A-Za-z]{3,}|[A-Za-z]+(?=-)", question)]
+    forms: set[str] = set()
+    for w in words:
+        joined = w.replace("-", "")
+        for a in asked:
+            rest = joined[len(a) :]
+            if joined.startswith(a) and len(rest) >= 3:
+                forms |= {stem_word(rest), count_key(rest)}
+    for a, b in pairwise(words):
+        forms |= {stem_word(a + b), count_key(a + b)}
+    return forms
 
 
 def names_what_is_counted(text: str, question: str) -> bool:
@@ -1186,6 +1223,7 @@ def names_what_is_counted(text: str, question: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     forms = {stem_word(w) for w in words} | {count_key(w) for w in words}
+    forms |= _compound_forms(words, question)
     groups = _synonym_stems()
     if asked.stem in forms or asked.key in forms:
         return not _counts_only_others(text, asked, groups)
@@ -1207,6 +1245,15 @@ def names_what_is_counted(text: str, question: str) -> bool:
             counted = _counted_head(text, m.end())
             if counted is not None and (_person_like(counted) or stem_word(counted) in jobs):
                 return True
+        # a people by the proper name the question gives it: "3,000 Caribs" for "how many
+        # Carib Indians" (the figure right before the name)
+        peoples = _asked_peoples(question)
+        if peoples and any(
+            stem_word(n.group(1).lower()) in peoples
+            for m in FIGURE.finditer(text)
+            if (n := _PROPER_AFTER.match(text, m.end())) is not None
+        ):
+            return True
     if any(asked.stem in group and forms & group for group in groups):
         return True
     head_groups = [group for group in _head_synonym_stems() if asked.stem in group]

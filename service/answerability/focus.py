@@ -980,7 +980,7 @@ class Focus:
         elif self._says_role(sentence, spoken_of=False) or self._role_by_verb(sentence):
             return True
         new = self._new_name_words(sentence)
-        if self._named_as_role(sentence, new):
+        if self._named_as_role(sentence, new) or self._names_kind(sentence, new):
             return True
         if states_asked_event(self.question, sentence, new):
             return True
@@ -1003,6 +1003,17 @@ class Focus:
             ):
                 return True
         return False
+
+    def _names_kind(self, sentence: str, new: set[str]) -> bool:
+        """Whether the sentence gives a name news writes with a word of the asked kind
+        (``_KIND_NAMES``: "the Chennai Open" for "Which tournament …?", "the Pensions Policy
+        Institute" for "Which think-tank …?") holding a word the question does not: "the Davis
+        Cup" of the question's own words is no answer."""
+        assert self.role is not None
+        pattern = _KIND_NAMES.get(self.role)
+        return pattern is not None and any(
+            set(re.findall(r"[A-Za-z]+", m.group(0))) & new for m in pattern.finditer(sentence)
+        )
 
     def _named_as_role(self, sentence: str, new: set[str]) -> bool:
         """Whether a name the question does not hold ends in the word that describes the
@@ -2813,6 +2824,22 @@ _PAST_WHEN = re.compile(
 )
 
 
+# Names news writes with a word of their kind, for roles whose own word the names do not hold
+# ("Which tournament …?" — "the Chennai Open", "the Dubai Duty Free Championships"; "Which
+# think-tank …?" — "the Pensions Policy Institute", "the Institute for Fiscal Studies").
+_KIND_NAMES = {
+    "tournament": re.compile(
+        r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|His|Her)\s)[A-Z][\w'’-]*\s+"
+        r"(?:Open|Championships?|Cup|Classic|Masters|Trophy|Invitational)\b"
+    ),
+    "think-tank": re.compile(
+        r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|His|Her)\s)(?:[A-Z][\w'’-]*\s+)+"
+        r"(?:Institute|Foundation)\b|\b(?:Institute|Centre|Center)\s+(?:for|of)\s+"
+        r"(?:[A-Z][\w'’-]*\s*)+"
+    ),
+}
+
+
 _SURNAME_LIKE = frozenset("court hall park house street bank road square field wood".split())
 
 
@@ -2885,9 +2912,21 @@ def _category_pattern(question: str) -> re.Pattern[str] | None:
 
 def question_parts(question: str) -> list[str]:
     """The sub-questions of a two-part question ("How tall is X, and how tall is Y?"); a
-    one-part question is its own only part."""
+    one-part question is its own only part. One question asked of two subjects ("How much did
+    Prince and Madonna each earn in 2004?") is two parts, one a subject ("How much did Prince
+    earn in 2004", "How much did Madonna earn in 2004"): news states each figure in its own
+    sentence."""
     parts = [p.strip(" ,?") for p in PART_SPLIT.split(question) if p.strip(" ,?")]
-    return parts if len(parts) > 1 else [question]
+    if len(parts) > 1:
+        return parts
+    each = _EACH_SUBJECT.match(question)
+    if each is not None and all(
+        len(each[s].split()) <= _EACH_SUBJECT_WORDS and not _WH_INSIDE.search(each[s])
+        for s in ("a", "b")
+    ):
+        head, rest = each["head"], each["rest"].strip(" ,?")
+        return [f"{head}{each[s]} {rest}" for s in ("a", "b")]
+    return [question]
 
 
 DESCRIPTION_WEIGHT = 0.5
@@ -2896,6 +2935,17 @@ DESCRIPTION_WEIGHT = 0.5
 
 _WH = r"(?:how|what|which|who|whom|whose|when|where|why|in what|in which|on what|at what|by how)"
 _AUX = r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
+# "How much did A and B each earn?", "where did UFJ and Sumitomo each rank …?": the question's
+# head up to its verb, two subjects, "each" and the rest (not "each year", "each other", "each
+# of": a period, a relation, a share).
+_EACH_SUBJECT = re.compile(
+    rf"^(?P<head>(?:[^?]*?\b)?{_WH}\b[^?]*?\s{_AUX}\s+)(?P<a>[^,;:?]+?)\s+and\s+"
+    r"(?P<b>[^,;:?]+?)\s+each\s+(?!(?:year|day|week|month|time|other|of|one|season)s?\b)"
+    r"(?P<rest>[^?]+)\??\s*$",
+    re.IGNORECASE,
+)
+_EACH_SUBJECT_WORDS = 6
+_WH_INSIDE = re.compile(rf"\b{_WH}\b", re.IGNORECASE)
 # A describing clause attaches to a noun: an apposition or a relative clause (", the studio he
 # has now signed with", ", who filmed …", ", one of the unions that …"). Not an adverbial
 # clause (", when …", ", after tax": they condition the answer), a time (", the day after …"),

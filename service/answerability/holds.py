@@ -510,7 +510,11 @@ _STATES_RANK = re.compile(
     # (not "Vodafone's largest shareholder", "the biggest rise")
     r"\b(?:is|are|was|were|remains?|became|becomes|become|as|has|have)\s+(?:now\s+|still\s+)?"
     rf"(?:the\s+)?(?:[\w]+['’]s?\s+)?(?:{_ORDINAL_WORD}[\s-]+)?{_SUPERLATIVE}\b|"
-    r"\b(?:top|bottom)\s+of\s+the\b",
+    r"\b(?:top|bottom)\s+of\s+the\b|"
+    # "listed at an all-time low of 77th", "fallen from fourth to 11th"
+    rf"\b(?:low|high|best|worst|peak)\s+of\s+{_ORDINAL_WORD}\b|"
+    r"\b(?:slipped|slid|fallen|fell|dropped|rose|risen|climbed|moved|jumped)\s+"
+    rf"(?:from\s+{_ORDINAL_WORD}\s+)?to\s+{_ORDINAL_WORD}\b",
     re.IGNORECASE,
 )
 # "What rate …?": a rate of interest, tax, growth or bonus is a percentage ("cut from 2% to

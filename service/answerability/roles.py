@@ -128,7 +128,7 @@ _ROLE_VERBS = {
     f"{base}{'es' if base.endswith(('ch', 'sh')) else 's'}": base
     for base in (
         "present host run own edit lead chair coach manage head direct sponsor represent "
-        "captain produce fund employ publish"
+        "captain produce fund employ publish preside"
     ).split()
 }
 _WHO_EVENT = re.compile(r"^\s*who\s+(?:has\s+|had\s+)?([a-z]+)\b", re.IGNORECASE)
@@ -307,6 +307,13 @@ _WENT_IN = (
 # a capitalised word as a scorer's name, not a contraction ("It's a shot in the arm")
 _NOT_CONTRACTION = r"(?!(?-i:It|That|There|Here|What|He|She|Who|Let)['’]s\b)"
 _EVENT_PARAPHRASES = {
+    # ("Who presides over the tribunal?": its president or chairman, "presiding judge Jo
+    # Hale", "chaired by Jo Hale")
+    "preside": re.compile(
+        r"\bpresid(?:es|ed|ing|ent)\b|\bchair(?:man|woman|person|ed)\b|\bchair\s+of\b|"
+        r"\bchairs\s+(?-i:[A-Z]|the\b)",
+        re.IGNORECASE,
+    ),
     "beat": re.compile(
         r"\b(?:lost|loses|lose|losing) (?:[\w-]+ )?to\b|\bdefeat(?:s|ed)?\b|"
         # ("beaten in the second round by", "a 2-1 loss to", "at the hands of")
@@ -456,6 +463,7 @@ _TOLD_OTHERWISE = frozenset(_EVENT_OF_VERB) | {
     "write",
     "meet",
     "omitted",
+    "preside",
 }
 
 

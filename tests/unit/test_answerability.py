@@ -5958,3 +5958,113 @@ def test_a_firm_based_on_an_island_is_placed() -> None:
     assert not holds_kind(
         "The technology was developed by Kite Systems, which is based on open code.", Kind.PLACE, q
     )
+
+
+def test_one_question_asked_of_two_subjects_each_is_two_parts() -> None:
+    # news states each subject's figure in its own sentence: each subject is a part
+    q = "How much did Jo Vale and Tam Rees each earn in 2004, according to the paper's list?"
+    assert question_parts(q) == [
+        "How much did Jo Vale earn in 2004, according to the paper's list",
+        "How much did Tam Rees earn in 2004, according to the paper's list",
+    ]
+    # (a leading clause stays with both parts)
+    lead = "In the bid battle, where did Orvel Bank and Kesto Trust each rank among the banks?"
+    assert question_parts(lead) == [
+        "In the bid battle, where did Orvel Bank rank among the banks",
+        "In the bid battle, where did Kesto Trust rank among the banks",
+    ]
+    # not a period, a relation or a share ("each year", "each other", "each of")
+    for one in (
+        "How much would the plan to test migrants for TB and HIV cost to run each year?",
+        "Why did Jo Vale and Tam Rees each other's teams praise?",
+        "How much did Jo Vale and Tam Rees each of them earn?",
+        "Who met Jo Vale and Tam Rees?",
+        "How many copies of each single will be on sale?",
+    ):
+        assert question_parts(one) == [one]
+    # (a subject of more than a few words is no subject: the "and" joins something else)
+    long = "How much did the club that sold its ground to pay off its debts and Tam Rees each earn?"
+    assert question_parts(long) == [long]
+
+
+def test_a_compound_counted_as_one_word_or_two() -> None:
+    q = "How many web pages has Corvel indexed for its search engine?"
+    assert names_what_is_counted("Corvel has indexed 5 billion webpages so far.", q)
+    assert names_what_is_counted("Corvel has indexed 5 billion web-pages so far.", q)
+    one_word = "How many webpages has Corvel indexed?"
+    assert names_what_is_counted("Corvel has indexed 5 billion web pages so far.", one_word)
+    hyphen = "How many e-mails did the firm send?"
+    assert names_what_is_counted("The firm sent 5 million emails last year.", hyphen)
+    assert names_what_is_counted("The firm sent 5 million e-mails.", "How many emails were sent?")
+    # another thing counted is still another thing
+    assert not names_what_is_counted("Corvel has indexed 5 billion documents so far.", q)
+    assert not names_what_is_counted("The firm sent 5 million letters.", hyphen)
+
+
+def test_read_from_a_distance_asks_no_length() -> None:
+    q = (
+        "In the Corvel survey, what proportion of shoppers believed the tags could be read "
+        "from a distance?"
+    )
+    kind = question_focus(q, None).kind
+    assert kind is Kind.NUMBER
+    assert holds_kind(
+        "Most shoppers surveyed (52%) believed tags could be read from afar.", kind, q
+    )
+    assert not holds_kind("Tags can be read from 52 km away, the firm said.", kind, q)
+    # a distance asked is still a length
+    far = "What distance did Jo Vale run on Sunday?"
+    assert holds_kind("Jo Vale ran 42 km on Sunday.", Kind.NUMBER, far)
+    assert not holds_kind("Jo Vale ran 52% of the course on Sunday.", Kind.NUMBER, far)
+
+
+def test_who_presides_is_answered_by_the_president_or_chairman() -> None:
+    q = "Who presides over the Greek tribunal ruling on the sprinters' bans?"
+    assert event_verb(q) == "preside"
+    assert states_event(
+        "preside", "The panel will consist of president Kostas Dimou and four others."
+    )
+    assert states_event("preside", "The inquiry, chaired by Jo Vale, reports in May.")
+    assert states_event("preside", "Judge Jo Vale, presiding, said the case was grave.")
+    # a witness at the tribunal, or the head of something else, does not preside over it
+    assert not states_event(
+        "preside", "Jo Vale, head of the Olympic team, also testified at the tribunal."
+    )
+    assert not states_event("preside", "Jo Vale pulled up a chair beside the bench.")
+
+
+def test_a_people_counted_by_its_proper_name() -> None:
+    q = "About how many Carib Indians live on the island of Dominica?"
+    assert names_what_is_counted("About 3,000 Caribs live on the island of Dominica.", q)
+    assert names_what_is_counted("Some 3,000 Indians live there.", q)
+    # another people, or a capitalised word that is no people asked
+    assert not names_what_is_counted("About 3,000 Britons live on the island of Dominica.", q)
+    assert not names_what_is_counted("The island has 70,000 Dominicans.", q)
+    britons = "How many Britons live in Spain?"
+    assert names_what_is_counted("About 760,000 Britons live in Spain, the study says.", britons)
+
+
+def test_a_rank_stated_as_a_low_or_as_a_fall_to_an_ordinal() -> None:
+    q = "What was Varnia's Fifa world ranking when Jo Vale was named manager?"
+    kind = asked_kind(q)
+    assert kind is Kind.NUMBER
+    assert holds_kind("The Fifa rankings list Varnia at an all-time low of 77th.", kind, q)
+    fell = "To what position has Varnia fallen in the competitiveness league?"
+    assert holds_kind("Varnia had fallen from fourth to 11th in the league.", kind, fell)
+    # an ordinal of something else, a percentage fall
+    assert not holds_kind("Jo Vale won his 77th cap for Varnia.", kind, q)
+    assert not holds_kind("Varnia's exports had fallen 11% in the year.", kind, fell)
+
+
+def test_a_tournament_or_think_tank_by_the_name_news_gives_it() -> None:
+    q = "Which tournament did Jo Vale win at the start of 2005, having missed the Davis Cup?"
+    focus = question_focus(q, None)
+    assert focus.fills_role("Vale began 2005 with victory in the Chennai Open on Sunday.", "")
+    assert focus.fills_role("Vale won the Qatar Classic last week.", "")
+    # the question's own name is no answer; a win over a player names no tournament
+    assert not focus.fills_role("Vale helped Spain win the Davis Cup in December.", "")
+    assert not focus.fills_role("Vale began 2005 with victory over Tam Rees on Sunday.", "")
+    tank = question_focus("Which think-tank wants the state pension replaced?", None)
+    assert tank.fills_role("The Pensions Policy Institute said the pension should go.", "")
+    assert tank.fills_role("The Institute for Fiscal Studies said the pension should go.", "")
+    assert not tank.fills_role("The Treasury said the state pension should go.", "")
