@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from service.answerability.kinds import ASKS_TIME, Kind, asking_clause, asking_head
 from service.answerability.lexicon import (
@@ -381,8 +380,10 @@ UNITS = (
             rf"charges?|inflation|unemployment)\b)|"
             r"^(?!.*\bhow many (?!(?:[\w-]+ )?(?:metres|meters|m|km|kilometres|kilometers|cm|"
             r"centimetres|centimeters|mm|ft|feet|foot|inches|miles|yards|light[- ]years)\b))"
-            # (not "read from a distance", "at a distance", "long-distance": no length asked)
-            r".*\b(?:height|length|(?<!from a )(?<!at a )(?<!long-)distance)\b"
+            # (not "read from a (safe) distance", "at a distance", "long-distance calls",
+            # "distance learning": no length asked)
+            r"(?!.*\b(?:from|at)\s+a\s+(?:[a-z]+\s+)?distance\b)"
+            r".*\b(?:height|length|(?<!long-)(?<!long )distance(?!\s+(?:learning|calls?)\b))\b"
         ),
         re.compile(
             # (a speed, "3.7m/h" or "5km per hour", is no length; "a 20-yard drive" is one)
@@ -1114,8 +1115,8 @@ def _counts_only_others(text: str, asked: _Counted, groups: tuple[frozenset[str]
         if stem_word(head) in related or count_key(head) == asked.key:
             return False
         # (a compound the question writes as one word: "5 billion web pages" for "webpages")
-        after = re.findall(r"[a-z]+", text[m.end() : m.end() + 40])[:4]
-        if any(stem_word(a + b) == asked.stem for a, b in pairwise(after)):
+        after = _FIGURE_NOUNS.match(text, m.end())
+        if after is not None and stem_word(after.group(1) + after.group(2)) == asked.stem:
             return False
         # people by another word for people ("8,500 soldiers" for troops), jobs by people
         if people and (_person_like(head) or stem_word(head) in jobs):
@@ -1147,30 +1148,66 @@ _HOW_MANY_PROPER = re.compile(r"\bhow many ((?:(?-i:[A-Z])[\w'’-]*\s+)+)", re.
 
 
 def _asked_peoples(question: str) -> frozenset[str]:
-    """The stems of the capitalised words "how many" counts ("how many Carib Indians" →
-    carib, indian): a people, which a sentence may count by its name alone."""
+    """The stems of the capitalised words "how many" counts when they are the whole counted
+    noun ("how many Carib Indians" → carib, indian; not "how many American soldiers", whose
+    head is "soldiers"): a people, which a sentence may count by its name alone."""
     m = _HOW_MANY_PROPER.search(question)
-    if m is None:
+    head = _asked_head(question)
+    if m is None or head is None:
         return frozenset()
-    return frozenset(stem_word(w.lower()) for w in m.group(1).split())
+    words = m.group(1).split()
+    if words[-1].lower() != head:
+        return frozenset()
+    return frozenset(stem_word(w.lower()) for w in words)
 
 
-def _compound_forms(words: list[str], question: str) -> set[str]:
+def _counts_a_people(text: str, peoples: frozenset[str]) -> bool:
+    """Whether a figure (not a year) counts one of ``peoples`` by a plural name right after
+    it: "3,000 Caribs" (not "3 Carib villages", "In 2003 American forces")."""
+    for m in FIGURE.finditer(text):
+        if YEAR.fullmatch(m.group(0)):
+            continue
+        name = _PROPER_AFTER.match(text, m.end())
+        if (
+            name is not None
+            and name.group(1).endswith("s")
+            and stem_word(name.group(1).lower()) in peoples
+        ):
+            return True
+    return False
+
+
+def _compound_forms(text: str, question: str) -> set[str]:
     """The counted noun's forms a compound written as one word or as two holds: "webpages"
-    (or "web-pages") for "how many web pages" (the question's word before the noun taken off),
-    and "web pages" for "how many webpages" (two words joined)."""
-    # (a hyphen's first part too, however short: "emails" for "how many e-mails")
-    asked = [w.lower() for w in re.findall(r"[A-Za-z]{3,}|[A-Za-z]+(?=-)", question)]
+    (or "web-pages") for "how many web pages" (the question's word before its counted noun
+    taken off the sentence's word), and "web pages" for "how many webpages" (a figure's next
+    two words joined: "5 billion web pages")."""
     forms: set[str] = set()
-    for w in words:
-        joined = w.replace("-", "")
-        for a in asked:
-            rest = joined[len(a) :]
-            if joined.startswith(a) and len(rest) >= 3:
+    head = _asked_head(question)
+    before = (
+        re.search(rf"([A-Za-z]+)[\s-]+{re.escape(head)}\b", question, re.IGNORECASE)
+        if head
+        else None
+    )
+    if before is not None:
+        prefix = before.group(1).lower()
+        for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text):
+            joined = w.lower().replace("-", "")
+            rest = joined[len(prefix) :]
+            if joined.startswith(prefix) and len(rest) >= 3:
                 forms |= {stem_word(rest), count_key(rest)}
-    for a, b in pairwise(words):
-        forms |= {stem_word(a + b), count_key(a + b)}
+    for m in FIGURE.finditer(text):
+        after = _FIGURE_NOUNS.match(text, m.end())
+        if after is not None:
+            joined = after.group(1).lower() + after.group(2).lower()
+            forms |= {stem_word(joined), count_key(joined)}
     return forms
+
+
+# A figure's next two words, past a scale word ("5 billion web pages", "5m e-mails").
+_FIGURE_NOUNS = re.compile(
+    r"(?:\s+(?:million|billion|thousand|m|bn|k)\b)?\s+([a-z]+)(?:\s+|-)([a-z]+)\b"
+)
 
 
 def names_what_is_counted(text: str, question: str) -> bool:
@@ -1223,7 +1260,7 @@ def names_what_is_counted(text: str, question: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text)]
     words += [w.lower() for w in re.findall(r"[A-Za-z]+", text)]
     forms = {stem_word(w) for w in words} | {count_key(w) for w in words}
-    forms |= _compound_forms(words, question)
+    forms |= _compound_forms(text, question)
     groups = _synonym_stems()
     if asked.stem in forms or asked.key in forms:
         return not _counts_only_others(text, asked, groups)
@@ -1248,11 +1285,7 @@ def names_what_is_counted(text: str, question: str) -> bool:
         # a people by the proper name the question gives it: "3,000 Caribs" for "how many
         # Carib Indians" (the figure right before the name)
         peoples = _asked_peoples(question)
-        if peoples and any(
-            stem_word(n.group(1).lower()) in peoples
-            for m in FIGURE.finditer(text)
-            if (n := _PROPER_AFTER.match(text, m.end())) is not None
-        ):
+        if peoples and _counts_a_people(text, peoples):
             return True
     if any(asked.stem in group and forms & group for group in groups):
         return True

@@ -43,6 +43,7 @@ from service.answerability.lexicon import (
     NOT_NAMES,
     ORDINALS,
     PART_SPLIT,
+    SPEECH_VERBS,
     WEEKDAYS,
     YEAR,
     initials,
@@ -2824,18 +2825,19 @@ _PAST_WHEN = re.compile(
 )
 
 
-# Names news writes with a word of their kind, for roles whose own word the names do not hold
-# ("Which tournament …?" — "the Chennai Open", "the Dubai Duty Free Championships"; "Which
-# think-tank …?" — "the Pensions Policy Institute", "the Institute for Fiscal Studies").
+# Names news writes with a word of their kind after "the", for roles whose own word the names
+# do not hold ("Which tournament …?" — "the Chennai Open", "the Dubai Duty Free
+# Championships"; not "Kim Masters", a surname; "Which think-tank …?" — "the Pensions Policy
+# Institute", "the Institute for Fiscal Studies"; not "the Institute of Directors", a body of
+# members).
 _KIND_NAMES = {
     "tournament": re.compile(
-        r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|His|Her)\s)[A-Z][\w'’-]*\s+"
+        r"\b[Tt]he\s+(?:[A-Z][\w'’-]*\s+){1,4}"
         r"(?:Open|Championships?|Cup|Classic|Masters|Trophy|Invitational)\b"
     ),
     "think-tank": re.compile(
-        r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their|His|Her)\s)(?:[A-Z][\w'’-]*\s+)+"
-        r"(?:Institute|Foundation)\b|\b(?:Institute|Centre|Center)\s+(?:for|of)\s+"
-        r"(?:[A-Z][\w'’-]*\s*)+"
+        r"\b[Tt]he\s+(?:[A-Z][\w'’-]*\s+){1,4}(?:Institute|Foundation)\b(?!\s+(?:of|for)\b)|"
+        r"\b[Tt]he\s+(?:Institute|Centre|Center)\s+for\s+(?:[A-Z][\w'’-]*\s*)+"
     ),
 }
 
@@ -2919,13 +2921,9 @@ def question_parts(question: str) -> list[str]:
     parts = [p.strip(" ,?") for p in PART_SPLIT.split(question) if p.strip(" ,?")]
     if len(parts) > 1:
         return parts
-    each = _EACH_SUBJECT.match(question)
-    if each is not None and all(
-        len(each[s].split()) <= _EACH_SUBJECT_WORDS and not _WH_INSIDE.search(each[s])
-        for s in ("a", "b")
-    ):
-        head, rest = each["head"], each["rest"].strip(" ,?")
-        return [f"{head}{each[s]} {rest}" for s in ("a", "b")]
+    each = _each_subject_parts(question)
+    if each is not None:
+        return each
     return [question]
 
 
@@ -2935,17 +2933,53 @@ DESCRIPTION_WEIGHT = 0.5
 
 _WH = r"(?:how|what|which|who|whom|whose|when|where|why|in what|in which|on what|at what|by how)"
 _AUX = r"(?:is|are|was|were|did|does|do|has|have|had|can|could|will|would|should|may|might)"
-# "How much did A and B each earn?", "where did UFJ and Sumitomo each rank …?": the question's
-# head up to its verb, two subjects, "each" and the rest (not "each year", "each other", "each
-# of": a period, a relation, a share).
-_EACH_SUBJECT = re.compile(
-    rf"^(?P<head>(?:[^?]*?\b)?{_WH}\b[^?]*?\s{_AUX}\s+)(?P<a>[^,;:?]+?)\s+and\s+"
-    r"(?P<b>[^,;:?]+?)\s+each\s+(?!(?:year|day|week|month|time|other|of|one|season)s?\b)"
-    r"(?P<rest>[^?]+)\??\s*$",
+# "How much did A and B each earn?": "each" before the verb (not "each year", "each other",
+# "each of": a period, a relation, a share), the auxiliary before the subjects, and each
+# subject a name: capitalised words, after "the" up to two lower-case words ("the runner-up
+# Madonna", "the hedge fund Atticus Capital"), "and" or "of" inside ("Transport and General
+# Workers"), a plural noun after ("… Workers unions"); not "shares in Vodafone" (the subject
+# is the shares), "the report say Smith" (a reporting verb), "Arsenal pay" ("pay each
+# player": "each" is the object's).
+_EACH_BEFORE_VERB = re.compile(
+    r"\s+each\s+(?!(?:year|day|week|month|time|other|of|one|season)s?\b)(?=(?-i:[a-z]))",
     re.IGNORECASE,
 )
-_EACH_SUBJECT_WORDS = 6
-_WH_INSIDE = re.compile(rf"\b{_WH}\b", re.IGNORECASE)
+_EACH_AUX = re.compile(rf"\b{_AUX}\s+", re.IGNORECASE)
+_EACH_WH = re.compile(rf"\b{_WH}\b", re.IGNORECASE)
+_EACH_NAME = re.compile(
+    rf"(?:the\s+(?:(?!(?:{SPEECH_VERBS})\b)[a-z][\w'’-]*\s+){{0,2}})?"
+    r"(?:[A-Z][\w'’&.-]*\s+(?:(?:and|of|&)\s+)?){0,4}[A-Z][\w'’&.-]*(?:\s+[a-z]+s)?"
+)
+# (the longest question read: a bound on the work, whatever is typed)
+_EACH_MAX_CHARS = 300
+
+
+def _each_subject_parts(question: str) -> list[str] | None:
+    """A figure question asked of two named subjects ("How much did Prince and Madonna each
+    earn in 2004?") as one part a subject, or None. Only a figure (money, a number): the
+    checks a one-part question gets for a cause, a place, a reason or a role are not asked of
+    a part. Linear in the question (no pattern rescans it)."""
+    if len(question) > _EACH_MAX_CHARS or asked_kind(question) not in (Kind.MONEY, Kind.NUMBER):
+        return None
+    each = _EACH_BEFORE_VERB.search(question)
+    if each is None:
+        return None
+    before, rest = question[: each.start()], question[each.end() :].strip(" ,?")
+    auxiliaries = list(_EACH_AUX.finditer(before))
+    if not auxiliaries or not rest:
+        return None
+    head, subjects = before[: auxiliaries[-1].end()], before[auxiliaries[-1].end() :]
+    if not _EACH_WH.search(head):
+        return None
+    # (the first "and" that leaves two names: "the Amicus and Transport and General Workers
+    # unions")
+    for joint in re.finditer(r"\s+and\s+", subjects):
+        pair = (subjects[: joint.start()].strip(), subjects[joint.end() :].strip())
+        if all(_EACH_NAME.fullmatch(p) for p in pair):
+            return [f"{head}{p} {rest}" for p in pair]
+    return None
+
+
 # A describing clause attaches to a noun: an apposition or a relative clause (", the studio he
 # has now signed with", ", who filmed …", ", one of the unions that …"). Not an adverbial
 # clause (", when …", ", after tax": they condition the answer), a time (", the day after …"),

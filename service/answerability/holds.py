@@ -511,10 +511,12 @@ _STATES_RANK = re.compile(
     r"\b(?:is|are|was|were|remains?|became|becomes|become|as|has|have)\s+(?:now\s+|still\s+)?"
     rf"(?:the\s+)?(?:[\w]+['’]s?\s+)?(?:{_ORDINAL_WORD}[\s-]+)?{_SUPERLATIVE}\b|"
     r"\b(?:top|bottom)\s+of\s+the\b|"
-    # "listed at an all-time low of 77th", "fallen from fourth to 11th"
-    rf"\b(?:low|high|best|worst|peak)\s+of\s+{_ORDINAL_WORD}\b|"
-    r"\b(?:slipped|slid|fallen|fell|dropped|rose|risen|climbed|moved|jumped)\s+"
-    rf"(?:from\s+{_ORDINAL_WORD}\s+)?to\s+{_ORDINAL_WORD}\b",
+    # "listed at an all-time low of 77th", "fallen from fourth to 11th in the league" (the
+    # ordinal ends a clause or a ranking follows: not "moved to second reading", "fell to
+    # second-half goals", "a low of third-round exits")
+    rf"\b(?:(?:low|high|best|worst|peak)\s+of|(?:slipped|slid|fallen|fell|dropped|rose|risen|"
+    rf"climbed|moved|jumped)\s+(?:from\s+{_ORDINAL_WORD}\s+)?to)\s+{_ORDINAL_WORD}"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|among|behind|place|position|spot)\b)",
     re.IGNORECASE,
 )
 # "What rate …?": a rate of interest, tax, growth or bonus is a percentage ("cut from 2% to

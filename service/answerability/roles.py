@@ -231,7 +231,7 @@ def event_verb(question: str) -> str | None:
 _NOT_DOERS = frozenset(
     "closer finer tier later lower larger wider safer nicer purer riper ruder rarer truer "
     "bluer freer surer vaguer whiter wiser braver liner timer diner miner loner toner "
-    "shaker ranger".split()
+    "shaker ranger president presidents presidency".split()
 )
 
 
@@ -307,11 +307,14 @@ _WENT_IN = (
 # a capitalised word as a scorer's name, not a contraction ("It's a shot in the arm")
 _NOT_CONTRACTION = r"(?!(?-i:It|That|There|Here|What|He|She|Who|Let)['’]s\b)"
 _EVENT_PARAPHRASES = {
-    # ("Who presides over the tribunal?": its president or chairman, "presiding judge Jo
-    # Hale", "chaired by Jo Hale")
+    # ("Who presides over the tribunal?": its president or chairman as a title before a name,
+    # "presiding judge Jo Hale", "chaired / headed / led by Jo Hale"; not "President Bush",
+    # "Jo Vale, chairman of the Olympic committee": the chair of something else)
     "preside": re.compile(
-        r"\bpresid(?:es|ed|ing|ent)\b|\bchair(?:man|woman|person|ed)\b|\bchair\s+of\b|"
-        r"\bchairs\s+(?-i:[A-Z]|the\b)",
+        r"\bpresid(?:es|ed|ing)\b|"
+        r"\b(?-i:president|chairman|chairwoman|chair|head|presiding judge)\s+(?-i:[A-Z])|"
+        r"\b(?:chaired|headed|led)\s+by\s+(?:the\s+)?(?-i:[A-Z]|judge\b)|"
+        r"\b(?-i:The|the)\s+(?:chair|chairman|chairwoman|president),\s+(?-i:[A-Z])",
         re.IGNORECASE,
     ),
     "beat": re.compile(

@@ -192,8 +192,7 @@ _MONEY_RELATIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
     for asked, stated in (
         (
             "pay paid pays paying fee fees spend spent spending cost costs",
-            # ("was signed for £4.6m from AC Milan", "bought for £2m": a fee in news's words)
-            "moved moving transfer transferred signing signed bought",
+            "moved moving transfer transferred signing",
         ),
         (
             "give gave given giving donate donated donating",
@@ -202,6 +201,15 @@ _MONEY_RELATIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = tuple(
         ("make made earn earned earning", "earned earnings earning income"),
         ("invest invested investing", "fund funded funding invested investment injected"),
     )
+)
+# A fee paid as a signing or a purchase *for* the amount: "He was signed for £4.6m from AC
+# Milan", "Corvale signed Vale from Harlow for £4.6m", "was bought by Harlow for $2m" (not "signed
+# a £40,000-a-week contract", "bought a £2m house": no "for" before the amount).
+_NAME_RUN = r"(?:[A-Z][\w'’-]*\s+){1,3}"
+_SIGNED_FOR = re.compile(
+    rf"\b(?:signed|bought)\s+(?:(?:him|her|them|it)\s+|{_NAME_RUN})?(?:by\s+(?:the\s+)?{_NAME_RUN})?"
+    rf"(?:from\s+(?:the\s+)?{_NAME_RUN})?(?:by\s+(?:the\s+)?{_NAME_RUN})?for\s+"
+    r"(?:a\s+(?:fee\s+of\s+)?)?(?:about\s+|around\s+|some\s+)?[£$€]"
 )
 # Words of the asking phrase, never the relation ("how much money", "what year", "on what date").
 _ASKING_WORDS = frozenset(
@@ -310,7 +318,10 @@ def relation_beside(
         # (``PER_TIME`` reads lower case: "£50,000 a week", "paid annually")
         and not PER_TIME.search(question.lower())
         and not PER_TIME.search(text.lower())
-        and any(set(terms) & asked and close & stated for asked, stated in _MONEY_RELATIONS)
+        and (
+            any(set(terms) & asked and close & stated for asked, stated in _MONEY_RELATIONS)
+            or (set(terms) & _MONEY_RELATIONS[0][0] and _SIGNED_FOR.search(text) is not None)
+        )
     ):
         return True
     return (

@@ -144,8 +144,12 @@ def test_the_relation_is_read_by_verb_lemma_and_within_the_window() -> None:
 def test_a_fee_paid_is_stated_as_a_signing_or_a_purchase() -> None:
     question = "How much did Corvale United pay Harlow for Jo Vale when he joined?"
     assert beside(question, "He was signed for £4.6m from Harlow in 1998 by Tam Rees.")
-    assert beside(question, "Vale was bought for £4.6m from Harlow in 1998.")
-    # a wage is no fee, nor is another club's sale
+    assert beside(question, "Corvale signed Vale from Harlow for £4.6m.")
+    assert beside(question, "Vale was bought by Corvale United for £4.6m.")
+    # a wage or a contract is no fee (nor a house bought), and another club's sale is another's
+    assert not beside(question, "Vale signed a £40,000-a-week contract at Corvale United.")
+    assert not beside(question, "Vale signed a new £2m deal with Corvale United.")
+    assert not beside(question, "Vale bought a £2m house in Cheshire last year.")
     assert not beside(question, "He earns £40,000 a week at Corvale United.")
     assert not beside(question, "Harlow were sold for £140m in 2003.")
 
