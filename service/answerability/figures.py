@@ -1147,10 +1147,12 @@ _PROPER_AFTER = re.compile(r"\s+(?:million\s+|thousand\s+)?((?-i:[A-Z])[a-z]{2,}
 _HOW_MANY_PROPER = re.compile(r"\bhow many ((?:(?-i:[A-Z])[\w'’-]*\s+)+)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def _asked_peoples(question: str) -> frozenset[str]:
     """The stems of the capitalised words "how many" counts when they are the whole counted
     noun ("how many Carib Indians" → carib, indian; not "how many American soldiers", whose
-    head is "soldiers"): a people, which a sentence may count by its name alone."""
+    head is "soldiers"): a people, which a sentence may count by its name alone. Parsed once
+    per question (``lru_cache`` of immutable values, thread-safe), not once per sentence."""
     m = _HOW_MANY_PROPER.search(question)
     head = _asked_head(question)
     if m is None or head is None:
@@ -1183,14 +1185,8 @@ def _compound_forms(text: str, question: str) -> set[str]:
     taken off the sentence's word), and "web pages" for "how many webpages" (a figure's next
     two words joined: "5 billion web pages")."""
     forms: set[str] = set()
-    head = _asked_head(question)
-    before = (
-        re.search(rf"([A-Za-z]+)[\s-]+{re.escape(head)}\b", question, re.IGNORECASE)
-        if head
-        else None
-    )
-    if before is not None:
-        prefix = before.group(1).lower()
+    prefix = _compound_prefix(question)
+    if prefix is not None:
         for w in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text):
             joined = w.lower().replace("-", "")
             rest = joined[len(prefix) :]
@@ -1202,6 +1198,17 @@ def _compound_forms(text: str, question: str) -> set[str]:
             joined = after.group(1).lower() + after.group(2).lower()
             forms |= {stem_word(joined), count_key(joined)}
     return forms
+
+
+@lru_cache(maxsize=1024)
+def _compound_prefix(question: str) -> str | None:
+    """The question's word right before its counted noun ("web" of "how many web pages"),
+    lower case, or None. Parsed once per question (``lru_cache``, thread-safe)."""
+    head = _asked_head(question)
+    if head is None:
+        return None
+    before = re.search(rf"([A-Za-z]+)[\s-]+{re.escape(head)}\b", question, re.IGNORECASE)
+    return before.group(1).lower() if before else None
 
 
 # A figure's next two words, past a scale word ("5 billion web pages", "5m e-mails").

@@ -2829,7 +2829,9 @@ _PAST_WHEN = re.compile(
 # do not hold ("Which tournament …?" — "the Chennai Open", "the Dubai Duty Free
 # Championships"; not "Kim Masters", a surname; "Which think-tank …?" — "the Pensions Policy
 # Institute", "the Institute for Fiscal Studies"; not "the Institute of Directors", a body of
-# members).
+# members). Apart from ``names.KINDRED_NAMES`` (a school's "… College"), which every mention
+# of the role reads: these need a word the question does not hold ("the Davis Cup" of the
+# question is no answer), which only ``fills_role`` knows.
 _KIND_NAMES = {
     "tournament": re.compile(
         r"\b[Tt]he\s+(?:[A-Z][\w'’-]*\s+){1,4}"
