@@ -23,7 +23,7 @@ Seven steps, each a sub-command:
   cross-encoder on the pairs of the sets up to ``--train-upto`` (probe numbers; the dev sets
   are always training sets), binary cross-entropy, positives weighted 3;
 - ``export MODEL OUT``: the trained model as the service loads it (int8 ONNX and the
-  tokenizer);
+  tokenizer, and ``check.json`` when it reads titles);
 - ``score MODEL DUMPS --sets``: for each answered question, the model's probability that the
   lead quote answers it, and the answers kept and refused at each threshold (the model as a
   gate on the lead only);
@@ -33,6 +33,11 @@ Seven steps, each a sub-command:
   refusal (within the service's budget of sentences read, ``--max-sentences``). Scored as
   ``python -m eval`` scores answers (every ``answer_contains`` string in an answer that is
   not a refusal).
+
+A model may read each sentence with its article's title before it (``pairs --titles INDEX``,
+``train --titles``: ``"{title} | {sentence}"``, ``service.answer_check.pair_text``); its folder's
+``check.json`` tells the service to read it that way. Tried in the twenty-sixth session and not
+shipped (docs/measurements.md): the packaged model reads the sentence alone.
 
 Written by hand: no library trains an answerability gate from this question format; the
 training loop is the plain ``transformers`` one (``sentence-transformers``' trainer adds an
@@ -46,12 +51,13 @@ import json
 import random
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from eval.bench import BBC, SHARED
 from eval.metrics import fold as folded
+from service.answer_check import INPUT_FILE
 from service.config import PROJECT_ROOT, Settings
 
 QUESTION_SETS = [
@@ -143,12 +149,18 @@ def build_pairs(
     candidates: Path | None = None,
     seed: int = 7,
     upto: int | None = None,
+    titles: Callable[[str], str] | None = None,
 ) -> list[dict[str, Any]]:
     """The pairs of every question set (of the probe sets only those up to ``upto`` when
     given; every other set, dev and off-topic, always), drawn in one random sequence over
-    the sets in order: a set added later shifts the draws of the sets after it."""
+    the sets in order: a set added later shifts the draws of the sets after it. With
+    ``titles`` (a document id's title, as the index stores it), each sentence is read with
+    its article's title before it (``service.answer_check.pair_text``): a candidate with the
+    title the ``candidates`` step recorded, a gold article's sentence with its article's."""
+    from service.answer_check import pair_text
+
     files = _article_files()
-    eligible: dict[str, list[str]] = (
+    eligible: dict[str, list[Any]] = (
         json.loads(candidates.read_text(encoding="utf-8")) if candidates else {}
     )
     rng = random.Random(seed)
@@ -163,18 +175,46 @@ def build_pairs(
         if upto is not None and (set_number(path.stem) or 0) > upto:
             continue
         for q in read_set(path):
-            sentences = [
-                s
-                for doc in q.get("gold_docs", [])
-                if doc in files
-                for s in split_sentences(files[doc].read_text(encoding="utf-8", errors="replace"))
-            ]
-            found = eligible.get(f"{path.stem}/{q['id']}", [])
+            # (a sentence's title: the first article of the question giving it)
+            title_of: dict[str, str] = {}
+            sentences = []
+            for doc in q.get("gold_docs", []):
+                if doc not in files:
+                    continue
+                doc_title = titles(doc) if titles else ""
+                for s in split_sentences(files[doc].read_text(encoding="utf-8", errors="replace")):
+                    sentences.append(s)
+                    title_of.setdefault(s, doc_title)
+            for group in q.get("evidence_groups", []):
+                for a in group:
+                    title_of.setdefault(fold(a["text"]), titles(a["doc_id"]) if titles else "")
+            found = []
+            for c in eligible.get(f"{path.stem}/{q['id']}", []):
+                title, text = ("", c) if isinstance(c, str) else c
+                found.append(text)
+                title_of.setdefault(fold(text), title)
             for s, y in question_pairs(
                 q, sentences, cited.get((path.stem, q["id"]), []), rng, found
             ):
-                out.append({"set": path.stem, "id": q["id"], "q": q["question"], "s": s, "y": y})
+                text = pair_text(s, title_of.get(s, ""), titles is not None)
+                out.append({"set": path.stem, "id": q["id"], "q": q["question"], "s": text, "y": y})
     return out
+
+
+def index_titles(index: Path | None) -> Callable[[str], str] | None:
+    """A document id's title as the index at ``index`` stores it ("" for one it does not
+    hold); ``None`` without an index."""
+    if index is None:
+        return None
+    from service.index import open_index
+
+    news = open_index(Settings(chroma_path=index, llm_provider="extractive"))
+
+    def title(doc_id: str) -> str:
+        rec = news.find_document(doc_id)
+        return rec.title if rec is not None and rec.title else ""
+
+    return title
 
 
 def with_check_budget(settings: Settings, max_sentences: int) -> Settings:
@@ -195,24 +235,25 @@ def candidates(index: Path, out: Path) -> None:
     before the other conditions. No budget applies here (``RAG_ANSWER_CHECK_MAX_SENTENCES``
     is lifted): every such sentence is recorded."""
     from service.answering import AnswerService
+    from service.evidence import Sentence
     from service.index import open_index
     from service.llm.extractive import ExtractiveGenerator
 
     # every eligible sentence is recorded: no budget
     settings = with_check_budget(Settings(chroma_path=index, llm_provider="extractive"), 0)
-    seen: list[str] = []
+    seen: list[tuple[str, str]] = []
 
-    def record(question: str, sentence: str) -> bool:
-        seen.append(sentence)
+    def record(question: str, sentence: Sentence) -> bool:
+        seen.append((sentence.title, sentence.text))
         return False
 
     service = AnswerService(settings, open_index(settings), ExtractiveGenerator(), admit=record)
-    found: dict[str, list[str]] = {}
+    found: dict[str, list[list[str]]] = {}  # [title, sentence] pairs
     for path in QUESTION_SETS:
         for q in read_set(path):
             seen.clear()
             service.gather(q["question"])
-            found[f"{path.stem}/{q['id']}"] = list(dict.fromkeys(seen))
+            found[f"{path.stem}/{q['id']}"] = [list(t) for t in dict.fromkeys(seen)]
         print(path.stem, flush=True)
     out.write_text(json.dumps(found), encoding="utf-8")
 
@@ -248,7 +289,13 @@ def dump(url: str, out: Path, sets: Sequence[Path]) -> None:
 
 
 def train(
-    pairs_path: Path, out: Path, train_upto: int, epochs: float, seed: int = 0, bf16: bool = False
+    pairs_path: Path,
+    out: Path,
+    train_upto: int,
+    epochs: float,
+    seed: int = 0,
+    bf16: bool = False,
+    titles: bool = False,
 ) -> None:
     import time
 
@@ -304,6 +351,8 @@ def train(
                 break
     model.save_pretrained(out)
     tok.save_pretrained(out)
+    if titles:  # what the service must read it with (``service.answer_check.reads_title``)
+        (out / INPUT_FILE).write_text(json.dumps({"input": "title | sentence"}), encoding="utf-8")
     print(f"trained in {time.time() - start:.0f}s → {out}")
 
 
@@ -332,6 +381,9 @@ def export(model_dir: Path, out: Path) -> None:
             str(full), str(out / "model.onnx"), weight_type=QuantType.QUInt8, per_channel=True
         )
     shutil.copy(model_dir / "tokenizer.json", out / "tokenizer.json")
+    (out / INPUT_FILE).unlink(missing_ok=True)
+    if (model_dir / INPUT_FILE).is_file():
+        shutil.copy(model_dir / INPUT_FILE, out / INPUT_FILE)
     print(f"exported {model_dir} → {out}")
 
 
@@ -399,14 +451,19 @@ class AnswerModel:
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+        from service.answer_check import reads_title
+
         self._torch = torch
         self._tok = AutoTokenizer.from_pretrained(model_dir)
         self._model = AutoModelForSequenceClassification.from_pretrained(model_dir).eval()
         self._lock = threading.Lock()
         self._cache: dict[tuple[str, str], float] = {}
+        self.reads_title = reads_title(model_dir)
 
-    def probability(self, question: str, sentence: str) -> float:
-        key = (question, fold(sentence))
+    def probability(self, question: str, sentence: str, title: str = "") -> float:
+        from service.answer_check import pair_text
+
+        key = (question, pair_text(fold(sentence), title, self.reads_title))
         with self._lock:
             if key not in self._cache:
                 enc = self._tok(
@@ -427,6 +484,7 @@ def ask(
 ) -> None:
     from service.answer_check import AnswerCheck
     from service.answering import AnswerService, Question
+    from service.evidence import Sentence
     from service.index import open_index
     from service.llm.extractive import ExtractiveGenerator
 
@@ -444,15 +502,20 @@ def ask(
     news = open_index(settings)
     answerable = sum(q["answerable"] for q in questions)
     print(f"{' '.join(sets)}: {answerable} answerable, {len(questions) - answerable} near-miss")
+
+    def rate(question: str, sentence: Sentence) -> float:
+        """The model's probability, the sentence read as the model was trained to."""
+        p: float = model.probability(question, sentence.text, sentence.title)
+        return p
+
     for t in [None, *thresholds]:
 
-        def admit(question: str, sentence: str, t: float | None = t) -> bool:
-            return t is None or model.probability(question, sentence) >= t
+        def admit(question: str, sentence: Sentence, t: float | None = t) -> bool:
+            return t is None or rate(question, sentence) >= t
 
         # the service's paraphrase pass, on the same model's probabilities
-        def vouch(question: str, sentence: str) -> bool:
-            p: float = model.probability(question, sentence)
-            return p >= settings.answer_check_paraphrase_threshold
+        def vouch(question: str, sentence: Sentence) -> bool:
+            return rate(question, sentence) >= settings.answer_check_paraphrase_threshold
 
         service = AnswerService(
             settings,
@@ -463,7 +526,7 @@ def ask(
             if t is not None and settings.answer_check_paraphrase_threshold > 0
             else None,
             # (the service's two-part pick, on the same model's probabilities)
-            rate=model.probability if t is not None else None,
+            rate=rate if t is not None else None,
         )
         right = refused_near = refused_answerable = 0
         for q in questions:
@@ -501,6 +564,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         "kept): the pairs are drawn over the sets present, so a model made when fewer "
         "existed is reproduced with its N",
     )
+    p.add_argument(
+        "--titles",
+        type=Path,
+        metavar="INDEX",
+        help="read each sentence with its article's title before it (the titles of the "
+        "Chroma folder INDEX): the pairs of a model whose check.json says so",
+    )
     c = sub.add_parser("candidates", help="the sentences eligible to lead, every question")
     c.add_argument("index", type=Path, help="a Chroma folder (RAG_CHROMA_PATH)")
     c.add_argument("out", type=Path)
@@ -510,6 +580,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     t.add_argument("--train-upto", type=int, default=45, help="last probe set trained on")
     t.add_argument("--epochs", type=float, default=2.0)
     t.add_argument("--bf16", action="store_true", help="bfloat16 autocast (AMX CPUs)")
+    t.add_argument(
+        "--titles",
+        action="store_true",
+        help="the pairs read the title before each sentence (pairs --titles): the model's "
+        "check.json says so, and the service reads it that way",
+    )
     x = sub.add_parser("export", help="the trained model as int8 ONNX for the service")
     x.add_argument("model", type=Path)
     x.add_argument("out", type=Path)
@@ -533,13 +609,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.step == "dump":
         dump(args.url, args.out, args.sets)
     elif args.step == "pairs":
-        pairs = build_pairs(args.dumps, args.candidates, upto=args.sets_upto)
+        pairs = build_pairs(
+            args.dumps, args.candidates, upto=args.sets_upto, titles=index_titles(args.titles)
+        )
         args.out.write_text(json.dumps(pairs), encoding="utf-8")
         print(f"{len(pairs)} pairs, {sum(p['y'] for p in pairs)} positive")
     elif args.step == "candidates":
         candidates(args.index, args.out)
     elif args.step == "train":
-        train(args.pairs, args.out, args.train_upto, args.epochs, bf16=args.bf16)
+        train(
+            args.pairs, args.out, args.train_upto, args.epochs, bf16=args.bf16, titles=args.titles
+        )
     elif args.step == "export":
         export(args.model, args.out)
     elif args.step == "score":

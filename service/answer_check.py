@@ -19,6 +19,7 @@ many threads; the cache of probabilities is a ``service.lru.LRU`` (thread-safe).
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -26,11 +27,41 @@ from typing import Any
 
 from service.config import Settings
 from service.errors import ConfigurationError
+from service.evidence import Sentence
 from service.lru import LRU
 from service.onnx_embedding import onnx_session
 
 #: Word pieces read of one question/sentence pair (as in training).
 MAX_TOKENS = 160
+
+#: The model folder's description of what the model reads (``check.json``, written by
+#: ``python -m eval.answer_model export``): ``{"input": "title | sentence"}`` for a model
+#: trained on the article's title before each sentence; no file is the sentence alone (the
+#: first models' input).
+INPUT_FILE = "check.json"
+INPUTS = ("sentence", "title | sentence")
+
+
+def pair_text(sentence: str, title: str, reads_title: bool) -> str:
+    """The second text of the pair the model reads: ``"{title} | {sentence}"`` for a model
+    trained with titles (``reads_title``; the sentence alone when its article has none),
+    else the sentence. One definition for the service and the training pairs."""
+    return f"{title} | {sentence}" if reads_title and title.strip() else sentence
+
+
+def reads_title(model_dir: Path) -> bool:
+    """Whether the model in ``model_dir`` was trained on the title before each sentence (its
+    ``check.json``); a file naming another input is a ``ConfigurationError``."""
+    path = model_dir / INPUT_FILE
+    if not path.is_file():
+        return False
+    try:
+        kind = json.loads(path.read_text(encoding="utf-8")).get("input", "sentence")
+    except (OSError, ValueError, AttributeError) as exc:
+        raise ConfigurationError(f"{path} is not a JSON object ({exc})") from exc
+    if kind not in INPUTS:
+        raise ConfigurationError(f"{path}: input {kind!r} is none of {', '.join(INPUTS)}")
+    return bool(kind == "title | sentence")
 
 
 def default_model_dir() -> Path:
@@ -70,6 +101,7 @@ class AnswerCheck:
             raise ConfigurationError(f"{model_dir} holds no model.onnx and tokenizer.json: {fix}")
         self.threshold = threshold
         self.paraphrase_threshold = paraphrase_threshold
+        self.reads_title = reads_title(model_dir)
         self._cache: LRU[tuple[str, str], float] = LRU(cache_size)
         try:
             self._tokenizer = Tokenizer.from_file(str(vocab))
@@ -85,13 +117,14 @@ class AnswerCheck:
                 f"cannot load the check from {model_dir} ({exc}): {fix}"
             ) from exc
 
-    def probability(self, question: str, sentence: str) -> float:
-        """The model's probability that ``sentence`` answers ``question``."""
-        key = (question, sentence)
+    def probability(self, question: str, sentence: str, title: str = "") -> float:
+        """The model's probability that ``sentence`` (of an article titled ``title``: read
+        when the model was trained with titles) answers ``question``."""
+        key = (question, pair_text(sentence, title, self.reads_title))
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        p = self._score(question, sentence)
+        p = self._score(*key)
         self._cache.put(key, p)
         return p
 
@@ -110,23 +143,28 @@ class AnswerCheck:
             return 1.0 / (1.0 + math.exp(-logit))
         return math.exp(logit) / (1.0 + math.exp(logit))
 
-    def admits(self, question: str, sentence: str) -> bool:
-        """Whether ``sentence`` may lead an answer to ``question``."""
-        return self.probability(question, sentence) >= self.threshold
+    def rates(self, question: str, sentence: Sentence) -> float:
+        """``probability`` of an evidence sentence, with its article's title (the
+        ``AnswerService(rate=…)`` seam)."""
+        return self.probability(question, sentence.text, sentence.title)
+
+    def admits(self, question: str, sentence: Sentence) -> bool:
+        """Whether ``sentence`` may lead an answer to ``question`` (``AnswerService(admit=…)``)."""
+        return self.rates(question, sentence) >= self.threshold
 
     @property
-    def vouch(self) -> Callable[[str, str], bool] | None:
+    def vouch(self) -> Callable[[str, Sentence], bool] | None:
         """The ``AnswerService(vouch=…)`` seam: ``vouches``, or ``None`` when the paraphrase
         threshold is 0 (off: no sentence under the coverage bar is even considered)."""
         return self.vouches if self.paraphrase_threshold > 0 else None
 
-    def vouches(self, question: str, sentence: str) -> bool:
+    def vouches(self, question: str, sentence: Sentence) -> bool:
         """Whether ``sentence``, a paraphrase covering fewer of the question's terms than
         the rules ask, may lead all the same (the ``AnswerService(vouch=…)`` seam): its
         probability reaches ``paraphrase_threshold``; never when that is 0 (off)."""
         return (
             self.paraphrase_threshold > 0
-            and self.probability(question, sentence) >= self.paraphrase_threshold
+            and self.rates(question, sentence) >= self.paraphrase_threshold
         )
 
 

@@ -62,6 +62,7 @@ from service.evidence import (
     EvidenceItem,
     EvidenceScorer,
     ScoredSentence,
+    Sentence,
     content_words,
     find_word,
     is_title,
@@ -181,17 +182,17 @@ class AnswerService:
         generator: AnswerGenerator,
         *,
         fallback: AnswerGenerator | None = None,
-        admit: Callable[[str, str], bool] | None = None,
-        vouch: Callable[[str, str], bool] | None = None,
-        rate: Callable[[str, str], float] | None = None,
+        admit: Callable[[str, Sentence], bool] | None = None,
+        vouch: Callable[[str, Sentence], bool] | None = None,
+        rate: Callable[[str, Sentence], float] | None = None,
     ) -> None:
         """``admit(question, sentence)``, when given, is one more check an eligible sentence
-        must pass to lead the evidence: the first anchored eligible sentence that passes
-        leads (a lead anchored only with a second sentence needs both to pass), and none is
-        a refusal; at most ``RAG_ANSWER_CHECK_MAX_SENTENCES`` sentences are asked about per
-        question, and one past them is treated as failing. Only the lead is checked: the
-        sentences beside it are chosen as before, and a two-part question's other part by
-        ``rate`` (below). The
+        (a ``Sentence``: its text and its article's title) must pass to lead the evidence:
+        the first anchored eligible sentence that passes leads (a lead anchored only with a
+        second sentence needs both to pass), and none is a refusal; at most
+        ``RAG_ANSWER_CHECK_MAX_SENTENCES`` sentences are asked about per question, and one
+        past them is treated as failing. Only the lead is checked: the sentences beside it
+        are chosen as before, and a two-part question's other part by ``rate`` (below). The
         app passes the learned check (``service.answer_check``) unless
         ``RAG_ANSWER_CHECK_THRESHOLD`` is 0; ``eval.answer_model`` passes a model being
         trained, to measure it end to end (called from request threads: it must be
@@ -244,7 +245,7 @@ class AnswerService:
             generator,
             admit=check.admits if check else None,
             vouch=check.vouch if check else None,
-            rate=check.probability if check else None,
+            rate=check.rates if check else None,
         )
 
     def warm_up(self) -> None:
@@ -560,7 +561,7 @@ class AnswerService:
             if id(c) not in admitted:
                 if len(admitted) >= budget:
                     return False
-                admitted[id(c)] = admit(query, c.sentence.text)
+                admitted[id(c)] = admit(query, c.sentence)
             return admitted[id(c)]
 
         def may_pass(c: ScoredSentence) -> bool:
@@ -629,7 +630,7 @@ class AnswerService:
                 if vouched >= budget:
                     return False
                 vouched += 1
-                return vouch(query, c.sentence.text)
+                return vouch(query, c.sentence)
 
             lead = next(
                 (
@@ -780,13 +781,13 @@ class AnswerService:
         best: ScoredSentence,
         options: list[ScoredSentence],
         fit: dict[int, float],
-        rate: Callable[[str, str], float],
+        rate: Callable[[str, Sentence], float],
     ) -> ScoredSentence:
         """The sentence a two-part question's ``part`` gets: ``best`` (chosen by part score),
         unless the check (``rate``) gives one of the ``PART_RATED`` best-scoring ``options`` a
         probability of stating the part at least ``PART_RATE_MARGIN`` higher."""
         top = sorted(options, key=lambda c: fit[id(c)], reverse=True)[:PART_RATED]
-        rated = {id(c): rate(part, c.sentence.text) for c in (best, *top)}  # once each
+        rated = {id(c): rate(part, c.sentence) for c in (best, *top)}  # once each
         challenger = max(top, key=lambda c: rated[id(c)], default=best)
         return challenger if rated[id(challenger)] >= rated[id(best)] + PART_RATE_MARGIN else best
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from service.answering import Question
+from service.evidence import Sentence
 
 # Two body sentences give the sum asked for; the first ranks higher (it words the question).
 DEAL = (
@@ -33,7 +34,8 @@ def test_a_rejected_sentence_never_leads_and_none_left_is_a_refusal(
 
     seen: list[tuple[str, str]] = []
 
-    def not_the_lead(question: str, sentence: str) -> bool:
+    def not_the_lead(question: str, evidence: Sentence) -> bool:
+        sentence = evidence.text
         seen.append((question, sentence))
         return sentence != lead
 
@@ -56,7 +58,8 @@ def test_the_check_reads_at_most_its_budget_of_sentences(
     lead: str = service.ask(QUESTION).citations[0].quote
     seen: list[str] = []
 
-    def not_the_lead(question: str, sentence: str) -> bool:
+    def not_the_lead(question: str, evidence: Sentence) -> bool:
+        sentence = evidence.text
         seen.append(sentence)
         return sentence != lead
 
@@ -89,7 +92,8 @@ def test_a_paraphrase_below_the_coverage_bar_leads_only_when_vouched_for(
 
     seen: list[str] = []
 
-    def vouch(question: str, sentence: str) -> bool:
+    def vouch(question: str, evidence: Sentence) -> bool:
+        sentence = evidence.text
         assert question == QUESTION.text
         seen.append(sentence)
         return "$40m" in sentence
@@ -111,7 +115,8 @@ def test_a_paraphrase_below_the_coverage_bar_leads_only_when_vouched_for(
     assert service.ask(QUESTION).refused and not seen
 
     # its budget: both sentences giving the sum are read when it allows, one when it is 1
-    def never(question: str, sentence: str) -> bool:
+    def never(question: str, evidence: Sentence) -> bool:
+        sentence = evidence.text
         seen.append(sentence)
         return False
 
@@ -130,7 +135,8 @@ def test_vouch_is_not_asked_when_a_sentence_over_the_bar_leads(
     service = extractive_over({"deal.txt": DEAL})
     seen: list[str] = []
 
-    def vouch(question: str, sentence: str) -> bool:
+    def vouch(question: str, evidence: Sentence) -> bool:
+        sentence = evidence.text
         seen.append(sentence)
         return True
 
@@ -146,11 +152,12 @@ def test_a_sentence_over_the_bar_past_the_budget_does_not_lead_by_vouch(
     first check's budget left unread still may not lead (review83)."""
     service = extractive_over({"deal.txt": DEAL})
     lead: str = service.ask(QUESTION).citations[0].quote
-    service.admit = lambda question, sentence: sentence != lead
+    service.admit = lambda question, evidence: evidence.text != lead
     service.settings = service.settings.model_copy(update={"answer_check_max_sentences": 1})
     seen: list[str] = []
 
-    def vouch(question: str, sentence: str) -> bool:
+    def vouch(question: str, evidence: Sentence) -> bool:
+        sentence = evidence.text
         seen.append(sentence)
         return True
 
@@ -209,8 +216,9 @@ def test_the_check_may_pick_a_two_part_question_s_other_part_by_a_clear_margin(
 
     asked: list[str] = []
 
-    def favour(margin: float) -> Callable[[str, str], float]:
-        def rate(question: str, sentence: str) -> float:
+    def favour(margin: float) -> Callable[[str, Sentence], float]:
+        def rate(question: str, evidence: Sentence) -> float:
+            sentence = evidence.text
             asked.append(question)
             return 0.2 + margin if sentence == other else 0.2
 
@@ -250,7 +258,8 @@ def test_the_lead_s_article_keeps_its_part_when_the_part_score_chose_it(
 
     rated: list[str] = []
 
-    def rate(question: str, sentence: str) -> float:
+    def rate(question: str, evidence: Sentence) -> float:
+        sentence = evidence.text
         rated.append(sentence)
         return 0.99 if "900 staff" in sentence else 0.1
 

@@ -3,13 +3,26 @@ question/sentence pairs, none from a question set."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from service.answer_check import AnswerCheck, default_model_dir, open_answer_check
+from service.answer_check import (
+    AnswerCheck,
+    default_model_dir,
+    open_answer_check,
+    pair_text,
+    reads_title,
+)
 from service.config import Settings
 from service.errors import ConfigurationError
+from service.evidence import Sentence
+
+
+def said(text: str, title: str = "") -> Sentence:
+    """An evidence sentence (what the service's seams pass the check)."""
+    return Sentence("doc", title, None, "doc#0", 0, len(text), text)
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +32,8 @@ def check() -> AnswerCheck:
 
 def test_a_sentence_stating_the_asked_fact_is_admitted(check: AnswerCheck) -> None:
     question = "Which city will host the final of the tour?"
-    assert check.admits(question, "The tour's final will be held in Sydney in March.")
-    capital = "Canberra is the capital of Australia."
+    assert check.admits(question, said("The tour's final will be held in Sydney in March."))
+    capital = said("Canberra is the capital of Australia.")
     assert check.admits("What is the capital of Australia?", capital)
 
 
@@ -37,8 +50,10 @@ def test_a_sentence_on_another_event_of_the_story_is_not(check: AnswerCheck) -> 
 def test_a_sentence_only_about_the_subject_is_not(check: AnswerCheck) -> None:
     assert not check.admits(
         "How much did Microsoft pay to acquire Tencent's AI unit?",
-        "Currently, Microsoft provides more than twenty AI products in the People's Republic "
-        "of China.",
+        said(
+            "Currently, Microsoft provides more than twenty AI products in the People's "
+            "Republic of China."
+        ),
     )
 
 
@@ -62,9 +77,9 @@ def test_a_paraphrase_is_vouched_for_only_at_its_own_threshold() -> None:
     """``vouches``: the probability must reach the paraphrase threshold (higher than the
     check's own), and never passes when that threshold is 0 (off)."""
     q = "How long does the headset's battery last?"
-    s = "A single AAA battery is said to last up to 30 hours."
+    s = said("A single AAA battery is said to last up to 30 hours.")
     strict = AnswerCheck(default_model_dir(), threshold=0.2, paraphrase_threshold=0.9)
-    p = strict.probability(q, s)
+    p = strict.probability(q, s.text)
     assert strict.admits(q, s) and p > 0.2
     assert strict.vouches(q, s) is (p >= 0.9)
     loose = AnswerCheck(default_model_dir(), threshold=0.2, paraphrase_threshold=p)
@@ -72,12 +87,15 @@ def test_a_paraphrase_is_vouched_for_only_at_its_own_threshold() -> None:
     off = AnswerCheck(default_model_dir(), threshold=0.2, paraphrase_threshold=0.0)
     assert not off.vouches(q, s)
     assert off.vouch is None and strict.vouch is not None  # the seam: off is no seam at all
-    unrelated = "The band's new album is out in March."
-    assert not loose.vouches(q, unrelated) and loose.probability(q, unrelated) < p
+    unrelated = said("The band's new album is out in March.")
+    assert not loose.vouches(q, unrelated) and loose.rates(q, unrelated) < p
     # a pair the check admits but does not vouch for (the lead actor for the director: ~0.24)
     lenient = AnswerCheck(default_model_dir(), threshold=0.1, paraphrase_threshold=0.9)
-    actor = ("Who directed Vera Drake?", "Imelda Staunton plays Vera Drake, a backstreet nurse.")
-    assert 0.1 <= lenient.probability(*actor) < 0.9
+    actor = (
+        "Who directed Vera Drake?",
+        said("Imelda Staunton plays Vera Drake, a backstreet nurse."),
+    )
+    assert 0.1 <= lenient.rates(*actor) < 0.9
     assert lenient.admits(*actor) and not lenient.vouches(*actor)
 
 
@@ -93,3 +111,47 @@ def test_a_file_that_is_not_the_model_is_a_configuration_error(tmp_path: Path) -
     (tmp_path / "tokenizer.json").write_bytes((default_model_dir() / "tokenizer.json").read_bytes())
     with pytest.raises(ConfigurationError, match="cannot load the check"):
         AnswerCheck(tmp_path, threshold=0.2)
+
+
+def test_the_pair_reads_the_title_only_for_a_model_trained_with_it() -> None:
+    s, title = "The final will be held in Sydney.", "Tour final moves"
+    assert (
+        pair_text(s, title, reads_title=True)
+        == "Tour final moves | The final will be held in Sydney."
+    )
+    assert pair_text(s, title, reads_title=False) == s
+    assert pair_text(s, "  ", reads_title=True) == s  # an article without a title
+
+
+def test_the_model_folder_says_what_it_reads(tmp_path: Path) -> None:
+    """``check.json``: none is the sentence alone (the first models); "title | sentence" reads
+    the title; anything else is one clear error at start."""
+    assert not reads_title(tmp_path)
+    (tmp_path / "check.json").write_text(json.dumps({"input": "title | sentence"}))
+    assert reads_title(tmp_path)
+    (tmp_path / "check.json").write_text(json.dumps({"input": "sentence"}))
+    assert not reads_title(tmp_path)
+    (tmp_path / "check.json").write_text(json.dumps({"input": "summary"}))
+    with pytest.raises(ConfigurationError, match="summary"):
+        reads_title(tmp_path)
+    (tmp_path / "check.json").write_text("{not json")
+    with pytest.raises(ConfigurationError, match=r"check\.json"):
+        reads_title(tmp_path)
+
+
+def test_a_title_model_reads_the_evidence_sentence_with_its_title(tmp_path: Path) -> None:
+    """The same network told (``check.json``) it was trained with titles reads "{title} |
+    {sentence}": what the seams pass (``rates``, ``admits``) is scored as that pair."""
+    for name in ("model.onnx", "tokenizer.json"):
+        (tmp_path / name).symlink_to(default_model_dir() / name)
+    (tmp_path / "check.json").write_text(json.dumps({"input": "title | sentence"}))
+    titled = AnswerCheck(tmp_path, threshold=0.2)
+    plain = AnswerCheck(default_model_dir(), threshold=0.2)
+    assert titled.reads_title and not plain.reads_title
+    q = "Who directed the film?"
+    s = said("He said the shoot had taken two years.", title="Mike Leigh wins Golden Lion")
+    with_title = plain.probability(q, "Mike Leigh wins Golden Lion | " + s.text)
+    assert titled.rates(q, s) == pytest.approx(with_title)
+    assert plain.rates(q, s) == pytest.approx(plain.probability(q, s.text))
+    assert titled.rates(q, s) != pytest.approx(plain.rates(q, s))  # the title was read
+    assert titled.admits(q, s) is (titled.rates(q, s) >= 0.2)

@@ -51,3 +51,12 @@ def test_the_export_runs_as_the_torch_model_does(tmp_path: Path) -> None:
     assert got == pytest.approx(expected, abs=0.1)
     assert max(got) - min(got) > 0.15
     assert got.index(min(got)) == expected.index(min(expected))
+    # what the model reads travels with it: a model trained with titles (``train --titles``
+    # writes check.json) is exported as one, and re-exporting one without drops the file
+    assert not check.reads_title
+    (trained / "check.json").write_text('{"input": "title | sentence"}', encoding="utf-8")
+    export(trained, tmp_path / "exported")
+    assert AnswerCheck(tmp_path / "exported", threshold=0.5).reads_title
+    (trained / "check.json").unlink()
+    export(trained, tmp_path / "exported")
+    assert not AnswerCheck(tmp_path / "exported", threshold=0.5).reads_title

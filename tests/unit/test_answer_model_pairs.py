@@ -140,3 +140,39 @@ def test_the_check_budget_is_set_and_zero_lifts_it(tmp_path: Path) -> None:
     lifted = answer_model.with_check_budget(settings, 0)
     assert lifted.answer_check_max_sentences == settings.answer_candidates
     assert settings.answer_check_max_sentences == 5  # the given settings are not changed
+
+
+def test_pairs_read_each_sentence_with_its_articles_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``pairs --titles``: a candidate with the title the ``candidates`` step recorded, the
+    gold article's sentences with their article's title (``service.answer_check.pair_text``,
+    as the service reads them); without it, the sentence alone. An older candidates file (the
+    sentence alone) is still read."""
+    evidence = "Corvane paid $40m for the Lindqvist software firm, its chief executive said."
+    question = {
+        "id": "t1",
+        "question": "How much did Corvane pay for Lindqvist?",
+        "answerable": True,
+        "gold_docs": ["business/001"],
+        "answer_contains": ["$40m"],
+        "evidence_groups": [[{"doc_id": "business/001", "text": evidence}]],
+    }
+    path = tmp_path / "probe1.jsonl"
+    path.write_text(json.dumps(question) + "\n", encoding="utf-8")
+    other = "Lindqvist shares rose 5% on the news of the $40m sale to Corvane on Monday."
+    cand = tmp_path / "cand.json"
+    cand.write_text(json.dumps({"probe1/t1": [["Deal done", other]]}), encoding="utf-8")
+    monkeypatch.setattr(answer_model, "QUESTION_SETS", [path])
+    monkeypatch.setattr(answer_model, "_article_files", lambda: {})
+
+    titled = answer_model.build_pairs([], cand, titles=lambda doc: f"Title of {doc}")
+    assert {(p["s"], p["y"]) for p in titled} == {
+        (f"Title of business/001 | {evidence}", 1),
+        (f"Deal done | {other}", 1),  # it states the answer
+    }
+    plain = answer_model.build_pairs([], cand)
+    assert {(p["s"], p["y"]) for p in plain} == {(evidence, 1), (other, 1)}
+    cand.write_text(json.dumps({"probe1/t1": [other]}), encoding="utf-8")
+    old = answer_model.build_pairs([], cand, titles=lambda doc: "T")
+    assert {p["s"] for p in old} == {f"T | {evidence}", other}  # no title was recorded
