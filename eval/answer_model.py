@@ -13,13 +13,13 @@ Seven steps, each a sub-command:
   set (the lead quote is what the gate would score);
 - ``candidates INDEX OUT``: the sentences the service finds eligible to lead, for every
   question (what the check would see), recorded through ``AnswerService(admit=…)``;
-- ``pairs OUT --dumps DIR… [--candidates FILE]``: question/sentence pairs with labels. A gold
-  evidence sentence is a positive; the other sentences of the question's gold articles (the
-  five sharing most words with the question, and two more at random) and every sentence the
-  dumped answers cite that is not gold evidence are negatives; an eligible candidate is a
-  positive when it is gold evidence or holds every ``answer_contains`` string, else a
-  negative. A near-miss question has no positive;
-- ``train PAIRS OUT``: fine-tune the packaged all-MiniLM-L6-v2 weights as a one-logit
+- ``pairs OUT --dumps DIR… [--candidates FILE] [--titles INDEX]``: question/sentence pairs
+  with labels. A gold evidence sentence is a positive; the other sentences of the question's
+  gold articles (the five sharing most words with the question, and two more at random) and
+  every sentence the dumped answers cite that is not gold evidence are negatives; an
+  eligible candidate is a positive when it is gold evidence or holds every
+  ``answer_contains`` string, else a negative. A near-miss question has no positive;
+- ``train PAIRS OUT [--titles]``: fine-tune the packaged all-MiniLM-L6-v2 weights as a one-logit
   cross-encoder on the pairs of the sets up to ``--train-upto`` (probe numbers; the dev sets
   are always training sets), binary cross-entropy, positives weighted 3;
 - ``export MODEL OUT``: the trained model as the service loads it (int8 ONNX and the
@@ -165,11 +165,14 @@ def build_pairs(
     )
     rng = random.Random(seed)
     cited: dict[tuple[str, str], list[str]] = {}
+    cited_in: dict[str, str] = {}  # a cited quote's document (for its title)
     for d in dump_dirs:
         for f in sorted(d.glob("*.json")):
             for row in json.loads(f.read_text(encoding="utf-8")):
                 quotes = [c["quote"] for c in row.get("citations") or []]
                 cited.setdefault((f.stem, row["id"]), []).extend(quotes)
+                for c in row.get("citations") or []:
+                    cited_in.setdefault(fold(c["quote"]), c.get("doc_id", ""))
     out = []
     for path in QUESTION_SETS:
         if upto is not None and (set_number(path.stem) or 0) > upto:
@@ -196,6 +199,8 @@ def build_pairs(
             for s, y in question_pairs(
                 q, sentences, cited.get((path.stem, q["id"]), []), rng, found
             ):
+                if titles is not None and s not in title_of and s in cited_in:
+                    title_of[s] = titles(cited_in[s])  # a quote a dumped answer cited
                 text = pair_text(s, title_of.get(s, ""), titles is not None)
                 out.append({"set": path.stem, "id": q["id"], "q": q["question"], "s": text, "y": y})
     return out
@@ -351,7 +356,10 @@ def train(
                 break
     model.save_pretrained(out)
     tok.save_pretrained(out)
-    if titles:  # what the service must read it with (``service.answer_check.reads_title``)
+    # what the service must read it with (``service.answer_check.reads_title``); a folder
+    # that held a title model before loses its file when this one reads the sentence alone
+    (out / INPUT_FILE).unlink(missing_ok=True)
+    if titles:
         (out / INPUT_FILE).write_text(json.dumps({"input": "title | sentence"}), encoding="utf-8")
     print(f"trained in {time.time() - start:.0f}s → {out}")
 
@@ -404,6 +412,12 @@ def trade_off(rows: Sequence[dict[str, Any]], threshold: float) -> dict[str, flo
 
 
 def score(model_dir: Path, dumps: Path, sets: Sequence[str], thresholds: Sequence[float]) -> None:
+    """The gate on the dumped answers' lead quotes. The dumps keep no titles: a model that
+    reads them (``check.json``) is measured with ``ask`` instead."""
+    from service.answer_check import reads_title
+
+    if reads_title(model_dir):
+        raise SystemExit(f"{model_dir} reads titles, which the dumps do not keep: use ask")
     import torch
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 

@@ -23,21 +23,23 @@ import json
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from service.config import Settings
 from service.errors import ConfigurationError
-from service.evidence import Sentence
 from service.lru import LRU
 from service.onnx_embedding import onnx_session
+
+if TYPE_CHECKING:
+    from service.evidence import Sentence
 
 #: Word pieces read of one question/sentence pair (as in training).
 MAX_TOKENS = 160
 
 #: The model folder's description of what the model reads (``check.json``, written by
-#: ``python -m eval.answer_model export``): ``{"input": "title | sentence"}`` for a model
-#: trained on the article's title before each sentence; no file is the sentence alone (the
-#: first models' input).
+#: ``python -m eval.answer_model train --titles`` and copied by ``export``): ``{"input":
+#: "title | sentence"}`` for a model trained on the article's title before each sentence; no
+#: file is the sentence alone (the first models' input, and the packaged model's).
 INPUT_FILE = "check.json"
 INPUTS = ("sentence", "title | sentence")
 
@@ -55,12 +57,20 @@ def reads_title(model_dir: Path) -> bool:
     path = model_dir / INPUT_FILE
     if not path.is_file():
         return False
+    fix = (
+        'write {"input": "title | sentence"} for a model trained with titles '
+        "(python -m eval.answer_model train --titles), or remove the file"
+    )
     try:
-        kind = json.loads(path.read_text(encoding="utf-8")).get("input", "sentence")
-    except (OSError, ValueError, AttributeError) as exc:
-        raise ConfigurationError(f"{path} is not a JSON object ({exc})") from exc
+        described = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(f"{path} is not JSON ({exc}): {fix}") from exc
+    kind = described.get("input") if isinstance(described, dict) else None
     if kind not in INPUTS:
-        raise ConfigurationError(f"{path}: input {kind!r} is none of {', '.join(INPUTS)}")
+        raise ConfigurationError(
+            f"{path} must give an input, one of {', '.join(map(repr, INPUTS))} (got "
+            f"{described!r:.80}): {fix}"
+        )
     return bool(kind == "title | sentence")
 
 

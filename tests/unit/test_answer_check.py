@@ -135,8 +135,24 @@ def test_the_model_folder_says_what_it_reads(tmp_path: Path) -> None:
     with pytest.raises(ConfigurationError, match="summary"):
         reads_title(tmp_path)
     (tmp_path / "check.json").write_text("{not json")
-    with pytest.raises(ConfigurationError, match=r"check\.json"):
+    with pytest.raises(ConfigurationError, match=r"check\.json is not JSON"):
         reads_title(tmp_path)
+    # a misspelt key is not read as "the sentence alone"
+    (tmp_path / "check.json").write_text(json.dumps({"inputs": "title | sentence"}))
+    with pytest.raises(ConfigurationError, match="must give an input"):
+        reads_title(tmp_path)
+
+
+def test_a_bad_model_description_fails_at_start(tmp_path: Path) -> None:
+    """The check is built once, at start: a ``check.json`` it cannot read stops it there
+    with what to write, not on every question."""
+    for name in ("model.onnx", "tokenizer.json"):
+        (tmp_path / name).symlink_to(default_model_dir() / name)
+    (tmp_path / "check.json").write_text(json.dumps({"input": "headline"}))
+    with pytest.raises(ConfigurationError, match=r"title \| sentence"):
+        AnswerCheck(tmp_path, threshold=0.2)
+    with pytest.raises(ConfigurationError, match="headline"):
+        open_answer_check(Settings(answer_check_threshold=0.2, answer_check_path=tmp_path))
 
 
 def test_a_title_model_reads_the_evidence_sentence_with_its_title(tmp_path: Path) -> None:
@@ -154,4 +170,9 @@ def test_a_title_model_reads_the_evidence_sentence_with_its_title(tmp_path: Path
     assert titled.rates(q, s) == pytest.approx(with_title)
     assert plain.rates(q, s) == pytest.approx(plain.probability(q, s.text))
     assert titled.rates(q, s) != pytest.approx(plain.rates(q, s))  # the title was read
-    assert titled.admits(q, s) is (titled.rates(q, s) >= 0.2)
+    # ``admits`` compares the titled probability: at a threshold between the two
+    # probabilities, the titled check and the plain one decide differently
+    bar = (titled.rates(q, s) + plain.rates(q, s)) / 2
+    titled.threshold = plain.threshold = bar
+    assert titled.admits(q, s) is (titled.rates(q, s) > bar)
+    assert plain.admits(q, s) is not titled.admits(q, s)

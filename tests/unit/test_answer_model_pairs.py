@@ -176,3 +176,41 @@ def test_pairs_read_each_sentence_with_its_articles_title(
     cand.write_text(json.dumps({"probe1/t1": [other]}), encoding="utf-8")
     old = answer_model.build_pairs([], cand, titles=lambda doc: "T")
     assert {p["s"] for p in old} == {f"T | {evidence}", other}  # no title was recorded
+
+
+def test_titled_pairs_of_article_sentences_and_cited_quotes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The negatives drawn from the gold article read its title, and a quote a dumped answer
+    cited reads its own article's title (``pairs --titles --dumps``): no pair a title model
+    sees is bare because of where it was drawn from."""
+    article = tmp_path / "001.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    evidence = (
+        "Corvane paid $40m for the Lindqvist software firm, its chief executive said on Monday."
+    )
+    question = {
+        "id": "t2",
+        "question": "How much did Corvane pay for Lindqvist?",
+        "answerable": True,
+        "gold_docs": ["business/001"],
+        "answer_contains": ["$40m"],
+        "evidence_groups": [[{"doc_id": "business/001", "text": evidence}]],
+    }
+    path = tmp_path / "probe1.jsonl"
+    path.write_text(json.dumps(question) + "\n", encoding="utf-8")
+    dumps = tmp_path / "dumps"
+    dumps.mkdir()
+    quote = "Rival Hexa said it would not bid for the Swedish software maker this year."
+    cited = [{"id": "t2", "citations": [{"doc_id": "business/002", "quote": quote}]}]
+    (dumps / "probe1.json").write_text(json.dumps(cited), encoding="utf-8")
+    monkeypatch.setattr(answer_model, "QUESTION_SETS", [path])
+    monkeypatch.setattr(answer_model, "_article_files", lambda: {"business/001": article})
+
+    pairs = answer_model.build_pairs([dumps], titles=lambda doc: f"Title of {doc}")
+    texts = {p["s"]: p["y"] for p in pairs}
+    made = "Corvane makes accounting programs for small shops in northern Europe."
+    assert texts[f"Title of business/001 | {evidence}"] == 1
+    assert texts[f"Title of business/001 | {made}"] == 0  # a sentence of the gold article
+    assert texts[f"Title of business/002 | {quote}"] == 0  # a cited quote, its own article
+    assert all(" | " in text for text in texts)
