@@ -142,16 +142,11 @@ def test_the_check_budget_is_set_and_zero_lifts_it(tmp_path: Path) -> None:
     assert settings.answer_check_max_sentences == 5  # the given settings are not changed
 
 
-def test_pairs_read_each_sentence_with_its_articles_title(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """``pairs --titles``: a candidate with the title the ``candidates`` step recorded, the
-    gold article's sentences with their article's title (``service.answer_check.pair_text``,
-    as the service reads them); without it, the sentence alone. An older candidates file (the
-    sentence alone) is still read."""
-    evidence = "Corvane paid $40m for the Lindqvist software firm, its chief executive said."
+def corvane_set(tmp_path: Path, qid: str, evidence: str) -> Path:
+    """A one-question set ``probe1`` asking Corvane's price, ``evidence`` its gold sentence
+    in ``business/001``."""
     question = {
-        "id": "t1",
+        "id": qid,
         "question": "How much did Corvane pay for Lindqvist?",
         "answerable": True,
         "gold_docs": ["business/001"],
@@ -160,6 +155,18 @@ def test_pairs_read_each_sentence_with_its_articles_title(
     }
     path = tmp_path / "probe1.jsonl"
     path.write_text(json.dumps(question) + "\n", encoding="utf-8")
+    return path
+
+
+def test_pairs_read_each_sentence_with_its_articles_title(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``pairs --titles``: a candidate with the title the ``candidates`` step recorded, the
+    gold article's sentences with their article's title (``service.answer_check.pair_text``,
+    as the service reads them); without it, the sentence alone. An older candidates file (the
+    sentence alone) is still read."""
+    evidence = "Corvane paid $40m for the Lindqvist software firm, its chief executive said."
+    path = corvane_set(tmp_path, "t1", evidence)
     other = "Lindqvist shares rose 5% on the news of the $40m sale to Corvane on Monday."
     cand = tmp_path / "cand.json"
     cand.write_text(json.dumps({"probe1/t1": [["Deal done", other]]}), encoding="utf-8")
@@ -189,16 +196,7 @@ def test_titled_pairs_of_article_sentences_and_cited_quotes(
     evidence = (
         "Corvane paid $40m for the Lindqvist software firm, its chief executive said on Monday."
     )
-    question = {
-        "id": "t2",
-        "question": "How much did Corvane pay for Lindqvist?",
-        "answerable": True,
-        "gold_docs": ["business/001"],
-        "answer_contains": ["$40m"],
-        "evidence_groups": [[{"doc_id": "business/001", "text": evidence}]],
-    }
-    path = tmp_path / "probe1.jsonl"
-    path.write_text(json.dumps(question) + "\n", encoding="utf-8")
+    path = corvane_set(tmp_path, "t2", evidence)
     dumps = tmp_path / "dumps"
     dumps.mkdir()
     quote = "Rival Hexa said it would not bid for the Swedish software maker this year."
